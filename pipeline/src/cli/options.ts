@@ -1,0 +1,13 @@
+/** Options shared by several subcommands, so every command spells them the same way. */
+import { Options } from '@effect/cli'
+import { defaultDbFile, defaultSourcesFile } from '../paths.ts'
+
+export const dbOption = Options.file('db').pipe(
+  Options.withDescription('DuckDB database file (default: var/thidua.duckdb)'),
+  Options.withDefault(defaultDbFile)
+)
+
+export const sourcesOption = Options.file('sources').pipe(
+  Options.withDescription('JSON (or YAML) list of sources (default: data/sources.json)'),
+  Options.withDefault(defaultSourcesFile)
+)

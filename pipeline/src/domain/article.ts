@@ -1,0 +1,43 @@
+/**
+ * The clean article record the parser produces from one fetched page; the warehouse stores it.
+ * `pnpm thidua parse` prints exactly this shape as JSON.
+ */
+export type Origin = 'captured' | 'rebuilt' | 'generated' | 'unknown'
+
+export interface ImageRecord {
+  readonly src: string
+  readonly caption: string | null
+}
+
+export interface ArticleRecord {
+  /** Canonical URL (see crawl/canonical-url.ts): tracking params dropped, scheme/host normalized, NFC path. */
+  readonly url: string
+  readonly source_id: string | null
+  /** Which adapter produced it: a Platform name or "generic". */
+  readonly platform: string
+  readonly title: string
+  readonly lead: string | null
+  /** e.g. "(Baonghean.vn) -" when the body starts with one. */
+  readonly dateline: string | null
+  readonly authors: ReadonlyArray<string>
+  /** ISO 8601 with +07:00 offset (Asia/Ho_Chi_Minh), or null when the page gives none. */
+  readonly published_at: string | null
+  readonly updated_at: string | null
+  readonly category: string | null
+  readonly tags: ReadonlyArray<string>
+  /** Body text, NFC, paragraphs separated by "\n\n", no boilerplate, no image captions. */
+  readonly body_text: string
+  readonly images: ReadonlyArray<ImageRecord>
+  readonly links: ReadonlyArray<string>
+  /** sha256 hex of the NFC body_text, for exact-duplicate detection. */
+  readonly content_hash: string
+  /** From `<meta name="thidua:origin">` of snapshot pages; "unknown" on live pages without it. */
+  readonly origin: Origin
+  readonly language: string
+}
+
+/** A page that could not be turned into an article; recorded and retried on the next run. */
+export interface ParseFailure {
+  readonly url: string
+  readonly reason: string
+}
