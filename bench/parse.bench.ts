@@ -1,0 +1,137 @@
+/**
+ * Parser benchmark (issue #5): our parser vs @mozilla/readability + jsdom on the same golden
+ * snapshot pages, in one run. Reports body-text token F1 against the hand-checked goldens for both,
+ * pages/s for both on pages padded to ~80 KB with realistic portal chrome (menus, related lists,
+ * footer), the speed ratio, and the HTML-parser choice (cheerio over htmlparser2 vs over parse5).
+ * Single thread: pages/s here is pages/s per core.
+ */
+import { Readability } from '@mozilla/readability'
+import * as cheerio from 'cheerio'
+import { JSDOM, VirtualConsole } from 'jsdom'
+import { type GoldenCase, loadGoldens } from '../pipeline/src/parse/golden.ts'
+import { loadHtml } from '../pipeline/src/parse/html.ts'
+import { parseArticle } from '../pipeline/src/parse/parse-article.ts'
+import { cleanInline, tokenF1 } from '../pipeline/src/parse/text.ts'
+
+const TARGET_BYTES = 80_000
+
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
+
+/** Pads a page with the chrome real portals carry (menus, "Tin mới" lists, footer) up to ~80 KB. */
+const pad = (html: string, titles: ReadonlyArray<string>): string => {
+  const blocks: string[] = []
+  let size = Buffer.byteLength(html)
+  let i = 0
+  while (size < TARGET_BYTES) {
+    const items = titles
+      .slice(0, 12)
+      .map(
+        (t, k) =>
+          `<li class="item"><a href="/vi/news/tin-tuc/${k}-${i}.html" title="${esc(t)}"><img src="/assets/news/thumb-${k}.jpg" alt="${esc(t)}"></a><h3><a href="/vi/news/tin-tuc/${k}-${i}.html">${esc(t)}</a></h3><span class="date">(0${(k % 9) + 1}/0${(i % 9) + 1}/2024)</span></li>`
+      )
+      .join('')
+    const block = `<div class="block-news-other"><h2 class="block-title">${i % 2 === 0 ? 'Tin mới' : 'Có thể bạn quan tâm'}</h2><ul class="list-news">${items}</ul></div>
+<ul class="main-menu">${titles
+      .slice(0, 8)
+      .map((t, k) => `<li><a href="/menu/${k}">${esc(t.split(' ').slice(0, 3).join(' '))}</a></li>`)
+      .join('')}</ul>`
+    blocks.push(block)
+    size += Buffer.byteLength(block)
+    i++
+  }
+  const chrome = `<aside class="sidebar">${blocks.join('\n')}</aside><div class="footer"><p>Cơ quan chủ quản: Ủy ban nhân dân tỉnh. Địa chỉ: số 1 đường Trung tâm. Điện thoại: 0200 000 000.</p></div>`
+  const at = html.lastIndexOf('</body>')
+  return at >= 0 ? html.slice(0, at) + chrome + html.slice(at) : html + chrome
+}
+
+const readabilityText = (html: string, url: string): string => {
+  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() })
+  const article = new Readability(dom.window.document).parse()
+  dom.window.close()
+  // Readability returns one text blob (captions included); F1 is over tokens, so breaks do not matter.
+  return cleanInline(article?.textContent ?? '')
+}
+
+const oursText = (g: GoldenCase, html: string): string => {
+  const r = parseArticle(html, g.url)
+  return r.ok ? r.article.body_text : ''
+}
+
+/** Runs fn over the pages round-robin for at least minMs and at least one full pass; pages/s. */
+const throughput = (pages: ReadonlyArray<GoldenCase & { padded: string }>, fn: (g: GoldenCase, html: string) => unknown, minMs: number) => {
+  let n = 0
+  const start = performance.now()
+  while (n < pages.length || performance.now() - start < minMs) {
+    const g = pages[n % pages.length]!
+    fn(g, g.padded)
+    n++
+  }
+  const seconds = (performance.now() - start) / 1000
+  return { pages: n, seconds: +seconds.toFixed(2), pages_per_s: +(n / seconds).toFixed(1) }
+}
+
+const mean = (xs: ReadonlyArray<number>): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length)
+
+export async function run(): Promise<Record<string, unknown>> {
+  const goldens = loadGoldens()
+  if (goldens.length === 0) throw new Error('no golden pages in test/golden/parse (build the snapshot first)')
+  const titles = goldens.map((g) => g.expected.title)
+  const pages = goldens.map((g) => ({ ...g, padded: pad(g.html, titles) }))
+
+  // Quality on the pages as served, and on the padded pages (chrome must not leak into the body).
+  const oursF1 = goldens.map((g) => tokenF1(oursText(g, g.html), g.expected.body_text))
+  const oursPaddedF1 = pages.map((g) => tokenF1(oursText(g, g.padded), g.expected.body_text))
+  const readF1 = goldens.map((g) => tokenF1(readabilityText(g.html, g.url), g.expected.body_text))
+  const byPlatform: Record<string, { pages: number; ours_f1: number; readability_f1: number }> = {}
+  goldens.forEach((g, i) => {
+    const p = (byPlatform[g.platform] ??= { pages: 0, ours_f1: 0, readability_f1: 0 })
+    p.pages++
+    p.ours_f1 += oursF1[i]!
+    p.readability_f1 += readF1[i]!
+  })
+  for (const p of Object.values(byPlatform)) {
+    p.ours_f1 = +(p.ours_f1 / p.pages).toFixed(4)
+    p.readability_f1 = +(p.readability_f1 / p.pages).toFixed(4)
+  }
+
+  // Speed on ~80 KB pages. Warm up both first so JIT and lazy module loading do not count.
+  for (const g of pages.slice(0, 5)) {
+    oursText(g, g.padded)
+    readabilityText(g.padded, g.url)
+  }
+  const ours = throughput(pages, oursText, 6000)
+  const readability = throughput(pages, (g, html) => readabilityText(html, g.url), 8000)
+
+  // The HTML parser under cheerio, alone: htmlparser2 (ours) vs parse5 (cheerio's default).
+  const htmlparser2 = throughput(pages, (_g, html) => loadHtml(html), 3000)
+  const parse5 = throughput(pages, (_g, html) => cheerio.load(html), 3000)
+
+  const avgBytes = mean(pages.map((p) => Buffer.byteLength(p.padded)))
+  const f1Ours = mean(oursF1)
+  const f1Read = mean(readF1)
+  return {
+    pages: goldens.length,
+    avg_page_kb: +(avgBytes / 1024).toFixed(1),
+    f1: {
+      ours: +f1Ours.toFixed(4),
+      ours_min: +Math.min(...oursF1).toFixed(4),
+      ours_on_padded_pages: +mean(oursPaddedF1).toFixed(4),
+      readability: +f1Read.toFixed(4),
+      readability_min: +Math.min(...readF1).toFixed(4),
+      by_platform: byPlatform,
+    },
+    speed: {
+      ours,
+      readability,
+      ratio_ours_vs_readability: +(ours.pages_per_s / readability.pages_per_s).toFixed(1),
+      html_parser_pages_per_s: { htmlparser2: htmlparser2.pages_per_s, parse5: parse5.pages_per_s },
+      ratio_htmlparser2_vs_parse5: +(htmlparser2.pages_per_s / parse5.pages_per_s).toFixed(1),
+    },
+    goals: {
+      f1_at_least_0_95: f1Ours >= 0.95,
+      f1_not_below_readability: f1Ours >= f1Read,
+      speed_at_least_20x_readability: ours.pages_per_s >= 20 * readability.pages_per_s,
+      at_least_250_pages_per_s_per_core: ours.pages_per_s >= 250,
+    },
+  }
+}

@@ -1,0 +1,16 @@
+/** `thidua reparse [--db FILE]`: re-run parse → extract → load → resolve → publish from the raw archive. */
+import { Command, Options } from '@effect/cli'
+import { Console, Effect } from 'effect'
+import { runPipeline } from '../../run/run-pipeline.ts'
+import { dbOption, sourcesOption } from '../options.ts'
+
+const json = Options.boolean('json').pipe(Options.withDescription('Print the run summary as JSON on stdout'))
+
+export const reparseCommand = Command.make('reparse', { db: dbOption, sources: sourcesOption, json }, ({ db, sources, json }) =>
+  Effect.gen(function* () {
+    const summary = yield* runPipeline({ dbFile: db, sourcesFile: sources, live: false, reparseOnly: true })
+    if (json) yield* Console.log(JSON.stringify(summary))
+  })
+).pipe(
+  Command.withDescription('Parse and extract again from the raw archive, without fetching, then publish')
+)

@@ -1,0 +1,259 @@
+import { Effect, Exit } from 'effect'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { SourceConfig } from '../domain/source.ts'
+import { readArchive } from './archive.ts'
+import { type CrawlOptions, type CrawlSummary, crawl } from './crawl.ts'
+import { queryDb, tempDbFile } from './testing/db.ts'
+import { seedArticles } from './testing/seed-articles.ts'
+import { articlePath, listingPath, newsSiteRoutes, type Route, startTestSite, type TestSite } from './testing/site-server.ts'
+
+const HOST = 'langson.gov.vn'
+const articles = seedArticles(12)
+
+const source = (over: Partial<SourceConfig> = {}): SourceConfig => ({
+  id: 'langson-portal',
+  name: 'Cổng TTĐT tỉnh Lạng Sơn',
+  province_code_2008: '20',
+  province_code_2025: '20',
+  platform: 'nukeviet',
+  base_url: `https://${HOST}/`,
+  entry_points: [],
+  ...over,
+})
+
+const sites: TestSite[] = []
+afterEach(async () => {
+  while (sites.length) await sites.pop()?.close()
+})
+
+const site = async (routes: Record<string, Route>, more: Record<string, Record<string, Route>> = {}) => {
+  const s = await startTestSite({ hosts: { [HOST]: routes, ...more } })
+  sites.push(s)
+  return s
+}
+
+const fastPolicy = { backoffBaseMs: 5, timeoutMs: 400, maxBodyBytes: 300_000, maxAttempts: 3 }
+
+const run = (s: TestSite, dbFile: string, runId: string, over: Partial<CrawlOptions> = {}): Promise<CrawlSummary> =>
+  Effect.runPromise(
+    crawl({ dbFile, sources: [source()], hostMap: s.hostMap, runId, live: false, policy: fastPolicy, ...over })
+  )
+
+const url = (p: string) => `https://${HOST}${p}`
+const pages = (db: string) =>
+  queryDb<{ url: string; state: string; last_error: string | null; is_article: boolean | null }>(
+    db,
+    'SELECT url, state, last_error, is_article FROM crawl_pages ORDER BY url'
+  )
+const pageState = async (db: string, u: string) => (await pages(db)).find((p) => p.url === u)
+
+describe('crawl against a NukeViet-shaped site', () => {
+  it('finds every article through home → category → pagination, archives them, records off-site links', async () => {
+    const s = await site(newsSiteRoutes({ host: HOST, articles, perPage: 4, offsiteLink: 'https://facebook.com/langson' }))
+    const db = tempDbFile()
+    const summary = await run(s, db, 'r1')
+    const src = summary.sources[0]
+    expect(src?.articles).toBe(articles.length)
+    expect(src?.failed).toBe(0)
+    const stored = (await pages(db)).filter((p) => p.state === 'stored' && p.is_article)
+    expect(stored.map((p) => p.url).sort()).toEqual(articles.map((_, i) => url(articlePath(i))).sort())
+    // tracking parameters on listing links were dropped before fetching
+    expect(s.log.some((r) => r.path.includes('utm_source'))).toBe(false)
+    // off-site links are recorded, never fetched
+    const offsite = await queryDb<{ n: number }>(db, "SELECT count(*)::INT AS n FROM crawl_links WHERE rel = 'offsite'")
+    expect(offsite[0]?.n).toBeGreaterThan(0)
+    expect(s.log.some((r) => r.host === 'facebook.com')).toBe(false)
+    // the raw archive holds the latest successful fetch of every stored page, bytes intact
+    const archived = new Map<string, string>()
+    for await (const r of readArchive(db)) archived.set(r.url, new TextDecoder().decode(r.body))
+    for (const [i, a] of articles.entries()) expect(archived.get(url(articlePath(i)))).toContain(a.paragraphs[0]?.slice(0, 40))
+    // every fetch is logged with status, bytes, attempts and run
+    const log = await queryDb<{ n: number; bad: number }>(
+      db,
+      "SELECT count(*)::INT AS n, count(*) FILTER (WHERE status IS NULL OR bytes IS NULL OR attempts < 1 OR run_id <> 'r1')::INT AS bad FROM crawl_fetches WHERE url NOT LIKE '%robots.txt'"
+    )
+    expect(log[0]).toEqual({ n: stored.length + 1 + 1 + 3, bad: 0 }) // articles + home + feed + 3 listing pages
+  })
+
+  it('revisits with conditional GET, stops paging at known articles, and picks up a new one', async () => {
+    const routes = newsSiteRoutes({ host: HOST, articles, perPage: 4 })
+    const s = await site(routes)
+    const db = tempDbFile()
+    await run(s, db, 'r1')
+    const firstRunRequests = s.log.length
+    const second = await run(s, db, 'r2')
+    const revisit = s.log.slice(firstRunRequests)
+    const page1 = revisit.find((r) => r.path === listingPath(1))
+    expect(page1?.headers['if-none-match']).toBe(`"list-1-${articles.length}"`)
+    expect(second.sources[0]?.not_modified).toBeGreaterThanOrEqual(1)
+    expect(revisit.some((r) => r.path.endsWith('.html'))).toBe(false) // no stored article refetched
+    expect(revisit.some((r) => r.path === listingPath(2))).toBe(false) // incremental: page 1 was all known
+
+    // a new article appears on top of page 1
+    const more = [{ title: 'Bài mới về phong trào thi đua', paragraphs: ['Phong trào thi đua yêu nước mới.'] }, ...articles]
+    const changed = newsSiteRoutes({ host: HOST, articles: more, perPage: 4 })
+    s.set(HOST, listingPath(1), changed[listingPath(1)] as Route)
+    s.set(HOST, articlePath(0), changed[articlePath(0)] as Route)
+    const third = await run(s, db, 'r3')
+    expect(third.sources[0]?.articles).toBeGreaterThanOrEqual(0)
+    expect((await pageState(db, url(articlePath(0))))?.state).toBe('stored')
+  })
+
+  it('honours robots.txt: disallowed pages are skipped with a reason, sitemaps named there are crawled', async () => {
+    const routes = newsSiteRoutes({
+      host: HOST,
+      articles,
+      perPage: 20,
+      robots: `User-agent: *\nDisallow: ${articlePath(1)}\nSitemap: https://${HOST}/sitemap.xml\n`,
+    })
+    const s = await site(routes)
+    const db = tempDbFile()
+    const summary = await run(s, db, 'r1', { sources: [source({ entry_points: [url('/vi/news/rss/')] })] })
+    expect(summary.sources[0]?.skipped_robots).toBe(1)
+    expect(await pageState(db, url(articlePath(1)))).toMatchObject({ state: 'skipped_robots', last_error: 'disallowed by robots.txt' })
+    expect(s.log.some((r) => r.path === articlePath(1))).toBe(false)
+    // sitemap index → news sitemap → every other article
+    expect(s.log.some((r) => r.path === '/sitemap-vi.news.xml')).toBe(true)
+    expect(summary.sources[0]?.articles).toBe(articles.length - 1)
+    const ua = s.log.find((r) => r.path === '/robots.txt')?.headers['user-agent']
+    expect(ua).toMatch(/^ThiDuaAtlasBot\//)
+  })
+
+  it('an unreachable robots.txt defers the whole host, and the next run retries', async () => {
+    const routes = newsSiteRoutes({ host: HOST, articles: articles.slice(0, 3) })
+    const s = await site({ ...routes, '/robots.txt': ({ hit }) => (hit <= 3 ? { status: 503 } : { body: '' }) })
+    const db = tempDbFile()
+    const first = await run(s, db, 'r1')
+    expect(first.sources[0]?.fetched).toBe(0)
+    expect((await pageState(db, url('/')))?.last_error).toMatch(/robots\.txt unreachable/)
+    const second = await run(s, db, 'r2')
+    expect(second.sources[0]?.articles).toBe(3)
+  })
+})
+
+describe('faults, one by one', () => {
+  const oneArticle = (extra: Record<string, Route>) =>
+    site({ ...newsSiteRoutes({ host: HOST, articles: articles.slice(0, 1) }), ...extra })
+  const entry = (p: string) => ({ sources: [source({ entry_points: [url(p)] })] })
+
+  it('429 with Retry-After: waits as told, then succeeds on the second attempt', async () => {
+    const s = await oneArticle({
+      '/busy.html': ({ hit }) => (hit === 1 ? { status: 429, headers: { 'retry-after': '1' } } : { body: '<html><body>ok</body></html>' }),
+    })
+    const db = tempDbFile()
+    await run(s, db, 'r1', entry('/busy.html'))
+    const hits = s.log.filter((r) => r.path === '/busy.html')
+    expect(hits).toHaveLength(2)
+    expect((hits[1]?.at ?? 0) - (hits[0]?.at ?? 0)).toBeGreaterThanOrEqual(950)
+    const f = await queryDb<{ attempts: number; status: number }>(db, "SELECT attempts, status FROM crawl_fetches WHERE url LIKE '%busy.html'")
+    expect(f).toEqual([{ attempts: 2, status: 200 }])
+  })
+
+  it('persistent 503: bounded attempts, recorded as failed with the reason, retried and recovered next run', async () => {
+    let down = true
+    const s = await oneArticle({ '/flaky.html': () => (down ? { status: 503 } : { body: '<html><body>ok</body></html>' }) })
+    const db = tempDbFile()
+    const first = await run(s, db, 'r1', entry('/flaky.html'))
+    expect(s.log.filter((r) => r.path === '/flaky.html')).toHaveLength(fastPolicy.maxAttempts)
+    expect(first.sources[0]?.failed).toBe(1)
+    expect(await pageState(db, url('/flaky.html'))).toMatchObject({ state: 'failed', last_error: 'http_status: HTTP 503' })
+    down = false
+    await run(s, db, 'r2', entry('/flaky.html'))
+    expect((await pageState(db, url('/flaky.html')))?.state).toBe('stored')
+  })
+
+  it('a stalled answer times out; a reset connection is a network error', async () => {
+    const s = await oneArticle({ '/slow.html': { delayMs: 5_000, body: 'late' }, '/reset.html': { reset: true } })
+    const db = tempDbFile()
+    await run(s, db, 'r1', { sources: [source({ entry_points: [url('/slow.html'), url('/reset.html')] })], policy: { ...fastPolicy, maxAttempts: 1 } })
+    expect((await pageState(db, url('/slow.html')))?.last_error).toMatch(/^timeout:/)
+    expect((await pageState(db, url('/reset.html')))?.last_error).toMatch(/^network:/)
+  })
+
+  it('a body over the size limit is refused', async () => {
+    const s = await oneArticle({ '/huge.html': { streamBytes: 2_000_000 } })
+    const db = tempDbFile()
+    await run(s, db, 'r1', entry('/huge.html'))
+    expect((await pageState(db, url('/huge.html')))?.last_error).toMatch(/^too_large:/)
+  })
+
+  it('redirects: followed within the limit, loops and off-site targets refused', async () => {
+    const redirect = (to: string): Route => ({ status: 301, headers: { location: to } })
+    const s = await oneArticle({
+      '/old-1.html': redirect('/new-1.html'),
+      '/new-1.html': { body: '<html><body>moved here</body></html>' },
+      '/loop-a.html': redirect('/loop-b.html'),
+      '/loop-b.html': redirect(`https://${HOST}/loop-a.html`),
+      '/away.html': redirect('https://evil.example/x'),
+      ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`/hop-${i}.html`, redirect(`/hop-${i + 1}.html`)])),
+    })
+    const db = tempDbFile()
+    const targets = ['/old-1.html', '/loop-a.html', '/away.html', '/hop-0.html'].map(url)
+    await run(s, db, 'r1', { sources: [source({ entry_points: targets })] })
+    const got = new Map((await pages(db)).map((p) => [p.url, p]))
+    expect(got.get(url('/old-1.html'))?.state).toBe('redirected')
+    expect(got.get(url('/new-1.html'))?.state).toBe('stored')
+    expect(got.get(url('/loop-a.html'))?.last_error).toMatch(/^redirect_loop:/)
+    expect(got.get(url('/away.html'))?.last_error).toMatch(/^offsite_redirect:/)
+    expect(got.get(url('/hop-0.html'))?.last_error).toMatch(/^too_many_redirects:/)
+    expect(s.log.some((r) => r.host === 'evil.example')).toBe(false)
+  })
+
+  it('the same body under two URLs is stored once; the other is a duplicate', async () => {
+    const body = '<html><body><p>Cùng một nội dung thi đua</p></body></html>'
+    const s = await oneArticle({ '/a-100.html': { body }, '/b-200.html': { body } })
+    const db = tempDbFile()
+    const summary = await run(s, db, 'r1', { sources: [source({ entry_points: [url('/a-100.html'), url('/b-200.html')] })], maxPerHost: 1 })
+    expect(summary.sources[0]?.duplicates).toBe(1)
+    const states = (await pages(db)).filter((p) => /[ab]-\d00/.test(p.url)).map((p) => p.state).sort()
+    expect(states).toEqual(['duplicate', 'stored'])
+  })
+
+  it('4xx pages fail with the status and are not retried within the run', async () => {
+    const s = await oneArticle({})
+    const db = tempDbFile()
+    await run(s, db, 'r1', entry('/gone-404.html'))
+    expect(await pageState(db, url('/gone-404.html'))).toMatchObject({ state: 'failed', last_error: 'HTTP 404' })
+    expect(s.log.filter((r) => r.path === '/gone-404.html')).toHaveLength(1)
+  })
+
+  it('never has more requests in flight per host than allowed', async () => {
+    let inFlight = 0
+    let peak = 0
+    const slow: Route = () => {
+      inFlight++
+      peak = Math.max(peak, inFlight)
+      setTimeout(() => inFlight--, 40)
+      return { delayMs: 40, body: `<html><body>${Math.random()}</body></html>` }
+    }
+    const extra = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`/p-${1000 + i}.html`, slow]))
+    const s = await oneArticle(extra)
+    const db = tempDbFile()
+    await run(s, db, 'r1', { sources: [source({ entry_points: Object.keys(extra).map(url), max_per_host: 3 })] })
+    expect(peak).toBeLessThanOrEqual(3)
+    expect(peak).toBeGreaterThanOrEqual(2)
+  })
+
+  it('a legacy-encoded page is decoded and its encoding recorded', async () => {
+    const iconv = (await import('iconv-lite')).default
+    const s = await oneArticle({
+      '/cu-1999.html': {
+        headers: { 'content-type': 'text/html; charset=iso-8859-1' },
+        body: iconv.encode(`<html><body><p>${articles[0]?.paragraphs.join(' ')}</p></body></html>`, 'tcvn'),
+      },
+    })
+    const db = tempDbFile()
+    await run(s, db, 'r1', entry('/cu-1999.html'))
+    const row = await queryDb<{ encoding: string }>(db, "SELECT encoding FROM crawl_pages WHERE url LIKE '%cu-1999%'")
+    expect(row[0]?.encoding).toBe('tcvn3')
+  })
+
+  it('refuses to start offline without a simulator, and with no sources', async () => {
+    const db = tempDbFile()
+    const noMap = await Effect.runPromiseExit(crawl({ dbFile: db, sources: [source()], runId: 'x', live: false }))
+    expect(Exit.isFailure(noMap)).toBe(true)
+    const s = await oneArticle({})
+    const none = await Effect.runPromiseExit(crawl({ dbFile: db, sources: [], hostMap: s.hostMap, runId: 'x', live: false }))
+    expect(Exit.isFailure(none)).toBe(true)
+  })
+})

@@ -1,0 +1,231 @@
+/**
+ * Bytes to text for Vietnamese pages. Order: HTTP charset → <meta>/XML declaration → BOM → UTF-8
+ * validity → legacy Vietnamese encodings (windows-1258, TCVN3, VNI) chosen by which one yields real
+ * Vietnamese words → NFC. Two common lies are repaired: UTF-8 bytes labelled iso-8859-1 (mojibake
+ * "Viá»‡t") and TCVN3/VNI font pages labelled latin1 (".VnTime" mojibake "ViÖt").
+ */
+import iconv from 'iconv-lite'
+
+export interface DecodedText {
+  readonly text: string
+  /** What the bytes turned out to be: utf-8, utf-16le, windows-1258, tcvn3, vni, windows-1252, ... */
+  readonly encoding: string
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+const isValidUtf8 = (bytes: Uint8Array): boolean => {
+  try {
+    utf8.decode(bytes)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const hasHighBytes = (bytes: Uint8Array): boolean => {
+  for (const b of bytes) if (b >= 0x80) return true
+  return false
+}
+
+const charsetFromContentType = (contentType: string | null | undefined): string | null => {
+  const m = contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType) : null
+  return m?.[1] ? m[1].toLowerCase() : null
+}
+
+/** <meta charset>, <meta http-equiv content="...charset=">, or <?xml encoding=?> in the first 4 KB. */
+const charsetFromMarkup = (bytes: Uint8Array): string | null => {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1')
+  const meta =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)
+  return meta?.[1] ? meta[1].toLowerCase() : null
+}
+
+const LATIN1_LABELS = new Set(['iso-8859-1', 'latin1', 'latin-1', 'l1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii'])
+const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8'])
+const CP1258_LABELS = new Set(['windows-1258', 'cp1258', 'x-cp1258'])
+const TCVN_LABELS = new Set(['tcvn', 'tcvn3', 'tcvn5712', 'tcvn-5712', 'x-viet-tcvn', 'x-viet-tcvn5712'])
+const VNI_LABELS = new Set(['vni', 'x-viet-vni', 'vni-windows'])
+
+// ---------------------------------------------------------------------------------------------------
+// VNI-Windows: a base letter followed by a Latin-1 "accent" letter from the VNI fonts. Our own table.
+
+const TONE: Record<string, string> = { ø: '\u0300', ù: '\u0301', û: '\u0309', õ: '\u0303', ï: '\u0323' }
+const CIRC: Record<string, string> = {
+  â: '\u0302',
+  á: '\u0302\u0301',
+  à: '\u0302\u0300',
+  å: '\u0302\u0309',
+  ã: '\u0302\u0303',
+  ä: '\u0302\u0323',
+}
+const BREVE: Record<string, string> = {
+  ê: '\u0306',
+  é: '\u0306\u0301',
+  è: '\u0306\u0300',
+  ú: '\u0306\u0309',
+  ü: '\u0306\u0303',
+  ë: '\u0306\u0323',
+}
+const STANDALONE: Record<string, string> = {
+  ô: 'ơ',
+  ö: 'ư',
+  ñ: 'đ',
+  æ: 'ỉ',
+  ó: 'ĩ',
+  ò: 'ị',
+  î: 'ỵ',
+}
+
+const lookup = (table: Record<string, string>, ch: string): { mark: string; upper: boolean } | null => {
+  const lower = ch.toLowerCase()
+  const mark = table[lower]
+  return mark === undefined ? null : { mark, upper: ch !== lower }
+}
+
+/** Convert text decoded as windows-1252 from VNI-font bytes into Unicode (NFC). */
+export function vniToUnicode(latin: string): string {
+  let out = ''
+  // What the last emitted letter still accepts: 'a' (circumflex, breve or tone), 'eo' (circumflex or
+  // tone), 'tone' (tone only: i u y ơ ư, or a vowel that already got its hat), '' (nothing).
+  let accepts: 'a' | 'eo' | 'tone' | '' = ''
+  for (const ch of latin) {
+    const lower = ch.toLowerCase()
+    const standalone = STANDALONE[lower]
+    if (standalone !== undefined) {
+      out += ch === lower ? standalone : standalone.toUpperCase()
+      accepts = standalone === 'ơ' || standalone === 'ư' ? 'tone' : ''
+      continue
+    }
+    type Hit = { mark: string; upper: boolean } | null
+    const state: string = accepts
+    const breve: Hit = state === 'a' ? lookup(BREVE, ch) : null
+    const circ: Hit = state === 'a' || state === 'eo' ? lookup(CIRC, ch) : null
+    const tone: Hit = state !== '' ? lookup(TONE, ch) : null
+    const hit: Hit = breve ?? circ ?? tone
+    if (hit) {
+      out += hit.mark
+      // A hat alone still takes a tone; a hat+tone pair or a tone ends the syllable nucleus.
+      accepts = (breve || circ) && hit.mark.length === 1 ? 'tone' : ''
+      continue
+    }
+    out += ch
+    accepts = lower === 'a' ? 'a' : lower === 'e' || lower === 'o' ? 'eo' : 'iuy'.includes(lower) ? 'tone' : ''
+  }
+  return out.normalize('NFC')
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Choosing among legacy encodings: the candidate that produces the most common Vietnamese words wins.
+
+const COMMON_WORDS = [
+  'của',
+  'và',
+  'các',
+  'được',
+  'những',
+  'người',
+  'trong',
+  'thi',
+  'đua',
+  'tỉnh',
+  'năm',
+  'với',
+  'cho',
+  'một',
+  'này',
+  'đã',
+  'có',
+  'là',
+  'không',
+  'việt',
+  'nam',
+  'phong',
+  'trào',
+  'nước',
+  'đồng',
+  'chí',
+  'hội',
+  'nghị',
+  'công',
+  'tác',
+  'để',
+  'về',
+  'ngày',
+  'tháng',
+  'thực',
+  'hiện',
+]
+const COMMON = new Set(COMMON_WORDS)
+
+export const vietnameseScore = (text: string): number => {
+  let score = 0
+  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) if (COMMON.has(w)) score++
+  const replacement = text.split('\uFFFD').length - 1
+  return score - replacement * 2
+}
+
+const decodeWith = (bytes: Uint8Array, encoding: string): string => {
+  if (encoding === 'vni') return vniToUnicode(iconv.decode(Buffer.from(bytes), 'windows-1252'))
+  if (encoding === 'tcvn3') return iconv.decode(Buffer.from(bytes), 'tcvn').normalize('NFC')
+  return iconv.decode(Buffer.from(bytes), encoding).normalize('NFC')
+}
+
+const bestLegacy = (bytes: Uint8Array, fallback: string): DecodedText => {
+  const candidates = ['windows-1258', 'tcvn3', 'vni', 'windows-1252']
+  let best: DecodedText = { text: decodeWith(bytes, fallback), encoding: fallback }
+  let bestScore = vietnameseScore(best.text)
+  for (const enc of candidates) {
+    if (enc === fallback) continue
+    const text = decodeWith(bytes, enc)
+    const score = vietnameseScore(text)
+    if (score > bestScore) {
+      best = { text, encoding: enc }
+      bestScore = score
+    }
+  }
+  return best
+}
+
+const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+
+const fromUtf8 = (bytes: Uint8Array): DecodedText => ({
+  text: stripBom(new TextDecoder('utf-8').decode(bytes)).normalize('NFC'),
+  encoding: 'utf-8',
+})
+
+const fromLabel = (bytes: Uint8Array, label: string): DecodedText | null => {
+  if (UTF8_LABELS.has(label)) return isValidUtf8(bytes) ? fromUtf8(bytes) : null
+  if (LATIN1_LABELS.has(label)) {
+    // Mislabelled UTF-8 is far more common than real Western pages on Vietnamese portals.
+    if (hasHighBytes(bytes) && isValidUtf8(bytes)) return fromUtf8(bytes)
+    return bestLegacy(bytes, 'windows-1252')
+  }
+  if (CP1258_LABELS.has(label)) return { text: decodeWith(bytes, 'windows-1258'), encoding: 'windows-1258' }
+  if (TCVN_LABELS.has(label)) return { text: decodeWith(bytes, 'tcvn3'), encoding: 'tcvn3' }
+  if (VNI_LABELS.has(label)) return { text: decodeWith(bytes, 'vni'), encoding: 'vni' }
+  if (iconv.encodingExists(label)) return { text: stripBom(decodeWith(bytes, label)), encoding: label }
+  return null // unknown label: fall through to sniffing
+}
+
+export function decodeHtml(bytes: Uint8Array, contentType?: string | null): DecodedText {
+  const http = charsetFromContentType(contentType)
+  if (http) {
+    const d = fromLabel(bytes, http)
+    if (d) return d
+  }
+  const meta = charsetFromMarkup(bytes)
+  if (meta) {
+    const d = fromLabel(bytes, meta)
+    if (d) return d
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return fromUtf8(bytes)
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le').normalize('NFC'), encoding: 'utf-16le' }
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be').normalize('NFC'), encoding: 'utf-16be' }
+  }
+  if (isValidUtf8(bytes)) return fromUtf8(bytes)
+  return bestLegacy(bytes, 'windows-1258')
+}

@@ -1,0 +1,271 @@
+/**
+ * The crawler's network edge. `Transport` performs exactly one HTTP exchange (no redirects) and is a
+ * Layer, so the same crawler runs against the real portals (`transportLive`) or against the simulator
+ * on loopback (`transportMapped(hostMap)`: https://langson.gov.vn/a?b=1 → <hostMap[host]>/a?b=1).
+ * `fetchPage` adds what every fetch needs whichever transport runs: timeout, maximum body size,
+ * redirect limit with loop detection, configured-hosts-only, retries with backoff + jitter honouring
+ * Retry-After.
+ */
+import { HttpClient, HttpClientRequest } from '@effect/platform'
+import { NodeHttpClient } from '@effect/platform-node'
+import { Chunk, Context, Data, Duration, Effect, Layer, Option, Schedule, Stream } from 'effect'
+import { canonicalUrl } from './canonical-url.ts'
+
+export const USER_AGENT = 'ThiDuaAtlasBot/0.1 (+https://github.com/thidua-atlas/thidua-atlas; research crawler)'
+/** The token robots.txt groups are matched against. */
+export const ROBOTS_AGENT = 'ThiDuaAtlasBot'
+
+export interface RawResponse {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: Uint8Array
+}
+
+export type FetchFailure =
+  | 'timeout'
+  | 'network'
+  | 'too_large'
+  | 'too_many_redirects'
+  | 'redirect_loop'
+  | 'offsite_redirect'
+  | 'http_status'
+
+export class FetchError extends Data.TaggedError('FetchError')<{
+  readonly url: string
+  readonly reason: FetchFailure
+  readonly message: string
+  readonly status?: number
+  readonly retryAfterMs?: number
+  /** Attempts spent when the error is final (set by fetchPage). */
+  readonly attempts?: number
+}> {}
+
+export interface TransportOptions {
+  readonly timeoutMs: number
+  readonly maxBodyBytes: number
+}
+
+export class Transport extends Context.Tag('thidua/crawl/Transport')<
+  Transport,
+  {
+    readonly exchange: (
+      url: string,
+      headers: Readonly<Record<string, string>>,
+      opts: TransportOptions
+    ) => Effect.Effect<RawResponse, FetchError>
+  }
+>() {}
+
+const readBody = (url: string, stream: Stream.Stream<Uint8Array, unknown>, max: number) =>
+  stream.pipe(
+    Stream.mapError(
+      (e) => new FetchError({ url, reason: 'network', message: `body read failed: ${describe(e)}` })
+    ),
+    Stream.runFoldEffect({ size: 0, parts: Chunk.empty<Uint8Array>() }, (acc, part) =>
+      acc.size + part.length > max
+        ? Effect.fail(new FetchError({ url, reason: 'too_large', message: `body larger than ${max} bytes` }))
+        : Effect.succeed({ size: acc.size + part.length, parts: Chunk.append(acc.parts, part) })
+    ),
+    Effect.map(({ size, parts }) => {
+      const out = new Uint8Array(size)
+      let at = 0
+      for (const p of parts) {
+        out.set(p, at)
+        at += p.length
+      }
+      return out
+    })
+  )
+
+const describe = (e: unknown): string => {
+  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string' && e.message) return e.message
+  if (e && typeof e === 'object' && 'cause' in e) return describe((e as { cause: unknown }).cause)
+  return String(e)
+}
+
+/** Build a transport from an HttpClient and a function that maps real URLs to request URLs. */
+const makeTransport = (mapUrl: (url: string) => string) =>
+  Effect.gen(function* () {
+    const client = yield* HttpClient.HttpClient
+    return Transport.of({
+      exchange: (url, headers, opts) =>
+        Effect.gen(function* () {
+          const request = HttpClientRequest.get(mapUrl(url)).pipe(
+            HttpClientRequest.setHeaders({ 'user-agent': USER_AGENT, ...headers })
+          )
+          const response = yield* client
+            .execute(request)
+            .pipe(
+              Effect.mapError(
+                (e) => new FetchError({ url, reason: 'network', message: `request failed: ${describe(e)}` })
+              )
+            )
+          const declared = Number(response.headers['content-length'])
+          if (Number.isFinite(declared) && declared > opts.maxBodyBytes) {
+            return yield* new FetchError({
+              url,
+              reason: 'too_large',
+              message: `content-length ${declared} exceeds ${opts.maxBodyBytes} bytes`,
+            })
+          }
+          const body = yield* readBody(url, response.stream, opts.maxBodyBytes)
+          return { status: response.status, headers: { ...response.headers }, body }
+        }).pipe(
+          Effect.scoped,
+          Effect.timeoutFail({
+            duration: Duration.millis(opts.timeoutMs),
+            onTimeout: () => new FetchError({ url, reason: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` }),
+          })
+        ),
+    })
+  })
+
+/** Real network. */
+export const transportLive: Layer.Layer<Transport> = Layer.effect(Transport, makeTransport((u) => u)).pipe(
+  Layer.provide(NodeHttpClient.layer)
+)
+
+/** Map every real host through `hostMap` (the simulator's `/_h/<host>` prefixes). Unknown hosts fail. */
+export const mapThroughHosts =
+  (hostMap: Readonly<Record<string, string>>) =>
+  (url: string): string => {
+    const u = new URL(url)
+    const prefix = hostMap[u.hostname]
+    if (prefix === undefined) throw new Error(`host ${u.hostname} is not served by the simulator`)
+    return `${prefix.replace(/\/$/, '')}${u.pathname}${u.search}`
+  }
+
+export const transportMapped = (hostMap: Readonly<Record<string, string>>): Layer.Layer<Transport> =>
+  Layer.effect(Transport, makeTransport(mapThroughHosts(hostMap))).pipe(Layer.provide(NodeHttpClient.layer))
+
+// -----------------------------------------------------------------------------------------------------
+
+export interface FetchPolicy extends TransportOptions {
+  readonly maxRedirects: number
+  /** Total tries per URL (1 = no retry). */
+  readonly maxAttempts: number
+  readonly backoffBaseMs: number
+  /** Retry-After values above this are capped (a portal asking for an hour must not stall a run). */
+  readonly maxRetryAfterMs: number
+  /** Whether a URL may be fetched at all (configured hosts only). */
+  readonly allowedHost: (host: string) => boolean
+}
+
+export const defaultPolicy = (live: boolean): Omit<FetchPolicy, 'allowedHost'> => ({
+  timeoutMs: live ? 30_000 : 10_000,
+  maxBodyBytes: 15 * 1024 * 1024,
+  maxRedirects: 5,
+  maxAttempts: 4,
+  backoffBaseMs: live ? 2_000 : 50,
+  maxRetryAfterMs: live ? 120_000 : 5_000,
+})
+
+export interface FetchedPage extends RawResponse {
+  /** Canonical URL of the answer after redirects (equals the request when there were none). */
+  readonly finalUrl: string
+  readonly redirects: ReadonlyArray<string>
+  readonly attempts: number
+}
+
+const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524])
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
+export const parseRetryAfter = (value: string | undefined, now = Date.now()): number | undefined => {
+  if (!value) return undefined
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
+const isRetryable = (e: FetchError): boolean =>
+  e.reason === 'timeout' || e.reason === 'network' || (e.reason === 'http_status' && RETRYABLE_STATUS.has(e.status ?? 0))
+
+/** Exponential backoff with jitter, bounded attempts, and never shorter than the server's Retry-After. */
+export const retrySchedule = (policy: FetchPolicy) =>
+  Schedule.exponential(Duration.millis(policy.backoffBaseMs), 2).pipe(
+    Schedule.jittered,
+    Schedule.intersect(Schedule.recurs(Math.max(0, policy.maxAttempts - 1))),
+    Schedule.intersect(Schedule.identity<FetchError>()),
+    Schedule.whileInput((e: FetchError) => isRetryable(e)),
+    Schedule.modifyDelay(([, e], delay) => {
+      const ra = e.retryAfterMs === undefined ? 0 : Math.min(e.retryAfterMs, policy.maxRetryAfterMs)
+      return Duration.max(delay, Duration.millis(ra))
+    })
+  )
+
+/**
+ * One exchange with redirects followed by hand: every hop is checked against the configured hosts,
+ * a URL seen twice is a loop, and more than `maxRedirects` hops is an error. Retryable statuses come
+ * back as FetchError('http_status') so the retry schedule sees them.
+ */
+const exchangeFollowing = (url: string, headers: Readonly<Record<string, string>>, policy: FetchPolicy) =>
+  Effect.gen(function* () {
+    const transport = yield* Transport
+    const chain: string[] = []
+    let current = url
+    for (;;) {
+      const res = yield* transport.exchange(current, chain.length === 0 ? headers : {}, policy)
+      if (RETRYABLE_STATUS.has(res.status)) {
+        return yield* new FetchError({
+          url,
+          reason: 'http_status',
+          status: res.status,
+          message: `HTTP ${res.status}`,
+          retryAfterMs: parseRetryAfter(res.headers['retry-after']),
+        })
+      }
+      const location = res.headers.location
+      if (res.status >= 300 && res.status < 400 && res.status !== 304 && location) {
+        chain.push(current)
+        const next = canonicalUrl(location, current)
+        if (chain.includes(next)) {
+          return yield* new FetchError({ url, reason: 'redirect_loop', message: `redirect loop at ${next}` })
+        }
+        if (chain.length > policy.maxRedirects) {
+          return yield* new FetchError({
+            url,
+            reason: 'too_many_redirects',
+            message: `more than ${policy.maxRedirects} redirects`,
+          })
+        }
+        if (!policy.allowedHost(new URL(next).hostname)) {
+          return yield* new FetchError({
+            url,
+            reason: 'offsite_redirect',
+            message: `redirect to a host outside the configured sources: ${next}`,
+          })
+        }
+        current = next
+        continue
+      }
+      return { ...res, finalUrl: current, redirects: chain }
+    }
+  })
+
+/** Fetch with retries; the error carries the attempts spent. */
+export const fetchPage = (url: string, headers: Readonly<Record<string, string>>, policy: FetchPolicy) =>
+  Effect.gen(function* () {
+    let attempts = 0
+    const once = Effect.suspend(() => {
+      attempts++
+      return exchangeFollowing(url, headers, policy)
+    })
+    return yield* once.pipe(
+      Effect.retry(retrySchedule(policy)),
+      Effect.map((res): FetchedPage => ({ ...res, attempts })),
+      Effect.mapError(
+        (e) =>
+          new FetchError({
+            url: e.url,
+            reason: e.reason,
+            message: e.message,
+            status: e.status,
+            retryAfterMs: e.retryAfterMs,
+            attempts,
+          })
+      )
+    )
+  })
+
+export const headerValue = (headers: Readonly<Record<string, string>>, name: string): string | null =>
+  Option.getOrNull(Option.fromNullable(headers[name.toLowerCase()]))

@@ -1,0 +1,338 @@
+/**
+ * Durable crawl state in DuckDB (tables from warehouse/migrations/01NN_*.sql). Every page outcome is one
+ * transaction: page row + the links it yielded + newly queued pages + the fetch log row. Writes are
+ * serialized because one DuckDB connection runs one transaction at a time.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
+import { DuckDBInstance, listValue } from '@duckdb/node-api'
+import { Data, Effect } from 'effect'
+
+export class StoreError extends Data.TaggedError('StoreError')<{ readonly message: string }> {}
+
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../warehouse/migrations')
+
+/** The crawler's own migrations (0100–0199), in order. */
+export const crawlMigrationFiles = (): string[] =>
+  readdirSync(migrationsDir)
+    .filter((f) => /^01\d\d_.+\.sql$/.test(f))
+    .sort()
+    .map((f) => path.join(migrationsDir, f))
+
+/** Apply the crawl migrations directly (idempotent); the warehouse runner applies the same files. */
+export async function applyCrawlSchema(conn: DuckDBConnection): Promise<void> {
+  for (const file of crawlMigrationFiles()) await conn.run(readFileSync(file, 'utf8'))
+}
+
+export type PageRole = 'entry' | 'home' | 'listing' | 'feed' | 'sitemap' | 'article'
+export type PageState = 'queued' | 'stored' | 'failed' | 'skipped_robots' | 'duplicate' | 'redirected'
+
+export interface PageRow {
+  readonly url: string
+  readonly source_id: string
+  readonly role: PageRole
+  readonly state: PageState
+  readonly is_article: boolean | null
+  readonly content_kind: string | null
+  readonly discovered_from: string | null
+  readonly http_status: number | null
+  readonly content_type: string | null
+  readonly etag: string | null
+  readonly last_modified: string | null
+  readonly content_hash: string | null
+  readonly bytes: number | null
+  readonly encoding: string | null
+  readonly record_id: string | null
+  readonly duplicate_of: string | null
+  readonly redirect_to: string | null
+  readonly attempts: number | null
+  readonly last_error: string | null
+  readonly fetched_at: string | null
+}
+
+export interface LinkRow {
+  readonly from_url: string
+  readonly to_url: string
+  readonly rel: string
+}
+
+export interface QueuedRow {
+  readonly url: string
+  readonly source_id: string
+  readonly role: PageRole
+  readonly discovered_from: string | null
+}
+
+export interface FetchRow {
+  readonly source_id: string | null
+  readonly url: string
+  readonly final_url: string | null
+  readonly status: number | null
+  readonly bytes: number | null
+  readonly attempts: number
+  readonly error: string | null
+  readonly not_modified: boolean
+  readonly elapsed_ms: number
+  readonly fetched_at: string
+}
+
+/** What the crawler needs to know about a page from earlier runs. */
+export interface KnownPage {
+  readonly url: string
+  readonly source_id: string
+  readonly role: PageRole
+  readonly state: PageState
+  readonly is_article: boolean | null
+  readonly etag: string | null
+  readonly last_modified: string | null
+  readonly content_hash: string | null
+  readonly record_id: string | null
+  readonly discovered_from: string | null
+}
+
+const PAGE_COLUMNS = [
+  'url',
+  'source_id',
+  'role',
+  'state',
+  'is_article',
+  'content_kind',
+  'discovered_from',
+  'http_status',
+  'content_type',
+  'etag',
+  'last_modified',
+  'content_hash',
+  'bytes',
+  'encoding',
+  'record_id',
+  'duplicate_of',
+  'redirect_to',
+  'attempts',
+  'last_error',
+  'fetched_at',
+] as const
+
+const placeholders = (rows: number, cols: number, extra = ''): string =>
+  Array.from(
+    { length: rows },
+    (_, r) => `(${Array.from({ length: cols }, (_, c) => `$${r * cols + c + 1}`).join(', ')}${extra})`
+  ).join(', ')
+
+const chunked = <T>(items: ReadonlyArray<T>, size: number): T[][] => {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export class CrawlStore {
+  private readonly lock = Effect.unsafeMakeSemaphore(1)
+
+  constructor(
+    readonly conn: DuckDBConnection,
+    readonly runId: string
+  ) {}
+
+  private q<T>(what: string, f: () => Promise<T>): Effect.Effect<T, StoreError> {
+    return Effect.tryPromise({
+      try: f,
+      catch: (e) => new StoreError({ message: `${what}: ${e instanceof Error ? e.message : String(e)}` }),
+    })
+  }
+
+  private transaction(what: string, body: (conn: DuckDBConnection) => Promise<void>) {
+    return this.lock.withPermits(1)(
+      this.q(what, async () => {
+        await this.conn.run('BEGIN TRANSACTION')
+        try {
+          await body(this.conn)
+          await this.conn.run('COMMIT')
+        } catch (e) {
+          await this.conn.run('ROLLBACK').catch(() => undefined)
+          throw e
+        }
+      })
+    )
+  }
+
+  /** Pages of these sources known from earlier runs. */
+  loadKnown(sourceIds: ReadonlyArray<string>) {
+    return this.q('load crawl state', async () => {
+      const reader = await this.conn.runAndReadAll(
+        `SELECT url, source_id, role, state, is_article, etag, last_modified, content_hash, record_id, discovered_from
+         FROM crawl_pages WHERE list_contains($1::VARCHAR[], source_id)`,
+        [arrayValue(sourceIds)]
+      )
+      return reader.getRowObjectsJS() as unknown as KnownPage[]
+    })
+  }
+
+  /** Sources whose last crawl ran to completion (incremental paging is safe for them). */
+  loadCompleteSources() {
+    return this.q('load source state', async () => {
+      const reader = await this.conn.runAndReadAll(
+        'SELECT source_id FROM crawl_source_state WHERE last_complete_run IS NOT NULL'
+      )
+      return new Set(reader.getRowObjectsJS().map((r) => String(r.source_id)))
+    })
+  }
+
+  /** Links recorded from a page (replayed when it answers 304 Not Modified). */
+  linksFrom(url: string) {
+    return this.lock.withPermits(1)(
+      this.q('load links', async () => {
+        const reader = await this.conn.runAndReadAll('SELECT from_url, to_url, rel FROM crawl_links WHERE from_url = $1', [
+          url,
+        ])
+        return reader.getRowObjectsJS() as unknown as LinkRow[]
+      })
+    )
+  }
+
+  startRun(live: boolean) {
+    return this.transaction('start crawl run', async (c) => {
+      await c.run(
+        `INSERT INTO crawl_runs (run_id, started_at, status, live) VALUES ($1, now(), 'running', $2)
+         ON CONFLICT (run_id) DO UPDATE SET status = 'running', started_at = now(), finished_at = NULL`,
+        [this.runId, live]
+      )
+    })
+  }
+
+  endRun(status: 'complete' | 'failed', summary: unknown, completeSources: ReadonlyArray<string>) {
+    return this.transaction('end crawl run', async (c) => {
+      await c.run(`UPDATE crawl_runs SET status = $2, finished_at = now(), summary = $3::JSON WHERE run_id = $1`, [
+        this.runId,
+        status,
+        JSON.stringify(summary),
+      ])
+      for (const id of completeSources) {
+        await c.run(
+          `INSERT INTO crawl_source_state VALUES ($1, $2, now())
+           ON CONFLICT (source_id) DO UPDATE SET last_complete_run = excluded.last_complete_run,
+             last_complete_at = excluded.last_complete_at`,
+          [id, this.runId]
+        )
+      }
+    })
+  }
+
+  /** Persist frontier entries (used for entry points and robots sitemaps before they are fetched). */
+  enqueue(rows: ReadonlyArray<QueuedRow>) {
+    if (rows.length === 0) return Effect.void
+    return this.transaction('queue pages', (c) => this.insertQueued(c, rows))
+  }
+
+  private async insertQueued(c: DuckDBConnection, rows: ReadonlyArray<QueuedRow>) {
+    for (const part of chunked(rows, 200)) {
+      const values: DuckDBValue[] = []
+      for (const r of part) values.push(r.url, r.source_id, r.role, r.discovered_from)
+      await c.run(
+        `INSERT INTO crawl_pages (url, source_id, role, discovered_from, state, first_seen_run, last_run, updated_at)
+         VALUES ${placeholders(part.length, 4, `, 'queued', '${this.runId}', '${this.runId}', now()`)}
+         ON CONFLICT (url) DO NOTHING`,
+        values
+      )
+    }
+  }
+
+  /**
+   * One page outcome, atomically: the page row, the links it yielded, newly discovered pages queued,
+   * and the fetch log row (absent when nothing was fetched, e.g. robots refusals).
+   */
+  commitPage(page: PageRow, links: ReadonlyArray<LinkRow>, queued: ReadonlyArray<QueuedRow>, fetch: FetchRow | null) {
+    return this.transaction(`commit ${page.url}`, async (c) => {
+      const values: DuckDBValue[] = PAGE_COLUMNS.map((k) => page[k] as DuckDBValue)
+      const n = PAGE_COLUMNS.length
+      const failed = page.state === 'failed' ? 1 : 0
+      await c.run(
+        `INSERT INTO crawl_pages (${PAGE_COLUMNS.join(', ')}, first_seen_run, last_run, fail_count, updated_at)
+         VALUES (${PAGE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, $${n + 1}, $${n + 1}, ${failed}, now())
+         ON CONFLICT (url) DO UPDATE SET
+           ${PAGE_COLUMNS.filter((k) => k !== 'url' && k !== 'discovered_from')
+             .map((k) => `${k} = excluded.${k}`)
+             .join(', ')},
+           discovered_from = coalesce(crawl_pages.discovered_from, excluded.discovered_from),
+           last_run = excluded.last_run,
+           fail_count = CASE WHEN excluded.state = 'failed' THEN crawl_pages.fail_count + 1 ELSE 0 END,
+           updated_at = now()`,
+        [...values, this.runId]
+      )
+      for (const part of chunked(links, 200)) {
+        const lv: DuckDBValue[] = []
+        for (const l of part) lv.push(l.from_url, l.to_url, l.rel)
+        await c.run(
+          `INSERT INTO crawl_links (from_url, to_url, rel, first_seen_run)
+           VALUES ${placeholders(part.length, 3, `, '${this.runId}'`)} ON CONFLICT DO NOTHING`,
+          lv
+        )
+      }
+      await this.insertQueued(c, queued)
+      if (fetch) {
+        await c.run(
+          `INSERT INTO crawl_fetches (run_id, source_id, url, final_url, status, bytes, attempts, error, not_modified,
+             elapsed_ms, fetched_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::TIMESTAMPTZ)`,
+          [
+            this.runId,
+            fetch.source_id,
+            fetch.url,
+            fetch.final_url,
+            fetch.status,
+            fetch.bytes,
+            fetch.attempts,
+            fetch.error,
+            fetch.not_modified,
+            fetch.elapsed_ms,
+            fetch.fetched_at,
+          ]
+        )
+      }
+    })
+  }
+
+  /** A fetch that belongs to no page row (robots.txt). */
+  logFetch(fetch: FetchRow) {
+    return this.transaction('log fetch', async (c) => {
+      await c.run(
+        `INSERT INTO crawl_fetches (run_id, source_id, url, final_url, status, bytes, attempts, error, not_modified,
+           elapsed_ms, fetched_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::TIMESTAMPTZ)`,
+        [
+          this.runId,
+          fetch.source_id,
+          fetch.url,
+          fetch.final_url,
+          fetch.status,
+          fetch.bytes,
+          fetch.attempts,
+          fetch.error,
+          fetch.not_modified,
+          fetch.elapsed_ms,
+          fetch.fetched_at,
+        ]
+      )
+    })
+  }
+}
+
+const arrayValue = (items: ReadonlyArray<string>) => listValue([...items])
+
+/** Open (or create) a database file for crawling and apply the crawl schema. */
+export const openCrawlDb = (dbFile: string) =>
+  Effect.acquireRelease(
+    Effect.tryPromise({
+      try: async () => {
+        const instance = await DuckDBInstance.create(dbFile)
+        const conn = await instance.connect()
+        await applyCrawlSchema(conn)
+        return { instance, conn }
+      },
+      catch: (e) => new StoreError({ message: `cannot open ${dbFile}: ${e instanceof Error ? e.message : String(e)}` }),
+    }),
+    ({ instance, conn }) =>
+      Effect.sync(() => {
+        conn.closeSync()
+        instance.closeSync()
+      })
+  )

@@ -1,0 +1,109 @@
+/**
+ * Campaign mentions: the national movements of campaigns.json through their wording variants, matched
+ * on folded text (no diacritics, any case, line breaks and punctuation between words), and other quoted
+ * movement names after "phong trào" / "cuộc vận động" as `candidate:<name>`. Decoys are rejected:
+ * "Ngày vì người nghèo" (the Front's day), themes after "chủ đề", slogans, "Vì an ninh Tổ quốc".
+ */
+import type { CampaignMention } from '../domain/extraction.ts'
+import { campaigns } from '../reference/campaigns.ts'
+import { cached } from '../reference/files.ts'
+import { matchAll } from './spans.ts'
+
+// In the pattern sources below a space stands for any short run of non-letters (spaces, line breaks,
+// commas, dashes, quotes), since articles punctuate movement names freely.
+const S = '[^a-z0-9]{1,6}'
+const compile = (src: string): RegExp =>
+  new RegExp(`(?<![a-z0-9])(?:${src.replace(/ /g, S)})(?![a-z0-9])`, 'g')
+
+/** Wording variants per campaign id, in folded form. Names come from campaigns.json; variants are ours. */
+const PATTERNS: Record<string, string[]> = {
+  nong_thon_moi: [
+    '(?:ca nuoc |[a-z]+ [a-z]+ )?chung (?:suc|tay) xay dung nong thon moi',
+    'phong trao thi dua (?:ve |trong )?xay dung nong thon moi',
+  ],
+  vi_nguoi_ngheo: [
+    '(?:ca nuoc )?chung tay vi nguoi ngheo(?: khong de ai (?:bi )?bo lai phia sau)?',
+    'vi nguoi ngheo khong de ai (?:bi )?bo lai (?:phia )?sau',
+  ],
+  doanh_nghiep_hoi_nhap: ['doanh nghiep(?: [a-z]+){0,3} hoi nhap va phat trien'],
+  van_hoa_cong_so: ['thi dua thuc hien van hoa cong so'],
+  ha_tang_tiet_kiem: [
+    '(?:day manh )?phat trien ket cau ha tang dong bo hien dai(?: va)? thuc hanh tiet kiem chong lang phi',
+  ],
+  xoa_nha_tam: ['xoa nha tam nha dot nat'],
+  hoc_tap_lam_theo_bac: [
+    'hoc tap va lam theo (?:tam guong )?(?:tu tuong )?dao duc(?: va)? phong cach (?:ho chi minh|bac ho|cua bac)',
+    'hoc tap va lam theo tam guong dao duc ho chi minh',
+    'hoc tap va lam theo (?:bac|loi bac)',
+    'chi thi (?:so )?05 ?ct ?/ ?t[wu]',
+  ],
+  doi_moi_sang_tao_day_hoc: ['doi moi sang tao trong (?:day va hoc|day hoc|quan ly giang day va hoc tap)'],
+  toan_dan_bao_ve_an_ninh: ['toan dan bao ve (?:an ninh to quoc|antq)'],
+  toan_dan_doan_ket_van_hoa: ['toan dan (?:doan ket )?xay dung doi song van hoa', 'tddkxddsvh'],
+  chuyen_doi_so: ['(?:ca nuoc )?thi dua doi moi sang tao(?: va)? chuyen doi so'],
+  phong_chong_covid19: ['thi dua phong chong(?: va chien thang)?(?: dai)? dich covid'],
+  cao_toc_500_ngay: ['500 ngay dem(?: thi dua| quyet tam)'],
+  binh_dan_hoc_vu_so: ['binh dan hoc vu so'],
+  chao_mung_dai_hoi_xiv: [
+    'tang toc but pha hoan thanh thang loi cac muc tieu nhiem vu nghi quyet dai hoi xiii',
+    'thi dua chao mung dai hoi (?:dai bieu toan quoc lan thu )?xiv cua dang',
+  ],
+  doi_moi_sang_tao_xanh_2026: ['doi moi sang tao phat trien khoa hoc cong nghe chuyen doi so chuyen doi xanh'],
+  doanh_nghiep_tu_nhan_2026: ['phat trien manh doanh nghiep tu nhan'],
+}
+
+const compiled = cached(() => {
+  const ids = new Set(campaigns().map((c) => c.id))
+  return Object.entries(PATTERNS)
+    .filter(([id]) => ids.has(id))
+    .map(([id, srcs]) => ({ id, re: compile(srcs.join('|')) }))
+})
+
+// A known name right after these words is a decoy: the Front's day and fund, a theme, a slogan.
+const DECOY_BEFORE = /(?:ngay|quy|thang cao diem|chu de|khau hieu|thong diep|phuong cham)[^a-z0-9]{1,4}$/
+
+const TRIGGER = /(?<![\p{L}])(?:phong trào|cuộc vận động|đợt thi đua)(?![\p{L}])/giu
+const QUOTED = /["“«]([^"“”«»\n]{3,160})["”»]/uy
+// Between a trigger and the first quote: a short stretch of words, none of which turns it into a theme.
+const GAP = /[^"“«.!?\n]{0,90}?(?=["“«])/uy
+const THEME_IN_GAP = /chủ đề|khẩu hiệu|phương châm|thông điệp|tinh thần|chương trình|giải thưởng|danh hiệu|cuộc thi/iu
+const LIST_SEP = /\s*(?:[,;]|và|hoặc)?\s*(?:phong trào\s+)?/uy
+
+export function extractCampaigns(text: string, folded: string): CampaignMention[] {
+  const out: CampaignMention[] = []
+  const taken: Array<[number, number]> = []
+  for (const { id, re } of compiled()) {
+    for (const m of matchAll(re, folded)) {
+      const before = folded.slice(Math.max(0, m.index - 20), m.index)
+      if (DECOY_BEFORE.test(before)) continue
+      const end = m.index + m[0].length
+      out.push({ id, surface: text.slice(m.index, end), start: m.index, end })
+      taken.push([m.index, end])
+    }
+  }
+  const known = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e)
+  for (const t of matchAll(TRIGGER, text)) {
+    let pos = t.index + t[0].length
+    GAP.lastIndex = pos
+    const gap = GAP.exec(text)
+    if (!gap || THEME_IN_GAP.test(gap[0])) continue
+    pos += gap[0].length
+    for (let k = 0; k < 12; k++) {
+      QUOTED.lastIndex = pos
+      const q = QUOTED.exec(text)
+      if (!q) break
+      const inner = q[1]!.trim()
+      const s = pos + 1
+      if (!known(s, s + q[1]!.length) && /^[\p{Lu}\d]/u.test(inner)) {
+        const name = inner.replace(/\s+/g, ' ').replace(/[.,;:…]+$/u, '')
+        out.push({ id: `candidate:${name}`, surface: q[0], start: pos, end: pos + q[0].length })
+      }
+      pos += q[0].length
+      LIST_SEP.lastIndex = pos
+      const sep = LIST_SEP.exec(text)
+      if (!sep || sep[0].length === 0) break
+      pos += sep[0].length
+    }
+  }
+  return out.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
+}

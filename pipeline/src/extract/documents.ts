@@ -1,0 +1,291 @@
+/**
+ * Document references: "Kế hoạch số 138/KH-UBND, ngày 10/6/2024", "Chỉ thị số 22 - CT /TW ngày 23/1/2018",
+ * "NQ 26 của Bộ Chính trị", "Luật Thi đua, khen thưởng số 06/2022/QH15", "văn bản số 4912/UBND-NC",
+ * lists ("các Kế hoạch số 12/KH-UBND và 13/KH-UBND"), a date before the number, and bare symbols.
+ */
+import type { DocumentMention, DocumentType } from '../domain/extraction.ts'
+import { issuerLevel, typeFromAbbreviation } from '../reference/documents.ts'
+import { inferYear, isoDay, parsePublished } from './dates.ts'
+import { Claims, matchAll } from './spans.ts'
+import { type ParsedSymbol, parseSymbol } from './symbols.ts'
+
+type Pub = ReturnType<typeof parsePublished>
+
+const KEYWORDS: ReadonlyArray<[string, DocumentType]> = [
+  ['Nghị quyết liên tịch', 'resolution'],
+  ['Thông báo kết luận', 'notice'],
+  ['Thông tư liên tịch', 'circular'],
+  ['Chương trình hành động', 'program'],
+  ['Kế hoạch', 'plan'],
+  ['Chỉ thị', 'directive'],
+  ['Nghị quyết', 'resolution'],
+  ['Quyết định', 'decision'],
+  ['Công văn', 'official_letter'],
+  ['Văn bản', 'official_letter'],
+  ['Thông báo', 'notice'],
+  ['Kết luận', 'conclusion'],
+  ['Thông tư', 'circular'],
+  ['Nghị định', 'decree'],
+  ['Hướng dẫn', 'guideline'],
+  ['Chương trình', 'program'],
+  ['Báo cáo', 'report'],
+  ['Công điện', 'telegram'],
+  ['Tờ trình', 'other'],
+  ['Quy định', 'other'],
+  ['Quy chế', 'other'],
+  ['Đề án', 'other'],
+  ['Thông tri', 'other'],
+]
+const ABBR_KEYWORDS = ['CTr', 'NQ', 'QĐ', 'NĐ', 'CT', 'KL', 'KH', 'HD', 'TB', 'BC']
+
+const keywordType = new Map<string, DocumentType>()
+for (const [k, t] of KEYWORDS) keywordType.set(k.toLowerCase(), t)
+
+// The first letter of a full keyword may be either case ("kế hoạch số"); abbreviations are exact.
+const fullAlt = KEYWORDS.map(([k]) => `[${k[0]!.toUpperCase()}${k[0]!.toLowerCase()}]${k.slice(1)}`).join('|')
+const DATE_SRC = '\\d{1,2}\\s?\\/\\s?\\d{1,2}\\s?\\/\\s?\\d{4}|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}'
+const ANCHOR = new RegExp(
+  `(?<![\\p{L}\\p{N}/-])(${fullAlt}|${ABBR_KEYWORDS.join('|')})` +
+    `(?:\\s+(?:ban hành\\s+|ký\\s+)?ngày\\s+(${DATE_SRC})\\s*,?)?` +
+    `\\s*(?:(số)\\s*:?\\s*)?(\\d{1,5})(?![\\p{N}])`,
+  'gu'
+)
+// "Luật Thi đua, khen thưởng số 06/2022/QH15": a law's title sits between the word and the number.
+const LAW = /(?<![\p{L}])Luật(?:\s+[^\n.;:()"“”\d]{1,70}?)?\s+số\s*(\d{1,4})(?![\p{N}])/gu
+// A symbol with no keyword in front ("theo 138/KH-UBND").
+const BARE = /(?<![\p{L}\p{N}/.,-])(\d{1,5})(?=\s{0,2}[-–/])/gu
+
+// After a bare number (no "số", no symbol) only these may follow, so "Kế hoạch 5 năm" is no document.
+const BARE_NEXT =
+  /^(?:\s*(?:[,.;:)(\]]|[-–]\s|$)|\s+(?:của|về|ngày|và|do|đã|được|nhằm|trong|tại|là|với|này|cũng|vừa|ban hành|hướng dẫn|quy định|theo)(?![\p{L}]))/u
+
+const DATE_AFTER = new RegExp(
+  `\\s*[,(]?\\s*(?:được\\s+)?(?:ban hành\\s+|ký\\s+)?(?:vào\\s+)?ngày\\s*:?\\s*(${DATE_SRC}|\\d{1,2}[-.]\\d{1,2}[-.]\\d{4}|\\d{1,2}\\s?\\/\\s?\\d{1,2})(?![\\p{N}/])`,
+  'uy'
+)
+
+const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
+const CAPWORDS = `${CAP}(?:\\s+${CAP}){0,3}`
+const KHOA = '(?:\\s+khó?a\\s+[XVIL]+)?'
+const MINISTRIES = [
+  'Nội vụ',
+  'Công an',
+  'Quốc phòng',
+  'Tài chính',
+  'Y tế',
+  'Tư pháp',
+  'Ngoại giao',
+  'Xây dựng',
+  'Công Thương',
+  'Giáo dục và Đào tạo',
+  'Văn hóa, Thể thao và Du lịch',
+  'Giao thông vận tải',
+  'Kế hoạch và Đầu tư',
+  'Khoa học và Công nghệ',
+  'Thông tin và Truyền thông',
+  'Tài nguyên và Môi trường',
+  'Nông nghiệp và Phát triển nông thôn',
+  'Nông nghiệp và Môi trường',
+  'Lao động - Thương binh và Xã hội',
+  'Dân tộc và Tôn giáo',
+].join('|')
+const SO = [
+  'Nội vụ',
+  'Giáo dục và Đào tạo',
+  'Y tế',
+  'Tài chính',
+  'Tư pháp',
+  'Xây dựng',
+  'Công Thương',
+  'Tài nguyên và Môi trường',
+  'Nông nghiệp và Phát triển nông thôn',
+  'Nông nghiệp và Môi trường',
+  'Giao thông vận tải',
+  'Văn hóa, Thể thao và Du lịch',
+  'Lao động - Thương binh và Xã hội',
+  'Khoa học và Công nghệ',
+  'Thông tin và Truyền thông',
+  'Kế hoạch và Đầu tư',
+].join('|')
+const ISSUER_SRC = [
+  `Ban [Bb]í thư(?:\\s+Trung ương(?:\\s+Đảng)?)?${KHOA}`,
+  `Bộ [Cc]hính trị${KHOA}`,
+  `Ban [Cc]hấp hành Trung ương(?:\\s+Đảng)?${KHOA}`,
+  `Ban Thường vụ\\s+(?:Tỉnh|Thành|Huyện)\\s+[uủ]?[ỷy](?:\\s+${CAPWORDS})?`,
+  `(?:Tỉnh|Thành|Huyện|Đảng)\\s+[uủ]?[ỷy](?:\\s+${CAPWORDS})?`,
+  'Thủ tướng Chính phủ',
+  'Thủ tướng',
+  'Chính phủ',
+  `Quốc hội${KHOA}`,
+  'Ủy ban Thường vụ Quốc hội',
+  `(?:Chủ tịch\\s+)?(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)(?:\\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường|quận|TP\\.?)(?:\\s+${CAPWORDS})?)?`,
+  `(?:Hội đồng|Ban)\\s+Thi đua\\s*[-–]\\s*Khen thưởng(?:\\s+Trung ương|\\s+tỉnh(?:\\s+${CAPWORDS})?)?`,
+  `Bộ (?:${MINISTRIES})`,
+  `Sở (?:${SO})(?:\\s+tỉnh\\s+${CAPWORDS})?`,
+  'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
+  'Tổng Liên đoàn Lao động Việt Nam',
+].join('|')
+const ISSUER_AFTER = new RegExp(`\\s*[,(]?\\s*(?:của|do)\\s+(${ISSUER_SRC})`, 'uy')
+const ISSUER_BEFORE = new RegExp(
+  `(${ISSUER_SRC})${KHOA}\\s+(?:(?:vừa|đã|mới|cũng)\\s+)*(?:ban hành|có|ký ban hành|ký|phát hành|xây dựng|triển khai|thông qua)\\s+(?:(?:các|bản)\\s+)?$`,
+  'u'
+)
+const LIST_NEXT = /\s*(?:,\s*và|,|;|và)\s*(?:số\s*)?(\d{1,5})(?![\p{N}])/uy
+
+function parseDate(raw: string, yearHint: number | null, pub: Pub): string | null {
+  const s = raw.replace(/\s+/g, ' ')
+  let m = /^(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})$/.exec(s)
+  if (m) return isoDay(Number(m[3]), Number(m[2]), Number(m[1]))
+  m = /^(\d{1,2}) tháng (\d{1,2}) năm (\d{4})$/.exec(s)
+  if (m) return isoDay(Number(m[3]), Number(m[2]), Number(m[1]))
+  m = /^(\d{1,2}) ?\/ ?(\d{1,2})$/.exec(s)
+  if (m) {
+    const [d, mo] = [Number(m[1]), Number(m[2])]
+    const y = yearHint ?? inferYear(mo, d, pub)
+    return y === null ? null : isoDay(y, mo, d)
+  }
+  return null
+}
+
+const stickyAt = (re: RegExp, text: string, pos: number): RegExpExecArray | null => {
+  re.lastIndex = pos
+  return re.exec(text)
+}
+
+interface Ref {
+  readonly start: number
+  readonly number: string
+  readonly numberEnd: number
+  readonly sym: ParsedSymbol | null
+  readonly keywordType: DocumentType | null
+  readonly keyword: string | null
+}
+
+function resolveType(ref: Ref, text: string): DocumentType | null {
+  if (ref.sym?.typeAbbr) return typeFromAbbreviation(ref.sym.typeAbbr) ?? ref.keywordType
+  if (ref.keywordType) return ref.keywordType
+  if (ref.sym?.form === 'normative') {
+    const before = text.slice(Math.max(0, ref.start - 80), ref.start)
+    if (/Luật[^.]*$/u.test(before)) return 'law'
+    if (/Nghị quyết[^.]*$/iu.test(before)) return 'resolution'
+    return 'other'
+  }
+  return ref.sym ? 'official_letter' : null
+}
+
+export function extractDocuments(text: string, published: string | null | undefined): DocumentMention[] {
+  const pub = parsePublished(published)
+  const claims = new Claims()
+  const out: DocumentMention[] = []
+
+  const emit = (ref: Ref, dateBefore: string | null, allowList: boolean): void => {
+    const type = resolveType(ref, text)
+    if (!type) return
+    let end = ref.sym ? ref.sym.end : ref.numberEnd
+    const surfaceEnd = end
+    let date = dateBefore ? parseDate(dateBefore, null, pub) : null
+    const dm = stickyAt(DATE_AFTER, text, end)
+    if (dm && !date) {
+      date = parseDate(dm[1]!, ref.sym?.year ?? null, pub)
+      end += dm[0].length
+    }
+    let issuer: string | null = null
+    const im = stickyAt(ISSUER_AFTER, text, end)
+    if (im) {
+      issuer = im[1]!.trim()
+      end += im[0].length
+    } else if (ref.keyword !== null) {
+      const bm = ISSUER_BEFORE.exec(text.slice(Math.max(0, ref.start - 120), ref.start))
+      if (bm) issuer = bm[1]!.trim()
+    }
+    issuer ??= ref.sym?.issuer ?? null
+    claims.claim(ref.start, surfaceEnd)
+    out.push({
+      type,
+      number: ref.number,
+      symbol: ref.sym?.symbol ?? null,
+      year_in_symbol: ref.sym?.year ?? null,
+      date,
+      issuer,
+      issuer_level: issuerLevel(issuer),
+      surface: text.slice(ref.start, surfaceEnd),
+      start: ref.start,
+      end: surfaceEnd,
+    })
+    if (!allowList) return
+    const groupStart = out.length - 1
+    // "các Kế hoạch số 12/KH-UBND và 13/KH-UBND": further numbers share the keyword but need a symbol.
+    let pos = end
+    for (let k = 0; k < 20; k++) {
+      const lm = stickyAt(LIST_NEXT, text, pos)
+      if (!lm) break
+      const numStart = pos + lm[0].length - lm[1]!.length
+      const sym = parseSymbol(text, pos + lm[0].length)
+      if (!sym) break
+      const item: Ref = {
+        start: numStart,
+        number: lm[1]!,
+        numberEnd: pos + lm[0].length,
+        sym,
+        keywordType: ref.keywordType,
+        keyword: null,
+      }
+      const before = out.length
+      emit(item, null, false)
+      if (out.length === before) break
+      const last = out[out.length - 1]!
+      pos = Math.max(last.end, sym.end)
+      const dm2 = stickyAt(DATE_AFTER, text, pos)
+      if (dm2) pos += dm2[0].length
+    }
+    // A written issuer after the last item ("... và 13/KH-UBND của UBND tỉnh") belongs to the whole list.
+    const last = out[out.length - 1]!
+    const lastSym = last.symbol?.split(/[-/]/).pop()
+    if (out.length - 1 > groupStart && last.issuer && last.issuer !== lastSym) {
+      for (let k = groupStart; k < out.length - 1; k++) {
+        const d = out[k]!
+        if (d.symbol && d.issuer && d.symbol.split(/[-/]/).includes(d.issuer)) {
+          out[k] = { ...d, issuer: last.issuer, issuer_level: last.issuer_level }
+        }
+      }
+    }
+  }
+
+  for (const m of matchAll(ANCHOR, text)) {
+    const keyword = m[1]!
+    const hasSo = m[3] !== undefined
+    const number = m[4]!
+    const numberEnd = m.index + m[0].length
+    if (claims.overlaps(m.index, numberEnd)) continue
+    const sym = parseSymbol(text, numberEnd)
+    if (!sym) {
+      const next = text.slice(numberEnd, numberEnd + 24)
+      if (/^\s?[/.,]\d/.test(next)) continue
+      if (!hasSo) {
+        if (/^(?:19|20)\d{2}$/.test(number) || !BARE_NEXT.test(next)) continue
+      }
+      if (m[2] !== undefined && !hasSo) continue
+    }
+    const kType = keywordType.get(keyword.toLowerCase()) ?? typeFromAbbreviation(keyword)
+    emit({ start: m.index, number, numberEnd, sym, keywordType: kType, keyword }, m[2] ?? null, true)
+  }
+
+  for (const m of matchAll(LAW, text)) {
+    const numberEnd = m.index + m[0].length
+    if (claims.overlaps(m.index, numberEnd)) continue
+    const sym = parseSymbol(text, numberEnd)
+    emit({ start: m.index, number: m[1]!, numberEnd, sym, keywordType: 'law', keyword: 'Luật' }, null, true)
+  }
+
+  for (const m of matchAll(BARE, text)) {
+    if (claims.overlaps(m.index, m.index + m[0].length)) continue
+    const sym = parseSymbol(text, m.index + m[0].length)
+    if (!sym || claims.overlaps(m.index, sym.end)) continue
+    emit(
+      { start: m.index, number: m[1]!, numberEnd: m.index + m[0].length, sym, keywordType: null, keyword: null },
+      null,
+      true
+    )
+  }
+  return out.sort((a, b) => a.start - b.start)
+}

@@ -1,0 +1,306 @@
+/**
+ * Emulation congresses ("Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI") and model-example
+ * conferences ("Hội nghị điển hình tiên tiến thành phố lần thứ V (2020 - 2025)"): kind, scope, place,
+ * ordinal, year or period, and whether the text reports them planned or held. A generic mention
+ * ("Đại hội thi đua yêu nước các cấp") is no event: it needs an ordinal, a place or a year/period.
+ * Council sessions ("kỳ họp thứ 7") and Party congresses never match the heads below.
+ */
+import type { EventMention, EventScope, EventStatus, TimeMention } from '../domain/extraction.ts'
+import { parseOrdinal, parsePublished } from './dates.ts'
+import { aliasAt } from './places.ts'
+import { matchAll } from './spans.ts'
+
+const HEAD =
+  /(?<![\p{L}])(?:(Đại hội\s+(?:Thi đua yêu nước|Thi đua ái quốc|Anh hùng,?\s+Chiến sĩ thi đua|Chiến sĩ thi đua(?:\s+và\s+cán bộ gương mẫu)?|Thi đua quyết thắng|Thi đua))|(Hội nghị\s+(?:(?:tuyên dương|biểu dương)\s+)?(?:các\s+)?điển hình tiên tiến))(?![\p{L}])/giu
+
+const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
+const NAME = `${CAP}(?:\\s+${CAP}){0,3}`
+const ORDINAL_WORD = 'nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\\s+(?:một|hai|ba|bốn|tư|lăm))?'
+
+// Each tail component is tried at the current position (sticky); whitespace and commas between them are skipped.
+const C_ORDINAL = new RegExp(
+  `lần\\s+thứ\\s+([IVXL]{1,6}|\\d{1,2}|${ORDINAL_WORD})(?![\\p{L}\\p{N}])|lần\\s+đầu(?:\\s+tiên)?(?![\\p{L}])`,
+  'iuy'
+)
+const C_YEAR = /\(?\s*năm\s+((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
+const C_PERIOD = /\(?\s*(?:(?:giai đoạn|nhiệm kỳ)\s+)?((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
+const C_NATIONAL = /toàn quốc(?![\p{L}])/iuy
+const C_GENERIC = /(?:các cấp|cấp cơ sở|cấp xã(?:,\s*phường)?|cấp huyện|các ngành)(?![\p{L}])/iuy
+const C_PROVINCE_WORD = /(?:toàn tỉnh|cấp tỉnh|tỉnh)(?![\p{L}])/iuy
+const C_CITY_WORD = /(?:toàn thành phố|thành phố|TP\.?)(?![\p{L}])/uy
+const C_CAPITAL = /(?:Thủ đô|thủ đô)(?![\p{L}])/uy
+const C_LOCAL = new RegExp(`(huyện|quận|thị xã|xã|phường|thị trấn)\\s+(${NAME})`, 'uy')
+const C_SECTOR = new RegExp(
+  `((?:toàn\\s+)?(?:ngành|Khối|khối|Cụm|cụm|Công an|Bộ đội Biên phòng|Quân khu|Bộ Chỉ huy Quân sự|Liên đoàn Lao động|Tổng Liên đoàn Lao động|Đoàn Thanh niên|Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội Cựu chiến binh|Bộ)(?:\\s+(?:${CAP}|và|nhân dân|tỉnh|thành phố)){0,6})`,
+  'uy'
+)
+const SPACE = /[\s,]*/uy
+
+/** Province-level cities: "thành phố Hà Nội" is a province-scope unit, "thành phố Kon Tum" is not. */
+const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92'])
+
+const PLANNED_BEFORE =
+  /(?:tiến tới|hướng tới|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|tổ chức trước|đến)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
+const HELD_BEFORE =
+  /(?:đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua)(?:\s+(?:tổ chức|diễn ra|thành công))*\s*$/iu
+const PLANNED_AFTER = /^[^.;\n]{0,40}?(?:sẽ được tổ chức|sẽ diễn ra|sẽ tổ chức|dự kiến|sắp diễn ra|chuẩn bị)/iu
+const HELD_AFTER =
+  /^[^.;\n]{0,40}?(?:đã diễn ra|đã được tổ chức|đã tổ chức|khai mạc|bế mạc|diễn ra thành công|thành công tốt đẹp|đã thành công)/iu
+const TIME_LINK = /^[^.;\n]{0,50}?(?:tổ chức|diễn ra|khai mạc|dự kiến)[^.;\n]{0,20}?$/iu
+
+interface Tail {
+  scope: EventScope
+  place: string | null
+  code2025: string | null
+  code2008: string | null
+  ordinal: number | null
+  year: number | null
+  period: string | null
+  generic: boolean
+  end: number
+}
+
+function skipBlank(text: string, i: number): number {
+  let j = i
+  while (j < text.length && j - i < 3 && /\s/u.test(text[j]!)) j++
+  return j
+}
+
+function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos
+  return re.exec(text)
+}
+
+function parseTail(text: string, toned: string, pos: number, published: string | null | undefined): Tail {
+  const t: Tail = {
+    scope: 'unknown',
+    place: null,
+    code2025: null,
+    code2008: null,
+    ordinal: null,
+    year: null,
+    period: null,
+    generic: false,
+    end: pos,
+  }
+  let i = pos
+  let scoped = false
+  const hueIsProvince = (published ?? '') >= '2025-01-01'
+  for (let step = 0; step < 6; step++) {
+    const s = sticky(SPACE, text, i)
+    const at = i + (s ? s[0].length : 0)
+    let m: RegExpExecArray | null
+    if (t.ordinal === null && (m = sticky(C_ORDINAL, text, at))) {
+      t.ordinal = m[1] ? parseOrdinal(m[1]) : 1
+      i = at + m[0].length
+    } else if (t.period === null && (m = sticky(C_PERIOD, text, at)) && Number(m[2]) > Number(m[1])) {
+      t.period = `${m[1]}-${m[2]}`
+      i = at + m[0].length
+    } else if (t.year === null && (m = sticky(C_YEAR, text, at))) {
+      t.year = Number(m[1])
+      i = at + m[0].length
+    } else if (!scoped && (m = sticky(C_NATIONAL, text, at))) {
+      t.scope = 'national'
+      scoped = true
+      i = at + m[0].length
+    } else if (!scoped && (m = sticky(C_GENERIC, text, at))) {
+      t.generic = true
+      scoped = true
+      i = at + m[0].length
+    } else if (!scoped && (m = sticky(C_CAPITAL, text, at))) {
+      Object.assign(t, { scope: 'province', place: 'Hà Nội', code2025: '01', code2008: '01' })
+      scoped = true
+      i = at + m[0].length
+    } else if (!scoped && (m = sticky(C_PROVINCE_WORD, text, at))) {
+      t.scope = 'province'
+      scoped = true
+      i = at + m[0].length
+      const nameStart = skipBlank(text, i)
+      const a = nameStart > i ? aliasAt(toned, nameStart) : null
+      if (a) {
+        t.place = text.slice(nameStart, a.end)
+        t.code2025 = a.alias.code_2025
+        t.code2008 = a.alias.code_2008
+        i = a.end
+      }
+    } else if (!scoped && (m = sticky(C_CITY_WORD, text, at))) {
+      scoped = true
+      i = at + m[0].length
+      const startName = skipBlank(text, i)
+      // "TP.HCM" is one alias; "thành phố Hà Nội" has the name after a space.
+      const a = aliasAt(toned, startName > i ? startName : at)
+      if (a) {
+        t.place = a.alias.canonical_name_vi
+        t.code2025 = a.alias.code_2025
+        t.code2008 = a.alias.code_2008
+        const central = CENTRAL_CITIES.has(a.alias.code_2025) || (a.alias.code_2025 === '46' && hueIsProvince)
+        t.scope = central ? 'province' : 'city'
+        i = a.end
+      } else {
+        t.scope = 'city'
+        const n = new RegExp(NAME, 'uy')
+        n.lastIndex = startName
+        const nm = n.exec(text)
+        if (nm && startName > i) {
+          t.place = nm[0]
+          i = startName + nm[0].length
+        }
+      }
+    } else if (!scoped && (m = sticky(C_LOCAL, text, at))) {
+      const word = m[1]!.toLowerCase()
+      t.scope = word === 'xã' || word === 'phường' || word === 'thị trấn' ? 'commune' : 'district'
+      t.place = m[2]!
+      scoped = true
+      i = at + m[0].length
+    } else if (!scoped && (m = sticky(C_SECTOR, text, at))) {
+      t.scope = 'sector'
+      t.place = m[1]!.trim()
+      scoped = true
+      i = at + m[0].length
+      for (let k = at; k < i; k++) {
+        const a = aliasAt(toned, k)
+        if (a && (k === 0 || /\s/u.test(text[k - 1]!))) {
+          t.code2025 = a.alias.code_2025
+          t.code2008 = a.alias.code_2008
+          break
+        }
+      }
+    } else if (!scoped) {
+      const a = aliasAt(toned, at)
+      if (!a) break
+      t.scope = 'province'
+      t.place = text.slice(at, a.end)
+      t.code2025 = a.alias.code_2025
+      t.code2008 = a.alias.code_2008
+      scoped = true
+      i = a.end
+    } else break
+    t.end = i
+  }
+  return t
+}
+
+function statusFrom(
+  text: string,
+  headStart: number,
+  tailEnd: number,
+  time: TimeMention | null,
+  year: number | null,
+  published: string | null | undefined
+): EventStatus {
+  const sentenceStart = Math.max(text.lastIndexOf('.', headStart), text.lastIndexOf('\n', headStart), headStart - 60)
+  const before = text.slice(sentenceStart + 1, headStart)
+  const planned = PLANNED_BEFORE.exec(before)
+  const held = HELD_BEFORE.exec(before)
+  if (planned && (!held || planned.index >= held.index)) return 'planned'
+  if (held) return 'held'
+  const after = text.slice(tailEnd, tailEnd + 80)
+  if (HELD_AFTER.test(after)) return 'held'
+  if (PLANNED_AFTER.test(after)) return 'planned'
+  // "Kế hoạch ... tổ chức Đại hội ...": an event named in a plan is still to come.
+  if (/kế hoạch/iu.test(before)) return 'planned'
+  const pub = parsePublished(published)
+  if (!pub) return 'unknown'
+  const pubIso = new Date(pub.time).toISOString().slice(0, 10)
+  if (time) {
+    if (time.end < pubIso) return 'held'
+    if (time.start > pubIso) return 'planned'
+  }
+  if (year !== null) {
+    if (year < pub.year) return 'held'
+    if (year > pub.year) return 'planned'
+  }
+  return 'unknown'
+}
+
+const STATUS_CUE = /sẽ|đã|tiến tới|hướng tới/iu
+
+export function extractEvents(
+  text: string,
+  toned: string,
+  times: ReadonlyArray<TimeMention>,
+  dominant: string | null,
+  published: string | null | undefined
+): EventMention[] {
+  const out: EventMention[] = []
+  for (const m of matchAll(HEAD, text)) {
+    const headStart = m.index
+    const headEnd = headStart + m[0].length
+    const kind = m[1] ? 'dai_hoi_thi_dua' : 'hoi_nghi_dien_hinh'
+    const tail = parseTail(text, toned, headEnd, published)
+    if (tail.generic && tail.ordinal === null) continue
+    if (tail.ordinal === null && tail.place === null && tail.year === null && tail.period === null) {
+      if (tail.scope !== 'national') continue
+    }
+    if (tail.scope === 'province' && tail.code2025 === null && dominant) tail.code2025 = dominant
+    // The planned or held time: a time expression right after the event, linked by "tổ chức", "diễn ra"...
+    let time: TimeMention | null = null
+    for (const tm of times) {
+      const s = tm.span_start ?? -1
+      if (s < tail.end) continue
+      if (s - tail.end > 70) break
+      if (TIME_LINK.test(text.slice(tail.end, s))) {
+        time = tm
+        break
+      }
+    }
+    // Otherwise a day written earlier in the same sentence ("Sáng 15/6, xã X tổ chức Hội nghị ...").
+    if (!time) {
+      const sentenceStart = Math.max(text.lastIndexOf('.', headStart), text.lastIndexOf('\n', headStart))
+      for (const tm of times) {
+        const s = tm.span_start ?? -1
+        if (s > sentenceStart && s < headStart && headStart - s < 100 && (tm.granularity === 'day' || tm.granularity === 'range')) time = tm
+      }
+    }
+    let status = statusFrom(text, headStart, tail.end, time, tail.year, published)
+    // "tiến tới Đại hội ... tỉnh lần thứ VIII và Đại hội ... toàn quốc lần thứ X": a coordinated event
+    // shares the status of the one before it when the text says nothing more about it.
+    const prev = out[out.length - 1]
+    if (prev?.end !== undefined && /^\s*(?:,|và|,\s*và)\s*$/u.test(text.slice(prev.end, headStart))) {
+      if (status === 'unknown' || !STATUS_CUE.test(text.slice(prev.end, headStart))) status = prev.status
+    }
+    out.push({
+      kind,
+      scope: tail.scope,
+      place: tail.place,
+      province_code: tail.scope === 'national' ? null : tail.code2025,
+      ordinal: tail.ordinal,
+      year: tail.year,
+      period: tail.period,
+      status,
+      surface: text.slice(headStart, tail.end).trimEnd(),
+      start: headStart,
+      end: tail.end,
+      time_start: time?.start ?? null,
+      time_end: time?.end ?? null,
+      province_code_2008: tail.scope === 'national' ? null : tail.code2008,
+    })
+  }
+  return shareWithinText(out)
+}
+
+/** Mentions of the same event in one text share what any of them states (year, period, status, time). */
+function shareWithinText(events: EventMention[]): EventMention[] {
+  const key = (e: EventMention) => `${e.kind}|${e.scope}|${e.province_code}|${e.ordinal}|${e.place ?? ''}`
+  const groups = new Map<string, EventMention[]>()
+  for (const e of events) groups.set(key(e), [...(groups.get(key(e)) ?? []), e])
+  return events.map((e) => {
+    const sib = groups.get(key(e)) ?? []
+    if (e.ordinal === null && e.place === null) return e
+    const first = <T>(f: (x: EventMention) => T | null | undefined): T | null => {
+      for (const s of sib) {
+        const v = f(s)
+        if (v !== null && v !== undefined) return v
+      }
+      return null
+    }
+    return {
+      ...e,
+      year: e.year ?? first((s) => s.year),
+      period: e.period ?? first((s) => s.period),
+      status: e.status !== 'unknown' ? e.status : (first((s) => (s.status === 'unknown' ? null : s.status)) ?? 'unknown'),
+      time_start: e.time_start ?? first((s) => s.time_start),
+      time_end: e.time_end ?? first((s) => s.time_end),
+    }
+  })
+}

@@ -1,0 +1,47 @@
+/**
+ * The extractor: document references, events, campaigns, time expressions and places from one
+ * Vietnamese text, with its publication date as the time anchor. Pure and synchronous; it never throws
+ * on text input (bad input yields empty lists) and bounds its work by capping the text length.
+ */
+import type { Extraction } from '../domain/extraction.ts'
+import { foldSameLength, normalizeToneMarks } from '../reference/fold.ts'
+import { extractCampaigns } from './campaigns.ts'
+import { extractDocuments } from './documents.ts'
+import { extractEvents } from './events.ts'
+import { dominantProvince, extractPlaces } from './places.ts'
+import { extractTimes } from './times.ts'
+
+/** Bump when a rule changes what is extracted, so stored extractions can be recomputed. */
+export const EXTRACTOR_VERSION = 'd-2025.1'
+
+/** Longer texts are cut here: article bodies are far shorter, and it bounds time on hostile input. */
+export const MAX_TEXT_CHARS = 200_000
+
+export interface ExtractOptions {
+  readonly id: string
+  readonly published?: string | null
+}
+
+const empty = (id: string): Extraction => ({ id, documents: [], events: [], campaigns: [], times: [], places: [] })
+
+export function extract(text: string, opts: ExtractOptions): Extraction {
+  if (typeof text !== 'string' || text.length === 0) return empty(opts.id)
+  // Lone surrogates would make NFC throw on some inputs; replace them rather than fail.
+  const raw = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text
+  const nfc = raw.toWellFormed().normalize('NFC')
+  const published = opts.published ?? null
+  const toned = normalizeToneMarks(nfc)
+  // Tone normalization keeps the NFC length; if some exotic input breaks that, fall back to the NFC text.
+  const tonedSafe = toned.length === nfc.length ? toned : nfc
+  const folded = foldSameLength(tonedSafe)
+  const places = extractPlaces(tonedSafe, nfc)
+  const times = extractTimes(nfc, published)
+  return {
+    id: opts.id,
+    documents: extractDocuments(nfc, published),
+    events: extractEvents(nfc, tonedSafe, times, dominantProvince(places), published),
+    campaigns: extractCampaigns(nfc, folded),
+    times,
+    places,
+  }
+}

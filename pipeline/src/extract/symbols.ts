@@ -1,0 +1,122 @@
+/**
+ * Document symbols after a number: Party form "-CT/TW" (also "22 - CT /TW"), state form "/KH-UBND",
+ * normative form "/2017/NĐ-CP" or "/2022/QH15", and công văn "/UBND-NC" (issuer first, no type).
+ * A hand-written scanner rather than one large regex: it bounds every step and says why it stops.
+ */
+import { isTypeAbbreviation, issuerAbbreviations } from '../reference/documents.ts'
+import { cached } from '../reference/files.ts'
+
+export interface ParsedSymbol {
+  /** Normalized, no spaces: "CT/TW", "KH-UBND", "NĐ-CP", "QH15". */
+  readonly symbol: string
+  readonly year: number | null
+  /** The type abbreviation of the symbol ("KH", "CT"), or null for công văn and QH forms. */
+  readonly typeAbbr: string | null
+  /** The issuer part of the symbol ("TW", "UBND", "TTg", "CP", "QH15"). */
+  readonly issuer: string | null
+  readonly form: 'party' | 'state' | 'normative'
+  readonly end: number
+}
+
+const TOKEN = /[A-ZĐƯ][A-Za-zĐđƯư&]*\d{0,2}(?![\p{L}\p{N}])/uy
+const ALL_CAPS = /^[A-ZĐƯ&]{2,}\d{0,2}$/u
+const QH = /^(?:UBTV)?QH\d{1,2}$/
+
+const isDash = (c: string | undefined): boolean => c === '-' || c === '–'
+
+function skipSpaces(text: string, i: number, max: number): number {
+  let j = i
+  while (j < text.length && j - i < max && (text[j] === ' ' || text[j] === '\u00a0')) j++
+  return j
+}
+
+function tokenAt(text: string, i: number): string | null {
+  TOKEN.lastIndex = i
+  const m = TOKEN.exec(text)
+  return m ? m[0] : null
+}
+
+const normIssuer = (s: string): string => (s === 'TƯ' ? 'TW' : s)
+
+const knownIssuers = cached(() => new Set(issuerAbbreviations().map((r) => r.abbr)))
+
+/** Issuer-like first token of a công văn symbol ("UBND", "VPCP", "BTĐKT", "SNV", "BGDĐT"). */
+export function isIssuerToken(tok: string): boolean {
+  return knownIssuers().has(tok) || /^(?:UBND|HĐND|VP|S[A-ZĐ]{1,6}|B[A-ZĐ]{2,8}|CTK|TU|HU|ĐU)$/u.test(tok)
+}
+
+function parseParty(text: string, start: number): ParsedSymbol | null {
+  let i = skipSpaces(text, start + 1, 2)
+  const type = tokenAt(text, i)
+  if (!type || !isTypeAbbreviation(type)) return null
+  i = skipSpaces(text, i + type.length, 2)
+  if (text[i] !== '/') return null
+  i = skipSpaces(text, i + 1, 2)
+  const issuer = tokenAt(text, i)
+  if (!issuer) return null
+  i += issuer.length
+  let tail = ''
+  // "29-HD/TWĐTN-VP": a drafting unit may follow, written without spaces.
+  if (isDash(text[i])) {
+    const unit = tokenAt(text, i + 1)
+    if (unit && ALL_CAPS.test(unit)) {
+      tail = `-${unit}`
+      i += 1 + unit.length
+    }
+  }
+  const iss = normIssuer(issuer)
+  return { symbol: `${type}/${iss}${tail}`, year: null, typeAbbr: type, issuer: iss, form: 'party', end: i }
+}
+
+function parseState(text: string, start: number): ParsedSymbol | null {
+  let i = skipSpaces(text, start + 1, 1)
+  let year: number | null = null
+  const y = /((?:19|20)\d{2})\s?\/\s?/y
+  y.lastIndex = i
+  const ym = y.exec(text)
+  if (ym) {
+    year = Number(ym[1])
+    i += ym[0].length
+  }
+  const first = tokenAt(text, i)
+  if (!first) return null
+  const tokens = [first]
+  i += first.length
+  for (let k = 0; k < 4; k++) {
+    const j = skipSpaces(text, i, 1)
+    if (!isDash(text[j])) break
+    const spaced = j > i || text[j + 1] === ' '
+    const t = tokenAt(text, skipSpaces(text, j + 1, 1))
+    if (!t || (spaced && !ALL_CAPS.test(t))) break
+    tokens.push(t)
+    i = skipSpaces(text, j + 1, 1) + t.length
+  }
+  if (QH.test(first)) {
+    if (year === null) return null
+    return { symbol: first, year, typeAbbr: null, issuer: first, form: 'normative', end: i }
+  }
+  if (tokens.length < 2) return null
+  // Party documents mis-written in state style ("22/CT-TW") get the Party symbol.
+  if (tokens.length === 2 && isTypeAbbreviation(first) && /^(?:TW|TƯ)$/.test(tokens[1]!) && year === null) {
+    return { symbol: `${first}/TW`, year: null, typeAbbr: first, issuer: 'TW', form: 'party', end: i }
+  }
+  const typed = isTypeAbbreviation(first)
+  if (!typed && !isIssuerToken(first)) return null
+  return {
+    symbol: tokens.join('-'),
+    year,
+    typeAbbr: typed ? first : null,
+    issuer: typed ? (tokens[1] ?? null) : first,
+    form: year === null ? 'state' : 'normative',
+    end: i,
+  }
+}
+
+/** Parse a symbol that starts right after a document number at `pos`, or null. */
+export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
+  const i = skipSpaces(text, pos, 2)
+  const c = text[i]
+  if (c === '/') return i === pos ? parseState(text, i) : null
+  if (isDash(c)) return parseParty(text, i)
+  return null
+}

@@ -1,0 +1,58 @@
+/**
+ * Báo Nghệ An (design/portals.md §6.1), both generations: legacy `.article h1.title` + `#content`
+ * (lead = bold first paragraph, `#tags_list`, breadcrumb `#nav`), and the current vendor platform
+ * (`sc-longform-header-*` / `block-sc-*` classes, `.detail-content`). Text opens with
+ * "(Baonghean.vn) -" and every caption ends "Ảnh: <photographer>".
+ */
+import { splitAuthors, stripAuthorLabel } from '../authors.ts'
+import { textOf } from '../blocks.ts'
+import { allTexts, attrOf, firstElement, firstText, present } from './dom.ts'
+import type { Adapter } from './types.ts'
+
+export const baonghean: Adapter = {
+  platform: 'baonghean',
+  parse: ({ $ }) => {
+    const title = firstText($, [
+      '.sc-longform-header-title',
+      '.block-sc-title',
+      '.article h1.title',
+      'h1.article-title',
+      'h1.detail-title',
+      'h1',
+    ])
+    const dateMachine =
+      attrOf($, '.sc-longform-header-date time[datetime]', 'datetime') ??
+      attrOf($, '.article time[datetime]', 'datetime') ??
+      attrOf($, 'time[datetime]', 'datetime')
+    const dateText = firstText($, [
+      '.sc-longform-header-date',
+      '.block-sc-publish-time',
+      '.article-date',
+      '.detail-time',
+      '.article .date',
+      '.publish-date',
+      'time',
+    ])
+    const leadEl = firstElement($, ['.sc-longform-header-sapo', '.block-sc-sapo', '.article-sapo', '.detail-sapo', '.sapo', '.article .lead'])
+    const bodyEl = firstElement($, ['.detail-content', '.article-content', '.sc-longform-content', '.entry-body', '.article #content', '#content'])
+    const authors: string[] = []
+    $('.sc-longform-header-author, .article-author, .detail-author, .author').each((_, el) => {
+      const t = textOf(el)
+      const names = stripAuthorLabel(t) ?? t
+      if (names && authors.length === 0) authors.push(...splitAuthors(names))
+    })
+    const crumbs = allTexts($('#nav a, .breadcrumb a, .breadcrumbs a'))
+    const category = crumbs.length > 0 ? crumbs[crumbs.length - 1]! : null
+    const tags = allTexts($('#tags_list a, .article-tags a, .box-tag a, .tags a'))
+    return {
+      title,
+      lead: leadEl ? textOf(leadEl) || null : null,
+      dateText,
+      dateMachine,
+      authors,
+      category,
+      tags,
+      body: present([leadEl, bodyEl]),
+    }
+  },
+}

@@ -1,0 +1,61 @@
+/**
+ * Drupal 7–10 article nodes: `article.node`, `h1.page-title`, `.field--name-body` (D8+) or
+ * `.field-name-body .field-item` (D7), "Submitted by" meta with `time[datetime]`, taxonomy tags.
+ */
+import { splitAuthors, stripAuthorLabel } from '../authors.ts'
+import { allTexts, attrOf, firstElement, firstText, present } from './dom.ts'
+import { textOf } from '../blocks.ts'
+import type { Adapter } from './types.ts'
+
+export const drupalAdapter: Adapter = {
+  platform: 'drupal',
+  parse: ({ $ }) => {
+    const title = firstText($, ['h1.page-title', 'h1#page-title', 'article.node h1', 'h1.node__title', 'h1.title', 'h1'])
+    const dateMachine =
+      attrOf($, '.field--name-created time[datetime]', 'datetime') ??
+      attrOf($, 'article.node time[datetime]', 'datetime') ??
+      attrOf($, '.node__meta time[datetime]', 'datetime') ??
+      attrOf($, '.submitted time[datetime]', 'datetime') ??
+      attrOf($, 'span.date-display-single[content]', 'content')
+    const dateText = firstText($, [
+      '.field--name-created',
+      '.node__meta .date',
+      '.submitted',
+      '.date-display-single',
+      '.field--name-field-date',
+      '.field-name-field-date',
+    ])
+    const leadEl = firstElement($, [
+      '.field--name-field-summary',
+      '.field--name-field-sapo',
+      '.field-name-field-sapo',
+      '.field--name-field-description',
+      '.field-name-field-description',
+    ])
+    const bodyEl = firstElement($, [
+      'article.node .field--name-body',
+      '.field--name-body',
+      '.field-name-body .field-item',
+      '.field-name-body',
+      '.node__content',
+      '.node .content',
+    ])
+    const authorText = firstText($, ['.field--name-field-author', '.field-name-field-author'])
+    const authors = authorText ? splitAuthors(stripAuthorLabel(authorText) ?? authorText) : []
+    const posterText = firstText($, ['.field--name-uid', '.node__meta .username', '.submitted .username'])
+    const posterAuthors = posterText ? splitAuthors(stripAuthorLabel(posterText) ?? posterText) : []
+    const tags = allTexts($('.field--name-field-tags a, .field-name-field-tags a'))
+    const category = firstText($, ['.field--name-field-category a', '.field-name-field-category a'])
+    return {
+      title,
+      lead: leadEl ? textOf(leadEl) || null : null,
+      dateText,
+      dateMachine,
+      authors,
+      posterAuthors,
+      category,
+      tags,
+      body: present([leadEl, bodyEl]),
+    }
+  },
+}

@@ -1,0 +1,170 @@
+/**
+ * Unknown sites: head metadata first (og:, article:, JSON-LD, microdata — merged in
+ * parse-article.ts), then the main content found by text density: every paragraph scores its
+ * parent fully and its grandparent by half, scores are damped by link density, and the best
+ * container wins. Widgets (nav, aside, related, comments, hidden) never score. The sapo printed
+ * just before the body and a right-aligned byline just after it are picked up too.
+ */
+import type { CheerioAPI } from 'cheerio'
+import type { AnyNode, Element } from 'domhandler'
+import { looksLikeByline, splitAuthors, stripAuthorLabel } from '../authors.ts'
+import { isHidden, isStructuralBoilerplate } from '../boilerplate.ts'
+import { textOf } from '../blocks.ts'
+import type { HeadMeta } from '../head-meta.ts'
+import { foldVietnamese } from '../text.ts'
+import { attrOf } from './dom.ts'
+import type { Adapter } from './types.ts'
+
+const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript'])
+
+const excluded = (el: Element | null): boolean => {
+  for (let e: Element | null = el; e && e.type === 'tag'; e = e.parent as Element | null) {
+    if (EXCLUDED_TAGS.has(e.name)) return true
+    if (isHidden(e.attribs)) return true
+    if (e.name !== 'body' && e.name !== 'html' && isStructuralBoilerplate(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`))
+      return true
+  }
+  return false
+}
+
+const linkTextLength = (el: Element): number => {
+  let n = 0
+  const visit = (c: AnyNode): void => {
+    if (c.type !== 'tag') return
+    const e = c as Element
+    if (e.name === 'a') n += textOf(e).length
+    else e.children.forEach(visit)
+  }
+  visit(el)
+  return n
+}
+
+/** The element holding the main text, or null when the page has no paragraph-like text. */
+export const densestContainer = ($: CheerioAPI): Element | null => {
+  const scores = new Map<Element, number>()
+  const add = (el: Element | null, s: number) => {
+    if (el && el.type === 'tag') scores.set(el, (scores.get(el) ?? 0) + s)
+  }
+  $('body p, body pre, body blockquote, body td, body div').each((_, el) => {
+    if (el.name === 'div' || el.name === 'td') {
+      // Divs and cells count only for text written directly inside them (br-separated layouts).
+      let own = 0
+      for (const c of el.children) if (c.type === 'text') own += (c as unknown as { data: string }).data.trim().length
+      if (own < 80) return
+    }
+    const text = textOf(el)
+    if (text.length < 25) return
+    if (excluded(el)) return
+    const score = 1 + (text.match(/[,.]/g)?.length ?? 0) + Math.min(text.length / 100, 3)
+    const parent = el.parent as Element | null
+    add(parent, score)
+    add(parent?.parent as Element | null, score / 2)
+  })
+  let best: Element | null = null
+  let bestScore = 0
+  for (const [el, s] of scores) {
+    const len = textOf(el).length || 1
+    const adjusted = s * (1 - Math.min(linkTextLength(el) / len, 1))
+    if (adjusted > bestScore) {
+      best = el
+      bestScore = adjusted
+    }
+  }
+  return best
+}
+
+/** The visible heading that matches the page's metadata title, else the first h1. */
+const findTitle = ($: CheerioAPI, meta: HeadMeta): string | null => {
+  const metaTitles = [meta.jsonLd?.headline, meta.og['og:title'], meta.documentTitle]
+    .filter((t): t is string => !!t)
+    .map(foldVietnamese)
+  let h1: string | null = null
+  let matched: string | null = null
+  $('h1, h2, [class*="title"], [class*="Title"], [id*="title"]').each((_, el) => {
+    if (matched || excluded(el)) return
+    const t = textOf(el)
+    if (t.length < 8 || t.length > 300) return
+    if (!h1 && el.name === 'h1') h1 = t
+    const f = foldVietnamese(t)
+    if (metaTitles.some((m) => m === f || (m.startsWith(f) && f.length >= 20))) matched = t
+  })
+  return matched ?? h1
+}
+
+const SAPO_CLASS = /sapo|lead|desc|summary|intro|chapeau|tomtat|tom-tat|excerpt/i
+
+const isBoldOnly = (el: Element): boolean => {
+  const text = textOf(el)
+  let bold = ''
+  const visit = (n: AnyNode): void => {
+    if (n.type !== 'tag') return
+    const e = n as Element
+    if (e.name === 'b' || e.name === 'strong') bold += ` ${textOf(e)}`
+    else e.children.forEach(visit)
+  }
+  visit(el)
+  return text.length > 0 && bold.trim().length >= text.length * 0.9
+}
+
+/** A sapo printed just before the body: a lead-classed or all-bold block of 40–800 characters. */
+const findLeadBefore = (body: Element, title: string | null, description: string | null): Element | null => {
+  const foldedTitle = title ? foldVietnamese(title) : null
+  const foldedDesc = description ? foldVietnamese(description) : null
+  let node: Element | null = body
+  for (let depth = 0; depth < 4 && node; depth++) {
+    let prev = node.prev
+    for (let steps = 0; prev && steps < 4; prev = prev.prev) {
+      if (prev.type !== 'tag') continue
+      steps++
+      const el = prev as Element
+      if (isHidden(el.attribs)) continue
+      const t = textOf(el)
+      if (t.length === 0) continue
+      const f = foldVietnamese(t)
+      if (f === foldedTitle) return null // reached the title: no sapo between title and body
+      if (t.length < 40 || t.length > 800) continue
+      if (SAPO_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`) || isBoldOnly(el) || f === foldedDesc) return el
+    }
+    node = node.parent as Element | null
+    if (node?.name === 'body') break
+  }
+  return null
+}
+
+/** A byline just after the body (right-aligned or author-classed), e.g. "Xuân Bách - Bảo Ngọc". */
+const findBylineAfter = ($: CheerioAPI, body: Element): string[] => {
+  let found: string[] = []
+  $('[align="right"], [style*="right"], [class*="author"], [class*="tacgia"], .byline').each((_, el) => {
+    if (found.length > 0 || body.children.includes(el)) return
+    const t = textOf(el)
+    const labelled = stripAuthorLabel(t)
+    if (labelled) found = splitAuthors(labelled)
+    else if (looksLikeByline(t)) found = splitAuthors(t)
+  })
+  return found
+}
+
+export const genericAdapter: Adapter = {
+  platform: 'generic',
+  parse: ({ $, meta }) => {
+    const body = densestContainer($)
+    const title = findTitle($, meta)
+    const dateMachine = attrOf($, 'article time[datetime]', 'datetime') ?? attrOf($, 'time[datetime]', 'datetime')
+    let dateText: string | null = null
+    $('[class*="date"], [class*="time"], [id*="date"], [class*="ngay"], time').each((_, el) => {
+      const t = textOf(el)
+      if (!dateText && t.length < 80 && /\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}|trước|hôm (qua|nay)/iu.test(t)) dateText = t
+    })
+    const lead = body ? findLeadBefore(body, title, meta.og['og:description'] ?? meta.description) : null
+    return {
+      title,
+      lead: lead ? textOf(lead) : null,
+      dateText,
+      dateMachine,
+      authors: body ? findBylineAfter($, body) : [],
+      category: null,
+      tags: [],
+      body: body ? (lead ? [lead, body] : [body]) : [],
+    }
+  },
+}

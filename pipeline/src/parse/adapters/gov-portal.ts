@@ -1,0 +1,74 @@
+/**
+ * Government ASP.NET / SharePoint portals (design/portals.md §3.3): generated ids, so the adapter
+ * keys on stable id fragments (divArticleDescription, RichHtmlField, pnNguontin, txtDateString)
+ * and on the "Quy hoạch - Kế hoạch Thứ Ba, 22/10/2019, 15:50" category + date line.
+ */
+import { splitAuthors, stripAuthorLabel } from '../authors.ts'
+import { textOf } from '../blocks.ts'
+import { firstElement, firstText, present } from './dom.ts'
+import type { Adapter } from './types.ts'
+
+const DATE_RE = /\d{1,2}\/\d{1,2}\/\d{4}/
+
+export const govPortalAdapter: Adapter = {
+  platform: 'gov-portal',
+  parse: ({ $ }) => {
+    const title = firstText($, [
+      '[id*="divArticleDescription3"] h1',
+      '#news-title',
+      '#txtTitle',
+      '.news-title h1',
+      '.article-title',
+      'h1.title',
+      'h1',
+    ])
+    let dateText = firstText($, ['#txtDateString', '#publish-date', '[id$="pnHide"]', '.news-date', '.date-news', '.ngaydang'])
+    let category: string | null = firstText($, ['.news-category', '.category-name', '.cat-name'])
+    if (!dateText) {
+      // The date usually sits in a short line just above the title, after the category label.
+      $('.date, .time, .news-info, .article-info, span, p, div').each((_, el) => {
+        if (dateText) return
+        const t = textOf(el)
+        if (t.length < 80 && DATE_RE.test(t)) dateText = t
+      })
+    }
+    if (!category && dateText) {
+      const m = /^(.*?)\s*(?:Thứ|Chủ nhật|CN|T[2-7]\b|\d{1,2}\/)/iu.exec(dateText)
+      if (m?.[1] && m[1].length > 1) category = m[1].replace(/[|,-]\s*$/, '').trim() || null
+    }
+    const leadEl = firstElement($, [
+      '[id$="divArticleDescription"]',
+      '[id$="divArticleDescription1"]',
+      '#news-des',
+      '#idTomTat',
+      '.news-sapo',
+      '.sapo',
+    ])
+    const bodyEl = firstElement($, [
+      '[id$="_RichHtmlField"]',
+      '[id*="RichHtmlField"]',
+      '[id$="divArticleDescription2"]',
+      '#divArticleContent',
+      '#news-detail',
+      '#contenttin',
+      '.news-content',
+      '.article-content',
+      '.ms-rtestate-field',
+    ])
+    const authors: string[] = []
+    $('[id$="_pnNguontin"], [id$="pnTacGia"], .tacgia, .author').each((_, el) => {
+      const t = textOf(el)
+      const names = stripAuthorLabel(t) ?? (t.length < 60 && !/:/.test(t) ? t : null)
+      if (names) for (const n of splitAuthors(names)) if (!authors.includes(n)) authors.push(n)
+    })
+    return {
+      title,
+      lead: leadEl ? textOf(leadEl) || null : null,
+      dateText,
+      authors,
+      category,
+      tags: [],
+      body: present([leadEl, bodyEl]),
+    }
+  },
+}

@@ -1,0 +1,67 @@
+/**
+ * Liferay government portals (design/portals.md §4.3): the Đà Nẵng DNICT article portlet
+ * ("Ngày đăng tin:", `.the-article-body`), Vietsoftware VCMS (`.wd-boxs`, "Ngay dang:" without
+ * diacritics, `p.wd-actor`), ECOIT soft_cms and plain web content (`.journal-content-article`).
+ */
+import { splitAuthors, stripAuthorLabel } from '../authors.ts'
+import { textOf } from '../blocks.ts'
+import { firstElement, firstText, present } from './dom.ts'
+import type { Adapter } from './types.ts'
+
+export const liferayAdapter: Adapter = {
+  platform: 'liferay',
+  parse: ({ $ }) => {
+    const title = firstText($, [
+      '#title header.title-article',
+      '.title-article',
+      '.wd-boxs h3.wd-tlh3-4',
+      '.contentDetail h3',
+      '.asset-full-content .header-title',
+      'section > article > h1',
+      '.journal-content-article h1',
+      'h1',
+    ])
+    const dateText = firstText($, [
+      '.the-article-timecreate',
+      '.wd-boxs p.wd-date',
+      '.wd-date',
+      '.post-ago',
+      '.publish-date',
+      '.news-date',
+      '.date',
+    ])
+    const leadEl = firstElement($, [
+      '#tomtat .the-article-summary',
+      '.the-article-summary',
+      '.contentDetail .sapo',
+      'p#change_font_size',
+      '.sapo',
+    ])
+    const bodyEl = firstElement($, [
+      '#textToSpeech .the-article-body',
+      '.the-article-body',
+      '.wd-boxs .wd-content',
+      '.contentDetail .journal-content-article',
+      '.asset-full-content .journal-content-article',
+      '.journal-content-article',
+      'div.col-md-12.mb-3',
+      '.wd-boxs',
+    ])
+    const authors: string[] = []
+    $('p.the-article-author, .wd-actor, .article-author, .author').each((_, el) => {
+      const t = textOf(el)
+      const names = stripAuthorLabel(t) ?? (t.length < 60 && !/:/.test(t) ? t : null)
+      if (names) for (const n of splitAuthors(names)) if (!authors.includes(n)) authors.push(n)
+    })
+    const category = firstText($, ['.wd-boxs h2.wd-tlh1-2', '.primary-box h3.tle', '.category-title', '.breadcrumb li:last-child'])
+    return {
+      title,
+      lead: leadEl ? textOf(leadEl) || null : null,
+      dateText,
+      authors,
+      category,
+      tags: [],
+      body: present([leadEl && bodyEl && bodyEl.children.includes(leadEl) ? null : leadEl, bodyEl]),
+    }
+  },
+}

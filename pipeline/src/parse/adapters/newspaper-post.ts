@@ -1,0 +1,46 @@
+/**
+ * The "-post<id>" newspaper CMS family (design/portals.md §6.2–6.3: Nhân Dân, Tiền Phong, Gia Lai,
+ * Hà Tĩnh, Lào Cai …): `h1.article__title.cms-title`, sapo `.article__sapo.cms-desc`,
+ * `.article__meta time[datetime]` (naive or "+0700"), body `.article__body.cms-body`, photos in
+ * `table.picture`. Related boxes ("Tin cùng chuyên mục", "Có thể bạn quan tâm") sit after the body.
+ */
+import { splitAuthors, stripAuthorLabel } from '../authors.ts'
+import { textOf } from '../blocks.ts'
+import { allTexts, attrOf, firstElement, firstText, present } from './dom.ts'
+import type { Adapter } from './types.ts'
+
+export const newspaperPostAdapter: Adapter = {
+  platform: 'newspaper-post',
+  parse: ({ $ }) => {
+    const title = firstText($, ['h1.article__title', 'h1.cms-title', '.article__title', 'h1.detail-title', 'h1'])
+    const dateMachine =
+      attrOf($, '.article__meta time[datetime]', 'datetime') ??
+      attrOf($, 'time.time[datetime]', 'datetime') ??
+      attrOf($, '.article time[datetime]', 'datetime') ??
+      attrOf($, 'time[datetime]', 'datetime')
+    const dateText = firstText($, ['.article__meta time', '.article__meta .time', '.detail-time', '.article__meta'])
+    const leadEl = firstElement($, ['.article__sapo', '.cms-desc', '.detail-sapo', '.sapo'])
+    const bodyEl = firstElement($, ['.article__body', '.cms-body', '.zce-content-body', '.detail-content', '.l-content'])
+    // Photo tables printed between the sapo and the body belong to the article too.
+    const pictures = bodyEl ? $(bodyEl).prevAll('table.picture, table.image, figure').get().reverse() : []
+    const authors: string[] = []
+    $('.article__author .name, .article__author, .cms-author, .author-name, .detail-author').each((_, el) => {
+      const t = textOf(el)
+      const names = stripAuthorLabel(t) ?? t
+      if (names && authors.length === 0) authors.push(...splitAuthors(names))
+    })
+    const crumbs = allTexts($('.breadcrumb a, .breadcrumbs a, .article__breadcrumb a'))
+    const category = crumbs.length > 0 ? crumbs[crumbs.length - 1]! : firstText($, ['.article__cate', '.cate-title'])
+    const tags = allTexts($('.article__tag a, .box-tag a, .tags a, .article-tags a'))
+    return {
+      title,
+      lead: leadEl ? textOf(leadEl) || null : null,
+      dateText,
+      dateMachine,
+      authors,
+      category,
+      tags,
+      body: present([leadEl, ...pictures, bodyEl]),
+    }
+  },
+}

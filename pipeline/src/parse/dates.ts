@@ -1,0 +1,135 @@
+/**
+ * Vietnamese date and time strings → ISO 8601 in Asia/Ho_Chi_Minh ("…+07:00"). Vietnam has had no
+ * DST since 1975, so a fixed +07:00 offset is exact. Day/month order is always D/M/Y: a US-style
+ * parser must never see "03/08/2025". Covers every form listed in design/portals.md §1.1.
+ */
+import { cleanInline, foldVietnamese } from './text.ts'
+
+const VN_OFFSET_MS = 7 * 3600_000
+
+export interface DateParseOptions {
+  /** "Now" for relative forms ("2 giờ trước", "Hôm qua"); without it they yield null. */
+  readonly reference?: Date | string | null
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
+
+const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate()
+
+const wallClock = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): string | null => {
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return null
+  if (h > 23 || mi > 59 || s > 59) return null
+  return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}+07:00`
+}
+
+/** The Vietnamese wall-clock ISO string of an instant. */
+export const toVietnamIso = (instant: Date): string => {
+  const t = new Date(instant.getTime() + VN_OFFSET_MS)
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}+07:00`
+}
+
+const ISO_FULL =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
+// NukeViet formats article:published_time with PHP "Y-m-dTH:i:s", where T is the zone abbreviation:
+// "2019-10-22+0715:50:00", "2019-10-22ICT15:50:00". The wall-clock time is local (+07).
+const ISO_BROKEN = /^(\d{4})-(\d\d)-(\d\d)(?:[A-Za-z]{2,5}|[+-]\d{2,4})?T?(\d\d):(\d\d):(\d\d)$/
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const fromIso = (s: string): string | null => {
+  const full = ISO_FULL.exec(s)
+  if (full) {
+    const [, y, mo, d, h, mi, sec, zone] = full
+    const local = wallClock(+y!, +mo!, +d!, +h!, +mi!, sec ? +sec : 0)
+    if (!local || !zone) return local // naive ISO is Vietnamese wall-clock time
+    const z = zone.toUpperCase() === 'Z' ? '+00:00' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')
+    const withZone = z.length === 3 ? `${z}:00` : z
+    const instant = new Date(`${local.slice(0, 19)}${withZone}`)
+    return Number.isNaN(instant.getTime()) ? null : toVietnamIso(instant)
+  }
+  const broken = ISO_BROKEN.exec(s)
+  if (broken) {
+    const [, y, mo, d, h, mi, sec] = broken
+    return wallClock(+y!, +mo!, +d!, +h!, +mi!, +sec!)
+  }
+  const dateOnly = ISO_DATE.exec(s)
+  if (dateOnly) return wallClock(+dateOnly[1]!, +dateOnly[2]!, +dateOnly[3]!)
+  return null
+}
+
+const DMY = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/
+// Written-out forms, matched on diacritics-folded text: "ngày 15 tháng 10 năm 2019", "15 tháng 10, 2019".
+const DMY_WORDS = /(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,|\s)\s*(?:nam\s+)?(\d{4})(?!\d)/
+const TIME = /(?<!\d)(\d{1,2})\s*(?::|h)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)/
+const RELATIVE = /(\d+)\s*(giay|phut|gio|ngay|tuan)\s*truoc/
+const UNIT_MS: Record<string, number> = {
+  giay: 1000,
+  phut: 60_000,
+  gio: 3600_000,
+  ngay: 86_400_000,
+  tuan: 7 * 86_400_000,
+}
+
+const toDate = (ref: Date | string): Date => (typeof ref === 'string' ? new Date(ref) : ref)
+
+const fromRelative = (folded: string, reference: Date | string | null | undefined): string | null => {
+  if (!reference) return null
+  const ref = toDate(reference)
+  if (Number.isNaN(ref.getTime())) return null
+  const rel = RELATIVE.exec(folded)
+  if (rel) return toVietnamIso(new Date(ref.getTime() - +rel[1]! * UNIT_MS[rel[2]!]!))
+  const day = /hom qua/.test(folded) ? -1 : /hom nay/.test(folded) ? 0 : null
+  if (day === null) return null
+  const local = new Date(ref.getTime() + VN_OFFSET_MS + day * 86_400_000)
+  const time = TIME.exec(folded)
+  return wallClock(
+    local.getUTCFullYear(),
+    local.getUTCMonth() + 1,
+    local.getUTCDate(),
+    time ? +time[1]! : 0,
+    time ? +time[2]! : 0,
+    time?.[3] ? +time[3] : 0
+  )
+}
+
+/**
+ * Parses one date string as printed by a Vietnamese site ("Thứ ba - 22/10/2019 15:50",
+ * "09:11 | 09/09/2022 GMT+7", "Ngày đăng tin: 22/10/2019", ISO with or without offset, the broken
+ * NukeViet ISO, "2 giờ trước" …) into "YYYY-MM-DDTHH:MM:SS+07:00". Weekday names and labels are
+ * ignored; a missing time becomes 00:00:00. Returns null when no valid date is present.
+ */
+export const parseVietnameseDate = (text: string | null | undefined, opts: DateParseOptions = {}): string | null => {
+  if (!text) return null
+  const s = cleanInline(text)
+  if (s.length === 0) return null
+  const iso = fromIso(s)
+  if (iso) return iso
+  // ISO embedded in a longer label ("Cập nhật: 2019-10-22T15:50:00+07:00").
+  const embedded = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/i.exec(s)
+  if (embedded) {
+    const e = fromIso(embedded[0])
+    if (e) return e
+  }
+  const folded = foldVietnamese(s)
+  const dmy = DMY.exec(folded) ?? DMY_WORDS.exec(folded)
+  if (dmy) {
+    // Look for the time outside the date itself, before or after it ("15:45 21/06/2024").
+    const rest = folded.slice(0, dmy.index) + ' ' + folded.slice(dmy.index + dmy[0].length)
+    const time = TIME.exec(rest)
+    return wallClock(
+      +dmy[3]!,
+      +dmy[2]!,
+      +dmy[1]!,
+      time ? +time[1]! : 0,
+      time ? +time[2]! : 0,
+      time?.[3] ? +time[3] : 0
+    )
+  }
+  return fromRelative(folded, opts.reference)
+}
+
+/** Like parseVietnameseDate but only for machine-readable values (datetime attributes, meta, JSON-LD). */
+export const parseMachineDate = (value: string | null | undefined): string | null => {
+  if (!value) return null
+  const s = value.trim()
+  return fromIso(s) ?? parseVietnameseDate(s)
+}

@@ -1,0 +1,268 @@
+/**
+ * One fetched page → one clean ArticleRecord (issue #5). Pure and synchronous: the platform
+ * adapter (chosen by fingerprint) finds title, date, byline and body roots; this module walks the
+ * body once, drops boilerplate, keeps captions apart, fills gaps from head metadata, and hashes the
+ * text. A page that is not an article comes back as `{ ok: false, reason }`.
+ */
+import { createHash } from 'node:crypto'
+import type { ArticleRecord } from '../domain/article.ts'
+import type { Platform, SourceConfig } from '../domain/source.ts'
+import { ADAPTERS } from './adapters/index.ts'
+import type { AdapterOutput } from './adapters/types.ts'
+import { looksLikeByline, splitAuthors, stripAuthorLabel } from './authors.ts'
+import { type BodyParts, extractBody } from './blocks.ts'
+import { isChromeLine, isEndHeading } from './boilerplate.ts'
+import { canonicalUrl } from './crawl-utils.ts'
+import { parseMachineDate, parseVietnameseDate } from './dates.ts'
+import { detectPlatform } from './fingerprint.ts'
+import { type HeadMeta, readHeadMeta, stripSiteSuffix } from './head-meta.ts'
+import { loadHtml } from './html.ts'
+import { cleanInline, foldVietnamese, joinParagraphs } from './text.ts'
+
+export interface ParseOptions {
+  readonly source?: SourceConfig
+  /** Reference time for relative dates ("2 giờ trước"): usually the fetch time. */
+  readonly now?: Date | string | null
+  /** Force an adapter instead of fingerprinting (tests, benchmarks). */
+  readonly platform?: Platform
+}
+
+export type ParseResult = { ok: true; article: ArticleRecord } | { ok: false; reason: string }
+
+/** Below this many characters of body text a page is not an article (or the adapter missed it). */
+const MIN_BODY_CHARS = 120
+
+const DATELINE = /^(\([^()\n]{2,40}\)\s*[-–—])\s*/u
+
+const hostOf = (u: string): string | null => {
+  try {
+    const parsed = new URL(u)
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null
+    return parsed.hostname.toLowerCase().replace(/^www\./, '')
+  } catch {
+    return null
+  }
+}
+
+const sameHostUrl = (candidate: string | null | undefined, pageUrl: string): string | null => {
+  if (!candidate) return null
+  try {
+    const abs = new URL(candidate, pageUrl)
+    if (abs.pathname.length <= 1) return null
+    return hostOf(abs.toString()) === hostOf(pageUrl) ? abs.toString() : null
+  } catch {
+    return null
+  }
+}
+
+const SITE_TITLE = /^(cổng thông tin|trang thông tin|trang chủ|báo điện tử|home)/iu
+
+const chooseTitle = (adapter: AdapterOutput, meta: HeadMeta): string | null => {
+  const site = meta.og['og:site_name'] ?? null
+  const t = adapter.title
+  if (t && t !== site && !(SITE_TITLE.test(t) && t.length < 50)) return t
+  const fromMeta = meta.jsonLd?.headline ?? meta.microdata.headline ?? meta.og['og:title'] ?? null
+  if (fromMeta) return stripSiteSuffix(fromMeta, site)
+  return meta.documentTitle ? stripSiteSuffix(meta.documentTitle, site) : t
+}
+
+const bodyChars = (ps: ReadonlyArray<string>): number => ps.reduce((n, p) => n + p.length, 0)
+
+interface CleanedBody {
+  readonly paragraphs: string[]
+  readonly bylineAuthors: string[]
+}
+
+/** Vocabulary safety net, heading cut-off, duplicates, and the trailing byline. */
+const cleanParagraphs = (parts: BodyParts, adapter: AdapterOutput, title: string | null): CleanedBody => {
+  const captions = new Set(parts.images.map((i) => i.caption).filter((c): c is string => !!c))
+  const foldedTitle = title ? foldVietnamese(title) : null
+  const dateLine = adapter.dateText ? foldVietnamese(adapter.dateText) : null
+  const out: string[] = []
+  for (const p of parts.paragraphs) {
+    if (out.length > 0 && isEndHeading(p)) break
+    if (isChromeLine(p)) continue
+    if (captions.has(p)) continue
+    const f = foldVietnamese(p)
+    if (out.length === 0 && (f === foldedTitle || f === dateLine)) continue
+    if (dateLine && f === dateLine) continue
+    if (out[out.length - 1] === p) continue
+    out.push(p)
+  }
+  const bylineAuthors: string[] = []
+  // A byline closes the article: "Bích Diệp", "Tác giả: X", "Tin, ảnh: Y".
+  for (let i = 0; i < 2 && out.length > 1; i++) {
+    const last = out[out.length - 1]!
+    const labelled = stripAuthorLabel(last)
+    if (labelled !== null && labelled.length > 0 && labelled.length < 80) {
+      bylineAuthors.unshift(...splitAuthors(labelled))
+      out.pop()
+    } else if (looksLikeByline(last)) {
+      bylineAuthors.unshift(...splitAuthors(last))
+      out.pop()
+    } else break
+  }
+  return { paragraphs: out, bylineAuthors }
+}
+
+/**
+ * The first date in order of precedence; but a date printed without a time (00:00:00) gives way
+ * to a later candidate for the same day that has one.
+ */
+const pickDate = (candidates: ReadonlyArray<string | null>): string | null => {
+  const first = candidates.find((c) => c !== null) ?? null
+  if (!first || first.slice(11, 19) !== '00:00:00') return first
+  return candidates.find((c) => c !== null && c.slice(0, 10) === first.slice(0, 10) && c.slice(11, 19) !== '00:00:00') ?? first
+}
+
+const uniq = (xs: ReadonlyArray<string>): string[] => {
+  const out: string[] = []
+  for (const x of xs) {
+    const c = cleanInline(x)
+    if (c && !out.includes(c)) out.push(c)
+  }
+  return out
+}
+
+const fail = (reason: string): ParseResult => ({ ok: false, reason })
+
+export const parseArticle = (html: string, url: string, opts: ParseOptions = {}): ParseResult => {
+  if (!html || html.trim().length === 0) return fail('empty document')
+  if (!hostOf(url)) return fail(`invalid URL (http or https expected): ${url}`)
+  const fingerprint = opts.platform ?? detectPlatform(html, url)
+  // A configured source names its platform; trust the page's own fingerprint when they disagree
+  // only if the configured adapter finds nothing.
+  const preferred = fingerprint === 'generic' && opts.source ? opts.source.platform : fingerprint
+  const $ = loadHtml(html)
+  const meta = readHeadMeta($)
+  const input = { $, url, meta }
+
+  let platform: string = preferred
+  let adapter = ADAPTERS[preferred].parse(input)
+  let parts = extractBody(adapter.body, url)
+  let title = chooseTitle(adapter, meta)
+  let cleaned = cleanParagraphs(parts, adapter, title)
+  if (bodyChars(cleaned.paragraphs) < MIN_BODY_CHARS && preferred !== 'generic') {
+    // The platform's selectors missed (redesign, custom theme): fall back to text density but
+    // keep whatever the adapter did find (title, date, byline).
+    const g = ADAPTERS.generic.parse(input)
+    const gParts = extractBody(g.body, url)
+    const gTitle = title ?? chooseTitle(g, meta)
+    const gCleaned = cleanParagraphs(gParts, { ...adapter, body: g.body }, gTitle)
+    if (bodyChars(gCleaned.paragraphs) > bodyChars(cleaned.paragraphs)) {
+      adapter = {
+        ...g,
+        title: adapter.title ?? g.title,
+        dateText: adapter.dateText ?? g.dateText,
+        dateMachine: adapter.dateMachine ?? g.dateMachine ?? null,
+        authors: adapter.authors.length > 0 ? adapter.authors : g.authors,
+        posterAuthors: adapter.posterAuthors ?? g.posterAuthors ?? [],
+        category: adapter.category ?? g.category,
+        tags: adapter.tags.length > 0 ? adapter.tags : g.tags,
+      }
+      parts = gParts
+      title = gTitle
+      cleaned = gCleaned
+      platform = `${preferred}+generic`
+    }
+  }
+
+  if (!title) return fail('no title found')
+  const chars = bodyChars(cleaned.paragraphs)
+  if (chars < MIN_BODY_CHARS) return fail(`no article body found (${chars} characters of text)`)
+
+  const paragraphs = cleaned.paragraphs
+  const body_text = joinParagraphs(paragraphs)
+  const first = paragraphs[0] ?? ''
+  const dl = DATELINE.exec(first)
+  const dateline = dl ? cleanInline(dl[1]!) : null
+
+  const ref = { reference: opts.now ?? null }
+  // NukeViet microdata datePublished is the last edit time (design/portals.md §2.5): skip it there.
+  const microPublished = preferred === 'nukeviet' ? null : meta.microdata.datePublished
+  const published_at = pickDate([
+    parseMachineDate(adapter.dateMachine),
+    parseVietnameseDate(adapter.dateText, ref),
+    parseMachineDate(meta.jsonLd?.datePublished),
+    parseMachineDate(microPublished),
+    parseMachineDate(meta.og['article:published_time']),
+  ])
+  const updated_at =
+    parseMachineDate(adapter.updatedMachine) ??
+    parseMachineDate(meta.jsonLd?.dateModified) ??
+    parseMachineDate(meta.og['article:modified_time']) ??
+    null
+
+  // Precedence: the page's author element, the byline closing the text, JSON-LD, microdata, and
+  // last the CMS account that posted the page ("Gửi bởi admin" names no reporter).
+  const authorSources: ReadonlyArray<ReadonlyArray<string>> = [
+    adapter.authors,
+    cleaned.bylineAuthors,
+    meta.jsonLd?.authors ?? [],
+    meta.microdata.author ? [meta.microdata.author] : [],
+    adapter.posterAuthors ?? [],
+  ]
+  const authors = uniq(authorSources.find((a) => a.length > 0) ?? [])
+  const tags = uniq(
+    adapter.tags.length > 0 ? adapter.tags : meta.articleTags.length > 0 ? meta.articleTags : (meta.jsonLd?.keywords ?? [])
+  )
+  const lead =
+    (adapter.lead ? cleanInline(adapter.lead) : null) ||
+    (dl ? first : null) ||
+    meta.jsonLd?.description ||
+    meta.og['og:description'] ||
+    meta.description ||
+    null
+
+  const pageUrl =
+    sameHostUrl(meta.canonical, url) && !(preferred === 'liferay' && !meta.canonical?.includes('/-/'))
+      ? sameHostUrl(meta.canonical, url)!
+      : (sameHostUrl(meta.og['og:url'], url) ?? url)
+
+  const article: ArticleRecord = {
+    url: canonicalUrl(pageUrl),
+    source_id: opts.source?.id ?? null,
+    platform,
+    title: cleanInline(title),
+    lead,
+    dateline,
+    authors,
+    published_at,
+    updated_at,
+    category: adapter.category ?? meta.og['article:section'] ?? meta.jsonLd?.section ?? null,
+    tags,
+    body_text,
+    images: parts.images,
+    links: parts.links,
+    content_hash: createHash('sha256').update(body_text).digest('hex'),
+    origin: meta.origin,
+    language: (meta.lang ?? 'vi').slice(0, 2).toLowerCase(),
+  }
+  return { ok: true, article }
+}
+
+const LISTING_PATH =
+  /\/(page|trang)[-/]\d+\/?$|\/(category|tag|tags|chuyen-muc|author|search|tim-kiem|rss|feed)(\/|$)|\.(xml|rss)$|[?&](s|page|paged|cur|pagenum)=/i
+
+/**
+ * Cheap test whether a page is an article rather than a listing, feed or home page: snapshot
+ * article pages carry `thidua:origin`; live pages are judged by metadata, URL shape and whether an
+ * article body can be found.
+ */
+export const isArticlePage = (html: string, url: string): boolean => {
+  if (!html || !/<html|<body|<!doctype/i.test(html.slice(0, 2000))) return false
+  if (/<meta[^>]+name=["']thidua:origin["']/i.test(html.slice(0, 20_000))) return true
+  let path = ''
+  try {
+    const u = new URL(url)
+    path = u.pathname + u.search
+  } catch {
+    return false
+  }
+  if (path === '/' || path === '' || LISTING_PATH.test(path)) return false
+  const head = html.slice(0, 50_000)
+  if (/<meta[^>]+property=["']og:type["'][^>]+content=["']article["']/i.test(head)) return true
+  if (/"@type"\s*:\s*"(News)?Article"/.test(html)) return true
+  const r = parseArticle(html, url)
+  return r.ok && r.article.body_text.length >= 200
+}

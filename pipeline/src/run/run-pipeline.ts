@@ -1,0 +1,145 @@
+/**
+ * `thidua run`: sources → crawl → parse/extract/load → resolve → publish, as one Effect program.
+ * Offline (the default) it starts the portal simulator on the embedded snapshot and crawls through it
+ * with the same crawler code as a live run; `live: true` fetches the real sites.
+ */
+import { Effect } from 'effect'
+import type { SourceConfig } from '../domain/source.ts'
+import { crawl, type CrawlSummary } from '../crawl/crawl.ts'
+import { loadSources, sourceHosts } from '../crawl/sources.ts'
+import { EXTRACTOR_VERSION } from '../extract/extract.ts'
+import { startSimulator } from '../simulator/server.ts'
+import {
+  closeWarehouse,
+  endRun,
+  finalizeRun,
+  openWarehouse,
+  publish,
+  recordStage,
+  startRun,
+  upsertSources,
+  type Warehouse,
+} from '../warehouse/index.ts'
+import { type ProcessSummary, processArchive } from './process-archive.ts'
+
+export interface RunOptions {
+  readonly dbFile: string
+  readonly sourcesFile: string
+  readonly live: boolean
+  /** Offline only: the snapshot the simulator serves (default data/snapshot). */
+  readonly snapshotRoot?: string
+  readonly maxPages?: number
+  /** Progress lines go to stderr; `quiet` silences them. */
+  readonly quiet?: boolean
+  /** Skip the crawl and only re-run parse/extract/load/resolve/publish over the raw archive. */
+  readonly reparseOnly?: boolean
+}
+
+export interface RunSummary {
+  readonly run_id: string
+  readonly mode: 'offline' | 'live' | 'reparse'
+  readonly crawl: CrawlSummary | null
+  readonly process: ProcessSummary
+  readonly skipped_sources: ReadonlyArray<string>
+  readonly published: string
+}
+
+const log = (quiet: boolean | undefined, line: string) =>
+  Effect.sync(() => {
+    if (!quiet) process.stderr.write(`${line}\n`)
+  })
+
+/** Offline, only the sources the snapshot holds can be crawled; the rest are named, not silently lost. */
+const splitByHosts = (sources: ReadonlyArray<SourceConfig>, hostMap: Readonly<Record<string, string>>) => {
+  const inSnapshot = (s: SourceConfig) => sourceHosts(s).some((h) => h in hostMap)
+  return { crawlable: sources.filter(inSnapshot), skipped: sources.filter((s) => !inSnapshot(s)).map((s) => s.id) }
+}
+
+const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceConfig>, opts: RunOptions) =>
+  Effect.gen(function* () {
+    const started = Date.now()
+    let hostMap: Record<string, string> | undefined
+    let crawlable = sources
+    let skipped: string[] = []
+    if (!opts.live) {
+      const sim = yield* Effect.acquireRelease(
+        Effect.tryPromise({
+          try: () => startSimulator(opts.snapshotRoot ? { root: opts.snapshotRoot } : {}),
+          catch: (e) => new Error(`could not start the portal simulator: ${e instanceof Error ? e.message : String(e)}`),
+        }),
+        (s) => Effect.promise(() => s.close())
+      )
+      hostMap = sim.hostMap
+      ;({ crawlable, skipped } = splitByHosts(sources, sim.hostMap))
+      yield* log(opts.quiet, `offline: crawling ${crawlable.length} sources through the simulator at ${sim.origin}`)
+      if (skipped.length > 0) yield* log(opts.quiet, `offline: not in the snapshot, skipped: ${skipped.join(', ')}`)
+    }
+    const summary = yield* crawl({
+      dbFile: wh.dbFile,
+      connection: wh.conn,
+      sources: crawlable,
+      runId,
+      live: opts.live,
+      ...(hostMap ? { hostMap } : {}),
+      ...(opts.maxPages !== undefined ? { maxPages: opts.maxPages } : {}),
+      ...(opts.quiet ? { onProgress: () => {} } : {}),
+    })
+    yield* recordStage(wh, runId, 'crawl', {
+      items_in: summary.totals.discovered,
+      items_out: summary.totals.fetched,
+      failures: summary.totals.failed,
+      elapsed_ms: Date.now() - started,
+      started_at: new Date(started).toISOString(),
+      details: { complete: summary.complete, skipped_sources: skipped },
+    })
+    return { summary, skipped }
+  }).pipe(Effect.scoped)
+
+export const runPipeline = (opts: RunOptions) =>
+  Effect.gen(function* () {
+    const sources = yield* loadSources(opts.sourcesFile)
+    const wh = yield* Effect.acquireRelease(openWarehouse(opts.dbFile), closeWarehouse)
+    const mode = opts.reparseOnly ? 'reparse' : opts.live ? 'live' : 'offline'
+    const runId = yield* startRun(wh, { mode, extractorVersion: EXTRACTOR_VERSION })
+    yield* log(opts.quiet, `run ${runId} (${mode}) → ${opts.dbFile}`)
+
+    const body = Effect.gen(function* () {
+      yield* upsertSources(wh, sources)
+      const crawled = opts.reparseOnly ? null : yield* crawlStage(wh, runId, sources, opts)
+      if (crawled) {
+        const t = crawled.summary.totals
+        yield* log(opts.quiet, `crawl: ${t.fetched} fetched, ${t.not_modified} not modified, ${t.failed} failed`)
+      }
+      const processed = yield* processArchive({ wh, runId, sources })
+      yield* log(
+        opts.quiet,
+        `parse/extract/load: ${processed.articles} articles, ${processed.failures} failures, ${processed.skipped_not_article} other pages`
+      )
+      const resolveStarted = Date.now()
+      const finalized = yield* finalizeRun(wh, runId)
+      yield* recordStage(wh, runId, 'resolve', {
+        elapsed_ms: Date.now() - resolveStarted,
+        started_at: new Date(resolveStarted).toISOString(),
+        details: finalized,
+      })
+      yield* endRun(wh, runId, 'ok')
+      const published = yield* publish(wh)
+      yield* log(opts.quiet, `published ${published.file}`)
+      const summary: RunSummary = {
+        run_id: runId,
+        mode,
+        crawl: crawled?.summary ?? null,
+        process: processed,
+        skipped_sources: crawled?.skipped ?? [],
+        published: published.file,
+      }
+      return summary
+    })
+
+    // A failed run is recorded as failed with its reason; the published version stays the previous one.
+    return yield* body.pipe(
+      Effect.tapError((e) =>
+        endRun(wh, runId, 'failed', e instanceof Error ? e.message : String(e)).pipe(Effect.ignore)
+      )
+    )
+  }).pipe(Effect.scoped)

@@ -1,0 +1,170 @@
+/**
+ * Exports every public table and view as Parquet, CSV or Arrow IPC. Parquet additionally writes
+ * articles and the mention tables hive-partitioned by province (2025 code) and year, so DuckDB, Spark or
+ * Trino read `parquet/partitioned/<table>/province=NN/year=YYYY/*.parquet` directly.
+ */
+import { createWriteStream, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { finished } from 'node:stream/promises'
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import {
+  Bool,
+  DateDay,
+  type DataType,
+  Float64,
+  Int32,
+  Int64,
+  RecordBatchFileWriter,
+  Table,
+  TimestampMillisecond,
+  Utf8,
+  vectorFromArray,
+} from 'apache-arrow'
+import { queryRows, sqlIdent, sqlString } from './db.ts'
+
+export type ExportFormat = 'parquet' | 'csv' | 'arrow'
+
+/** Internal tables (index, staging, signatures) are not part of the public surface. */
+const INTERNAL = new Set([
+  'schema_migrations',
+  'reference_state',
+  'search_terms',
+  'search_docs',
+  'search_df',
+  'search_stats',
+  'article_signatures',
+  'article_bands',
+])
+
+const PARTITIONED = ['articles', 'document_mentions', 'event_mentions', 'campaign_mentions', 'time_mentions']
+
+export const publicRelations = async (conn: DuckDBConnection): Promise<string[]> =>
+  (
+    await queryRows(
+      conn,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()
+       ORDER BY table_name`
+    )
+  )
+    .map((r) => String(r.table_name))
+    .filter((t) => !INTERNAL.has(t))
+
+export interface ExportResult {
+  readonly format: ExportFormat
+  readonly outDir: string
+  readonly files: ReadonlyArray<string>
+  readonly rows: Record<string, number>
+}
+
+const countRows = async (conn: DuckDBConnection, t: string) =>
+  Number((await queryRows(conn, `SELECT count(*) AS n FROM ${sqlIdent(t)}`))[0]?.n ?? 0)
+
+const exportParquetOrCsv = async (conn: DuckDBConnection, rels: string[], format: 'parquet' | 'csv', outDir: string) => {
+  const dir = path.join(outDir, format)
+  mkdirSync(dir, { recursive: true })
+  const files: string[] = []
+  const opts = format === 'parquet' ? '(FORMAT parquet, COMPRESSION zstd)' : '(FORMAT csv, HEADER true)'
+  for (const t of rels) {
+    const file = path.join(dir, `${t}.${format}`)
+    await conn.run(`COPY (SELECT * FROM ${sqlIdent(t)}) TO ${sqlString(file)} ${opts}`)
+    files.push(file)
+  }
+  if (format === 'parquet') {
+    for (const t of PARTITIONED.filter((p) => rels.includes(p))) {
+      const target = path.join(dir, 'partitioned', t)
+      const join = t === 'articles' ? '' : 'JOIN articles a USING (article_id)'
+      const cols = t === 'articles' ? 'a.*' : 'm.*'
+      const from = t === 'articles' ? 'articles a' : `${sqlIdent(t)} m ${join}`
+      await conn.run(`COPY (
+          SELECT ${cols}, coalesce(a.province_code_2025, 'unknown') AS province,
+            coalesce(CAST(year(a.published_date) AS VARCHAR), 'unknown') AS year
+          FROM ${from}
+        ) TO ${sqlString(target)} (FORMAT parquet, PARTITION_BY (province, year), OVERWRITE_OR_IGNORE true)`)
+      files.push(target)
+    }
+  }
+  return files
+}
+
+type Conv = { type: DataType; select: (col: string) => string; value: (v: unknown) => unknown }
+
+/** Arrow types for DuckDB columns; anything nested or exotic travels as JSON text. */
+const arrowColumn = (duckType: string): Conv => {
+  const t = duckType.toUpperCase()
+  const id = (c: string) => sqlIdent(c)
+  if (t === 'VARCHAR') return { type: new Utf8(), select: id, value: (v) => v }
+  if (['INTEGER', 'SMALLINT', 'TINYINT', 'USMALLINT', 'UTINYINT'].includes(t))
+    return { type: new Int32(), select: id, value: (v) => (v === null ? null : Number(v)) }
+  if (['BIGINT', 'HUGEINT', 'UINTEGER', 'UBIGINT'].includes(t))
+    return { type: new Int64(), select: (c) => `CAST(${id(c)} AS BIGINT)`, value: (v) => (v === null ? null : BigInt(v as bigint)) }
+  if (['DOUBLE', 'FLOAT', 'REAL'].includes(t) || t.startsWith('DECIMAL'))
+    return { type: new Float64(), select: (c) => `CAST(${id(c)} AS DOUBLE)`, value: (v) => v }
+  if (t === 'BOOLEAN') return { type: new Bool(), select: id, value: (v) => v }
+  if (t === 'DATE')
+    return {
+      type: new DateDay(),
+      select: (c) => `CAST(${id(c)} AS VARCHAR)`,
+      value: (v) => (v === null ? null : new Date(`${v}T00:00:00Z`)),
+    }
+  if (t.startsWith('TIMESTAMP'))
+    return {
+      type: new TimestampMillisecond('UTC'),
+      select: (c) => `epoch_ms(${id(c)})`,
+      value: (v) => (v === null ? null : Number(v)),
+    }
+  return { type: new Utf8(), select: (c) => `CAST(to_json(${id(c)}) AS VARCHAR)`, value: (v) => v }
+}
+
+const ARROW_BATCH = 50_000
+
+const exportArrow = async (conn: DuckDBConnection, rels: string[], outDir: string) => {
+  const dir = path.join(outDir, 'arrow')
+  mkdirSync(dir, { recursive: true })
+  const files: string[] = []
+  for (const t of rels) {
+    const described = await queryRows(conn, `DESCRIBE ${sqlIdent(t)}`)
+    const cols = described.map((r) => ({ name: String(r.column_name), conv: arrowColumn(String(r.column_type)) }))
+    const file = path.join(dir, `${t}.arrow`)
+    const writer = new RecordBatchFileWriter()
+    const out = createWriteStream(file)
+    writer.toNodeStream().pipe(out)
+    const total = await countRows(conn, t)
+    const select = cols.map((c) => `${c.conv.select(c.name)} AS ${sqlIdent(c.name)}`).join(', ')
+    // Stable order, read in slices so a big table never sits in memory whole.
+    for (let offset = 0; offset < Math.max(total, 1); offset += ARROW_BATCH) {
+      const reader = await conn.runAndReadAll(
+        `SELECT ${select} FROM ${sqlIdent(t)} ORDER BY ALL LIMIT ${ARROW_BATCH} OFFSET ${offset}`
+      )
+      const data = reader.getColumnsJS()
+      const vectors = Object.fromEntries(
+        cols.map((c, i) => [c.name, vectorFromArray((data[i] ?? []).map(c.conv.value), c.conv.type)])
+      )
+      writer.write(new Table(vectors))
+    }
+    writer.finish()
+    await finished(out)
+    files.push(file)
+  }
+  return files
+}
+
+export const exportWarehouse = async (
+  dbFile: string,
+  opts: { format: ExportFormat; outDir: string }
+): Promise<ExportResult> => {
+  const inst = await DuckDBInstance.create(dbFile, { access_mode: 'READ_ONLY' })
+  const conn = await inst.connect()
+  try {
+    const rels = await publicRelations(conn)
+    const files =
+      opts.format === 'arrow'
+        ? await exportArrow(conn, rels, opts.outDir)
+        : await exportParquetOrCsv(conn, rels, opts.format, opts.outDir)
+    const rows: Record<string, number> = {}
+    for (const t of rels) rows[t] = await countRows(conn, t)
+    return { format: opts.format, outDir: opts.outDir, files, rows }
+  } finally {
+    conn.closeSync()
+    inst.closeSync()
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The warehouse's public API as Effect programs (typed WarehouseError), plus a scoped Layer for
+ * programs that want the warehouse as a service. The same operations exist as plain async functions in
+ * the module files (open.ts, load.ts, finalize.ts, runs.ts, publish.ts) for tests and scripts.
+ */
+import { Context, Effect, Layer } from 'effect'
+import type { SourceConfig } from '../domain/source.ts'
+import { describeError, type Warehouse, WarehouseError } from './db.ts'
+import { finalizeRun as finalizeAsync } from './finalize.ts'
+import { loadBatch as loadAsync, recordParseFailures as failuresAsync, type LoadOptions, upsertSources as sourcesAsync } from './load.ts'
+import { closeWarehouseSync, openWarehouseAsync } from './open.ts'
+import { publish as publishAsync } from './publish.ts'
+import type { LoadItem } from './rows.ts'
+import { endRun as endAsync, recordStage as stageAsync, type StageStats, type StartRunOptions, startRun as startAsync } from './runs.ts'
+
+export type { Warehouse } from './db.ts'
+export { WarehouseError } from './db.ts'
+export type { FinalizeSummary } from './finalize.ts'
+export type { LoadOptions, LoadResult } from './load.ts'
+export type { PublishResult } from './publish.ts'
+export { currentPublished, currentPointer, publishedDir } from './publish.ts'
+export type { LoadItem } from './rows.ts'
+export type { StageStats, StartRunOptions } from './runs.ts'
+export { articleIdFor } from './ids.ts'
+
+const attempt = <A>(op: string, f: () => Promise<A>) =>
+  Effect.tryPromise({ try: f, catch: (cause) => new WarehouseError({ op, message: `${op}: ${describeError(cause)}`, cause }) })
+
+/** Opens (creating and migrating) the working database. Close it with closeWarehouse. */
+export const openWarehouse = (dbFile: string) => attempt('open warehouse', () => openWarehouseAsync(dbFile))
+export const closeWarehouse = (wh: Warehouse) => Effect.sync(() => closeWarehouseSync(wh))
+export const upsertSources = (wh: Warehouse, sources: ReadonlyArray<SourceConfig>) =>
+  attempt('upsert sources', () => sourcesAsync(wh, sources))
+export const loadBatch = (wh: Warehouse, runId: string, items: ReadonlyArray<LoadItem>, opts?: LoadOptions) =>
+  attempt('load batch', () => loadAsync(wh, runId, items, opts))
+export const recordParseFailures = (
+  wh: Warehouse,
+  runId: string,
+  failures: ReadonlyArray<{ url: string; reason: string; source_id?: string | null }>
+) => attempt('record parse failures', () => failuresAsync(wh, runId, failures))
+export const finalizeRun = (wh: Warehouse, runId: string) => attempt('finalize run', () => finalizeAsync(wh, runId))
+export const startRun = (wh: Warehouse, opts?: StartRunOptions) => attempt('start run', () => startAsync(wh, opts))
+export const endRun = (wh: Warehouse, runId: string, status: 'ok' | 'failed' = 'ok', error: string | null = null) =>
+  attempt('end run', () => endAsync(wh, runId, status, error))
+export const recordStage = (wh: Warehouse, runId: string, stage: string, stats: StageStats) =>
+  attempt('record stage', () => stageAsync(wh, runId, stage, stats))
+/** Publishes an open warehouse, or a database file nobody has open. */
+export const publish = (target: Warehouse | string, opts?: { keep?: number }) =>
+  attempt('publish', () => publishAsync(target, opts))
+
+/** The open working database as a service; closed when the scope ends. */
+export class WarehouseService extends Context.Tag('thidua/WarehouseService')<WarehouseService, Warehouse>() {}
+
+export const warehouseLayer = (dbFile: string) =>
+  Layer.scoped(WarehouseService, Effect.acquireRelease(openWarehouse(dbFile), closeWarehouse))

@@ -1,0 +1,158 @@
+/**
+ * Bulk loading. Rows are appended (DuckDB appender) into per-connection TEMP staging tables, then one
+ * transaction deletes the batch's articles' old rows everywhere and inserts the staged ones, so a
+ * reparsed article replaces its rows and a crash mid-batch leaves the previous state intact.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api'
+import { EXTRACTOR_VERSION_ENV } from '../domain/extraction.ts'
+import type { SourceConfig } from '../domain/source.ts'
+import { buildProvinceIndex, type AliasRow, type ProvinceCodes, type ProvinceIndex } from './attribution.ts'
+import { inTransaction, queryRows, type Warehouse } from './db.ts'
+import { buildRows, emptyRows, InvalidItemError, type LoadItem, type RowContext, type TableRows } from './rows.ts'
+import { appendRow, LOADED_TABLES, type LoadedTable } from './tables.ts'
+
+export interface LoadOptions {
+  /** Recorded on every extracted fact; default: $THIDUA_EXTRACTOR_VERSION or "unknown". */
+  readonly extractorVersion?: string
+}
+
+export interface LoadResult {
+  readonly loaded: number
+  readonly rows: Record<LoadedTable, number>
+  /** Items that could not be loaded, with the reason; they are also written to parse_failures. */
+  readonly rejected: ReadonlyArray<{ url: string | null; reason: string }>
+}
+
+const TABLES = Object.keys(LOADED_TABLES) as LoadedTable[]
+const stagingReady = new WeakSet<DuckDBConnection>()
+const provinceCache = new WeakMap<DuckDBConnection, ProvinceIndex>()
+
+const ensureStaging = async (conn: DuckDBConnection) => {
+  if (stagingReady.has(conn)) return
+  for (const t of TABLES) await conn.run(`CREATE OR REPLACE TEMP TABLE stage_${t} AS SELECT * FROM main.${t} LIMIT 0`)
+  stagingReady.add(conn)
+}
+
+export const provinceIndexFor = async (conn: DuckDBConnection): Promise<ProvinceIndex> => {
+  const cached = provinceCache.get(conn)
+  if (cached) return cached
+  const aliases = (await queryRows(conn, 'SELECT alias, code_2008, code_2025, alias_kind FROM province_aliases ORDER BY alias')) as unknown as AliasRow[]
+  const lineage = (await queryRows(conn, 'SELECT old_code, new_code FROM province_lineage')) as unknown as Array<{
+    old_code: string
+    new_code: string
+  }>
+  const idx = buildProvinceIndex(aliases, lineage)
+  provinceCache.set(conn, idx)
+  return idx
+}
+
+const sourceCodes = async (conn: DuckDBConnection): Promise<Map<string, ProvinceCodes>> => {
+  const rows = await queryRows(conn, 'SELECT source_id, province_code_2008, province_code_2025 FROM sources')
+  return new Map(
+    rows.map((r) => [
+      String(r.source_id),
+      { code_2008: (r.province_code_2008 as string | null) ?? null, code_2025: (r.province_code_2025 as string | null) ?? null },
+    ])
+  )
+}
+
+/** Replaces the configured sources (by id); attribution of later loads uses their provinces. */
+export const upsertSources = async (wh: Warehouse, sources: ReadonlyArray<SourceConfig>): Promise<void> => {
+  await inTransaction(wh.conn, async () => {
+    await wh.conn.run('CREATE OR REPLACE TEMP TABLE stage_sources AS SELECT * FROM main.sources LIMIT 0')
+    const app = await wh.conn.createAppender('stage_sources', null, 'temp')
+    for (const s of sources) {
+      for (const v of [s.id, s.name, s.kind ?? null, s.platform, s.base_url, s.province_code_2008, s.province_code_2025]) {
+        if (v === null || v === undefined) app.appendNull()
+        else app.appendVarchar(v)
+      }
+      app.endRow()
+    }
+    app.flushSync()
+    app.closeSync()
+    await wh.conn.run('DELETE FROM main.sources WHERE source_id IN (SELECT source_id FROM stage_sources)')
+    await wh.conn.run('INSERT INTO main.sources SELECT * FROM stage_sources')
+  })
+}
+
+export const loadBatch = async (
+  wh: Warehouse,
+  runId: string,
+  items: ReadonlyArray<LoadItem>,
+  opts: LoadOptions = {}
+): Promise<LoadResult> => {
+  const conn = wh.conn
+  await ensureStaging(conn)
+  const ctx: RowContext = {
+    provinces: await provinceIndexFor(conn),
+    sources: await sourceCodes(conn),
+    extractorVersion: opts.extractorVersion ?? process.env[EXTRACTOR_VERSION_ENV] ?? 'unknown',
+  }
+  // Last occurrence of a URL in the batch wins, as it would across batches.
+  const byId = new Map<string, TableRows>()
+  const rejected: Array<{ url: string | null; reason: string }> = []
+  for (const item of items) {
+    const local = emptyRows()
+    try {
+      const id = buildRows(ctx, item, local)
+      byId.delete(id)
+      byId.set(id, local)
+    } catch (e) {
+      if (!(e instanceof InvalidItemError)) throw e
+      const url = typeof item?.article?.url === 'string' && item.article.url !== '' ? item.article.url : null
+      rejected.push({ url, reason: `load: ${e.message}` })
+    }
+  }
+  const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<LoadedTable, number>
+  for (const t of TABLES) {
+    await conn.run(`DELETE FROM temp.stage_${t}`)
+    const app = await conn.createAppender(`stage_${t}`, null, 'temp')
+    try {
+      for (const rows of byId.values())
+        for (const row of rows[t]) {
+          appendRow(app, LOADED_TABLES[t], row)
+          counts[t]++
+        }
+      app.flushSync()
+    } finally {
+      app.closeSync()
+    }
+  }
+  await inTransaction(conn, async () => {
+    for (const t of TABLES) {
+      await conn.run(`DELETE FROM main.${t} WHERE article_id IN (SELECT article_id FROM temp.stage_articles)`)
+      await conn.run(`INSERT INTO main.${t} SELECT * FROM temp.stage_${t}`)
+    }
+    await conn.run('DELETE FROM parse_failures WHERE url IN (SELECT url FROM temp.stage_articles)')
+    if (rejected.length) await recordFailures(conn, runId, rejected)
+    await conn.run('UPDATE pipeline_runs SET articles_loaded = articles_loaded + $1 WHERE run_id = $2', [byId.size, runId])
+  })
+  return { loaded: byId.size, rows: counts, rejected }
+}
+
+const recordFailures = async (
+  conn: DuckDBConnection,
+  runId: string,
+  failures: ReadonlyArray<{ url: string | null; reason: string; source_id?: string | null }>
+) => {
+  for (const f of failures) {
+    if (f.url === null) continue
+    // Few rows (failures only), so a keyed upsert per row is fine here.
+    await conn.run(
+      `INSERT INTO parse_failures (url, source_id, reason, run_id, failed_at, attempts)
+       VALUES ($1, $2, $3, $4, now(), 1)
+       ON CONFLICT (url) DO UPDATE SET reason = excluded.reason, run_id = excluded.run_id,
+         failed_at = excluded.failed_at, attempts = parse_failures.attempts + 1`,
+      [f.url, f.source_id ?? null, f.reason, runId]
+    )
+  }
+}
+
+/** Records pages that did not parse (retried on the next run; cleared when the page loads). */
+export const recordParseFailures = async (
+  wh: Warehouse,
+  runId: string,
+  failures: ReadonlyArray<{ url: string; reason: string; source_id?: string | null }>
+): Promise<void> => {
+  await inTransaction(wh.conn, () => recordFailures(wh.conn, runId, failures))
+}

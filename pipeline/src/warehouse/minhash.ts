@@ -1,0 +1,90 @@
+/**
+ * Near-duplicate detection: MinHash over word 3-shingles of the folded body, banded for LSH.
+ * 64 hash functions in 16 bands of 4 rows: pairs with Jaccard ≈ 0.5+ share a band with high probability;
+ * candidates are then verified on the full signature (see finalize.ts).
+ */
+import { tokenize } from './fold.ts'
+
+export const NUM_HASHES = 64
+export const BAND_ROWS = 4
+export const NUM_BANDS = NUM_HASHES / BAND_ROWS
+export const SHINGLE_WORDS = 3
+/** Enough words to recognise a republished story; bounds the cost on very long pages. */
+export const MAX_TOKENS = 800
+
+const fmix32 = (h0: number): number => {
+  let h = h0 >>> 0
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+const fnv1a = (s: string): number => {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+const SEEDS: number[] = Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15))
+
+export const shingleHashes = (text: string): Set<number> => {
+  const toks = tokenize(text).slice(0, MAX_TOKENS)
+  const out = new Set<number>()
+  if (toks.length === 0) return out
+  if (toks.length < SHINGLE_WORDS) {
+    out.add(fnv1a(toks.join(' ')))
+    return out
+  }
+  for (let i = 0; i + SHINGLE_WORDS <= toks.length; i++) out.add(fnv1a(toks.slice(i, i + SHINGLE_WORDS).join(' ')))
+  return out
+}
+
+/** The MinHash signature, or null for a text without words (it cannot be compared). */
+export const minhashSignature = (text: string): Uint32Array | null => {
+  const shingles = shingleHashes(text)
+  if (shingles.size === 0) return null
+  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff)
+  for (const h of shingles) {
+    for (let i = 0; i < NUM_HASHES; i++) {
+      const v = fmix32(h ^ (SEEDS[i] ?? 0))
+      if (v < (sig[i] ?? 0)) sig[i] = v
+    }
+  }
+  return sig
+}
+
+/** One 64-bit bucket per band (two independent 32-bit mixes of the band's rows). */
+export const bandBuckets = (sig: Uint32Array): bigint[] => {
+  const out: bigint[] = []
+  for (let b = 0; b < NUM_BANDS; b++) {
+    let h1 = fmix32(b + 1)
+    let h2 = fmix32(b + 0x51ed27)
+    for (let r = 0; r < BAND_ROWS; r++) {
+      const v = sig[b * BAND_ROWS + r] ?? 0
+      h1 = fmix32(h1 ^ v) + 0x6b43a9b5
+      h2 = fmix32((h2 + v) >>> 0) ^ 0x2545f491
+    }
+    out.push((BigInt(h1 >>> 0) << 32n) | BigInt(h2 >>> 0))
+  }
+  return out
+}
+
+/** Share of equal signature positions: an unbiased estimate of the shingle sets' Jaccard similarity. */
+export const estimatedJaccard = (a: Uint32Array, b: Uint32Array): number => {
+  let eq = 0
+  for (let i = 0; i < NUM_HASHES; i++) if (a[i] === b[i]) eq++
+  return eq / NUM_HASHES
+}
+
+export const exactJaccard = (a: Set<number>, b: Set<number>): number => {
+  let inter = 0
+  for (const x of a) if (b.has(x)) inter++
+  const union = a.size + b.size - inter
+  return union === 0 ? 0 : inter / union
+}

@@ -1,0 +1,241 @@
+/**
+ * Turns one parsed article and its extraction into warehouse rows (pure). Attribution, resolution keys,
+ * MinHash signature and provenance (article, span, archive record, extractor version) are decided here.
+ */
+import type { ArticleRecord } from '../domain/article.ts'
+import type { Extraction } from '../domain/extraction.ts'
+import {
+  attributeArticle,
+  completeCodes,
+  findProvinceNames,
+  type ProvinceCodes,
+  type ProvinceIndex,
+  type WeightedPlace,
+} from './attribution.ts'
+import { foldText } from './fold.ts'
+import { articleIdFor } from './ids.ts'
+import { documentKey, eventKey } from './keys.ts'
+import { bandBuckets, minhashSignature } from './minhash.ts'
+import type { CellValue, LoadedTable } from './tables.ts'
+
+export interface LoadItem {
+  readonly article: ArticleRecord
+  readonly extraction: Extraction
+  readonly archive_record_id?: string | null
+  /** Overrides the batch's extractor version for this item. */
+  readonly extractor_version?: string | null
+}
+
+export interface RowContext {
+  readonly provinces: ProvinceIndex
+  readonly sources: ReadonlyMap<string, ProvinceCodes>
+  readonly extractorVersion: string
+}
+
+export type TableRows = { [T in LoadedTable]: CellValue[][] }
+
+export const emptyRows = (): TableRows => ({
+  articles: [],
+  document_mentions: [],
+  event_mentions: [],
+  campaign_mentions: [],
+  time_mentions: [],
+  place_mentions: [],
+  article_signatures: [],
+  article_bands: [],
+})
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** A real calendar date as YYYY-MM-DD, or null ("2024-02-30", "2024-06" and garbage give null). */
+export const validDate = (s: string | null | undefined): string | null => {
+  if (!s) return null
+  const m = ISO_DATE.exec(s.slice(0, 10))
+  if (!m) return null
+  const d = new Date(`${m[0]}T00:00:00Z`)
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== m[0] ? null : m[0]
+}
+
+/** ISO timestamp that JavaScript can place on the timeline (offset honoured), or null. */
+export const validTimestamp = (s: string | null | undefined): string | null => {
+  if (!s) return null
+  if (ISO_DATE.test(s)) return validDate(s) ? `${s}T00:00:00+07:00` : null
+  return Number.isNaN(Date.parse(s)) ? null : s
+}
+
+/** The calendar date in Việt Nam (UTC+7, no DST) of an ISO timestamp. */
+export const vietnamDate = (ts: string | null): string | null => {
+  if (!ts) return null
+  const ms = Date.parse(ts)
+  if (Number.isNaN(ms)) return null
+  return new Date(ms + 7 * 3600_000).toISOString().slice(0, 10)
+}
+
+const int = (n: number | null | undefined): number | null =>
+  typeof n === 'number' && Number.isInteger(n) && Math.abs(n) < 2 ** 31 ? n : null
+
+const THIDUA_WORDS = /\bthi dua\b|\bkhen thuong\b/
+
+export class InvalidItemError extends Error {}
+
+const checkItem = (item: LoadItem): void => {
+  const a = item.article as Partial<ArticleRecord> | undefined
+  if (!a || typeof a !== 'object') throw new InvalidItemError('item has no article')
+  if (typeof a.url !== 'string' || a.url.trim() === '') throw new InvalidItemError('article.url is empty')
+  if (typeof a.title !== 'string') throw new InvalidItemError(`article.title is not a string (${a.url})`)
+  if (typeof a.body_text !== 'string') throw new InvalidItemError(`article.body_text is not a string (${a.url})`)
+  const x = item.extraction as Partial<Extraction> | undefined
+  if (!x || !Array.isArray(x.documents) || !Array.isArray(x.events) || !Array.isArray(x.campaigns) || !Array.isArray(x.times))
+    throw new InvalidItemError(`extraction is missing documents/events/campaigns/times (${a.url})`)
+}
+
+/** Builds all rows of one item into `out`; throws InvalidItemError (and adds nothing) on bad input. */
+export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): string => {
+  checkItem(item)
+  const a = item.article
+  const x = item.extraction
+  const id = articleIdFor(a.url)
+  const rec = item.archive_record_id ?? null
+  const ver = item.extractor_version ?? ctx.extractorVersion
+  const publishedAt = validTimestamp(a.published_at)
+  const pubDate = vietnamDate(publishedAt)
+  const pubYear = pubDate ? Number(pubDate.slice(0, 4)) : null
+
+  // Places: names in the title count most, then the lead, then the body; plus the extractor's own.
+  const hits: Array<{ surface: string; start: number; end: number } & ProvinceCodes & { by: string }> = []
+  const weighted: WeightedPlace[] = []
+  let order = 0
+  for (const [text, weight] of [
+    [a.title, 3],
+    [a.lead ?? '', 2],
+  ] as const)
+    for (const h of findProvinceNames(ctx.provinces, text)) weighted.push({ ...h, weight, order: order++ })
+  for (const h of findProvinceNames(ctx.provinces, a.body_text)) {
+    hits.push({ ...h, by: 'warehouse' })
+    weighted.push({ ...h, weight: 1, order: order++ })
+  }
+  for (const p of x.places ?? []) {
+    hits.push({ surface: p.surface, start: p.start, end: p.end, code_2008: p.code_2008, code_2025: p.code_2025, by: 'extractor' })
+    weighted.push({ code_2008: p.code_2008, code_2025: p.code_2025, weight: 1, order: order++ })
+  }
+  const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
+  const attr = attributeArticle(ctx.provinces, source, weighted, pubDate === null || pubDate >= '2025-07-01')
+
+  const folded = foldText(`${a.title}\n${a.body_text}`)
+  const isThidua = THIDUA_WORDS.test(folded) || x.events.length > 0 || x.campaigns.some((c) => !c.id.startsWith('candidate:'))
+
+  out.articles.push([
+    id,
+    a.source_id ?? null,
+    a.url,
+    a.title,
+    publishedAt,
+    pubDate,
+    attr.code_2008,
+    attr.code_2025,
+    attr.basis,
+    a.body_text,
+    a.origin ?? null,
+    a.platform ?? null,
+    a.lead ?? null,
+    a.dateline ?? null,
+    [...(a.authors ?? [])],
+    validTimestamp(a.updated_at),
+    a.category ?? null,
+    [...(a.tags ?? [])],
+    a.language ?? null,
+    a.content_hash ?? null,
+    a.body_text.length,
+    rec,
+    ver,
+    isThidua,
+    null,
+  ])
+
+  hits.forEach((h, i) => {
+    out.place_mentions.push([id, i, h.surface, h.code_2008, h.code_2025, int(h.start), int(h.end), h.by, ver])
+  })
+
+  x.documents.forEach((m, i) => {
+    const issued = validDate(m.date)
+    // The issuer's own province when the issuer names one ("UBND tỉnh Lạng Sơn"), else the article's.
+    const named = m.issuer ? findProvinceNames(ctx.provinces, m.issuer)[0] : undefined
+    const issuerProvince = named ? completeCodes(ctx.provinces, named) : attr
+    const k = documentKey(m, issued, pubDate, issuerProvince)
+    out.document_mentions.push([
+      id,
+      i,
+      m.type,
+      m.number ?? null,
+      m.symbol ?? null,
+      int(m.year_in_symbol),
+      issued,
+      m.issuer ?? null,
+      m.issuer_level ?? null,
+      k.issuer_scope,
+      k.issuer_province_2008,
+      k.issuer_province_2025,
+      k.key_year,
+      k.key_year_basis,
+      k.document_id,
+      k.document_id,
+      m.surface,
+      int(m.start),
+      int(m.end),
+      rec,
+      ver,
+    ])
+  })
+
+  x.events.forEach((e, i) => {
+    let codes: ProvinceCodes = { code_2008: null, code_2025: null }
+    if (e.scope !== 'national') {
+      const named = e.place ? findProvinceNames(ctx.provinces, e.place)[0] : undefined
+      const given = { code_2008: e.province_code_2008 ?? named?.code_2008 ?? null, code_2025: e.province_code ?? named?.code_2025 ?? null }
+      if (given.code_2008 === null && given.code_2025 !== null && given.code_2025 === attr.code_2025)
+        codes = { code_2008: attr.code_2008, code_2025: given.code_2025 }
+      else if (given.code_2008 !== null || given.code_2025 !== null) codes = completeCodes(ctx.provinces, given)
+      else codes = { code_2008: attr.code_2008, code_2025: attr.code_2025 }
+    }
+    const start = validDate(e.time_start ?? null)
+    const end = validDate(e.time_end ?? null) ?? start
+    out.event_mentions.push([
+      id,
+      i,
+      e.kind,
+      e.scope,
+      e.place ?? null,
+      codes.code_2008,
+      codes.code_2025,
+      int(e.ordinal),
+      int(e.year),
+      e.period ?? null,
+      e.status,
+      start,
+      end,
+      eventKey(e, codes, int(e.year) ?? (start ? Number(start.slice(0, 4)) : pubYear)),
+      e.surface,
+      int(e.start),
+      int(e.end),
+      rec,
+      ver,
+    ])
+  })
+
+  x.campaigns.forEach((c, i) => {
+    out.campaign_mentions.push([id, i, c.id, c.id.startsWith('candidate:'), c.surface, int(c.start), int(c.end), rec, ver])
+  })
+
+  x.times.forEach((t, i) => {
+    out.time_mentions.push([id, i, t.surface, validDate(t.start), validDate(t.end), t.granularity, int(t.span_start), int(t.span_end), rec, ver])
+  })
+
+  const sig = minhashSignature(a.body_text.length > 0 ? a.body_text : a.title)
+  if (sig) {
+    out.article_signatures.push([id, sig])
+    bandBuckets(sig).forEach((bucket, band) => {
+      out.article_bands.push([id, band, bucket])
+    })
+  }
+  return id
+}

@@ -1,0 +1,173 @@
+/**
+ * Column layouts of the tables loadBatch fills, in table order, with the appender type of each column.
+ * openWarehouse checks them against the migrated schema so code and SQL cannot drift apart silently.
+ */
+import { LIST, UINTEGER, VARCHAR, timestampTZValue, type DuckDBAppender } from '@duckdb/node-api'
+
+export type ColumnKind = 'text' | 'int' | 'date' | 'timestamptz' | 'bool' | 'text_list' | 'uint_list' | 'ubigint'
+export type ColumnSpec = readonly [name: string, kind: ColumnKind]
+export type CellValue = string | number | boolean | bigint | null | ReadonlyArray<string> | Uint32Array
+
+const M = ['archive_record_id', 'extractor_version'] as const
+
+export const LOADED_TABLES = {
+  articles: [
+    ['article_id', 'text'],
+    ['source_id', 'text'],
+    ['url', 'text'],
+    ['title', 'text'],
+    ['published_at', 'timestamptz'],
+    ['published_date', 'date'],
+    ['province_code_2008', 'text'],
+    ['province_code_2025', 'text'],
+    ['province_basis', 'text'],
+    ['body_text', 'text'],
+    ['origin', 'text'],
+    ['platform', 'text'],
+    ['lead', 'text'],
+    ['dateline', 'text'],
+    ['authors', 'text_list'],
+    ['updated_at', 'timestamptz'],
+    ['category', 'text'],
+    ['tags', 'text_list'],
+    ['language', 'text'],
+    ['content_hash', 'text'],
+    ['body_chars', 'int'],
+    ['archive_record_id', 'text'],
+    ['extractor_version', 'text'],
+    ['is_thidua', 'bool'],
+    ['cluster_id', 'text'],
+  ],
+  document_mentions: [
+    ['article_id', 'text'],
+    ['mention_index', 'int'],
+    ['type', 'text'],
+    ['number', 'text'],
+    ['symbol', 'text'],
+    ['year_in_symbol', 'int'],
+    ['issued_on', 'date'],
+    ['issuer', 'text'],
+    ['issuer_level', 'text'],
+    ['issuer_scope', 'text'],
+    ['issuer_province_2008', 'text'],
+    ['issuer_province_2025', 'text'],
+    ['key_year', 'int'],
+    ['key_year_basis', 'text'],
+    ['key_document_id', 'text'],
+    ['document_id', 'text'],
+    ['surface', 'text'],
+    ['span_start', 'int'],
+    ['span_end', 'int'],
+    [M[0], 'text'],
+    [M[1], 'text'],
+  ],
+  event_mentions: [
+    ['article_id', 'text'],
+    ['mention_index', 'int'],
+    ['kind', 'text'],
+    ['scope', 'text'],
+    ['place', 'text'],
+    ['province_code_2008', 'text'],
+    ['province_code_2025', 'text'],
+    ['ordinal', 'int'],
+    ['year', 'int'],
+    ['period', 'text'],
+    ['status', 'text'],
+    ['time_start', 'date'],
+    ['time_end', 'date'],
+    ['event_id', 'text'],
+    ['surface', 'text'],
+    ['span_start', 'int'],
+    ['span_end', 'int'],
+    [M[0], 'text'],
+    [M[1], 'text'],
+  ],
+  campaign_mentions: [
+    ['article_id', 'text'],
+    ['mention_index', 'int'],
+    ['campaign_id', 'text'],
+    ['is_candidate', 'bool'],
+    ['surface', 'text'],
+    ['span_start', 'int'],
+    ['span_end', 'int'],
+    [M[0], 'text'],
+    [M[1], 'text'],
+  ],
+  time_mentions: [
+    ['article_id', 'text'],
+    ['mention_index', 'int'],
+    ['surface', 'text'],
+    ['start_date', 'date'],
+    ['end_date', 'date'],
+    ['granularity', 'text'],
+    ['span_start', 'int'],
+    ['span_end', 'int'],
+    [M[0], 'text'],
+    [M[1], 'text'],
+  ],
+  place_mentions: [
+    ['article_id', 'text'],
+    ['mention_index', 'int'],
+    ['surface', 'text'],
+    ['code_2008', 'text'],
+    ['code_2025', 'text'],
+    ['span_start', 'int'],
+    ['span_end', 'int'],
+    ['detected_by', 'text'],
+    [M[1], 'text'],
+  ],
+  article_signatures: [
+    ['article_id', 'text'],
+    ['minhash', 'uint_list'],
+  ],
+  article_bands: [
+    ['article_id', 'text'],
+    ['band', 'int'],
+    ['bucket', 'ubigint'],
+  ],
+} as const satisfies Record<string, ReadonlyArray<ColumnSpec>>
+
+export type LoadedTable = keyof typeof LOADED_TABLES
+
+const TEXT_LIST = LIST(VARCHAR)
+const UINT_LIST = LIST(UINTEGER)
+
+/** Appends one row; values were validated by the row builder (dates are valid ISO, etc.). */
+export const appendRow = (app: DuckDBAppender, spec: ReadonlyArray<ColumnSpec>, row: ReadonlyArray<CellValue>) => {
+  for (let i = 0; i < spec.length; i++) {
+    const v = row[i]
+    const kind = spec[i]?.[1]
+    if (v === null || v === undefined) {
+      app.appendNull()
+      continue
+    }
+    switch (kind) {
+      case 'text':
+      case 'date':
+        app.appendVarchar(String(v))
+        break
+      case 'int':
+        app.appendInteger(Number(v))
+        break
+      case 'bool':
+        app.appendBoolean(Boolean(v))
+        break
+      case 'timestamptz':
+        // The appender's text cast drops the UTC offset, so pass microseconds since the epoch.
+        app.appendTimestampTZ(timestampTZValue(BigInt(Date.parse(String(v))) * 1000n))
+        break
+      case 'text_list':
+        app.appendList([...(v as ReadonlyArray<string>)], TEXT_LIST)
+        break
+      case 'uint_list':
+        app.appendList([...(v as Uint32Array)], UINT_LIST)
+        break
+      case 'ubigint':
+        app.appendUBigInt(v as bigint)
+        break
+      default:
+        throw new Error(`unknown column kind ${kind}`)
+    }
+  }
+  app.endRow()
+}

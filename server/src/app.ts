@@ -1,0 +1,127 @@
+/**
+ * The HTTP application: one Hono sub-app per resource under /api, the SQL console, OpenAPI, and the
+ * built dashboard with SPA fallback. `createApp` opens the published database and returns the app plus
+ * a close function; `server/src/main.ts` puts it on a port.
+ */
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Hono, type Context } from 'hono'
+import { compress } from 'hono/compress'
+import { PublishedDb } from './db/published-db.ts'
+import { ApiError, errorResponse, internalError } from './http/api-error.ts'
+import type { AppEnv } from './http/env.ts'
+import { RouteRegistry } from './http/route-docs.ts'
+import { buildOpenApi } from './openapi.ts'
+import { articlesRoutes } from './routes/articles.ts'
+import { campaignsRoutes } from './routes/campaigns.ts'
+import { coverageRoutes } from './routes/coverage.ts'
+import { documentsRoutes } from './routes/documents.ts'
+import { geoRoutes } from './routes/geo.ts'
+import { healthRoutes } from './routes/health.ts'
+import { runsRoutes, sourcesRoutes } from './routes/pipeline.ts'
+import { provincesRoutes } from './routes/provinces.ts'
+import { sqlRoutes } from './routes/sql.ts'
+import { timelinesRoutes } from './routes/timelines.ts'
+import { trendsRoutes } from './routes/trends.ts'
+import { RateLimiter } from './sql-console/rate-limit.ts'
+import { mountWeb } from './static-web.ts'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const DEFAULT_WEB_DIST = path.join(repoRoot, 'web', 'dist')
+export const DEFAULT_REFERENCE_DIR = path.join(repoRoot, 'data', 'reference')
+export const API_VERSION = '1.0.0'
+
+export interface CreateAppOptions {
+  readonly dbFile: string
+  readonly webDist?: string
+  readonly referenceDir?: string
+  readonly sql?: { maxRows?: number; timeoutMs?: number; rateLimit?: number; rateWindowMs?: number }
+  /** Use X-Forwarded-For for the client key (only behind a trusted reverse proxy). */
+  readonly trustProxy?: boolean
+  /** Watch X.published/CURRENT for new versions (default true). */
+  readonly watch?: boolean
+  readonly pollMs?: number
+  readonly log?: (msg: string) => void
+}
+
+export interface AppHandle {
+  readonly app: Hono<AppEnv>
+  readonly db: PublishedDb
+  close(): Promise<void>
+}
+
+const clientKeyOf = (trustProxy: boolean) => (c: Context): string => {
+  if (trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (fwd) return fwd
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+  return incoming?.socket?.remoteAddress ?? 'local'
+}
+
+const etagFor = (version: string, url: string): string =>
+  `W/"${createHash('sha1').update(version).update('\n').update(url).digest('base64url').slice(0, 27)}"`
+
+export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
+  const log = opts.log ?? ((m: string) => console.error(m))
+  const db = await PublishedDb.open(opts.dbFile, { watch: opts.watch ?? true, pollMs: opts.pollMs })
+  db.onSwap = (tag) => log(`[server] now serving ${tag}`)
+  const reg = new RouteRegistry()
+  const app = new Hono<AppEnv>()
+
+  app.onError((err, c) => (err instanceof ApiError ? errorResponse(c, err) : internalError(c, err, log)))
+  app.notFound((c) =>
+    errorResponse(c, new ApiError(404, 'not_found', `Không có đường dẫn ${c.req.method} ${c.req.path}.`, `No route ${c.req.method} ${c.req.path}.`, { detail: 'See /api/openapi.json' }))
+  )
+  app.use('*', compress())
+
+  // Every API request leases one database version for its whole lifetime, so a publish that swaps
+  // versions mid-request never closes the file under it.
+  app.use('/api/*', async (c, next) => {
+    const lease = db.acquire()
+    c.set('lease', lease)
+    try {
+      if (c.req.method !== 'GET') return await next()
+      const etag = etagFor(lease.versionTag, c.req.url.slice(new URL(c.req.url).origin.length))
+      const inm = c.req.header('if-none-match')
+      if (inm && inm.split(',').some((t) => t.trim() === etag)) {
+        return c.body(null, 304, { ETag: etag, 'Cache-Control': 'no-cache' })
+      }
+      await next()
+      if (c.res.status === 200) {
+        c.res.headers.set('ETag', etag)
+        if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-cache')
+      }
+    } finally {
+      lease.release()
+    }
+  })
+
+  const sqlOpts = {
+    maxRows: opts.sql?.maxRows ?? 5000,
+    timeoutMs: opts.sql?.timeoutMs ?? 5000,
+    limiter: new RateLimiter(opts.sql?.rateLimit ?? 30, opts.sql?.rateWindowMs ?? 60_000),
+    clientKey: clientKeyOf(opts.trustProxy ?? false),
+  }
+  const mount = (prefix: string, build: (reg: RouteRegistry, prefix: string) => Hono<AppEnv>) => app.route(prefix, build(reg, prefix))
+  mount('/api/health', healthRoutes)
+  mount('/api/provinces', provincesRoutes)
+  mount('/api/campaigns', campaignsRoutes)
+  mount('/api/coverage', coverageRoutes)
+  mount('/api/timelines', timelinesRoutes)
+  mount('/api/trends', trendsRoutes)
+  mount('/api/documents', documentsRoutes)
+  mount('/api/articles', articlesRoutes)
+  mount('/api/runs', runsRoutes)
+  mount('/api/sources', sourcesRoutes)
+  mount('/api/geo', (r, p) => geoRoutes(r, p, opts.referenceDir ?? DEFAULT_REFERENCE_DIR))
+  mount('/api/sql', (r, p) => sqlRoutes(r, p, sqlOpts))
+  reg.docs.push({ method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document', params: {}, table: false, tag: 'meta' })
+  const openapi = buildOpenApi(reg.docs, API_VERSION)
+  app.get('/api/openapi.json', (c) => c.json(openapi))
+  app.all('/api/*', (c) => c.notFound())
+
+  mountWeb(app, opts.webDist)
+  return { app, db, close: () => db.close() }
+}

@@ -1,0 +1,197 @@
+/**
+ * The published database as the server sees it: the file named by `X.published/CURRENT` (or X itself
+ * when nothing has been published), opened read-only. When CURRENT changes, the new file is opened and
+ * swapped in; the old version is closed only after the requests that leased it have finished, so a
+ * publish never drops a request.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
+import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs'
+import path from 'node:path'
+import { readTable, type TableResult } from './duck-values.ts'
+
+/** Settings that keep researchers' SQL away from files, network, extensions and configuration. */
+export const SANDBOX_CONFIG: Record<string, string> = {
+  access_mode: 'READ_ONLY',
+  enable_external_access: 'false',
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+  allow_community_extensions: 'false',
+  threads: '2',
+  memory_limit: '512MB',
+  lock_configuration: 'true',
+}
+
+const READER_CONFIG: Record<string, string> = {
+  access_mode: 'READ_ONLY',
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+}
+
+export class DatabaseUnavailable extends Error {
+  readonly _tag = 'DatabaseUnavailable'
+}
+
+/** Candidate `X.published` directories for a working file `X.duckdb`. */
+export const publishedDirsFor = (dbFile: string): string[] => {
+  const stripped = dbFile.replace(/\.duckdb$/i, '')
+  return [...new Set([`${stripped}.published`, `${dbFile}.published`])]
+}
+
+/** Which file to serve right now: CURRENT's target when present and valid, else the working file. */
+export const resolvePublishedFile = (dbFile: string): string => {
+  for (const dir of publishedDirsFor(dbFile)) {
+    const current = path.join(dir, 'CURRENT')
+    if (!existsSync(current)) continue
+    const name = readFileSync(current, 'utf8').trim()
+    if (name === '') continue
+    const file = path.isAbsolute(name) ? name : path.join(dir, name)
+    if (existsSync(file)) return file
+  }
+  if (existsSync(dbFile)) return dbFile
+  throw new DatabaseUnavailable(
+    `no database at ${dbFile} and nothing published beside it (run \`pnpm thidua run\` first)`
+  )
+}
+
+interface Version {
+  readonly file: string
+  /** Stable label for ETags and /api/health: file name plus modification time. */
+  readonly tag: string
+  readonly instance: DuckDBInstance
+  sandbox: DuckDBInstance | null
+  inflight: number
+  retired: boolean
+}
+
+export interface Lease {
+  readonly versionTag: string
+  readonly file: string
+  query(sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<TableResult>
+  /** A connection to the locked-down sandbox instance of the same version (for POST /api/sql). */
+  sandboxConnection(): Promise<DuckDBConnection>
+  release(): void
+}
+
+const openVersion = async (file: string): Promise<Version> => {
+  const instance = await DuckDBInstance.create(file, READER_CONFIG)
+  const tag = `${path.basename(file)}@${statSync(file).mtimeMs.toFixed(0)}`
+  return { file, tag, instance, sandbox: null, inflight: 0, retired: false }
+}
+
+const closeVersion = (v: Version): void => {
+  v.sandbox?.closeSync()
+  v.instance.closeSync()
+}
+
+export class PublishedDb {
+  private current: Version
+  private refreshing: Promise<boolean> | null = null
+  private watcher: FSWatcher | null = null
+  private timer: NodeJS.Timeout | null = null
+  private closed = false
+  /** Called after every swap; tests and logs use it. */
+  onSwap: ((tag: string) => void) | null = null
+
+  private constructor(
+    readonly dbFile: string,
+    first: Version
+  ) {
+    this.current = first
+  }
+
+  static async open(dbFile: string, opts: { watch?: boolean; pollMs?: number } = {}): Promise<PublishedDb> {
+    const db = new PublishedDb(dbFile, await openVersion(resolvePublishedFile(dbFile)))
+    if (opts.watch !== false) db.startWatching(opts.pollMs ?? 1000)
+    return db
+  }
+
+  get versionTag(): string {
+    return this.current.tag
+  }
+
+  get file(): string {
+    return this.current.file
+  }
+
+  /** Re-reads CURRENT and swaps to its file if it changed. Resolves true when a swap happened. */
+  refresh(): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false)
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null
+    })
+    return this.refreshing
+  }
+
+  private async doRefresh(): Promise<boolean> {
+    let file: string
+    try {
+      file = resolvePublishedFile(this.dbFile)
+    } catch {
+      return false // keep serving what we have; a half-written publish is not a reason to stop
+    }
+    if (file === this.current.file) return false
+    const next = await openVersion(file)
+    const old = this.current
+    this.current = next
+    old.retired = true
+    if (old.inflight === 0) closeVersion(old)
+    this.onSwap?.(next.tag)
+    return true
+  }
+
+  private startWatching(pollMs: number): void {
+    for (const dir of publishedDirsFor(this.dbFile)) {
+      if (!existsSync(dir)) continue
+      try {
+        this.watcher = watch(dir, () => void this.refresh().catch(() => undefined))
+        this.watcher.unref()
+        break
+      } catch {
+        // fs.watch is not available everywhere; the poll below covers it
+      }
+    }
+    // Polling also catches a published directory that appears after start-up.
+    this.timer = setInterval(() => void this.refresh().catch(() => undefined), pollMs)
+    this.timer.unref()
+  }
+
+  acquire(): Lease {
+    if (this.closed) throw new DatabaseUnavailable('database is closed')
+    const v = this.current
+    v.inflight++
+    let conn: DuckDBConnection | null = null
+    let sandboxConn: DuckDBConnection | null = null
+    let released = false
+    return {
+      versionTag: v.tag,
+      file: v.file,
+      query: async (sql, params) => {
+        conn ??= await v.instance.connect()
+        const reader = await conn.runAndReadAll(sql, params)
+        return readTable(reader)
+      },
+      sandboxConnection: async () => {
+        v.sandbox ??= await DuckDBInstance.create(v.file, SANDBOX_CONFIG)
+        sandboxConn ??= await v.sandbox.connect()
+        return sandboxConn
+      },
+      release: () => {
+        if (released) return
+        released = true
+        conn?.closeSync()
+        sandboxConn?.closeSync()
+        v.inflight--
+        if (v.retired && v.inflight === 0) closeVersion(v)
+      },
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.watcher?.close()
+    if (this.timer) clearInterval(this.timer)
+    await this.refreshing?.catch(() => undefined)
+    this.current.retired = true
+    if (this.current.inflight === 0) closeVersion(this.current)
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Sends a table in the requested format. JSON wraps rows with paging info so clients can page
+ * without a second request; CSV and Arrow carry the rows only (paging info goes in headers).
+ */
+import type { Context } from 'hono'
+import type { TableResult } from '../db/duck-values.ts'
+import { toArrow, toCsv } from './table-formats.ts'
+
+export interface TableMeta {
+  readonly name: string
+  readonly total?: number
+  readonly limit?: number
+  readonly offset?: number
+  readonly extra?: Record<string, unknown>
+}
+
+export const sendTable = (c: Context, format: 'json' | 'csv' | 'arrow', t: TableResult, meta: TableMeta): Response => {
+  if (meta.total !== undefined) c.header('X-Total-Count', String(meta.total))
+  if (format === 'csv') {
+    c.header('Content-Type', 'text/csv; charset=utf-8')
+    c.header('Content-Disposition', `attachment; filename="${meta.name}.csv"`)
+    return c.body(toCsv(t))
+  }
+  if (format === 'arrow') {
+    c.header('Content-Type', 'application/vnd.apache.arrow.stream')
+    c.header('Content-Disposition', `attachment; filename="${meta.name}.arrows"`)
+    return c.body(toArrow(t) as Uint8Array<ArrayBuffer>)
+  }
+  return c.json({
+    columns: t.columns,
+    rows: t.rows,
+    ...(meta.total !== undefined ? { total: meta.total } : {}),
+    ...(meta.limit !== undefined ? { limit: meta.limit, offset: meta.offset ?? 0 } : {}),
+    ...(meta.extra ?? {}),
+  })
+}

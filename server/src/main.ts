@@ -1,0 +1,29 @@
+/** Puts the app on a port. `thidua serve` and the browser tests call `startServer`. */
+import { serve, type ServerType } from '@hono/node-server'
+import { createApp, DEFAULT_WEB_DIST, type CreateAppOptions } from './app.ts'
+
+export interface RunningServer {
+  readonly url: string
+  readonly port: number
+  close(): Promise<void>
+}
+
+export const startServer = async (
+  opts: { dbFile: string; port?: number; host?: string; webDist?: string } & Omit<CreateAppOptions, 'dbFile' | 'webDist'>
+): Promise<RunningServer> => {
+  const handle = await createApp({ ...opts, webDist: opts.webDist ?? DEFAULT_WEB_DIST })
+  const host = opts.host ?? '127.0.0.1'
+  const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
+    const s = serve({ fetch: handle.app.fetch, port: opts.port ?? 8787, hostname: host }, (info) => resolve({ server: s, port: info.port }))
+    s.once('error', reject)
+  })
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+      }).then(() => handle.close()),
+  }
+}

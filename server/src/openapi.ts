@@ -1,0 +1,74 @@
+/** OpenAPI 3.1 document generated from the registered routes (see http/route-docs.ts). */
+import type { RouteDoc } from './http/route-docs.ts'
+import { FORMAT_PARAM } from './http/params.ts'
+
+const errorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      required: ['status', 'code', 'message_vi', 'message_en'],
+      properties: {
+        status: { type: 'integer' },
+        code: { type: 'string' },
+        message_vi: { type: 'string' },
+        message_en: { type: 'string' },
+        param: { type: 'string' },
+        detail: { type: 'string' },
+      },
+    },
+  },
+}
+
+export const toOpenApiPath = (honoPath: string): string => honoPath.replace(/:([A-Za-z_]+)/g, '{$1}')
+
+export const buildOpenApi = (docs: ReadonlyArray<RouteDoc>, version: string) => {
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const d of docs) {
+    const parameters = [
+      ...Object.entries(d.pathParams ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } })),
+      ...Object.entries(d.params).map(([name, prm]) => ({ name, in: 'query', required: false, description: prm.description, schema: prm.schema })),
+      ...(d.table ? [{ name: 'format', in: 'query', required: false, description: FORMAT_PARAM.description, schema: FORMAT_PARAM.schema }] : []),
+    ]
+    const okContent: Record<string, unknown> = { 'application/json': { schema: { type: 'object' } } }
+    if (d.table) {
+      okContent['text/csv'] = { schema: { type: 'string' } }
+      okContent['application/vnd.apache.arrow.stream'] = { schema: { type: 'string', format: 'binary' } }
+    }
+    const op: Record<string, unknown> = {
+      summary: d.summary,
+      ...(d.description ? { description: d.description } : {}),
+      tags: [d.tag],
+      operationId: `${d.method}${toOpenApiPath(d.path).replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
+      parameters,
+      responses: {
+        '200': { description: 'OK', content: okContent },
+        ...(d.method === 'get' ? { '304': { description: 'Not modified (ETag matched)' } } : {}),
+        '400': { description: 'Invalid parameter (message in Vietnamese and English)', content: { 'application/json': { schema: errorSchema } } },
+        ...(d.pathParams ? { '404': { description: 'Not found', content: { 'application/json': { schema: errorSchema } } } } : {}),
+        ...(d.tag === 'sql' && d.method === 'post'
+          ? {
+              '403': { description: 'Statement not read-only, or file/network/extension/settings access', content: { 'application/json': { schema: errorSchema } } },
+              '413': { description: 'Body too large', content: { 'application/json': { schema: errorSchema } } },
+              '422': { description: 'Time limit exceeded (query interrupted)', content: { 'application/json': { schema: errorSchema } } },
+              '429': { description: 'Rate limit exceeded (Retry-After header)', content: { 'application/json': { schema: errorSchema } } },
+            }
+          : {}),
+      },
+      ...(d.method === 'post'
+        ? { requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['sql'], properties: { sql: { type: 'string' } } } } } } }
+        : {}),
+    }
+    const key = toOpenApiPath(d.path)
+    paths[key] = { ...(paths[key] ?? {}), [d.method]: op }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Thi Đua Atlas API',
+      version,
+      description: 'Provinces, campaigns, coverage, timelines, trends, documents, articles, pipeline health and a read-only SQL console over the published DuckDB database. Errors are JSON with message_vi and message_en.',
+    },
+    paths,
+  }
+}

@@ -1,0 +1,16 @@
+/** Per-province timeline items (documents, conferences, congresses) and the national milestones. */
+export const TIMELINE_SQL = (provinceFilter: string) => `
+SELECT t.province_code, p.name_vi AS province_name, CAST(t.item_date AS VARCHAR) AS item_date, t.item_kind, t.label,
+  t.status, CAST(t.planned_start AS VARCHAR) AS planned_start, CAST(t.planned_end AS VARCHAR) AS planned_end,
+  CAST(t.held_on AS VARCHAR) AS held_on, t.delay_days, t.article_id, t.event_id, t.document_id
+FROM v_province_timeline t
+LEFT JOIN provinces p ON p.code = t.province_code AND p.system = t.system
+WHERE t.system = $system AND ${provinceFilter}
+  AND ($from IS NULL OR t.item_date >= CAST($from AS DATE)) AND ($to IS NULL OR t.item_date <= CAST($to AS DATE))
+  AND (CAST($kind AS VARCHAR) IS NULL OR t.item_kind = $kind)
+ORDER BY t.province_code, t.item_date NULLS LAST, t.label`
+
+export const MILESTONES_SQL = `
+SELECT id, CAST(date AS VARCHAR) AS date, event_vi, document FROM milestones
+WHERE ($from IS NULL OR date >= CAST($from AS DATE)) AND ($to IS NULL OR date <= CAST($to AS DATE))
+ORDER BY date`

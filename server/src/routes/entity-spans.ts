@@ -1,0 +1,51 @@
+/**
+ * Character spans for the entities of one article. Document mentions carry extractor spans; for
+ * mentions stored without spans (events, campaigns in the public schema) the surface is located in
+ * the body, the n-th mention of a surface taking its n-th occurrence.
+ */
+export interface EntitySpan {
+  readonly kind: 'document' | 'event' | 'campaign' | 'time'
+  readonly start: number
+  readonly end: number
+  readonly surface: string
+  /** extracted: stored by the extractor; located: found by searching the surface in the body. */
+  readonly span_source: 'extracted' | 'located'
+  readonly label: string
+  readonly ref: string | null
+}
+
+type Row = Record<string, unknown>
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null)
+
+export const entitySpans = (body: string, groups: Record<EntitySpan['kind'], ReadonlyArray<Row>>): EntitySpan[] => {
+  const out: EntitySpan[] = []
+  const seen = new Map<string, number>()
+  for (const [kind, rows] of Object.entries(groups) as Array<[EntitySpan['kind'], ReadonlyArray<Row>]>) {
+    for (const r of rows) {
+      const surface = typeof r.surface === 'string' ? r.surface : ''
+      const label = kind === 'document' ? `${r.number ?? ''}/${r.symbol ?? ''}` : kind === 'campaign' ? String(r.name_vi ?? r.campaign_id ?? '') : kind === 'event' ? String(r.kind ?? '') : String(r.granularity ?? '')
+      const ref = kind === 'document' ? (r.document_id as string | null) ?? null : kind === 'campaign' ? (r.campaign_id as string | null) ?? null : kind === 'event' ? (r.event_id as string | null) ?? null : null
+      const s = num(r.span_start ?? r.start)
+      const e = num(r.span_end ?? r.end)
+      if (s !== null && e !== null && e > s && e <= body.length) {
+        out.push({ kind, start: s, end: e, surface: body.slice(s, e), span_source: 'extracted', label, ref })
+        continue
+      }
+      if (!surface) continue
+      const key = `${kind}\u0000${surface}`
+      let from = 0
+      let pos = -1
+      const nth = seen.get(key) ?? 0
+      for (let i = 0; i <= nth; i++) {
+        pos = body.indexOf(surface, from)
+        if (pos < 0) break
+        from = pos + surface.length
+      }
+      if (pos < 0) pos = body.indexOf(surface)
+      seen.set(key, nth + 1)
+      if (pos >= 0) out.push({ kind, start: pos, end: pos + surface.length, surface, span_source: 'located', label, ref })
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end)
+}

@@ -1,0 +1,102 @@
+/**
+ * End to end on the embedded default: `thidua run` over the offline snapshot (through the simulator)
+ * into a temporary database, then the published version is checked the way a user would query it.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { repoRoot, seedsDir } from '../../pipeline/src/paths.ts'
+
+const exec = promisify(execFile)
+let dir = ''
+let db = ''
+
+const sql = async <T = Record<string, unknown>>(query: string): Promise<T[]> => {
+  const { stdout } = await exec('pnpm', ['--silent', 'thidua', 'sql', '--db', db, '--format', 'json', query], {
+    cwd: repoRoot,
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return JSON.parse(stdout) as T[]
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'thidua-e2e-'))
+  db = path.join(dir, 'e2e.duckdb')
+  await exec('pnpm', ['--silent', 'thidua', 'run', '--db', db], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 })
+}, 600_000)
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true })
+})
+
+describe('thidua run on the embedded snapshot', () => {
+  it('publishes a version that the sql command can read', async () => {
+    const pointer = (await readFile(`${db}.published/CURRENT`, 'utf8')).trim()
+    expect(pointer).toMatch(/\.duckdb$/)
+    const files = await readdir(`${db}.published`)
+    expect(files).toContain(pointer)
+  })
+
+  it('loads at least 150 articles from at least 8 sources and 25 provinces', async () => {
+    const [row] = await sql<{ articles: number; sources: number; provinces: number }>(
+      `select count(*)::int as articles, count(distinct source_id)::int as sources,
+              count(distinct province_code_2008)::int as provinces from articles`
+    )
+    expect(row!.articles).toBeGreaterThanOrEqual(150)
+    expect(row!.sources).toBeGreaterThanOrEqual(8)
+    expect(row!.provinces).toBeGreaterThanOrEqual(25)
+  })
+
+  it('keeps both origins: captured seeds and rebuilt articles', async () => {
+    const rows = await sql<{ origin: string; n: number }>(
+      'select origin, count(*)::int as n from articles group by origin order by origin'
+    )
+    const byOrigin = Object.fromEntries(rows.map((r) => [r.origin, r.n]))
+    expect(byOrigin.captured).toBeGreaterThanOrEqual(5)
+    expect(byOrigin.rebuilt).toBeGreaterThanOrEqual(150)
+  })
+
+  it('keeps the five seed texts intact', async () => {
+    const bodies = await sql<{ body_text: string }>("select body_text from articles where origin = 'captured'")
+    const all = bodies.map((b) => b.body_text.replace(/\s+/g, ' ')).join('\n')
+    for (const f of (await readdir(seedsDir)).filter((n) => n.endsWith('.txt'))) {
+      const text = await readFile(path.join(seedsDir, f), 'utf8')
+      // A distinctive sentence from the middle of each seed must survive parsing verbatim.
+      const paragraphs = text
+        .split(/\n\s*\n/)
+        .map((p) => p.replace(/\s+/g, ' ').trim())
+        .filter((p) => p.length > 120)
+      expect(paragraphs.length, f).toBeGreaterThan(0)
+      const middle = paragraphs[Math.floor(paragraphs.length / 2)]!
+      expect(all, `${f} middle paragraph`).toContain(middle)
+    }
+  })
+
+  it('lists the documents the seed articles cite', async () => {
+    const docs = await sql<{ type: string; number: string; symbol: string | null; issued_on: string | null }>(
+      'select type, number, symbol, issued_on::varchar as issued_on, province_code_2025 from documents'
+    )
+    const find = (number: string, symbol: string | null) =>
+      docs.find((d) => d.number === number && (d.symbol ?? null) === symbol)
+    expect(find('138', 'KH-UBND')?.issued_on).toBe('2024-06-10')
+    expect(find('156', 'KH-UBND')?.issued_on).toBe('2019-10-15')
+    expect(find('22', 'CT/TW')?.issued_on).toBe('2018-01-23')
+    expect(find('34', 'CT/TW')?.issued_on).toBe('2014-04-07')
+    expect(find('41', 'CT/TW')?.issued_on).toBe('2024-12-26')
+    expect(find('01', null)?.type).toBe('directive')
+    expect(find('2297', null)?.type).toBe('plan')
+  })
+
+  it('attributes the seed documents to their provinces', async () => {
+    const rows = await sql<{ number: string; symbol: string | null; province_code_2025: string | null }>(
+      "select number, symbol, province_code_2025 from documents where number in ('138', '01', '2297')"
+    )
+    expect(rows.find((r) => r.number === '138' && r.symbol === 'KH-UBND')?.province_code_2025).toBe('20')
+    // Lào Cai's Chỉ thị số 01 (2025): new Lào Cai is code 15; Kon Tum's plan 2297: Quảng Ngãi 51.
+    expect(rows.find((r) => r.number === '01' && r.symbol === null)?.province_code_2025).toBe('15')
+    expect(rows.find((r) => r.number === '2297')?.province_code_2025).toBe('51')
+  })
+})
