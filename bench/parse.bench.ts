@@ -5,20 +5,18 @@
  * footer), the speed ratio, and the HTML-parser choice (cheerio over htmlparser2 vs over parse5).
  * Single thread: pages/s here is pages/s per core.
  */
-import { Readability } from '@mozilla/readability'
-import * as cheerio from 'cheerio'
-import { JSDOM, VirtualConsole } from 'jsdom'
 import { type GoldenCase, loadGoldens } from '../pipeline/src/parse/golden.ts'
-import { loadHtml } from '../pipeline/src/parse/html.ts'
+import { loadHtml, loadHtmlWithParse5 } from '../pipeline/src/parse/html.ts'
 import { parseArticle } from '../pipeline/src/parse/parse-article.ts'
-import { cleanInline, tokenF1 } from '../pipeline/src/parse/text.ts'
+import { readabilityText } from '../pipeline/src/parse/readability-baseline.ts'
+import { tokenF1 } from '../pipeline/src/parse/text.ts'
 
 const TARGET_BYTES = 80_000
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
 
 /** Pads a page with the chrome real portals carry (menus, "Tin mới" lists, footer) up to ~80 KB. */
-const pad = (html: string, titles: ReadonlyArray<string>): string => {
+export const pad = (html: string, titles: ReadonlyArray<string>): string => {
   const blocks: string[] = []
   let size = Buffer.byteLength(html)
   let i = 0
@@ -44,21 +42,18 @@ const pad = (html: string, titles: ReadonlyArray<string>): string => {
   return at >= 0 ? html.slice(0, at) + chrome + html.slice(at) : html + chrome
 }
 
-const readabilityText = (html: string, url: string): string => {
-  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() })
-  const article = new Readability(dom.window.document).parse()
-  dom.window.close()
-  // Readability returns one text blob (captions included); F1 is over tokens, so breaks do not matter.
-  return cleanInline(article?.textContent ?? '')
-}
-
 const oursText = (g: GoldenCase, html: string): string => {
-  const r = parseArticle(html, g.url)
+  // The fetch time is the reference for relative dates, as in the golden test.
+  const r = parseArticle(html, g.url, { now: g.now })
   return r.ok ? r.article.body_text : ''
 }
 
 /** Runs fn over the pages round-robin for at least minMs and at least one full pass; pages/s. */
-const throughput = (pages: ReadonlyArray<GoldenCase & { padded: string }>, fn: (g: GoldenCase, html: string) => unknown, minMs: number) => {
+const throughput = (
+  pages: ReadonlyArray<GoldenCase & { padded: string }>,
+  fn: (g: GoldenCase, html: string) => unknown,
+  minMs: number
+) => {
   let n = 0
   const start = performance.now()
   while (n < pages.length || performance.now() - start < minMs) {
@@ -70,7 +65,8 @@ const throughput = (pages: ReadonlyArray<GoldenCase & { padded: string }>, fn: (
   return { pages: n, seconds: +seconds.toFixed(2), pages_per_s: +(n / seconds).toFixed(1) }
 }
 
-const mean = (xs: ReadonlyArray<number>): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length)
+const mean = (xs: ReadonlyArray<number>): number =>
+  xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length
 
 export async function run(): Promise<Record<string, unknown>> {
   const goldens = loadGoldens()
@@ -84,7 +80,8 @@ export async function run(): Promise<Record<string, unknown>> {
   const readF1 = goldens.map((g) => tokenF1(readabilityText(g.html, g.url), g.expected.body_text))
   const byPlatform: Record<string, { pages: number; ours_f1: number; readability_f1: number }> = {}
   goldens.forEach((g, i) => {
-    const p = (byPlatform[g.platform] ??= { pages: 0, ours_f1: 0, readability_f1: 0 })
+    const p = byPlatform[g.platform] ?? { pages: 0, ours_f1: 0, readability_f1: 0 }
+    byPlatform[g.platform] = p
     p.pages++
     p.ours_f1 += oursF1[i]!
     p.readability_f1 += readF1[i]!
@@ -104,7 +101,7 @@ export async function run(): Promise<Record<string, unknown>> {
 
   // The HTML parser under cheerio, alone: htmlparser2 (ours) vs parse5 (cheerio's default).
   const htmlparser2 = throughput(pages, (_g, html) => loadHtml(html), 3000)
-  const parse5 = throughput(pages, (_g, html) => cheerio.load(html), 3000)
+  const parse5 = throughput(pages, (_g, html) => loadHtmlWithParse5(html), 3000)
 
   const avgBytes = mean(pages.map((p) => Buffer.byteLength(p.padded)))
   const f1Ours = mean(oursF1)

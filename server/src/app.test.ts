@@ -14,10 +14,20 @@ let h: AppHandle
 
 const get = async (url: string, init?: RequestInit) => {
   const res = await h.app.request(url, init)
-  return { res, json: (await res.clone().json().catch(() => null)) as any }
+  return {
+    res,
+    json: (await res
+      .clone()
+      .json()
+      .catch(() => null)) as any,
+  }
 }
 const sql = (body: unknown, headers: Record<string, string> = {}, handle = h) =>
-  handle.app.request('/api/sql', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } })
+  handle.app.request('/api/sql', {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...headers },
+  })
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'thidua-api-'))
@@ -60,7 +70,8 @@ describe('OpenAPI', () => {
   it('documents exactly the registered API routes', async () => {
     const { json } = await get('/api/openapi.json')
     const documented = new Set<string>()
-    for (const [p, ops] of Object.entries(json.paths as Record<string, object>)) for (const m of Object.keys(ops)) documented.add(`${m.toUpperCase()} ${p}`)
+    for (const [p, ops] of Object.entries(json.paths as Record<string, object>))
+      for (const m of Object.keys(ops)) documented.add(`${m.toUpperCase()} ${p}`)
     const registered = new Set(
       h.app.routes
         .filter((r) => r.path.startsWith('/api/') && !r.path.includes('*') && r.method !== 'ALL')
@@ -72,7 +83,9 @@ describe('OpenAPI', () => {
 
   it('every documented GET route answers 200 with a sample request', async () => {
     const { json } = await get('/api/openapi.json')
-    const gets = Object.entries(json.paths as Record<string, Record<string, unknown>>).filter(([, ops]) => 'get' in ops).map(([p]) => p)
+    const gets = Object.entries(json.paths as Record<string, Record<string, unknown>>)
+      .filter(([, ops]) => 'get' in ops)
+      .map(([p]) => p)
     expect(gets.filter((p) => !(p in SAMPLE))).toEqual([])
     for (const p of gets) {
       const { res } = await get(SAMPLE[p]!)
@@ -91,13 +104,17 @@ describe('read endpoints', () => {
     expect(kontum.name_vi).toBe('Kon Tum')
     expect(kontum.articles).toBe(fx.data.articles!.filter((a) => a.province_code_2008 === '62').length)
     const lineage = (await get('/api/provinces/lineage')).json.rows
-    expect(lineage.find((r: any) => r.old_code === '62')).toMatchObject({ new_code: '51', new_name: 'Quảng Ngãi' })
+    expect(lineage.find((r: any) => r.old_code === '62')).toMatchObject({
+      new_code: '51',
+      new_name: 'Quảng Ngãi',
+    })
   })
 
   it('coverage follows the unit system: Lào Cai and Yên Bái merge into 15 in 2025', async () => {
     const old = (await get('/api/coverage?system=2008')).json.rows
     const now = (await get('/api/coverage?system=2025')).json.rows
-    const sum = (rows: any[], code: string) => rows.filter((r) => r.province_code === code).reduce((s, r) => s + r.articles, 0)
+    const sum = (rows: any[], code: string) =>
+      rows.filter((r) => r.province_code === code).reduce((s, r) => s + r.articles, 0)
     expect(sum(now, '15')).toBe(sum(old, '10') + sum(old, '15'))
     expect(now.some((r: any) => r.province_code === '62')).toBe(false)
     const portals = (await get('/api/coverage?system=2025&source_kind=newspaper')).json.rows
@@ -111,7 +128,9 @@ describe('read endpoints', () => {
       expect(r.first_mention.startsWith('2024')).toBe(true)
       expect(r.last_mention.startsWith('2024')).toBe(true)
     }
-    expect(y2024.reduce((s: number, r: any) => s + r.articles, 0)).toBeLessThan(all.reduce((s: number, r: any) => s + r.articles, 0))
+    expect(y2024.reduce((s: number, r: any) => s + r.articles, 0)).toBeLessThan(
+      all.reduce((s: number, r: any) => s + r.articles, 0)
+    )
   })
 
   it('timelines carry planned vs held congresses and the milestones include the merger resolution', async () => {
@@ -119,7 +138,10 @@ describe('read endpoints', () => {
     const ls = rows.find((r: any) => r.province_code === '20')
     expect(ls).toMatchObject({ status: 'held', planned_start: '2025-08-20', held_on: '2025-09-18' })
     expect(ls.delay_days).toBeGreaterThan(0)
-    expect(rows.find((r: any) => r.province_code === '62')).toMatchObject({ status: 'planned', held_on: null })
+    expect(rows.find((r: any) => r.province_code === '62')).toMatchObject({
+      status: 'planned',
+      held_on: null,
+    })
     const ms = (await get('/api/timelines/milestones?from=2025-01')).json.rows
     expect(ms.map((m: any) => m.id)).toContain('nq_202_2025_qh15')
   })
@@ -146,10 +168,16 @@ describe('read endpoints', () => {
   })
 
   it('article filters by province, period and campaign', async () => {
-    const { json } = await get('/api/articles?province=51&system=2025&from=2025-07-01&campaign=xoa_nha_tam&limit=200')
+    const { json } = await get(
+      '/api/articles?province=51&system=2025&from=2025-07-01&campaign=xoa_nha_tam&limit=200'
+    )
     const expected = fx.data.articles!.filter(
-      (a) => a.province_code_2025 === '51' && String(a.published_at) >= '2025-07-01' &&
-        fx.data.campaign_mentions!.some((m) => m.article_id === a.article_id && m.campaign_id === 'xoa_nha_tam')
+      (a) =>
+        a.province_code_2025 === '51' &&
+        String(a.published_at) >= '2025-07-01' &&
+        fx.data.campaign_mentions!.some(
+          (m) => m.article_id === a.article_id && m.campaign_id === 'xoa_nha_tam'
+        )
     )
     expect(json.total).toBe(expected.length)
   })
@@ -166,7 +194,9 @@ describe('read endpoints', () => {
 
   it('pipeline: runs, stages, source health and gap flags for Kon Tum after the merger', async () => {
     const run = (await get('/api/runs/run-2026-03-31')).json
-    expect(run.stages.map((s: any) => s.stage)).toEqual(expect.arrayContaining(['crawl', 'parse', 'extract', 'load']))
+    expect(run.stages.map((s: any) => s.stage)).toEqual(
+      expect.arrayContaining(['crawl', 'parse', 'extract', 'load'])
+    )
     expect(run.parse_failures.length).toBeGreaterThan(0)
     const sources = (await get('/api/sources')).json.rows
     const kt = sources.find((s: any) => s.source_id === 'kontum-portal')
@@ -182,7 +212,10 @@ describe('formats and caching', () => {
     const json = (await get('/api/campaigns')).json
     const csvRes = await h.app.request('/api/campaigns?format=csv')
     expect(csvRes.headers.get('content-type')).toMatch(/text\/csv/)
-    const lines = (await csvRes.text()).replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = (await csvRes.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     expect(lines[0]).toBe(json.columns.join(','))
     expect(lines).toHaveLength(json.rows.length + 1)
     const arrowRes = await h.app.request('/api/campaigns?format=arrow')
@@ -257,7 +290,12 @@ describe('POST /api/sql', () => {
     const body: any = await (await sql({ sql: 'SELECT * FROM articles' })).json()
     expect(body.rows).toHaveLength(50)
     expect(body.truncated).toBe(true)
-    const csv = await (await h.app.request('/api/sql?format=csv', { method: 'POST', body: JSON.stringify({ sql: 'SELECT code, name_vi FROM provinces ORDER BY code LIMIT 3' }) })).text()
+    const csv = await (
+      await h.app.request('/api/sql?format=csv', {
+        method: 'POST',
+        body: JSON.stringify({ sql: 'SELECT code, name_vi FROM provinces ORDER BY code LIMIT 3' }),
+      })
+    ).text()
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[1]).toBe('01,Hà Nội')
   })
 
@@ -293,10 +331,16 @@ describe('POST /api/sql', () => {
   })
 
   it('limits each client separately', async () => {
-    const limited = await createApp({ dbFile: fx.dbFile, watch: false, trustProxy: true, sql: { rateLimit: 3, rateWindowMs: 60_000 } })
+    const limited = await createApp({
+      dbFile: fx.dbFile,
+      watch: false,
+      trustProxy: true,
+      sql: { rateLimit: 3, rateWindowMs: 60_000 },
+    })
     try {
       const statuses: number[] = []
-      for (let i = 0; i < 4; i++) statuses.push((await sql({ sql: 'SELECT 1' }, { 'x-forwarded-for': '10.0.0.1' }, limited)).status)
+      for (let i = 0; i < 4; i++)
+        statuses.push((await sql({ sql: 'SELECT 1' }, { 'x-forwarded-for': '10.0.0.1' }, limited)).status)
       expect(statuses).toEqual([200, 200, 200, 429])
       const blocked = await sql({ sql: 'SELECT 1' }, { 'x-forwarded-for': '10.0.0.1' }, limited)
       expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
@@ -307,7 +351,9 @@ describe('POST /api/sql', () => {
   })
 
   it('cannot see the working file, only the published version', async () => {
-    const body: any = await (await sql({ sql: "SELECT path FROM duckdb_databases() WHERE database_name NOT IN ('system', 'temp')" })).json()
+    const body: any = await (
+      await sql({ sql: "SELECT path FROM duckdb_databases() WHERE database_name NOT IN ('system', 'temp')" })
+    ).json()
     expect(body.rows[0].path).toBe(fx.publishedFile)
   })
 })
@@ -316,7 +362,10 @@ describe('version switching', () => {
   it('swaps to a newly published version while a request holds the old one', async () => {
     const before = (await get('/api/health')).json
     const lease = h.db.acquire() // an in-flight request on the old version
-    await mutateDb(fx.dbFile, "INSERT INTO articles SELECT 'a9999', source_id, url || '?v2', title, published_at, province_code_2008, province_code_2025, body_text, origin FROM articles WHERE article_id = 'a0001'")
+    await mutateDb(
+      fx.dbFile,
+      "INSERT INTO articles SELECT 'a9999', source_id, url || '?v2', title, published_at, province_code_2008, province_code_2025, body_text, origin FROM articles WHERE article_id = 'a0001'"
+    )
     publishVersion(fx.dbFile, 'v0002')
     expect(await h.db.refresh()).toBe(true)
     // the old version stays usable until its last lease is released

@@ -51,14 +51,16 @@ export interface AppHandle {
   close(): Promise<void>
 }
 
-const clientKeyOf = (trustProxy: boolean) => (c: Context): string => {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (fwd) return fwd
+const clientKeyOf =
+  (trustProxy: boolean) =>
+  (c: Context): string => {
+    if (trustProxy) {
+      const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+      if (fwd) return fwd
+    }
+    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+    return incoming?.socket?.remoteAddress ?? 'local'
   }
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-  return incoming?.socket?.remoteAddress ?? 'local'
-}
 
 const etagFor = (version: string, url: string): string =>
   `W/"${createHash('sha1').update(version).update('\n').update(url).digest('base64url').slice(0, 27)}"`
@@ -72,7 +74,16 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
 
   app.onError((err, c) => (err instanceof ApiError ? errorResponse(c, err) : internalError(c, err, log)))
   app.notFound((c) =>
-    errorResponse(c, new ApiError(404, 'not_found', `Không có đường dẫn ${c.req.method} ${c.req.path}.`, `No route ${c.req.method} ${c.req.path}.`, { detail: 'See /api/openapi.json' }))
+    errorResponse(
+      c,
+      new ApiError(
+        404,
+        'not_found',
+        `Không có đường dẫn ${c.req.method} ${c.req.path}.`,
+        `No route ${c.req.method} ${c.req.path}.`,
+        { detail: 'See /api/openapi.json' }
+      )
+    )
   )
   app.use('*', compress())
 
@@ -104,7 +115,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
     limiter: new RateLimiter(opts.sql?.rateLimit ?? 30, opts.sql?.rateWindowMs ?? 60_000),
     clientKey: clientKeyOf(opts.trustProxy ?? false),
   }
-  const mount = (prefix: string, build: (reg: RouteRegistry, prefix: string) => Hono<AppEnv>) => app.route(prefix, build(reg, prefix))
+  const mount = (prefix: string, build: (reg: RouteRegistry, prefix: string) => Hono<AppEnv>) =>
+    app.route(prefix, build(reg, prefix))
   mount('/api/health', healthRoutes)
   mount('/api/provinces', provincesRoutes)
   mount('/api/campaigns', campaignsRoutes)
@@ -117,7 +129,14 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   mount('/api/sources', sourcesRoutes)
   mount('/api/geo', (r, p) => geoRoutes(r, p, opts.referenceDir ?? DEFAULT_REFERENCE_DIR))
   mount('/api/sql', (r, p) => sqlRoutes(r, p, sqlOpts))
-  reg.docs.push({ method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document', params: {}, table: false, tag: 'meta' })
+  reg.docs.push({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This OpenAPI document',
+    params: {},
+    table: false,
+    tag: 'meta',
+  })
   const openapi = buildOpenApi(reg.docs, API_VERSION)
   app.get('/api/openapi.json', (c) => c.json(openapi))
   app.all('/api/*', (c) => c.notFound())

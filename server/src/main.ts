@@ -9,12 +9,17 @@ export interface RunningServer {
 }
 
 export const startServer = async (
-  opts: { dbFile: string; port?: number; host?: string; webDist?: string } & Omit<CreateAppOptions, 'dbFile' | 'webDist'>
+  opts: { dbFile: string; port?: number; host?: string; webDist?: string } & Omit<
+    CreateAppOptions,
+    'dbFile' | 'webDist'
+  >
 ): Promise<RunningServer> => {
   const handle = await createApp({ ...opts, webDist: opts.webDist ?? DEFAULT_WEB_DIST })
   const host = opts.host ?? '127.0.0.1'
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
-    const s = serve({ fetch: handle.app.fetch, port: opts.port ?? 8787, hostname: host }, (info) => resolve({ server: s, port: info.port }))
+    const s = serve({ fetch: handle.app.fetch, port: opts.port ?? 8787, hostname: host }, (info) =>
+      resolve({ server: s, port: info.port })
+    )
     s.once('error', reject)
   })
   return {

@@ -26,9 +26,31 @@ export const buildOpenApi = (docs: ReadonlyArray<RouteDoc>, version: string) => 
   const paths: Record<string, Record<string, unknown>> = {}
   for (const d of docs) {
     const parameters = [
-      ...Object.entries(d.pathParams ?? {}).map(([name, description]) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } })),
-      ...Object.entries(d.params).map(([name, prm]) => ({ name, in: 'query', required: false, description: prm.description, schema: prm.schema })),
-      ...(d.table ? [{ name: 'format', in: 'query', required: false, description: FORMAT_PARAM.description, schema: FORMAT_PARAM.schema }] : []),
+      ...Object.entries(d.pathParams ?? {}).map(([name, description]) => ({
+        name,
+        in: 'path',
+        required: true,
+        description,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(d.params).map(([name, prm]) => ({
+        name,
+        in: 'query',
+        required: false,
+        description: prm.description,
+        schema: prm.schema,
+      })),
+      ...(d.table
+        ? [
+            {
+              name: 'format',
+              in: 'query',
+              required: false,
+              description: FORMAT_PARAM.description,
+              schema: FORMAT_PARAM.schema,
+            },
+          ]
+        : []),
     ]
     const okContent: Record<string, unknown> = { 'application/json': { schema: { type: 'object' } } }
     if (d.table) {
@@ -44,19 +66,45 @@ export const buildOpenApi = (docs: ReadonlyArray<RouteDoc>, version: string) => 
       responses: {
         '200': { description: 'OK', content: okContent },
         ...(d.method === 'get' ? { '304': { description: 'Not modified (ETag matched)' } } : {}),
-        '400': { description: 'Invalid parameter (message in Vietnamese and English)', content: { 'application/json': { schema: errorSchema } } },
-        ...(d.pathParams ? { '404': { description: 'Not found', content: { 'application/json': { schema: errorSchema } } } } : {}),
+        '400': {
+          description: 'Invalid parameter (message in Vietnamese and English)',
+          content: { 'application/json': { schema: errorSchema } },
+        },
+        ...(d.pathParams
+          ? { '404': { description: 'Not found', content: { 'application/json': { schema: errorSchema } } } }
+          : {}),
         ...(d.tag === 'sql' && d.method === 'post'
           ? {
-              '403': { description: 'Statement not read-only, or file/network/extension/settings access', content: { 'application/json': { schema: errorSchema } } },
-              '413': { description: 'Body too large', content: { 'application/json': { schema: errorSchema } } },
-              '422': { description: 'Time limit exceeded (query interrupted)', content: { 'application/json': { schema: errorSchema } } },
-              '429': { description: 'Rate limit exceeded (Retry-After header)', content: { 'application/json': { schema: errorSchema } } },
+              '403': {
+                description: 'Statement not read-only, or file/network/extension/settings access',
+                content: { 'application/json': { schema: errorSchema } },
+              },
+              '413': {
+                description: 'Body too large',
+                content: { 'application/json': { schema: errorSchema } },
+              },
+              '422': {
+                description: 'Time limit exceeded (query interrupted)',
+                content: { 'application/json': { schema: errorSchema } },
+              },
+              '429': {
+                description: 'Rate limit exceeded (Retry-After header)',
+                content: { 'application/json': { schema: errorSchema } },
+              },
             }
           : {}),
       },
       ...(d.method === 'post'
-        ? { requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['sql'], properties: { sql: { type: 'string' } } } } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: { type: 'object', required: ['sql'], properties: { sql: { type: 'string' } } },
+                },
+              },
+            },
+          }
         : {}),
     }
     const key = toOpenApiPath(d.path)
@@ -67,7 +115,8 @@ export const buildOpenApi = (docs: ReadonlyArray<RouteDoc>, version: string) => 
     info: {
       title: 'Thi Đua Atlas API',
       version,
-      description: 'Provinces, campaigns, coverage, timelines, trends, documents, articles, pipeline health and a read-only SQL console over the published DuckDB database. Errors are JSON with message_vi and message_en.',
+      description:
+        'Provinces, campaigns, coverage, timelines, trends, documents, articles, pipeline health and a read-only SQL console over the published DuckDB database. Errors are JSON with message_vi and message_en.',
     },
     paths,
   }

@@ -21,7 +21,10 @@ export const mountWeb = (app: Hono<AppEnv>, webDist: string | undefined): void =
   const root = path.relative(process.cwd(), webDist) || '.'
   app.use(
     '/assets/*',
-    serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') })
+    serveStatic({
+      root,
+      onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+    })
   )
   app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/api')) return next()

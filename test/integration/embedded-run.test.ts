@@ -9,6 +9,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot, seedsDir } from '../../pipeline/src/paths.ts'
+import { currentPointer, publishedDir } from '../../pipeline/src/warehouse/publish.ts'
 
 const exec = promisify(execFile)
 let dir = ''
@@ -34,9 +35,9 @@ afterAll(async () => {
 
 describe('thidua run on the embedded snapshot', () => {
   it('publishes a version that the sql command can read', async () => {
-    const pointer = (await readFile(`${db}.published/CURRENT`, 'utf8')).trim()
+    const pointer = (await readFile(currentPointer(db), 'utf8')).trim()
     expect(pointer).toMatch(/\.duckdb$/)
-    const files = await readdir(`${db}.published`)
+    const files = await readdir(publishedDir(db))
     expect(files).toContain(pointer)
   })
 

@@ -14,10 +14,13 @@ import { serveCommand } from './commands/serve.ts'
 import { extractCommand } from './commands/extract.ts'
 import { evalCommand } from './commands/eval.ts'
 import { snapshotCommand } from './commands/snapshot.ts'
+import { simulateCommand } from './commands/simulate.ts'
+import { generateCommand } from './commands/generate.ts'
+import { crawlCommand } from './commands/crawl.ts'
 
 const thidua = Command.make('thidua').pipe(
   Command.withDescription('Thi Đua Atlas: crawl, parse, extract, load and serve emulation-movement data'),
-  Command.withSubcommands([runCommand, reparseCommand, sqlCommand, exportCommand, serveCommand, extractCommand, evalCommand, parseCommand, snapshotCommand])
+  Command.withSubcommands([runCommand, reparseCommand, sqlCommand, exportCommand, serveCommand, extractCommand, evalCommand, parseCommand, snapshotCommand, simulateCommand, generateCommand, crawlCommand])
 )
 
 const cli = Command.run(thidua, { name: 'thidua', version: '0.1.0' })

@@ -13,6 +13,8 @@ const ARTICLE_PATTERNS: Record<Platform, ReadonlyArray<RegExp>> = {
     /\/pages\/detail\/\d+\//i,
     /\/noi-dung\/\d+\//i,
     /\/portal\/pages\/\d{4}-\d\d-\d\d\/.+-\d+\.aspx$/i,
+    /\.aspx\?(?:.*&)?(?:tintucid|newsid|idtin|articleid|id)=\d+/i,
+    /\/pages\/[^/?]*-[^/?]*\.aspx$/i, // SharePoint publishing page named after its title
     /\/[^/]*-\d{3,}(?:\.html?)?$/i,
   ],
   liferay: [
@@ -39,7 +41,8 @@ const ARTICLE_PATTERNS: Record<Platform, ReadonlyArray<RegExp>> = {
 /** Never fetched as pages: files, print/save/mail variants, search, feeds of comments, login. */
 const SKIP = [
   /\.(?:jpe?g|png|gif|webp|svg|ico|bmp|tiff?|pdf|docx?|xlsx?|pptx?|zip|rar|7z|mp3|mp4|avi|mov|wmv|flv|css|js|woff2?|ttf|eot)(?:$|\?)/i,
-  /\/(?:print|savefile|sendmail|search|tim-kiem|login|dang-nhap|user|users|comments\/feed)\b/i,
+  // print views stay fetchable: some sites expose an article only that way (NukeViet opens them by onclick)
+  /\/(?:savefile|sendmail|search|tim-kiem|login|dang-nhap|user|users|comments\/feed)\b/i,
   /\/wp-(?:admin|login|json|includes|content)\b/i,
   /[?&](?:download|print|replytocom|s)=/i,
 ]

@@ -89,14 +89,21 @@ describe('crawl against a NukeViet-shaped site', () => {
     expect(revisit.some((r) => r.path.endsWith('.html'))).toBe(false) // no stored article refetched
     expect(revisit.some((r) => r.path === listingPath(2))).toBe(false) // incremental: page 1 was all known
 
-    // a new article appears on top of page 1
-    const more = [{ title: 'Bài mới về phong trào thi đua', paragraphs: ['Phong trào thi đua yêu nước mới.'] }, ...articles]
-    const changed = newsSiteRoutes({ host: HOST, articles: more, perPage: 4 })
-    s.set(HOST, listingPath(1), changed[listingPath(1)] as Route)
-    s.set(HOST, articlePath(0), changed[articlePath(0)] as Route)
+    // a new article appears on top of page 1 (new ETag); the next run fetches it and nothing older
+    const fresh = '/vi/news/thi-dua-khen-thuong/bai-moi-ve-thi-dua-5000.html'
+    const page1Body = String((routes[listingPath(1)] as { body: string }).body)
+    s.set(HOST, listingPath(1), {
+      headers: { etag: '"list-1-new"' },
+      body: page1Body.replace('<div class="news_column">', `<div class="news_column"><h3><a href="${fresh}">Bài mới</a></h3>`),
+    })
+    s.set(HOST, fresh, { body: `<html><body><p>${articles[3]?.paragraphs.join('</p><p>')} Bài mới.</p></body></html>` })
+    const before = s.log.length
     const third = await run(s, db, 'r3')
-    expect(third.sources[0]?.articles).toBeGreaterThanOrEqual(0)
-    expect((await pageState(db, url(articlePath(0))))?.state).toBe('stored')
+    const fetched = s.log.slice(before).map((r) => r.path)
+    expect(fetched).toContain(fresh)
+    expect(fetched.filter((p) => p.endsWith('.html'))).toEqual([fresh])
+    expect(third.sources[0]?.fetched).toBeGreaterThanOrEqual(2) // page 1 and the new article
+    expect((await pageState(db, url(fresh)))?.state).toBe('stored')
   })
 
   it('honours robots.txt: disallowed pages are skipped with a reason, sitemaps named there are crawled', async () => {

@@ -17,7 +17,7 @@ import { ArchiveWriter } from './archive.ts'
 import { hostOf, tryCanonicalUrl } from './canonical-url.ts'
 import { type ContentKind, isArticleUrl, isPaginationUrl, isSkippedUrl, sniffContent } from './classify.ts'
 import { decodeHtml } from './decode.ts'
-import { extractHtmlLinks, feedItemLinks, sitemapLinks } from './discover.ts'
+import { extractHtmlLinks, feedItemLinks, type HtmlLinks, sitemapLinks } from './discover.ts'
 import {
   defaultPolicy,
   type FetchedPage,
@@ -149,15 +149,24 @@ export const crawlProgram = (opts: CrawlOptions) =>
     const detector =
       opts.isArticlePage === undefined ? yield* Effect.promise(loadParserDetector) : opts.isArticlePage
 
-    const detectArticle = (html: string, url: string, platform: Platform): boolean => {
+    /**
+     * Article or not. The parser's detector decides; a page reached as a listing (home, entry point,
+     * pagination, category) must in addition have an article-shaped URL, because listing pages with a
+     * few long teasers look like articles to a text-based detector.
+     */
+    const detectArticle = (html: string, url: string, platform: Platform, role: PageRole): boolean => {
+      if (isPaginationUrl(url, platform)) return false
+      const urlSaysArticle = isArticleUrl(url, platform)
+      let parserSays: boolean | null = null
       if (detector) {
         try {
-          return detector(html, url)
+          parserSays = detector(html, url)
         } catch {
           // a parser crash on one page must not stop the crawl; the URL shape decides instead
         }
       }
-      return isArticleUrl(url, platform)
+      if (parserSays === null) return urlSaysArticle
+      return role === 'article' ? parserSays : parserSays && urlSaysArticle
     }
 
     // ---- configuration --------------------------------------------------------------------------
@@ -319,7 +328,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
       kind: ContentKind,
       isArticle: boolean,
       role: PageRole,
-      body: string
+      body: string,
+      htmlLinks: HtmlLinks | null
     ): LinkRow[] => {
       const edges = new Map<string, string>()
       const add = (to: string, rel: string) => {
@@ -337,7 +347,7 @@ export const crawlProgram = (opts: CrawlOptions) =>
             else if (!isSkippedUrl(u)) add(u, 'article')
           }
       } else if (kind === 'html') {
-        const links = extractHtmlLinks(body, pageUrl)
+        const links = htmlLinks ?? extractHtmlLinks(body, pageUrl)
         const pagination = new Set(links.pagination)
         for (const u of links.pagination) {
           const p = platformOf(u)
@@ -558,7 +568,9 @@ export const crawlProgram = (opts: CrawlOptions) =>
         const hash = sha256(res.body)
         const decoded = decodeHtml(res.body, contentType)
         const kind = sniffContent(decoded.text, contentType)
-        const isArticle = kind === 'html' && detectArticle(decoded.text, pageUrl, task.source.platform)
+        const htmlLinks = kind === 'html' ? extractHtmlLinks(decoded.text, pageUrl) : null
+        const isArticle =
+          htmlLinks !== null && detectArticle(decoded.text, pageUrl, task.source.platform, pageRole)
         const owner = hashOwner.get(hash)
         const stored: PageRow = {
           ...base,
@@ -584,7 +596,7 @@ export const crawlProgram = (opts: CrawlOptions) =>
         }
         let edges: LinkRow[]
         try {
-          edges = classifyLinks(pageUrl, task.source, kind, isArticle, pageRole, decoded.text)
+          edges = classifyLinks(pageUrl, task.source, kind, isArticle, pageRole, decoded.text, htmlLinks)
         } catch (e) {
           s.failed++
           const reason = `unreadable ${kind}: ${e instanceof Error ? e.message : String(e)}`
@@ -618,9 +630,11 @@ export const crawlProgram = (opts: CrawlOptions) =>
     const seeds: Task[] = []
     for (const s of opts.sources) {
       const entries = s.entry_points.length > 0 ? s.entry_points : [s.base_url]
-      const role: PageRole = s.entry_points.length > 0 ? 'entry' : 'home'
+      const home = tryCanonicalUrl(s.base_url)
       for (const e of entries) {
         const u = tryCanonicalUrl(e)
+        // The home page (listed or implied) is where category listings are found; other entries are followed narrowly.
+        const role: PageRole = u === home || (u !== null && new URL(u).pathname === '/') ? 'home' : 'entry'
         if (u) seeds.push({ url: u, source: s, role, from: null })
       }
     }

@@ -127,8 +127,52 @@ const chunked = <T>(items: ReadonlyArray<T>, size: number): T[][] => {
   return out
 }
 
+/** Serializes async work on the one connection (a DuckDB connection runs one transaction at a time). */
+class Mutex {
+  private last: Promise<unknown> = Promise.resolve()
+  run<T>(f: () => Promise<T>): Promise<T> {
+    const result = this.last.then(f)
+    this.last = result.catch(() => undefined)
+    return result
+  }
+}
+
+interface PendingCommit {
+  readonly page: PageRow | null
+  readonly links: ReadonlyArray<LinkRow>
+  readonly queued: ReadonlyArray<QueuedRow>
+  readonly fetch: FetchRow | null
+  readonly done: (error: StoreError | null) => void
+}
+
+const FETCH_COLUMNS = [
+  'source_id',
+  'url',
+  'final_url',
+  'status',
+  'bytes',
+  'attempts',
+  'error',
+  'not_modified',
+  'elapsed_ms',
+  'fetched_at',
+] as const
+
+/** Last write wins per key, order of first appearance kept. */
+const lastByKey = <T>(rows: ReadonlyArray<T>, key: (r: T) => string): T[] => {
+  const m = new Map<string, T>()
+  for (const r of rows) {
+    const k = key(r)
+    m.delete(k)
+    m.set(k, r)
+  }
+  return [...m.values()]
+}
+
 export class CrawlStore {
-  private readonly lock = Effect.unsafeMakeSemaphore(1)
+  private readonly mutex = new Mutex()
+  private pending: PendingCommit[] = []
+  private flushing = false
 
   constructor(
     readonly conn: DuckDBConnection,
@@ -137,24 +181,116 @@ export class CrawlStore {
 
   private q<T>(what: string, f: () => Promise<T>): Effect.Effect<T, StoreError> {
     return Effect.tryPromise({
-      try: f,
+      try: () => this.mutex.run(f),
       catch: (e) => new StoreError({ message: `${what}: ${e instanceof Error ? e.message : String(e)}` }),
     })
   }
 
   private transaction(what: string, body: (conn: DuckDBConnection) => Promise<void>) {
-    return this.lock.withPermits(1)(
-      this.q(what, async () => {
-        await this.conn.run('BEGIN TRANSACTION')
-        try {
-          await body(this.conn)
-          await this.conn.run('COMMIT')
-        } catch (e) {
-          await this.conn.run('ROLLBACK').catch(() => undefined)
-          throw e
-        }
-      })
+    return this.q(what, () => this.inTransaction(body))
+  }
+
+  private async inTransaction(body: (conn: DuckDBConnection) => Promise<void>): Promise<void> {
+    await this.conn.run('BEGIN TRANSACTION')
+    try {
+      await body(this.conn)
+      await this.conn.run('COMMIT')
+    } catch (e) {
+      await this.conn.run('ROLLBACK').catch(() => undefined)
+      throw e
+    }
+  }
+
+  /**
+   * Group commit: page outcomes that arrive while a transaction runs are written together in the next
+   * one, as a handful of multi-row statements (DuckDB's cost is per statement, not per row). A caller
+   * resumes only after its own rows are committed, so "committed" still means durable for its page.
+   */
+  private grouped(item: Omit<PendingCommit, 'done'>): Effect.Effect<void, StoreError> {
+    return Effect.async<void, StoreError>((resume) => {
+      this.pending.push({ ...item, done: (e) => resume(e ? Effect.fail(e) : Effect.void) })
+      this.kick()
+    })
+  }
+
+  private kick(): void {
+    if (this.flushing) return
+    this.flushing = true
+    void this.flushLoop()
+  }
+
+  private async flushLoop(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, 500)
+      try {
+        await this.mutex.run(() => this.inTransaction((c) => this.writeBatch(c, batch)))
+        for (const item of batch) item.done(null)
+      } catch (e) {
+        const err = new StoreError({
+          message: `commit of ${batch.length} page outcome(s) failed: ${e instanceof Error ? e.message : String(e)}`,
+        })
+        for (const item of batch) item.done(err)
+      }
+    }
+    this.flushing = false
+  }
+
+  private async writeBatch(c: DuckDBConnection, batch: ReadonlyArray<PendingCommit>): Promise<void> {
+    await this.insertQueued(
+      c,
+      lastByKey(
+        batch.flatMap((b) => b.queued),
+        (q) => q.url
+      )
     )
+    const pages = lastByKey(
+      batch.flatMap((b) => (b.page ? [b.page] : [])),
+      (p) => p.url
+    )
+    const n = PAGE_COLUMNS.length
+    const updates = PAGE_COLUMNS.filter((k) => k !== 'url' && k !== 'discovered_from')
+      .map((k) => `${k} = excluded.${k}`)
+      .join(', ')
+    for (const part of chunked(pages, 200)) {
+      const values: DuckDBValue[] = []
+      for (const page of part) {
+        for (const k of PAGE_COLUMNS) values.push(page[k] as DuckDBValue)
+        values.push(page.state === 'failed' ? 1 : 0)
+      }
+      await c.run(
+        `INSERT INTO crawl_pages (${PAGE_COLUMNS.join(', ')}, fail_count, first_seen_run, last_run, updated_at)
+         VALUES ${placeholders(part.length, n + 1, `, '${this.runId}', '${this.runId}', now()`)}
+         ON CONFLICT (url) DO UPDATE SET ${updates},
+           discovered_from = coalesce(crawl_pages.discovered_from, excluded.discovered_from),
+           last_run = excluded.last_run,
+           fail_count = CASE WHEN excluded.state = 'failed' THEN crawl_pages.fail_count + 1 ELSE 0 END,
+           updated_at = now()`,
+        values
+      )
+    }
+    const links = lastByKey(
+      batch.flatMap((b) => b.links),
+      (l) => `${l.from_url}\n${l.to_url}`
+    )
+    for (const part of chunked(links, 500)) {
+      const lv: DuckDBValue[] = []
+      for (const l of part) lv.push(l.from_url, l.to_url, l.rel)
+      await c.run(
+        `INSERT INTO crawl_links (from_url, to_url, rel, first_seen_run)
+         VALUES ${placeholders(part.length, 3, `, '${this.runId}'`)} ON CONFLICT DO NOTHING`,
+        lv
+      )
+    }
+    const fetches = batch.flatMap((b) => (b.fetch ? [b.fetch] : []))
+    for (const part of chunked(fetches, 300)) {
+      const fv: DuckDBValue[] = []
+      for (const f of part) for (const k of FETCH_COLUMNS) fv.push(f[k] as DuckDBValue)
+      await c.run(
+        `INSERT INTO crawl_fetches (${FETCH_COLUMNS.join(', ')}, run_id)
+         VALUES ${placeholders(part.length, FETCH_COLUMNS.length, `, '${this.runId}'`)}`,
+        fv
+      )
+    }
   }
 
   /** Pages of these sources known from earlier runs. */
@@ -181,14 +317,10 @@ export class CrawlStore {
 
   /** Links recorded from a page (replayed when it answers 304 Not Modified). */
   linksFrom(url: string) {
-    return this.lock.withPermits(1)(
-      this.q('load links', async () => {
-        const reader = await this.conn.runAndReadAll('SELECT from_url, to_url, rel FROM crawl_links WHERE from_url = $1', [
-          url,
-        ])
-        return reader.getRowObjectsJS() as unknown as LinkRow[]
-      })
-    )
+    return this.q('load links', async () => {
+      const reader = await this.conn.runAndReadAll('SELECT from_url, to_url, rel FROM crawl_links WHERE from_url = $1', [url])
+      return reader.getRowObjectsJS() as unknown as LinkRow[]
+    })
   }
 
   startRun(live: boolean) {
@@ -219,14 +351,14 @@ export class CrawlStore {
     })
   }
 
-  /** Persist frontier entries (used for entry points and robots sitemaps before they are fetched). */
+  /** Persist frontier entries (entry points, robots sitemaps) before they are fetched. */
   enqueue(rows: ReadonlyArray<QueuedRow>) {
     if (rows.length === 0) return Effect.void
     return this.transaction('queue pages', (c) => this.insertQueued(c, rows))
   }
 
   private async insertQueued(c: DuckDBConnection, rows: ReadonlyArray<QueuedRow>) {
-    for (const part of chunked(rows, 200)) {
+    for (const part of chunked(rows, 300)) {
       const values: DuckDBValue[] = []
       for (const r of part) values.push(r.url, r.source_id, r.role, r.discovered_from)
       await c.run(
@@ -243,76 +375,12 @@ export class CrawlStore {
    * and the fetch log row (absent when nothing was fetched, e.g. robots refusals).
    */
   commitPage(page: PageRow, links: ReadonlyArray<LinkRow>, queued: ReadonlyArray<QueuedRow>, fetch: FetchRow | null) {
-    return this.transaction(`commit ${page.url}`, async (c) => {
-      const values: DuckDBValue[] = PAGE_COLUMNS.map((k) => page[k] as DuckDBValue)
-      const n = PAGE_COLUMNS.length
-      const failed = page.state === 'failed' ? 1 : 0
-      await c.run(
-        `INSERT INTO crawl_pages (${PAGE_COLUMNS.join(', ')}, first_seen_run, last_run, fail_count, updated_at)
-         VALUES (${PAGE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')}, $${n + 1}, $${n + 1}, ${failed}, now())
-         ON CONFLICT (url) DO UPDATE SET
-           ${PAGE_COLUMNS.filter((k) => k !== 'url' && k !== 'discovered_from')
-             .map((k) => `${k} = excluded.${k}`)
-             .join(', ')},
-           discovered_from = coalesce(crawl_pages.discovered_from, excluded.discovered_from),
-           last_run = excluded.last_run,
-           fail_count = CASE WHEN excluded.state = 'failed' THEN crawl_pages.fail_count + 1 ELSE 0 END,
-           updated_at = now()`,
-        [...values, this.runId]
-      )
-      for (const part of chunked(links, 200)) {
-        const lv: DuckDBValue[] = []
-        for (const l of part) lv.push(l.from_url, l.to_url, l.rel)
-        await c.run(
-          `INSERT INTO crawl_links (from_url, to_url, rel, first_seen_run)
-           VALUES ${placeholders(part.length, 3, `, '${this.runId}'`)} ON CONFLICT DO NOTHING`,
-          lv
-        )
-      }
-      await this.insertQueued(c, queued)
-      if (fetch) {
-        await c.run(
-          `INSERT INTO crawl_fetches (run_id, source_id, url, final_url, status, bytes, attempts, error, not_modified,
-             elapsed_ms, fetched_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::TIMESTAMPTZ)`,
-          [
-            this.runId,
-            fetch.source_id,
-            fetch.url,
-            fetch.final_url,
-            fetch.status,
-            fetch.bytes,
-            fetch.attempts,
-            fetch.error,
-            fetch.not_modified,
-            fetch.elapsed_ms,
-            fetch.fetched_at,
-          ]
-        )
-      }
-    })
+    return this.grouped({ page, links, queued, fetch })
   }
 
-  /** A fetch that belongs to no page row (robots.txt). */
+  /** A fetch that belongs to no page row (robots.txt, 304 revisits). */
   logFetch(fetch: FetchRow) {
-    return this.transaction('log fetch', async (c) => {
-      await c.run(
-        `INSERT INTO crawl_fetches (run_id, source_id, url, final_url, status, bytes, attempts, error, not_modified,
-           elapsed_ms, fetched_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::TIMESTAMPTZ)`,
-        [
-          this.runId,
-          fetch.source_id,
-          fetch.url,
-          fetch.final_url,
-          fetch.status,
-          fetch.bytes,
-          fetch.attempts,
-          fetch.error,
-          fetch.not_modified,
-          fetch.elapsed_ms,
-          fetch.fetched_at,
-        ]
-      )
-    })
+    return this.grouped({ page: null, links: [], queued: [], fetch })
   }
 }
 

@@ -6,7 +6,10 @@ import { Data } from 'effect'
 import type { Extraction } from '../domain/extraction.ts'
 import { extract } from './extract.ts'
 
-export class BadInputLine extends Data.TaggedError('BadInputLine')<{ readonly line: number; readonly reason: string }> {}
+export class BadInputLine extends Data.TaggedError('BadInputLine')<{
+  readonly line: number
+  readonly reason: string
+}> {}
 
 export interface InputLine {
   readonly id: string
@@ -20,18 +23,25 @@ export function parseInputLine(raw: string, lineNo: number): InputLine | BadInpu
   try {
     v = JSON.parse(raw)
   } catch (e) {
-    return new BadInputLine({ line: lineNo, reason: `not JSON: ${e instanceof Error ? e.message : String(e)}` })
+    return new BadInputLine({
+      line: lineNo,
+      reason: `not JSON: ${e instanceof Error ? e.message : String(e)}`,
+    })
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
     return new BadInputLine({ line: lineNo, reason: 'expected a JSON object {"id","text","published"?}' })
   }
   const o = v as Record<string, unknown>
   const id = typeof o.id === 'number' ? String(o.id) : o.id
-  if (typeof id !== 'string' || id === '') return new BadInputLine({ line: lineNo, reason: '"id" must be a non-empty string' })
+  if (typeof id !== 'string' || id === '')
+    return new BadInputLine({ line: lineNo, reason: '"id" must be a non-empty string' })
   if (typeof o.text !== 'string') return new BadInputLine({ line: lineNo, reason: '"text" must be a string' })
   if (o.published !== undefined && o.published !== null) {
     if (typeof o.published !== 'string' || !/^\d{4}(?:-\d{2}(?:-\d{2})?)?/.test(o.published)) {
-      return new BadInputLine({ line: lineNo, reason: '"published" must be an ISO date "YYYY-MM-DD" or null' })
+      return new BadInputLine({
+        line: lineNo,
+        reason: '"published" must be an ISO date "YYYY-MM-DD" or null',
+      })
     }
   }
   return { id, text: o.text, published: (o.published as string | undefined) ?? null }
@@ -64,7 +74,12 @@ export function toContractLine(x: Extraction): Record<string, unknown> {
       surface: e.surface,
     })),
     campaigns: x.campaigns.map((c) => ({ id: c.id, surface: c.surface })),
-    times: x.times.map((t) => ({ surface: t.surface, start: t.start, end: t.end, granularity: t.granularity })),
+    times: x.times.map((t) => ({
+      surface: t.surface,
+      start: t.start,
+      end: t.end,
+      granularity: t.granularity,
+    })),
   }
 }
 
@@ -84,6 +99,9 @@ export function processLine(raw: string, lineNo: number): string {
   try {
     return JSON.stringify(toContractLine(extract(input.text, { id: input.id, published: input.published })))
   } catch (e) {
-    return JSON.stringify({ id: input.id, error: `line ${lineNo}: extractor failed: ${e instanceof Error ? e.message : e}` })
+    return JSON.stringify({
+      id: input.id,
+      error: `line ${lineNo}: extractor failed: ${e instanceof Error ? e.message : e}`,
+    })
   }
 }

@@ -30,7 +30,7 @@ const PATTERNS: Record<string, string[]> = {
   ha_tang_tiet_kiem: [
     '(?:day manh )?phat trien ket cau ha tang dong bo hien dai(?: va)? thuc hanh tiet kiem chong lang phi',
   ],
-  xoa_nha_tam: ['xoa nha tam nha dot nat'],
+  xoa_nha_tam: ['xoa (?:[0-9.,]+ (?:can )?)?nha tam nha dot nat'],
   hoc_tap_lam_theo_bac: [
     'hoc tap va lam theo (?:tam guong )?(?:tu tuong )?dao duc(?: va)? phong cach (?:ho chi minh|bac ho|cua bac)',
     'hoc tap va lam theo tam guong dao duc ho chi minh',
@@ -48,7 +48,9 @@ const PATTERNS: Record<string, string[]> = {
     'tang toc but pha hoan thanh thang loi cac muc tieu nhiem vu nghi quyet dai hoi xiii',
     'thi dua chao mung dai hoi (?:dai bieu toan quoc lan thu )?xiv cua dang',
   ],
-  doi_moi_sang_tao_xanh_2026: ['doi moi sang tao phat trien khoa hoc cong nghe chuyen doi so chuyen doi xanh'],
+  doi_moi_sang_tao_xanh_2026: [
+    'doi moi sang tao phat trien khoa hoc cong nghe chuyen doi so chuyen doi xanh',
+  ],
   doanh_nghiep_tu_nhan_2026: ['phat trien manh doanh nghiep tu nhan'],
 }
 
@@ -62,11 +64,36 @@ const compiled = cached(() => {
 // A known name right after these words is a decoy: the Front's day and fund, a theme, a slogan.
 const DECOY_BEFORE = /(?:ngay|quy|thang cao diem|chu de|khau hieu|thong diep|phuong cham)[^a-z0-9]{1,4}$/
 
+const THEME_BEFORE_QUOTE = /(?:chu de|khau hieu|thong diep|phuong cham|slogan)[^a-z0-9]{0,4}$/
+
+/** True when the match sits inside quotes that follow "chủ đề", "khẩu hiệu"...: a theme, not a movement. */
+function insideThemeQuote(folded: string, at: number): boolean {
+  const from = Math.max(0, at - 200)
+  let open = -1
+  let straight = 0
+  let lastStraight = -1
+  for (let i = from; i < at; i++) {
+    const c = folded[i]
+    if (c === '“' || c === '«') open = i
+    else if (c === '”' || c === '»') open = -1
+    else if (c === '"') {
+      straight++
+      lastStraight = i
+    } else if (c === '\n') {
+      open = -1
+      straight = 0
+    }
+  }
+  if (straight % 2 === 1) open = Math.max(open, lastStraight)
+  return open >= 0 && THEME_BEFORE_QUOTE.test(folded.slice(Math.max(0, open - 20), open))
+}
+
 const TRIGGER = /(?<![\p{L}])(?:phong trào|cuộc vận động|đợt thi đua)(?![\p{L}])/giu
 const QUOTED = /["“«]([^"“”«»\n]{3,160})["”»]/uy
 // Between a trigger and the first quote: a short stretch of words, none of which turns it into a theme.
 const GAP = /[^"“«.!?\n]{0,90}?(?=["“«])/uy
-const THEME_IN_GAP = /chủ đề|khẩu hiệu|phương châm|thông điệp|tinh thần|chương trình|giải thưởng|danh hiệu|cuộc thi/iu
+const THEME_IN_GAP =
+  /chủ đề|khẩu hiệu|phương châm|thông điệp|tinh thần|chương trình|giải thưởng|danh hiệu|cuộc thi/iu
 const LIST_SEP = /\s*(?:[,;]|và|hoặc)?\s*(?:phong trào\s+)?/uy
 
 export function extractCampaigns(text: string, folded: string): CampaignMention[] {
@@ -75,7 +102,7 @@ export function extractCampaigns(text: string, folded: string): CampaignMention[
   for (const { id, re } of compiled()) {
     for (const m of matchAll(re, folded)) {
       const before = folded.slice(Math.max(0, m.index - 20), m.index)
-      if (DECOY_BEFORE.test(before)) continue
+      if (DECOY_BEFORE.test(before) || insideThemeQuote(folded, m.index)) continue
       const end = m.index + m[0].length
       out.push({ id, surface: text.slice(m.index, end), start: m.index, end })
       taken.push([m.index, end])

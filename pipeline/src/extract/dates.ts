@@ -39,7 +39,11 @@ const HALF_YEAR_MS = 183 * 86_400_000
  * The year of a day written without one ("Chiều 5/3"): the publication year, moved by one when that
  * would put the day more than half a year away from publication (an early-January article about 26/12).
  */
-export function inferYear(month: number, day: number, pub: { year: number; time: number } | null): number | null {
+export function inferYear(
+  month: number,
+  day: number,
+  pub: { year: number; time: number } | null
+): number | null {
   if (!pub) return null
   const t = Date.UTC(pub.year, month - 1, day)
   if (t - pub.time > HALF_YEAR_MS) return pub.year - 1

@@ -60,7 +60,7 @@ const BARE_NEXT =
   /^(?:\s*(?:[,.;:)(\]]|[-–]\s|$)|\s+(?:của|về|ngày|và|do|đã|được|nhằm|trong|tại|là|với|này|cũng|vừa|ban hành|hướng dẫn|quy định|theo)(?![\p{L}]))/u
 
 const DATE_AFTER = new RegExp(
-  `\\s*[,(]?\\s*(?:được\\s+)?(?:ban hành\\s+|ký\\s+)?(?:vào\\s+)?ngày\\s*:?\\s*(${DATE_SRC}|\\d{1,2}[-.]\\d{1,2}[-.]\\d{4}|\\d{1,2}\\s?\\/\\s?\\d{1,2})(?![\\p{N}/])`,
+  `\\s*[,(]?\\s*(?:được\\s+)?(?:ban hành\\s+|ký\\s+)?(?:vào\\s+)?ng[àa]y\\s*:?\\s*(${DATE_SRC}|\\d{1,2}[-.]\\d{1,2}[-.]\\d{4}|\\d{1,2}\\s?\\/\\s?\\d{1,2})(?![\\p{N}/])`,
   'uy'
 )
 
@@ -118,19 +118,27 @@ const ISSUER_SRC = [
   'Chính phủ',
   `Quốc hội${KHOA}`,
   'Ủy ban Thường vụ Quốc hội',
-  `(?:Chủ tịch\\s+)?(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)(?:\\s+(?:tỉnh|thành phố|huyện|thị xã|xã|phường|quận|TP\\.?)(?:\\s+${CAPWORDS})?)?`,
+  `(?:Chủ tịch\\s+)?(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)(?:\\s+(?:tỉnh|tinh|thành phố|huyện|thị xã|xã|phường|quận|TP\\.?)(?:\\s+${CAPWORDS})?)?`,
   `(?:Hội đồng|Ban)\\s+Thi đua\\s*[-–]\\s*Khen thưởng(?:\\s+Trung ương|\\s+tỉnh(?:\\s+${CAPWORDS})?)?`,
   `Bộ (?:${MINISTRIES})`,
   `Sở (?:${SO})(?:\\s+tỉnh\\s+${CAPWORDS})?`,
   'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
   'Tổng Liên đoàn Lao động Việt Nam',
 ].join('|')
-const ISSUER_AFTER = new RegExp(`\\s*[,(]?\\s*(?:của|do)\\s+(${ISSUER_SRC})`, 'uy')
+const ISSUER_AFTER = new RegExp(`\\s*[,(]?\\s*(?:của|cua|do)\\s+(${ISSUER_SRC})`, 'uy')
 const ISSUER_BEFORE = new RegExp(
   `(${ISSUER_SRC})${KHOA}\\s+(?:(?:vừa|đã|mới|cũng)\\s+)*(?:ban hành|có|ký ban hành|ký|phát hành|xây dựng|triển khai|thông qua)\\s+(?:(?:các|bản)\\s+)?$`,
   'u'
 )
 const LIST_NEXT = /\s*(?:,\s*và|,|;|và)\s*(?:số\s*)?(\d{1,5})(?![\p{N}])/uy
+
+/** Issuer levels that may stand for one another (an "UBND" symbol is issued by a province or a district). */
+function levelFamily(level: string): string {
+  if (level === 'province' || level === 'district' || level === 'commune') return 'local'
+  if (level === 'party_central' || level === 'province_party') return 'party'
+  if (level === 'government' || level === 'prime_minister') return 'government'
+  return level
+}
 
 function parseDate(raw: string, yearHint: number | null, pub: Pub): string | null {
   const s = raw.replace(/\s+/g, ' ')
@@ -196,7 +204,10 @@ export function extractDocuments(text: string, published: string | null | undefi
       end += im[0].length
     } else if (ref.keyword !== null) {
       const bm = ISSUER_BEFORE.exec(text.slice(Math.max(0, ref.start - 120), ref.start))
-      if (bm) issuer = bm[1]!.trim()
+      // The subject of "X ban hành" must agree with the symbol ("HĐND thông qua Chương trình 60-CTr/TU").
+      const symFamily = levelFamily(issuerLevel(ref.sym?.issuer ?? null))
+      if (bm && (symFamily === 'unknown' || levelFamily(issuerLevel(bm[1]!.trim())) === symFamily))
+        issuer = bm[1]!.trim()
     }
     issuer ??= ref.sym?.issuer ?? null
     claims.claim(ref.start, surfaceEnd)
@@ -238,15 +249,16 @@ export function extractDocuments(text: string, published: string | null | undefi
       const dm2 = stickyAt(DATE_AFTER, text, pos)
       if (dm2) pos += dm2[0].length
     }
-    // A written issuer after the last item ("... và 13/KH-UBND của UBND tỉnh") belongs to the whole list.
-    const last = out[out.length - 1]!
-    const lastSym = last.symbol?.split(/[-/]/).pop()
-    if (out.length - 1 > groupStart && last.issuer && last.issuer !== lastSym) {
-      for (let k = groupStart; k < out.length - 1; k++) {
+    // A written issuer of the first or last item ("các Kế hoạch số 12/KH-UBND và 13/KH-UBND của UBND
+    // tỉnh") belongs to the whole list; items whose issuer only came from their symbol take it.
+    const fromSymbol = (d: DocumentMention) =>
+      !!d.symbol && !!d.issuer && d.symbol.split(/[-/]/).includes(d.issuer)
+    const group = out.slice(groupStart)
+    const written = [group[group.length - 1]!, group[0]!].find((d) => d.issuer && !fromSymbol(d))
+    if (group.length > 1 && written) {
+      for (let k = groupStart; k < out.length; k++) {
         const d = out[k]!
-        if (d.symbol && d.issuer && d.symbol.split(/[-/]/).includes(d.issuer)) {
-          out[k] = { ...d, issuer: last.issuer, issuer_level: last.issuer_level }
-        }
+        if (fromSymbol(d)) out[k] = { ...d, issuer: written.issuer, issuer_level: written.issuer_level }
       }
     }
   }
@@ -282,7 +294,14 @@ export function extractDocuments(text: string, published: string | null | undefi
     const sym = parseSymbol(text, m.index + m[0].length)
     if (!sym || claims.overlaps(m.index, sym.end)) continue
     emit(
-      { start: m.index, number: m[1]!, numberEnd: m.index + m[0].length, sym, keywordType: null, keyword: null },
+      {
+        start: m.index,
+        number: m[1]!,
+        numberEnd: m.index + m[0].length,
+        sym,
+        keywordType: null,
+        keyword: null,
+      },
       null,
       true
     )

@@ -81,10 +81,18 @@ export function loadGold(file = goldFile): GoldItem[] {
   return items
 }
 
-const fold = (s: string | null | undefined): string => (s ? foldVietnamese(s).replace(/\s+/g, ' ').trim() : '')
+const fold = (s: string | null | undefined): string =>
+  s ? foldVietnamese(s).replace(/\s+/g, ' ').trim() : ''
 
-const docKey = (d: { type: string; number: string; symbol: string | null }) => `${d.type}|${d.number}|${d.symbol ?? ''}`
-const eventKey = (e: { kind: string; scope: string; province_code: string | null; ordinal: number | null; place: string | null }) =>
+const docKey = (d: { type: string; number: string; symbol: string | null }) =>
+  `${d.type}|${d.number}|${d.symbol ?? ''}`
+const eventKey = (e: {
+  kind: string
+  scope: string
+  province_code: string | null
+  ordinal: number | null
+  place: string | null
+}) =>
   `${e.kind}|${e.scope}|${e.province_code ?? ''}|${e.ordinal ?? ''}|${e.province_code ? '' : fold(e.place)}`
 const campaignKey = (id: string) => (id.startsWith('candidate:') ? `candidate:${fold(id.slice(10))}` : id)
 const timeKey = (t: GoldTime) => `${t.start}|${t.end}|${t.granularity}`
@@ -120,7 +128,10 @@ const FIELDS: Record<'documents' | 'events', Array<[string, FieldCmp]>> = {
   ],
 }
 
-export function evaluate(gold: ReadonlyArray<GoldItem>, run: (g: GoldItem) => Extraction = defaultRun): EvalReport {
+export function evaluate(
+  gold: ReadonlyArray<GoldItem>,
+  run: (g: GoldItem) => Extraction = defaultRun
+): EvalReport {
   const kinds = { documents: newScore(), events: newScore(), campaigns: newScore(), times: newScore() }
   const fields: Record<string, Score> = {}
   const errors: string[] = []
@@ -145,14 +156,17 @@ export function evaluate(gold: ReadonlyArray<GoldItem>, run: (g: GoldItem) => Ex
         kinds[kind].tp++
         if (kind !== 'documents' && kind !== 'events') continue
         for (const [f, norm] of FIELDS[kind]) {
-          const s = (fields[`${kind}.${f}`] ??= newScore())
+          const name = `${kind}.${f}`
+          const s = fields[name] ?? newScore()
+          fields[name] = s
           const a = norm((gv as Record<string, unknown>)[f])
           const b = norm((pv as Record<string, unknown>)[f])
           if (a !== '' && a === b) s.tp++
           else {
             if (b !== '') s.fp++
             if (a !== '') s.fn++
-            if (a !== b) errors.push(`${g.id} ${kind}.${f} [${k}]: gold=${JSON.stringify(a)} got=${JSON.stringify(b)}`)
+            if (a !== b)
+              errors.push(`${g.id} ${kind}.${f} [${k}]: gold=${JSON.stringify(a)} got=${JSON.stringify(b)}`)
           }
         }
       }

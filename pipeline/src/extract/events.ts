@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noAssignInExpressions: the tail parser tries one sticky pattern per branch
 /**
  * Emulation congresses ("Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI") and model-example
  * conferences ("Hội nghị điển hình tiên tiến thành phố lần thứ V (2020 - 2025)"): kind, scope, place,
@@ -23,15 +24,20 @@ const C_ORDINAL = new RegExp(
   'iuy'
 )
 const C_YEAR = /\(?\s*năm\s+((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
-const C_PERIOD = /\(?\s*(?:(?:giai đoạn|nhiệm kỳ)\s+)?((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
+const C_PERIOD =
+  /\(?\s*(?:(?:giai đoạn|nhiệm kỳ)\s+)?((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
 const C_NATIONAL = /toàn quốc(?![\p{L}])/iuy
 const C_GENERIC = /(?:các cấp|cấp cơ sở|cấp xã(?:,\s*phường)?|cấp huyện|các ngành)(?![\p{L}])/iuy
 const C_PROVINCE_WORD = /(?:toàn tỉnh|cấp tỉnh|tỉnh)(?![\p{L}])/iuy
-const C_CITY_WORD = /(?:toàn thành phố|thành phố|TP\.?)(?![\p{L}])/uy
+const C_CITY_WORD = /(?:toàn thành phố|[Tt]hành phố|TP\.?)(?![\p{L}])/uy
 const C_CAPITAL = /(?:Thủ đô|thủ đô)(?![\p{L}])/uy
 const C_LOCAL = new RegExp(`(huyện|quận|thị xã|xã|phường|thị trấn)\\s+(${NAME})`, 'uy')
+// A sector name runs on over lowercase words too ("ngành Giáo dục"), up to a word that starts the tail.
+const TAIL_STOP =
+  '(?:lần|năm|giai|nhiệm|đã|sẽ|được|diễn|tổ|vào|tại|của|với|trong|khai|bế|dự|chào|tiến|hướng|là|có|sau|từ|đến|theo|nhằm|thành|do)(?![\\p{L}])'
+const SECTOR_WORD = `(?:${CAP}|\\d{1,3}(?![\\p{N}/])|(?!${TAIL_STOP})[\\p{Ll}][\\p{L}\\p{M}]*)`
 const C_SECTOR = new RegExp(
-  `((?:toàn\\s+)?(?:ngành|Khối|khối|Cụm|cụm|Công an|Bộ đội Biên phòng|Quân khu|Bộ Chỉ huy Quân sự|Liên đoàn Lao động|Tổng Liên đoàn Lao động|Đoàn Thanh niên|Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội Cựu chiến binh|Bộ)(?:\\s+(?:${CAP}|và|nhân dân|tỉnh|thành phố)){0,6})`,
+  `((?:toàn\\s+)?(?:ngành|Khối|khối|Cụm|cụm|Công an|Bộ đội Biên phòng|Quân khu|Bộ Chỉ huy Quân sự|Liên đoàn Lao động|Tổng Liên đoàn Lao động|Đoàn Thanh niên|Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội Cựu chiến binh|Bộ)(?:\\s+${SECTOR_WORD}){0,6})`,
   'uy'
 )
 const SPACE = /[\s,]*/uy
@@ -40,13 +46,15 @@ const SPACE = /[\s,]*/uy
 const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92'])
 
 const PLANNED_BEFORE =
-  /(?:tiến tới|hướng tới|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|tổ chức trước|đến)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
+  /(?:tiến tới|hướng tới|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|về việc tổ chức|tổ chức trước|đến)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
 const HELD_BEFORE =
   /(?:đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua)(?:\s+(?:tổ chức|diễn ra|thành công))*\s*$/iu
-const PLANNED_AFTER = /^[^.;\n]{0,40}?(?:sẽ được tổ chức|sẽ diễn ra|sẽ tổ chức|dự kiến|sắp diễn ra|chuẩn bị)/iu
+const PLANNED_AFTER =
+  /^[^.;\n]{0,40}?(?:sẽ được tổ chức|sẽ diễn ra|sẽ tổ chức|dự kiến|sắp diễn ra|chuẩn bị)/iu
 const HELD_AFTER =
-  /^[^.;\n]{0,40}?(?:đã diễn ra|đã được tổ chức|đã tổ chức|khai mạc|bế mạc|diễn ra thành công|thành công tốt đẹp|đã thành công)/iu
-const TIME_LINK = /^[^.;\n]{0,50}?(?:tổ chức|diễn ra|khai mạc|dự kiến)[^.;\n]{0,20}?$/iu
+  /^[^.;\n]{0,40}?(?:đã diễn ra|đã được tổ chức|đã tổ chức|khai mạc|bế mạc|diễn ra thành công|tổ chức thành công|thành công tốt đẹp|đã thành công)/iu
+const TIME_LINK =
+  /^(?:[^.;\n]{0,50}?(?:tổ chức|diễn ra|khai mạc|dự kiến)[^.;\n]{0,20}?|\s*,?\s*(?:vào|trong|ngày)?\s*)$/iu
 
 interface Tail {
   scope: EventScope
@@ -174,6 +182,9 @@ function parseTail(text: string, toned: string, pos: number, published: string |
       t.code2008 = a.alias.code_2008
       scoped = true
       i = a.end
+    } else if (scoped && t.scope === 'national' && (m = sticky(C_SECTOR, text, at))) {
+      // "toàn quốc ngành Y tế": a national event of one sector keeps the national scope.
+      i = at + m[0].length
     } else break
     t.end = i
   }
@@ -188,7 +199,11 @@ function statusFrom(
   year: number | null,
   published: string | null | undefined
 ): EventStatus {
-  const sentenceStart = Math.max(text.lastIndexOf('.', headStart), text.lastIndexOf('\n', headStart), headStart - 60)
+  const sentenceStart = Math.max(
+    text.lastIndexOf('.', headStart),
+    text.lastIndexOf('\n', headStart),
+    headStart - 60
+  )
   const before = text.slice(sentenceStart + 1, headStart)
   const planned = PLANNED_BEFORE.exec(before)
   const held = HELD_BEFORE.exec(before)
@@ -249,7 +264,13 @@ export function extractEvents(
       const sentenceStart = Math.max(text.lastIndexOf('.', headStart), text.lastIndexOf('\n', headStart))
       for (const tm of times) {
         const s = tm.span_start ?? -1
-        if (s > sentenceStart && s < headStart && headStart - s < 100 && (tm.granularity === 'day' || tm.granularity === 'range')) time = tm
+        if (
+          s > sentenceStart &&
+          s < headStart &&
+          headStart - s < 100 &&
+          (tm.granularity === 'day' || tm.granularity === 'range')
+        )
+          time = tm
       }
     }
     let status = statusFrom(text, headStart, tail.end, time, tail.year, published)
@@ -298,7 +319,10 @@ function shareWithinText(events: EventMention[]): EventMention[] {
       ...e,
       year: e.year ?? first((s) => s.year),
       period: e.period ?? first((s) => s.period),
-      status: e.status !== 'unknown' ? e.status : (first((s) => (s.status === 'unknown' ? null : s.status)) ?? 'unknown'),
+      status:
+        e.status !== 'unknown'
+          ? e.status
+          : (first((s) => (s.status === 'unknown' ? null : s.status)) ?? 'unknown'),
       time_start: e.time_start ?? first((s) => s.time_start),
       time_end: e.time_end ?? first((s) => s.time_end),
     }

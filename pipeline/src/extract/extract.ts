@@ -22,13 +22,22 @@ export interface ExtractOptions {
   readonly published?: string | null
 }
 
-const empty = (id: string): Extraction => ({ id, documents: [], events: [], campaigns: [], times: [], places: [] })
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+const empty = (id: string): Extraction => ({
+  id,
+  documents: [],
+  events: [],
+  campaigns: [],
+  times: [],
+  places: [],
+})
 
 export function extract(text: string, opts: ExtractOptions): Extraction {
   if (typeof text !== 'string' || text.length === 0) return empty(opts.id)
   // Lone surrogates would make NFC throw on some inputs; replace them rather than fail.
   const raw = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text
-  const nfc = raw.toWellFormed().normalize('NFC')
+  const nfc = raw.replace(LONE_SURROGATE, '\ufffd').normalize('NFC')
   const published = opts.published ?? null
   const toned = normalizeToneMarks(nfc)
   // Tone normalization keeps the NFC length; if some exotic input breaks that, fall back to the NFC text.

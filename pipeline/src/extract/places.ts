@@ -8,7 +8,7 @@ import { cached } from '../reference/files.ts'
 import { type ProvinceAlias, provinceAliases } from '../reference/provinces.ts'
 import { matchAll } from './spans.ts'
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 const gazetteer = cached(() => {
   const byAlias = new Map<string, ProvinceAlias>()
@@ -18,7 +18,7 @@ const gazetteer = cached(() => {
   }
   const keys = [...byAlias.keys()].sort((a, b) => b.length - a.length)
   // Flexible spaces and dashes inside an alias ("Bà Rịa -  Vũng Tàu"); no letter or digit may touch it.
-  const alternation = keys.map((k) => escape(k).replace(/ /g, '\\s+')).join('|')
+  const alternation = keys.map((k) => escapeRegex(k).replace(/ /g, '\\s+')).join('|')
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'gu')
   const lookup = new Map<string, ProvinceAlias>()
   for (const [k, v] of byAlias) lookup.set(k.replace(/\s+/g, ' '), v)
@@ -31,19 +31,27 @@ export function aliasFor(surface: string): ProvinceAlias | null {
 }
 
 /** All province mentions of an NFC text; `toned` is the text after normalizeToneMarks (same length). */
+// Every alias starts with a letter at a word start: try the anchored gazetteer only there.
+const WORD_START = /(?<![\p{L}\p{N}])[\p{L}]/gu
+
 export function extractPlaces(toned: string, original: string): PlaceMention[] {
-  const { re } = gazetteer()
+  const { sticky } = gazetteer()
   const out: PlaceMention[] = []
-  for (const m of matchAll(re, toned)) {
+  for (const w of matchAll(WORD_START, toned)) {
+    sticky.lastIndex = w.index
+    const m = sticky.exec(toned)
+    if (!m) continue
     const a = aliasFor(m[0])
     if (!a) continue
+    const end = w.index + m[0].length
     out.push({
-      surface: original.slice(m.index, m.index + m[0].length),
+      surface: original.slice(w.index, end),
       code_2008: a.code_2008,
       code_2025: a.code_2025,
-      start: m.index,
-      end: m.index + m[0].length,
+      start: w.index,
+      end,
     })
+    WORD_START.lastIndex = end
   }
   return out
 }

@@ -47,7 +47,10 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
   ],
   // (từ) ngày 5 đến 10/9/1960 ; ngày 26-27/12/2025
   [
-    new RegExp(`${L}(?:từ\\s+)?ngày\\s+(\\d{1,2})${DASH.replace('đến|tới', 'đến|tới|và')}(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}))?${R}`, 'giu'),
+    new RegExp(
+      `${L}(?:từ\\s+)?ngày\\s+(\\d{1,2})${DASH.replace('đến|tới', 'đến|tới|và')}(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}))?${R}`,
+      'giu'
+    ),
     (m, pub) => {
       const [d1, d2, mo] = [num(m[1]), num(m[2]), num(m[3])]
       const y = yearOr(m[4], mo, d2, pub)
@@ -73,7 +76,10 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
     (m) => day(num(m[3]), num(m[2]), num(m[1])),
   ],
   // 10/6/2024 ; ngày 07-4-2014
-  [new RegExp(`${L}(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})${R}`, 'gu'), (m) => day(num(m[3]), num(m[2]), num(m[1]))],
+  [
+    new RegExp(`${L}(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})${R}`, 'gu'),
+    (m) => day(num(m[3]), num(m[2]), num(m[1])),
+  ],
   [
     new RegExp(`(?<=ngày\\s)(\\d{1,2})[-.](\\d{1,2})[-.](\\d{4})${R}`, 'giu'),
     (m) => day(num(m[3]), num(m[2]), num(m[1])),
@@ -89,7 +95,10 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
   ],
   // quý I/2025 ; quý II năm 2025 ; quý 3
   [
-    new RegExp(`(?<!\\p{L})quý\\s+${QUARTER}(?:(?:\\s*\\/\\s*|\\s+năm\\s+)(\\d{4}))?(?![\\p{L}\\p{N}])`, 'giu'),
+    new RegExp(
+      `(?<!\\p{L})quý\\s+${QUARTER}(?:(?:\\s*\\/\\s*|\\s+năm\\s+)(\\d{4}))?(?![\\p{L}\\p{N}])`,
+      'giu'
+    ),
     (m, pub) => {
       const q = romanToInt(m[1]!) ?? num(m[1])
       const y = m[2] !== undefined ? num(m[2]) : (pub?.year ?? null)

@@ -18,8 +18,8 @@ export const stripAuthorLabel = (text: string): string | null => {
 /** "Nghĩa Hà – Đức Thắng" → ["Nghĩa Hà", "Đức Thắng"]; "A, B và C" → three names. */
 export const splitAuthors = (text: string): string[] => {
   const t = cleanInline(text)
+    .replace(/(?<=\S)\s*\([^()]*\)$/u, '') // trailing affiliation: "Văn Sơn (BTĐKT)"
     .replace(/^[([]|[)\]]$/g, '')
-    .replace(/\s*\([^()]*\)\s*$/, '') // trailing affiliation: "Văn Sơn (BTĐKT)"
     .replace(/[.;]+$/, '')
   return t
     .split(/\s+[–—-]\s+|\s*,\s*|\s*;\s*|\s+và\s+|\s*\/\s*/u)

@@ -131,7 +131,9 @@ const onlyImages = (el: Element): boolean => {
 }
 
 const italicOnly = (el: Element): boolean => {
-  const kids = el.children.filter((c) => !(c.type === 'text' && cleanInline((c as unknown as { data: string }).data) === ''))
+  const kids = el.children.filter(
+    (c) => !(c.type === 'text' && cleanInline((c as unknown as { data: string }).data) === '')
+  )
   return kids.length > 0 && kids.every((c) => c.type === 'tag' && ['em', 'i'].includes((c as Element).name))
 }
 
@@ -212,11 +214,16 @@ export const extractBody = (roots: ReadonlyArray<Element>, baseUrl: string): Bod
       for (const img of imgs) addImage(imageSource(img, baseUrl), null)
       const cap = captionOrNull(textOf(el))
       if (cap && images.length > before) captionFor(before, cap)
-      else if (cap && imgs.length > 0) captionFor(seenImages.get(imageSource(imgs[0]!, baseUrl) ?? '') ?? null, cap)
+      else if (cap && imgs.length > 0)
+        captionFor(seenImages.get(imageSource(imgs[0]!, baseUrl) ?? '') ?? null, cap)
       pendingImage = null
       return
     }
-    if ((name === 'em' || name === 'i' || name === 'small') && pendingImage !== null && cleanInline(buf) === '') {
+    if (
+      (name === 'em' || name === 'i' || name === 'small') &&
+      pendingImage !== null &&
+      cleanInline(buf) === ''
+    ) {
       // "<p><img><br><em>caption</em></p>": italic text right after an image in the same block.
       const cap = captionOrNull(textOf(el))
       if (cap) {
@@ -238,7 +245,11 @@ export const extractBody = (roots: ReadonlyArray<Element>, baseUrl: string): Bod
       // A short paragraph right under an image, italic or carrying a photo credit, is its caption.
       if (pendingImage !== null && (name === 'p' || name === 'div')) {
         const t = textOf(el)
-        if (t.length > 0 && t.length <= 300 && (italicOnly(el) || CREDIT.test(t) || /center/i.test(el.attribs.style ?? el.attribs.align ?? ''))) {
+        if (
+          t.length > 0 &&
+          t.length <= 300 &&
+          (italicOnly(el) || CREDIT.test(t) || /center/i.test(el.attribs.style ?? el.attribs.align ?? ''))
+        ) {
           captionFor(pendingImage, t)
           pendingImage = null
           return

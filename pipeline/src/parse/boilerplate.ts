@@ -48,7 +48,10 @@ export const isHidden = (attribs: Record<string, string>): boolean => {
   const style = attribs.style
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true
   const cls = attribs.class
-  return cls !== undefined && /(?:^|\s)(?:hidden|hide|d-none|sr-only|visually-hidden|screen-reader-text)(?:\s|$)/.test(cls)
+  return (
+    cls !== undefined &&
+    /(?:^|\s)(?:hidden|hide|d-none|sr-only|visually-hidden|screen-reader-text)(?:\s|$)/.test(cls)
+  )
 }
 
 // Folded (no diacritics, lower case) headings that start related/"more news" blocks: the article
@@ -86,7 +89,12 @@ const END_HEADINGS = new Set(
 )
 
 export const isEndHeading = (paragraph: string): boolean =>
-  paragraph.length <= 40 && END_HEADINGS.has(foldVietnamese(paragraph).replace(/[\s.:…»>]+$/, '').trim())
+  paragraph.length <= 40 &&
+  END_HEADINGS.has(
+    foldVietnamese(paragraph)
+      .replace(/[\s.:…»>]+$/, '')
+      .trim()
+  )
 
 // Chrome lines, folded. Exact lines first, then prefixes/patterns.
 const CHROME_LINES = new Set(

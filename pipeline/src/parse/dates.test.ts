@@ -54,14 +54,20 @@ describe('parseVietnameseDate(text)', () => {
   })
 
   it('uses the Vietnamese calendar day near midnight UTC', () => {
-    expect(parseVietnameseDate('Hôm nay', { reference: '2024-03-09T18:30:00Z' })).toBe('2024-03-10T00:00:00+07:00')
+    expect(parseVietnameseDate('Hôm nay', { reference: '2024-03-09T18:30:00Z' })).toBe(
+      '2024-03-10T00:00:00+07:00'
+    )
   })
 
   it('round-trips any valid wall-clock time written in every site format', () => {
     const weekdays = ['Chủ nhật', 'Thứ hai', 'Thứ Ba', 'T4', 'Thứ năm', 'THỨ SÁU', 'Thứ bảy']
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('1995-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('1995-01-01T00:00:00Z'),
+          max: new Date('2030-12-31T23:59:00Z'),
+          noInvalidDate: true,
+        }),
         fc.integer({ min: 0, max: 6 }),
         (d, w) => {
           const iso = toVietnamIso(new Date(Math.floor(d.getTime() / 60_000) * 60_000))

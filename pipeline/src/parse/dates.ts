@@ -97,14 +97,19 @@ const fromRelative = (folded: string, reference: Date | string | null | undefine
  * NukeViet ISO, "2 giờ trước" …) into "YYYY-MM-DDTHH:MM:SS+07:00". Weekday names and labels are
  * ignored; a missing time becomes 00:00:00. Returns null when no valid date is present.
  */
-export const parseVietnameseDate = (text: string | null | undefined, opts: DateParseOptions = {}): string | null => {
+export const parseVietnameseDate = (
+  text: string | null | undefined,
+  opts: DateParseOptions = {}
+): string | null => {
   if (!text) return null
   const s = cleanInline(text)
   if (s.length === 0) return null
   const iso = fromIso(s)
   if (iso) return iso
   // ISO embedded in a longer label ("Cập nhật: 2019-10-22T15:50:00+07:00").
-  const embedded = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/i.exec(s)
+  const embedded = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/i.exec(
+    s
+  )
   if (embedded) {
     const e = fromIso(embedded[0])
     if (e) return e

@@ -39,13 +39,15 @@ export interface HeadMeta {
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|Report)$/i
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? cleanInline(decodeEntities(v)) : null)
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() ? cleanInline(decodeEntities(v)) : null
 
 const names = (v: unknown): string[] => {
   const list = Array.isArray(v) ? v : v ? [v] : []
   const out: string[] = []
   for (const x of list) {
-    const n = typeof x === 'string' ? str(x) : x && typeof x === 'object' ? str((x as { name?: unknown }).name) : null
+    const n =
+      typeof x === 'string' ? str(x) : x && typeof x === 'object' ? str((x as { name?: unknown }).name) : null
     if (n) out.push(n)
   }
   return out
@@ -127,8 +129,10 @@ export const readHeadMeta = ($: CheerioAPI): HeadMeta => {
   })
   const authorProp = $('[itemprop="author"]').first()
   const microAuthor = authorProp.length
-    ? str(authorProp.find('[itemprop="name"]').first().attr('content') ?? authorProp.find('[itemprop="name"]').first().text()) ??
-      str(authorProp.attr('content') ?? authorProp.text())
+    ? (str(
+        authorProp.find('[itemprop="name"]').first().attr('content') ??
+          authorProp.find('[itemprop="name"]').first().text()
+      ) ?? str(authorProp.attr('content') ?? authorProp.text()))
     : null
   return {
     documentTitle: str($('title').first().text()),

@@ -6,4 +6,9 @@ import * as cheerio from 'cheerio'
 import { parseDocument } from 'htmlparser2'
 
 export const loadHtml = (html: string): cheerio.CheerioAPI =>
-  cheerio.load(parseDocument(html, { decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true }))
+  cheerio.load(
+    parseDocument(html, { decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true })
+  )
+
+/** cheerio's default parse5 backend: kept only so the benchmark can compare the two. */
+export const loadHtmlWithParse5 = (html: string): cheerio.CheerioAPI => cheerio.load(html)

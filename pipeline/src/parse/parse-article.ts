@@ -111,8 +111,12 @@ const cleanParagraphs = (parts: BodyParts, adapter: AdapterOutput, title: string
  */
 const pickDate = (candidates: ReadonlyArray<string | null>): string | null => {
   const first = candidates.find((c) => c !== null) ?? null
-  if (!first || first.slice(11, 19) !== '00:00:00') return first
-  return candidates.find((c) => c !== null && c.slice(0, 10) === first.slice(0, 10) && c.slice(11, 19) !== '00:00:00') ?? first
+  if (first?.slice(11, 19) !== '00:00:00') return first
+  return (
+    candidates.find(
+      (c) => c !== null && c.slice(0, 10) === first.slice(0, 10) && c.slice(11, 19) !== '00:00:00'
+    ) ?? first
+  )
 }
 
 const uniq = (xs: ReadonlyArray<string>): string[] => {
@@ -204,7 +208,11 @@ export const parseArticle = (html: string, url: string, opts: ParseOptions = {})
   ]
   const authors = uniq(authorSources.find((a) => a.length > 0) ?? [])
   const tags = uniq(
-    adapter.tags.length > 0 ? adapter.tags : meta.articleTags.length > 0 ? meta.articleTags : (meta.jsonLd?.keywords ?? [])
+    adapter.tags.length > 0
+      ? adapter.tags
+      : meta.articleTags.length > 0
+        ? meta.articleTags
+        : (meta.jsonLd?.keywords ?? [])
   )
   const lead =
     (adapter.lead ? cleanInline(adapter.lead) : null) ||

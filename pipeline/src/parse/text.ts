@@ -39,7 +39,11 @@ export const foldVietnamese = (s: string): string =>
     .toLowerCase()
 
 /** Word tokens (letters/digits, NFC, lower case) — the unit of the body F1 score. */
-export const tokens = (s: string): string[] => s.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+export const tokens = (s: string): string[] =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? []
 
 /** Bag-of-tokens F1 between a candidate and a reference text (1 when both are empty). */
 export const tokenF1 = (candidate: string, reference: string): number => {

@@ -27,13 +27,22 @@ describe('parseWordPressPost(json)', () => {
     expect(a.body_text).not.toContain('Trao Bằng khen')
   })
   it('gives the same body as the HTML page of the same post', () => {
-    const html = parseArticle(readFileSync(path.join(fixtures, 'wordpress-article.html'), 'utf8'), 'https://tv.thunghiem.vn/tuyen-duong-dien-hinh-tien-tien/')
+    const html = parseArticle(
+      readFileSync(path.join(fixtures, 'wordpress-article.html.txt'), 'utf8'),
+      'https://tv.thunghiem.vn/tuyen-duong-dien-hinh-tien-tien/'
+    )
     expect(html.ok && r.ok).toBe(true)
     if (html.ok && r.ok) expect(tokenF1(r.article.body_text, html.article.body_text)).toBe(1)
   })
   it('explains why a post cannot be read', () => {
     expect(parseWordPressPost(null)).toEqual({ ok: false, reason: 'WordPress REST: not a JSON object' })
-    expect(parseWordPressPost({ link: 'https://a.vn/x/', title: { rendered: 'T' }, content: { rendered: '', protected: true } })).toEqual({
+    expect(
+      parseWordPressPost({
+        link: 'https://a.vn/x/',
+        title: { rendered: 'T' },
+        content: { rendered: '', protected: true },
+      })
+    ).toEqual({
       ok: false,
       reason: 'WordPress REST: post has no content.rendered (protected or empty)',
     })

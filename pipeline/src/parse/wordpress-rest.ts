@@ -17,7 +17,8 @@ import { cleanInline, decodeEntities, joinParagraphs } from './text.ts'
 
 type Json = Record<string, unknown>
 
-const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null)
+const obj = (v: unknown): Json | null =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null
 const rendered = (v: unknown): string | null => {
   const r = obj(v)?.rendered
   return typeof r === 'string' ? r : null
@@ -48,7 +49,8 @@ export const parseWordPressPost = (json: unknown, opts: { source?: SourceConfig 
   const titleHtml = rendered(post.title)
   const contentHtml = rendered(post.content)
   if (!titleHtml) return { ok: false, reason: 'WordPress REST: post has no title.rendered' }
-  if (!contentHtml) return { ok: false, reason: 'WordPress REST: post has no content.rendered (protected or empty)' }
+  if (!contentHtml)
+    return { ok: false, reason: 'WordPress REST: post has no content.rendered (protected or empty)' }
   const title = cleanInline(loadHtml(`<p>${decodeEntities(titleHtml)}</p>`)('p').text())
   const $ = loadHtml(`<div id="wp-rest-content">${contentHtml}</div>`)
   const root = $('#wp-rest-content').get(0)

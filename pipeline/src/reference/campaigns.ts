@@ -36,7 +36,8 @@ export const campaigns = cached((): ReadonlyArray<Campaign> => {
       name_vi: c.name_vi,
       variants: Array.isArray(c.variants) ? c.variants.filter((v): v is string => typeof v === 'string') : [],
       launched_on: typeof c.launched_on === 'string' ? c.launched_on : null,
-      launched_on_precision: typeof c.launched_on_precision === 'string' ? c.launched_on_precision : 'unknown',
+      launched_on_precision:
+        typeof c.launched_on_precision === 'string' ? c.launched_on_precision : 'unknown',
       launched_by: typeof c.launched_by === 'string' ? c.launched_by : null,
       launching_document: typeof c.launching_document === 'string' ? c.launching_document : null,
       phases: Array.isArray(c.phases) ? (c.phases as CampaignPhase[]) : [],

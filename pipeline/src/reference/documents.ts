@@ -17,23 +17,25 @@ export interface IssuerRow {
   readonly level: string
 }
 
-export const documentTypes = cached((): ReadonlyArray<DocumentTypeRow> =>
-  readReferenceCsv('document-types.csv', ['abbr', 'name_vi', 'system']).map((r) => ({
-    abbr: r.abbr ?? '',
-    name_vi: r.name_vi ?? '',
-    type_en: r.type_en ?? '',
-    system: r.system ?? '',
-    example: r.example ?? '',
-  }))
+export const documentTypes = cached(
+  (): ReadonlyArray<DocumentTypeRow> =>
+    readReferenceCsv('document-types.csv', ['abbr', 'name_vi', 'system']).map((r) => ({
+      abbr: r.abbr ?? '',
+      name_vi: r.name_vi ?? '',
+      type_en: r.type_en ?? '',
+      system: r.system ?? '',
+      example: r.example ?? '',
+    }))
 )
 
-export const issuerAbbreviations = cached((): ReadonlyArray<IssuerRow> =>
-  readReferenceCsv('issuer-abbreviations.csv', ['abbr', 'name_vi', 'level']).map((r) => ({
-    abbr: r.abbr ?? '',
-    name_vi: r.name_vi ?? '',
-    name_en: r.name_en ?? '',
-    level: r.level ?? '',
-  }))
+export const issuerAbbreviations = cached(
+  (): ReadonlyArray<IssuerRow> =>
+    readReferenceCsv('issuer-abbreviations.csv', ['abbr', 'name_vi', 'level']).map((r) => ({
+      abbr: r.abbr ?? '',
+      name_vi: r.name_vi ?? '',
+      name_en: r.name_en ?? '',
+      level: r.level ?? '',
+    }))
 )
 
 /**
@@ -85,7 +87,10 @@ const issuerLevels = cached(() => new Map(issuerAbbreviations().map((r) => [r.ab
 export function issuerLevel(issuer: string | null): IssuerLevel {
   if (!issuer) return 'unknown'
   const s = issuer.trim()
-  if (/^(TW|TƯ|VPTW|BCHTW)$/.test(s) || /Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Trung ương Đảng/i.test(s))
+  if (
+    /^(TW|TƯ|VPTW|BCHTW)$/.test(s) ||
+    /Bộ Chính trị|Ban Bí thư|Ban Chấp hành Trung ương|Trung ương Đảng/i.test(s)
+  )
     return 'party_central'
   if (/^(QH|UBTVQH)\d*$/.test(s) || /Quốc hội/i.test(s)) return 'national_assembly'
   if (/^TTg$/.test(s) || /Thủ tướng/i.test(s)) return 'prime_minister'
@@ -97,7 +102,10 @@ export function issuerLevel(issuer: string | null): IssuerLevel {
   if (/^(TU|BTGTU)$/.test(s) || /Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ/i.test(s)) return 'province_party'
   if (/huyện|quận|thị xã|^HU$/i.test(s)) return 'district'
   if (/\b(xã|phường|thị trấn)\b/i.test(s)) return 'commune'
-  if (/^(UBND|HĐND|SNV|VP)$/.test(s) || /UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân/i.test(s))
+  if (
+    /^(UBND|HĐND|SNV|VP)$/.test(s) ||
+    /UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân/i.test(s)
+  )
     return 'province'
   if (/^Sở\s|^Ban\s|Công an|Liên đoàn|Hội\s/i.test(s)) return 'sector'
   const level = issuerLevels().get(s)

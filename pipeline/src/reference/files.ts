@@ -24,12 +24,16 @@ export function readReferenceText(file: string): string {
   return text
 }
 
-export function readReferenceCsv(file: string, required: ReadonlyArray<string>): Array<Record<string, string>> {
+export function readReferenceCsv(
+  file: string,
+  required: ReadonlyArray<string>
+): Array<Record<string, string>> {
   const rows = parseCsvObjects(readReferenceText(file))
   const first = rows[0]
   if (!first) throw new ReferenceFileError(`reference file ${file} has no rows`)
   const missing = required.filter((c) => !(c in first))
-  if (missing.length > 0) throw new ReferenceFileError(`reference file ${file} lacks columns: ${missing.join(', ')}`)
+  if (missing.length > 0)
+    throw new ReferenceFileError(`reference file ${file} lacks columns: ${missing.join(', ')}`)
   return rows
 }
 

@@ -26,33 +26,36 @@ export interface ProvincialCongress {
   readonly date: string
 }
 
-export const milestones = cached((): ReadonlyArray<Milestone> =>
-  readReferenceCsv('milestones.csv', ['id', 'date', 'event_vi']).map((r) => ({
-    id: r.id!,
-    date: r.date!,
-    event_vi: r.event_vi!,
-    document: r.document ? r.document : null,
-    issuer: r.issuer ? r.issuer : null,
-  }))
+export const milestones = cached(
+  (): ReadonlyArray<Milestone> =>
+    readReferenceCsv('milestones.csv', ['id', 'date', 'event_vi']).map((r) => ({
+      id: r.id!,
+      date: r.date!,
+      event_vi: r.event_vi!,
+      document: r.document ? r.document : null,
+      issuer: r.issuer ? r.issuer : null,
+    }))
 )
 
-export const nationalCongresses = cached((): ReadonlyArray<NationalCongress> =>
-  readReferenceCsv('national-congresses.csv', ['ordinal', 'number', 'start_date']).map((r) => ({
-    ordinal: Number(r.number),
-    roman: r.ordinal!,
-    name_vi: r.name_vi ?? '',
-    start_date: r.start_date!,
-    end_date: r.end_date ?? r.start_date!,
-    location: r.location ?? '',
-    theme: r.theme ? r.theme : null,
-  }))
+export const nationalCongresses = cached(
+  (): ReadonlyArray<NationalCongress> =>
+    readReferenceCsv('national-congresses.csv', ['ordinal', 'number', 'start_date']).map((r) => ({
+      ordinal: Number(r.number),
+      roman: r.ordinal!,
+      name_vi: r.name_vi ?? '',
+      start_date: r.start_date!,
+      end_date: r.end_date ?? r.start_date!,
+      location: r.location ?? '',
+      theme: r.theme ? r.theme : null,
+    }))
 )
 
-export const provincialCongresses = cached((): ReadonlyArray<ProvincialCongress> =>
-  readReferenceCsv('provincial-congresses.csv', ['province', 'ordinal', 'date']).map((r) => ({
-    province: r.province!,
-    ordinal: r.ordinal!,
-    period_label: r.period_label ?? '',
-    date: r.date!,
-  }))
+export const provincialCongresses = cached(
+  (): ReadonlyArray<ProvincialCongress> =>
+    readReferenceCsv('provincial-congresses.csv', ['province', 'ordinal', 'date']).map((r) => ({
+      province: r.province!,
+      ordinal: r.ordinal!,
+      period_label: r.period_label ?? '',
+      date: r.date!,
+    }))
 )

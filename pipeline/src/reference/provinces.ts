@@ -45,64 +45,81 @@ export interface ProvinceAlias {
   readonly alias_kind: string
 }
 
-export const provinces2008 = cached((): ReadonlyArray<Province2008> =>
-  readReferenceCsv('provinces-2008.csv', ['code', 'name_vi', 'new_code_2025']).map((r) => ({
-    code: r.code!,
-    name_vi: r.name_vi!,
-    full_name_vi: r.full_name_vi ?? '',
-    slug: r.slug ?? '',
-    type: r.type ?? '',
-    region_8: r.region_8 ?? '',
-    region_6: r.region_6 ?? '',
-    new_code_2025: r.new_code_2025!,
-    new_name_2025: r.new_name_2025 ?? '',
-  }))
+export const provinces2008 = cached(
+  (): ReadonlyArray<Province2008> =>
+    readReferenceCsv('provinces-2008.csv', ['code', 'name_vi', 'new_code_2025']).map((r) => ({
+      code: r.code!,
+      name_vi: r.name_vi!,
+      full_name_vi: r.full_name_vi ?? '',
+      slug: r.slug ?? '',
+      type: r.type ?? '',
+      region_8: r.region_8 ?? '',
+      region_6: r.region_6 ?? '',
+      new_code_2025: r.new_code_2025!,
+      new_name_2025: r.new_name_2025 ?? '',
+    }))
 )
 
-export const provinces2025 = cached((): ReadonlyArray<Province2025> =>
-  readReferenceCsv('provinces-2025.csv', ['code', 'name_vi', 'merged_from_codes']).map((r) => ({
-    code: r.code!,
-    name_vi: r.name_vi!,
-    full_name_vi: r.full_name_vi ?? '',
-    slug: r.slug ?? '',
-    type: r.type ?? '',
-    merged_from_codes: (r.merged_from_codes ?? '').split(';').map((s) => s.trim()).filter(Boolean),
-    unchanged: r.unchanged === 'yes',
-  }))
+export const provinces2025 = cached(
+  (): ReadonlyArray<Province2025> =>
+    readReferenceCsv('provinces-2025.csv', ['code', 'name_vi', 'merged_from_codes']).map((r) => ({
+      code: r.code!,
+      name_vi: r.name_vi!,
+      full_name_vi: r.full_name_vi ?? '',
+      slug: r.slug ?? '',
+      type: r.type ?? '',
+      merged_from_codes: (r.merged_from_codes ?? '')
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      unchanged: r.unchanged === 'yes',
+    }))
 )
 
-export const provinceLineage = cached((): ReadonlyArray<LineageRow> =>
-  readReferenceCsv('province-lineage-2025.csv', ['old_code', 'new_code', 'effective_date']).map((r) => ({
-    old_code: r.old_code!,
-    old_name: r.old_name ?? '',
-    new_code: r.new_code!,
-    new_name: r.new_name ?? '',
-    effective_on: r.effective_date!,
-    is_centre: r.is_centre === 'yes',
-  }))
+export const provinceLineage = cached(
+  (): ReadonlyArray<LineageRow> =>
+    readReferenceCsv('province-lineage-2025.csv', ['old_code', 'new_code', 'effective_date']).map((r) => ({
+      old_code: r.old_code!,
+      old_name: r.old_name ?? '',
+      new_code: r.new_code!,
+      new_name: r.new_name ?? '',
+      effective_on: r.effective_date!,
+      is_centre: r.is_centre === 'yes',
+    }))
 )
 
 export const provinceAliases = cached((): ReadonlyArray<ProvinceAlias> => {
-  const rows: ProvinceAlias[] = readReferenceCsv('province-aliases.csv', ['alias', 'code_2008', 'code_2025']).map(
-    (r) => ({
-      alias: r.alias!,
-      canonical_name_vi: r.canonical_name_vi ?? r.alias!,
-      code_2008: r.code_2008 ? r.code_2008 : null,
-      code_2025: r.code_2025!,
-      alias_kind: r.alias_kind ?? '',
-    })
-  )
+  const rows: ProvinceAlias[] = readReferenceCsv('province-aliases.csv', [
+    'alias',
+    'code_2008',
+    'code_2025',
+  ]).map((r) => ({
+    alias: r.alias!,
+    canonical_name_vi: r.canonical_name_vi ?? r.alias!,
+    code_2008: r.code_2008 ? r.code_2008 : null,
+    code_2025: r.code_2025!,
+    alias_kind: r.alias_kind ?? '',
+  }))
   // The 2025 names are aliases too (they equal a 2008 name except for none today, but stay safe).
   const known = new Set(rows.map((r) => r.alias))
   for (const p of provinces2025()) {
     if (!known.has(p.name_vi)) {
-      rows.push({ alias: p.name_vi, canonical_name_vi: p.name_vi, code_2008: null, code_2025: p.code, alias_kind: 'name_2025' })
+      rows.push({
+        alias: p.name_vi,
+        canonical_name_vi: p.name_vi,
+        code_2008: null,
+        code_2025: p.code,
+        alias_kind: 'name_2025',
+      })
     }
   }
   return rows
 })
 
-const foldKey = (s: string): string => foldVietnamese(normalizeToneMarks(s)).replace(/[^a-z0-9]+/g, ' ').trim()
+const foldKey = (s: string): string =>
+  foldVietnamese(normalizeToneMarks(s))
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
 
 const aliasIndex = cached(() => {
   const m = new Map<string, ProvinceAlias>()

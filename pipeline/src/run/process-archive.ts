@@ -21,9 +21,16 @@ export interface ProcessSummary {
 
 const BATCH_SIZE = 500
 
-const contentTypeOf = (headers: Readonly<Record<string, string>>): string | null => {
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === 'content-type') return v
+const header = (headers: Readonly<Record<string, string>>, name: string): string | null => {
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v
   return null
+}
+
+/** The server's own clock (the Date header) anchors relative dates best; else the fetch time. */
+const referenceTime = (headers: Readonly<Record<string, string>>, fetchedAt: string): string => {
+  const date = header(headers, 'date')
+  const t = date ? Date.parse(date) : Number.NaN
+  return Number.isNaN(t) ? fetchedAt : new Date(t).toISOString()
 }
 
 /** The date the extractor anchors relative expressions to ("Chiều 5/3" → the publication year). */
@@ -67,13 +74,14 @@ export const processArchive = (opts: {
       pages++
       const source = sourceById.get(response.source_id)
       try {
-        const { text } = decodeHtml(response.body, contentTypeOf(response.headers))
+        const { text } = decodeHtml(response.body, header(response.headers, 'content-type'))
         const article = response.is_article ?? isArticlePage(text, response.url)
         if (!article) {
           skipped++
           continue
         }
-        const parsed = parseArticle(text, response.url, source ? { source } : undefined)
+        // Relative dates ("2 giờ trước") are relative to when the page was fetched.
+        const parsed = parseArticle(text, response.url, { ...(source ? { source } : {}), now: referenceTime(response.headers, response.fetched_at) })
         if (!parsed.ok) {
           failed.push({ url: response.url, reason: parsed.reason, source_id: response.source_id })
         } else {

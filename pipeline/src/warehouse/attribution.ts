@@ -104,8 +104,7 @@ export const attributeArticle = (
   const src = source ? completeCodes(index, source) : null
   const completed = places.map((p) => ({ ...p, ...completeCodes(index, p) }))
   if (src?.code_2025) {
-    if (!afterMerger)
-      return { code_2008: src.code_2008, code_2025: src.code_2025, basis: 'source' }
+    if (!afterMerger) return { code_2008: src.code_2008, code_2025: src.code_2025, basis: 'source' }
     // Old units named in the text that lie inside the source's (new) province refine the 2008 code.
     const inside = completed.filter((p) => p.code_2008 !== null && p.code_2025 === src.code_2025)
     const best = bestPlace(inside)

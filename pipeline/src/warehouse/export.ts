@@ -47,7 +47,8 @@ export const publicRelations = async (conn: DuckDBConnection): Promise<string[]>
     )
   )
     .map((r) => String(r.table_name))
-    .filter((t) => !INTERNAL.has(t))
+    // crawl_* is the crawler's working state; its fetch log is public as the `fetches` view.
+    .filter((t) => !INTERNAL.has(t) && !t.startsWith('crawl_'))
 
 export interface ExportResult {
   readonly format: ExportFormat
@@ -59,7 +60,12 @@ export interface ExportResult {
 const countRows = async (conn: DuckDBConnection, t: string) =>
   Number((await queryRows(conn, `SELECT count(*) AS n FROM ${sqlIdent(t)}`))[0]?.n ?? 0)
 
-const exportParquetOrCsv = async (conn: DuckDBConnection, rels: string[], format: 'parquet' | 'csv', outDir: string) => {
+const exportParquetOrCsv = async (
+  conn: DuckDBConnection,
+  rels: string[],
+  format: 'parquet' | 'csv',
+  outDir: string
+) => {
   const dir = path.join(outDir, format)
   mkdirSync(dir, { recursive: true })
   const files: string[] = []
@@ -72,6 +78,7 @@ const exportParquetOrCsv = async (conn: DuckDBConnection, rels: string[], format
   if (format === 'parquet') {
     for (const t of PARTITIONED.filter((p) => rels.includes(p))) {
       const target = path.join(dir, 'partitioned', t)
+      mkdirSync(path.dirname(target), { recursive: true })
       const join = t === 'articles' ? '' : 'JOIN articles a USING (article_id)'
       const cols = t === 'articles' ? 'a.*' : 'm.*'
       const from = t === 'articles' ? 'articles a' : `${sqlIdent(t)} m ${join}`
@@ -96,7 +103,11 @@ const arrowColumn = (duckType: string): Conv => {
   if (['INTEGER', 'SMALLINT', 'TINYINT', 'USMALLINT', 'UTINYINT'].includes(t))
     return { type: new Int32(), select: id, value: (v) => (v === null ? null : Number(v)) }
   if (['BIGINT', 'HUGEINT', 'UINTEGER', 'UBIGINT'].includes(t))
-    return { type: new Int64(), select: (c) => `CAST(${id(c)} AS BIGINT)`, value: (v) => (v === null ? null : BigInt(v as bigint)) }
+    return {
+      type: new Int64(),
+      select: (c) => `CAST(${id(c)} AS BIGINT)`,
+      value: (v) => (v === null ? null : BigInt(v as bigint)),
+    }
   if (['DOUBLE', 'FLOAT', 'REAL'].includes(t) || t.startsWith('DECIMAL'))
     return { type: new Float64(), select: (c) => `CAST(${id(c)} AS DOUBLE)`, value: (v) => v }
   if (t === 'BOOLEAN') return { type: new Bool(), select: id, value: (v) => v }
@@ -123,7 +134,10 @@ const exportArrow = async (conn: DuckDBConnection, rels: string[], outDir: strin
   const files: string[] = []
   for (const t of rels) {
     const described = await queryRows(conn, `DESCRIBE ${sqlIdent(t)}`)
-    const cols = described.map((r) => ({ name: String(r.column_name), conv: arrowColumn(String(r.column_type)) }))
+    const cols = described.map((r) => ({
+      name: String(r.column_name),
+      conv: arrowColumn(String(r.column_type)),
+    }))
     const file = path.join(dir, `${t}.arrow`)
     const writer = new RecordBatchFileWriter()
     const out = createWriteStream(file)

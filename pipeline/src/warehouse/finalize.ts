@@ -88,7 +88,9 @@ const buildClusters = async (conn: DuckDBConnection) => {
 }
 
 const resolveDocuments = async (conn: DuckDBConnection) => {
-  await conn.run('UPDATE document_mentions SET document_id = key_document_id WHERE document_id <> key_document_id')
+  await conn.run(
+    'UPDATE document_mentions SET document_id = key_document_id WHERE document_id <> key_document_id'
+  )
   // An undated ("Kế hoạch 138/KH-UBND" in a 2025 article) or symbol-less ("Chỉ thị số 01") mention joins
   // the one dated document with the same issuer, type and number: the latest of the five years up to
   // the article's year, or the same year. Ambiguous matches stay apart.
@@ -229,7 +231,8 @@ const resolveEvents = async (conn: DuckDBConnection) => {
 }
 
 const buildSearchIndex = async (conn: DuckDBConnection) => {
-  for (const t of ['search_terms', 'search_docs', 'search_df', 'search_stats']) await conn.run(`DELETE FROM ${t}`)
+  for (const t of ['search_terms', 'search_docs', 'search_df', 'search_stats'])
+    await conn.run(`DELETE FROM ${t}`)
   // Sorted by token so DuckDB's zone maps skip most row groups when a query looks tokens up.
   await conn.run(`INSERT INTO search_terms
     SELECT token, article_id, count(*) FILTER (WHERE f = 't')::INTEGER, count(*) FILTER (WHERE f = 'b')::INTEGER
@@ -241,7 +244,9 @@ const buildSearchIndex = async (conn: DuckDBConnection) => {
     GROUP BY token, article_id ORDER BY token, article_id`)
   await conn.run(`INSERT INTO search_docs
     SELECT article_id, sum(tf_title)::INTEGER, sum(tf_body)::INTEGER FROM search_terms GROUP BY article_id ORDER BY article_id`)
-  await conn.run('INSERT INTO search_df SELECT token, count(*)::INTEGER FROM search_terms GROUP BY token ORDER BY token')
+  await conn.run(
+    'INSERT INTO search_df SELECT token, count(*)::INTEGER FROM search_terms GROUP BY token ORDER BY token'
+  )
   await conn.run(`INSERT INTO search_stats
     SELECT (SELECT count(*) FROM articles), coalesce(avg(title_len), 0), coalesce(avg(body_len), 0) FROM search_docs`)
 }
@@ -266,7 +271,9 @@ export const createSourceHealthView = async (conn: DuckDBConnection): Promise<vo
   const at = pickColumn(cols, ['fetched_at', 'finished_at', 'completed_at', 'started_at', 'at', 'ts'])
   const status = pickColumn(cols, ['status', 'http_status', 'status_code'])
   const err = pickColumn(cols, ['error', 'error_message', 'reason'])
-  const ok = [status ? `f.${status} BETWEEN 200 AND 399` : 'true', err ? `f.${err} IS NULL` : 'true'].join(' AND ')
+  const ok = [status ? `f.${status} BETWEEN 200 AND 399` : 'true', err ? `f.${err} IS NULL` : 'true'].join(
+    ' AND '
+  )
   const fetchAgg = src
     ? `SELECT f.${src} AS source_id,
          max(${at ? `f.${at}` : 'NULL::TIMESTAMPTZ'}) FILTER (WHERE ${ok}) AS last_success,

@@ -5,4 +5,7 @@
 export const foldText = (s: string): string =>
   s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replaceAll('đ', 'd').normalize('NFC')
 
-export const tokenize = (s: string): string[] => foldText(s).split(/[^a-z0-9]+/).filter((t) => t !== '')
+export const tokenize = (s: string): string[] =>
+  foldText(s)
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t !== '')

@@ -7,11 +7,22 @@ import { Context, Effect, Layer } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
 import { describeError, type Warehouse, WarehouseError } from './db.ts'
 import { finalizeRun as finalizeAsync } from './finalize.ts'
-import { loadBatch as loadAsync, recordParseFailures as failuresAsync, type LoadOptions, upsertSources as sourcesAsync } from './load.ts'
+import {
+  loadBatch as loadAsync,
+  recordParseFailures as failuresAsync,
+  type LoadOptions,
+  upsertSources as sourcesAsync,
+} from './load.ts'
 import { closeWarehouseSync, openWarehouseAsync } from './open.ts'
 import { publish as publishAsync } from './publish.ts'
 import type { LoadItem } from './rows.ts'
-import { endRun as endAsync, recordStage as stageAsync, type StageStats, type StartRunOptions, startRun as startAsync } from './runs.ts'
+import {
+  endRun as endAsync,
+  recordStage as stageAsync,
+  type StageStats,
+  type StartRunOptions,
+  startRun as startAsync,
+} from './runs.ts'
 
 export type { Warehouse } from './db.ts'
 export { WarehouseError } from './db.ts'
@@ -24,7 +35,10 @@ export type { StageStats, StartRunOptions } from './runs.ts'
 export { articleIdFor } from './ids.ts'
 
 const attempt = <A>(op: string, f: () => Promise<A>) =>
-  Effect.tryPromise({ try: f, catch: (cause) => new WarehouseError({ op, message: `${op}: ${describeError(cause)}`, cause }) })
+  Effect.tryPromise({
+    try: f,
+    catch: (cause) => new WarehouseError({ op, message: `${op}: ${describeError(cause)}`, cause }),
+  })
 
 /** Opens (creating and migrating) the working database. Close it with closeWarehouse. */
 export const openWarehouse = (dbFile: string) => attempt('open warehouse', () => openWarehouseAsync(dbFile))
@@ -38,10 +52,16 @@ export const recordParseFailures = (
   runId: string,
   failures: ReadonlyArray<{ url: string; reason: string; source_id?: string | null }>
 ) => attempt('record parse failures', () => failuresAsync(wh, runId, failures))
-export const finalizeRun = (wh: Warehouse, runId: string) => attempt('finalize run', () => finalizeAsync(wh, runId))
-export const startRun = (wh: Warehouse, opts?: StartRunOptions) => attempt('start run', () => startAsync(wh, opts))
-export const endRun = (wh: Warehouse, runId: string, status: 'ok' | 'failed' = 'ok', error: string | null = null) =>
-  attempt('end run', () => endAsync(wh, runId, status, error))
+export const finalizeRun = (wh: Warehouse, runId: string) =>
+  attempt('finalize run', () => finalizeAsync(wh, runId))
+export const startRun = (wh: Warehouse, opts?: StartRunOptions) =>
+  attempt('start run', () => startAsync(wh, opts))
+export const endRun = (
+  wh: Warehouse,
+  runId: string,
+  status: 'ok' | 'failed' = 'ok',
+  error: string | null = null
+) => attempt('end run', () => endAsync(wh, runId, status, error))
 export const recordStage = (wh: Warehouse, runId: string, stage: string, stats: StageStats) =>
   attempt('record stage', () => stageAsync(wh, runId, stage, stats))
 /** Publishes an open warehouse, or a database file nobody has open. */

@@ -55,7 +55,9 @@ export const normalizeNumber = (n: string | null): string | null => {
   return t === '' ? null : t
 }
 
-export const isCentralDocument = (m: Pick<DocumentMention, 'symbol' | 'issuer' | 'issuer_level' | 'type'>): boolean => {
+export const isCentralDocument = (
+  m: Pick<DocumentMention, 'symbol' | 'issuer' | 'issuer_level' | 'type'>
+): boolean => {
   if (m.type === 'law' || m.type === 'decree') return true
   if (m.issuer_level && CENTRAL_LEVELS.has(m.issuer_level)) return true
   const sym = normalizeSymbol(m.symbol)
@@ -128,10 +130,16 @@ export const eventKey = (
   fallbackYear: number | null
 ): string | null => {
   const place =
-    e.scope === 'national' ? 'national' : (province.code_2008 ?? (province.code_2025 ? `n${province.code_2025}` : null))
+    e.scope === 'national'
+      ? 'national'
+      : (province.code_2008 ?? (province.code_2025 ? `n${province.code_2025}` : null))
   if (place === null) return null
   const which =
-    e.ordinal !== null ? `ord:${e.ordinal}` : e.period ? `period:${e.period}` : `year:${e.year ?? fallbackYear ?? '?'}`
+    e.ordinal !== null
+      ? `ord:${e.ordinal}`
+      : e.period
+        ? `period:${e.period}`
+        : `year:${e.year ?? fallbackYear ?? '?'}`
   // A city's or district's own congress series is not the province's: keep its scope and place apart.
   const level =
     e.scope === 'province' || e.scope === 'unknown' || e.scope === 'national'

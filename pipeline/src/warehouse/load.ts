@@ -8,7 +8,14 @@ import { EXTRACTOR_VERSION_ENV } from '../domain/extraction.ts'
 import type { SourceConfig } from '../domain/source.ts'
 import { buildProvinceIndex, type AliasRow, type ProvinceCodes, type ProvinceIndex } from './attribution.ts'
 import { inTransaction, queryRows, type Warehouse } from './db.ts'
-import { buildRows, emptyRows, InvalidItemError, type LoadItem, type RowContext, type TableRows } from './rows.ts'
+import {
+  buildRows,
+  emptyRows,
+  InvalidItemError,
+  type LoadItem,
+  type RowContext,
+  type TableRows,
+} from './rows.ts'
 import { appendRow, LOADED_TABLES, type LoadedTable } from './tables.ts'
 
 export interface LoadOptions {
@@ -29,15 +36,22 @@ const provinceCache = new WeakMap<DuckDBConnection, ProvinceIndex>()
 
 const ensureStaging = async (conn: DuckDBConnection) => {
   if (stagingReady.has(conn)) return
-  for (const t of TABLES) await conn.run(`CREATE OR REPLACE TEMP TABLE stage_${t} AS SELECT * FROM main.${t} LIMIT 0`)
+  for (const t of TABLES)
+    await conn.run(`CREATE OR REPLACE TEMP TABLE stage_${t} AS SELECT * FROM main.${t} LIMIT 0`)
   stagingReady.add(conn)
 }
 
 export const provinceIndexFor = async (conn: DuckDBConnection): Promise<ProvinceIndex> => {
   const cached = provinceCache.get(conn)
   if (cached) return cached
-  const aliases = (await queryRows(conn, 'SELECT alias, code_2008, code_2025, alias_kind FROM province_aliases ORDER BY alias')) as unknown as AliasRow[]
-  const lineage = (await queryRows(conn, 'SELECT old_code, new_code FROM province_lineage')) as unknown as Array<{
+  const aliases = (await queryRows(
+    conn,
+    'SELECT alias, code_2008, code_2025, alias_kind FROM province_aliases ORDER BY alias'
+  )) as unknown as AliasRow[]
+  const lineage = (await queryRows(
+    conn,
+    'SELECT old_code, new_code FROM province_lineage'
+  )) as unknown as Array<{
     old_code: string
     new_code: string
   }>
@@ -51,7 +65,10 @@ const sourceCodes = async (conn: DuckDBConnection): Promise<Map<string, Province
   return new Map(
     rows.map((r) => [
       String(r.source_id),
-      { code_2008: (r.province_code_2008 as string | null) ?? null, code_2025: (r.province_code_2025 as string | null) ?? null },
+      {
+        code_2008: (r.province_code_2008 as string | null) ?? null,
+        code_2025: (r.province_code_2025 as string | null) ?? null,
+      },
     ])
   )
 }
@@ -62,7 +79,15 @@ export const upsertSources = async (wh: Warehouse, sources: ReadonlyArray<Source
     await wh.conn.run('CREATE OR REPLACE TEMP TABLE stage_sources AS SELECT * FROM main.sources LIMIT 0')
     const app = await wh.conn.createAppender('stage_sources', null, 'temp')
     for (const s of sources) {
-      for (const v of [s.id, s.name, s.kind ?? null, s.platform, s.base_url, s.province_code_2008, s.province_code_2025]) {
+      for (const v of [
+        s.id,
+        s.name,
+        s.kind ?? null,
+        s.platform,
+        s.base_url,
+        s.province_code_2008,
+        s.province_code_2025,
+      ]) {
         if (v === null || v === undefined) app.appendNull()
         else app.appendVarchar(v)
       }
@@ -119,13 +144,28 @@ export const loadBatch = async (
     }
   }
   await inTransaction(conn, async () => {
+    // Most batches are new pages: only scan the mention tables for old rows when some article exists.
+    const existing = Number(
+      (
+        await queryRows(
+          conn,
+          'SELECT count(*) AS n FROM main.articles WHERE article_id IN (SELECT article_id FROM temp.stage_articles)'
+        )
+      )[0]?.n ?? 0
+    )
     for (const t of TABLES) {
-      await conn.run(`DELETE FROM main.${t} WHERE article_id IN (SELECT article_id FROM temp.stage_articles)`)
+      if (existing > 0)
+        await conn.run(
+          `DELETE FROM main.${t} WHERE article_id IN (SELECT article_id FROM temp.stage_articles)`
+        )
       await conn.run(`INSERT INTO main.${t} SELECT * FROM temp.stage_${t}`)
     }
     await conn.run('DELETE FROM parse_failures WHERE url IN (SELECT url FROM temp.stage_articles)')
     if (rejected.length) await recordFailures(conn, runId, rejected)
-    await conn.run('UPDATE pipeline_runs SET articles_loaded = articles_loaded + $1 WHERE run_id = $2', [byId.size, runId])
+    await conn.run('UPDATE pipeline_runs SET articles_loaded = articles_loaded + $1 WHERE run_id = $2', [
+      byId.size,
+      runId,
+    ])
   })
   return { loaded: byId.size, rows: counts, rejected }
 }

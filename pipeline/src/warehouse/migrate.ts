@@ -38,7 +38,10 @@ export const listMigrations = (dir: string = migrationsDir): Migration[] => {
 }
 
 /** Applies pending migrations; returns the versions applied now. */
-export const runMigrations = async (conn: DuckDBConnection, dir: string = migrationsDir): Promise<number[]> => {
+export const runMigrations = async (
+  conn: DuckDBConnection,
+  dir: string = migrationsDir
+): Promise<number[]> => {
   await conn.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`)
   const done = new Set(

@@ -41,7 +41,8 @@ export const shingleHashes = (text: string): Set<number> => {
     out.add(fnv1a(toks.join(' ')))
     return out
   }
-  for (let i = 0; i + SHINGLE_WORDS <= toks.length; i++) out.add(fnv1a(toks.slice(i, i + SHINGLE_WORDS).join(' ')))
+  for (let i = 0; i + SHINGLE_WORDS <= toks.length; i++)
+    out.add(fnv1a(toks.slice(i, i + SHINGLE_WORDS).join(' ')))
   return out
 }
 

@@ -20,7 +20,9 @@ const checkLayouts = async (wh: Warehouse) => {
     ).map((r) => String(r.column_name))
     const want = spec.map((c) => c[0])
     if (cols.join(',') !== want.join(','))
-      throw new Error(`table ${table} has columns (${cols.join(', ')}) but the loader expects (${want.join(', ')})`)
+      throw new Error(
+        `table ${table} has columns (${cols.join(', ')}) but the loader expects (${want.join(', ')})`
+      )
   }
 }
 

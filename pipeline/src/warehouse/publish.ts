@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
-import { sqlString, type Warehouse } from './db.ts'
+import { queryRows, sqlIdent, sqlString, type Warehouse } from './db.ts'
 
 export const publishedDir = (dbFile: string): string => `${dbFile.replace(/\.duckdb$/, '')}.published`
 export const currentPointer = (dbFile: string): string => path.join(publishedDir(dbFile), 'CURRENT')
@@ -62,9 +62,10 @@ export const publish = async (
   const tmp = `${final}.tmp`
   rmSync(tmp, { force: true })
   await target.conn.run('CHECKPOINT')
+  const [db] = await queryRows(target.conn, 'SELECT current_database() AS name')
   await target.conn.run(`ATTACH ${sqlString(tmp)} AS thidua_publish`)
   try {
-    await target.conn.run('COPY FROM DATABASE main TO thidua_publish')
+    await target.conn.run(`COPY FROM DATABASE ${sqlIdent(String(db?.name))} TO thidua_publish`)
   } finally {
     await target.conn.run('DETACH thidua_publish')
   }

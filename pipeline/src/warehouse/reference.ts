@@ -43,7 +43,8 @@ export const partialDateToIso = (s: string | null | undefined): string | null =>
   return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`
 }
 
-const csv = (dir: string, f: string) => `read_csv(${sqlString(path.join(dir, f))}, header = true, all_varchar = true)`
+const csv = (dir: string, f: string) =>
+  `read_csv(${sqlString(path.join(dir, f))}, header = true, all_varchar = true)`
 
 export const loadReferenceTables = async (
   conn: DuckDBConnection,
@@ -56,11 +57,20 @@ export const loadReferenceTables = async (
   const state = await queryRows(conn, `SELECT content_hash FROM reference_state WHERE name = 'all'`)
   if (state[0]?.content_hash === digest) return { reloaded: false }
 
-  const campaigns = JSON.parse(contents[FILES.indexOf('campaigns.json')]?.toString('utf8') ?? '[]') as CampaignJson[]
+  const campaigns = JSON.parse(
+    contents[FILES.indexOf('campaigns.json')]?.toString('utf8') ?? '[]'
+  ) as CampaignJson[]
   if (!Array.isArray(campaigns)) throw new Error('campaigns.json must be a JSON array')
 
   await inTransaction(conn, async () => {
-    for (const t of ['provinces', 'province_lineage', 'province_aliases', 'campaigns', 'milestones', 'national_congresses'])
+    for (const t of [
+      'provinces',
+      'province_lineage',
+      'province_aliases',
+      'campaigns',
+      'milestones',
+      'national_congresses',
+    ])
       await conn.run(`DELETE FROM ${t}`)
     await conn.run(`INSERT INTO provinces
       SELECT code, '2008', name_vi, full_name_vi, name_ascii, slug, type, region_6,
@@ -99,9 +109,7 @@ export const loadReferenceTables = async (
     }
     app.flushSync()
     app.closeSync()
-    await conn.run(
-      `INSERT OR REPLACE INTO reference_state VALUES ('all', ${sqlString(digest)})`
-    )
+    await conn.run(`INSERT OR REPLACE INTO reference_state VALUES ('all', ${sqlString(digest)})`)
   })
   return { reloaded: true }
 }

@@ -83,9 +83,16 @@ const checkItem = (item: LoadItem): void => {
   if (!a || typeof a !== 'object') throw new InvalidItemError('item has no article')
   if (typeof a.url !== 'string' || a.url.trim() === '') throw new InvalidItemError('article.url is empty')
   if (typeof a.title !== 'string') throw new InvalidItemError(`article.title is not a string (${a.url})`)
-  if (typeof a.body_text !== 'string') throw new InvalidItemError(`article.body_text is not a string (${a.url})`)
+  if (typeof a.body_text !== 'string')
+    throw new InvalidItemError(`article.body_text is not a string (${a.url})`)
   const x = item.extraction as Partial<Extraction> | undefined
-  if (!x || !Array.isArray(x.documents) || !Array.isArray(x.events) || !Array.isArray(x.campaigns) || !Array.isArray(x.times))
+  if (
+    !x ||
+    !Array.isArray(x.documents) ||
+    !Array.isArray(x.events) ||
+    !Array.isArray(x.campaigns) ||
+    !Array.isArray(x.times)
+  )
     throw new InvalidItemError(`extraction is missing documents/events/campaigns/times (${a.url})`)
 }
 
@@ -115,14 +122,24 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
     weighted.push({ ...h, weight: 1, order: order++ })
   }
   for (const p of x.places ?? []) {
-    hits.push({ surface: p.surface, start: p.start, end: p.end, code_2008: p.code_2008, code_2025: p.code_2025, by: 'extractor' })
+    hits.push({
+      surface: p.surface,
+      start: p.start,
+      end: p.end,
+      code_2008: p.code_2008,
+      code_2025: p.code_2025,
+      by: 'extractor',
+    })
     weighted.push({ code_2008: p.code_2008, code_2025: p.code_2025, weight: 1, order: order++ })
   }
   const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
   const attr = attributeArticle(ctx.provinces, source, weighted, pubDate === null || pubDate >= '2025-07-01')
 
   const folded = foldText(`${a.title}\n${a.body_text}`)
-  const isThidua = THIDUA_WORDS.test(folded) || x.events.length > 0 || x.campaigns.some((c) => !c.id.startsWith('candidate:'))
+  const isThidua =
+    THIDUA_WORDS.test(folded) ||
+    x.events.length > 0 ||
+    x.campaigns.some((c) => !c.id.startsWith('candidate:'))
 
   out.articles.push([
     id,
@@ -191,10 +208,14 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
     let codes: ProvinceCodes = { code_2008: null, code_2025: null }
     if (e.scope !== 'national') {
       const named = e.place ? findProvinceNames(ctx.provinces, e.place)[0] : undefined
-      const given = { code_2008: e.province_code_2008 ?? named?.code_2008 ?? null, code_2025: e.province_code ?? named?.code_2025 ?? null }
+      const given = {
+        code_2008: e.province_code_2008 ?? named?.code_2008 ?? null,
+        code_2025: e.province_code ?? named?.code_2025 ?? null,
+      }
       if (given.code_2008 === null && given.code_2025 !== null && given.code_2025 === attr.code_2025)
         codes = { code_2008: attr.code_2008, code_2025: given.code_2025 }
-      else if (given.code_2008 !== null || given.code_2025 !== null) codes = completeCodes(ctx.provinces, given)
+      else if (given.code_2008 !== null || given.code_2025 !== null)
+        codes = completeCodes(ctx.provinces, given)
       else codes = { code_2008: attr.code_2008, code_2025: attr.code_2025 }
     }
     const start = validDate(e.time_start ?? null)
@@ -223,11 +244,32 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
   })
 
   x.campaigns.forEach((c, i) => {
-    out.campaign_mentions.push([id, i, c.id, c.id.startsWith('candidate:'), c.surface, int(c.start), int(c.end), rec, ver])
+    out.campaign_mentions.push([
+      id,
+      i,
+      c.id,
+      c.id.startsWith('candidate:'),
+      c.surface,
+      int(c.start),
+      int(c.end),
+      rec,
+      ver,
+    ])
   })
 
   x.times.forEach((t, i) => {
-    out.time_mentions.push([id, i, t.surface, validDate(t.start), validDate(t.end), t.granularity, int(t.span_start), int(t.span_end), rec, ver])
+    out.time_mentions.push([
+      id,
+      i,
+      t.surface,
+      validDate(t.start),
+      validDate(t.end),
+      t.granularity,
+      int(t.span_start),
+      int(t.span_end),
+      rec,
+      ver,
+    ])
   })
 
   const sig = minhashSignature(a.body_text.length > 0 ? a.body_text : a.title)

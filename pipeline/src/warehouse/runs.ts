@@ -10,7 +10,10 @@ export interface StartRunOptions {
 
 /** Run ids sort by start time: r20250701T083000Z-1a2b3c. */
 export const newRunId = (now: Date = new Date()): string =>
-  `r${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`
+  `r${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`
 
 export const startRun = async (wh: Warehouse, opts: StartRunOptions = {}): Promise<string> => {
   const runId = opts.runId ?? newRunId()
@@ -29,11 +32,10 @@ export const endRun = async (
   status: 'ok' | 'failed' = 'ok',
   error: string | null = null
 ): Promise<void> => {
-  await wh.conn.run(`UPDATE pipeline_runs SET finished_at = now(), status = $2, error = $3 WHERE run_id = $1`, [
-    runId,
-    status,
-    error,
-  ])
+  await wh.conn.run(
+    `UPDATE pipeline_runs SET finished_at = now(), status = $2, error = $3 WHERE run_id = $1`,
+    [runId, status, error]
+  )
 }
 
 export interface StageStats {
@@ -47,7 +49,12 @@ export interface StageStats {
 }
 
 /** Records (or replaces) one stage's figures for a run. */
-export const recordStage = async (wh: Warehouse, runId: string, stage: string, s: StageStats): Promise<void> => {
+export const recordStage = async (
+  wh: Warehouse,
+  runId: string,
+  stage: string,
+  s: StageStats
+): Promise<void> => {
   await wh.conn.run(
     `INSERT OR REPLACE INTO stage_stats
        (run_id, stage, started_at, finished_at, items_in, items_out, failures, elapsed_ms, details)

@@ -4,7 +4,15 @@
  */
 import { LIST, UINTEGER, VARCHAR, timestampTZValue, type DuckDBAppender } from '@duckdb/node-api'
 
-export type ColumnKind = 'text' | 'int' | 'date' | 'timestamptz' | 'bool' | 'text_list' | 'uint_list' | 'ubigint'
+export type ColumnKind =
+  | 'text'
+  | 'int'
+  | 'date'
+  | 'timestamptz'
+  | 'bool'
+  | 'text_list'
+  | 'uint_list'
+  | 'ubigint'
 export type ColumnSpec = readonly [name: string, kind: ColumnKind]
 export type CellValue = string | number | boolean | bigint | null | ReadonlyArray<string> | Uint32Array
 
@@ -133,7 +141,11 @@ const TEXT_LIST = LIST(VARCHAR)
 const UINT_LIST = LIST(UINTEGER)
 
 /** Appends one row; values were validated by the row builder (dates are valid ISO, etc.). */
-export const appendRow = (app: DuckDBAppender, spec: ReadonlyArray<ColumnSpec>, row: ReadonlyArray<CellValue>) => {
+export const appendRow = (
+  app: DuckDBAppender,
+  spec: ReadonlyArray<ColumnSpec>,
+  row: ReadonlyArray<CellValue>
+) => {
   for (let i = 0; i < spec.length; i++) {
     const v = row[i]
     const kind = spec[i]?.[1]

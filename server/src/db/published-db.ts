@@ -59,6 +59,8 @@ interface Version {
   readonly tag: string
   readonly instance: DuckDBInstance
   sandbox: DuckDBInstance | null
+  /** Idle reader connections, reused across requests (connecting costs more than most queries). */
+  readonly pool: DuckDBConnection[]
   inflight: number
   retired: boolean
 }
@@ -75,10 +77,11 @@ export interface Lease {
 const openVersion = async (file: string): Promise<Version> => {
   const instance = await DuckDBInstance.create(file, READER_CONFIG)
   const tag = `${path.basename(file)}@${statSync(file).mtimeMs.toFixed(0)}`
-  return { file, tag, instance, sandbox: null, inflight: 0, retired: false }
+  return { file, tag, instance, sandbox: null, pool: [], inflight: 0, retired: false }
 }
 
 const closeVersion = (v: Version): void => {
+  for (const c of v.pool.splice(0)) c.closeSync()
   v.sandbox?.closeSync()
   v.instance.closeSync()
 }
@@ -166,7 +169,7 @@ export class PublishedDb {
       versionTag: v.tag,
       file: v.file,
       query: async (sql, params) => {
-        conn ??= await v.instance.connect()
+        conn ??= v.pool.pop() ?? (await v.instance.connect())
         const reader = await conn.runAndReadAll(sql, params)
         return readTable(reader)
       },
@@ -178,7 +181,10 @@ export class PublishedDb {
       release: () => {
         if (released) return
         released = true
-        conn?.closeSync()
+        if (conn) {
+          if (v.retired || v.pool.length >= 8) conn.closeSync()
+          else v.pool.push(conn)
+        }
         sandboxConn?.closeSync()
         v.inflight--
         if (v.retired && v.inflight === 0) closeVersion(v)

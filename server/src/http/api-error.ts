@@ -43,9 +43,15 @@ export class ApiError extends Error {
 }
 
 export const badParam = (param: string, vi: string, en: string): ApiError =>
-  new ApiError(400, 'invalid_parameter', `Tham số "${param}" không hợp lệ: ${vi}`, `Invalid "${param}": ${en}`, {
-    param,
-  })
+  new ApiError(
+    400,
+    'invalid_parameter',
+    `Tham số "${param}" không hợp lệ: ${vi}`,
+    `Invalid "${param}": ${en}`,
+    {
+      param,
+    }
+  )
 
 export const notFound = (what: string, vi: string, en: string): ApiError =>
   new ApiError(404, 'not_found', vi, en, { detail: what })
@@ -61,6 +67,11 @@ export const internalError = (c: Context, cause: unknown, log: (msg: string) => 
   log(`[server] ${c.req.method} ${c.req.path}: ${cause instanceof Error ? cause.message : String(cause)}`)
   return errorResponse(
     c,
-    new ApiError(500, 'internal_error', 'Lỗi máy chủ nội bộ; vui lòng thử lại sau.', 'Internal server error; please retry later.')
+    new ApiError(
+      500,
+      'internal_error',
+      'Lỗi máy chủ nội bộ; vui lòng thử lại sau.',
+      'Internal server error; please retry later.'
+    )
   )
 }

@@ -13,6 +13,10 @@ export const pathId = (c: Context, name: string): string => {
     v = raw
   }
   if (!ID.test(v))
-    throw badParam(name, 'chỉ gồm chữ, số và các ký tự _:.@- (tối đa 200)', 'letters, digits and _:.@- only (max 200)')
+    throw badParam(
+      name,
+      'chỉ gồm chữ, số và các ký tự _:.@- (tối đa 200)',
+      'letters, digits and _:.@- only (max 200)'
+    )
   return v.normalize('NFC')
 }

@@ -28,10 +28,15 @@ export const p = {
       description: opts.description,
       parse(name, raw) {
         if (raw === undefined || raw === '') return opts.default
-        if (!/^-?\d+$/.test(raw)) throw badParam(name, `phải là số nguyên, nhận "${raw}"`, `must be an integer, got "${raw}"`)
+        if (!/^-?\d+$/.test(raw))
+          throw badParam(name, `phải là số nguyên, nhận "${raw}"`, `must be an integer, got "${raw}"`)
         const n = Number(raw)
         if (n < opts.min || n > opts.max)
-          throw badParam(name, `phải trong khoảng ${opts.min}–${opts.max}`, `must be between ${opts.min} and ${opts.max}`)
+          throw badParam(
+            name,
+            `phải trong khoảng ${opts.min}–${opts.max}`,
+            `must be between ${opts.min} and ${opts.max}`
+          )
         return n
       },
     }
@@ -76,7 +81,11 @@ export const p = {
       parse(name, raw) {
         if (raw === undefined || raw === '') return null
         if (!ISO_DATE.test(raw) || !isRealDate(raw))
-          throw badParam(name, `phải là ngày dạng YYYY-MM-DD hoặc YYYY-MM, nhận "${raw}"`, `must be a date YYYY-MM-DD or YYYY-MM, got "${raw}"`)
+          throw badParam(
+            name,
+            `phải là ngày dạng YYYY-MM-DD hoặc YYYY-MM, nhận "${raw}"`,
+            `must be a date YYYY-MM-DD or YYYY-MM, got "${raw}"`
+          )
         return raw.length === 7 ? `${raw}-01` : raw
       },
     }
@@ -91,15 +100,24 @@ export const p = {
         const codes = raw.split(',').map((s) => s.trim())
         for (const c of codes)
           if (!PROVINCE_CODE.test(c))
-            throw badParam(name, `mã tỉnh phải gồm 2 chữ số (vd. 20), nhận "${c}"`, `province codes are two digits (e.g. 20), got "${c}"`)
-        if (codes.length > maxCount) throw badParam(name, `tối đa ${maxCount} tỉnh`, `at most ${maxCount} provinces`)
+            throw badParam(
+              name,
+              `mã tỉnh phải gồm 2 chữ số (vd. 20), nhận "${c}"`,
+              `province codes are two digits (e.g. 20), got "${c}"`
+            )
+        if (codes.length > maxCount)
+          throw badParam(name, `tối đa ${maxCount} tỉnh`, `at most ${maxCount} provinces`)
         return [...new Set(codes)]
       },
     }
   },
   text(opts: { maxLength: number; description: string; pattern?: RegExp }): Param<string | null> {
     return {
-      schema: { type: 'string', maxLength: opts.maxLength, ...(opts.pattern ? { pattern: opts.pattern.source } : {}) },
+      schema: {
+        type: 'string',
+        maxLength: opts.maxLength,
+        ...(opts.pattern ? { pattern: opts.pattern.source } : {}),
+      },
       description: opts.description,
       parse(name, raw) {
         if (raw === undefined) return null
@@ -108,7 +126,11 @@ export const p = {
         if (s.length > opts.maxLength)
           throw badParam(name, `dài tối đa ${opts.maxLength} ký tự`, `at most ${opts.maxLength} characters`)
         if (opts.pattern && !opts.pattern.test(s))
-          throw badParam(name, `không đúng định dạng ${opts.pattern.source}`, `does not match ${opts.pattern.source}`)
+          throw badParam(
+            name,
+            `không đúng định dạng ${opts.pattern.source}`,
+            `does not match ${opts.pattern.source}`
+          )
         return s
       },
     }
@@ -119,21 +141,36 @@ export type ParamSpec = Record<string, Param<unknown>>
 export type ParsedParams<S extends ParamSpec> = { [K in keyof S]: S[K] extends Param<infer T> ? T : never }
 
 /** Parameters every table endpoint accepts besides its own. */
-export const FORMAT_PARAM = p.choice(['json', 'csv', 'arrow'] as const, 'json', 'Response format: JSON, CSV (UTF-8 with BOM) or Arrow IPC stream')
+export const FORMAT_PARAM = p.choice(
+  ['json', 'csv', 'arrow'] as const,
+  'json',
+  'Response format: JSON, CSV (UTF-8 with BOM) or Arrow IPC stream'
+)
 
 export const pagination = (defLimit = 50, maxLimit = 500) => ({
   limit: p.int({ min: 1, max: maxLimit, default: defLimit, description: 'Rows per page' }),
   offset: p.int({ min: 0, max: 1_000_000, default: 0, description: 'Rows to skip' }),
 })
 
-export const systemParam = p.choice(['2008', '2025'] as const, '2025', 'Province system: 2008 (63 units, to 2025-06-30) or 2025 (34 units)')
+export const systemParam = p.choice(
+  ['2008', '2025'] as const,
+  '2025',
+  'Province system: 2008 (63 units, to 2025-06-30) or 2025 (34 units)'
+)
 
-export const readParams = <S extends ParamSpec>(c: Context, spec: S): ParsedParams<S> & { format: 'json' | 'csv' | 'arrow' } => {
+export const readParams = <S extends ParamSpec>(
+  c: Context,
+  spec: S
+): ParsedParams<S> & { format: 'json' | 'csv' | 'arrow' } => {
   const query = c.req.queries()
   const allowed = new Set([...Object.keys(spec), 'format'])
   for (const [name, values] of Object.entries(query)) {
     if (!allowed.has(name))
-      throw badParam(name, `tham số không được hỗ trợ (cho phép: ${[...allowed].join(', ')})`, `unknown parameter (allowed: ${[...allowed].join(', ')})`)
+      throw badParam(
+        name,
+        `tham số không được hỗ trợ (cho phép: ${[...allowed].join(', ')})`,
+        `unknown parameter (allowed: ${[...allowed].join(', ')})`
+      )
     if (values.length > 1) throw badParam(name, 'chỉ được truyền một lần', 'must be given once')
   }
   const out: Record<string, unknown> = {}

@@ -14,7 +14,12 @@ export interface TableMeta {
   readonly extra?: Record<string, unknown>
 }
 
-export const sendTable = (c: Context, format: 'json' | 'csv' | 'arrow', t: TableResult, meta: TableMeta): Response => {
+export const sendTable = (
+  c: Context,
+  format: 'json' | 'csv' | 'arrow',
+  t: TableResult,
+  meta: TableMeta
+): Response => {
   if (meta.total !== undefined) c.header('X-Total-Count', String(meta.total))
   if (format === 'csv') {
     c.header('Content-Type', 'text/csv; charset=utf-8')

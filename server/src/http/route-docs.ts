@@ -27,7 +27,10 @@ export class RouteRegistry {
     prefix: string,
     path: string,
     doc: Omit<RouteDoc, 'method' | 'path' | 'params'> & { params: S },
-    handler: (c: Context<AppEnv>, params: ParsedParams<S> & { format: 'json' | 'csv' | 'arrow' }) => Promise<Response>
+    handler: (
+      c: Context<AppEnv>,
+      params: ParsedParams<S> & { format: 'json' | 'csv' | 'arrow' }
+    ) => Promise<Response>
   ): void {
     this.docs.push({ ...doc, method: 'get', path: `${prefix}${path}`.replace(/\/$/, '') || '/' })
     app.get(path, (c) => handler(c, readParams(c, doc.params)))

@@ -16,13 +16,25 @@ export const toCsv = (t: Pick<TableResult, 'columns' | 'rows'>): string => {
 }
 
 const arrowVector = (type: string, values: unknown[]): Vector => {
-  if (type === 'BOOLEAN') return vectorFromArray(values.map((v) => (v === null ? null : Boolean(v))), new Bool())
+  if (type === 'BOOLEAN')
+    return vectorFromArray(
+      values.map((v) => (v === null ? null : Boolean(v))),
+      new Bool()
+    )
   if (/^(TINYINT|SMALLINT|INTEGER|UTINYINT|USMALLINT)$/.test(type))
-    return vectorFromArray(values.map((v) => (v === null ? null : Number(v))), new Int32())
+    return vectorFromArray(
+      values.map((v) => (v === null ? null : Number(v))),
+      new Int32()
+    )
   if (/^(BIGINT|HUGEINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/.test(type))
-    return vectorFromArray(values.map((v) => (v === null ? null : Number(v))), new Float64())
+    return vectorFromArray(
+      values.map((v) => (v === null ? null : Number(v))),
+      new Float64()
+    )
   return vectorFromArray(
-    values.map((v) => (v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v))),
+    values.map((v) =>
+      v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v)
+    ),
     new Utf8()
   )
 }
@@ -31,7 +43,10 @@ const arrowVector = (type: string, values: unknown[]): Vector => {
 export const toArrow = (t: TableResult): Uint8Array => {
   const cols: Record<string, Vector> = {}
   t.columns.forEach((c, i) => {
-    cols[c] = arrowVector(t.types[i] ?? 'VARCHAR', t.rows.map((r) => r[c] ?? null))
+    cols[c] = arrowVector(
+      t.types[i] ?? 'VARCHAR',
+      t.rows.map((r) => r[c] ?? null)
+    )
   })
   return tableToIPC(new Table(cols), 'stream')
 }

@@ -2,7 +2,12 @@
 export type Params = Record<string, string | number | boolean | null>
 
 /** `col IN ($p0, $p1, ...)` with the values added to `params`; empty list means no filter. */
-export const inList = (col: string, values: ReadonlyArray<string>, params: Params, prefix: string): string => {
+export const inList = (
+  col: string,
+  values: ReadonlyArray<string>,
+  params: Params,
+  prefix: string
+): string => {
   if (values.length === 0) return 'TRUE'
   const names = values.map((v, i) => {
     params[`${prefix}${i}`] = v
@@ -17,4 +22,5 @@ export const where = (conds: ReadonlyArray<string>): string => {
 }
 
 /** The province column of `articles` for a unit system. */
-export const provinceCol = (system: '2008' | '2025', alias = 'a'): string => `${alias}.province_code_${system}`
+export const provinceCol = (system: '2008' | '2025', alias = 'a'): string =>
+  `${alias}.province_code_${system}`

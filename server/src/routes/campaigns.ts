@@ -10,19 +10,47 @@ export const CAMPAIGN_ID = /^[a-z0-9_:-]{1,80}$/
 
 export const campaignsRoutes = (reg: RouteRegistry, prefix: string) => {
   const app = new Hono<AppEnv>()
-  reg.get(app, prefix, '/', { summary: 'National emulation campaigns with article and province counts', params: {}, table: true, tag: 'campaigns' }, async (c, q) => {
-    const t = await c.get('lease').query(CAMPAIGNS_SQL)
-    return sendTable(c, q.format, t, { name: 'campaigns' })
-  })
+  reg.get(
+    app,
+    prefix,
+    '/',
+    {
+      summary: 'National emulation campaigns with article and province counts',
+      params: {},
+      table: true,
+      tag: 'campaigns',
+    },
+    async (c, q) => {
+      const t = await c.get('lease').query(CAMPAIGNS_SQL)
+      return sendTable(c, q.format, t, { name: 'campaigns' })
+    }
+  )
   const adoptionParams = {
     system: systemParam,
-    campaign: p.text({ maxLength: 80, pattern: CAMPAIGN_ID, description: 'Campaign id (data/reference/campaigns.json)' }),
+    campaign: p.text({
+      maxLength: 80,
+      pattern: CAMPAIGN_ID,
+      description: 'Campaign id (data/reference/campaigns.json)',
+    }),
     province: p.provinces('Comma-separated province codes'),
   }
-  reg.get(app, prefix, '/adoption', { summary: 'Adoption lag: days from a campaign launch to its first mention per province', params: adoptionParams, table: true, tag: 'campaigns' }, async (c, q) => {
-    const params: Params = { system: q.system, campaign: q.campaign }
-    const t = await c.get('lease').query(ADOPTION_SQL(inList('v.province_code', q.province, params, 'p')), params)
-    return sendTable(c, q.format, t, { name: 'campaign-adoption' })
-  })
+  reg.get(
+    app,
+    prefix,
+    '/adoption',
+    {
+      summary: 'Adoption lag: days from a campaign launch to its first mention per province',
+      params: adoptionParams,
+      table: true,
+      tag: 'campaigns',
+    },
+    async (c, q) => {
+      const params: Params = { system: q.system, campaign: q.campaign }
+      const t = await c
+        .get('lease')
+        .query(ADOPTION_SQL(inList('v.province_code', q.province, params, 'p')), params)
+      return sendTable(c, q.format, t, { name: 'campaign-adoption' })
+    }
+  )
   return app
 }

@@ -24,23 +24,49 @@ const checkYears = (from: number | null, to: number | null) => {
 export const coverageRoutes = (reg: RouteRegistry, prefix: string) => {
   const app = new Hono<AppEnv>()
   const spec = { ...filters, province: p.provinces('Comma-separated province codes') }
-  reg.get(app, prefix, '/', { summary: 'Province × campaign coverage: articles mentioning each campaign and share of the province output', params: spec, table: true, tag: 'coverage' }, async (c, q) => {
-    checkYears(q.from_year, q.to_year)
-    const params: Params = { from_year: q.from_year, to_year: q.to_year, source_kind: q.source_kind }
-    const conds = [inList('a.province_code', q.province, params, 'p')]
-    if (q.campaign) {
-      params.campaign = q.campaign
-      conds.push('cm.campaign_id = $campaign')
+  reg.get(
+    app,
+    prefix,
+    '/',
+    {
+      summary:
+        'Province × campaign coverage: articles mentioning each campaign and share of the province output',
+      params: spec,
+      table: true,
+      tag: 'coverage',
+    },
+    async (c, q) => {
+      checkYears(q.from_year, q.to_year)
+      const params: Params = { from_year: q.from_year, to_year: q.to_year, source_kind: q.source_kind }
+      const conds = [inList('a.province_code', q.province, params, 'p')]
+      if (q.campaign) {
+        params.campaign = q.campaign
+        conds.push('cm.campaign_id = $campaign')
+      }
+      const t = await c.get('lease').query(COVERAGE_SQL(q.system, where(conds)), params)
+      return sendTable(c, q.format, t, { name: `coverage-${q.system}` })
     }
-    const t = await c.get('lease').query(COVERAGE_SQL(q.system, where(conds)), params)
-    return sendTable(c, q.format, t, { name: `coverage-${q.system}` })
-  })
-  reg.get(app, prefix, '/provinces', { summary: 'Per-province totals for the coverage map (articles, distinct campaigns)', params: filters, table: true, tag: 'coverage' }, async (c, q) => {
-    checkYears(q.from_year, q.to_year)
-    const t = await c.get('lease').query(COVERAGE_BY_PROVINCE_SQL(q.system), {
-      from_year: q.from_year, to_year: q.to_year, source_kind: q.source_kind, campaign: q.campaign,
-    })
-    return sendTable(c, q.format, t, { name: `coverage-provinces-${q.system}` })
-  })
+  )
+  reg.get(
+    app,
+    prefix,
+    '/provinces',
+    {
+      summary: 'Per-province totals for the coverage map (articles, distinct campaigns)',
+      params: filters,
+      table: true,
+      tag: 'coverage',
+    },
+    async (c, q) => {
+      checkYears(q.from_year, q.to_year)
+      const t = await c.get('lease').query(COVERAGE_BY_PROVINCE_SQL(q.system), {
+        from_year: q.from_year,
+        to_year: q.to_year,
+        source_kind: q.source_kind,
+        campaign: q.campaign,
+      })
+      return sendTable(c, q.format, t, { name: `coverage-provinces-${q.system}` })
+    }
+  )
   return app
 }

@@ -16,16 +16,38 @@ export interface EntitySpan {
 
 type Row = Record<string, unknown>
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null)
+const num = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : typeof v === 'string' && /^\d+$/.test(v)
+      ? Number(v)
+      : null
 
-export const entitySpans = (body: string, groups: Record<EntitySpan['kind'], ReadonlyArray<Row>>): EntitySpan[] => {
+export const entitySpans = (
+  body: string,
+  groups: Record<EntitySpan['kind'], ReadonlyArray<Row>>
+): EntitySpan[] => {
   const out: EntitySpan[] = []
   const seen = new Map<string, number>()
   for (const [kind, rows] of Object.entries(groups) as Array<[EntitySpan['kind'], ReadonlyArray<Row>]>) {
     for (const r of rows) {
       const surface = typeof r.surface === 'string' ? r.surface : ''
-      const label = kind === 'document' ? `${r.number ?? ''}/${r.symbol ?? ''}` : kind === 'campaign' ? String(r.name_vi ?? r.campaign_id ?? '') : kind === 'event' ? String(r.kind ?? '') : String(r.granularity ?? '')
-      const ref = kind === 'document' ? (r.document_id as string | null) ?? null : kind === 'campaign' ? (r.campaign_id as string | null) ?? null : kind === 'event' ? (r.event_id as string | null) ?? null : null
+      const label =
+        kind === 'document'
+          ? `${r.number ?? ''}/${r.symbol ?? ''}`
+          : kind === 'campaign'
+            ? String(r.name_vi ?? r.campaign_id ?? '')
+            : kind === 'event'
+              ? String(r.kind ?? '')
+              : String(r.granularity ?? '')
+      const ref =
+        kind === 'document'
+          ? ((r.document_id as string | null) ?? null)
+          : kind === 'campaign'
+            ? ((r.campaign_id as string | null) ?? null)
+            : kind === 'event'
+              ? ((r.event_id as string | null) ?? null)
+              : null
       const s = num(r.span_start ?? r.start)
       const e = num(r.span_end ?? r.end)
       if (s !== null && e !== null && e > s && e <= body.length) {
@@ -44,7 +66,8 @@ export const entitySpans = (body: string, groups: Record<EntitySpan['kind'], Rea
       }
       if (pos < 0) pos = body.indexOf(surface)
       seen.set(key, nth + 1)
-      if (pos >= 0) out.push({ kind, start: pos, end: pos + surface.length, surface, span_source: 'located', label, ref })
+      if (pos >= 0)
+        out.push({ kind, start: pos, end: pos + surface.length, surface, span_source: 'located', label, ref })
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end)

@@ -24,7 +24,11 @@ export const geoRoutes = (reg: RouteRegistry, prefix: string, referenceDir: stri
   const load = (system: '2008' | '2025'): string => {
     const hit = cache.get(system)
     if (hit) return hit
-    const file = path.join(referenceDir, 'geo', system === '2008' ? 'vn-provinces-63.geojson' : 'vn-provinces-34.geojson')
+    const file = path.join(
+      referenceDir,
+      'geo',
+      system === '2008' ? 'vn-provinces-63.geojson' : 'vn-provinces-34.geojson'
+    )
     let parsed: { features: Feature[] }
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8')) as { features: Feature[] }
@@ -46,12 +50,23 @@ export const geoRoutes = (reg: RouteRegistry, prefix: string, referenceDir: stri
     return text
   }
   for (const system of ['2008', '2025'] as const) {
-    reg.get(app, prefix, `/${system}`, { summary: `Province polygons (GeoJSON) of the ${system === '2008' ? '63' : '34'}-unit system, CC BY-SA 4.0`, params: {}, table: false, tag: 'reference' }, async (c) => {
-      const body = load(system)
-      c.header('Content-Type', 'application/geo+json; charset=utf-8')
-      c.header('Cache-Control', 'public, max-age=86400')
-      return c.body(body)
-    })
+    reg.get(
+      app,
+      prefix,
+      `/${system}`,
+      {
+        summary: `Province polygons (GeoJSON) of the ${system === '2008' ? '63' : '34'}-unit system, CC BY-SA 4.0`,
+        params: {},
+        table: false,
+        tag: 'reference',
+      },
+      async (c) => {
+        const body = load(system)
+        c.header('Content-Type', 'application/geo+json; charset=utf-8')
+        c.header('Cache-Control', 'public, max-age=86400')
+        return c.body(body)
+      }
+    )
   }
   return app
 }

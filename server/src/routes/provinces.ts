@@ -7,13 +7,35 @@ import { LINEAGE_SQL, PROVINCES_SQL } from '../queries/provinces.ts'
 
 export const provincesRoutes = (reg: RouteRegistry, prefix: string) => {
   const app = new Hono<AppEnv>()
-  reg.get(app, prefix, '/', { summary: 'Provinces of a unit system (63 or 34) with article and source counts', params: { system: systemParam }, table: true, tag: 'reference' }, async (c, q) => {
-    const t = await c.get('lease').query(PROVINCES_SQL(q.system), { system: q.system })
-    return sendTable(c, q.format, t, { name: `provinces-${q.system}` })
-  })
-  reg.get(app, prefix, '/lineage', { summary: 'How the 63 provinces map onto the 34 units from 2025-07-01', params: {}, table: true, tag: 'reference' }, async (c, q) => {
-    const t = await c.get('lease').query(LINEAGE_SQL)
-    return sendTable(c, q.format, t, { name: 'province-lineage' })
-  })
+  reg.get(
+    app,
+    prefix,
+    '/',
+    {
+      summary: 'Provinces of a unit system (63 or 34) with article and source counts',
+      params: { system: systemParam },
+      table: true,
+      tag: 'reference',
+    },
+    async (c, q) => {
+      const t = await c.get('lease').query(PROVINCES_SQL(q.system), { system: q.system })
+      return sendTable(c, q.format, t, { name: `provinces-${q.system}` })
+    }
+  )
+  reg.get(
+    app,
+    prefix,
+    '/lineage',
+    {
+      summary: 'How the 63 provinces map onto the 34 units from 2025-07-01',
+      params: {},
+      table: true,
+      tag: 'reference',
+    },
+    async (c, q) => {
+      const t = await c.get('lease').query(LINEAGE_SQL)
+      return sendTable(c, q.format, t, { name: 'province-lineage' })
+    }
+  )
   return app
 }

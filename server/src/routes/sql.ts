@@ -19,11 +19,18 @@ const readSql = async (c: Context): Promise<string> => {
   try {
     body = await c.req.json()
   } catch {
-    throw new ApiError(400, 'invalid_body', 'Thân yêu cầu phải là JSON dạng {"sql": "…"}.', 'The request body must be JSON like {"sql": "…"}.')
+    throw new ApiError(
+      400,
+      'invalid_body',
+      'Thân yêu cầu phải là JSON dạng {"sql": "…"}.',
+      'The request body must be JSON like {"sql": "…"}.'
+    )
   }
   const sql = (body as { sql?: unknown } | null)?.sql
   if (typeof sql !== 'string')
-    throw new ApiError(400, 'invalid_body', 'Thiếu trường "sql" kiểu chuỗi.', 'Missing string field "sql".', { param: 'sql' })
+    throw new ApiError(400, 'invalid_body', 'Thiếu trường "sql" kiểu chuỗi.', 'Missing string field "sql".', {
+      param: 'sql',
+    })
   return sql
 }
 
@@ -41,7 +48,12 @@ export const sqlRoutes = (reg: RouteRegistry, prefix: string, opts: SqlRouteOpti
     bodyLimit({
       maxSize: 64 * 1024,
       onError: () => {
-        throw new ApiError(413, 'body_too_large', 'Thân yêu cầu quá 64 KB.', 'Request body larger than 64 KB.')
+        throw new ApiError(
+          413,
+          'body_too_large',
+          'Thân yêu cầu quá 64 KB.',
+          'Request body larger than 64 KB.'
+        )
       },
     }),
     async (c) => {
@@ -50,19 +62,36 @@ export const sqlRoutes = (reg: RouteRegistry, prefix: string, opts: SqlRouteOpti
       c.header('X-RateLimit-Limit', String(opts.limiter.max))
       c.header('X-RateLimit-Remaining', String(decision.remaining))
       if (!decision.allowed)
-        throw new ApiError(429, 'rate_limited', `Quá nhiều truy vấn; thử lại sau ${decision.retryAfterSeconds} giây.`, `Too many queries; retry in ${decision.retryAfterSeconds} s.`, {
-          headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-        })
+        throw new ApiError(
+          429,
+          'rate_limited',
+          `Quá nhiều truy vấn; thử lại sau ${decision.retryAfterSeconds} giây.`,
+          `Too many queries; retry in ${decision.retryAfterSeconds} s.`,
+          {
+            headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+          }
+        )
       const sql = await readSql(c)
       const conn = await c.get('lease').sandboxConnection()
       const result = await runConsoleQuery(conn, sql, opts)
       c.header('Cache-Control', 'no-store')
       return sendTable(c, format, result, {
         name: 'query',
-        extra: { truncated: result.truncated, max_rows: opts.maxRows, elapsed_ms: result.elapsed_ms, types: result.types },
+        extra: {
+          truncated: result.truncated,
+          max_rows: opts.maxRows,
+          elapsed_ms: result.elapsed_ms,
+          types: result.types,
+        },
       })
     }
   )
-  reg.get(app, prefix, '/examples', { summary: 'Cookbook of example queries for the SQL console', params: {}, table: false, tag: 'sql' }, async (c) => c.json({ examples: COOKBOOK }))
+  reg.get(
+    app,
+    prefix,
+    '/examples',
+    { summary: 'Cookbook of example queries for the SQL console', params: {}, table: false, tag: 'sql' },
+    async (c) => c.json({ examples: COOKBOOK })
+  )
   return app
 }

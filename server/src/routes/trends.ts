@@ -15,11 +15,24 @@ export const trendsRoutes = (reg: RouteRegistry, prefix: string) => {
     from: p.date('First month (YYYY-MM)'),
     to: p.date('Last month (YYYY-MM)'),
   }
-  reg.get(app, prefix, '/', { summary: 'Monthly article counts per province, raw and as share of the province output', params: spec, table: true, tag: 'trends' }, async (c, q) => {
-    checkRange(q.from, q.to)
-    const params: Params = { system: q.system, from: q.from, to: q.to }
-    const t = await c.get('lease').query(TRENDS_SQL(inList('t.province_code', q.province, params, 'p')), params)
-    return sendTable(c, q.format, t, { name: 'monthly-trends' })
-  })
+  reg.get(
+    app,
+    prefix,
+    '/',
+    {
+      summary: 'Monthly article counts per province, raw and as share of the province output',
+      params: spec,
+      table: true,
+      tag: 'trends',
+    },
+    async (c, q) => {
+      checkRange(q.from, q.to)
+      const params: Params = { system: q.system, from: q.from, to: q.to }
+      const t = await c
+        .get('lease')
+        .query(TRENDS_SQL(inList('t.province_code', q.province, params, 'p')), params)
+      return sendTable(c, q.format, t, { name: 'monthly-trends' })
+    }
+  )
   return app
 }

@@ -18,7 +18,11 @@ export interface SqlResult extends TableResult {
   readonly elapsed_ms: number
 }
 
-export const runConsoleQuery = async (conn: DuckDBConnection, sql: string, limits: SqlLimits): Promise<SqlResult> => {
+export const runConsoleQuery = async (
+  conn: DuckDBConnection,
+  sql: string,
+  limits: SqlLimits
+): Promise<SqlResult> => {
   const started = performance.now()
   const prepared = await prepareReadOnly(conn, sql)
   let timedOut = false
@@ -30,14 +34,29 @@ export const runConsoleQuery = async (conn: DuckDBConnection, sql: string, limit
     const reader = await prepared.streamAndReadUntil(limits.maxRows + 1)
     const table = readTable(reader, limits.maxRows)
     if (timedOut) throw new Error('Interrupted')
-    return { ...table, truncated: reader.currentRowCount > limits.maxRows, elapsed_ms: Math.round(performance.now() - started) }
+    return {
+      ...table,
+      truncated: reader.currentRowCount > limits.maxRows,
+      elapsed_ms: Math.round(performance.now() - started),
+    }
   } catch (e) {
     if (e instanceof ApiError) throw e
     if (timedOut)
-      throw new ApiError(422, 'sql_timeout', `Truy vấn vượt quá giới hạn thời gian ${limits.timeoutMs} ms và đã bị dừng.`, `The query exceeded the ${limits.timeoutMs} ms time limit and was interrupted.`)
+      throw new ApiError(
+        422,
+        'sql_timeout',
+        `Truy vấn vượt quá giới hạn thời gian ${limits.timeoutMs} ms và đã bị dừng.`,
+        `The query exceeded the ${limits.timeoutMs} ms time limit and was interrupted.`
+      )
     const msg = duckMessage(e)
     if (/permission|disabled by configuration|locked/i.test(msg))
-      throw new ApiError(403, 'sql_forbidden', 'Không được truy cập tệp, mạng, tiện ích mở rộng hoặc cấu hình.', 'File, network, extension and settings access is not allowed.', { detail: msg })
+      throw new ApiError(
+        403,
+        'sql_forbidden',
+        'Không được truy cập tệp, mạng, tiện ích mở rộng hoặc cấu hình.',
+        'File, network, extension and settings access is not allowed.',
+        { detail: msg }
+      )
     throw new ApiError(400, 'sql_error', 'Truy vấn lỗi khi chạy.', 'The query failed.', { detail: msg })
   } finally {
     clearTimeout(timer)

@@ -23,7 +23,11 @@ const insertRows = async (
   rows: FixtureData[string]
 ) => {
   if (!rows || rows.length === 0) return
-  const cols = (await conn.runAndReadAll(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`))
+  const cols = (
+    await conn.runAndReadAll(
+      `SELECT column_name FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`
+    )
+  )
     .getRows()
     .map((r) => String(r[0]))
   const sql = `INSERT INTO ${table} VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`
@@ -33,7 +37,8 @@ const insertRows = async (
     cols.forEach((c, i) => {
       const v = row[c] ?? null
       if (v === null) stmt.bindNull(i + 1)
-      else if (typeof v === 'number') Number.isInteger(v) ? stmt.bindBigInt(i + 1, BigInt(v)) : stmt.bindDouble(i + 1, v)
+      else if (typeof v === 'number')
+        Number.isInteger(v) ? stmt.bindBigInt(i + 1, BigInt(v)) : stmt.bindDouble(i + 1, v)
       else stmt.bindVarchar(i + 1, v)
     })
     await stmt.run()
@@ -41,7 +46,10 @@ const insertRows = async (
 }
 
 /** Writes the fixture database to `<dir>/<name>.duckdb` (overwriting nothing: dir should be fresh). */
-export const writeFixtureDb = async (dbFile: string, data: FixtureData = buildFixtureData()): Promise<void> => {
+export const writeFixtureDb = async (
+  dbFile: string,
+  data: FixtureData = buildFixtureData()
+): Promise<void> => {
   mkdirSync(path.dirname(dbFile), { recursive: true })
   const instance = await DuckDBInstance.create(dbFile)
   const conn = await instance.connect()

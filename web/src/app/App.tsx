@@ -77,7 +77,13 @@ const LangSwitch = () => {
   return (
     <LangContext.Consumer>
       {({ lang, setLang }) => (
-        <button type="button" className="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')} aria-label={t('Chuyển sang tiếng Anh', 'Switch to Vietnamese')}>
+        <button
+          type="button"
+          className="lang"
+          onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}
+          title={t('Chuyển sang tiếng Anh', 'Switch to Vietnamese')}
+          lang={lang === 'vi' ? 'en' : 'vi'}
+        >
           {lang === 'vi' ? 'EN' : 'VI'}
         </button>
       )}

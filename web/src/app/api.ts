@@ -17,16 +17,26 @@ export class ApiFailure extends Error {
   }
 }
 
-export const fetchJson = async <T,>(url: string, init?: RequestInit): Promise<T> => {
+export const fetchJson = async <T>(url: string, init?: RequestInit): Promise<T> => {
   const res = await fetch(url, init)
-  const body = (await res.json().catch(() => null)) as { error?: { message_vi: string; message_en: string } } | null
-  if (!res.ok) throw new ApiFailure(res.status, body?.error?.message_vi ?? `Lỗi ${res.status}`, body?.error?.message_en ?? `Error ${res.status}`)
+  const body = (await res.json().catch(() => null)) as {
+    error?: { message_vi: string; message_en: string }
+  } | null
+  if (!res.ok)
+    throw new ApiFailure(
+      res.status,
+      body?.error?.message_vi ?? `Lỗi ${res.status}`,
+      body?.error?.message_en ?? `Error ${res.status}`
+    )
   return body as T
 }
 
-export type Loadable<T> = { state: 'loading' } | { state: 'error'; error: ApiFailure | Error } | { state: 'ready'; data: T }
+export type Loadable<T> =
+  | { state: 'loading' }
+  | { state: 'error'; error: ApiFailure | Error }
+  | { state: 'ready'; data: T }
 
-export const useApi = <T,>(url: string | null): Loadable<T> => {
+export const useApi = <T>(url: string | null): Loadable<T> => {
   const [value, setValue] = useState<Loadable<T>>({ state: 'loading' })
   useEffect(() => {
     if (url === null) return
@@ -62,5 +72,8 @@ export const downloadBlob = (name: string, blob: Blob): void => {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
-export const downloadCsv = (name: string, columns: ReadonlyArray<string>, rows: ReadonlyArray<Record<string, unknown>>): void =>
-  downloadBlob(`${name}.csv`, new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }))
+export const downloadCsv = (
+  name: string,
+  columns: ReadonlyArray<string>,
+  rows: ReadonlyArray<Record<string, unknown>>
+): void => downloadBlob(`${name}.csv`, new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }))

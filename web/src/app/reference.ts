@@ -10,7 +10,8 @@ export interface ProvinceRow extends Record<string, unknown> {
   articles: number
 }
 
-export const useProvinces = (system: System): Loadable<Table<ProvinceRow>> => useApi<Table<ProvinceRow>>(`/api/provinces?system=${system}`)
+export const useProvinces = (system: System): Loadable<Table<ProvinceRow>> =>
+  useApi<Table<ProvinceRow>>(`/api/provinces?system=${system}`)
 
 export interface CampaignRow extends Record<string, unknown> {
   campaign_id: string
@@ -21,7 +22,11 @@ export interface CampaignRow extends Record<string, unknown> {
 
 export const useCampaigns = () => useApi<Table<CampaignRow>>('/api/campaigns')
 
-export const useNameMap = <R extends Record<string, unknown>>(v: Loadable<Table<R>>, key: string, label: string) =>
+export const useNameMap = <R extends Record<string, unknown>>(
+  v: Loadable<Table<R>>,
+  key: string,
+  label: string
+) =>
   useMemo(() => {
     const m = new Map<string, string>()
     if (v.state === 'ready') for (const r of v.data.rows) m.set(String(r[key]), String(r[label]))

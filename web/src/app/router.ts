@@ -66,7 +66,8 @@ export const useQuery = (): [URLSearchParams, (patch: Record<string, string | nu
 
 export const href = (path: string, params: Record<string, string | number | null | undefined>): string => {
   const qs = new URLSearchParams()
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') qs.set(k, String(v))
+  for (const [k, v] of Object.entries(params))
+    if (v !== null && v !== undefined && v !== '') qs.set(k, String(v))
   const s = qs.toString()
   return s ? `${path}?${s}` : path
 }

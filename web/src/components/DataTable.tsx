@@ -9,7 +9,14 @@ export interface Column<R> {
   readonly numeric?: boolean
 }
 
-export function DataTable<R extends Record<string, unknown>>({ name, columns, rows, caption, onRowClick, selected }: {
+export function DataTable<R extends Record<string, unknown>>({
+  name,
+  columns,
+  rows,
+  caption,
+  onRowClick,
+  selected,
+}: {
   name: string
   columns: ReadonlyArray<Column<R>>
   rows: ReadonlyArray<R>
@@ -22,7 +29,16 @@ export function DataTable<R extends Record<string, unknown>>({ name, columns, ro
     <div className="table-wrap">
       <div className="table-tools">
         {caption ? <strong>{caption}</strong> : <span />}
-        <button type="button" onClick={() => downloadCsv(name, columns.map((c) => c.key), rows)}>
+        <button
+          type="button"
+          onClick={() =>
+            downloadCsv(
+              name,
+              columns.map((c) => c.key),
+              rows
+            )
+          }
+        >
           CSV
         </button>
       </div>
@@ -46,9 +62,16 @@ export function DataTable<R extends Record<string, unknown>>({ name, columns, ro
               rows.map((r, i) => (
                 <tr
                   key={i}
-                  className={[onRowClick ? 'clickable' : '', selected?.(r) ? 'selected' : ''].join(' ').trim() || undefined}
+                  className={
+                    [onRowClick ? 'clickable' : '', selected?.(r) ? 'selected' : ''].join(' ').trim() ||
+                    undefined
+                  }
                   onClick={onRowClick ? () => onRowClick(r) : undefined}
-                  onKeyDown={onRowClick ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onRowClick(r)) : undefined}
+                  onKeyDown={
+                    onRowClick
+                      ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onRowClick(r))
+                      : undefined
+                  }
                   tabIndex={onRowClick ? 0 : undefined}
                 >
                   {columns.map((c) => (
@@ -66,4 +89,5 @@ export function DataTable<R extends Record<string, unknown>>({ name, columns, ro
   )
 }
 
-const formatCell = (v: unknown): ReactNode => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v))
+const formatCell = (v: unknown): ReactNode =>
+  v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v)

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react'
 
 /** A labelled filter control; every filter writes to the URL through its onChange. */
-export const Select = ({ label, value, onChange, options, id }: {
+export const Select = ({
+  label,
+  value,
+  onChange,
+  options,
+  id,
+}: {
   label: string
   value: string
   onChange: (v: string) => void
@@ -20,7 +26,14 @@ export const Select = ({ label, value, onChange, options, id }: {
   </label>
 )
 
-export const TextField = ({ label, value, onChange, id, type = 'text', placeholder }: {
+export const TextField = ({
+  label,
+  value,
+  onChange,
+  id,
+  type = 'text',
+  placeholder,
+}: {
   label: string
   value: string
   onChange: (v: string) => void
@@ -30,7 +43,14 @@ export const TextField = ({ label, value, onChange, id, type = 'text', placehold
 }) => (
   <label className="field" htmlFor={id}>
     <span>{label}</span>
-    <input id={id} name={id} type={type} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+    <input
+      id={id}
+      name={id}
+      type={type}
+      value={value}
+      placeholder={placeholder}
+      onChange={(e) => onChange(e.target.value)}
+    />
   </label>
 )
 
@@ -40,7 +60,13 @@ export const Filters = ({ children }: { children: ReactNode }) => (
   </form>
 )
 
-export const Toggle = ({ label, value, options, onChange, name }: {
+export const Toggle = ({
+  label,
+  value,
+  options,
+  onChange,
+  name,
+}: {
   label: string
   value: string
   options: ReadonlyArray<{ value: string; label: string }>
@@ -51,7 +77,13 @@ export const Toggle = ({ label, value, options, onChange, name }: {
     <legend>{label}</legend>
     {options.map((o) => (
       <label key={o.value}>
-        <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+        <input
+          type="radio"
+          name={name}
+          value={o.value}
+          checked={value === o.value}
+          onChange={() => onChange(o.value)}
+        />
         {o.label}
       </label>
     ))}

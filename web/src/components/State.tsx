@@ -13,7 +13,11 @@ export const Loading = () => {
 
 export const Empty = ({ children }: { children?: ReactNode }) => {
   const t = useT()
-  return <p className="state empty">{children ?? t('Không có dữ liệu cho bộ lọc này.', 'No data for these filters.')}</p>
+  return (
+    <p className="state empty">
+      {children ?? t('Không có dữ liệu cho bộ lọc này.', 'No data for these filters.')}
+    </p>
+  )
 }
 
 export const ErrorState = ({ error }: { error: Error }) => {
@@ -28,7 +32,15 @@ export const ErrorState = ({ error }: { error: Error }) => {
 }
 
 /** Renders loading / error / empty / content for one API call. */
-export function Load<T>({ value, empty, children }: { value: Loadable<T>; empty?: (d: T) => boolean; children: (d: T) => ReactNode }) {
+export function Load<T>({
+  value,
+  empty,
+  children,
+}: {
+  value: Loadable<T>
+  empty?: (d: T) => boolean
+  children: (d: T) => ReactNode
+}) {
   if (value.state === 'loading') return <Loading />
   if (value.state === 'error') return <ErrorState error={value.error} />
   if (empty?.(value.data)) return <Empty />

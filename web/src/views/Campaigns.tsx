@@ -42,25 +42,57 @@ export default function Campaigns() {
   const fromYear = q.get('from_year') ?? ''
   const toYear = q.get('to_year') ?? ''
   const campaigns = useCampaigns()
-  const coverage = useApi<Table<CoverageRow>>(href('/api/coverage', { system, source_kind: kind, from_year: fromYear, to_year: toYear }))
-  const chosen = q.get('campaign') ?? (campaigns.state === 'ready' ? (campaigns.data.rows[0]?.campaign_id ?? '') : '')
-  const adoption = useApi<Table<AdoptionRow>>(chosen ? href('/api/campaigns/adoption', { system, campaign: chosen }) : null)
+  const coverage = useApi<Table<CoverageRow>>(
+    href('/api/coverage', { system, source_kind: kind, from_year: fromYear, to_year: toYear })
+  )
+  const chosen =
+    q.get('campaign') ?? (campaigns.state === 'ready' ? (campaigns.data.rows[0]?.campaign_id ?? '') : '')
+  const adoption = useApi<Table<AdoptionRow>>(
+    chosen ? href('/api/campaigns/adoption', { system, campaign: chosen }) : null
+  )
 
   const heat = useMemo(() => {
     if (coverage.state !== 'ready') return null
     const rows = coverage.data.rows
     const camps = [...new Map(rows.map((r) => [r.campaign_id, r.campaign_name])).entries()]
     const provs = [...new Map(rows.map((r) => [r.province_code, r.province_name])).entries()]
-    const val = (r: CoverageRow) => (measure === 'share' ? Math.round(r.share_of_output * 1000) / 10 : r.articles)
+    const val = (r: CoverageRow) =>
+      measure === 'share' ? Math.round(r.share_of_output * 1000) / 10 : r.articles
     return {
-      camps, provs,
+      camps,
+      provs,
       option: {
-        tooltip: { formatter: (p: { data: [number, number, number] }) => `${provs[p.data[1]]?.[1]}<br/>${camps[p.data[0]]?.[1]}<br/><b>${p.data[2]}${measure === 'share' ? '%' : ''}</b>` },
+        tooltip: {
+          formatter: (p: { data: [number, number, number] }) =>
+            `${provs[p.data[1]]?.[1]}<br/>${camps[p.data[0]]?.[1]}<br/><b>${p.data[2]}${measure === 'share' ? '%' : ''}</b>`,
+        },
         grid: { left: 110, right: 16, top: 16, bottom: 150 },
-        xAxis: { type: 'category', data: camps.map(([, n]) => short(n)), axisLabel: { rotate: 40, interval: 0 } },
+        xAxis: {
+          type: 'category',
+          data: camps.map(([, n]) => short(n)),
+          axisLabel: { rotate: 40, interval: 0 },
+        },
         yAxis: { type: 'category', data: provs.map(([, n]) => n) },
-        visualMap: { min: 0, max: Math.max(1, ...rows.map(val)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#eff6ff', '#60a5fa', '#1e3a8a'] } },
-        series: [{ type: 'heatmap', data: rows.map((r) => [camps.findIndex(([c]) => c === r.campaign_id), provs.findIndex(([c]) => c === r.province_code), val(r)]), label: { show: true, fontSize: 10 } }],
+        visualMap: {
+          min: 0,
+          max: Math.max(1, ...rows.map(val)),
+          calculable: true,
+          orient: 'horizontal',
+          left: 'center',
+          bottom: 0,
+          inRange: { color: ['#eff6ff', '#60a5fa', '#1e3a8a'] },
+        },
+        series: [
+          {
+            type: 'heatmap',
+            data: rows.map((r) => [
+              camps.findIndex(([c]) => c === r.campaign_id),
+              provs.findIndex(([c]) => c === r.province_code),
+              val(r),
+            ]),
+            label: { show: true, fontSize: 10 },
+          },
+        ],
       },
     }
   }, [coverage, measure])
@@ -73,51 +105,130 @@ export default function Campaigns() {
       grid: { left: 110, right: 24, top: 16, bottom: 32 },
       xAxis: { type: 'value', name: t('ngày', 'days') },
       yAxis: { type: 'category', data: rows.map((r) => r.province_name ?? r.province_code), inverse: true },
-      series: [{ type: 'bar', data: rows.map((r) => ({ value: r.lag_days, code: r.province_code })), itemStyle: { color: '#0f766e' }, label: { show: true, position: 'right' } }],
+      series: [
+        {
+          type: 'bar',
+          data: rows.map((r) => ({ value: r.lag_days, code: r.province_code })),
+          itemStyle: { color: '#0f766e' },
+          label: { show: true, position: 'right' },
+        },
+      ],
     }
   }, [adoption, t])
 
-  const campaignOptions = campaigns.state === 'ready' ? campaigns.data.rows.filter((c) => c.articles > 0).map((c) => ({ value: c.campaign_id, label: short(c.name_vi, 60) })) : []
+  const campaignOptions =
+    campaigns.state === 'ready'
+      ? campaigns.data.rows
+          .filter((c) => c.articles > 0)
+          .map((c) => ({ value: c.campaign_id, label: short(c.name_vi, 60) }))
+      : []
   return (
     <section>
       <h1>{t('Độ phủ các phong trào thi đua', 'Campaign coverage')}</h1>
       <Filters>
-        <Select id="system" label={t('Hệ đơn vị', 'Unit system')} value={system} onChange={(v) => set({ system: v })}
-          options={[{ value: '2025', label: t('34 tỉnh', '34 units') }, { value: '2008', label: t('63 tỉnh', '63 units') }]} />
-        <Select id="source_kind" label={t('Loại nguồn', 'Source kind')} value={kind} onChange={(v) => set({ source_kind: v })}
-          options={[{ value: '', label: t('Tất cả', 'All') }, { value: 'portal', label: t('Cổng thông tin', 'Portals') }, { value: 'newspaper', label: t('Báo', 'Newspapers') }]} />
-        <Select id="from_year" label={t('Từ năm', 'From year')} value={fromYear} onChange={(v) => set({ from_year: v })} options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))} />
-        <Select id="to_year" label={t('Đến năm', 'To year')} value={toYear} onChange={(v) => set({ to_year: v })} options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))} />
-        <Toggle name="measure" label={t('Giá trị', 'Value')} value={measure} onChange={(v) => set({ measure: v === 'raw' ? null : v })}
-          options={[{ value: 'raw', label: t('Số bài', 'Articles') }, { value: 'share', label: t('% sản lượng', '% of output') }]} />
+        <Select
+          id="system"
+          label={t('Hệ đơn vị', 'Unit system')}
+          value={system}
+          onChange={(v) => set({ system: v })}
+          options={[
+            { value: '2025', label: t('34 tỉnh', '34 units') },
+            { value: '2008', label: t('63 tỉnh', '63 units') },
+          ]}
+        />
+        <Select
+          id="source_kind"
+          label={t('Loại nguồn', 'Source kind')}
+          value={kind}
+          onChange={(v) => set({ source_kind: v })}
+          options={[
+            { value: '', label: t('Tất cả', 'All') },
+            { value: 'portal', label: t('Cổng thông tin', 'Portals') },
+            { value: 'newspaper', label: t('Báo', 'Newspapers') },
+          ]}
+        />
+        <Select
+          id="from_year"
+          label={t('Từ năm', 'From year')}
+          value={fromYear}
+          onChange={(v) => set({ from_year: v })}
+          options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))}
+        />
+        <Select
+          id="to_year"
+          label={t('Đến năm', 'To year')}
+          value={toYear}
+          onChange={(v) => set({ to_year: v })}
+          options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))}
+        />
+        <Toggle
+          name="measure"
+          label={t('Giá trị', 'Value')}
+          value={measure}
+          onChange={(v) => set({ measure: v === 'raw' ? null : v })}
+          options={[
+            { value: 'raw', label: t('Số bài', 'Articles') },
+            { value: 'share', label: t('% sản lượng', '% of output') },
+          ]}
+        />
       </Filters>
       <Load value={coverage} empty={(d) => d.rows.length === 0}>
         {(d) =>
           heat ? (
-            <Chart testId="coverage-heatmap" title={t('Tỉnh × phong trào (bấm để xem bài viết)', 'Province × campaign (click for the articles)')}
-              option={heat.option} height={Math.max(320, 36 * heat.provs.length + 200)} csv={{ name: `coverage-${system}`, columns: d.columns, rows: d.rows }}
+            <Chart
+              testId="coverage-heatmap"
+              title={t(
+                'Tỉnh × phong trào (bấm để xem bài viết)',
+                'Province × campaign (click for the articles)'
+              )}
+              option={heat.option}
+              height={Math.max(320, 36 * heat.provs.length + 200)}
+              csv={{ name: `coverage-${system}`, columns: d.columns, rows: d.rows }}
               onClick={(p) => {
                 const v = (p as { data?: [number, number, number] }).data
                 if (!v) return
-                navigate(href('/articles', { system, province: heat.provs[v[1]]?.[0], campaign: heat.camps[v[0]]?.[0], from: fromYear ? `${fromYear}-01-01` : null, to: toYear ? `${toYear}-12-31` : null }))
-              }} />
+                navigate(
+                  href('/articles', {
+                    system,
+                    province: heat.provs[v[1]]?.[0],
+                    campaign: heat.camps[v[0]]?.[0],
+                    from: fromYear ? `${fromYear}-01-01` : null,
+                    to: toYear ? `${toYear}-12-31` : null,
+                  })
+                )
+              }}
+            />
           ) : null
         }
       </Load>
       <h2>{t('Độ trễ hưởng ứng', 'Adoption lag')}</h2>
       <Filters>
-        <Select id="campaign" label={t('Phong trào', 'Campaign')} value={chosen} onChange={(v) => set({ campaign: v })} options={campaignOptions} />
+        <Select
+          id="campaign"
+          label={t('Phong trào', 'Campaign')}
+          value={chosen}
+          onChange={(v) => set({ campaign: v })}
+          options={campaignOptions}
+        />
       </Filters>
       {chosen ? (
         <Load value={adoption} empty={(d) => d.rows.every((r) => r.lag_days === null)}>
           {(d) =>
             lag ? (
-              <Chart testId="adoption-chart" title={t('Số ngày từ khi phát động đến lần đầu được nhắc đến', 'Days from launch to first mention')}
-                option={lag} height={Math.max(220, 34 * d.rows.length + 60)} csv={{ name: `adoption-${chosen}`, columns: d.columns, rows: d.rows }}
+              <Chart
+                testId="adoption-chart"
+                title={t(
+                  'Số ngày từ khi phát động đến lần đầu được nhắc đến',
+                  'Days from launch to first mention'
+                )}
+                option={lag}
+                height={Math.max(220, 34 * d.rows.length + 60)}
+                csv={{ name: `adoption-${chosen}`, columns: d.columns, rows: d.rows }}
                 onClick={(p) => {
                   const code = (p.data as { code?: string } | undefined)?.code
                   navigate(href('/articles', { system, province: code, campaign: chosen }))
-                }} />
+                }}
+              />
             ) : null
           }
         </Load>

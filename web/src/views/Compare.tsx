@@ -1,5 +1,11 @@
 import { LineChart, ScatterChart } from 'echarts/charts'
-import { DataZoomComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components'
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components'
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useMemo } from 'react'
@@ -12,7 +18,16 @@ import { DataTable } from '../components/DataTable.tsx'
 import { Filters, Select, TextField } from '../components/Field.tsx'
 import { Load } from '../components/State.tsx'
 
-use([ScatterChart, LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer])
+use([
+  ScatterChart,
+  LineChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DataZoomComponent,
+  MarkLineComponent,
+  CanvasRenderer,
+])
 
 interface Item extends Record<string, unknown> {
   province_code: string
@@ -53,17 +68,47 @@ export default function Compare() {
     const y = (r: Item) => r.province_name ?? r.province_code
     const point = (r: Item, date: string | null) => ({ value: [date, y(r)], item: r })
     const kinds: Array<[string, (r: Item) => boolean, string, (r: Item) => string | null]> = [
-      [t('Kế hoạch, văn bản', 'Plans, documents'), (r) => r.item_kind === 'document', 'diamond', (r) => r.item_date],
-      [t('Hội nghị điển hình', 'Model conferences'), (r) => r.item_kind === 'conference', 'circle', (r) => r.item_date],
-      [t('Đại hội (dự kiến)', 'Congress (planned)'), (r) => r.item_kind === 'congress', 'emptyCircle', (r) => r.planned_start],
-      [t('Đại hội (đã tổ chức)', 'Congress (held)'), (r) => r.item_kind === 'congress' && r.held_on !== null, 'triangle', (r) => r.held_on],
+      [
+        t('Kế hoạch, văn bản', 'Plans, documents'),
+        (r) => r.item_kind === 'document',
+        'diamond',
+        (r) => r.item_date,
+      ],
+      [
+        t('Hội nghị điển hình', 'Model conferences'),
+        (r) => r.item_kind === 'conference',
+        'circle',
+        (r) => r.item_date,
+      ],
+      [
+        t('Đại hội (dự kiến)', 'Congress (planned)'),
+        (r) => r.item_kind === 'congress',
+        'emptyCircle',
+        (r) => r.planned_start,
+      ],
+      [
+        t('Đại hội (đã tổ chức)', 'Congress (held)'),
+        (r) => r.item_kind === 'congress' && r.held_on !== null,
+        'triangle',
+        (r) => r.held_on,
+      ],
     ]
     const delayLine: Array<unknown> = []
     for (const r of rows.filter((x) => x.item_kind === 'congress' && x.planned_start && x.held_on))
       delayLine.push([r.planned_start, y(r)], [r.held_on, y(r)], '-')
     const marks = [
-      ...milestones.data.rows.map((m) => ({ xAxis: m.date, name: m.event_vi, lineStyle: { color: '#64748b', type: 'dashed' }, label: { show: false } })),
-      { xAxis: MERGER_DATE, name: t('Sáp nhập tỉnh 1/7/2025 (63 → 34)', 'Province merger 1 Jul 2025 (63 → 34)'), lineStyle: { color: '#dc2626', width: 2 }, label: { formatter: t('Sáp nhập 1/7/2025', 'Merger 1 Jul 2025'), color: '#dc2626' } },
+      ...milestones.data.rows.map((m) => ({
+        xAxis: m.date,
+        name: m.event_vi,
+        lineStyle: { color: '#64748b', type: 'dashed' },
+        label: { show: false },
+      })),
+      {
+        xAxis: MERGER_DATE,
+        name: t('Sáp nhập tỉnh 1/7/2025 (63 → 34)', 'Province merger 1 Jul 2025 (63 → 34)'),
+        lineStyle: { color: '#dc2626', width: 2 },
+        label: { formatter: t('Sáp nhập 1/7/2025', 'Merger 1 Jul 2025'), color: '#dc2626' },
+      },
     ]
     return {
       tooltip: {
@@ -79,14 +124,36 @@ export default function Compare() {
       grid: { left: 110, right: 24, top: 48, bottom: 70 },
       xAxis: { type: 'time' },
       yAxis: { type: 'category', data: cats, inverse: true },
-      dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'slider', xAxisIndex: 0, height: 18, bottom: 10 }],
+      dataZoom: [
+        { type: 'inside', xAxisIndex: 0 },
+        { type: 'slider', xAxisIndex: 0, height: 18, bottom: 10 },
+      ],
       series: [
         ...kinds.map(([name, pred, symbol, date], i) => ({
-          name, type: 'scatter', symbol, symbolSize: 14,
+          name,
+          type: 'scatter',
+          symbol,
+          symbolSize: 14,
           data: rows.filter((r) => pred(r) && date(r)).map((r) => point(r, date(r))),
-          ...(i === 0 ? { markLine: { symbol: 'none', silent: false, data: marks, tooltip: { formatter: (m: { name: string; value: string }) => `${m.value}<br/>${m.name}` } } } : {}),
+          ...(i === 0
+            ? {
+                markLine: {
+                  symbol: 'none',
+                  silent: false,
+                  data: marks,
+                  tooltip: { formatter: (m: { name: string; value: string }) => `${m.value}<br/>${m.name}` },
+                },
+              }
+            : {}),
         })),
-        { name: t('Độ trễ đại hội', 'Congress delay'), type: 'line', data: delayLine, symbol: 'none', lineStyle: { color: '#f59e0b', width: 3 }, tooltip: { show: false } },
+        {
+          name: t('Độ trễ đại hội', 'Congress delay'),
+          type: 'line',
+          data: delayLine,
+          symbol: 'none',
+          lineStyle: { color: '#f59e0b', width: 3 },
+          tooltip: { show: false },
+        },
       ],
     }
   }, [items, milestones, selected, t])
@@ -100,32 +167,69 @@ export default function Compare() {
     <section>
       <h1>{t('So sánh tiến trình các tỉnh', 'Compare provinces’ timelines')}</h1>
       <Filters>
-        <Select id="system" label={t('Hệ đơn vị', 'Unit system')} value={system} onChange={(v) => set({ system: v, province: null })}
-          options={[{ value: '2025', label: t('34 tỉnh', '34 units') }, { value: '2008', label: t('63 tỉnh', '63 units') }]} />
-        <TextField id="from" type="month" label={t('Từ tháng', 'From month')} value={from} onChange={(v) => set({ from: v })} />
-        <TextField id="to" type="month" label={t('Đến tháng', 'To month')} value={to} onChange={(v) => set({ to: v })} />
+        <Select
+          id="system"
+          label={t('Hệ đơn vị', 'Unit system')}
+          value={system}
+          onChange={(v) => set({ system: v, province: null })}
+          options={[
+            { value: '2025', label: t('34 tỉnh', '34 units') },
+            { value: '2008', label: t('63 tỉnh', '63 units') },
+          ]}
+        />
+        <TextField
+          id="from"
+          type="month"
+          label={t('Từ tháng', 'From month')}
+          value={from}
+          onChange={(v) => set({ from: v })}
+        />
+        <TextField
+          id="to"
+          type="month"
+          label={t('Đến tháng', 'To month')}
+          value={to}
+          onChange={(v) => set({ to: v })}
+        />
       </Filters>
       <fieldset className="chips">
         <legend>{t('Tỉnh (tối đa 8)', 'Provinces (max 8)')}</legend>
-        {provinceOptions.filter((p) => p.articles > 0 || selected.includes(p.code)).map((p) => (
-          <label key={p.code} className={selected.includes(p.code) ? 'chip on' : 'chip'}>
-            <input type="checkbox" checked={selected.includes(p.code)} onChange={() => toggleProvince(p.code)} />
-            {p.name_vi}
-          </label>
-        ))}
+        {provinceOptions
+          .filter((p) => p.articles > 0 || selected.includes(p.code))
+          .map((p) => (
+            <label key={p.code} className={selected.includes(p.code) ? 'chip on' : 'chip'}>
+              <input
+                type="checkbox"
+                checked={selected.includes(p.code)}
+                onChange={() => toggleProvince(p.code)}
+              />
+              {p.name_vi}
+            </label>
+          ))}
       </fieldset>
       <Load value={items} empty={(d) => d.rows.length === 0}>
         {(d) => (
           <>
             {option ? (
-              <Chart testId="timeline-chart" title={t('Kế hoạch, hội nghị, đại hội: dự kiến và thực tế', 'Plans, conferences, congresses: planned vs held')}
-                option={option} height={Math.max(260, 90 * selected.length + 120)} csv={{ name: 'timelines', columns: d.columns, rows: d.rows }}
+              <Chart
+                testId="timeline-chart"
+                title={t(
+                  'Kế hoạch, hội nghị, đại hội: dự kiến và thực tế',
+                  'Plans, conferences, congresses: planned vs held'
+                )}
+                option={option}
+                height={Math.max(260, 90 * selected.length + 120)}
+                csv={{ name: 'timelines', columns: d.columns, rows: d.rows }}
                 onClick={(p) => {
                   const it = (p.data as { item?: Item } | undefined)?.item
                   if (it?.article_id) navigate(`/articles/${encodeURIComponent(it.article_id)}`)
-                }} />
+                }}
+              />
             ) : null}
-            <DataTable name="timelines" rows={d.rows} onRowClick={(r) => r.article_id && navigate(`/articles/${encodeURIComponent(r.article_id)}`)}
+            <DataTable
+              name="timelines"
+              rows={d.rows}
+              onRowClick={(r) => r.article_id && navigate(`/articles/${encodeURIComponent(r.article_id)}`)}
               columns={[
                 { key: 'province_name', label: t('Tỉnh', 'Province') },
                 { key: 'item_date', label: t('Ngày', 'Date') },
@@ -135,7 +239,8 @@ export default function Compare() {
                 { key: 'planned_start', label: t('Dự kiến', 'Planned') },
                 { key: 'held_on', label: t('Tổ chức', 'Held') },
                 { key: 'delay_days', label: t('Trễ (ngày)', 'Delay (days)'), numeric: true },
-              ]} />
+              ]}
+            />
           </>
         )}
       </Load>

@@ -32,7 +32,17 @@ interface Citation extends Record<string, unknown> {
 }
 
 const PAGE = 25
-const TYPES = ['', 'plan', 'directive', 'resolution', 'decision', 'law', 'official_letter', 'program', 'report']
+const TYPES = [
+  '',
+  'plan',
+  'directive',
+  'resolution',
+  'decision',
+  'law',
+  'official_letter',
+  'program',
+  'report',
+]
 
 export default function Documents() {
   const t = useT()
@@ -42,9 +52,14 @@ export default function Documents() {
   const type = q.get('type') ?? ''
   const text = q.get('q') ?? ''
   const offset = Number(q.get('offset') ?? 0) || 0
-  const docs = useApi<Table<DocRow>>(href('/api/documents', { system, level, type, q: text, limit: PAGE, offset }))
-  const selectedId = q.get('doc') ?? (docs.state === 'ready' ? (docs.data.rows[0]?.document_id ?? null) : null)
-  const detail = useApi<{ document: DocRow; citations: Citation[] }>(selectedId ? href(`/api/documents/${encodeURIComponent(selectedId)}`, { system }) : null)
+  const docs = useApi<Table<DocRow>>(
+    href('/api/documents', { system, level, type, q: text, limit: PAGE, offset })
+  )
+  const selectedId =
+    q.get('doc') ?? (docs.state === 'ready' ? (docs.data.rows[0]?.document_id ?? null) : null)
+  const detail = useApi<{ document: DocRow; citations: Citation[] }>(
+    selectedId ? href(`/api/documents/${encodeURIComponent(selectedId)}`, { system }) : null
+  )
   const option = useMemo(() => {
     if (detail.state !== 'ready') return null
     const rows = detail.data.citations
@@ -53,7 +68,14 @@ export default function Documents() {
       grid: { left: 110, right: 32, top: 16, bottom: 32 },
       xAxis: { type: 'value', name: t('bài trích dẫn', 'citing articles') },
       yAxis: { type: 'category', data: rows.map((r) => r.province_name ?? r.province_code), inverse: true },
-      series: [{ type: 'bar', data: rows.map((r) => ({ value: r.citing_articles, code: r.province_code })), itemStyle: { color: '#7c3aed' }, label: { show: true, position: 'right' } }],
+      series: [
+        {
+          type: 'bar',
+          data: rows.map((r) => ({ value: r.citing_articles, code: r.province_code })),
+          itemStyle: { color: '#7c3aed' },
+          label: { show: true, position: 'right' },
+        },
+      ],
     }
   }, [detail, t])
   const total = docs.state === 'ready' ? (docs.data.total ?? 0) : 0
@@ -61,19 +83,52 @@ export default function Documents() {
     <section>
       <h1>{t('Văn bản và nơi trích dẫn', 'Documents and who cites them')}</h1>
       <Filters>
-        <TextField id="q" label={t('Số/ký hiệu, cơ quan', 'Number/symbol, issuer')} value={text} placeholder="41-CT/TW" onChange={(v) => set({ q: v, offset: null, doc: null })} />
-        <Select id="level" label={t('Cấp', 'Level')} value={level} onChange={(v) => set({ level: v, offset: null, doc: null })}
-          options={[{ value: '', label: t('Tất cả', 'All') }, { value: 'central', label: t('Trung ương', 'Central') }, { value: 'provincial', label: t('Tỉnh', 'Provincial') }]} />
-        <Select id="type" label={t('Loại', 'Type')} value={type} onChange={(v) => set({ type: v, offset: null, doc: null })} options={TYPES.map((x) => ({ value: x, label: x || t('Tất cả', 'All') }))} />
-        <Select id="system" label={t('Hệ đơn vị', 'Unit system')} value={system} onChange={(v) => set({ system: v })}
-          options={[{ value: '2025', label: t('34 tỉnh', '34 units') }, { value: '2008', label: t('63 tỉnh', '63 units') }]} />
+        <TextField
+          id="q"
+          label={t('Số/ký hiệu, cơ quan', 'Number/symbol, issuer')}
+          value={text}
+          placeholder="41-CT/TW"
+          onChange={(v) => set({ q: v, offset: null, doc: null })}
+        />
+        <Select
+          id="level"
+          label={t('Cấp', 'Level')}
+          value={level}
+          onChange={(v) => set({ level: v, offset: null, doc: null })}
+          options={[
+            { value: '', label: t('Tất cả', 'All') },
+            { value: 'central', label: t('Trung ương', 'Central') },
+            { value: 'provincial', label: t('Tỉnh', 'Provincial') },
+          ]}
+        />
+        <Select
+          id="type"
+          label={t('Loại', 'Type')}
+          value={type}
+          onChange={(v) => set({ type: v, offset: null, doc: null })}
+          options={TYPES.map((x) => ({ value: x, label: x || t('Tất cả', 'All') }))}
+        />
+        <Select
+          id="system"
+          label={t('Hệ đơn vị', 'Unit system')}
+          value={system}
+          onChange={(v) => set({ system: v })}
+          options={[
+            { value: '2025', label: t('34 tỉnh', '34 units') },
+            { value: '2008', label: t('63 tỉnh', '63 units') },
+          ]}
+        />
       </Filters>
       <div className="grid-2">
         <Load value={docs}>
           {(d) => (
             <div>
-              <DataTable name="documents" rows={d.rows} caption={t(`${total} văn bản`, `${total} documents`)}
-                onRowClick={(r) => set({ doc: r.document_id })} selected={(r) => r.document_id === selectedId}
+              <DataTable
+                name="documents"
+                rows={d.rows}
+                caption={t(`${total} văn bản`, `${total} documents`)}
+                onRowClick={(r) => set({ doc: r.document_id })}
+                selected={(r) => r.document_id === selectedId}
                 columns={[
                   { key: 'number', label: t('Số hiệu', 'Number'), render: (r) => `${r.number}/${r.symbol}` },
                   { key: 'issued_on', label: t('Ngày ban hành', 'Issued') },
@@ -81,13 +136,22 @@ export default function Documents() {
                   { key: 'type', label: t('Loại', 'Type') },
                   { key: 'mention_count', label: t('Lượt nhắc', 'Mentions'), numeric: true },
                   { key: 'citing_provinces', label: t('Số tỉnh', 'Provinces'), numeric: true },
-                ]} />
+                ]}
+              />
               <nav className="pager" aria-label={t('Phân trang', 'Pagination')}>
-                <button type="button" disabled={offset === 0} onClick={() => set({ offset: String(Math.max(0, offset - PAGE)) })}>
+                <button
+                  type="button"
+                  disabled={offset === 0}
+                  onClick={() => set({ offset: String(Math.max(0, offset - PAGE)) })}
+                >
                   ← {t('Trước', 'Previous')}
                 </button>
                 <span>{total ? `${offset + 1}–${Math.min(offset + PAGE, total)} / ${total}` : ''}</span>
-                <button type="button" disabled={offset + PAGE >= total} onClick={() => set({ offset: String(offset + PAGE) })}>
+                <button
+                  type="button"
+                  disabled={offset + PAGE >= total}
+                  onClick={() => set({ offset: String(offset + PAGE) })}
+                >
                   {t('Sau', 'Next')} →
                 </button>
               </nav>
@@ -99,11 +163,39 @@ export default function Documents() {
             {(d) =>
               option ? (
                 <div>
-                  <Chart testId="citations-chart" title={t(`Tỉnh trích dẫn ${d.document.number}/${d.document.symbol}`, `Provinces citing ${d.document.number}/${d.document.symbol}`)}
-                    option={option} height={Math.max(220, 34 * d.citations.length + 60)} csv={{ name: `citations-${d.document.document_id}`, columns: ['province_code', 'province_name', 'citing_articles', 'first_cited', 'last_cited'], rows: d.citations }}
-                    onClick={(p) => navigate(href('/articles', { system, document: d.document.document_id, province: (p.data as { code?: string } | undefined)?.code }))} />
+                  <Chart
+                    testId="citations-chart"
+                    title={t(
+                      `Tỉnh trích dẫn ${d.document.number}/${d.document.symbol}`,
+                      `Provinces citing ${d.document.number}/${d.document.symbol}`
+                    )}
+                    option={option}
+                    height={Math.max(220, 34 * d.citations.length + 60)}
+                    csv={{
+                      name: `citations-${d.document.document_id}`,
+                      columns: [
+                        'province_code',
+                        'province_name',
+                        'citing_articles',
+                        'first_cited',
+                        'last_cited',
+                      ],
+                      rows: d.citations,
+                    }}
+                    onClick={(p) =>
+                      navigate(
+                        href('/articles', {
+                          system,
+                          document: d.document.document_id,
+                          province: (p.data as { code?: string } | undefined)?.code,
+                        })
+                      )
+                    }
+                  />
                   <p>
-                    <a href={href('/articles', { document: d.document.document_id })}>{t('Xem các bài viết trích dẫn văn bản này', 'See the articles citing this document')} →</a>
+                    <a href={href('/articles', { document: d.document.document_id })}>
+                      {t('Xem các bài viết trích dẫn văn bản này', 'See the articles citing this document')} →
+                    </a>
                   </p>
                 </div>
               ) : null

@@ -1,5 +1,11 @@
 import { LineChart, MapChart } from 'echarts/charts'
-import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, DataZoomComponent } from 'echarts/components'
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  DataZoomComponent,
+} from 'echarts/components'
 import { registerMap, use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useEffect, useMemo, useState } from 'react'
@@ -11,7 +17,16 @@ import { Chart } from '../components/Chart.tsx'
 import { Filters, Select, Toggle } from '../components/Field.tsx'
 import { ErrorState, Load, Loading } from '../components/State.tsx'
 
-use([LineChart, MapChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, DataZoomComponent, CanvasRenderer])
+use([
+  LineChart,
+  MapChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  DataZoomComponent,
+  CanvasRenderer,
+])
 
 interface Health {
   articles: number
@@ -42,7 +57,12 @@ const KeyFigures = ({ system }: { system: System }) => {
   const provinces = useProvinces(system)
   const campaigns = useApi<Table>('/api/campaigns')
   const docs = useApi<Table>('/api/documents?limit=1&level=central')
-  if (health.state !== 'ready' || provinces.state !== 'ready' || campaigns.state !== 'ready' || docs.state !== 'ready') {
+  if (
+    health.state !== 'ready' ||
+    provinces.state !== 'ready' ||
+    campaigns.state !== 'ready' ||
+    docs.state !== 'ready'
+  ) {
     const failed = [health, provinces, campaigns, docs].find((v) => v.state === 'error')
     return failed && failed.state === 'error' ? <ErrorState error={failed.error} /> : <Loading />
   }
@@ -50,9 +70,17 @@ const KeyFigures = ({ system }: { system: System }) => {
   const active = campaigns.data.rows.filter((r) => Number(r.articles) > 0).length
   const figures: Array<[string, string, string]> = [
     [fmtNumber(lang, health.data.articles), t('bài viết', 'articles'), '/articles'],
-    [`${covered}/${provinces.data.rows.length}`, t('tỉnh có dữ liệu', 'provinces with data'), href('/compare', { system })],
+    [
+      `${covered}/${provinces.data.rows.length}`,
+      t('tỉnh có dữ liệu', 'provinces with data'),
+      href('/compare', { system }),
+    ],
     [fmtNumber(lang, active), t('phong trào được nhắc đến', 'campaigns mentioned'), '/campaigns'],
-    [fmtNumber(lang, docs.data.total ?? 0), t('văn bản trung ương được trích dẫn', 'central documents cited'), href('/documents', { level: 'central' })],
+    [
+      fmtNumber(lang, docs.data.total ?? 0),
+      t('văn bản trung ương được trích dẫn', 'central documents cited'),
+      href('/documents', { level: 'central' }),
+    ],
   ]
   return (
     <ul className="figures">
@@ -65,8 +93,12 @@ const KeyFigures = ({ system }: { system: System }) => {
         </li>
       ))}
       <li className="muted">
-        <span>{t('Bài mới nhất', 'Latest article')}: {health.data.latest_article?.slice(0, 10) ?? '—'}</span>
-        <span>{t('Lượt chạy gần nhất', 'Last run')}: {health.data.last_run?.slice(0, 16) ?? '—'}</span>
+        <span>
+          {t('Bài mới nhất', 'Latest article')}: {health.data.latest_article?.slice(0, 10) ?? '—'}
+        </span>
+        <span>
+          {t('Lượt chạy gần nhất', 'Last run')}: {health.data.last_run?.slice(0, 16) ?? '—'}
+        </span>
       </li>
     </ul>
   )
@@ -80,17 +112,34 @@ const TrendChart = ({ system, measure }: { system: System; measure: 'raw' | 'sha
     const rows = trends.data.rows
     const months = [...new Set(rows.map((r) => r.month))].sort()
     const byProv = new Map<string, TrendRow[]>()
-    for (const r of rows) byProv.set(r.province_name ?? r.province_code, [...(byProv.get(r.province_name ?? r.province_code) ?? []), r])
+    for (const r of rows)
+      byProv.set(r.province_name ?? r.province_code, [
+        ...(byProv.get(r.province_name ?? r.province_code) ?? []),
+        r,
+      ])
     return {
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => (measure === 'share' ? `${(v * 100).toFixed(1)}%` : String(v)) },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: number) => (measure === 'share' ? `${(v * 100).toFixed(1)}%` : String(v)),
+      },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 48, right: 16, top: 40, bottom: 64 },
       dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
       xAxis: { type: 'category', data: months },
-      yAxis: { type: 'value', axisLabel: measure === 'share' ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {} },
+      yAxis: {
+        type: 'value',
+        axisLabel: measure === 'share' ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {},
+      },
       series: [...byProv.entries()].map(([name, rs]) => {
         const m = new Map(rs.map((r) => [r.month, measure === 'share' ? r.share_of_output : r.articles]))
-        return { name, type: 'line', smooth: false, showSymbol: false, connectNulls: false, data: months.map((mo) => m.get(mo) ?? 0) }
+        return {
+          name,
+          type: 'line',
+          smooth: false,
+          showSymbol: false,
+          connectNulls: false,
+          data: months.map((mo) => m.get(mo) ?? 0),
+        }
       }),
     }
   }, [trends, measure])
@@ -99,13 +148,25 @@ const TrendChart = ({ system, measure }: { system: System; measure: 'raw' | 'sha
       {(d) => (
         <Chart
           testId="trend-chart"
-          title={measure === 'raw' ? t('Số bài viết theo tháng', 'Articles per month') : t('Tỷ lệ trên tổng số bài của tỉnh', "Share of each province's output")}
+          title={
+            measure === 'raw'
+              ? t('Số bài viết theo tháng', 'Articles per month')
+              : t('Tỷ lệ trên tổng số bài của tỉnh', "Share of each province's output")
+          }
           option={option ?? {}}
           csv={{ name: `trends-${system}`, columns: d.columns, rows: d.rows }}
           onClick={(p) => {
             const month = typeof p.name === 'string' ? p.name : null
             const row = d.rows.find((r) => r.province_name === p.seriesName)
-            if (month) navigate(href('/articles', { province: row?.province_code, system, from: month, to: endOfMonth(month) }))
+            if (month)
+              navigate(
+                href('/articles', {
+                  province: row?.province_code,
+                  system,
+                  from: month,
+                  to: endOfMonth(month),
+                })
+              )
           }}
         />
       )}
@@ -119,8 +180,10 @@ const endOfMonth = (month: string) => {
   return d.toISOString().slice(0, 10)
 }
 
-const GEO_ATTRIBUTION_VI = 'Ranh giới tỉnh © Open Development Vietnam / Open Development Mekong, bộ dữ liệu "Địa phận tỉnh", giấy phép CC BY-SA 4.0; đã đơn giản hóa, mã hóa lại và (lớp 34 đơn vị) hợp nhất theo Nghị quyết 202/2025/QH15.'
-const GEO_ATTRIBUTION_EN = 'Province boundaries © Open Development Vietnam / Open Development Mekong, dataset "Địa phận tỉnh", CC BY-SA 4.0; simplified, re-coded and (34-unit layer) dissolved per Nghị quyết 202/2025/QH15.'
+const GEO_ATTRIBUTION_VI =
+  'Ranh giới tỉnh © Open Development Vietnam / Open Development Mekong, bộ dữ liệu "Địa phận tỉnh", giấy phép CC BY-SA 4.0; đã đơn giản hóa, mã hóa lại và (lớp 34 đơn vị) hợp nhất theo Nghị quyết 202/2025/QH15.'
+const GEO_ATTRIBUTION_EN =
+  'Province boundaries © Open Development Vietnam / Open Development Mekong, dataset "Địa phận tỉnh", CC BY-SA 4.0; simplified, re-coded and (34-unit layer) dissolved per Nghị quyết 202/2025/QH15.'
 
 const CoverageMap = ({ system, fromYear, toYear }: { system: System; fromYear: string; toYear: string }) => {
   const t = useT()
@@ -139,18 +202,42 @@ const CoverageMap = ({ system, fromYear, toYear }: { system: System; fromYear: s
       live = false
     }
   }, [system])
-  const data = useApi<Table<MapRow>>(href('/api/coverage/provinces', { system, from_year: fromYear, to_year: toYear }))
+  const data = useApi<Table<MapRow>>(
+    href('/api/coverage/provinces', { system, from_year: fromYear, to_year: toYear })
+  )
   const option = useMemo(() => {
     if (data.state !== 'ready' || mapReady !== system) return null
     const max = Math.max(1, ...data.data.rows.map((r) => r.articles))
     return {
-      tooltip: { trigger: 'item', formatter: (p: { data?: { province_name: string; value: number } }) => (p.data ? `${p.data.province_name}: ${p.data.value}` : '') },
-      visualMap: { min: 0, max, left: 8, bottom: 8, calculable: true, inRange: { color: ['#f3f4f6', '#fde68a', '#f59e0b', '#b45309'] }, text: [t('nhiều', 'more'), '0'] },
-      series: [{
-        type: 'map', map: `vn-${system}`, nameProperty: 'code', roam: true, zoom: 1.1,
-        emphasis: { label: { show: false } },
-        data: data.data.rows.map((r) => ({ name: r.province_code, value: r.articles, province_name: r.province_name })),
-      }],
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { data?: { province_name: string; value: number } }) =>
+          p.data ? `${p.data.province_name}: ${p.data.value}` : '',
+      },
+      visualMap: {
+        min: 0,
+        max,
+        left: 8,
+        bottom: 8,
+        calculable: true,
+        inRange: { color: ['#f3f4f6', '#fde68a', '#f59e0b', '#b45309'] },
+        text: [t('nhiều', 'more'), '0'],
+      },
+      series: [
+        {
+          type: 'map',
+          map: `vn-${system}`,
+          nameProperty: 'code',
+          roam: true,
+          zoom: 1.1,
+          emphasis: { label: { show: false } },
+          data: data.data.rows.map((r) => ({
+            name: r.province_code,
+            value: r.articles,
+            province_name: r.province_name,
+          })),
+        },
+      ],
     }
   }, [data, mapReady, system, t])
   if (mapError) return <ErrorState error={mapError} />
@@ -160,7 +247,10 @@ const CoverageMap = ({ system, fromYear, toYear }: { system: System; fromYear: s
         option ? (
           <Chart
             testId="coverage-map"
-            title={t(`Số bài viết theo tỉnh (${system === '2008' ? '63' : '34'} đơn vị)`, `Articles per province (${system === '2008' ? '63' : '34'} units)`)}
+            title={t(
+              `Số bài viết theo tỉnh (${system === '2008' ? '63' : '34'} đơn vị)`,
+              `Articles per province (${system === '2008' ? '63' : '34'} units)`
+            )}
             option={option}
             height={520}
             csv={{ name: `coverage-map-${system}`, columns: d.columns, rows: d.rows }}
@@ -190,11 +280,37 @@ export default function Overview() {
     <section>
       <h1>{t('Tổng quan phong trào thi đua yêu nước', 'Patriotic emulation movements: overview')}</h1>
       <Filters>
-        <Select id="system" label={t('Hệ đơn vị hành chính', 'Unit system')} value={system} onChange={(v) => set({ system: v })} options={sysOptions} />
-        <Toggle name="measure" label={t('Biểu đồ xu hướng', 'Trend chart')} value={measure} onChange={(v) => set({ measure: v === 'raw' ? null : v })}
-          options={[{ value: 'raw', label: t('Số bài', 'Counts') }, { value: 'share', label: t('Tỷ lệ', 'Share') }]} />
-        <Select id="from_year" label={t('Từ năm', 'From year')} value={fromYear} onChange={(v) => set({ from_year: v })} options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))} />
-        <Select id="to_year" label={t('Đến năm', 'To year')} value={toYear} onChange={(v) => set({ to_year: v })} options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))} />
+        <Select
+          id="system"
+          label={t('Hệ đơn vị hành chính', 'Unit system')}
+          value={system}
+          onChange={(v) => set({ system: v })}
+          options={sysOptions}
+        />
+        <Toggle
+          name="measure"
+          label={t('Biểu đồ xu hướng', 'Trend chart')}
+          value={measure}
+          onChange={(v) => set({ measure: v === 'raw' ? null : v })}
+          options={[
+            { value: 'raw', label: t('Số bài', 'Counts') },
+            { value: 'share', label: t('Tỷ lệ', 'Share') },
+          ]}
+        />
+        <Select
+          id="from_year"
+          label={t('Từ năm', 'From year')}
+          value={fromYear}
+          onChange={(v) => set({ from_year: v })}
+          options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))}
+        />
+        <Select
+          id="to_year"
+          label={t('Đến năm', 'To year')}
+          value={toYear}
+          onChange={(v) => set({ to_year: v })}
+          options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))}
+        />
       </Filters>
       <KeyFigures system={system} />
       <div className="grid-2">

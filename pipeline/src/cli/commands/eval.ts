@@ -30,9 +30,13 @@ export const evalCommand = Command.make('eval', { write, gold: goldOption }, ({ 
     const report = evaluate(items)
     const text = formatReport(report)
     yield* Console.log(`extractor ${EXTRACTOR_VERSION}\n${text}`)
-    const failed = Object.entries(GOALS).filter(([k, goal]) => report.kinds[k as keyof typeof GOALS].f1 < goal)
+    const failed = Object.entries(GOALS).filter(
+      ([k, goal]) => report.kinds[k as keyof typeof GOALS].f1 < goal
+    )
     yield* Console.log(
-      failed.length === 0 ? '\nall F1 goals met' : `\ngoals missed: ${failed.map(([k, g]) => `${k} < ${g}`).join(', ')}`
+      failed.length === 0
+        ? '\nall F1 goals met'
+        : `\ngoals missed: ${failed.map(([k, g]) => `${k} < ${g}`).join(', ')}`
     )
     if (write) {
       const file = path.join(repoRoot, 'docs', 'quality.md')
@@ -45,7 +49,8 @@ export const evalCommand = Command.make('eval', { write, gold: goldOption }, ({ 
           const block = `${BEGIN}\n\`\`\`text\nextractor ${EXTRACTOR_VERSION}\n${formatReport(report, 60)}\n\`\`\`\n`
           writeFileSync(file, doc.slice(0, a) + block + doc.slice(b))
         },
-        catch: (e) => new Error(`cannot update docs/quality.md: ${e instanceof Error ? e.message : String(e)}`),
+        catch: (e) =>
+          new Error(`cannot update docs/quality.md: ${e instanceof Error ? e.message : String(e)}`),
       })
     }
   })

@@ -29,7 +29,11 @@ export const exportCommand = Command.make('export', { db: dbOption, format, out 
     const result = yield* Effect.tryPromise({
       try: () => exportWarehouse(source, { format, outDir: out }),
       catch: (cause) =>
-        new WarehouseError({ op: 'export', message: `export failed: ${cause instanceof Error ? cause.message : cause}`, cause }),
+        new WarehouseError({
+          op: 'export',
+          message: `export failed: ${cause instanceof Error ? cause.message : cause}`,
+          cause,
+        }),
     })
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0)
     yield* Console.log(

@@ -16,13 +16,19 @@ export class ParseCommandError extends Data.TaggedError('ParseCommandError')<{ r
 
 const target = Args.path({ name: 'path' }).pipe(Args.withDescription('An HTML file or a folder of them'))
 const urlOption = Options.text('url').pipe(
-  Options.withDescription('The page URL (single file only); default: snapshot manifest or the page canonical link'),
+  Options.withDescription(
+    'The page URL (single file only); default: snapshot manifest or the page canonical link'
+  ),
   Options.optional
 )
 
 interface Manifest {
   readonly host: string
-  readonly routes: ReadonlyArray<{ readonly path: string; readonly file: string; readonly content_type?: string }>
+  readonly routes: ReadonlyArray<{
+    readonly path: string
+    readonly file: string
+    readonly content_type?: string
+  }>
 }
 
 /** URL and content type of a snapshot file, from the nearest data/snapshot/sites/<host>/manifest.json. */
@@ -66,15 +72,24 @@ const linkedUrl = (html: string): string | null => {
 
 type Entry = Record<string, unknown>
 
-const parseFile = (fs: FileSystem.FileSystem, file: string, explicitUrl: string | null, cache: Map<string, Manifest | null>) =>
+const parseFile = (
+  fs: FileSystem.FileSystem,
+  file: string,
+  explicitUrl: string | null,
+  cache: Map<string, Manifest | null>
+) =>
   Effect.gen(function* () {
-    const bytes = yield* fs.readFile(file).pipe(
-      Effect.mapError((e) => new ParseCommandError({ message: `cannot read ${file}: ${e.message}` }))
-    )
+    const bytes = yield* fs
+      .readFile(file)
+      .pipe(Effect.mapError((e) => new ParseCommandError({ message: `cannot read ${file}: ${e.message}` })))
     const known = explicitUrl ? null : yield* fromManifest(fs, file, cache)
     const { text } = decodeHtml(bytes, known?.contentType ?? null)
     const url = explicitUrl ?? known?.url ?? linkedUrl(text)
-    if (!url) return { ok: false as const, entry: { file, url: null, error: 'no URL known for this page: pass --url' } }
+    if (!url)
+      return {
+        ok: false as const,
+        entry: { file, url: null, error: 'no URL known for this page: pass --url' },
+      }
     const r = parseArticle(text, url)
     return r.ok
       ? { ok: true as const, entry: r.article as unknown as Entry }
@@ -90,10 +105,12 @@ export const parseCommand = Command.make('parse', { target, url: urlOption }, ({
     const cache = new Map<string, Manifest | null>()
     if (info.type !== 'Directory') {
       const r = yield* parseFile(fs, target, Option.getOrNull(url), cache)
-      if (!r.ok) return yield* new ParseCommandError({ message: `cannot parse ${target}: ${String(r.entry.error)}` })
+      if (!r.ok)
+        return yield* new ParseCommandError({ message: `cannot parse ${target}: ${String(r.entry.error)}` })
       return yield* Console.log(JSON.stringify(r.entry, null, 2))
     }
-    if (Option.isSome(url)) return yield* new ParseCommandError({ message: '--url applies to a single file, not a folder' })
+    if (Option.isSome(url))
+      return yield* new ParseCommandError({ message: '--url applies to a single file, not a folder' })
     const names = yield* fs
       .readDirectory(target, { recursive: true })
       .pipe(Effect.mapError((e) => new ParseCommandError({ message: `cannot list ${target}: ${e.message}` })))
@@ -102,7 +119,9 @@ export const parseCommand = Command.make('parse', { target, url: urlOption }, ({
     for (const name of files) {
       const file = path.join(target, name)
       const r = yield* parseFile(fs, file, null, cache).pipe(
-        Effect.catchTag('ParseCommandError', (e) => Effect.succeed({ ok: false as const, entry: { file, url: null, error: e.message } }))
+        Effect.catchTag('ParseCommandError', (e) =>
+          Effect.succeed({ ok: false as const, entry: { file, url: null, error: e.message } })
+        )
       )
       out.push(r.ok ? { file, ...r.entry } : r.entry)
     }

@@ -33,8 +33,22 @@ export const baonghean: Adapter = {
       '.publish-date',
       'time',
     ])
-    const leadEl = firstElement($, ['.sc-longform-header-sapo', '.block-sc-sapo', '.article-sapo', '.detail-sapo', '.sapo', '.article .lead'])
-    const bodyEl = firstElement($, ['.detail-content', '.article-content', '.sc-longform-content', '.entry-body', '.article #content', '#content'])
+    const leadEl = firstElement($, [
+      '.sc-longform-header-sapo',
+      '.block-sc-sapo',
+      '.article-sapo',
+      '.detail-sapo',
+      '.sapo',
+      '.article .lead',
+    ])
+    const bodyEl = firstElement($, [
+      '.detail-content',
+      '.article-content',
+      '.sc-longform-content',
+      '.entry-body',
+      '.article #content',
+      '#content',
+    ])
     const authors: string[] = []
     $('.sc-longform-header-author, .article-author, .detail-author, .author').each((_, el) => {
       const t = textOf(el)

@@ -39,3 +39,24 @@ export const allTexts = (sel: Cheerio<AnyNode>): string[] => {
 
 export const present = <T>(xs: ReadonlyArray<T | null | undefined>): T[] =>
   xs.filter((x): x is T => x !== null && x !== undefined)
+
+/** The text written directly inside an element (its own text nodes, not its descendants'). */
+export const ownText = (el: Element): string => {
+  let out = ''
+  for (const c of el.children) if (c.type === 'text') out += (c as unknown as { data: string }).data
+  return cleanInline(out)
+}
+
+/**
+ * The short text (under 80 characters) of the first element whose own text matches `re` — a date
+ * line, found without measuring the text of every container on the page.
+ */
+export const firstShortMatch = ($: CheerioAPI, selector: string, re: RegExp): string | null => {
+  let found: string | null = null
+  $(selector).each((_, el) => {
+    if (found || el.type !== 'tag' || !re.test(ownText(el as Element))) return
+    const t = textOf(el)
+    if (t.length < 80) found = t
+  })
+  return found
+}

@@ -10,7 +10,14 @@ import type { Adapter } from './types.ts'
 export const drupalAdapter: Adapter = {
   platform: 'drupal',
   parse: ({ $ }) => {
-    const title = firstText($, ['h1.page-title', 'h1#page-title', 'article.node h1', 'h1.node__title', 'h1.title', 'h1'])
+    const title = firstText($, [
+      'h1.page-title',
+      'h1#page-title',
+      'article.node h1',
+      'h1.node__title',
+      'h1.title',
+      'h1',
+    ])
     const dateMachine =
       attrOf($, '.field--name-created time[datetime]', 'datetime') ??
       attrOf($, 'article.node time[datetime]', 'datetime') ??
@@ -26,6 +33,8 @@ export const drupalAdapter: Adapter = {
       '.field-name-field-date',
     ])
     const leadEl = firstElement($, [
+      '.field--name-field-tom-tat',
+      '.field-name-field-tom-tat',
       '.field--name-field-summary',
       '.field--name-field-sapo',
       '.field-name-field-sapo',

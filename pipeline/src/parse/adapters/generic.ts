@@ -12,7 +12,7 @@ import { isHidden, isStructuralBoilerplate } from '../boilerplate.ts'
 import { textOf } from '../blocks.ts'
 import type { HeadMeta } from '../head-meta.ts'
 import { foldVietnamese } from '../text.ts'
-import { attrOf } from './dom.ts'
+import { attrOf, firstShortMatch } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript'])
@@ -21,7 +21,11 @@ const excluded = (el: Element | null): boolean => {
   for (let e: Element | null = el; e && e.type === 'tag'; e = e.parent as Element | null) {
     if (EXCLUDED_TAGS.has(e.name)) return true
     if (isHidden(e.attribs)) return true
-    if (e.name !== 'body' && e.name !== 'html' && isStructuralBoilerplate(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`))
+    if (
+      e.name !== 'body' &&
+      e.name !== 'html' &&
+      isStructuralBoilerplate(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`)
+    )
       return true
   }
   return false
@@ -49,7 +53,8 @@ export const densestContainer = ($: CheerioAPI): Element | null => {
     if (el.name === 'div' || el.name === 'td') {
       // Divs and cells count only for text written directly inside them (br-separated layouts).
       let own = 0
-      for (const c of el.children) if (c.type === 'text') own += (c as unknown as { data: string }).data.trim().length
+      for (const c of el.children)
+        if (c.type === 'text') own += (c as unknown as { data: string }).data.trim().length
       if (own < 80) return
     }
     const text = textOf(el)
@@ -123,7 +128,12 @@ const findLeadBefore = (body: Element, title: string | null, description: string
       const f = foldVietnamese(t)
       if (f === foldedTitle) return null // reached the title: no sapo between title and body
       if (t.length < 40 || t.length > 800) continue
-      if (SAPO_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`) || isBoldOnly(el) || f === foldedDesc) return el
+      if (
+        SAPO_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`) ||
+        isBoldOnly(el) ||
+        f === foldedDesc
+      )
+        return el
     }
     node = node.parent as Element | null
     if (node?.name === 'body') break
@@ -149,12 +159,13 @@ export const genericAdapter: Adapter = {
   parse: ({ $, meta }) => {
     const body = densestContainer($)
     const title = findTitle($, meta)
-    const dateMachine = attrOf($, 'article time[datetime]', 'datetime') ?? attrOf($, 'time[datetime]', 'datetime')
-    let dateText: string | null = null
-    $('[class*="date"], [class*="time"], [id*="date"], [class*="ngay"], time').each((_, el) => {
-      const t = textOf(el)
-      if (!dateText && t.length < 80 && /\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}|trước|hôm (qua|nay)/iu.test(t)) dateText = t
-    })
+    const dateMachine =
+      attrOf($, 'article time[datetime]', 'datetime') ?? attrOf($, 'time[datetime]', 'datetime')
+    const dateText = firstShortMatch(
+      $,
+      '[class*="date"], [class*="time"], [id*="date"], [class*="ngay"], time',
+      /\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}|trước|hôm (qua|nay)/iu
+    )
     const lead = body ? findLeadBefore(body, title, meta.og['og:description'] ?? meta.description) : null
     return {
       title,

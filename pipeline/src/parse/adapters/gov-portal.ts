@@ -5,7 +5,7 @@
  */
 import { splitAuthors, stripAuthorLabel } from '../authors.ts'
 import { textOf } from '../blocks.ts'
-import { firstElement, firstText, present } from './dom.ts'
+import { firstElement, firstShortMatch, firstText, present } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 const DATE_RE = /\d{1,2}\/\d{1,2}\/\d{4}/
@@ -22,16 +22,17 @@ export const govPortalAdapter: Adapter = {
       'h1.title',
       'h1',
     ])
-    let dateText = firstText($, ['#txtDateString', '#publish-date', '[id$="pnHide"]', '.news-date', '.date-news', '.ngaydang'])
+    let dateText: string | null = firstText($, [
+      '#txtDateString',
+      '#publish-date',
+      '[id$="pnHide"]',
+      '.news-date',
+      '.date-news',
+      '.ngaydang',
+    ])
     let category: string | null = firstText($, ['.news-category', '.category-name', '.cat-name'])
-    if (!dateText) {
-      // The date usually sits in a short line just above the title, after the category label.
-      $('.date, .time, .news-info, .article-info, span, p, div').each((_, el) => {
-        if (dateText) return
-        const t = textOf(el)
-        if (t.length < 80 && DATE_RE.test(t)) dateText = t
-      })
-    }
+    // The date usually sits in a short line just above the title, after the category label.
+    if (!dateText) dateText = firstShortMatch($, 'span, p, div, td, em', DATE_RE)
     if (!category && dateText) {
       const m = /^(.*?)\s*(?:Thứ|Chủ nhật|CN|T[2-7]\b|\d{1,2}\/)/iu.exec(dateText)
       if (m?.[1] && m[1].length > 1) category = m[1].replace(/[|,-]\s*$/, '').trim() || null

@@ -53,7 +53,12 @@ export const liferayAdapter: Adapter = {
       const names = stripAuthorLabel(t) ?? (t.length < 60 && !/:/.test(t) ? t : null)
       if (names) for (const n of splitAuthors(names)) if (!authors.includes(n)) authors.push(n)
     })
-    const category = firstText($, ['.wd-boxs h2.wd-tlh1-2', '.primary-box h3.tle', '.category-title', '.breadcrumb li:last-child'])
+    const category = firstText($, [
+      '.wd-boxs h2.wd-tlh1-2',
+      '.primary-box h3.tle',
+      '.category-title',
+      '.breadcrumb li:last-child',
+    ])
     return {
       title,
       lead: leadEl ? textOf(leadEl) || null : null,
@@ -61,7 +66,7 @@ export const liferayAdapter: Adapter = {
       authors,
       category,
       tags: [],
-      body: present([leadEl && bodyEl && bodyEl.children.includes(leadEl) ? null : leadEl, bodyEl]),
+      body: present([leadEl && bodyEl?.children.includes(leadEl) ? null : leadEl, bodyEl]),
     }
   },
 }

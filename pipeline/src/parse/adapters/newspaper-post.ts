@@ -12,15 +12,32 @@ import type { Adapter } from './types.ts'
 export const newspaperPostAdapter: Adapter = {
   platform: 'newspaper-post',
   parse: ({ $ }) => {
-    const title = firstText($, ['h1.article__title', 'h1.cms-title', '.article__title', 'h1.detail-title', 'h1'])
+    const title = firstText($, [
+      'h1.article__title',
+      'h1.cms-title',
+      '.article__title',
+      'h1.detail-title',
+      'h1',
+    ])
     const dateMachine =
       attrOf($, '.article__meta time[datetime]', 'datetime') ??
       attrOf($, 'time.time[datetime]', 'datetime') ??
       attrOf($, '.article time[datetime]', 'datetime') ??
       attrOf($, 'time[datetime]', 'datetime')
-    const dateText = firstText($, ['.article__meta time', '.article__meta .time', '.detail-time', '.article__meta'])
+    const dateText = firstText($, [
+      '.article__meta time',
+      '.article__meta .time',
+      '.detail-time',
+      '.article__meta',
+    ])
     const leadEl = firstElement($, ['.article__sapo', '.cms-desc', '.detail-sapo', '.sapo'])
-    const bodyEl = firstElement($, ['.article__body', '.cms-body', '.zce-content-body', '.detail-content', '.l-content'])
+    const bodyEl = firstElement($, [
+      '.article__body',
+      '.cms-body',
+      '.zce-content-body',
+      '.detail-content',
+      '.l-content',
+    ])
     // Photo tables printed between the sapo and the body belong to the article too.
     const pictures = bodyEl ? $(bodyEl).prevAll('table.picture, table.image, figure').get().reverse() : []
     const authors: string[] = []
@@ -30,7 +47,8 @@ export const newspaperPostAdapter: Adapter = {
       if (names && authors.length === 0) authors.push(...splitAuthors(names))
     })
     const crumbs = allTexts($('.breadcrumb a, .breadcrumbs a, .article__breadcrumb a'))
-    const category = crumbs.length > 0 ? crumbs[crumbs.length - 1]! : firstText($, ['.article__cate', '.cate-title'])
+    const category =
+      crumbs.length > 0 ? crumbs[crumbs.length - 1]! : firstText($, ['.article__cate', '.cate-title'])
     const tags = allTexts($('.article__tag a, .box-tag a, .tags a, .article-tags a'))
     return {
       title,

@@ -12,7 +12,12 @@ import type { Adapter } from './types.ts'
 export const nukevietAdapter: Adapter = {
   platform: 'nukeviet',
   parse: ({ $ }) => {
-    const title = firstText($, ['.news_column h1.title', 'h1[itemprop="headline"]', '#print #content > h1', 'h1'])
+    const title = firstText($, [
+      '.news_column h1.title',
+      'h1[itemprop="headline"]',
+      '#print #content > h1',
+      'h1',
+    ])
     let dateText: string | null = null
     $('.news_column span.h5, .news_column .h5, #print ul.list-inline li, span.h5').each((_, el) => {
       const t = textOf(el)

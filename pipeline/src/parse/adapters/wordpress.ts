@@ -26,10 +26,26 @@ export const wordpressAdapter: Adapter = {
       attrOf($, '.entry-date[datetime]', 'datetime') ??
       attrOf($, 'article time[datetime]', 'datetime')
     const updatedMachine = attrOf($, 'time.updated[datetime]', 'datetime')
-    const dateText = firstText($, ['.entry-date', '.posted-on', '.post-date', '.wp-block-post-date', '.entry-meta .date'])
-    const posterAuthors = allTexts($('.byline a[rel="author"], .entry-meta a[rel="author"], .wp-block-post-author__name, .author.vcard a'))
-    const category = firstText($, ['.cat-links a[rel~="category"]', 'a[rel~="category"]', '.wp-block-post-terms.taxonomy-category a'])
-    const tags = allTexts($('.tags-links a[rel="tag"], .wp-block-post-terms.taxonomy-post_tag a, footer.entry-footer a[rel="tag"]'))
+    const dateText = firstText($, [
+      '.entry-date',
+      '.posted-on',
+      '.post-date',
+      '.wp-block-post-date',
+      '.entry-meta .date',
+    ])
+    const posterAuthors = allTexts(
+      $('.byline a[rel="author"], .entry-meta a[rel="author"], .wp-block-post-author__name, .author.vcard a')
+    )
+    const category = firstText($, [
+      '.cat-links a[rel~="category"]',
+      'a[rel~="category"]',
+      '.wp-block-post-terms.taxonomy-category a',
+    ])
+    const tags = allTexts(
+      $(
+        '.tags-links a[rel="tag"], .wp-block-post-terms.taxonomy-post_tag a, footer.entry-footer a[rel="tag"]'
+      )
+    )
     const bodyEl = firstElement($, [
       'article .entry-content',
       '.entry-content',

@@ -19,6 +19,7 @@ export const canonicalUrl = (url: string, base?: string): string => {
     // A malformed percent-escape: keep the path as it was.
   }
   for (const k of [...u.searchParams.keys()]) if (DROP_PARAMS.test(k)) u.searchParams.delete(k)
-  if ((u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443')) u.port = ''
+  if ((u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443'))
+    u.port = ''
   return u.toString()
 }

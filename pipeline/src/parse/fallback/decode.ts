@@ -9,7 +9,10 @@ const charsetOf = (s: string | null | undefined): string | null => {
   return m ? m[1]!.toLowerCase() : null
 }
 
-export const decodeHtml = (bytes: Uint8Array, contentType?: string | null): { text: string; encoding: string } => {
+export const decodeHtml = (
+  bytes: Uint8Array,
+  contentType?: string | null
+): { text: string; encoding: string } => {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return { text: buf.subarray(3).toString('utf8').normalize('NFC'), encoding: 'utf-8' }

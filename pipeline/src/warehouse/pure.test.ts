@@ -1,0 +1,136 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { attributeArticle, buildProvinceIndex, findProvinceNames } from './attribution.ts'
+import { documentKey, isCentralDocument, normalizeSymbol } from './keys.ts'
+import { estimatedJaccard, exactJaccard, minhashSignature, shingleHashes } from './minhash.ts'
+import { validDate, vietnamDate } from './rows.ts'
+import type { DocumentMention } from '../domain/extraction.ts'
+
+const index = buildProvinceIndex(
+  [
+    { alias: 'Kon Tum', code_2008: '62', code_2025: '51', alias_kind: 'canonical' },
+    { alias: 'Quảng Ngãi', code_2008: '51', code_2025: '51', alias_kind: 'canonical' },
+    { alias: 'Hòa Bình', code_2008: '17', code_2025: '25', alias_kind: 'canonical' },
+    { alias: 'Hoa Binh', code_2008: '17', code_2025: '25', alias_kind: 'ascii' },
+  ],
+  [
+    { old_code: '62', new_code: '51' },
+    { old_code: '51', new_code: '51' },
+    { old_code: '17', new_code: '25' },
+  ]
+)
+
+describe('province attribution', () => {
+  it('matches province names case-sensitively on word boundaries', () => {
+    expect(findProvinceNames(index, 'giữ gìn hòa bình ở Hòa Bình').map((h) => h.surface)).toEqual([
+      'Hòa Bình',
+    ])
+    expect(findProvinceNames(index, 'Hoa Binh')).toEqual([])
+  })
+  it('refines the 2008 unit only after the merger', () => {
+    const kontum = [{ code_2008: '62', code_2025: '51', weight: 3, order: 0 }]
+    const src = { code_2008: '51', code_2025: '51' }
+    expect(attributeArticle(index, src, kontum, true)).toEqual({
+      code_2008: '62',
+      code_2025: '51',
+      basis: 'source+text',
+    })
+    expect(attributeArticle(index, src, kontum, false)).toEqual({
+      code_2008: '51',
+      code_2025: '51',
+      basis: 'source',
+    })
+    expect(attributeArticle(index, null, kontum, true)).toEqual({
+      code_2008: '62',
+      code_2025: '51',
+      basis: 'text',
+    })
+    expect(attributeArticle(index, null, [], true)).toEqual({
+      code_2008: null,
+      code_2025: null,
+      basis: 'none',
+    })
+  })
+})
+
+const mention = (p: Partial<DocumentMention>): DocumentMention => ({
+  type: 'plan',
+  number: '138',
+  symbol: 'KH-UBND',
+  year_in_symbol: null,
+  date: null,
+  issuer: null,
+  surface: 'Kế hoạch 138/KH-UBND',
+  start: 0,
+  end: 20,
+  ...p,
+})
+
+describe('document keys', () => {
+  it('tells central symbols from local ones', () => {
+    expect(isCentralDocument(mention({ symbol: 'CT/TW' }))).toBe(true)
+    expect(isCentralDocument(mention({ symbol: 'CT/TƯ' }))).toBe(true)
+    expect(isCentralDocument(mention({ symbol: 'QĐ-TTg' }))).toBe(true)
+    expect(isCentralDocument(mention({ symbol: 'QH15' }))).toBe(true)
+    expect(isCentralDocument(mention({ symbol: 'KH-UBND' }))).toBe(false)
+    expect(isCentralDocument(mention({ symbol: 'NQ/TU' }))).toBe(false)
+    expect(normalizeSymbol(' ct/ tư ')).toBe('CT/TW')
+  })
+  it('separates provinces and years, and unites spellings of one document', () => {
+    const ls = { code_2008: '20', code_2025: '20' }
+    const na = { code_2008: '40', code_2025: '40' }
+    const a = documentKey(mention({}), '2024-06-10', '2024-06-12', ls)
+    expect(documentKey(mention({ number: '0138' }), '2024-06-10', '2025-01-01', ls).document_id).toBe(
+      a.document_id
+    )
+    expect(documentKey(mention({}), '2024-03-20', '2024-03-25', na).document_id).not.toBe(a.document_id)
+    expect(documentKey(mention({}), '2025-06-10', '2025-06-12', ls).document_id).not.toBe(a.document_id)
+    const central = documentKey(mention({ symbol: 'CT/TW', number: '41' }), '2024-12-26', '2025-01-01', ls)
+    expect(
+      documentKey(mention({ symbol: 'CT/TW', number: '41' }), '2024-12-26', '2025-09-01', na).document_id
+    ).toBe(central.document_id)
+    expect(a.issuer_scope).toBe('p2008:20')
+    expect(
+      documentKey(mention({}), '2025-08-01', '2025-08-02', { code_2008: '62', code_2025: '51' }).issuer_scope
+    ).toBe('p2025:51')
+  })
+})
+
+describe('minhash', () => {
+  it('estimates Jaccard similarity of shingle sets', () => {
+    const words = Array.from({ length: 300 }, (_, i) => `tu${i % 97}x${i % 13}`)
+    const a = words.join(' ')
+    const b = [...words.slice(0, 240), ...Array.from({ length: 60 }, (_, i) => `khac${i}`)].join(' ')
+    const sa = minhashSignature(a)
+    const sb = minhashSignature(b)
+    if (!sa || !sb) throw new Error('no signature')
+    const exact = exactJaccard(shingleHashes(a), shingleHashes(b))
+    expect(Math.abs(estimatedJaccard(sa, sb) - exact)).toBeLessThan(0.2)
+    expect(minhashSignature('')).toBeNull()
+  })
+  it('gives identical texts identical signatures (any casing or marks)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('thi', 'đua', 'yêu', 'nước', 'Lạng', 'Sơn', 'đại', 'hội'), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (ws) => {
+          const s1 = minhashSignature(ws.join(' '))
+          const s2 = minhashSignature(ws.join(' ').toUpperCase())
+          expect(s1 && s2 ? estimatedJaccard(s1, s2) : -1).toBe(1)
+        }
+      )
+    )
+  })
+})
+
+describe('dates', () => {
+  it('keeps real calendar dates only and converts to Việt Nam local dates', () => {
+    expect(validDate('2024-02-29')).toBe('2024-02-29')
+    expect(validDate('2023-02-29')).toBeNull()
+    expect(validDate('2024-06')).toBeNull()
+    expect(vietnamDate('2024-06-30T20:00:00Z')).toBe('2024-07-01')
+    expect(vietnamDate('2024-06-30T20:00:00+07:00')).toBe('2024-06-30')
+  })
+})

@@ -1,0 +1,242 @@
+/// <reference lib="dom" />
+/**
+ * Drives Debian Chromium over the built dashboard served by the real server on a fixture database:
+ * every view opens with data, filters change the URL and the data, charts are drawn, a CSV export
+ * downloads, and any console error or failed request fails the test. Screenshots go to test/screenshots/.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '@thidua/server/main'
+import { buildFixtureDb } from '@thidua/server/testing/fixture-db'
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const webDist = path.join(repo, 'web', 'dist')
+const shots = path.join(repo, 'test', 'screenshots')
+
+let dir: string
+let server: RunningServer
+let browser: Browser
+let page: Page
+let problems: string[] = []
+
+beforeAll(async () => {
+  if (!existsSync(path.join(webDist, 'index.html')))
+    execFileSync('npx', ['vite', 'build'], { cwd: path.join(repo, 'web'), stdio: 'inherit' })
+  mkdirSync(shots, { recursive: true })
+  dir = mkdtempSync(path.join(tmpdir(), 'thidua-browser-'))
+  const fx = await buildFixtureDb(dir)
+  server = await startServer({ dbFile: fx.dbFile, port: 0, webDist, log: () => {} })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+  page = await context.newPage()
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`))
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+afterEach(() => {
+  const found = problems
+  problems = []
+  expect(found).toEqual([])
+})
+
+/** The chart inside [data-testid=id] has a canvas with a real amount of painted pixels. */
+const expectChartDrawn = async (id: string) => {
+  const sel = `[data-testid="${id}"] canvas`
+  await page.waitForSelector(sel, { timeout: 15_000 })
+  await page.waitForFunction(
+    (s) => {
+      const c = document.querySelector(s) as HTMLCanvasElement | null
+      if (!c || c.width === 0 || c.height === 0) return false
+      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data
+      if (!data) return false
+      let painted = 0
+      for (let i = 3; i < data.length; i += 16) if (data[i]! > 0) painted++
+      return painted > 500
+    },
+    sel,
+    { timeout: 15_000 }
+  )
+}
+
+const open = async (url: string) => {
+  await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' })
+  await page.waitForSelector('main h1')
+}
+
+const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
+
+describe('dashboard', () => {
+  it('overview: key figures, trend chart, choropleth with attribution; share toggle and 63-unit map', async () => {
+    await open('/')
+    await expect.poll(() => page.locator('.figures strong').count()).toBeGreaterThanOrEqual(4)
+    await expectChartDrawn('trend-chart')
+    await expectChartDrawn('coverage-map')
+    expect(await page.locator('[data-testid="coverage-map"] .attribution').innerText()).toContain(
+      'CC BY-SA 4.0'
+    )
+    await page.getByLabel('Tỷ lệ').check()
+    await expect.poll(() => new URL(page.url()).searchParams.get('measure')).toBe('share')
+    await page.selectOption('#system', '2008')
+    await expect
+      .poll(() => page.locator('[data-testid="coverage-map"] figcaption').innerText())
+      .toContain('63')
+    await expectChartDrawn('coverage-map')
+    await shot('overview')
+  })
+
+  it('compare: timelines with merger marker, province chips and month filter', async () => {
+    await open('/compare?system=2008&province=20,62')
+    await expectChartDrawn('timeline-chart')
+    const rows = page.locator('.table-wrap tbody tr')
+    await expect.poll(() => rows.count()).toBeGreaterThan(2)
+    const before = await rows.count()
+    await page.getByLabel('Nghệ An').check()
+    await expect.poll(() => new URL(page.url()).searchParams.get('province')).toBe('20,62,40')
+    await expect.poll(() => rows.count()).toBeGreaterThan(before)
+    await page.fill('#from', '2025-01')
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2025-01')
+    await expectChartDrawn('timeline-chart')
+    await shot('compare')
+  })
+
+  it('campaigns: heatmap and adoption lag; clicking through lands on the articles', async () => {
+    await open('/campaigns')
+    await expectChartDrawn('coverage-heatmap')
+    await expectChartDrawn('adoption-chart')
+    await page.selectOption('#source_kind', 'newspaper')
+    await expect.poll(() => new URL(page.url()).searchParams.get('source_kind')).toBe('newspaper')
+    await expectChartDrawn('coverage-heatmap')
+    await shot('campaigns')
+    // exporting the heatmap's data downloads a CSV whose header is the API's columns
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="coverage-heatmap"] button', { hasText: 'CSV' }).click(),
+    ])
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '')
+    expect(csv.split('\r\n')[0]).toBe(
+      'province_code,province_name,campaign_id,campaign_name,articles,first_mention,last_mention,share_of_output'
+    )
+    expect(csv.split('\r\n').filter(Boolean).length).toBeGreaterThan(2)
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="adoption-chart"] button', { hasText: 'PNG' }).click(),
+    ])
+    expect(png.suggestedFilename()).toMatch(/\.png$/)
+    // drill down: click a bar of the adoption chart
+    const box = (await page.locator('[data-testid="adoption-chart"] canvas').first().boundingBox())!
+    await page.mouse.click(box.x + 130, box.y + 30)
+    await page.waitForURL(/\/articles\?/)
+    expect(new URL(page.url()).searchParams.get('campaign')).toBeTruthy()
+    await page.waitForSelector('.results li, .state.empty')
+  })
+
+  it('documents: filter central documents, select one, see citing provinces', async () => {
+    await open('/documents')
+    await page.selectOption('#level', 'central')
+    await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('central')
+    const row = page.locator('.table-wrap tbody tr', { hasText: '41/CT/TW' })
+    await row.click()
+    await expect.poll(() => new URL(page.url()).searchParams.get('doc')).toBe('ct-tw-41-2024')
+    await expectChartDrawn('citations-chart')
+    expect(await page.locator('[data-testid="citations-chart"] figcaption').innerText()).toContain('41/CT/TW')
+    await shot('documents')
+  })
+
+  it('articles: diacritics-insensitive search, pagination, article view with highlighted entities', async () => {
+    await open('/articles')
+    await page.fill('#q', 'xoa nha tam')
+    await page.press('#q', 'Enter')
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('xoa nha tam')
+    await page.waitForSelector('.results li mark')
+    expect((await page.locator('.results li mark').first().innerText()).toLowerCase()).toMatch(/xóa|nhà|tạm/)
+    await page.selectOption('#province', '20')
+    await expect.poll(() => new URL(page.url()).searchParams.get('province')).toBe('20')
+    await page.waitForSelector('.results li')
+    await shot('articles')
+    await page.locator('.results li a.title').first().click()
+    await page.waitForSelector('.article .body mark.ent')
+    expect(await page.locator('.article .body mark.ent-document').count()).toBeGreaterThan(0)
+    expect(await page.locator('.article .body mark.ent-campaign').count()).toBeGreaterThan(0)
+    expect(await page.locator('a', { hasText: 'Trang gốc' }).getAttribute('href')).toMatch(/^https:\/\//)
+    await shot('article')
+  })
+
+  it('SQL console: cookbook example runs, results table, CSV export, refusal explained', async () => {
+    await open('/sql')
+    await page.locator('.examples button').first().click()
+    await page.waitForSelector('.table-wrap tbody tr')
+    expect(await page.locator('.table-wrap tbody tr').count()).toBeGreaterThan(0)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Xuất CSV' }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe('query.csv')
+    await shot('sql')
+    // the refusal is an expected 403; it is removed from the problem list below
+    await page.fill('#sql-editor', 'DROP TABLE articles')
+    await page.getByRole('button', { name: 'Chạy' }).click()
+    await expect.poll(() => page.locator('.state.error').innerText()).toContain('Chỉ cho phép câu lệnh đọc')
+    problems = problems.filter((p) => !p.includes('403'))
+  })
+
+  it('pipeline: runs, source health with gaps flagged, ledger chart', async () => {
+    await open('/pipeline?source=kontum-portal')
+    await expectChartDrawn('ledger-chart')
+    expect(
+      await page.locator('.table-wrap tbody tr', { hasText: 'kontum-portal' }).locator('.warn').count()
+    ).toBe(1)
+    await page.selectOption('#kind', 'newspaper')
+    await expect.poll(() => page.locator('.table-wrap').first().locator('tbody tr').count()).toBe(2)
+    await shot('pipeline')
+  })
+
+  it('English switch, keyboard navigation and a phone-sized viewport', async () => {
+    await open('/')
+    try {
+      await page.getByRole('button', { name: 'EN' }).click()
+      await expect.poll(() => page.locator('nav').innerText()).toContain('Compare provinces')
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+      await open('/') // the choice survives a reload
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
+      for (let i = 0; i < 10; i++) {
+        if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Compare provinces') break
+        await page.keyboard.press('Tab')
+      }
+      await page.keyboard.press('Enter')
+      await page.waitForURL(/\/compare/)
+      await page.setViewportSize({ width: 390, height: 844 })
+      await open('/campaigns')
+      await expectChartDrawn('coverage-heatmap')
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow).toBeLessThanOrEqual(1)
+      await shot('campaigns-phone')
+    } finally {
+      await page.evaluate(() => localStorage.removeItem('thidua.lang'))
+      await page.setViewportSize({ width: 1366, height: 900 })
+    }
+  })
+
+  it('deep links reproduce a view and unknown pages show a not-found view', async () => {
+    await open('/articles?campaign=xoa_nha_tam&province=51&system=2025')
+    expect(await page.locator('#campaign').inputValue()).toBe('xoa_nha_tam')
+    expect(await page.locator('#province').inputValue()).toBe('51')
+    await open('/khong-co-trang-nay')
+    expect(await page.locator('main h1').innerText()).toBe('Không tìm thấy trang')
+  })
+})
