@@ -41,5 +41,7 @@ for (const file of files) {
   }
 }
 await writeFile(path.join(resultsDir, 'latest.json'), `${JSON.stringify(all, null, 2)}\n`)
-process.stderr.write(`wrote ${path.relative(process.cwd(), resultsDir)}/latest.json (${files.length} benchmarks)\n`)
+process.stderr.write(
+  `wrote ${path.relative(process.cwd(), resultsDir)}/latest.json (${files.length} benchmarks)\n`
+)
 if (failed > 0) process.exitCode = 1

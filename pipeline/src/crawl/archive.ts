@@ -6,7 +6,16 @@
  * fetched again. `readArchive` gives the latest successful fetch of every URL, so `thidua reparse`
  * re-runs parsing and extraction without the network.
  */
-import { createReadStream, existsSync, closeSync, openSync, readdirSync, readSync, statSync, writeSync } from 'node:fs'
+import {
+  createReadStream,
+  existsSync,
+  closeSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio'
@@ -19,7 +28,7 @@ export interface ArchivedResponse {
   readonly body: Uint8Array
   /** ISO time of the fetch. */
   readonly fetched_at: string
-  /** WARC-Record-ID, e.g. "<urn:uuid:...>"; crawl_pages.record_id points here. */
+  /** WARC-Record-ID, e.g. "<urn:uuid:...>"; crawl_page_state.record_id points here. */
   readonly record_id: string
   /** How the crawler classified the page (optional extra over contract #4). */
   readonly is_article?: boolean

@@ -7,7 +7,9 @@ describe('canonicalUrl', () => {
     expect(
       canonicalUrl('HTTPS://LangSon.gov.vn:443/vi/news/a-1.html?utm_source=fb&b=2&fbclid=x&a=1#top')
     ).toBe('https://langson.gov.vn/vi/news/a-1.html?b=2&a=1')
-    expect(canonicalUrl('https://baolaocai.vn/x-post1.html?gidzl=abc&zarsrc=30')).toBe('https://baolaocai.vn/x-post1.html')
+    expect(canonicalUrl('https://baolaocai.vn/x-post1.html?gidzl=abc&zarsrc=30')).toBe(
+      'https://baolaocai.vn/x-post1.html'
+    )
   })
 
   it('normalizes the root path and an empty query, keeps trailing slashes elsewhere', () => {
@@ -21,18 +23,24 @@ describe('canonicalUrl', () => {
     const nfd = 'https://a.vn/tin/c%C6%B0%CC%89u-ph%C3%A2%CC%89m.html'
     const nfc = `https://a.vn/tin/${encodeURIComponent('cửu-phẩm')}.html`
     expect(canonicalUrl(nfd)).toBe(canonicalUrl(nfc))
-    expect(canonicalUrl('https://a.vn/tin/cửu phẩm.html')).toBe('https://a.vn/tin/c%E1%BB%ADu%20ph%E1%BA%A9m.html')
+    expect(canonicalUrl('https://a.vn/tin/cửu phẩm.html')).toBe(
+      'https://a.vn/tin/c%E1%BB%ADu%20ph%E1%BA%A9m.html'
+    )
   })
 
   it('drops Liferay session ids and redirect decorations on /-/ article URLs only', () => {
     expect(
-      canonicalUrl('https://x.gov.vn/tin/-/asset_publisher/abc/content/bai-viet;jsessionid=AB12?redirect=%2Ftin&inheritRedirect=false')
+      canonicalUrl(
+        'https://x.gov.vn/tin/-/asset_publisher/abc/content/bai-viet;jsessionid=AB12?redirect=%2Ftin&inheritRedirect=false'
+      )
     ).toBe('https://x.gov.vn/tin/-/asset_publisher/abc/content/bai-viet')
     expect(canonicalUrl('https://x.gov.vn/login?redirect=/a')).toBe('https://x.gov.vn/login?redirect=/a')
   })
 
   it('resolves relative links against a base and rejects what is not http(s)', () => {
-    expect(canonicalUrl('../b-2.html', 'https://a.vn/vi/news/cat/x.html')).toBe('https://a.vn/vi/news/b-2.html')
+    expect(canonicalUrl('../b-2.html', 'https://a.vn/vi/news/cat/x.html')).toBe(
+      'https://a.vn/vi/news/b-2.html'
+    )
     expect(() => canonicalUrl('mailto:a@b.vn')).toThrow(InvalidUrlError)
     expect(() => canonicalUrl('not a url')).toThrow(InvalidUrlError)
     expect(tryCanonicalUrl('javascript:void(0)')).toBeNull()
@@ -45,9 +53,12 @@ describe('canonicalUrl', () => {
         fc.constantFrom('http', 'https', 'HTTPS'),
         fc.constantFrom('a.vn', 'LangSon.gov.vn', 'www.baonghean.vn'),
         fc.array(segment, { maxLength: 4 }),
-        fc.array(fc.tuple(fc.constantFrom('page', 'utm_medium', 'id', 'fbclid', 'x'), fc.string({ maxLength: 5 })), {
-          maxLength: 3,
-        }),
+        fc.array(
+          fc.tuple(fc.constantFrom('page', 'utm_medium', 'id', 'fbclid', 'x'), fc.string({ maxLength: 5 })),
+          {
+            maxLength: 3,
+          }
+        ),
         fc.boolean()
       )
       .map(([scheme, host, segs, query, frag]) => {

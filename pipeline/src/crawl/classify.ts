@@ -67,15 +67,22 @@ export function isArticleUrl(url: string, platform: Platform): boolean {
   const u = new URL(url)
   const pathAndQuery = `${u.pathname}${u.search}`
   if (pathAndQuery === '/' || pathAndQuery === '') return false
-  return ARTICLE_PATTERNS[platform].some((re) => re.test(pathAndQuery)) ||
+  // NukeViet's print view repeats its article; the article URL is the one to keep
+  if (platform === 'nukeviet' && /\/print\//.test(pathAndQuery)) return false
+  return (
+    ARTICLE_PATTERNS[platform].some((re) => re.test(pathAndQuery)) ||
     (platform !== 'generic' && ARTICLE_PATTERNS.generic.some((re) => re.test(pathAndQuery)))
+  )
 }
 
 export type ContentKind = 'html' | 'rss' | 'atom' | 'sitemapindex' | 'urlset' | 'other'
 
 /** What a body is, from its first bytes and content type. */
 export function sniffContent(text: string, contentType: string | null): ContentKind {
-  const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart()
+  const head = text
+    .slice(0, 2048)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
   if (/<rss[\s>]/i.test(head) || /<rdf:RDF[\s>]/i.test(head)) return 'rss'
   if (/<feed[\s>]/i.test(head)) return 'atom'
   if (/<sitemapindex[\s>]/i.test(head)) return 'sitemapindex'

@@ -10,7 +10,16 @@ import { articlePath, listingPath, newsSiteRoutes, type Route, startTestSite } f
 const HOST = 'nghean.gov.vn'
 const pool = seedArticles(16)
 
-type Fault = 'none' | '503-always' | '503-once' | '429-once' | 'reset' | '404' | 'redirect' | 'stall' | 'robots'
+type Fault =
+  | 'none'
+  | '503-always'
+  | '503-once'
+  | '429-once'
+  | 'reset'
+  | '404'
+  | 'redirect'
+  | 'stall'
+  | 'robots'
 
 /** Wrap a route with a fault; transient faults heal within the crawler's attempts. */
 const withFault = (route: Route, fault: Fault, redirectTo: string): Route => {
@@ -36,7 +45,17 @@ const withFault = (route: Route, fault: Fault, redirectTo: string): Route => {
   }
 }
 
-const faults: Fault[] = ['none', '503-always', '503-once', '429-once', 'reset', '404', 'redirect', 'stall', 'robots']
+const faults: Fault[] = [
+  'none',
+  '503-always',
+  '503-once',
+  '429-once',
+  'reset',
+  '404',
+  'redirect',
+  'stall',
+  'robots',
+]
 
 describe('property: every discovered URL ends up stored or failed with a reason', () => {
   it('holds on random sites with random faults on articles and listing pages', async () => {
@@ -48,7 +67,12 @@ describe('property: every discovered URL ends up stored or failed with a reason'
         fc.constantFrom<Fault>('none', '503-once', '503-always', '429-once'),
         async (n, perPage, articleFaults, page2Fault) => {
           const articles = pool.slice(0, n)
-          const base = newsSiteRoutes({ host: HOST, articles, perPage, offsiteLink: 'https://zalo.me/langson' })
+          const base = newsSiteRoutes({
+            host: HOST,
+            articles,
+            perPage,
+            offsiteLink: 'https://zalo.me/langson',
+          })
           const disallowed: string[] = []
           const routes: Record<string, Route> = { ...base }
           articles.forEach((_, i) => {
@@ -57,8 +81,11 @@ describe('property: every discovered URL ends up stored or failed with a reason'
             if (fault === 'robots') disallowed.push(path)
             else routes[path] = withFault(base[path] as Route, fault, articlePath((i + 1) % n))
           })
-          if (base[listingPath(2)]) routes[listingPath(2)] = withFault(base[listingPath(2)] as Route, page2Fault, '/')
-          routes['/robots.txt'] = { body: `User-agent: *\n${disallowed.map((d) => `Disallow: ${d}`).join('\n')}\n` }
+          if (base[listingPath(2)])
+            routes[listingPath(2)] = withFault(base[listingPath(2)] as Route, page2Fault, '/')
+          routes['/robots.txt'] = {
+            body: `User-agent: *\n${disallowed.map((d) => `Disallow: ${d}`).join('\n')}\n`,
+          }
           const site = await startTestSite({ hosts: { [HOST]: routes } })
           try {
             const db = tempDbFile('prop')
@@ -83,15 +110,19 @@ describe('property: every discovered URL ends up stored or failed with a reason'
             )
             const rows = await queryDb<{ url: string; state: string; last_error: string | null }>(
               db,
-              'SELECT url, state, last_error FROM crawl_pages'
+              'SELECT url, state, last_error FROM crawl_page_state'
             )
             const byUrl = new Map(rows.map((r) => [r.url, r]))
             for (const r of rows) {
               expect(['stored', 'failed', 'skipped_robots', 'duplicate', 'redirected']).toContain(r.state)
-              if (r.state === 'failed' || r.state === 'skipped_robots') expect(r.last_error ?? '').not.toBe('')
+              if (r.state === 'failed' || r.state === 'skipped_robots')
+                expect(r.last_error ?? '').not.toBe('')
             }
             // every followed link target has a row: nothing discovered was lost
-            const targets = await queryDb<{ to_url: string }>(db, "SELECT DISTINCT to_url FROM crawl_links WHERE rel <> 'offsite'")
+            const targets = await queryDb<{ to_url: string }>(
+              db,
+              "SELECT DISTINCT to_url FROM crawl_link_log WHERE rel <> 'offsite'"
+            )
             for (const t of targets) expect(byUrl.has(t.to_url)).toBe(true)
             // articles without a permanent fault are stored (page 2 failing may hide later pages' articles)
             if (page2Fault !== '503-always') {

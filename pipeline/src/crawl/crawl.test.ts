@@ -5,7 +5,14 @@ import { readArchive } from './archive.ts'
 import { type CrawlOptions, type CrawlSummary, crawl } from './crawl.ts'
 import { queryDb, tempDbFile } from './testing/db.ts'
 import { seedArticles } from './testing/seed-articles.ts'
-import { articlePath, listingPath, newsSiteRoutes, type Route, startTestSite, type TestSite } from './testing/site-server.ts'
+import {
+  articlePath,
+  listingPath,
+  newsSiteRoutes,
+  type Route,
+  startTestSite,
+  type TestSite,
+} from './testing/site-server.ts'
 
 const HOST = 'langson.gov.vn'
 const articles = seedArticles(12)
@@ -34,22 +41,37 @@ const site = async (routes: Record<string, Route>, more: Record<string, Record<s
 
 const fastPolicy = { backoffBaseMs: 5, timeoutMs: 400, maxBodyBytes: 300_000, maxAttempts: 3 }
 
-const run = (s: TestSite, dbFile: string, runId: string, over: Partial<CrawlOptions> = {}): Promise<CrawlSummary> =>
+const run = (
+  s: TestSite,
+  dbFile: string,
+  runId: string,
+  over: Partial<CrawlOptions> = {}
+): Promise<CrawlSummary> =>
   Effect.runPromise(
-    crawl({ dbFile, sources: [source()], hostMap: s.hostMap, runId, live: false, policy: fastPolicy, ...over })
+    crawl({
+      dbFile,
+      sources: [source()],
+      hostMap: s.hostMap,
+      runId,
+      live: false,
+      policy: fastPolicy,
+      ...over,
+    })
   )
 
 const url = (p: string) => `https://${HOST}${p}`
 const pages = (db: string) =>
   queryDb<{ url: string; state: string; last_error: string | null; is_article: boolean | null }>(
     db,
-    'SELECT url, state, last_error, is_article FROM crawl_pages ORDER BY url'
+    'SELECT url, state, last_error, is_article FROM crawl_page_state ORDER BY url'
   )
 const pageState = async (db: string, u: string) => (await pages(db)).find((p) => p.url === u)
 
 describe('crawl against a NukeViet-shaped site', () => {
   it('finds every article through home → category → pagination, archives them, records off-site links', async () => {
-    const s = await site(newsSiteRoutes({ host: HOST, articles, perPage: 4, offsiteLink: 'https://facebook.com/langson' }))
+    const s = await site(
+      newsSiteRoutes({ host: HOST, articles, perPage: 4, offsiteLink: 'https://facebook.com/langson' })
+    )
     const db = tempDbFile()
     const summary = await run(s, db, 'r1')
     const src = summary.sources[0]
@@ -60,13 +82,17 @@ describe('crawl against a NukeViet-shaped site', () => {
     // tracking parameters on listing links were dropped before fetching
     expect(s.log.some((r) => r.path.includes('utm_source'))).toBe(false)
     // off-site links are recorded, never fetched
-    const offsite = await queryDb<{ n: number }>(db, "SELECT count(*)::INT AS n FROM crawl_links WHERE rel = 'offsite'")
+    const offsite = await queryDb<{ n: number }>(
+      db,
+      "SELECT count(*)::INT AS n FROM crawl_link_log WHERE rel = 'offsite'"
+    )
     expect(offsite[0]?.n).toBeGreaterThan(0)
     expect(s.log.some((r) => r.host === 'facebook.com')).toBe(false)
     // the raw archive holds the latest successful fetch of every stored page, bytes intact
     const archived = new Map<string, string>()
     for await (const r of readArchive(db)) archived.set(r.url, new TextDecoder().decode(r.body))
-    for (const [i, a] of articles.entries()) expect(archived.get(url(articlePath(i)))).toContain(a.paragraphs[0]?.slice(0, 40))
+    for (const [i, a] of articles.entries())
+      expect(archived.get(url(articlePath(i)))).toContain(a.paragraphs[0]?.slice(0, 40))
     // every fetch is logged with status, bytes, attempts and run
     const log = await queryDb<{ n: number; bad: number }>(
       db,
@@ -94,9 +120,14 @@ describe('crawl against a NukeViet-shaped site', () => {
     const page1Body = String((routes[listingPath(1)] as { body: string }).body)
     s.set(HOST, listingPath(1), {
       headers: { etag: '"list-1-new"' },
-      body: page1Body.replace('<div class="news_column">', `<div class="news_column"><h3><a href="${fresh}">Bài mới</a></h3>`),
+      body: page1Body.replace(
+        '<div class="news_column">',
+        `<div class="news_column"><h3><a href="${fresh}">Bài mới</a></h3>`
+      ),
     })
-    s.set(HOST, fresh, { body: `<html><body><p>${articles[3]?.paragraphs.join('</p><p>')} Bài mới.</p></body></html>` })
+    s.set(HOST, fresh, {
+      body: `<html><body><p>${articles[3]?.paragraphs.join('</p><p>')} Bài mới.</p></body></html>`,
+    })
     const before = s.log.length
     const third = await run(s, db, 'r3')
     const fetched = s.log.slice(before).map((r) => r.path)
@@ -117,7 +148,10 @@ describe('crawl against a NukeViet-shaped site', () => {
     const db = tempDbFile()
     const summary = await run(s, db, 'r1', { sources: [source({ entry_points: [url('/vi/news/rss/')] })] })
     expect(summary.sources[0]?.skipped_robots).toBe(1)
-    expect(await pageState(db, url(articlePath(1)))).toMatchObject({ state: 'skipped_robots', last_error: 'disallowed by robots.txt' })
+    expect(await pageState(db, url(articlePath(1)))).toMatchObject({
+      state: 'skipped_robots',
+      last_error: 'disallowed by robots.txt',
+    })
     expect(s.log.some((r) => r.path === articlePath(1))).toBe(false)
     // sitemap index → news sitemap → every other article
     expect(s.log.some((r) => r.path === '/sitemap-vi.news.xml')).toBe(true)
@@ -128,7 +162,10 @@ describe('crawl against a NukeViet-shaped site', () => {
 
   it('an unreachable robots.txt defers the whole host, and the next run retries', async () => {
     const routes = newsSiteRoutes({ host: HOST, articles: articles.slice(0, 3) })
-    const s = await site({ ...routes, '/robots.txt': ({ hit }) => (hit <= 3 ? { status: 503 } : { body: '' }) })
+    const s = await site({
+      ...routes,
+      '/robots.txt': ({ hit }) => (hit <= 3 ? { status: 503 } : { body: '' }),
+    })
     const db = tempDbFile()
     const first = await run(s, db, 'r1')
     expect(first.sources[0]?.fetched).toBe(0)
@@ -145,34 +182,51 @@ describe('faults, one by one', () => {
 
   it('429 with Retry-After: waits as told, then succeeds on the second attempt', async () => {
     const s = await oneArticle({
-      '/busy.html': ({ hit }) => (hit === 1 ? { status: 429, headers: { 'retry-after': '1' } } : { body: '<html><body>ok</body></html>' }),
+      '/busy.html': ({ hit }) =>
+        hit === 1
+          ? { status: 429, headers: { 'retry-after': '1' } }
+          : { body: '<html><body>ok</body></html>' },
     })
     const db = tempDbFile()
     await run(s, db, 'r1', entry('/busy.html'))
     const hits = s.log.filter((r) => r.path === '/busy.html')
     expect(hits).toHaveLength(2)
     expect((hits[1]?.at ?? 0) - (hits[0]?.at ?? 0)).toBeGreaterThanOrEqual(950)
-    const f = await queryDb<{ attempts: number; status: number }>(db, "SELECT attempts, status FROM crawl_fetches WHERE url LIKE '%busy.html'")
+    const f = await queryDb<{ attempts: number; status: number }>(
+      db,
+      "SELECT attempts, status FROM crawl_fetches WHERE url LIKE '%busy.html'"
+    )
     expect(f).toEqual([{ attempts: 2, status: 200 }])
   })
 
   it('persistent 503: bounded attempts, recorded as failed with the reason, retried and recovered next run', async () => {
     let down = true
-    const s = await oneArticle({ '/flaky.html': () => (down ? { status: 503 } : { body: '<html><body>ok</body></html>' }) })
+    const s = await oneArticle({
+      '/flaky.html': () => (down ? { status: 503 } : { body: '<html><body>ok</body></html>' }),
+    })
     const db = tempDbFile()
     const first = await run(s, db, 'r1', entry('/flaky.html'))
     expect(s.log.filter((r) => r.path === '/flaky.html')).toHaveLength(fastPolicy.maxAttempts)
     expect(first.sources[0]?.failed).toBe(1)
-    expect(await pageState(db, url('/flaky.html'))).toMatchObject({ state: 'failed', last_error: 'http_status: HTTP 503' })
+    expect(await pageState(db, url('/flaky.html'))).toMatchObject({
+      state: 'failed',
+      last_error: 'http_status: HTTP 503',
+    })
     down = false
     await run(s, db, 'r2', entry('/flaky.html'))
     expect((await pageState(db, url('/flaky.html')))?.state).toBe('stored')
   })
 
   it('a stalled answer times out; a reset connection is a network error', async () => {
-    const s = await oneArticle({ '/slow.html': { delayMs: 5_000, body: 'late' }, '/reset.html': { reset: true } })
+    const s = await oneArticle({
+      '/slow.html': { delayMs: 5_000, body: 'late' },
+      '/reset.html': { reset: true },
+    })
     const db = tempDbFile()
-    await run(s, db, 'r1', { sources: [source({ entry_points: [url('/slow.html'), url('/reset.html')] })], policy: { ...fastPolicy, maxAttempts: 1 } })
+    await run(s, db, 'r1', {
+      sources: [source({ entry_points: [url('/slow.html'), url('/reset.html')] })],
+      policy: { ...fastPolicy, maxAttempts: 1 },
+    })
     expect((await pageState(db, url('/slow.html')))?.last_error).toMatch(/^timeout:/)
     expect((await pageState(db, url('/reset.html')))?.last_error).toMatch(/^network:/)
   })
@@ -192,7 +246,9 @@ describe('faults, one by one', () => {
       '/loop-a.html': redirect('/loop-b.html'),
       '/loop-b.html': redirect(`https://${HOST}/loop-a.html`),
       '/away.html': redirect('https://evil.example/x'),
-      ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`/hop-${i}.html`, redirect(`/hop-${i + 1}.html`)])),
+      ...Object.fromEntries(
+        Array.from({ length: 8 }, (_, i) => [`/hop-${i}.html`, redirect(`/hop-${i + 1}.html`)])
+      ),
     })
     const db = tempDbFile()
     const targets = ['/old-1.html', '/loop-a.html', '/away.html', '/hop-0.html'].map(url)
@@ -210,9 +266,15 @@ describe('faults, one by one', () => {
     const body = '<html><body><p>Cùng một nội dung thi đua</p></body></html>'
     const s = await oneArticle({ '/a-100.html': { body }, '/b-200.html': { body } })
     const db = tempDbFile()
-    const summary = await run(s, db, 'r1', { sources: [source({ entry_points: [url('/a-100.html'), url('/b-200.html')] })], maxPerHost: 1 })
+    const summary = await run(s, db, 'r1', {
+      sources: [source({ entry_points: [url('/a-100.html'), url('/b-200.html')] })],
+      maxPerHost: 1,
+    })
     expect(summary.sources[0]?.duplicates).toBe(1)
-    const states = (await pages(db)).filter((p) => /[ab]-\d00/.test(p.url)).map((p) => p.state).sort()
+    const states = (await pages(db))
+      .filter((p) => /[ab]-\d00/.test(p.url))
+      .map((p) => p.state)
+      .sort()
     expect(states).toEqual(['duplicate', 'stored'])
   })
 
@@ -220,7 +282,10 @@ describe('faults, one by one', () => {
     const s = await oneArticle({})
     const db = tempDbFile()
     await run(s, db, 'r1', entry('/gone-404.html'))
-    expect(await pageState(db, url('/gone-404.html'))).toMatchObject({ state: 'failed', last_error: 'HTTP 404' })
+    expect(await pageState(db, url('/gone-404.html'))).toMatchObject({
+      state: 'failed',
+      last_error: 'HTTP 404',
+    })
     expect(s.log.filter((r) => r.path === '/gone-404.html')).toHaveLength(1)
   })
 
@@ -236,7 +301,9 @@ describe('faults, one by one', () => {
     const extra = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`/p-${1000 + i}.html`, slow]))
     const s = await oneArticle(extra)
     const db = tempDbFile()
-    await run(s, db, 'r1', { sources: [source({ entry_points: Object.keys(extra).map(url), max_per_host: 3 })] })
+    await run(s, db, 'r1', {
+      sources: [source({ entry_points: Object.keys(extra).map(url), max_per_host: 3 })],
+    })
     expect(peak).toBeLessThanOrEqual(3)
     expect(peak).toBeGreaterThanOrEqual(2)
   })
@@ -251,16 +318,52 @@ describe('faults, one by one', () => {
     })
     const db = tempDbFile()
     await run(s, db, 'r1', entry('/cu-1999.html'))
-    const row = await queryDb<{ encoding: string }>(db, "SELECT encoding FROM crawl_pages WHERE url LIKE '%cu-1999%'")
+    const row = await queryDb<{ encoding: string }>(
+      db,
+      "SELECT encoding FROM crawl_page_state WHERE url LIKE '%cu-1999%'"
+    )
     expect(row[0]?.encoding).toBe('tcvn3')
+  })
+
+  it('gzip answers are inflated before archiving; a body that inflates past the limit is refused', async () => {
+    const { gzipSync } = await import('node:zlib')
+    const html = `<html><body><p>${articles[1]?.paragraphs.join('</p><p>')}</p></body></html>`
+    const s = await oneArticle({
+      '/nen-2001.html': { headers: { 'content-encoding': 'gzip' }, body: gzipSync(Buffer.from(html)) },
+      '/bom-2002.html': { headers: { 'content-encoding': 'gzip' }, body: gzipSync(Buffer.alloc(5_000_000, 0x20)) },
+    })
+    const db = tempDbFile()
+    await run(s, db, 'r1', { sources: [source({ entry_points: [url('/nen-2001.html'), url('/bom-2002.html')] })] })
+    expect(s.log.find((r) => r.path === '/nen-2001.html')?.headers['accept-encoding']).toContain('gzip')
+    const archived = new Map<string, string>()
+    for await (const r of readArchive(db)) archived.set(r.url, new TextDecoder().decode(r.body))
+    expect(archived.get(url('/nen-2001.html'))).toBe(html)
+    expect((await pageState(db, url('/bom-2002.html')))?.last_error).toMatch(/^too_large:/)
+  })
+
+  it('revisits stored articles only when asked, and then conditionally', async () => {
+    const s = await site(newsSiteRoutes({ host: HOST, articles: articles.slice(0, 3) }))
+    const db = tempDbFile()
+    await run(s, db, 'r1')
+    const before = s.log.length
+    await run(s, db, 'r2', { revisitArticles: true })
+    const revisits = s.log.slice(before).filter((r) => r.path === articlePath(0))
+    expect(revisits).toHaveLength(1)
+    expect(revisits[0]?.headers['if-modified-since']).toBe('Tue, 22 Oct 2019 08:50:00 GMT')
+    const nm = await queryDb<{ n: number }>(db, "SELECT count(*)::INT AS n FROM crawl_fetches WHERE run_id = 'r2' AND not_modified")
+    expect(nm[0]?.n).toBeGreaterThanOrEqual(3)
   })
 
   it('refuses to start offline without a simulator, and with no sources', async () => {
     const db = tempDbFile()
-    const noMap = await Effect.runPromiseExit(crawl({ dbFile: db, sources: [source()], runId: 'x', live: false }))
+    const noMap = await Effect.runPromiseExit(
+      crawl({ dbFile: db, sources: [source()], runId: 'x', live: false })
+    )
     expect(Exit.isFailure(noMap)).toBe(true)
     const s = await oneArticle({})
-    const none = await Effect.runPromiseExit(crawl({ dbFile: db, sources: [], hostMap: s.hostMap, runId: 'x', live: false }))
+    const none = await Effect.runPromiseExit(
+      crawl({ dbFile: db, sources: [], hostMap: s.hostMap, runId: 'x', live: false })
+    )
     expect(Exit.isFailure(none)).toBe(true)
   })
 })

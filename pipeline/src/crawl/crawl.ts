@@ -4,14 +4,14 @@
  * Work flows through one lane per host (`max_per_host` workers behind a HostGate). A task is a URL with
  * the role the crawler meant for it; its outcome is committed in one DuckDB transaction together with
  * the URLs it discovered, after the body is in the archive. The frontier therefore lives in the
- * database: a killed crawl resumes from `crawl_pages` (queued and failed rows) and never refetches a
+ * database: a killed crawl resumes from `crawl_page_state` (queued and failed rows) and never refetches a
  * stored article. Listings, feeds and sitemaps are revisited each run with a conditional GET; a 304
  * replays the links recorded for the page. Paging stops early (incremental) once a listing page holds
  * only articles known before the run — but only for sources whose previous crawl ran to completion.
  */
 import { createHash } from 'node:crypto'
 import type { DuckDBConnection } from '@duckdb/node-api'
-import { Data, Deferred, Effect, Exit, Layer, Queue } from 'effect'
+import { Data, Deferred, Effect, Exit, type Layer, Queue } from 'effect'
 import type { Platform, SourceConfig } from '../domain/source.ts'
 import { ArchiveWriter } from './archive.ts'
 import { hostOf, tryCanonicalUrl } from './canonical-url.ts'
@@ -21,7 +21,7 @@ import { extractHtmlLinks, feedItemLinks, type HtmlLinks, sitemapLinks } from '.
 import {
   defaultPolicy,
   type FetchedPage,
-  FetchError,
+  type FetchError,
   type FetchPolicy,
   fetchPage,
   Transport,
@@ -104,6 +104,11 @@ export async function loadParserDetector(): Promise<ArticleDetector | null> {
   }
 }
 
+/** Markup that only article pages carry: og:type article, Article JSON-LD/microdata, publish time. */
+const ARTICLE_MARKUP =
+  /<meta[^>]+(?:property|name)=["'](?:og:type["'][^>]+content=["']article|article:published_time|thidua:origin)["']|"@type"\s*:\s*"(?:News|Blog)?(?:Article|Posting)"|itemtype=["'][^"']*schema\.org\/(?:News)?Article/i
+export const declaresArticle = (html: string): boolean => ARTICLE_MARKUP.test(html.slice(0, 60_000))
+
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 const nowIso = (): string => new Date().toISOString()
 
@@ -137,7 +142,10 @@ export const crawlProgram = (opts: CrawlOptions) =>
     const started = Date.now()
     const conn = opts.connection
       ? yield* Effect.tryPromise({
-          try: () => applyCrawlSchema(opts.connection as DuckDBConnection).then(() => opts.connection as DuckDBConnection),
+          try: () =>
+            applyCrawlSchema(opts.connection as DuckDBConnection).then(
+              () => opts.connection as DuckDBConnection
+            ),
           catch: (e) => new StoreError({ message: `crawl schema: ${String(e)}` }),
         })
       : (yield* openCrawlDb(opts.dbFile)).conn
@@ -151,8 +159,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
 
     /**
      * Article or not. The parser's detector decides; a page reached as a listing (home, entry point,
-     * pagination, category) must in addition have an article-shaped URL, because listing pages with a
-     * few long teasers look like articles to a text-based detector.
+     * pagination, category link) must in addition have an article-shaped URL or say so in its markup,
+     * because listing pages with a few long teasers look like articles to a text-based detector.
      */
     const detectArticle = (html: string, url: string, platform: Platform, role: PageRole): boolean => {
       if (isPaginationUrl(url, platform)) return false
@@ -165,8 +173,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
           // a parser crash on one page must not stop the crawl; the URL shape decides instead
         }
       }
-      if (parserSays === null) return urlSaysArticle
-      return role === 'article' ? parserSays : parserSays && urlSaysArticle
+      if (parserSays === null) return urlSaysArticle || (role === 'article' && declaresArticle(html))
+      return role === 'article' ? parserSays : parserSays && (urlSaysArticle || declaresArticle(html))
     }
 
     // ---- configuration --------------------------------------------------------------------------
@@ -185,6 +193,7 @@ export const crawlProgram = (opts: CrawlOptions) =>
     const known = new Map<string, KnownPage>()
     for (const k of yield* store.loadKnown(opts.sources.map((s) => s.id))) known.set(k.url, k)
     const completeBefore = yield* store.loadCompleteSources()
+    const listingLinks = yield* store.loadListingLinks(opts.sources.map((s) => s.id))
     const knownArticlesAtStart = new Set<string>()
     const hashOwner = new Map<string, string>()
     for (const k of known.values()) {
@@ -272,7 +281,7 @@ export const crawlProgram = (opts: CrawlOptions) =>
         const fetchRobots = Effect.gen(function* () {
           const t0 = Date.now()
           const res = yield* Effect.either(
-            (lane ? lane.gate.run(fetchPage(robotsUrl, {}, policy)) : fetchPage(robotsUrl, {}, policy)).pipe(
+            fetchPage(robotsUrl, {}, policy, lane ? (e) => lane.gate.run(e) : undefined).pipe(
               Effect.provideService(Transport, transport)
             )
           )
@@ -307,7 +316,9 @@ export const crawlProgram = (opts: CrawlOptions) =>
               if (!known.has(u)) statsOf(owner.id).discovered++
             }
           }
-          yield* store.enqueue(queued.filter((q) => !known.has(q.url))).pipe(Effect.orDie)
+          const fresh = queued.filter((q) => !known.has(q.url))
+          for (const q of fresh) remember(emptyPage(q.url, q.source_id, q.role, q.discovered_from))
+          yield* store.enqueue(fresh).pipe(Effect.orDie)
           for (const q of queued) {
             const owner = sourceByHost.get(hostOf(q.url)) as SourceConfig
             yield* schedule({ url: q.url, source: owner, role: 'sitemap', from: robotsUrl })
@@ -324,7 +335,6 @@ export const crawlProgram = (opts: CrawlOptions) =>
     /** Edges worth recording from a page, classified; used for fresh pages and 304 replays alike. */
     const classifyLinks = (
       pageUrl: string,
-      source: SourceConfig,
       kind: ContentKind,
       isArticle: boolean,
       role: PageRole,
@@ -367,7 +377,6 @@ export const crawlProgram = (opts: CrawlOptions) =>
         }
         if (role === 'home') for (const u of links.feeds) if (platformOf(u)) add(u, 'feed')
       }
-      void source
       return [...edges].map(([to_url, rel]) => ({ from_url: pageUrl, to_url, rel }))
     }
 
@@ -385,16 +394,30 @@ export const crawlProgram = (opts: CrawlOptions) =>
         const owner = sourceByHost.get(hostOf(e.to_url))
         if (!owner) continue
         const role: PageRole =
-          e.rel === 'article' ? 'article' : e.rel === 'feed' ? 'feed' : e.rel === 'sitemap' ? 'sitemap' : 'listing'
+          e.rel === 'article'
+            ? 'article'
+            : e.rel === 'feed'
+              ? 'feed'
+              : e.rel === 'sitemap'
+                ? 'sitemap'
+                : 'listing'
         tasks.push({ url: e.to_url, source: owner, role, from: pageUrl })
       }
       return tasks
     }
 
-    const newQueuedRows = (tasks: ReadonlyArray<Task>): QueuedRow[] =>
-      tasks
-        .filter((t) => !known.has(t.url) && !seen.has(t.url))
-        .map((t) => ({ url: t.url, source_id: t.source.id, role: t.role, discovered_from: t.from }))
+    /** URLs seen for the first time, marked known at once so no other page queues them again. */
+    const claimNew = (tasks: ReadonlyArray<Task>): QueuedRow[] => {
+      const out: QueuedRow[] = []
+      for (const t of tasks) {
+        if (known.has(t.url) || seen.has(t.url)) continue
+        const row: QueuedRow = { url: t.url, source_id: t.source.id, role: t.role, discovered_from: t.from }
+        remember(emptyPage(row.url, row.source_id, row.role, row.discovered_from))
+        statsOf(row.source_id).discovered++
+        out.push(row)
+      }
+      return out
+    }
 
     const remember = (row: PageRow) => {
       known.set(row.url, {
@@ -411,15 +434,15 @@ export const crawlProgram = (opts: CrawlOptions) =>
       })
     }
 
-    const commit = (row: PageRow, edges: ReadonlyArray<LinkRow>, tasks: ReadonlyArray<Task>, fetch: FetchRow | null) =>
+    const commit = (
+      row: PageRow,
+      edges: ReadonlyArray<LinkRow>,
+      tasks: ReadonlyArray<Task>,
+      fetch: FetchRow | null
+    ) =>
       Effect.gen(function* () {
-        const queued = newQueuedRows(tasks)
-        yield* store.commitPage(row, edges, queued, fetch)
+        yield* store.commitPage(row, edges, claimNew(tasks), fetch)
         remember(row)
-        for (const q of queued) {
-          remember({ ...emptyPage(q.url, q.source_id, q.role, q.discovered_from) })
-          statsOf(q.source_id).discovered++
-        }
         for (const t of tasks) yield* schedule(t)
         progress(false)
       })
@@ -435,22 +458,33 @@ export const crawlProgram = (opts: CrawlOptions) =>
         const used = fetchesBySource.get(task.source.id) ?? 0
         if (used >= budgetOf(task.source)) {
           budgetHit.add(task.source.id)
-          return // stays queued in crawl_pages for the next run
+          return // stays queued in crawl_page_state for the next run
         }
         fetchesBySource.set(task.source.id, used + 1)
         const prior = known.get(task.url)
         const base = emptyPage(task.url, task.source.id, prior?.role ?? task.role, task.from)
-        const pageRole: PageRole = task.role === 'entry' || task.role === 'home' ? task.role : (prior?.role ?? task.role)
+        const pageRole: PageRole =
+          task.role === 'entry' || task.role === 'home' ? task.role : (prior?.role ?? task.role)
 
         const robots = yield* robotsFor(host, task.source, task.url)
         if (robots.unreachable) {
           s.failed++
-          yield* commit({ ...base, role: pageRole, state: 'failed', last_error: robots.unreachable }, [], [], null)
+          yield* commit(
+            { ...base, role: pageRole, state: 'failed', last_error: robots.unreachable },
+            [],
+            [],
+            null
+          )
           return
         }
         if (!robots.isAllowed(task.url)) {
           s.skipped_robots++
-          yield* commit({ ...base, role: pageRole, state: 'skipped_robots', last_error: 'disallowed by robots.txt' }, [], [], null)
+          yield* commit(
+            { ...base, role: pageRole, state: 'skipped_robots', last_error: 'disallowed by robots.txt' },
+            [],
+            [],
+            null
+          )
           return
         }
 
@@ -461,7 +495,9 @@ export const crawlProgram = (opts: CrawlOptions) =>
         }
         const t0 = Date.now()
         const result = yield* Effect.either(
-          lane.gate.run(fetchPage(task.url, conditional, policy)).pipe(Effect.provideService(Transport, transport))
+          fetchPage(task.url, conditional, policy, (e) => lane.gate.run(e)).pipe(
+            Effect.provideService(Transport, transport)
+          )
         )
         const elapsed = Date.now() - t0
         const fetchedAt = nowIso()
@@ -512,7 +548,7 @@ export const crawlProgram = (opts: CrawlOptions) =>
 
         if (res.status === 304 && prior) {
           s.not_modified++
-          const edges = yield* store.linksFrom(task.url)
+          const edges = listingLinks.get(task.url) ?? (yield* store.linksFrom(task.url))
           const tasks = planTasks(task.url, task.source, edges)
           yield* store.logFetch(fetchRow)
           for (const t of tasks) yield* schedule(t)
@@ -553,12 +589,25 @@ export const crawlProgram = (opts: CrawlOptions) =>
           }
           const finalKnown = known.get(res.finalUrl)
           const alreadyHave =
-            seen.has(res.finalUrl) && finalKnown !== undefined && finalKnown.state !== 'queued' && finalKnown.state !== 'failed'
+            seen.has(res.finalUrl) &&
+            finalKnown !== undefined &&
+            finalKnown.state !== 'queued' &&
+            finalKnown.state !== 'failed'
           if (alreadyHave) {
-            yield* commit(redirectRow, [{ from_url: task.url, to_url: res.finalUrl, rel: 'redirect' }], [], fetchRow)
+            yield* commit(
+              redirectRow,
+              [{ from_url: task.url, to_url: res.finalUrl, rel: 'redirect' }],
+              [],
+              fetchRow
+            )
             return
           }
-          yield* store.commitPage(redirectRow, [{ from_url: task.url, to_url: res.finalUrl, rel: 'redirect' }], [], null)
+          yield* store.commitPage(
+            redirectRow,
+            [{ from_url: task.url, to_url: res.finalUrl, rel: 'redirect' }],
+            [],
+            null
+          )
           remember(redirectRow)
           seen.add(res.finalUrl)
           pageUrl = res.finalUrl
@@ -596,34 +645,46 @@ export const crawlProgram = (opts: CrawlOptions) =>
         }
         let edges: LinkRow[]
         try {
-          edges = classifyLinks(pageUrl, task.source, kind, isArticle, pageRole, decoded.text, htmlLinks)
+          edges = classifyLinks(pageUrl, kind, isArticle, pageRole, decoded.text, htmlLinks)
         } catch (e) {
           s.failed++
           const reason = `unreadable ${kind}: ${e instanceof Error ? e.message : String(e)}`
-          yield* commit({ ...stored, state: 'failed', last_error: reason }, [], [], { ...fetchRow, error: reason })
+          yield* commit({ ...stored, state: 'failed', last_error: reason }, [], [], {
+            ...fetchRow,
+            error: reason,
+          })
           return
         }
         // An unchanged revisit (server without conditional GET) keeps its archived copy.
-        const unchanged = prior?.state === 'stored' && prior.content_hash === hash && prior.record_id ? prior.record_id : null
-        const record_id = unchanged ?? (yield* Effect.tryPromise({
-          try: () =>
-            archive.append({
-              url: pageUrl,
-              source_id: task.source.id,
-              status: res.status,
-              headers: res.headers,
-              body: res.body,
-              fetched_at: fetchedAt,
-              is_article: isArticle,
-            }),
-          catch: (e) => new StoreError({ message: `archive write failed for ${pageUrl}: ${String(e)}` }),
-        }))
+        const unchanged =
+          prior?.state === 'stored' && prior.content_hash === hash && prior.record_id ? prior.record_id : null
+        const record_id =
+          unchanged ??
+          (yield* Effect.tryPromise({
+            try: () =>
+              archive.append({
+                url: pageUrl,
+                source_id: task.source.id,
+                status: res.status,
+                headers: res.headers,
+                body: res.body,
+                fetched_at: fetchedAt,
+                is_article: isArticle,
+              }),
+            catch: (e) => new StoreError({ message: `archive write failed for ${pageUrl}: ${String(e)}` }),
+          }))
         hashOwner.set(hash, pageUrl)
         s.fetched++
         s.bytes += res.body.length
         if (isArticle) s.articles++
         s.offsite_links += edges.filter((e) => e.rel === 'offsite').length
-        yield* commit({ ...stored, record_id }, edges, planTasks(pageUrl, task.source, edges), fetchRow)
+        // links of an unchanged page are on record already
+        yield* commit(
+          { ...stored, record_id },
+          unchanged ? [] : edges,
+          planTasks(pageUrl, task.source, edges),
+          fetchRow
+        )
       })
 
     // ---- seed the frontier ----------------------------------------------------------------------
@@ -667,7 +728,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
     const summaries: SourceSummary[] = []
     const articleTotals = new Map<string, number>()
     for (const k of known.values()) {
-      if (k.state === 'stored' && k.is_article) articleTotals.set(k.source_id, (articleTotals.get(k.source_id) ?? 0) + 1)
+      if (k.state === 'stored' && k.is_article)
+        articleTotals.set(k.source_id, (articleTotals.get(k.source_id) ?? 0) + 1)
     }
     for (const s of opts.sources) {
       const st = statsOf(s.id)
@@ -691,8 +753,13 @@ export const crawlProgram = (opts: CrawlOptions) =>
 /** The crawl with its transport chosen from the options: simulator host map, or the real network. */
 export const crawl = (opts: CrawlOptions) => {
   if (!opts.live && !opts.hostMap) {
-    return Effect.fail(new CrawlError({ message: 'offline crawl needs a hostMap (start the simulator) or live: true' }))
+    return Effect.fail(
+      new CrawlError({ message: 'offline crawl needs a hostMap (start the simulator) or live: true' })
+    )
   }
   const layer: Layer.Layer<Transport> = opts.hostMap ? transportMapped(opts.hostMap) : transportLive
   return crawlProgram(opts).pipe(Effect.provide(layer))
 }
+
+/** The crawl as a Promise, for callers outside Effect (benchmarks, cross-package tests). */
+export const runCrawl = (opts: CrawlOptions): Promise<CrawlSummary> => Effect.runPromise(crawl(opts))

@@ -4,8 +4,12 @@ import { decodeHtml, vietnameseScore, vniToUnicode } from './decode.ts'
 import { seedParagraphs } from './testing/seed-articles.ts'
 
 // The fixture matrix of design/portals.md §1.3, built from a real seed paragraph.
-const text = (seedParagraphs()[0] ?? []).filter((p) => p.length > 80).slice(0, 2).join('\n')
-const page = (body: string, meta = '') => `<html><head>${meta}<title>t</title></head><body><p>${body}</p></body></html>`
+const text = (seedParagraphs()[0] ?? [])
+  .filter((p) => p.length > 80)
+  .slice(0, 2)
+  .join('\n')
+const page = (body: string, meta = '') =>
+  `<html><head>${meta}<title>t</title></head><body><p>${body}</p></body></html>`
 
 /** windows-1258 holds the tone marks as combining characters: split each syllable's tone off. */
 const toCp1258 = (s: string): Buffer =>
@@ -14,7 +18,10 @@ const toCp1258 = (s: string): Buffer =>
       .map((ch) => {
         const d = ch.normalize('NFD')
         const tone = [...d].filter((c) => /[\u0300\u0301\u0303\u0309\u0323]/.test(c)).join('')
-        const rest = [...d].filter((c) => !/[\u0300\u0301\u0303\u0309\u0323]/.test(c)).join('').normalize('NFC')
+        const rest = [...d]
+          .filter((c) => !/[\u0300\u0301\u0303\u0309\u0323]/.test(c))
+          .join('')
+          .normalize('NFC')
         return rest + tone
       })
       .join(''),
@@ -23,13 +30,19 @@ const toCp1258 = (s: string): Buffer =>
 
 /** Our own VNI encoder for the test: the inverse of the decoder's table for the letters used. */
 const toVni = (s: string): Buffer => {
-  const base: Record<string, string> = { 'ă': 'aê', 'â': 'aâ', 'ê': 'eâ', 'ô': 'oâ', 'ơ': 'ô', 'ư': 'ö', 'đ': 'ñ' }
-  const tones: Record<string, string> = { '\u0300': 'ø', '\u0301': 'ù', '\u0309': 'û', '\u0303': 'õ', '\u0323': 'ï' }
-  const hatTone: Record<string, Record<string, string>> = {
-    'â': { '\u0301': 'á', '\u0300': 'à', '\u0309': 'å', '\u0303': 'ã', '\u0323': 'ä' },
-    'ă': { '\u0301': 'é', '\u0300': 'è', '\u0309': 'ú', '\u0303': 'ü', '\u0323': 'ë' },
+  const base: Record<string, string> = { ă: 'aê', â: 'aâ', ê: 'eâ', ô: 'oâ', ơ: 'ô', ư: 'ö', đ: 'ñ' }
+  const tones: Record<string, string> = {
+    '\u0300': 'ø',
+    '\u0301': 'ù',
+    '\u0309': 'û',
+    '\u0303': 'õ',
+    '\u0323': 'ï',
   }
-  const special: Record<string, string> = { 'ỉ': 'æ', 'ĩ': 'ó', 'ị': 'ò', 'ỵ': 'î', 'í': 'í', 'ì': 'ì' }
+  const hatTone: Record<string, Record<string, string>> = {
+    â: { '\u0301': 'á', '\u0300': 'à', '\u0309': 'å', '\u0303': 'ã', '\u0323': 'ä' },
+    ă: { '\u0301': 'é', '\u0300': 'è', '\u0309': 'ú', '\u0303': 'ü', '\u0323': 'ë' },
+  }
+  const special: Record<string, string> = { ỉ: 'æ', ĩ: 'ó', ị: 'ò', ỵ: 'î', í: 'í', ì: 'ì' }
   let out = ''
   for (const ch of s.normalize('NFC')) {
     const lower = ch.toLowerCase()
@@ -40,9 +53,13 @@ const toVni = (s: string): Buffer => {
     }
     const d = lower.normalize('NFD')
     const tone = [...d].find((c) => tones[c])
-    const letter = [...d].filter((c) => !tones[c]).join('').normalize('NFC')
+    const letter = [...d]
+      .filter((c) => !tones[c])
+      .join('')
+      .normalize('NFC')
     const hat = letter === 'ê' || letter === 'ô' ? 'â' : letter
-    if (tone && hatTone[hat]) out += up(letter[0] === 'ê' ? 'e' : letter === 'ô' ? 'o' : 'a') + up(hatTone[hat][tone] ?? '')
+    if (tone && hatTone[hat])
+      out += up(letter[0] === 'ê' ? 'e' : letter === 'ô' ? 'o' : 'a') + up(hatTone[hat][tone] ?? '')
     else out += up(base[letter] ?? letter) + (tone ? up(tones[tone] ?? '') : '')
   }
   return iconv.encode(out, 'windows-1252')
@@ -62,7 +79,9 @@ describe('decodeHtml', () => {
   })
 
   it('(c) windows-1258 bytes declared in <meta> decode to NFC', () => {
-    const bytes = toCp1258(page(text, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'))
+    const bytes = toCp1258(
+      page(text, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">')
+    )
     const d = decodeHtml(bytes, 'text/html')
     expect(d.encoding).toBe('windows-1258')
     expect(d.text).toContain(text)
@@ -92,7 +111,10 @@ describe('decodeHtml', () => {
   it('(f) UTF-8 bytes mislabelled iso-8859-1 are repaired', () => {
     const bytes = Buffer.from(page(text), 'utf8')
     expect(iconv.decode(bytes, 'latin1')).toContain('á»')
-    expect(decodeHtml(bytes, 'text/html; charset=ISO-8859-1')).toEqual({ text: page(text), encoding: 'utf-8' })
+    expect(decodeHtml(bytes, 'text/html; charset=ISO-8859-1')).toEqual({
+      text: page(text),
+      encoding: 'utf-8',
+    })
   })
 
   it('(g) UTF-8 with BOM and no declaration', () => {

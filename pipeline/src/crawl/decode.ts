@@ -37,11 +37,21 @@ const charsetFromContentType = (contentType: string | null | undefined): string 
 const charsetFromMarkup = (bytes: Uint8Array): string | null => {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1')
   const meta =
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head)
   return meta?.[1] ? meta[1].toLowerCase() : null
 }
 
-const LATIN1_LABELS = new Set(['iso-8859-1', 'latin1', 'latin-1', 'l1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii'])
+const LATIN1_LABELS = new Set([
+  'iso-8859-1',
+  'latin1',
+  'latin-1',
+  'l1',
+  'windows-1252',
+  'cp1252',
+  'us-ascii',
+  'ascii',
+])
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8'])
 const CP1258_LABELS = new Set(['windows-1258', 'cp1258', 'x-cp1258'])
 const TCVN_LABELS = new Set(['tcvn', 'tcvn3', 'tcvn5712', 'tcvn-5712', 'x-viet-tcvn', 'x-viet-tcvn5712'])
@@ -110,7 +120,8 @@ export function vniToUnicode(latin: string): string {
       continue
     }
     out += ch
-    accepts = lower === 'a' ? 'a' : lower === 'e' || lower === 'o' ? 'eo' : 'iuy'.includes(lower) ? 'tone' : ''
+    accepts =
+      lower === 'a' ? 'a' : lower === 'e' || lower === 'o' ? 'eo' : 'iuy'.includes(lower) ? 'tone' : ''
   }
   return out.normalize('NFC')
 }
@@ -221,10 +232,16 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return fromUtf8(bytes)
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le').normalize('NFC'), encoding: 'utf-16le' }
+    return {
+      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le').normalize('NFC'),
+      encoding: 'utf-16le',
+    }
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be').normalize('NFC'), encoding: 'utf-16be' }
+    return {
+      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be').normalize('NFC'),
+      encoding: 'utf-16be',
+    }
   }
   if (isValidUtf8(bytes)) return fromUtf8(bytes)
   return bestLegacy(bytes, 'windows-1258')

@@ -27,7 +27,9 @@ describe('feeds', () => {
   })
 
   it('names the feed when the XML is broken', () => {
-    expect(() => feedItemLinks('<rss><channel><item><link>x</link></channel>', 'https://a.vn/rss')).toThrow(XmlDiscoveryError)
+    expect(() => feedItemLinks('<rss><channel><item><link>x</link></channel>', 'https://a.vn/rss')).toThrow(
+      XmlDiscoveryError
+    )
   })
 })
 
@@ -59,7 +61,11 @@ describe('HTML pagination', () => {
 <a href="/vi/news/tin/bai-viet-99.html">Bài</a><a href="mailto:a@b.vn">m</a></body></html>`
     const links = extractHtmlLinks(html, 'https://a.vn/vi/news/tin/')
     expect(links.pagination).toEqual(
-      expect.arrayContaining(['https://a.vn/vi/news/tin/page-2/', 'https://a.vn/vi/news/tin/page-3/', 'https://a.vn/tin-tuc?pagenum=4'])
+      expect.arrayContaining([
+        'https://a.vn/vi/news/tin/page-2/',
+        'https://a.vn/vi/news/tin/page-3/',
+        'https://a.vn/tin-tuc?pagenum=4',
+      ])
     )
     expect(links.pagination).toHaveLength(3)
     expect(links.anchors).toContain('https://a.vn/vi/news/tin/bai-viet-99.html')
@@ -67,7 +73,10 @@ describe('HTML pagination', () => {
   })
 
   it('honours <base href>', () => {
-    const links = extractHtmlLinks('<html><head><base href="https://b.vn/x/"></head><body><a href="y-123.html">a</a></body></html>', 'https://a.vn/')
+    const links = extractHtmlLinks(
+      '<html><head><base href="https://b.vn/x/"></head><body><a href="y-123.html">a</a></body></html>',
+      'https://a.vn/'
+    )
     expect(links.anchors).toEqual(['https://b.vn/x/y-123.html'])
   })
 })
@@ -75,11 +84,15 @@ describe('HTML pagination', () => {
 describe('URL shapes', () => {
   it('recognizes article URLs of each platform and refuses pagination and print views', () => {
     expect(isArticleUrl('https://langson.gov.vn/vi/news/tin/dai-hoi-thi-dua-123.html', 'nukeviet')).toBe(true)
-    expect(isArticleUrl('https://langson.gov.vn/vi/news/print/tin/dai-hoi-thi-dua-123.html', 'nukeviet')).toBe(false)
+    expect(
+      isArticleUrl('https://langson.gov.vn/vi/news/print/tin/dai-hoi-thi-dua-123.html', 'nukeviet')
+    ).toBe(false)
     expect(isArticleUrl('https://baolaocai.vn/lao-cai-65-nam-post373968.html', 'newspaper-post')).toBe(true)
     expect(isArticleUrl('https://vanphong.langson.gov.vn/vi/node/73091', 'drupal')).toBe(true)
     expect(isArticleUrl('https://x.gov.vn/Trang/ChiTietTinTuc.aspx?nid=168690', 'gov-portal')).toBe(true)
-    expect(isArticleUrl('https://quangtri.gov.vn/chi-tiet-tin/-/view-article/1/13848/15896', 'liferay')).toBe(true)
+    expect(isArticleUrl('https://quangtri.gov.vn/chi-tiet-tin/-/view-article/1/13848/15896', 'liferay')).toBe(
+      true
+    )
     expect(isArticleUrl('https://kontumtv.vn/?p=42', 'wordpress')).toBe(true)
     expect(isArticleUrl('https://a.vn/vi/news/tin/page-2/', 'nukeviet')).toBe(false)
     expect(isPaginationUrl('https://www.baokontum.com.vn/xa-hoi-12.html?page=3')).toBe(true)

@@ -32,7 +32,8 @@ const PAGER_SELECTORS = [
   'nav[aria-label*="ag"]',
 ].join(', ')
 
-const ONCLICK_URL = /(?:self|window|document|top)?\.?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]|location\.assign\(\s*['"]([^'"]+)['"]/i
+const ONCLICK_URL =
+  /(?:self|window|document|top)?\.?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]|location\.assign\(\s*['"]([^'"]+)['"]/i
 
 const usableHref = (href: string | undefined): href is string =>
   !!href && !/^\s*(?:javascript:|mailto:|tel:|#|data:)/i.test(href)
@@ -41,7 +42,8 @@ export function extractHtmlLinks(html: string, pageUrl: string): HtmlLinks {
   const $ = cheerio.load(html)
   const baseHref = $('base[href]').attr('href')
   const base = (baseHref && tryCanonicalUrl(baseHref, pageUrl)) || pageUrl
-  const resolve = (href: string | undefined): string | null => (usableHref(href) ? tryCanonicalUrl(href, base) : null)
+  const resolve = (href: string | undefined): string | null =>
+    usableHref(href) ? tryCanonicalUrl(href, base) : null
 
   const anchors = new Set<string>()
   $('a[href], area[href]').each((_, el) => {
@@ -143,13 +145,16 @@ export function feedItemLinks(text: string, feedUrl: string): string[] {
   for (const entry of asArray(feed?.entry) as Array<Record<string, unknown>>) {
     const links = asArray(entry.link) as Array<Record<string, unknown> | string>
     const alt =
-      links.find((l) => typeof l === 'object' && (l['@rel'] === undefined || l['@rel'] === 'alternate')) ?? links[0]
+      links.find((l) => typeof l === 'object' && (l['@rel'] === undefined || l['@rel'] === 'alternate')) ??
+      links[0]
     add(typeof alt === 'object' ? ((alt?.['@href'] as string | undefined) ?? null) : textOf(alt))
   }
   return [...out]
 }
 
-export type SitemapLinks = { readonly kind: 'index'; readonly sitemaps: string[] } | { readonly kind: 'urlset'; readonly urls: string[] }
+export type SitemapLinks =
+  | { readonly kind: 'index'; readonly sitemaps: string[] }
+  | { readonly kind: 'urlset'; readonly urls: string[] }
 
 /** Child sitemaps of a sitemap index, or page URLs of a urlset (plain and Google News sitemaps). */
 export function sitemapLinks(text: string, sitemapUrl: string): SitemapLinks {

@@ -6,12 +6,14 @@
  * redirect limit with loop detection, configured-hosts-only, retries with backoff + jitter honouring
  * Retry-After.
  */
+import { gunzipSync, inflateSync } from 'node:zlib'
 import { HttpClient, HttpClientRequest } from '@effect/platform'
 import { NodeHttpClient } from '@effect/platform-node'
-import { Chunk, Context, Data, Duration, Effect, Layer, Option, Schedule, Stream } from 'effect'
+import { Chunk, Context, Data, Duration, Effect, Layer, Schedule, Stream } from 'effect'
 import { canonicalUrl } from './canonical-url.ts'
 
-export const USER_AGENT = 'ThiDuaAtlasBot/0.1 (+https://github.com/thidua-atlas/thidua-atlas; research crawler)'
+export const USER_AGENT =
+  'ThiDuaAtlasBot/0.1 (+https://github.com/thidua-atlas/thidua-atlas; research crawler)'
 /** The token robots.txt groups are matched against. */
 export const ROBOTS_AGENT = 'ThiDuaAtlasBot'
 
@@ -77,8 +79,27 @@ const readBody = (url: string, stream: Stream.Stream<Uint8Array, unknown>, max: 
     })
   )
 
+/** Undo gzip/deflate transfer compression, refusing bodies that inflate past the size limit. */
+const inflate = (url: string, raw: Uint8Array, encoding: string, max: number) =>
+  Effect.try({
+    try: () => {
+      if (encoding === '' || encoding === 'identity' || raw.length === 0) return raw
+      const opts = { maxOutputLength: max }
+      if (encoding === 'gzip' || encoding === 'x-gzip') return new Uint8Array(gunzipSync(raw, opts))
+      if (encoding === 'deflate') return new Uint8Array(inflateSync(raw, opts))
+      throw new Error(`unsupported content-encoding ${encoding}`)
+    },
+    catch: (e) => {
+      const message = e instanceof Error ? e.message : String(e)
+      return /maxOutputLength|buffer/i.test(message)
+        ? new FetchError({ url, reason: 'too_large', message: `body inflates past ${max} bytes` })
+        : new FetchError({ url, reason: 'network', message: `cannot decode ${encoding} body: ${message}` })
+    },
+  })
+
 const describe = (e: unknown): string => {
-  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string' && e.message) return e.message
+  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string' && e.message)
+    return e.message
   if (e && typeof e === 'object' && 'cause' in e) return describe((e as { cause: unknown }).cause)
   return String(e)
 }
@@ -91,7 +112,7 @@ const makeTransport = (mapUrl: (url: string) => string) =>
       exchange: (url, headers, opts) =>
         Effect.gen(function* () {
           const request = HttpClientRequest.get(mapUrl(url)).pipe(
-            HttpClientRequest.setHeaders({ 'user-agent': USER_AGENT, ...headers })
+            HttpClientRequest.setHeaders({ 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate', ...headers })
           )
           const response = yield* client
             .execute(request)
@@ -108,22 +129,32 @@ const makeTransport = (mapUrl: (url: string) => string) =>
               message: `content-length ${declared} exceeds ${opts.maxBodyBytes} bytes`,
             })
           }
-          const body = yield* readBody(url, response.stream, opts.maxBodyBytes)
-          return { status: response.status, headers: { ...response.headers }, body }
+          const raw = yield* readBody(url, response.stream, opts.maxBodyBytes)
+          const encoding = (response.headers['content-encoding'] ?? '').toLowerCase().trim()
+          const body = yield* inflate(url, raw, encoding, opts.maxBodyBytes)
+          const { 'content-encoding': _dropped, ...rest } = response.headers
+          // The archive keeps the decoded bytes, so the header that described the wire form goes.
+          return { status: response.status, headers: encoding ? rest : { ...response.headers }, body }
         }).pipe(
           Effect.scoped,
           Effect.timeoutFail({
             duration: Duration.millis(opts.timeoutMs),
-            onTimeout: () => new FetchError({ url, reason: 'timeout', message: `no complete answer within ${opts.timeoutMs} ms` }),
+            onTimeout: () =>
+              new FetchError({
+                url,
+                reason: 'timeout',
+                message: `no complete answer within ${opts.timeoutMs} ms`,
+              }),
           })
         ),
     })
   })
 
 /** Real network. */
-export const transportLive: Layer.Layer<Transport> = Layer.effect(Transport, makeTransport((u) => u)).pipe(
-  Layer.provide(NodeHttpClient.layer)
-)
+export const transportLive: Layer.Layer<Transport> = Layer.effect(
+  Transport,
+  makeTransport((u) => u)
+).pipe(Layer.provide(NodeHttpClient.layer))
 
 /** Map every real host through `hostMap` (the simulator's `/_h/<host>` prefixes). Unknown hosts fail. */
 export const mapThroughHosts =
@@ -178,7 +209,9 @@ export const parseRetryAfter = (value: string | undefined, now = Date.now()): nu
 }
 
 const isRetryable = (e: FetchError): boolean =>
-  e.reason === 'timeout' || e.reason === 'network' || (e.reason === 'http_status' && RETRYABLE_STATUS.has(e.status ?? 0))
+  e.reason === 'timeout' ||
+  e.reason === 'network' ||
+  (e.reason === 'http_status' && RETRYABLE_STATUS.has(e.status ?? 0))
 
 /** Exponential backoff with jitter, bounded attempts, and never shorter than the server's Retry-After. */
 export const retrySchedule = (policy: FetchPolicy) =>
@@ -198,13 +231,18 @@ export const retrySchedule = (policy: FetchPolicy) =>
  * a URL seen twice is a loop, and more than `maxRedirects` hops is an error. Retryable statuses come
  * back as FetchError('http_status') so the retry schedule sees them.
  */
-const exchangeFollowing = (url: string, headers: Readonly<Record<string, string>>, policy: FetchPolicy) =>
+const exchangeFollowing = (
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  policy: FetchPolicy,
+  throttle: Throttle
+) =>
   Effect.gen(function* () {
     const transport = yield* Transport
     const chain: string[] = []
     let current = url
     for (;;) {
-      const res = yield* transport.exchange(current, chain.length === 0 ? headers : {}, policy)
+      const res = yield* throttle(transport.exchange(current, chain.length === 0 ? headers : {}, policy))
       if (RETRYABLE_STATUS.has(res.status)) {
         return yield* new FetchError({
           url,
@@ -242,13 +280,22 @@ const exchangeFollowing = (url: string, headers: Readonly<Record<string, string>
     }
   })
 
-/** Fetch with retries; the error carries the attempts spent. */
-export const fetchPage = (url: string, headers: Readonly<Record<string, string>>, policy: FetchPolicy) =>
+/** Wraps every single HTTP exchange (each redirect hop, each retry): the per-host politeness gate. */
+export type Throttle = <A, E>(exchange: Effect.Effect<A, E>) => Effect.Effect<A, E>
+const unthrottled: Throttle = (e) => e
+
+/** Fetch with retries; the error carries the attempts spent. Backoff waits happen outside the throttle. */
+export const fetchPage = (
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  policy: FetchPolicy,
+  throttle: Throttle = unthrottled
+) =>
   Effect.gen(function* () {
     let attempts = 0
     const once = Effect.suspend(() => {
       attempts++
-      return exchangeFollowing(url, headers, policy)
+      return exchangeFollowing(url, headers, policy, throttle)
     })
     return yield* once.pipe(
       Effect.retry(retrySchedule(policy)),
@@ -266,6 +313,3 @@ export const fetchPage = (url: string, headers: Readonly<Record<string, string>>
       )
     )
   })
-
-export const headerValue = (headers: Readonly<Record<string, string>>, name: string): string | null =>
-  Option.getOrNull(Option.fromNullable(headers[name.toLowerCase()]))

@@ -75,7 +75,12 @@ export function makeProgressReporter(opts: {
       update: (p) => {
         for (const [id, s] of Object.entries(p.sources)) {
           const done = s.fetched + s.not_modified + s.failed + s.skipped_robots + s.duplicates + s.redirects
-          const payload = { source: id.padEnd(24).slice(0, 24), failed: s.failed, queued: s.queued, rate: rate(s, p.elapsedMs) }
+          const payload = {
+            source: id.padEnd(24).slice(0, 24),
+            failed: s.failed,
+            queued: s.queued,
+            rate: rate(s, p.elapsedMs),
+          }
           let bar = bars.get(id)
           if (!bar) {
             bar = multi.create(Math.max(1, done + s.queued), done, payload)
@@ -88,14 +93,21 @@ export function makeProgressReporter(opts: {
       stop: () => multi.stop(),
     }
   }
+  // Plain lines: at most one line per source per interval, and only for sources whose counts moved.
   const interval = opts.intervalMs ?? 5000
-  let last = 0
+  let last = Date.now()
+  const printed = new Map<string, string>()
   return {
     update: (p) => {
       const now = Date.now()
-      if (!p.done && now - last < interval) return
+      if (p.done || now - last < interval) return
       last = now
-      for (const [id, s] of Object.entries(p.sources)) stream.write(`${progressLine(id, s, p.elapsedMs)}\n`)
+      for (const [id, s] of Object.entries(p.sources)) {
+        const key = `${s.fetched}/${s.not_modified}/${s.failed}/${s.queued}/${s.skipped_robots}`
+        if (printed.get(id) === key || key === '0/0/0/0/0') continue
+        printed.set(id, key)
+        stream.write(`${progressLine(id, s, p.elapsedMs)}\n`)
+      }
     },
     stop: () => undefined,
   }

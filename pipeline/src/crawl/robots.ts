@@ -23,7 +23,12 @@ export interface RobotsRules {
   readonly unreachable: string | null
 }
 
-export const allowAll: RobotsRules = { isAllowed: () => true, sitemaps: [], crawlDelayMs: null, unreachable: null }
+export const allowAll: RobotsRules = {
+  isAllowed: () => true,
+  sitemaps: [],
+  crawlDelayMs: null,
+  unreachable: null,
+}
 
 export const disallowAll = (reason: string): RobotsRules => ({
   isAllowed: () => false,

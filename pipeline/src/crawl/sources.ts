@@ -27,6 +27,18 @@ const Host = Schema.String.pipe(
 )
 const PositiveInt = Schema.Int.pipe(Schema.positive())
 
+/** Platforms with their own URL shapes (crawl/classify.ts); anything else is "generic". */
+export const PLATFORMS = [
+  'nukeviet',
+  'gov-portal',
+  'liferay',
+  'drupal',
+  'wordpress',
+  'newspaper-post',
+  'baonghean',
+  'generic',
+] as const
+
 export const SourceConfigSchema = Schema.Struct({
   id: Schema.String.pipe(
     Schema.pattern(/^[a-z0-9][a-z0-9._-]*$/, { message: () => 'must be a lower-case slug (a-z 0-9 . _ -)' })
@@ -35,16 +47,9 @@ export const SourceConfigSchema = Schema.Struct({
   kind: Schema.optional(Schema.Literal('portal', 'newspaper', 'tv', 'other')),
   province_code_2008: ProvinceCode,
   province_code_2025: ProvinceCode,
-  platform: Schema.Literal(
-    'nukeviet',
-    'gov-portal',
-    'liferay',
-    'drupal',
-    'wordpress',
-    'newspaper-post',
-    'baonghean',
-    'generic'
-  ),
+  platform: Schema.Literal(...PLATFORMS).annotations({
+    message: () => `must be one of ${PLATFORMS.join(', ')}`,
+  }),
   base_url: HttpUrl,
   entry_points: Schema.Array(HttpUrl),
   extra_hosts: Schema.optional(Schema.Array(Host)),
@@ -65,7 +70,10 @@ const describeEntry = (raw: unknown, index: number): string => {
 }
 
 /** Validate already-parsed JSON; `origin` names the file in messages. */
-export function validateSources(json: unknown, origin = 'sources'): Either.Either<SourceConfig[], SourcesError> {
+export function validateSources(
+  json: unknown,
+  origin = 'sources'
+): Either.Either<SourceConfig[], SourcesError> {
   if (!Array.isArray(json)) {
     return Either.left(new SourcesError({ message: `${origin}: expected a JSON array of sources` }))
   }
@@ -74,7 +82,10 @@ export function validateSources(json: unknown, origin = 'sources'): Either.Eithe
   const seenIds = new Map<string, number>()
   const hostOwner = new Map<string, string>()
   json.forEach((raw, index) => {
-    const decoded = Schema.decodeUnknownEither(SourceConfigSchema, { onExcessProperty: 'error' })(raw)
+    const decoded = Schema.decodeUnknownEither(SourceConfigSchema, {
+      onExcessProperty: 'error',
+      errors: 'all',
+    })(raw)
     if (Either.isLeft(decoded)) {
       for (const issue of ParseResult.ArrayFormatter.formatErrorSync(decoded.left)) {
         const field = issue.path.length > 0 ? issue.path.join('.') : '(entry)'
@@ -84,7 +95,8 @@ export function validateSources(json: unknown, origin = 'sources'): Either.Eithe
     }
     const s = decoded.right as SourceConfig
     const prior = seenIds.get(s.id)
-    if (prior !== undefined) problems.push(`${describeEntry(raw, index)}: field id: duplicates entry ${prior}`)
+    if (prior !== undefined)
+      problems.push(`${describeEntry(raw, index)}: field id: duplicates entry ${prior}`)
     seenIds.set(s.id, index)
     const hosts = sourceHosts(s)
     s.entry_points.forEach((e, i) => {
@@ -105,7 +117,9 @@ export function validateSources(json: unknown, origin = 'sources'): Either.Eithe
     out.push(s)
   })
   if (problems.length > 0) {
-    return Either.left(new SourcesError({ message: `${origin}: invalid sources\n  ${problems.join('\n  ')}` }))
+    return Either.left(
+      new SourcesError({ message: `${origin}: invalid sources\n  ${problems.join('\n  ')}` })
+    )
   }
   return Either.right(out)
 }
@@ -124,7 +138,8 @@ export const loadSources = (file: string = defaultSourcesFile) =>
     }
     const json = yield* Effect.try({
       try: () => JSON.parse(text) as unknown,
-      catch: (e) => new SourcesError({ message: `${file}: not valid JSON: ${e instanceof Error ? e.message : e}` }),
+      catch: (e) =>
+        new SourcesError({ message: `${file}: not valid JSON: ${e instanceof Error ? e.message : e}` }),
     })
     return yield* Either.match(validateSources(json, file), { onLeft: Effect.fail, onRight: Effect.succeed })
   })

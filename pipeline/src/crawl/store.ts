@@ -158,17 +158,6 @@ const FETCH_COLUMNS = [
   'fetched_at',
 ] as const
 
-/** Last write wins per key, order of first appearance kept. */
-const lastByKey = <T>(rows: ReadonlyArray<T>, key: (r: T) => string): T[] => {
-  const m = new Map<string, T>()
-  for (const r of rows) {
-    const k = key(r)
-    m.delete(k)
-    m.set(k, r)
-  }
-  return [...m.values()]
-}
-
 export class CrawlStore {
   private readonly mutex = new Mutex()
   private pending: PendingCommit[] = []
@@ -238,46 +227,24 @@ export class CrawlStore {
   private async writeBatch(c: DuckDBConnection, batch: ReadonlyArray<PendingCommit>): Promise<void> {
     await this.insertQueued(
       c,
-      lastByKey(
-        batch.flatMap((b) => b.queued),
-        (q) => q.url
-      )
+      batch.flatMap((b) => b.queued)
     )
-    const pages = lastByKey(
-      batch.flatMap((b) => (b.page ? [b.page] : [])),
-      (p) => p.url
-    )
-    const n = PAGE_COLUMNS.length
-    const updates = PAGE_COLUMNS.filter((k) => k !== 'url' && k !== 'discovered_from')
-      .map((k) => `${k} = excluded.${k}`)
-      .join(', ')
+    const pages = batch.flatMap((b) => (b.page ? [b.page] : []))
     for (const part of chunked(pages, 200)) {
       const values: DuckDBValue[] = []
-      for (const page of part) {
-        for (const k of PAGE_COLUMNS) values.push(page[k] as DuckDBValue)
-        values.push(page.state === 'failed' ? 1 : 0)
-      }
+      for (const page of part) for (const k of PAGE_COLUMNS) values.push(page[k] as DuckDBValue)
       await c.run(
-        `INSERT INTO crawl_pages (${PAGE_COLUMNS.join(', ')}, fail_count, first_seen_run, last_run, updated_at)
-         VALUES ${placeholders(part.length, n + 1, `, '${this.runId}', '${this.runId}', now()`)}
-         ON CONFLICT (url) DO UPDATE SET ${updates},
-           discovered_from = coalesce(crawl_pages.discovered_from, excluded.discovered_from),
-           last_run = excluded.last_run,
-           fail_count = CASE WHEN excluded.state = 'failed' THEN crawl_pages.fail_count + 1 ELSE 0 END,
-           updated_at = now()`,
+        `INSERT INTO crawl_page_log (${PAGE_COLUMNS.join(', ')}, run_id)
+         VALUES ${placeholders(part.length, PAGE_COLUMNS.length, `, '${this.runId}'`)}`,
         values
       )
     }
-    const links = lastByKey(
-      batch.flatMap((b) => b.links),
-      (l) => `${l.from_url}\n${l.to_url}`
-    )
+    const links = batch.flatMap((b) => b.links)
     for (const part of chunked(links, 500)) {
       const lv: DuckDBValue[] = []
       for (const l of part) lv.push(l.from_url, l.to_url, l.rel)
       await c.run(
-        `INSERT INTO crawl_links (from_url, to_url, rel, first_seen_run)
-         VALUES ${placeholders(part.length, 3, `, '${this.runId}'`)} ON CONFLICT DO NOTHING`,
+        `INSERT INTO crawl_link_log (from_url, to_url, rel, run_id) VALUES ${placeholders(part.length, 3, `, '${this.runId}'`)}`,
         lv
       )
     }
@@ -298,7 +265,7 @@ export class CrawlStore {
     return this.q('load crawl state', async () => {
       const reader = await this.conn.runAndReadAll(
         `SELECT url, source_id, role, state, is_article, etag, last_modified, content_hash, record_id, discovered_from
-         FROM crawl_pages WHERE list_contains($1::VARCHAR[], source_id)`,
+         FROM crawl_page_state WHERE list_contains($1::VARCHAR[], source_id)`,
         [arrayValue(sourceIds)]
       )
       return reader.getRowObjectsJS() as unknown as KnownPage[]
@@ -315,10 +282,32 @@ export class CrawlStore {
     })
   }
 
-  /** Links recorded from a page (replayed when it answers 304 Not Modified). */
+  /** Links recorded from the pages of these sources that are not articles (replayed on 304). */
+  loadListingLinks(sourceIds: ReadonlyArray<string>) {
+    return this.q('load links', async () => {
+      const reader = await this.conn.runAndReadAll(
+        `SELECT DISTINCT l.from_url, l.to_url, l.rel
+         FROM crawl_link_log l JOIN crawl_page_state p ON p.url = l.from_url
+         WHERE list_contains($1::VARCHAR[], p.source_id) AND p.is_article IS NOT TRUE`,
+        [arrayValue(sourceIds)]
+      )
+      const out = new Map<string, LinkRow[]>()
+      for (const r of reader.getRowObjectsJS() as unknown as LinkRow[]) {
+        const list = out.get(r.from_url)
+        if (list) list.push(r)
+        else out.set(r.from_url, [r])
+      }
+      return out
+    })
+  }
+
+  /** Links recorded from one page. */
   linksFrom(url: string) {
     return this.q('load links', async () => {
-      const reader = await this.conn.runAndReadAll('SELECT from_url, to_url, rel FROM crawl_links WHERE from_url = $1', [url])
+      const reader = await this.conn.runAndReadAll(
+        'SELECT DISTINCT from_url, to_url, rel FROM crawl_link_log WHERE from_url = $1',
+        [url]
+      )
       return reader.getRowObjectsJS() as unknown as LinkRow[]
     })
   }
@@ -335,11 +324,10 @@ export class CrawlStore {
 
   endRun(status: 'complete' | 'failed', summary: unknown, completeSources: ReadonlyArray<string>) {
     return this.transaction('end crawl run', async (c) => {
-      await c.run(`UPDATE crawl_runs SET status = $2, finished_at = now(), summary = $3::JSON WHERE run_id = $1`, [
-        this.runId,
-        status,
-        JSON.stringify(summary),
-      ])
+      await c.run(
+        `UPDATE crawl_runs SET status = $2, finished_at = now(), summary = $3::JSON WHERE run_id = $1`,
+        [this.runId, status, JSON.stringify(summary)]
+      )
       for (const id of completeSources) {
         await c.run(
           `INSERT INTO crawl_source_state VALUES ($1, $2, now())
@@ -357,14 +345,14 @@ export class CrawlStore {
     return this.transaction('queue pages', (c) => this.insertQueued(c, rows))
   }
 
+  /** Queued rows; the caller only queues URLs it has not seen before (the log is append-only). */
   private async insertQueued(c: DuckDBConnection, rows: ReadonlyArray<QueuedRow>) {
     for (const part of chunked(rows, 300)) {
       const values: DuckDBValue[] = []
       for (const r of part) values.push(r.url, r.source_id, r.role, r.discovered_from)
       await c.run(
-        `INSERT INTO crawl_pages (url, source_id, role, discovered_from, state, first_seen_run, last_run, updated_at)
-         VALUES ${placeholders(part.length, 4, `, 'queued', '${this.runId}', '${this.runId}', now()`)}
-         ON CONFLICT (url) DO NOTHING`,
+        `INSERT INTO crawl_page_log (url, source_id, role, discovered_from, state, run_id)
+         VALUES ${placeholders(part.length, 4, `, 'queued', '${this.runId}'`)}`,
         values
       )
     }
@@ -374,7 +362,12 @@ export class CrawlStore {
    * One page outcome, atomically: the page row, the links it yielded, newly discovered pages queued,
    * and the fetch log row (absent when nothing was fetched, e.g. robots refusals).
    */
-  commitPage(page: PageRow, links: ReadonlyArray<LinkRow>, queued: ReadonlyArray<QueuedRow>, fetch: FetchRow | null) {
+  commitPage(
+    page: PageRow,
+    links: ReadonlyArray<LinkRow>,
+    queued: ReadonlyArray<QueuedRow>,
+    fetch: FetchRow | null
+  ) {
     return this.grouped({ page, links, queued, fetch })
   }
 
@@ -396,7 +389,8 @@ export const openCrawlDb = (dbFile: string) =>
         await applyCrawlSchema(conn)
         return { instance, conn }
       },
-      catch: (e) => new StoreError({ message: `cannot open ${dbFile}: ${e instanceof Error ? e.message : String(e)}` }),
+      catch: (e) =>
+        new StoreError({ message: `cannot open ${dbFile}: ${e instanceof Error ? e.message : String(e)}` }),
     }),
     ({ instance, conn }) =>
       Effect.sync(() => {

@@ -54,12 +54,52 @@ const PATTERNS: Record<string, string[]> = {
   doanh_nghiep_tu_nhan_2026: ['phat trien manh doanh nghiep tu nhan'],
 }
 
+/**
+ * A folded word a text must contain before a campaign's pattern is worth running (one per wording
+ * family, taken from words every matching wording has). Most texts name few campaigns, and a substring
+ * test is far cheaper than a scan with the flexible separators.
+ */
+const NEEDS: Record<string, string[]> = {
+  nong_thon_moi: ['thon'],
+  vi_nguoi_ngheo: ['ngheo'],
+  doanh_nghiep_hoi_nhap: ['nhap'],
+  van_hoa_cong_so: ['cong'],
+  ha_tang_tiet_kiem: ['tiet'],
+  xoa_nha_tam: ['xoa'],
+  hoc_tap_lam_theo_bac: ['theo', '05'],
+  doi_moi_sang_tao_day_hoc: ['sang'],
+  toan_dan_bao_ve_an_ninh: ['bao'],
+  toan_dan_doan_ket_van_hoa: ['song', 'tddkxddsvh'],
+  chuyen_doi_so: ['chuyen'],
+  phong_chong_covid19: ['covid'],
+  cao_toc_500_ngay: ['500'],
+  binh_dan_hoc_vu_so: ['binh'],
+  chao_mung_dai_hoi_xiv: ['but', 'xiv'],
+  doi_moi_sang_tao_xanh_2026: ['xanh'],
+  doanh_nghiep_tu_nhan_2026: ['nhan'],
+}
+
+const mayContain = (folded: string, needs: ReadonlyArray<string> | undefined): boolean => {
+  if (needs === undefined) return true
+  for (const w of needs) if (folded.includes(w)) return true
+  return false
+}
+
 const compiled = cached(() => {
   const ids = new Set(campaigns().map((c) => c.id))
   return Object.entries(PATTERNS)
     .filter(([id]) => ids.has(id))
-    .map(([id, srcs]) => ({ id, re: compile(srcs.join('|')) }))
+    .map(([id, srcs]) => ({
+      id,
+      re: compile(srcs.join('|')),
+      needs: NEEDS[id],
+      // A pattern that may start with any word keeps its lookbehind in the scan (see matchAll).
+      broadStart: srcs.some((src) => /^\(\?:[^)]*\[a-z\]\+/.test(src)),
+    }))
 })
+
+// Folded forms of the trigger words: without one of them the candidate scan cannot match.
+const TRIGGER_FOLDED = ['phong trao', 'cuoc van dong', 'dot thi dua']
 
 // A known name right after these words is a decoy: the Front's day and fund, a theme, a slogan.
 const DECOY_BEFORE = /(?:ngay|quy|thang cao diem|chu de|khau hieu|thong diep|phuong cham)[^a-z0-9]{1,4}$/
@@ -73,13 +113,13 @@ function insideThemeQuote(folded: string, at: number): boolean {
   let straight = 0
   let lastStraight = -1
   for (let i = from; i < at; i++) {
-    const c = folded[i]
-    if (c === '“' || c === '«') open = i
-    else if (c === '”' || c === '»') open = -1
-    else if (c === '"') {
+    const c = folded.charCodeAt(i)
+    if (c === 0x201c || c === 0xab) open = i // “ «
+    else if (c === 0x201d || c === 0xbb) open = -1 // ” »
+    else if (c === 0x22) {
       straight++
       lastStraight = i
-    } else if (c === '\n') {
+    } else if (c === 0x0a) {
       open = -1
       straight = 0
     }
@@ -99,8 +139,9 @@ const LIST_SEP = /\s*(?:[,;]|và|hoặc)?\s*(?:phong trào\s+)?/uy
 export function extractCampaigns(text: string, folded: string): CampaignMention[] {
   const out: CampaignMention[] = []
   const taken: Array<[number, number]> = []
-  for (const { id, re } of compiled()) {
-    for (const m of matchAll(re, folded)) {
+  for (const { id, re, needs, broadStart } of compiled()) {
+    if (!mayContain(folded, needs)) continue
+    for (const m of matchAll(re, folded, !broadStart)) {
       const before = folded.slice(Math.max(0, m.index - 20), m.index)
       if (DECOY_BEFORE.test(before) || insideThemeQuote(folded, m.index)) continue
       const end = m.index + m[0].length
@@ -109,6 +150,7 @@ export function extractCampaigns(text: string, folded: string): CampaignMention[
     }
   }
   const known = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e)
+  if (!TRIGGER_FOLDED.some((w) => folded.includes(w))) return out.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
   for (const t of matchAll(TRIGGER, text)) {
     let pos = t.index + t[0].length
     GAP.lastIndex = pos

@@ -22,6 +22,7 @@ export interface ExtractOptions {
   readonly published?: string | null
 }
 
+const ANY_SURROGATE = /[\ud800-\udfff]/
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 const empty = (id: string): Extraction => ({
@@ -37,7 +38,7 @@ export function extract(text: string, opts: ExtractOptions): Extraction {
   if (typeof text !== 'string' || text.length === 0) return empty(opts.id)
   // Lone surrogates would make NFC throw on some inputs; replace them rather than fail.
   const raw = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text
-  const nfc = raw.replace(LONE_SURROGATE, '\ufffd').normalize('NFC')
+  const nfc = (ANY_SURROGATE.test(raw) ? raw.replace(LONE_SURROGATE, '\ufffd') : raw).normalize('NFC')
   const published = opts.published ?? null
   const toned = normalizeToneMarks(nfc)
   // Tone normalization keeps the NFC length; if some exotic input breaks that, fall back to the NFC text.

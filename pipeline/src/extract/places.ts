@@ -6,10 +6,72 @@ import type { PlaceMention } from '../domain/extraction.ts'
 import { normalizeToneMarks } from '../reference/fold.ts'
 import { cached } from '../reference/files.ts'
 import { type ProvinceAlias, provinceAliases } from '../reference/provinces.ts'
-import { matchAll } from './spans.ts'
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
+const LETTER_RUN = /\p{L}+/uy
+const IS_LETTER = /^\p{L}$/u
+const IS_LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u
+
+// Character classes of the BMP's first 8K code units (Latin and Vietnamese): 1 = letter, 2 = number.
+const CLASS_TABLE = (() => {
+  const t = new Uint8Array(0x2000)
+  for (let c = 0; c < t.length; c++) {
+    const ch = String.fromCharCode(c)
+    t[c] = IS_LETTER.test(ch) ? 1 : IS_LETTER_OR_NUMBER.test(ch) ? 2 : 0
+  }
+  return t
+})()
+
+/** 1 letter, 2 number, 0 other, for the code point `cp`. */
+const classOf = (cp: number): number =>
+  cp < 0
+    ? 0
+    : cp < 0x2000
+    ? CLASS_TABLE[cp]!
+    : IS_LETTER.test(String.fromCodePoint(cp))
+      ? 1
+      : IS_LETTER_OR_NUMBER.test(String.fromCodePoint(cp))
+        ? 2
+        : 0
+
+/** The code point that starts at `i` (a lone surrogate stands for itself). */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1)
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000
+  }
+  return c
+}
+
+/** The code point that ends just before `i`, or -1 at the start. */
+function codePointBefore(text: string, i: number): number {
+  if (i <= 0) return -1
+  const d = text.charCodeAt(i - 1)
+  if (d >= 0xdc00 && d <= 0xdfff && i >= 2) {
+    const c = text.charCodeAt(i - 2)
+    if (c >= 0xd800 && c <= 0xdbff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000
+  }
+  return d
+}
+
+/** End of the run of letters that starts at `i`. */
+function letterRunEnd(text: string, i: number): number {
+  let j = i
+  while (j < text.length) {
+    const cp = codePointAt(text, j)
+    if (classOf(cp) !== 1) break
+    j += cp > 0xffff ? 2 : 1
+  }
+  return j
+}
+
+/**
+ * Every alias of province-aliases.csv as one ordered list (longest first, as one alternation would try
+ * them), grouped by its first word: at a word start only the aliases sharing that word can match, so
+ * the text is read once and each word costs a map lookup instead of a scan of the whole alternation.
+ */
 const gazetteer = cached(() => {
   const byAlias = new Map<string, ProvinceAlias>()
   for (const a of provinceAliases()) {
@@ -18,11 +80,30 @@ const gazetteer = cached(() => {
   }
   const keys = [...byAlias.keys()].sort((a, b) => b.length - a.length)
   // Flexible spaces and dashes inside an alias ("Bà Rịa -  Vũng Tàu"); no letter or digit may touch it.
-  const alternation = keys.map((k) => escapeRegex(k).replace(/ /g, '\\s+')).join('|')
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'gu')
+  const alternative = (k: string) => escapeRegex(k).replace(/ /g, '\\s+')
+  const byFirstWord = new Map<string, RegExp[]>()
+  // First code units of all aliases: most words start with another letter and are skipped at once.
+  const firstUnits = new Set(keys.map((k) => k.charCodeAt(0)))
+  let allStartWithLetter = true
+  for (const k of keys) {
+    LETTER_RUN.lastIndex = 0
+    const first = LETTER_RUN.exec(k)
+    if (!first) {
+      allStartWithLetter = false
+      continue
+    }
+    const list = byFirstWord.get(first[0]) ?? []
+    list.push(new RegExp(`(?:${alternative(k)})(?![\\p{L}\\p{N}])`, 'uy'))
+    byFirstWord.set(first[0], list)
+  }
+  // The general form, kept for an alias list with a key that does not start with a letter.
+  const sticky = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${keys.map(alternative).join('|')})(?![\\p{L}\\p{N}])`,
+    'uy'
+  )
   const lookup = new Map<string, ProvinceAlias>()
   for (const [k, v] of byAlias) lookup.set(k.replace(/\s+/g, ' '), v)
-  return { re, sticky: new RegExp(re.source, 'uy'), lookup }
+  return { byFirstWord, firstUnits, allStartWithLetter, sticky, lookup }
 })
 
 /** Resolve one matched alias surface (tone-normalized, spaces collapsed). */
@@ -30,40 +111,59 @@ export function aliasFor(surface: string): ProvinceAlias | null {
   return gazetteer().lookup.get(normalizeToneMarks(surface).replace(/\s+/g, ' ')) ?? null
 }
 
-/** All province mentions of an NFC text; `toned` is the text after normalizeToneMarks (same length). */
-// Every alias starts with a letter at a word start: try the anchored gazetteer only there.
-const WORD_START = /(?<![\p{L}\p{N}])[\p{L}]/gu
+/** The alias text matched at `pos` (a word start whose word ends at `wordEnd`), or null. */
+function matchAt(toned: string, pos: number, wordEnd: number): string | null {
+  const g = gazetteer()
+  if (!g.allStartWithLetter) {
+    g.sticky.lastIndex = pos
+    return g.sticky.exec(toned)?.[0] ?? null
+  }
+  const candidates = g.byFirstWord.get(toned.slice(pos, wordEnd))
+  if (!candidates) return null
+  for (const re of candidates) {
+    re.lastIndex = pos
+    const m = re.exec(toned)
+    if (m) return m[0]
+  }
+  return null
+}
 
+const isWordStart = (text: string, pos: number): boolean =>
+  classOf(codePointAt(text, pos)) === 1 && classOf(codePointBefore(text, pos)) === 0
+
+/** All province mentions of an NFC text; `toned` is the text after normalizeToneMarks (same length). */
 export function extractPlaces(toned: string, original: string): PlaceMention[] {
-  const { sticky } = gazetteer()
+  const { firstUnits, allStartWithLetter } = gazetteer()
   const out: PlaceMention[] = []
-  for (const w of matchAll(WORD_START, toned)) {
-    sticky.lastIndex = w.index
-    const m = sticky.exec(toned)
-    if (!m) continue
-    const a = aliasFor(m[0])
-    if (!a) continue
-    const end = w.index + m[0].length
-    out.push({
-      surface: original.slice(w.index, end),
-      code_2008: a.code_2008,
-      code_2025: a.code_2025,
-      start: w.index,
-      end,
-    })
-    WORD_START.lastIndex = end
+  let i = 0
+  while (i < toned.length) {
+    if (!isWordStart(toned, i) || (allStartWithLetter && !firstUnits.has(toned.charCodeAt(i)))) {
+      i += codePointAt(toned, i) > 0xffff ? 2 : 1
+      continue
+    }
+    const wordEnd = letterRunEnd(toned, i)
+    const surface = matchAt(toned, i, wordEnd)
+    const a = surface === null ? null : aliasFor(surface)
+    if (surface === null || !a) {
+      i = wordEnd
+      continue
+    }
+    const end = i + surface.length
+    out.push({ surface: original.slice(i, end), code_2008: a.code_2008, code_2025: a.code_2025, start: i, end })
+    i = end
   }
   return out
 }
 
 /** An alias that starts exactly at `pos` in the tone-normalized text, if any. */
 export function aliasAt(toned: string, pos: number): { alias: ProvinceAlias; end: number } | null {
-  const { sticky } = gazetteer()
-  sticky.lastIndex = pos
-  const m = sticky.exec(toned)
-  if (!m) return null
-  const a = aliasFor(m[0])
-  return a ? { alias: a, end: pos + m[0].length } : null
+  if (pos >= toned.length || !isWordStart(toned, pos)) {
+    if (gazetteer().allStartWithLetter) return null
+  }
+  const surface = matchAt(toned, pos, letterRunEnd(toned, pos))
+  if (surface === null) return null
+  const a = aliasFor(surface)
+  return a ? { alias: a, end: pos + surface.length } : null
 }
 
 /**

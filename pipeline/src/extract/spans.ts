@@ -12,11 +12,110 @@ export class Claims {
   }
 }
 
-/** Global regex iteration that never loops on empty matches. */
-export function* matchAll(re: RegExp, text: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++
+interface SplitRegex {
+  /** The pattern without its leading lookbehind (global, same flags and capture groups). */
+  readonly scan: RegExp
+  /** The leading lookbehind alone, sticky, tested where `scan` matched; null when there is none. */
+  readonly guard: RegExp | null
+}
+
+/**
+ * Index just past the group that opens at `open` (a "(" in `src`), or -1. Knows escapes and classes.
+ * Also reports whether the group holds a capturing group or a top-level alternation follows it.
+ */
+function groupEnd(src: string, open: number): { end: number; captures: boolean } {
+  let depth = 0
+  let inClass = false
+  let captures = false
+  for (let i = open; i < src.length; i++) {
+    const c = src[i]
+    if (c === '\\') {
+      i++
+      continue
+    }
+    if (inClass) {
+      if (c === ']') inClass = false
+      continue
+    }
+    if (c === '[') inClass = true
+    else if (c === '(') {
+      if (depth > 0 && src[i + 1] !== '?') captures = true
+      if (depth > 0 && src.startsWith('(?<', i) && !src.startsWith('(?<=', i) && !src.startsWith('(?<!', i))
+        captures = true
+      depth++
+    } else if (c === ')') {
+      depth--
+      if (depth === 0) return { end: i + 1, captures }
+    }
+  }
+  return { end: -1, captures }
+}
+
+/** True when `src` has a "|" outside every group and class (then a leading assertion binds one branch). */
+function hasTopLevelAlternation(src: string): boolean {
+  let depth = 0
+  let inClass = false
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]
+    if (c === '\\') {
+      i++
+      continue
+    }
+    if (inClass) {
+      if (c === ']') inClass = false
+    } else if (c === '[') inClass = true
+    else if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === '|' && depth === 0) return true
+  }
+  return false
+}
+
+const splitCache = new WeakMap<RegExp, SplitRegex>()
+
+/**
+ * V8 cannot skip ahead over text when a pattern starts with a lookbehind: it evaluates the assertion at
+ * every position, which made such scans ten times slower than the same pattern without it. So the
+ * leading lookbehind is split off and checked only where the rest matched; the matches are the same.
+ */
+function split(re: RegExp): SplitRegex {
+  const hit = splitCache.get(re)
+  if (hit) return hit
+  let result: SplitRegex = { scan: re, guard: null }
+  const src = re.source
+  if (src.startsWith('(?<=') || src.startsWith('(?<!')) {
+    const { end, captures } = groupEnd(src, 0)
+    const rest = end > 0 ? src.slice(end) : ''
+    if (end > 0 && !captures && rest !== '' && !hasTopLevelAlternation(rest)) {
+      const flags = re.flags.replace(/[gy]/g, '')
+      result = { scan: new RegExp(rest, `${flags}g`), guard: new RegExp(src.slice(0, end), `${flags}y`) }
+    }
+  }
+  splitCache.set(re, result)
+  return result
+}
+
+/**
+ * Global regex iteration that never loops on empty matches. `splitLookbehind: false` keeps a leading
+ * lookbehind in the scan, for patterns whose rest starts with a broad class ("[a-z]+ [a-z]+ chung..."):
+ * there the assertion is what rejects most positions cheaply.
+ */
+export function* matchAll(re: RegExp, text: string, splitLookbehind = true): Generator<RegExpExecArray> {
+  const { scan, guard } = splitLookbehind ? split(re) : { scan: re, guard: null }
+  scan.lastIndex = 0
+  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
+    if (guard) {
+      guard.lastIndex = m.index
+      if (!guard.test(text)) {
+        // The full pattern cannot match here; try again from the next character, as a plain scan would.
+        const c = text.charCodeAt(m.index)
+        const d = text.charCodeAt(m.index + 1)
+        const wide = scan.unicode && c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff
+        scan.lastIndex = m.index + (wide ? 2 : 1)
+        continue
+      }
+    }
+    if (m[0].length === 0) scan.lastIndex++
     yield m
   }
 }

@@ -49,7 +49,16 @@ export interface CorpusMeta {
   readonly sites: ReadonlyArray<GeneratedSite>
 }
 
-const PLATFORMS: ReadonlyArray<Platform> = ['nukeviet', 'gov-portal', 'liferay', 'drupal', 'wordpress', 'newspaper-post', 'baonghean', 'generic']
+const PLATFORMS: ReadonlyArray<Platform> = [
+  'nukeviet',
+  'gov-portal',
+  'liferay',
+  'drupal',
+  'wordpress',
+  'newspaper-post',
+  'baonghean',
+  'generic',
+]
 
 const DOC_KINDS: ReadonlyArray<{ type: string; abbr: string; party: boolean }> = [
   { type: 'plan', abbr: 'KH', party: false },
@@ -78,7 +87,9 @@ const HEADLINES = [
   'Nhân rộng điển hình tiên tiến tại {P}',
 ]
 
-export const buildSites = (provinces: ReadonlyArray<{ code: string; name_vi: string; new_code_2025: string }>): GeneratedSite[] => {
+export const buildSites = (
+  provinces: ReadonlyArray<{ code: string; name_vi: string; new_code_2025: string }>
+): GeneratedSite[] => {
   const sites: GeneratedSite[] = provinces.map((p, i) => {
     const platform = PLATFORMS[i % PLATFORMS.length]!
     const host = `${slugify(p.name_vi)}.${platform}.gen.thidua.vn`
@@ -93,13 +104,38 @@ export const buildSites = (provinces: ReadonlyArray<{ code: string; name_vi: str
       base_url: `${origin}/`,
       entry_points: [],
     }
-    return { host, origin, platform, source: { ...source, entry_points: RENDERERS[platform].entryPoints({ source, host, origin, platform }) } }
+    return {
+      host,
+      origin,
+      platform,
+      source: {
+        ...source,
+        entry_points: RENDERERS[platform].entryPoints({ source, host, origin, platform }),
+      },
+    }
   })
   for (const [i, platform] of PLATFORMS.entries()) {
     const host = `bao-${i + 1}.${platform}.gen.thidua.vn`
     const origin = `https://${host}`
-    const source: SourceConfig = { id: `gen-bao-${i + 1}`, name: `Báo tổng hợp ${i + 1}`, kind: 'newspaper', province_code_2008: null, province_code_2025: null, platform, base_url: `${origin}/`, entry_points: [] }
-    sites.push({ host, origin, platform, source: { ...source, entry_points: RENDERERS[platform].entryPoints({ source, host, origin, platform }) } })
+    const source: SourceConfig = {
+      id: `gen-bao-${i + 1}`,
+      name: `Báo tổng hợp ${i + 1}`,
+      kind: 'newspaper',
+      province_code_2008: null,
+      province_code_2025: null,
+      platform,
+      base_url: `${origin}/`,
+      entry_points: [],
+    }
+    sites.push({
+      host,
+      origin,
+      platform,
+      source: {
+        ...source,
+        entry_points: RENDERERS[platform].entryPoints({ source, host, origin, platform }),
+      },
+    })
   }
   return sites
 }
@@ -111,7 +147,8 @@ const ymdOf = (dayIndex: number) => {
   const d = new Date(START + dayIndex * 86_400_000)
   return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() }
 }
-const iso = (x: { y: number; m: number; d: number }) => `${x.y}-${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`
+const iso = (x: { y: number; m: number; d: number }) =>
+  `${x.y}-${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`
 
 export const generateArticle = (
   seed: number,
@@ -124,7 +161,9 @@ export const generateArticle = (
   const prov = rng.pick(provinces)
   // Provincial sites carry their own province; national ones (the last 8) any.
   const local = rng.chance(0.8)
-  const site = local ? sites[provinces.indexOf(prov)]! : sites[provinces.length + rng.int(0, PLATFORMS.length - 1)]!
+  const site = local
+    ? sites[provinces.indexOf(prov)]!
+    : sites[provinces.length + rng.int(0, PLATFORMS.length - 1)]!
   const dayIndex = rng.int(0, SPAN_DAYS)
   const pub = ymdOf(dayIndex)
   const published_at = isoVn(pub, rng.int(6, 21), rng.int(0, 59))
@@ -137,7 +176,9 @@ export const generateArticle = (
     documents.push({
       type: kind.type,
       number: num,
-      symbol: kind.party ? `${num}-${kind.abbr}` : `${num}/${kind.abbr}${kind.abbr.includes('-') ? '' : '-UBND'}`,
+      symbol: kind.party
+        ? `${num}-${kind.abbr}`
+        : `${num}/${kind.abbr}${kind.abbr.includes('-') ? '' : '-UBND'}`,
       year_in_symbol: null,
       date,
       issuer: kind.party ? `Tỉnh ủy ${prov.name_vi}` : `UBND ${unit}`,
@@ -160,7 +201,9 @@ export const generateArticle = (
     })
   }
   const campaigns = rng.shuffle(campaignIds).slice(0, rng.int(0, 3))
-  const times: FactTime[] = [{ expression_kind: 'year', start: `${pub.y}-01-01`, end: `${pub.y}-12-31`, role: 'period' }]
+  const times: FactTime[] = [
+    { expression_kind: 'year', start: `${pub.y}-01-01`, end: `${pub.y}-12-31`, role: 'period' },
+  ]
   const title = rng
     .pick(HEADLINES)
     .replace('{P}', prov.name_vi)
@@ -199,9 +242,14 @@ export interface GenerateResult {
 }
 
 /** Writes corpus.json and truth-NNNN.jsonl shards; streams, so 1M articles stay in constant memory. */
-export const generateCorpus = async (opts: { n: number; seed: number; out: string }): Promise<GenerateResult> => {
+export const generateCorpus = async (opts: {
+  n: number
+  seed: number
+  out: string
+}): Promise<GenerateResult> => {
   const t0 = performance.now()
-  if (!Number.isInteger(opts.n) || opts.n < 1) throw new Error(`--n must be a positive integer (got ${opts.n})`)
+  if (!Number.isInteger(opts.n) || opts.n < 1)
+    throw new Error(`--n must be a positive integer (got ${opts.n})`)
   mkdirSync(opts.out, { recursive: true })
   const provinces = loadProvinces2008()
   const campaignIds = loadCampaigns().map((c) => c.id)
@@ -224,6 +272,13 @@ export const generateCorpus = async (opts: { n: number; seed: number; out: strin
   }
   const meta: CorpusMeta = { n: opts.n, seed: opts.seed, shards, sites }
   writeFileSync(path.join(opts.out, 'corpus.json'), `${JSON.stringify(meta, null, 1)}\n`)
-  writeFileSync(path.join(opts.out, 'sources.json'), `${JSON.stringify(sites.map((s) => s.source), null, 2)}\n`)
+  writeFileSync(
+    path.join(opts.out, 'sources.json'),
+    `${JSON.stringify(
+      sites.map((s) => s.source),
+      null,
+      2
+    )}\n`
+  )
   return { n: opts.n, out: opts.out, shards: shards.length, ms: performance.now() - t0 }
 }

@@ -9,7 +9,7 @@ import type { ImageRecord } from '../domain/article.ts'
 import { isFileName, isHidden, isStructuralBoilerplate, SKIP_TAGS } from './boilerplate.ts'
 import { cleanInline } from './text.ts'
 
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS = new Set([
   'address',
   'article',
   'aside',

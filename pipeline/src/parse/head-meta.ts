@@ -3,7 +3,8 @@
  * article:* tags, JSON-LD (Article/NewsArticle, also inside @graph), schema.org microdata, the
  * canonical link, the generator, and the snapshot's `thidua:origin` marker.
  */
-import type { CheerioAPI } from 'cheerio'
+import type { Element } from 'domhandler'
+import { type Doc, textContent } from './doc.ts'
 import type { Origin } from '../domain/article.ts'
 import { cleanInline, decodeEntities } from './text.ts'
 
@@ -62,15 +63,15 @@ const flattenLd = (v: unknown, out: Record<string, unknown>[]): void => {
   }
 }
 
-const readJsonLd = ($: CheerioAPI): JsonLdArticle | null => {
+const readJsonLd = (scripts: ReadonlyArray<Element>): JsonLdArticle | null => {
   const nodes: Record<string, unknown>[] = []
-  $('script[type="application/ld+json"]').each((_, el) => {
+  for (const el of scripts) {
     try {
-      flattenLd(JSON.parse($(el).text()), nodes)
+      flattenLd(JSON.parse(textContent(el)), nodes)
     } catch {
       // Malformed JSON-LD is common; the page still has other metadata.
     }
-  })
+  }
   for (const n of nodes) {
     const types = Array.isArray(n['@type']) ? (n['@type'] as unknown[]) : [n['@type']]
     const t = types.find((x) => typeof x === 'string' && ARTICLE_TYPES.test(x))
@@ -97,57 +98,87 @@ const readJsonLd = ($: CheerioAPI): JsonLdArticle | null => {
   return null
 }
 
-const itemprop = ($: CheerioAPI, prop: string): string | null => {
-  const el = $(`[itemprop="${prop}"]`).first()
-  if (el.length === 0) return null
-  const v = el.attr('content') ?? el.attr('datetime') ?? el.attr('href') ?? el.text()
-  return str(v)
+const itemValue = (el: Element | undefined): string | null => {
+  if (!el) return null
+  const a = el.attribs
+  return str(a.content ?? a.datetime ?? a.href ?? textContent(el))
 }
 
-export const readHeadMeta = ($: CheerioAPI): HeadMeta => {
+/** The first descendant of `root` whose itemprop is `prop`. */
+const findItemprop = (root: Element, prop: string): Element | undefined => {
+  for (const c of root.children) {
+    if (c.type !== 'tag') continue
+    if (c.attribs.itemprop === prop) return c
+    const deep = findItemprop(c, prop)
+    if (deep) return deep
+  }
+  return undefined
+}
+
+/** One pass over the elements: meta tags, title, canonical link, JSON-LD scripts, first itemprops. */
+export const readHeadMeta = (doc: Doc): HeadMeta => {
   const og: Record<string, string> = {}
   const articleTags: string[] = []
   let description: string | null = null
   let generator: string | null = null
   let origin: Origin = 'unknown'
-  $('meta').each((_, el) => {
+  let title: Element | undefined
+  let canonical: string | null | undefined
+  const ldScripts: Element[] = []
+  const itemprops = new Map<string, Element>()
+  for (const el of doc.elements) {
     const a = el.attribs
-    const key = (a.property ?? a.name ?? '').toLowerCase()
-    const content = a.content
-    if (!key || content === undefined) return
-    if (key === 'article:tag') {
-      const t = str(content)
-      if (t) articleTags.push(t)
-    } else if (key.startsWith('og:') || key.startsWith('article:') || key.startsWith('twitter:')) {
-      if (!(key in og)) og[key] = cleanInline(decodeEntities(content))
-    } else if (key === 'description') description = str(content)
-    else if (key === 'generator') generator = str(content)
-    else if (key === 'thidua:origin') {
-      const o = content.trim().toLowerCase()
-      if (o === 'captured' || o === 'rebuilt' || o === 'generated') origin = o
+    if (a.itemprop !== undefined && !itemprops.has(a.itemprop)) itemprops.set(a.itemprop, el)
+    switch (el.name) {
+      case 'meta': {
+        const key = (a.property ?? a.name ?? '').toLowerCase()
+        const content = a.content
+        if (!key || content === undefined) break
+        if (key === 'article:tag') {
+          const t = str(content)
+          if (t) articleTags.push(t)
+        } else if (key.startsWith('og:') || key.startsWith('article:') || key.startsWith('twitter:')) {
+          if (!(key in og)) og[key] = cleanInline(decodeEntities(content))
+        } else if (key === 'description') description = str(content)
+        else if (key === 'generator') generator = str(content)
+        else if (key === 'thidua:origin') {
+          const o = content.trim().toLowerCase()
+          if (o === 'captured' || o === 'rebuilt' || o === 'generated') origin = o
+        }
+        break
+      }
+      case 'title':
+        title ??= el
+        break
+      case 'link':
+        if (canonical === undefined && a.rel === 'canonical') canonical = a.href?.trim() || null
+        break
+      case 'script':
+        if (a.type === 'application/ld+json') ldScripts.push(el)
+        break
     }
-  })
-  const authorProp = $('[itemprop="author"]').first()
-  const microAuthor = authorProp.length
-    ? (str(
-        authorProp.find('[itemprop="name"]').first().attr('content') ??
-          authorProp.find('[itemprop="name"]').first().text()
-      ) ?? str(authorProp.attr('content') ?? authorProp.text()))
+  }
+  const authorProp = itemprops.get('author')
+  const authorName = authorProp ? findItemprop(authorProp, 'name') : undefined
+  const microAuthor = authorProp
+    ? (str(authorName ? (authorName.attribs.content ?? textContent(authorName)) : undefined) ??
+      str(authorProp.attribs.content ?? textContent(authorProp)))
     : null
+  const html = doc.byTag('html')[0]
   return {
-    documentTitle: str($('title').first().text()),
+    documentTitle: title ? str(textContent(title)) : null,
     description,
     og,
     articleTags,
-    canonical: $('link[rel="canonical"]').attr('href')?.trim() || null,
+    canonical: canonical ?? null,
     generator,
     origin,
-    lang: $('html').attr('lang')?.trim() || null,
-    jsonLd: readJsonLd($),
+    lang: html?.attribs.lang?.trim() || null,
+    jsonLd: readJsonLd(ldScripts),
     microdata: {
-      headline: itemprop($, 'headline'),
-      datePublished: itemprop($, 'datePublished'),
-      dateModified: itemprop($, 'dateModified'),
+      headline: itemValue(itemprops.get('headline')),
+      datePublished: itemValue(itemprops.get('datePublished')),
+      dateModified: itemValue(itemprops.get('dateModified')),
       author: microAuthor,
     },
   }

@@ -14,9 +14,10 @@ import { type BodyParts, extractBody } from './blocks.ts'
 import { isChromeLine, isEndHeading } from './boilerplate.ts'
 import { canonicalUrl } from './crawl-utils.ts'
 import { parseMachineDate, parseVietnameseDate } from './dates.ts'
+import { parseHtml } from './doc.ts'
 import { detectPlatform } from './fingerprint.ts'
 import { type HeadMeta, readHeadMeta, stripSiteSuffix } from './head-meta.ts'
-import { loadHtml } from './html.ts'
+import { listingReason } from './listing.ts'
 import { cleanInline, foldVietnamese, joinParagraphs } from './text.ts'
 
 export interface ParseOptions {
@@ -137,9 +138,9 @@ export const parseArticle = (html: string, url: string, opts: ParseOptions = {})
   // A configured source names its platform; trust the page's own fingerprint when they disagree
   // only if the configured adapter finds nothing.
   const preferred = fingerprint === 'generic' && opts.source ? opts.source.platform : fingerprint
-  const $ = loadHtml(html)
-  const meta = readHeadMeta($)
-  const input = { $, url, meta }
+  const doc = parseHtml(html)
+  const meta = readHeadMeta(doc)
+  const input = { doc, url, meta }
 
   let platform: string = preferred
   let adapter = ADAPTERS[preferred].parse(input)
@@ -174,6 +175,8 @@ export const parseArticle = (html: string, url: string, opts: ParseOptions = {})
   if (!title) return fail('no title found')
   const chars = bodyChars(cleaned.paragraphs)
   if (chars < MIN_BODY_CHARS) return fail(`no article body found (${chars} characters of text)`)
+  const listing = listingReason(adapter.body, url)
+  if (listing) return fail(listing)
 
   const paragraphs = cleaned.paragraphs
   const body_text = joinParagraphs(paragraphs)
@@ -250,12 +253,16 @@ export const parseArticle = (html: string, url: string, opts: ParseOptions = {})
 }
 
 const LISTING_PATH =
-  /\/(page|trang)[-/]\d+\/?$|\/(category|tag|tags|chuyen-muc|author|search|tim-kiem|rss|feed)(\/|$)|\.(xml|rss)$|[?&](s|page|paged|cur|pagenum)=/i
+  /\/(page|trang)[-/]\d+(\/|\.html?)?$|\/(category|tag|tags|chuyen-muc|author|search|tim-kiem|rss|feed)(\/|$)|\.(xml|rss)$|[?&](s|page|paged|cur|pagenum)=/i
+
+const ARTICLE_META =
+  /<meta[^>]+property=["']og:type["'][^>]+content=["']article["']|"@type"\s*:\s*"(News)?Article"/i
 
 /**
- * Cheap test whether a page is an article rather than a listing, feed or home page: snapshot
- * article pages carry `thidua:origin`; live pages are judged by metadata, URL shape and whether an
- * article body can be found.
+ * Whether a page is an article rather than a listing, feed or home page. Snapshot article pages
+ * carry `thidua:origin`; other pages must yield an article body that is not a list of teasers
+ * (parseArticle refuses listings). og:type / JSON-LD Article alone are not trusted: many portals
+ * print them on every page, listings included; they only relax the minimum body length.
  */
 export const isArticlePage = (html: string, url: string): boolean => {
   if (!html || !/<html|<body|<!doctype/i.test(html.slice(0, 2000))) return false
@@ -268,9 +275,7 @@ export const isArticlePage = (html: string, url: string): boolean => {
     return false
   }
   if (path === '/' || path === '' || LISTING_PATH.test(path)) return false
-  const head = html.slice(0, 50_000)
-  if (/<meta[^>]+property=["']og:type["'][^>]+content=["']article["']/i.test(head)) return true
-  if (/"@type"\s*:\s*"(News)?Article"/.test(html)) return true
   const r = parseArticle(html, url)
-  return r.ok && r.article.body_text.length >= 200
+  if (!r.ok) return false
+  return r.article.body_text.length >= 200 || ARTICLE_META.test(html.slice(0, 100_000))
 }

@@ -11,7 +11,7 @@ import { extractBody } from './blocks.ts'
 import { isChromeLine, isEndHeading } from './boilerplate.ts'
 import { canonicalUrl } from './crawl-utils.ts'
 import { parseMachineDate } from './dates.ts'
-import { loadHtml } from './html.ts'
+import { parseHtml, textContent } from './doc.ts'
 import type { ParseResult } from './parse-article.ts'
 import { cleanInline, decodeEntities, joinParagraphs } from './text.ts'
 
@@ -51,10 +51,9 @@ export const parseWordPressPost = (json: unknown, opts: { source?: SourceConfig 
   if (!titleHtml) return { ok: false, reason: 'WordPress REST: post has no title.rendered' }
   if (!contentHtml)
     return { ok: false, reason: 'WordPress REST: post has no content.rendered (protected or empty)' }
-  const title = cleanInline(loadHtml(`<p>${decodeEntities(titleHtml)}</p>`)('p').text())
-  const $ = loadHtml(`<div id="wp-rest-content">${contentHtml}</div>`)
-  const root = $('#wp-rest-content').get(0)
-  const parts = extractBody(root && root.type === 'tag' ? [root] : [], link)
+  const title = cleanInline(textContent(parseHtml(decodeEntities(titleHtml)).document))
+  const root = parseHtml(`<div id="wp-rest-content">${contentHtml}</div>`).first('#wp-rest-content')
+  const parts = extractBody(root ? [root] : [], link)
   const captions = new Set(parts.images.map((i) => i.caption))
   const paragraphs: string[] = []
   for (const p of parts.paragraphs) {
@@ -81,7 +80,7 @@ export const parseWordPressPost = (json: unknown, opts: { source?: SourceConfig 
     source_id: opts.source?.id ?? null,
     platform: 'wordpress',
     title,
-    lead: excerpt ? cleanInline(loadHtml(`<div>${excerpt}</div>`)('div').text()) || null : null,
+    lead: excerpt ? cleanInline(textContent(parseHtml(excerpt).document)) || null : null,
     dateline,
     authors,
     published_at: gmtToIso(str(post.date_gmt)) ?? parseMachineDate(str(post.date)),

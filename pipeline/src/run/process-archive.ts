@@ -10,7 +10,13 @@ import { readArchive } from '../crawl/archive.ts'
 import { decodeHtml } from '../crawl/decode.ts'
 import { EXTRACTOR_VERSION, extract } from '../extract/extract.ts'
 import { isArticlePage, parseArticle } from '../parse/parse-article.ts'
-import { type LoadItem, type Warehouse, loadBatch, recordParseFailures, recordStage } from '../warehouse/index.ts'
+import {
+  type LoadItem,
+  type Warehouse,
+  loadBatch,
+  recordParseFailures,
+  recordStage,
+} from '../warehouse/index.ts'
 
 export interface ProcessSummary {
   readonly pages: number
@@ -67,7 +73,8 @@ export const processArchive = (opts: {
     while (true) {
       const next = yield* Effect.tryPromise({
         try: () => iterator.next(),
-        catch: (e) => new Error(`reading the raw archive failed: ${e instanceof Error ? e.message : String(e)}`),
+        catch: (e) =>
+          new Error(`reading the raw archive failed: ${e instanceof Error ? e.message : String(e)}`),
       })
       if (next.done) break
       const response = next.value
@@ -81,11 +88,17 @@ export const processArchive = (opts: {
           continue
         }
         // Relative dates ("2 giờ trước") are relative to when the page was fetched.
-        const parsed = parseArticle(text, response.url, { ...(source ? { source } : {}), now: referenceTime(response.headers, response.fetched_at) })
+        const parsed = parseArticle(text, response.url, {
+          ...(source ? { source } : {}),
+          now: referenceTime(response.headers, response.fetched_at),
+        })
         if (!parsed.ok) {
           failed.push({ url: response.url, reason: parsed.reason, source_id: response.source_id })
         } else {
-          const record: ArticleRecord = { ...parsed.article, source_id: parsed.article.source_id ?? response.source_id }
+          const record: ArticleRecord = {
+            ...parsed.article,
+            source_id: parsed.article.source_id ?? response.source_id,
+          }
           // Spans index into body_text, which is what the warehouse stores and the dashboard highlights.
           const extraction = extract(record.body_text, {
             id: record.url,

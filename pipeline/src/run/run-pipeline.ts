@@ -52,7 +52,10 @@ const log = (quiet: boolean | undefined, line: string) =>
 /** Offline, only the sources the snapshot holds can be crawled; the rest are named, not silently lost. */
 const splitByHosts = (sources: ReadonlyArray<SourceConfig>, hostMap: Readonly<Record<string, string>>) => {
   const inSnapshot = (s: SourceConfig) => sourceHosts(s).some((h) => h in hostMap)
-  return { crawlable: sources.filter(inSnapshot), skipped: sources.filter((s) => !inSnapshot(s)).map((s) => s.id) }
+  return {
+    crawlable: sources.filter(inSnapshot),
+    skipped: sources.filter((s) => !inSnapshot(s)).map((s) => s.id),
+  }
 }
 
 const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceConfig>, opts: RunOptions) =>
@@ -65,14 +68,19 @@ const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceC
       const sim = yield* Effect.acquireRelease(
         Effect.tryPromise({
           try: () => startSimulator(opts.snapshotRoot ? { root: opts.snapshotRoot } : {}),
-          catch: (e) => new Error(`could not start the portal simulator: ${e instanceof Error ? e.message : String(e)}`),
+          catch: (e) =>
+            new Error(`could not start the portal simulator: ${e instanceof Error ? e.message : String(e)}`),
         }),
         (s) => Effect.promise(() => s.close())
       )
       hostMap = sim.hostMap
       ;({ crawlable, skipped } = splitByHosts(sources, sim.hostMap))
-      yield* log(opts.quiet, `offline: crawling ${crawlable.length} sources through the simulator at ${sim.origin}`)
-      if (skipped.length > 0) yield* log(opts.quiet, `offline: not in the snapshot, skipped: ${skipped.join(', ')}`)
+      yield* log(
+        opts.quiet,
+        `offline: crawling ${crawlable.length} sources through the simulator at ${sim.origin}`
+      )
+      if (skipped.length > 0)
+        yield* log(opts.quiet, `offline: not in the snapshot, skipped: ${skipped.join(', ')}`)
     }
     const summary = yield* crawl({
       dbFile: wh.dbFile,
@@ -108,7 +116,10 @@ export const runPipeline = (opts: RunOptions) =>
       const crawled = opts.reparseOnly ? null : yield* crawlStage(wh, runId, sources, opts)
       if (crawled) {
         const t = crawled.summary.totals
-        yield* log(opts.quiet, `crawl: ${t.fetched} fetched, ${t.not_modified} not modified, ${t.failed} failed`)
+        yield* log(
+          opts.quiet,
+          `crawl: ${t.fetched} fetched, ${t.not_modified} not modified, ${t.failed} failed`
+        )
       }
       const processed = yield* processArchive({ wh, runId, sources })
       yield* log(

@@ -55,9 +55,12 @@ export const validateFaultRules = (input: unknown, origin = 'faults'): FaultRule
     if (typeof r !== 'object' || r === null) throw new FaultConfigError(`${where}: not an object`)
     const rule = r as Record<string, unknown>
     if (!FAULT_KINDS.includes(rule.fault as FaultKind))
-      throw new FaultConfigError(`${where}: fault must be one of ${FAULT_KINDS.join(', ')} (got ${JSON.stringify(rule.fault)})`)
+      throw new FaultConfigError(
+        `${where}: fault must be one of ${FAULT_KINDS.join(', ')} (got ${JSON.stringify(rule.fault)})`
+      )
     for (const k of ['host', 'path', 'charset'] as const)
-      if (rule[k] !== undefined && typeof rule[k] !== 'string') throw new FaultConfigError(`${where}: ${k} must be a string`)
+      if (rule[k] !== undefined && typeof rule[k] !== 'string')
+        throw new FaultConfigError(`${where}: ${k} must be a string`)
     for (const k of ['times', 'retry_after', 'delay_ms', 'bytes'] as const)
       if (rule[k] !== undefined && (typeof rule[k] !== 'number' || (rule[k] as number) < 0))
         throw new FaultConfigError(`${where}: ${k} must be a non-negative number`)
@@ -71,7 +74,9 @@ export const loadFaultRules = (file: string): FaultRule[] => {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'))
   } catch (e) {
-    throw new FaultConfigError(`${file}: cannot read fault rules (${e instanceof Error ? e.message : String(e)})`)
+    throw new FaultConfigError(
+      `${file}: cannot read fault rules (${e instanceof Error ? e.message : String(e)})`
+    )
   }
   return validateFaultRules(json, file)
 }
@@ -82,7 +87,9 @@ const compilePath = (p: string, where: string): RegExp => {
   try {
     return new RegExp(p.slice(1, -1))
   } catch (e) {
-    throw new FaultConfigError(`${where}: bad path regex ${p} (${e instanceof Error ? e.message : String(e)})`)
+    throw new FaultConfigError(
+      `${where}: bad path regex ${p} (${e instanceof Error ? e.message : String(e)})`
+    )
   }
 }
 
@@ -92,7 +99,9 @@ export class FaultBook {
   private readonly regexes: Array<RegExp | null>
   constructor(readonly rules: ReadonlyArray<FaultRule>) {
     this.fired = rules.map(() => 0)
-    this.regexes = rules.map((r, i) => (r.path && isRegexPath(r.path) ? compilePath(r.path, `faults[${i}]`) : null))
+    this.regexes = rules.map((r, i) =>
+      r.path && isRegexPath(r.path) ? compilePath(r.path, `faults[${i}]`) : null
+    )
   }
 
   /** The first live rule matching the request, consuming one of its `times`. */

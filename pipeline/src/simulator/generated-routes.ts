@@ -27,7 +27,11 @@ interface IndexEntry {
 const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'))
 
 /** A generated record as the renderers' page model (prose composed from the planted entities). */
-export const pageOf = (a: GeneratedArticle, site: Site, campaignNames: ReadonlyMap<string, string>): PageArticle => {
+export const pageOf = (
+  a: GeneratedArticle,
+  site: Site,
+  campaignNames: ReadonlyMap<string, string>
+): PageArticle => {
   const fact: Fact = {
     id: `g${a.n}`,
     url: a.url,
@@ -49,7 +53,11 @@ export const pageOf = (a: GeneratedArticle, site: Site, campaignNames: ReadonlyM
     figures: [],
     people_roles: [],
   }
-  const c = composeArticle(fact, { rng: makeRng(`gen:${a.n}`), campaignNames, publishedYear: Number(a.published_at.slice(0, 4)) })
+  const c = composeArticle(fact, {
+    rng: makeRng(`gen:${a.n}`),
+    campaignNames,
+    publishedYear: Number(a.published_at.slice(0, 4)),
+  })
   return {
     id: a.id,
     url: a.url,
@@ -111,7 +119,14 @@ export class GeneratedRoutes implements RouteSource {
         // Only a few fields are needed for the index; pages are parsed in full when requested.
         const rec = JSON.parse(line) as GeneratedArticle
         const u = new URL(rec.url)
-        const entry: IndexEntry = { shard, offset, length: end - offset, url: rec.url, title: rec.title, published_at: rec.published_at }
+        const entry: IndexEntry = {
+          shard,
+          offset,
+          length: end - offset,
+          url: rec.url,
+          title: rec.title,
+          published_at: rec.published_at,
+        }
         this.articles.get(u.hostname)?.set(pathKey(`${u.pathname}${u.search}`), entry)
         this.byHost.get(u.hostname)?.push(entry)
         offset = end + 1
@@ -141,27 +156,60 @@ export class GeneratedRoutes implements RouteSource {
     const r = RENDERERS[site.platform]
     const list = this.byHost.get(host) ?? []
     const lastModified = list[0]?.published_at ?? '2015-01-01T00:00:00+07:00'
-    const ok = (kind: RouteKind, body: () => string, contentType = 'text/html; charset=utf-8', lm = lastModified): ResolvedRoute => {
+    const ok = (
+      kind: RouteKind,
+      body: () => string,
+      contentType = 'text/html; charset=utf-8',
+      lm = lastModified
+    ): ResolvedRoute => {
       let cached: Uint8Array | null = null
-      return { status: 200, contentType, lastModified: new Date(lm).toISOString(), kind, body: () => (cached ??= utf8(body())) }
+      return {
+        status: 200,
+        contentType,
+        lastModified: new Date(lm).toISOString(),
+        kind,
+        body: () => (cached ??= utf8(body())),
+      }
     }
     const key = pathKey(pathAndQuery)
     const art = this.articles.get(host)?.get(key)
     if (art) {
-      return ok('article', () => {
-        const rec = this.record(art)
-        return r.renderArticle(site, pageOf(rec, site, this.campaignNames), list.slice(0, 4).filter((x) => x !== art).map((x) => stub(x, site)))
-      }, 'text/html; charset=utf-8', art.published_at)
+      return ok(
+        'article',
+        () => {
+          const rec = this.record(art)
+          return r.renderArticle(
+            site,
+            pageOf(rec, site, this.campaignNames),
+            list
+              .slice(0, 4)
+              .filter((x) => x !== art)
+              .map((x) => stub(x, site))
+          )
+        },
+        'text/html; charset=utf-8',
+        art.published_at
+      )
     }
     const recent = () => list.slice(0, 30).map((x) => stub(x, site))
     if (key === '/robots.txt') return ok('robots', () => r.robots(site), 'text/plain; charset=utf-8')
     if (key === homePath(site.platform)) return ok('home', () => r.renderHome(site, recent()))
     const feed = r.renderFeed?.(site, [])
-    if (feed && key === feed.path) return ok('feed', () => r.renderFeed!(site, recent())!.xml, 'application/rss+xml; charset=utf-8')
+    if (feed && key === feed.path)
+      return ok('feed', () => r.renderFeed!(site, recent())!.xml, 'application/rss+xml; charset=utf-8')
     const all = () => list.map((x) => stub(x, site))
-    for (const sm of r.renderSitemaps(site, [])) if (key === sm.path) return ok('sitemap', () => r.renderSitemaps(site, all()).find((x) => x.path === sm.path)!.xml, 'application/xml; charset=utf-8')
+    for (const sm of r.renderSitemaps(site, []))
+      if (key === sm.path)
+        return ok(
+          'sitemap',
+          () => r.renderSitemaps(site, all()).find((x) => x.path === sm.path)!.xml,
+          'application/xml; charset=utf-8'
+        )
     // Listings cover the newest eight items; older pages are reachable through the sitemaps.
-    const listings = r.renderListings(site, list.slice(0, 8).map((x) => stub(x, site)))
+    const listings = r.renderListings(
+      site,
+      list.slice(0, 8).map((x) => stub(x, site))
+    )
     const listing = listings.find((l) => pathKey(l.path) === key)
     if (listing) return ok('listing', () => listing.html)
     return null

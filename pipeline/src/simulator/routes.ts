@@ -33,7 +33,14 @@ export const pathKey = (p: string): string => {
 }
 
 /** Kinds for which unknown query parameters (utm_*, fbclid, ...) are ignored, as real servers do. */
-const QUERY_TOLERANT: ReadonlySet<RouteKind> = new Set(['article', 'home', 'listing', 'feed', 'sitemap', 'print'])
+const QUERY_TOLERANT: ReadonlySet<RouteKind> = new Set([
+  'article',
+  'home',
+  'listing',
+  'feed',
+  'sitemap',
+  'print',
+])
 
 export class SnapshotRoutes implements RouteSource {
   private readonly byHost = new Map<string, Map<string, { route: ManifestRoute; dir: string }>>()
@@ -96,7 +103,9 @@ export class MergedRoutes implements RouteSource {
 }
 
 export const NOT_FOUND_PAGE = new Uint8Array(
-  Buffer.from('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>404</title></head><body><h1>404 - Không tìm thấy trang</h1></body></html>\n')
+  Buffer.from(
+    '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>404</title></head><body><h1>404 - Không tìm thấy trang</h1></body></html>\n'
+  )
 )
 
 export const readBytes = (file: string): Uint8Array => new Uint8Array(readFileSync(file))

@@ -17,7 +17,12 @@ const faults: FaultRule[] = [
   { host: 'baonghean.vn', path: '/\\.html$/', fault: 'truncate', times: 1 },
   { host: 'dantri.com.vn', fault: 'redirect-loop' },
   { host: 'vneconomy.vn', fault: 'oversized', bytes: 3_000_000 },
-  { host: 'langson.gov.vn', path: '/vi/news/tin-tuc-su-kien/', fault: 'wrong-charset', charset: 'iso-8859-1' },
+  {
+    host: 'langson.gov.vn',
+    path: '/vi/news/tin-tuc-su-kien/',
+    fault: 'wrong-charset',
+    charset: 'iso-8859-1',
+  },
 ]
 
 let sim: Simulator
@@ -68,7 +73,13 @@ describe('portal simulator', () => {
     expect(etag).toMatch(/^".+"$/)
     expect((await get(p.host, p.path, { 'If-None-Match': etag })).status).toBe(304)
     expect((await get(p.host, p.path, { 'If-Modified-Since': lm })).status).toBe(304)
-    expect((await get(p.host, p.path, { 'If-Modified-Since': new Date(Date.parse(lm) - 86_400_000).toUTCString() })).status).toBe(200)
+    expect(
+      (
+        await get(p.host, p.path, {
+          'If-Modified-Since': new Date(Date.parse(lm) - 86_400_000).toUTCString(),
+        })
+      ).status
+    ).toBe(200)
     expect((await get(p.host, p.path, { 'If-None-Match': '"other"' })).status).toBe(200)
   })
 
@@ -135,7 +146,9 @@ describe('portal simulator', () => {
     const loc = new URL(a.headers.get('location')!)
     expect(loc.hostname).toBe('dantri.com.vn')
     const b = await get('dantri.com.vn', `${loc.pathname}${loc.search}`)
-    expect(new URL(b.headers.get('location')!).pathname + new URL(b.headers.get('location')!).search).toBe('/robots.txt')
+    expect(new URL(b.headers.get('location')!).pathname + new URL(b.headers.get('location')!).search).toBe(
+      '/robots.txt'
+    )
   })
 
   it('sends an oversized body', async () => {

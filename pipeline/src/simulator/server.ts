@@ -10,7 +10,13 @@ import { gzipSync } from 'node:zlib'
 import { snapshotDir } from '../paths.ts'
 import { FaultBook, type FaultRule } from './faults.ts'
 import { GeneratedRoutes } from './generated-routes.ts'
-import { MergedRoutes, NOT_FOUND_PAGE, type ResolvedRoute, type RouteSource, SnapshotRoutes } from './routes.ts'
+import {
+  MergedRoutes,
+  NOT_FOUND_PAGE,
+  type ResolvedRoute,
+  type RouteSource,
+  SnapshotRoutes,
+} from './routes.ts'
 
 export interface RequestLogEntry {
   readonly method: string
@@ -40,7 +46,8 @@ export interface SimulatorOptions {
   readonly generated?: { readonly dir: string }
 }
 
-const etagOf = (bytes: Uint8Array): string => `"${createHash('sha1').update(bytes).digest('hex').slice(0, 20)}"`
+const etagOf = (bytes: Uint8Array): string =>
+  `"${createHash('sha1').update(bytes).digest('hex').slice(0, 20)}"`
 
 const httpDate = (iso: string): string => new Date(iso).toUTCString()
 
@@ -63,7 +70,15 @@ export const startSimulator = async (opts: SimulatorOptions = {}): Promise<Simul
     const pathAndQuery = m ? m[2] || '/' : raw
     const gzipOk = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
     const log = (status: number, fault: FaultRule['fault'] | null, gz = false) =>
-      requestLog.push({ method: req.method ?? 'GET', host, path: pathAndQuery, status, fault, gzip: gz, at: Date.now() })
+      requestLog.push({
+        method: req.method ?? 'GET',
+        host,
+        path: pathAndQuery,
+        status,
+        fault,
+        gzip: gz,
+        at: Date.now(),
+      })
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end()
@@ -74,7 +89,10 @@ export const startSimulator = async (opts: SimulatorOptions = {}): Promise<Simul
 
     const send = (r: ResolvedRoute | null, contentTypeOverride?: string) => {
       if (!r) {
-        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': NOT_FOUND_PAGE.length })
+        res.writeHead(404, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Length': NOT_FOUND_PAGE.length,
+        })
         res.end(req.method === 'HEAD' ? undefined : NOT_FOUND_PAGE)
         return log(404, fault?.fault ?? null)
       }
@@ -101,7 +119,8 @@ export const startSimulator = async (opts: SimulatorOptions = {}): Promise<Simul
         const notModified = inm
           ? inm.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}` || t.trim() === '*')
           : ims
-            ? !Number.isNaN(Date.parse(ims)) && Date.parse(ims) >= Math.floor(Date.parse(r.lastModified) / 1000) * 1000
+            ? !Number.isNaN(Date.parse(ims)) &&
+              Date.parse(ims) >= Math.floor(Date.parse(r.lastModified) / 1000) * 1000
             : false
         if (notModified) {
           res.writeHead(304, { ETag: etag, 'Last-Modified': headers['Last-Modified']! }).end()
@@ -124,7 +143,13 @@ export const startSimulator = async (opts: SimulatorOptions = {}): Promise<Simul
       if (fault?.fault === 'truncate') {
         // Promise the whole body, deliver half, then close: written on the raw socket so that
         // Node's own Content-Length bookkeeping cannot hold the short body back.
-        const head = [`HTTP/1.1 ${r.status} OK`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), 'Connection: close', '', ''].join('\r\n')
+        const head = [
+          `HTTP/1.1 ${r.status} OK`,
+          ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+          'Connection: close',
+          '',
+          '',
+        ].join('\r\n')
         const sock = req.socket
         res.detachSocket(sock)
         sock.write(head)
@@ -139,14 +164,20 @@ export const startSimulator = async (opts: SimulatorOptions = {}): Promise<Simul
     if (!fault) return send(route)
     switch (fault.fault) {
       case 'rate-limit':
-        res.writeHead(429, { 'Retry-After': String(fault.retry_after ?? 1), 'Content-Type': 'text/plain; charset=utf-8' })
+        res.writeHead(429, {
+          'Retry-After': String(fault.retry_after ?? 1),
+          'Content-Type': 'text/plain; charset=utf-8',
+        })
         res.end('Too Many Requests')
         return log(429, 'rate-limit')
       case 'server-error':
         res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Internal Server Error')
         return log(500, 'server-error')
       case 'unavailable':
-        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', ...(fault.retry_after !== undefined ? { 'Retry-After': String(fault.retry_after) } : {}) })
+        res.writeHead(503, {
+          'Content-Type': 'text/plain; charset=utf-8',
+          ...(fault.retry_after !== undefined ? { 'Retry-After': String(fault.retry_after) } : {}),
+        })
         res.end('Service Unavailable')
         return log(503, 'unavailable')
       case 'reset':
@@ -156,7 +187,9 @@ export const startSimulator = async (opts: SimulatorOptions = {}): Promise<Simul
       case 'redirect-loop': {
         // Two URLs that send the client back and forth; both keep the real host.
         const q = pathAndQuery.includes('?') ? '&' : '?'
-        const target = pathAndQuery.includes('loop=1') ? pathAndQuery.replace(/[?&]loop=1/, '') : `${pathAndQuery}${q}loop=1`
+        const target = pathAndQuery.includes('loop=1')
+          ? pathAndQuery.replace(/[?&]loop=1/, '')
+          : `${pathAndQuery}${q}loop=1`
         res.writeHead(302, { Location: `https://${host}${target}`, 'Content-Length': 0 }).end()
         return log(302, 'redirect-loop')
       }
@@ -169,7 +202,8 @@ export const startSimulator = async (opts: SimulatorOptions = {}): Promise<Simul
           while (sent < size) {
             const n = Math.min(chunk.length, size - sent)
             sent += n
-            if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return void res.once('drain', pump)
+            if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n)))
+              return void res.once('drain', pump)
           }
           res.end()
         }
@@ -183,7 +217,10 @@ export const startSimulator = async (opts: SimulatorOptions = {}): Promise<Simul
         setTimeout(() => send(route), fault.delay_ms ?? 2000)
         return
       case 'wrong-charset':
-        return send(route, `${route?.contentType.split(';')[0] ?? 'text/html'}; charset=${fault.charset ?? 'iso-8859-1'}`)
+        return send(
+          route,
+          `${route?.contentType.split(';')[0] ?? 'text/html'}; charset=${fault.charset ?? 'iso-8859-1'}`
+        )
     }
   }
 

@@ -30,7 +30,8 @@ export interface BuildResult {
 }
 
 /** Non-article URLs in the facts (tag pages, listings with page numbers): the article gets a new URL. */
-const LISTING_URL = /\/(tag|tags|tu-khoa|tag-video)\/|-tag\d+\.html|[?&](page|p|start|PageIndex)=|\/page\/\d+|itemlist|\/c\/[a-z-]+$|\+|thoi-su-trong-ngay\?|\/chuyen-de-thvl\/[^/]+\/$/
+const LISTING_URL =
+  /\/(tag|tags|tu-khoa|tag-video)\/|-tag\d+\.html|[?&](page|p|start|PageIndex)=|\/page\/\d+|itemlist|\/c\/[a-z-]+$|\+|thoi-su-trong-ngay\?|\/chuyen-de-thvl\/[^/]+\/$/
 
 const ENCODING_VARIANTS: Record<string, PageEncoding> = {
   d126: 'windows-1258', // baodienbienphu.com.vn print view, an old site
@@ -84,7 +85,10 @@ interface BuiltArticle {
   readonly encoding: PageEncoding
 }
 
-const DATELINES: Record<string, string> = { 'baonghean.vn': '(Baonghean.vn) -', 'kontumtv.vn': '(kontumtv.vn) –' }
+const DATELINES: Record<string, string> = {
+  'baonghean.vn': '(Baonghean.vn) -',
+  'kontumtv.vn': '(kontumtv.vn) –',
+}
 
 const rebuildFact = (f: Fact, site: Site, campaignNames: ReadonlyMap<string, string>): BuiltArticle => {
   const r = RENDERERS[site.platform]
@@ -158,7 +162,9 @@ const rebuildFact = (f: Fact, site: Site, campaignNames: ReadonlyMap<string, str
 const placeSeed = (s: SeedPlan, site: Site, fact: Fact | undefined): BuiltArticle => {
   const r = RENDERERS[site.platform]
   const slug = slugify(s.title)
-  const url = s.url ?? `${site.origin}${r.articlePath(site, { id: s.id, slug, category: s.category.alias, published_at: s.published_at })}`
+  const url =
+    s.url ??
+    `${site.origin}${r.articlePath(site, { id: s.id, slug, category: s.category.alias, published_at: s.published_at })}`
   const page: PageArticle = {
     id: s.id,
     url,
@@ -213,11 +219,22 @@ class SiteWriter {
     readonly site: Site
   ) {}
 
-  add(p: string, kind: RouteKind, body: Uint8Array | string, opts: { contentType?: string; lastModified: string; origin?: 'captured' | 'rebuilt' | null; status?: number }) {
+  add(
+    p: string,
+    kind: RouteKind,
+    body: Uint8Array | string,
+    opts: {
+      contentType?: string
+      lastModified: string
+      origin?: 'captured' | 'rebuilt' | null
+      status?: number
+    }
+  ) {
     if (this.routes.some((r) => r.path === p)) throw new Error(`${this.site.host}: duplicate route ${p}`)
     const bytes = typeof body === 'string' ? new Uint8Array(Buffer.from(body, 'utf8')) : body
     const ext = kind === 'feed' || kind === 'sitemap' ? 'xml' : kind === 'robots' ? 'txt' : 'html'
-    const base = p === '/' ? 'index' : slugify(decodeURIComponent(p.replace(/[?&=]/g, ' ')), 8).slice(0, 60) || 'page'
+    const base =
+      p === '/' ? 'index' : slugify(decodeURIComponent(p.replace(/[?&=]/g, ' ')), 8).slice(0, 60) || 'page'
     let file = `pages/${kind}-${base}-${createHash('sha1').update(p).digest('hex').slice(0, 8)}.${ext}`
     while (this.files.has(file)) file = file.replace(/\.(\w+)$/, '-x.$1')
     this.files.add(file)
@@ -228,7 +245,13 @@ class SiteWriter {
       path: p,
       file,
       status: opts.status ?? 200,
-      content_type: opts.contentType ?? (ext === 'xml' ? 'application/xml; charset=utf-8' : ext === 'txt' ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8'),
+      content_type:
+        opts.contentType ??
+        (ext === 'xml'
+          ? 'application/xml; charset=utf-8'
+          : ext === 'txt'
+            ? 'text/plain; charset=utf-8'
+            : 'text/html; charset=utf-8'),
       last_modified: new Date(opts.lastModified).toISOString(),
       kind,
       origin: opts.origin ?? null,
@@ -236,11 +259,21 @@ class SiteWriter {
   }
 
   redirect(p: string, to: string, status = 301) {
-    this.routes.push({ path: p, file: '', status, content_type: 'text/html; charset=utf-8', last_modified: '2025-01-01T00:00:00.000Z', kind: 'other', origin: null, redirect_to: to })
+    this.routes.push({
+      path: p,
+      file: '',
+      status,
+      content_type: 'text/html; charset=utf-8',
+      last_modified: '2025-01-01T00:00:00.000Z',
+      kind: 'other',
+      origin: null,
+      redirect_to: to,
+    })
   }
 }
 
-const NOT_FOUND_HTML = '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>404 - Không tìm thấy trang</title></head><body><h1>404</h1><p>Trang bạn yêu cầu không tồn tại hoặc đã bị gỡ bỏ.</p></body></html>\n'
+const NOT_FOUND_HTML =
+  '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>404 - Không tìm thấy trang</title></head><body><h1>404</h1><p>Trang bạn yêu cầu không tồn tại hoặc đã bị gỡ bỏ.</p></body></html>\n'
 
 export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = {}): BuildResult => {
   const outDir = opts.outDir ?? snapshotDir
@@ -252,7 +285,12 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
   const planned = planSources(facts, to2025, ({ host, origin, platform, config }) =>
     RENDERERS[platform].entryPoints({ source: config, host, origin, platform })
   )
-  const siteOf = new Map<string, Site>(planned.map((p: PlannedSource) => [p.host, { source: p.config, host: p.host, origin: p.origin, platform: p.config.platform }]))
+  const siteOf = new Map<string, Site>(
+    planned.map((p: PlannedSource) => [
+      p.host,
+      { source: p.config, host: p.host, origin: p.origin, platform: p.config.platform },
+    ])
+  )
   const site = (host: string): Site => {
     const s = siteOf.get(host)
     if (!s) throw new Error(`no source planned for host ${host}`)
@@ -261,8 +299,16 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
 
   const seedFactIds = new Set(seeds.map((s) => s.factId).filter((x): x is string => x !== null))
   const built: BuiltArticle[] = [
-    ...seeds.map((s) => placeSeed(s, site(s.host), facts.find((f) => f.id === s.factId))),
-    ...facts.filter((f) => !seedFactIds.has(f.id)).map((f) => rebuildFact(f, site(normalHost(f.url)), campaignNames)),
+    ...seeds.map((s) =>
+      placeSeed(
+        s,
+        site(s.host),
+        facts.find((f) => f.id === s.factId)
+      )
+    ),
+    ...facts
+      .filter((f) => !seedFactIds.has(f.id))
+      .map((f) => rebuildFact(f, site(normalHost(f.url)), campaignNames)),
   ]
   const seenUrls = new Set<string>()
   for (const b of built) {
@@ -273,11 +319,15 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
   // The newest article of two newspapers shows only a relative date ("2 giờ trước").
   const relativeIds = new Set<string>()
   for (const host of ['tienphong.vn', 'thanhnien.vn']) {
-    const newest = built.filter((b) => normalHost(b.page.url) === host).sort((a, b) => b.page.published_at.localeCompare(a.page.published_at))[0]
+    const newest = built
+      .filter((b) => normalHost(b.page.url) === host)
+      .sort((a, b) => b.page.published_at.localeCompare(a.page.published_at))[0]
     if (newest) relativeIds.add(newest.page.url)
   }
   const withVariants = built.map((b) =>
-    relativeIds.has(b.page.url) ? { ...b, page: { ...b.page, variants: [...b.page.variants, 'relative-date'] } } : b
+    relativeIds.has(b.page.url)
+      ? { ...b, page: { ...b.page, variants: [...b.page.variants, 'relative-date'] } }
+      : b
   )
 
   rmSync(path.join(outDir, 'sites'), { recursive: true, force: true })
@@ -287,7 +337,12 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
   let bytes = 0
   for (const s of [...siteOf.values()].sort((a, b) => a.host.localeCompare(b.host))) {
     const r = RENDERERS[s.platform]
-    const arts = withVariants.filter((b) => normalHost(b.page.url) === s.host).sort((a, b) => b.page.published_at.localeCompare(a.page.published_at) || a.page.url.localeCompare(b.page.url))
+    const arts = withVariants
+      .filter((b) => normalHost(b.page.url) === s.host)
+      .sort(
+        (a, b) =>
+          b.page.published_at.localeCompare(a.page.published_at) || a.page.url.localeCompare(b.page.url)
+      )
     const pages = arts.map((b) => b.page)
     const newest = pages[0]?.published_at ?? '2020-01-01T00:00:00+07:00'
     const w = new SiteWriter(path.join(outDir, 'sites', s.host), s)
@@ -300,7 +355,11 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
       const html = r.renderArticle(s, a, related)
       const enc = encodePage(html, b.encoding)
       const u = new URL(a.url)
-      w.add(`${u.pathname}${u.search}`, 'article', enc.bytes, { contentType: enc.contentType, lastModified: a.published_at, origin: a.origin })
+      w.add(`${u.pathname}${u.search}`, 'article', enc.bytes, {
+        contentType: enc.contentType,
+        lastModified: a.published_at,
+        origin: a.origin,
+      })
       const print = r.renderPrint?.(s, a)
       if (print) {
         w.add(print.path, 'print', print.html, { lastModified: a.published_at, origin: a.origin })
@@ -322,10 +381,20 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
     if (first && s.host === 'langson.gov.vn') {
       const u = new URL(first.url)
       const tracked = `${u.pathname}?utm_source=facebook&utm_medium=social&fbclid=IwAR0xThiDua`
-      w.add(tracked, 'article', r.renderArticle(s, first, []), { lastModified: first.published_at, origin: first.origin })
+      w.add(tracked, 'article', r.renderArticle(s, first, []), {
+        lastModified: first.published_at,
+        origin: first.origin,
+      })
       alias(first, `${s.origin}${tracked}`)
-      extraHomeLinks.push(`${s.origin}${tracked}`, `http://${s.host}${u.pathname}`, `${s.origin}/vi/news/${'tin-tuc-su-kien'}/bai-viet-da-go-bo-1.html`)
-      w.add('/vi/news/tin-tuc-su-kien/bai-viet-da-go-bo-1.html', 'other', NOT_FOUND_HTML, { status: 404, lastModified: newest })
+      extraHomeLinks.push(
+        `${s.origin}${tracked}`,
+        `http://${s.host}${u.pathname}`,
+        `${s.origin}/vi/news/${'tin-tuc-su-kien'}/bai-viet-da-go-bo-1.html`
+      )
+      w.add('/vi/news/tin-tuc-su-kien/bai-viet-da-go-bo-1.html', 'other', NOT_FOUND_HTML, {
+        status: 404,
+        lastModified: newest,
+      })
       alias(first, `http://${s.host}${u.pathname}`)
     }
     if (s.platform === 'wordpress') {
@@ -343,30 +412,48 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
     }
     if (s.host === 'baonghean.vn') {
       extraHomeLinks.push(`${s.origin}/bai-viet-khong-ton-tai-10000001.html`)
-      w.add('/bai-viet-khong-ton-tai-10000001.html', 'other', NOT_FOUND_HTML, { status: 404, lastModified: newest })
+      w.add('/bai-viet-khong-ton-tai-10000001.html', 'other', NOT_FOUND_HTML, {
+        status: 404,
+        lastModified: newest,
+      })
     }
 
     const listings = r.renderListings(s, pages)
-    listings.forEach((l) => w.add(l.path, 'listing', l.html, { lastModified: newest }))
+    for (const l of listings) w.add(l.path, 'listing', l.html, { lastModified: newest })
     if (s.platform === 'nukeviet') {
       // Out-of-range page numbers redirect to the category base, as NukeViet does.
       w.redirect(`/vi/news/tin-tuc-su-kien/page-${listings.length + 1}/`, `${s.origin}${listings[0]!.path}`)
       w.redirect('/vi/news/', `${s.origin}${listings[0]!.path}`, 302)
     }
-    const home = r.renderHome(s, pages).replace(
-      '</body>',
-      `${extraHomeLinks.length > 0 ? `<div class="hot-links">${extraHomeLinks.map((h, i) => `<a href="${h}">Tin nổi bật ${i + 1}</a>`).join(' ')}</div>` : ''}</body>`
-    )
+    const home = r
+      .renderHome(s, pages)
+      .replace(
+        '</body>',
+        `${extraHomeLinks.length > 0 ? `<div class="hot-links">${extraHomeLinks.map((h, i) => `<a href="${h}">Tin nổi bật ${i + 1}</a>`).join(' ')}</div>` : ''}</body>`
+      )
     w.add(homePath(s.platform), 'home', home, { lastModified: newest })
     if (homePath(s.platform) !== '/') w.redirect('/', `${s.origin}${homePath(s.platform)}`, 302)
     const feed = r.renderFeed?.(s, pages)
-    if (feed) w.add(feed.path, 'feed', feed.xml, { lastModified: newest, contentType: 'application/rss+xml; charset=utf-8' })
+    if (feed)
+      w.add(feed.path, 'feed', feed.xml, {
+        lastModified: newest,
+        contentType: 'application/rss+xml; charset=utf-8',
+      })
     for (const sm of r.renderSitemaps(s, pages)) w.add(sm.path, 'sitemap', sm.xml, { lastModified: newest })
     // One site asks for a crawl delay; every robots.txt has Disallow rules.
-    const robots = s.host === 'langson.gov.vn' ? r.robots(s).replace('User-agent: *', 'User-agent: *\nCrawl-delay: 1') : r.robots(s)
+    const robots =
+      s.host === 'langson.gov.vn'
+        ? r.robots(s).replace('User-agent: *', 'User-agent: *\nCrawl-delay: 1')
+        : r.robots(s)
     w.add('/robots.txt', 'robots', robots, { lastModified: '2024-01-01T00:00:00+07:00' })
 
-    const manifest: SiteManifest = { host: s.host, origin: s.origin, source_id: s.source.id, platform: s.platform, routes: [...w.routes].sort((a, b) => a.path.localeCompare(b.path)) }
+    const manifest: SiteManifest = {
+      host: s.host,
+      origin: s.origin,
+      source_id: s.source.id,
+      platform: s.platform,
+      routes: [...w.routes].sort((a, b) => a.path.localeCompare(b.path)),
+    }
     writeFileSync(path.join(w.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`)
     routes += w.routes.length
     bytes += w.bytes
@@ -378,7 +465,9 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
 
   truth.sort((a, b) => a.url.localeCompare(b.url))
   writeFileSync(path.join(outDir, 'truth.jsonl'), truth.map((t) => JSON.stringify(t)).join('\n') + '\n')
-  const sources: SourceConfig[] = [...siteOf.values()].map((s) => s.source).sort((a, b) => a.id.localeCompare(b.id))
+  const sources: SourceConfig[] = [...siteOf.values()]
+    .map((s) => s.source)
+    .sort((a, b) => a.id.localeCompare(b.id))
   writeFileSync(sourcesFile, `${JSON.stringify(sources, null, 2)}\n`)
   return {
     sites: siteOf.size,

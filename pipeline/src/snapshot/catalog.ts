@@ -28,13 +28,15 @@ export const readManifest = (file: string): SiteManifest => {
   } catch (e) {
     throw new SnapshotError(`${file}: unreadable manifest (${e instanceof Error ? e.message : String(e)})`)
   }
-  if (typeof m.host !== 'string' || !Array.isArray(m.routes)) throw new SnapshotError(`${file}: manifest lacks host or routes`)
+  if (typeof m.host !== 'string' || !Array.isArray(m.routes))
+    throw new SnapshotError(`${file}: manifest lacks host or routes`)
   return m
 }
 
 export const listSnapshotSites = (root: string = snapshotDir): SiteManifest[] => {
   const sites = path.join(root, 'sites')
-  if (!existsSync(sites)) throw new SnapshotError(`no snapshot at ${root} (run \`pnpm thidua snapshot build\`)`)
+  if (!existsSync(sites))
+    throw new SnapshotError(`no snapshot at ${root} (run \`pnpm thidua snapshot build\`)`)
   return readdirSync(sites)
     .sort()
     .filter((h) => existsSync(path.join(sites, h, 'manifest.json')))

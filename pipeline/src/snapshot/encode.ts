@@ -37,22 +37,39 @@ const canTcvn = (ch: string): boolean => {
  * legacy page really carried. Returns the text as the page will decode.
  */
 export const toTcvnForm = (s: string): string =>
-  [...s.normalize('NFC')].map((ch) => (canTcvn(ch) ? ch : canTcvn(ch.toLowerCase()) ? ch.toLowerCase() : '?')).join('')
+  [...s.normalize('NFC')]
+    .map((ch) => (canTcvn(ch) ? ch : canTcvn(ch.toLowerCase()) ? ch.toLowerCase() : '?'))
+    .join('')
 
 /** Rewrites the page's declared charset, then encodes the whole document. */
 export const encodePage = (html: string, enc: PageEncoding): EncodedPage => {
   switch (enc) {
     case 'windows-1258': {
-      const doc = html.replace(/<meta[^>]*charset=[^>]*>/i, '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">')
-      return { bytes: new Uint8Array(iconv.encode(toCp1258Form(doc), 'windows-1258')), contentType: 'text/html; charset=windows-1258' }
+      const doc = html.replace(
+        /<meta[^>]*charset=[^>]*>/i,
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'
+      )
+      return {
+        bytes: new Uint8Array(iconv.encode(toCp1258Form(doc), 'windows-1258')),
+        contentType: 'text/html; charset=windows-1258',
+      }
     }
     case 'tcvn3': {
       // TCVN3 (".VnTime" fonts) pages were served as if they were latin1: the bytes are TCVN3.
-      const doc = html.replace(/<meta[^>]*charset=[^>]*>/i, '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
-      return { bytes: new Uint8Array(iconv.encode(toTcvnForm(doc), 'tcvn')), contentType: 'text/html; charset=iso-8859-1' }
+      const doc = html.replace(
+        /<meta[^>]*charset=[^>]*>/i,
+        '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+      )
+      return {
+        bytes: new Uint8Array(iconv.encode(toTcvnForm(doc), 'tcvn')),
+        contentType: 'text/html; charset=iso-8859-1',
+      }
     }
     case 'utf-8-nfd':
-      return { bytes: new Uint8Array(Buffer.from(html.normalize('NFD'), 'utf8')), contentType: 'text/html; charset=utf-8' }
+      return {
+        bytes: new Uint8Array(Buffer.from(html.normalize('NFD'), 'utf8')),
+        contentType: 'text/html; charset=utf-8',
+      }
     default:
       return { bytes: new Uint8Array(Buffer.from(html, 'utf8')), contentType: 'text/html; charset=utf-8' }
   }

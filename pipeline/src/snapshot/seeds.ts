@@ -35,8 +35,7 @@ export interface SeedPlan {
   readonly campaigns: ReadonlyArray<string>
 }
 
-const blocks = (file: string): string[] =>
-  readFileSync(path.join(seedsDir, file), 'utf8').split(/\n[ \t]*\n/)
+const blocks = (file: string): string[] => readFileSync(path.join(seedsDir, file), 'utf8').split(/\n[ \t]*\n/)
 
 const at = (bs: ReadonlyArray<string>, i: number): string => {
   const b = bs[i]
@@ -44,7 +43,14 @@ const at = (bs: ReadonlyArray<string>, i: number): string => {
   return b
 }
 
-const doc = (type: string, number: string | null, symbol: string | null, date: string | null, issuer: string | null, title_topic: string): FactDocument => ({
+const doc = (
+  type: string,
+  number: string | null,
+  symbol: string | null,
+  date: string | null,
+  issuer: string | null,
+  title_topic: string
+): FactDocument => ({
   type,
   number,
   symbol,
@@ -54,7 +60,15 @@ const doc = (type: string, number: string | null, symbol: string | null, date: s
   title_topic,
 })
 
-const ev = (kind: string, scope: string, place: string | null, ordinal: number | null, status: string, planned_time: string | null, period: string | null = null): FactEvent => ({
+const ev = (
+  kind: string,
+  scope: string,
+  place: string | null,
+  ordinal: number | null,
+  status: string,
+  planned_time: string | null,
+  period: string | null = null
+): FactEvent => ({
   kind,
   scope,
   place,
@@ -82,7 +96,12 @@ export const loadSeedPlans = (): SeedPlan[] => {
     const ls = lines(b)
     const files = ls.filter((l) => /\.jpg$/i.test(l.trim()))
     const caption = ls.filter((l) => !/\.jpg$/i.test(l.trim())).join('\n')
-    return { src: `https://cdn.baolaocai.vn/images/${files[0] ?? 'image.jpg'}`, caption, after, extraText: files }
+    return {
+      src: `https://cdn.baolaocai.vn/images/${files[0] ?? 'image.jpg'}`,
+      caption,
+      after,
+      extraText: files,
+    }
   }
   return [
     {
@@ -104,7 +123,16 @@ export const loadSeedPlans = (): SeedPlan[] => {
       category: { alias: 'tin-tuc-su-kien', name: 'Tin tức - Sự kiện' },
       province_code_2008: '20',
       province_code_2025: '20',
-      documents: [doc('plan', '138', '138/KH-UBND', '2024-06-10', 'UBND tỉnh Lạng Sơn', 'tổ chức Đại hội thi đua yêu nước các cấp')],
+      documents: [
+        doc(
+          'plan',
+          '138',
+          '138/KH-UBND',
+          '2024-06-10',
+          'UBND tỉnh Lạng Sơn',
+          'tổ chức Đại hội thi đua yêu nước các cấp'
+        ),
+      ],
       events: [
         ev('dai_hoi_thi_dua', 'province', 'tỉnh Lạng Sơn', 6, 'planned', '2025-08'),
         ev('dai_hoi_thi_dua', 'national', null, 11, 'planned', '2025-01-01/2025-12-31'),
@@ -131,10 +159,26 @@ export const loadSeedPlans = (): SeedPlan[] => {
       province_code_2008: null,
       province_code_2025: null,
       documents: [
-        doc('plan', '156', '156/KH-UBND', '2019-10-15', 'Ủy ban nhân dân thành phố', 'tổ chức Hội nghị điển hình tiên tiến cấp xã, phường'),
-        doc('directive', '34', '34-CT/TW', '2014-04-07', 'Bộ Chính trị', 'tiếp tục đổi mới công tác thi đua, khen thưởng'),
+        doc(
+          'plan',
+          '156',
+          '156/KH-UBND',
+          '2019-10-15',
+          'Ủy ban nhân dân thành phố',
+          'tổ chức Hội nghị điển hình tiên tiến cấp xã, phường'
+        ),
+        doc(
+          'directive',
+          '34',
+          '34-CT/TW',
+          '2014-04-07',
+          'Bộ Chính trị',
+          'tiếp tục đổi mới công tác thi đua, khen thưởng'
+        ),
       ],
-      events: [ev('hoi_nghi_dien_hinh', 'city', 'thành phố', 5, 'planned', '2020-04-20/2020-04-25', '2020-2025')],
+      events: [
+        ev('hoi_nghi_dien_hinh', 'city', 'thành phố', 5, 'planned', '2020-04-20/2020-04-25', '2020-2025'),
+      ],
       campaigns: ['doanh_nghiep_hoi_nhap', 'vi_nguoi_ngheo', 'van_hoa_cong_so', 'hoc_tap_lam_theo_bac'],
     },
     {
@@ -161,7 +205,14 @@ export const loadSeedPlans = (): SeedPlan[] => {
       province_code_2008: '40',
       province_code_2025: '40',
       documents: [
-        doc('directive', '22', '22-CT/TW', '2018-01-23', 'Ban Bí thư Trung ương Đảng', 'đẩy mạnh phong trào thi đua yêu nước'),
+        doc(
+          'directive',
+          '22',
+          '22-CT/TW',
+          '2018-01-23',
+          'Ban Bí thư Trung ương Đảng',
+          'đẩy mạnh phong trào thi đua yêu nước'
+        ),
         doc('resolution', '26', null, null, 'Bộ Chính trị', 'NQ 26 của Bộ Chính trị'),
       ],
       events: [ev('other', 'province', null, null, 'planned', '2018-06-11')],
@@ -177,7 +228,12 @@ export const loadSeedPlans = (): SeedPlan[] => {
       title: at(s3, 0),
       lead: at(s3, 1),
       paragraphs: [2, 3, 4, 6, 8, 9, 11, 12, 13, 15, 16, 17].map((i) => at(s3, i)),
-      images: [fileCaption(at(s3, 5), 2), fileCaption(at(s3, 7), 3), fileCaption(at(s3, 10), 5), fileCaption(at(s3, 14), 8)],
+      images: [
+        fileCaption(at(s3, 5), 2),
+        fileCaption(at(s3, 7), 3),
+        fileCaption(at(s3, 10), 5),
+        fileCaption(at(s3, 14), 8),
+      ],
       authors: [],
       published_at: '2025-01-08T08:30:00+07:00',
       dateline: null,
@@ -188,7 +244,14 @@ export const loadSeedPlans = (): SeedPlan[] => {
       province_code_2025: '15',
       documents: [
         doc('directive', '01', null, null, 'UBND tỉnh Lào Cai', 'phát động phong trào thi đua năm 2025'),
-        doc('directive', '41', '41-CT/TW', '2024-12-26', 'Bộ Chính trị', 'tăng cường sự lãnh đạo của Đảng đối với công tác thi đua, khen thưởng'),
+        doc(
+          'directive',
+          '41',
+          '41-CT/TW',
+          '2024-12-26',
+          'Bộ Chính trị',
+          'tăng cường sự lãnh đạo của Đảng đối với công tác thi đua, khen thưởng'
+        ),
       ],
       events: [ev('dai_hoi_thi_dua', 'province', 'tỉnh Lào Cai', 6, 'planned', '2025-01-01/2025-12-31')],
       campaigns: ['nong_thon_moi', 'xoa_nha_tam'],
@@ -201,10 +264,17 @@ export const loadSeedPlans = (): SeedPlan[] => {
       factId: 'd147',
       id: '36120',
       // The extracted text has no headline: this one is read back from the page's URL slug.
-      title: 'Tổ chức Hội nghị tuyên dương điển hình tiên tiến các cấp tiến tới Đại hội thi đua yêu nước tỉnh Kon Tum lần thứ VIII',
+      title:
+        'Tổ chức Hội nghị tuyên dương điển hình tiên tiến các cấp tiến tới Đại hội thi đua yêu nước tỉnh Kon Tum lần thứ VIII',
       lead: null,
       paragraphs: [at(s4, 0), at(s4, 2), at(s4, 3), at(s4, 4)],
-      images: [{ src: 'https://kontumtv.vn/wp-content/uploads/2019/11/to-chuc-hop-nghi.jpg', caption: at(s4, 1), after: 0 }],
+      images: [
+        {
+          src: 'https://kontumtv.vn/wp-content/uploads/2019/11/to-chuc-hop-nghi.jpg',
+          caption: at(s4, 1),
+          after: 0,
+        },
+      ],
       authors: [at(s4, 5)],
       published_at: '2019-11-20T10:05:00+07:00',
       dateline: '(kontumtv.vn) –',

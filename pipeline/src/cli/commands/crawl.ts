@@ -13,13 +13,21 @@ import { loadSources, sourceHosts } from '../../crawl/sources.ts'
 import { startSimulator } from '../../simulator/server.ts'
 import { dbOption, sourcesOption } from '../options.ts'
 
-const live = Options.boolean('live').pipe(Options.withDescription('Crawl the real portals (default: the offline simulator)'))
+const live = Options.boolean('live').pipe(
+  Options.withDescription('Crawl the real portals (default: the offline simulator)')
+)
 const maxPages = Options.integer('max-pages').pipe(
   Options.withDescription('At most N fetches per source in this run; the rest stays queued for the next run'),
   Options.optional
 )
-const runId = Options.text('run-id').pipe(Options.withDescription('Run id recorded with every fetch'), Options.optional)
-const quiet = Options.boolean('quiet').pipe(Options.withAlias('q'), Options.withDescription('No progress and no summary'))
+const runId = Options.text('run-id').pipe(
+  Options.withDescription('Run id recorded with every fetch'),
+  Options.optional
+)
+const quiet = Options.boolean('quiet').pipe(
+  Options.withAlias('q'),
+  Options.withDescription('No progress and no summary')
+)
 const json = Options.boolean('json').pipe(Options.withDescription('Print the summary as JSON on stdout'))
 
 export const formatSummary = (s: CrawlSummary): string =>

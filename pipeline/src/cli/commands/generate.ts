@@ -12,8 +12,14 @@ const n = Options.integer('articles').pipe(
   Options.withDescription('Number of articles (default 100000)'),
   Options.withDefault(100_000)
 )
-const seed = Options.integer('seed').pipe(Options.withDescription('PRNG seed (default 1)'), Options.withDefault(1))
-const out = Options.directory('out').pipe(Options.withDescription('Output folder (default: a new temp folder)'), Options.optional)
+const seed = Options.integer('seed').pipe(
+  Options.withDescription('PRNG seed (default 1)'),
+  Options.withDefault(1)
+)
+const out = Options.directory('out').pipe(
+  Options.withDescription('Output folder (default: a new temp folder)'),
+  Options.optional
+)
 
 export const generateCommand = Command.make('generate', { n, seed, out }, ({ n, seed, out }) =>
   Effect.gen(function* () {
@@ -22,7 +28,13 @@ export const generateCommand = Command.make('generate', { n, seed, out }, ({ n, 
       try: () => generateCorpus({ n, seed, out: dir }),
       catch: (e) => new Error(`generate failed: ${e instanceof Error ? e.message : String(e)}`),
     })
-    yield* Console.log(`generated ${r.n} articles in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.n / (r.ms / 1000))}/s), ${r.shards} shards → ${r.out}`)
+    yield* Console.log(
+      `generated ${r.n} articles in ${(r.ms / 1000).toFixed(1)} s (${Math.round(r.n / (r.ms / 1000))}/s), ${r.shards} shards → ${r.out}`
+    )
     yield* Console.log(`serve it: pnpm thidua simulate --generated ${r.out}`)
   })
-).pipe(Command.withDescription('Generate a deterministic synthetic corpus with a ground-truth file (never committed)'))
+).pipe(
+  Command.withDescription(
+    'Generate a deterministic synthetic corpus with a ground-truth file (never committed)'
+  )
+)

@@ -6,11 +6,14 @@ import { dbOption, sourcesOption } from '../options.ts'
 
 const json = Options.boolean('json').pipe(Options.withDescription('Print the run summary as JSON on stdout'))
 
-export const reparseCommand = Command.make('reparse', { db: dbOption, sources: sourcesOption, json }, ({ db, sources, json }) =>
-  Effect.gen(function* () {
-    const summary = yield* runPipeline({ dbFile: db, sourcesFile: sources, live: false, reparseOnly: true })
-    if (json) yield* Console.log(JSON.stringify(summary))
-  })
+export const reparseCommand = Command.make(
+  'reparse',
+  { db: dbOption, sources: sourcesOption, json },
+  ({ db, sources, json }) =>
+    Effect.gen(function* () {
+      const summary = yield* runPipeline({ dbFile: db, sourcesFile: sources, live: false, reparseOnly: true })
+      if (json) yield* Console.log(JSON.stringify(summary))
+    })
 ).pipe(
   Command.withDescription('Parse and extract again from the raw archive, without fetching, then publish')
 )

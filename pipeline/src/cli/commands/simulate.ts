@@ -5,26 +5,56 @@ import { snapshotDir } from '../../paths.ts'
 import { loadFaultRules } from '../../simulator/faults.ts'
 import { startSimulator } from '../../simulator/server.ts'
 
-const port = Options.integer('port').pipe(Options.withDescription('Port on 127.0.0.1 (default 8790)'), Options.withDefault(8790))
-const root = Options.directory('root').pipe(Options.withDescription('Snapshot folder (default data/snapshot)'), Options.withDefault(snapshotDir))
-const faults = Options.file('faults').pipe(Options.withDescription('JSON array of fault rules'), Options.optional)
-const generated = Options.directory('generated').pipe(Options.withDescription('Also serve a corpus written by `thidua generate`'), Options.optional)
+const port = Options.integer('port').pipe(
+  Options.withDescription('Port on 127.0.0.1 (default 8790)'),
+  Options.withDefault(8790)
+)
+const root = Options.directory('root').pipe(
+  Options.withDescription('Snapshot folder (default data/snapshot)'),
+  Options.withDefault(snapshotDir)
+)
+const faults = Options.file('faults').pipe(
+  Options.withDescription('JSON array of fault rules'),
+  Options.optional
+)
+const generated = Options.directory('generated').pipe(
+  Options.withDescription('Also serve a corpus written by `thidua generate`'),
+  Options.optional
+)
 
-export const simulateCommand = Command.make('simulate', { port, root, faults, generated }, ({ port, root, faults, generated }) =>
-  Effect.gen(function* () {
-    const rules = Option.isSome(faults)
-      ? yield* Effect.try({ try: () => loadFaultRules(faults.value), catch: (e) => (e instanceof Error ? e : new Error(String(e))) })
-      : []
-    const sim = yield* Effect.acquireRelease(
-      Effect.tryPromise({
-        try: () => startSimulator({ root, port, faults: rules, ...(Option.isSome(generated) ? { generated: { dir: generated.value } } : {}) }),
-        catch: (e) => new Error(`simulator failed to start: ${e instanceof Error ? e.message : String(e)}`),
-      }),
-      (s) => Effect.promise(() => s.close())
-    )
-    const hosts = Object.keys(sim.hostMap)
-    yield* Console.log(`portal simulator on ${sim.origin}: ${hosts.length} hosts, ${rules.length} fault rules`)
-    yield* Console.log(`e.g. ${sim.hostMap[hosts[0] ?? ''] ?? sim.origin}/robots.txt  (Ctrl-C to stop)`)
-    yield* Effect.never
-  }).pipe(Effect.scoped)
-).pipe(Command.withDescription('Serve the offline snapshot (and a generated corpus) on loopback, with fault injection'))
+export const simulateCommand = Command.make(
+  'simulate',
+  { port, root, faults, generated },
+  ({ port, root, faults, generated }) =>
+    Effect.gen(function* () {
+      const rules = Option.isSome(faults)
+        ? yield* Effect.try({
+            try: () => loadFaultRules(faults.value),
+            catch: (e) => (e instanceof Error ? e : new Error(String(e))),
+          })
+        : []
+      const sim = yield* Effect.acquireRelease(
+        Effect.tryPromise({
+          try: () =>
+            startSimulator({
+              root,
+              port,
+              faults: rules,
+              ...(Option.isSome(generated) ? { generated: { dir: generated.value } } : {}),
+            }),
+          catch: (e) => new Error(`simulator failed to start: ${e instanceof Error ? e.message : String(e)}`),
+        }),
+        (s) => Effect.promise(() => s.close())
+      )
+      const hosts = Object.keys(sim.hostMap)
+      yield* Console.log(
+        `portal simulator on ${sim.origin}: ${hosts.length} hosts, ${rules.length} fault rules`
+      )
+      yield* Console.log(`e.g. ${sim.hostMap[hosts[0] ?? ''] ?? sim.origin}/robots.txt  (Ctrl-C to stop)`)
+      yield* Effect.never
+    }).pipe(Effect.scoped)
+).pipe(
+  Command.withDescription(
+    'Serve the offline snapshot (and a generated corpus) on loopback, with fault injection'
+  )
+)

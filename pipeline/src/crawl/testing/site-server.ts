@@ -157,10 +157,12 @@ export interface NewsSiteOptions {
   readonly offsiteLink?: string
 }
 
-const esc = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
+const esc = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
 
 export const articlePath = (i: number) => `/vi/news/thi-dua-khen-thuong/bai-viet-${i + 1}-${1000 + i}.html`
-export const listingPath = (page: number) => (page <= 1 ? '/vi/news/thi-dua-khen-thuong/' : `/vi/news/thi-dua-khen-thuong/page-${page}/`)
+export const listingPath = (page: number) =>
+  page <= 1 ? '/vi/news/thi-dua-khen-thuong/' : `/vi/news/thi-dua-khen-thuong/page-${page}/`
 
 /** Routes of a NukeViet-like site: home, paged category, articles, RSS, sitemap, robots.txt. */
 export function newsSiteRoutes(o: NewsSiteOptions): Record<string, Route> {
@@ -210,7 +212,10 @@ ${o.offsiteLink ? `<a href="${o.offsiteLink}">Liên kết</a>` : ''}
     headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
     body: `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tin</title>${o.articles
       .slice(0, 3)
-      .map((a, i) => `<item><title>${esc(a.title)}</title><link>https://${o.host}${articlePath(i)}</link><guid isPermaLink="false">news_${i}</guid></item>`)
+      .map(
+        (a, i) =>
+          `<item><title>${esc(a.title)}</title><link>https://${o.host}${articlePath(i)}</link><guid isPermaLink="false">news_${i}</guid></item>`
+      )
       .join('')}</channel></rss>`,
   }
   routes['/sitemap.xml'] = {
@@ -220,7 +225,10 @@ ${o.offsiteLink ? `<a href="${o.offsiteLink}">Liên kết</a>` : ''}
   routes['/sitemap-vi.news.xml'] = {
     headers: { 'content-type': 'application/xml' },
     body: `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${o.articles
-      .map((_, i) => `<url><loc>https://${o.host}${articlePath(i)}</loc><news:news><news:title>t</news:title></news:news></url>`)
+      .map(
+        (_, i) =>
+          `<url><loc>https://${o.host}${articlePath(i)}</loc><news:news><news:title>t</news:title></news:news></url>`
+      )
       .join('')}</urlset>`,
   }
   routes['/robots.txt'] = {

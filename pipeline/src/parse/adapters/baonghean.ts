@@ -11,8 +11,8 @@ import type { Adapter } from './types.ts'
 
 export const baonghean: Adapter = {
   platform: 'baonghean',
-  parse: ({ $ }) => {
-    const title = firstText($, [
+  parse: ({ doc }) => {
+    const title = firstText(doc, [
       '.sc-longform-header-title',
       '.block-sc-title',
       '.article h1.title',
@@ -21,10 +21,10 @@ export const baonghean: Adapter = {
       'h1',
     ])
     const dateMachine =
-      attrOf($, '.sc-longform-header-date time[datetime]', 'datetime') ??
-      attrOf($, '.article time[datetime]', 'datetime') ??
-      attrOf($, 'time[datetime]', 'datetime')
-    const dateText = firstText($, [
+      attrOf(doc, '.sc-longform-header-date time[datetime]', 'datetime') ??
+      attrOf(doc, '.article time[datetime]', 'datetime') ??
+      attrOf(doc, 'time[datetime]', 'datetime')
+    const dateText = firstText(doc, [
       '.sc-longform-header-date',
       '.block-sc-publish-time',
       '.article-date',
@@ -33,7 +33,7 @@ export const baonghean: Adapter = {
       '.publish-date',
       'time',
     ])
-    const leadEl = firstElement($, [
+    const leadEl = firstElement(doc, [
       '.sc-longform-header-sapo',
       '.block-sc-sapo',
       '.article-sapo',
@@ -41,7 +41,7 @@ export const baonghean: Adapter = {
       '.sapo',
       '.article .lead',
     ])
-    const bodyEl = firstElement($, [
+    const bodyEl = firstElement(doc, [
       '.detail-content',
       '.article-content',
       '.sc-longform-content',
@@ -50,14 +50,14 @@ export const baonghean: Adapter = {
       '#content',
     ])
     const authors: string[] = []
-    $('.sc-longform-header-author, .article-author, .detail-author, .author').each((_, el) => {
+    for (const el of doc.all('.sc-longform-header-author, .article-author, .detail-author, .author')) {
       const t = textOf(el)
       const names = stripAuthorLabel(t) ?? t
       if (names && authors.length === 0) authors.push(...splitAuthors(names))
-    })
-    const crumbs = allTexts($('#nav a, .breadcrumb a, .breadcrumbs a'))
+    }
+    const crumbs = allTexts(doc.all('#nav a, .breadcrumb a, .breadcrumbs a'))
     const category = crumbs.length > 0 ? crumbs[crumbs.length - 1]! : null
-    const tags = allTexts($('#tags_list a, .article-tags a, .box-tag a, .tags a'))
+    const tags = allTexts(doc.all('#tags_list a, .article-tags a, .box-tag a, .tags a'))
     return {
       title,
       lead: leadEl ? textOf(leadEl) || null : null,

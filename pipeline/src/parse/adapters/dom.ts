@@ -1,13 +1,13 @@
-/** Small cheerio helpers shared by the adapters. */
-import type { Cheerio, CheerioAPI } from 'cheerio'
-import type { AnyNode, Element } from 'domhandler'
+/** Small DOM helpers shared by the adapters (over the indexed document of doc.ts). */
+import type { Element } from 'domhandler'
 import { textOf } from '../blocks.ts'
+import type { Doc } from '../doc.ts'
 import { cleanInline } from '../text.ts'
 
 /** Text of the first element matching any selector, in order of preference. */
-export const firstText = ($: CheerioAPI, selectors: ReadonlyArray<string>): string | null => {
+export const firstText = (doc: Doc, selectors: ReadonlyArray<string>): string | null => {
   for (const sel of selectors) {
-    const el = $(sel).get(0)
+    const el = doc.first(sel)
     if (!el) continue
     const t = textOf(el)
     if (t) return t
@@ -16,24 +16,24 @@ export const firstText = ($: CheerioAPI, selectors: ReadonlyArray<string>): stri
 }
 
 /** First element matching any selector, in order of preference. */
-export const firstElement = ($: CheerioAPI, selectors: ReadonlyArray<string>): Element | null => {
+export const firstElement = (doc: Doc, selectors: ReadonlyArray<string>): Element | null => {
   for (const sel of selectors) {
-    const el = $(sel).get(0)
-    if (el && el.type === 'tag') return el as Element
+    const el = doc.first(sel)
+    if (el && el.type === 'tag') return el
   }
   return null
 }
 
-export const attrOf = ($: CheerioAPI, selector: string, attr: string): string | null =>
-  $(selector).first().attr(attr)?.trim() || null
+export const attrOf = (doc: Doc, selector: string, attr: string): string | null =>
+  doc.first(selector)?.attribs[attr]?.trim() || null
 
 /** Distinct non-empty texts of all matches. */
-export const allTexts = (sel: Cheerio<AnyNode>): string[] => {
+export const allTexts = (els: ReadonlyArray<Element>): string[] => {
   const out: string[] = []
-  sel.each((_, el) => {
+  for (const el of els) {
     const t = cleanInline(textOf(el))
     if (t && !out.includes(t)) out.push(t)
-  })
+  }
   return out
 }
 
@@ -43,7 +43,7 @@ export const present = <T>(xs: ReadonlyArray<T | null | undefined>): T[] =>
 /** The text written directly inside an element (its own text nodes, not its descendants'). */
 export const ownText = (el: Element): string => {
   let out = ''
-  for (const c of el.children) if (c.type === 'text') out += (c as unknown as { data: string }).data
+  for (const c of el.children) if (c.type === 'text') out += c.data
   return cleanInline(out)
 }
 
@@ -51,12 +51,11 @@ export const ownText = (el: Element): string => {
  * The short text (under 80 characters) of the first element whose own text matches `re` — a date
  * line, found without measuring the text of every container on the page.
  */
-export const firstShortMatch = ($: CheerioAPI, selector: string, re: RegExp): string | null => {
-  let found: string | null = null
-  $(selector).each((_, el) => {
-    if (found || el.type !== 'tag' || !re.test(ownText(el as Element))) return
+export const firstShortMatch = (doc: Doc, selector: string, re: RegExp): string | null => {
+  for (const el of doc.all(selector)) {
+    if (el.type !== 'tag' || !re.test(ownText(el))) continue
     const t = textOf(el)
-    if (t.length < 80) found = t
-  })
-  return found
+    if (t.length < 80) return t
+  }
+  return null
 }

@@ -9,8 +9,8 @@ import type { Adapter } from './types.ts'
 
 export const drupalAdapter: Adapter = {
   platform: 'drupal',
-  parse: ({ $ }) => {
-    const title = firstText($, [
+  parse: ({ doc }) => {
+    const title = firstText(doc, [
       'h1.page-title',
       'h1#page-title',
       'article.node h1',
@@ -19,12 +19,12 @@ export const drupalAdapter: Adapter = {
       'h1',
     ])
     const dateMachine =
-      attrOf($, '.field--name-created time[datetime]', 'datetime') ??
-      attrOf($, 'article.node time[datetime]', 'datetime') ??
-      attrOf($, '.node__meta time[datetime]', 'datetime') ??
-      attrOf($, '.submitted time[datetime]', 'datetime') ??
-      attrOf($, 'span.date-display-single[content]', 'content')
-    const dateText = firstText($, [
+      attrOf(doc, '.field--name-created time[datetime]', 'datetime') ??
+      attrOf(doc, 'article.node time[datetime]', 'datetime') ??
+      attrOf(doc, '.node__meta time[datetime]', 'datetime') ??
+      attrOf(doc, '.submitted time[datetime]', 'datetime') ??
+      attrOf(doc, 'span.date-display-single[content]', 'content')
+    const dateText = firstText(doc, [
       '.field--name-created',
       '.node__meta .date',
       '.submitted',
@@ -32,7 +32,7 @@ export const drupalAdapter: Adapter = {
       '.field--name-field-date',
       '.field-name-field-date',
     ])
-    const leadEl = firstElement($, [
+    const leadEl = firstElement(doc, [
       '.field--name-field-tom-tat',
       '.field-name-field-tom-tat',
       '.field--name-field-summary',
@@ -41,7 +41,7 @@ export const drupalAdapter: Adapter = {
       '.field--name-field-description',
       '.field-name-field-description',
     ])
-    const bodyEl = firstElement($, [
+    const bodyEl = firstElement(doc, [
       'article.node .field--name-body',
       '.field--name-body',
       '.field-name-body .field-item',
@@ -49,12 +49,12 @@ export const drupalAdapter: Adapter = {
       '.node__content',
       '.node .content',
     ])
-    const authorText = firstText($, ['.field--name-field-author', '.field-name-field-author'])
+    const authorText = firstText(doc, ['.field--name-field-author', '.field-name-field-author'])
     const authors = authorText ? splitAuthors(stripAuthorLabel(authorText) ?? authorText) : []
-    const posterText = firstText($, ['.field--name-uid', '.node__meta .username', '.submitted .username'])
+    const posterText = firstText(doc, ['.field--name-uid', '.node__meta .username', '.submitted .username'])
     const posterAuthors = posterText ? splitAuthors(stripAuthorLabel(posterText) ?? posterText) : []
-    const tags = allTexts($('.field--name-field-tags a, .field-name-field-tags a'))
-    const category = firstText($, ['.field--name-field-category a', '.field-name-field-category a'])
+    const tags = allTexts(doc.all('.field--name-field-tags a, .field-name-field-tags a'))
+    const category = firstText(doc, ['.field--name-field-category a', '.field-name-field-category a'])
     return {
       title,
       lead: leadEl ? textOf(leadEl) || null : null,

@@ -5,71 +5,75 @@
  * container wins. Widgets (nav, aside, related, comments, hidden) never score. The sapo printed
  * just before the body and a right-aligned byline just after it are picked up too.
  */
-import type { CheerioAPI } from 'cheerio'
 import type { AnyNode, Element } from 'domhandler'
 import { looksLikeByline, splitAuthors, stripAuthorLabel } from '../authors.ts'
 import { isHidden, isStructuralBoilerplate } from '../boilerplate.ts'
 import { textOf } from '../blocks.ts'
+import type { Doc } from '../doc.ts'
 import type { HeadMeta } from '../head-meta.ts'
+import { measureText, type TextStats } from '../text-stats.ts'
 import { foldVietnamese } from '../text.ts'
 import { attrOf, firstShortMatch } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript'])
 
+const selfExcluded = (e: Element): boolean =>
+  EXCLUDED_TAGS.has(e.name) ||
+  isHidden(e.attribs) ||
+  (e.name !== 'body' &&
+    e.name !== 'html' &&
+    isStructuralBoilerplate(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`))
+
+// Memo per element (elements belong to one parsed page, so entries go with the page).
+const excludedMemo = new WeakMap<Element, boolean>()
+
+/** Inside navigation, chrome, a widget or a hidden element (the element itself or an ancestor)? */
 const excluded = (el: Element | null): boolean => {
-  for (let e: Element | null = el; e && e.type === 'tag'; e = e.parent as Element | null) {
-    if (EXCLUDED_TAGS.has(e.name)) return true
-    if (isHidden(e.attribs)) return true
-    if (
-      e.name !== 'body' &&
-      e.name !== 'html' &&
-      isStructuralBoilerplate(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`)
-    )
-      return true
+  if (el?.type !== 'tag') return false
+  let v = excludedMemo.get(el)
+  if (v === undefined) {
+    v = selfExcluded(el) || excluded(el.parent as Element | null)
+    excludedMemo.set(el, v)
   }
-  return false
+  return v
 }
 
-const linkTextLength = (el: Element): number => {
-  let n = 0
-  const visit = (c: AnyNode): void => {
-    if (c.type !== 'tag') return
-    const e = c as Element
-    if (e.name === 'a') n += textOf(e).length
-    else e.children.forEach(visit)
-  }
-  visit(el)
-  return n
-}
+const CANDIDATE_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'div'])
 
 /** The element holding the main text, or null when the page has no paragraph-like text. */
-export const densestContainer = ($: CheerioAPI): Element | null => {
+export const densestContainer = (doc: Doc): Element | null => {
+  const stats = new Map<Element, TextStats>()
+  for (const body of doc.byTag('body')) if (!stats.has(body)) measureText(body, stats)
+  const inBody = new Set(stats.keys())
   const scores = new Map<Element, number>()
   const add = (el: Element | null, s: number) => {
     if (el && el.type === 'tag') scores.set(el, (scores.get(el) ?? 0) + s)
   }
-  $('body p, body pre, body blockquote, body td, body div').each((_, el) => {
+  for (const el of doc.elements) {
+    if (!CANDIDATE_TAGS.has(el.name) || el.name === 'body') continue
+    if (!inBody.has(el)) continue
+    const st = stats.get(el)!
     if (el.name === 'div' || el.name === 'td') {
       // Divs and cells count only for text written directly inside them (br-separated layouts).
       let own = 0
-      for (const c of el.children)
-        if (c.type === 'text') own += (c as unknown as { data: string }).data.trim().length
-      if (own < 80) return
+      for (const c of el.children) if (c.type === 'text') own += c.data.trim().length
+      if (own < 80) continue
     }
-    const text = textOf(el)
-    if (text.length < 25) return
-    if (excluded(el)) return
-    const score = 1 + (text.match(/[,.]/g)?.length ?? 0) + Math.min(text.length / 100, 3)
+    if (st.chars < 25) continue
+    if (excluded(el)) continue
+    const score = 1 + st.punct + Math.min(st.chars / 100, 3)
     const parent = el.parent as Element | null
     add(parent, score)
     add(parent?.parent as Element | null, score / 2)
-  })
+  }
   let best: Element | null = null
   let bestScore = 0
   for (const [el, s] of scores) {
-    const len = textOf(el).length || 1
-    const adjusted = s * (1 - Math.min(linkTextLength(el) / len, 1))
+    // Containers above <body> (its <html> parent) are measured only when they score.
+    const st = stats.get(el) ?? measureText(el, stats).get(el)!
+    const len = st.chars || 1
+    const adjusted = s * (1 - Math.min(st.linkChars / len, 1))
     if (adjusted > bestScore) {
       best = el
       bestScore = adjusted
@@ -79,20 +83,23 @@ export const densestContainer = ($: CheerioAPI): Element | null => {
 }
 
 /** The visible heading that matches the page's metadata title, else the first h1. */
-const findTitle = ($: CheerioAPI, meta: HeadMeta): string | null => {
+const findTitle = (doc: Doc, meta: HeadMeta): string | null => {
   const metaTitles = [meta.jsonLd?.headline, meta.og['og:title'], meta.documentTitle]
     .filter((t): t is string => !!t)
     .map(foldVietnamese)
   let h1: string | null = null
   let matched: string | null = null
-  $('h1, h2, [class*="title"], [class*="Title"], [id*="title"]').each((_, el) => {
-    if (matched || excluded(el)) return
+  for (const el of doc.all('h1, h2, [class*="title"], [class*="Title"], [id*="title"]')) {
+    if (excluded(el)) continue
     const t = textOf(el)
-    if (t.length < 8 || t.length > 300) return
+    if (t.length < 8 || t.length > 300) continue
     if (!h1 && el.name === 'h1') h1 = t
     const f = foldVietnamese(t)
-    if (metaTitles.some((m) => m === f || (m.startsWith(f) && f.length >= 20))) matched = t
-  })
+    if (metaTitles.some((m) => m === f || (m.startsWith(f) && f.length >= 20))) {
+      matched = t
+      break
+    }
+  }
   return matched ?? h1
 }
 
@@ -142,27 +149,28 @@ const findLeadBefore = (body: Element, title: string | null, description: string
 }
 
 /** A byline just after the body (right-aligned or author-classed), e.g. "Xuân Bách - Bảo Ngọc". */
-const findBylineAfter = ($: CheerioAPI, body: Element): string[] => {
-  let found: string[] = []
-  $('[align="right"], [style*="right"], [class*="author"], [class*="tacgia"], .byline').each((_, el) => {
-    if (found.length > 0 || body.children.includes(el)) return
+const findBylineAfter = (doc: Doc, body: Element): string[] => {
+  for (const el of doc.all(
+    '[align="right"], [style*="right"], [class*="author"], [class*="tacgia"], .byline'
+  )) {
+    if (body.children.includes(el)) continue
     const t = textOf(el)
     const labelled = stripAuthorLabel(t)
-    if (labelled) found = splitAuthors(labelled)
-    else if (looksLikeByline(t)) found = splitAuthors(t)
-  })
-  return found
+    const names = labelled ? splitAuthors(labelled) : looksLikeByline(t) ? splitAuthors(t) : []
+    if (names.length > 0) return names
+  }
+  return []
 }
 
 export const genericAdapter: Adapter = {
   platform: 'generic',
-  parse: ({ $, meta }) => {
-    const body = densestContainer($)
-    const title = findTitle($, meta)
+  parse: ({ doc, meta }) => {
+    const body = densestContainer(doc)
+    const title = findTitle(doc, meta)
     const dateMachine =
-      attrOf($, 'article time[datetime]', 'datetime') ?? attrOf($, 'time[datetime]', 'datetime')
+      attrOf(doc, 'article time[datetime]', 'datetime') ?? attrOf(doc, 'time[datetime]', 'datetime')
     const dateText = firstShortMatch(
-      $,
+      doc,
       '[class*="date"], [class*="time"], [id*="date"], [class*="ngay"], time',
       /\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}|trước|hôm (qua|nay)/iu
     )
@@ -172,7 +180,7 @@ export const genericAdapter: Adapter = {
       lead: lead ? textOf(lead) : null,
       dateText,
       dateMachine,
-      authors: body ? findBylineAfter($, body) : [],
+      authors: body ? findBylineAfter(doc, body) : [],
       category: null,
       tags: [],
       body: body ? (lead ? [lead, body] : [body]) : [],

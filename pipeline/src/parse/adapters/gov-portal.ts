@@ -12,8 +12,8 @@ const DATE_RE = /\d{1,2}\/\d{1,2}\/\d{4}/
 
 export const govPortalAdapter: Adapter = {
   platform: 'gov-portal',
-  parse: ({ $ }) => {
-    const title = firstText($, [
+  parse: ({ doc }) => {
+    const title = firstText(doc, [
       '[id*="divArticleDescription3"] h1',
       '#news-title',
       '#txtTitle',
@@ -22,7 +22,7 @@ export const govPortalAdapter: Adapter = {
       'h1.title',
       'h1',
     ])
-    let dateText: string | null = firstText($, [
+    let dateText: string | null = firstText(doc, [
       '#txtDateString',
       '#publish-date',
       '[id$="pnHide"]',
@@ -30,14 +30,14 @@ export const govPortalAdapter: Adapter = {
       '.date-news',
       '.ngaydang',
     ])
-    let category: string | null = firstText($, ['.news-category', '.category-name', '.cat-name'])
+    let category: string | null = firstText(doc, ['.news-category', '.category-name', '.cat-name'])
     // The date usually sits in a short line just above the title, after the category label.
-    if (!dateText) dateText = firstShortMatch($, 'span, p, div, td, em', DATE_RE)
+    if (!dateText) dateText = firstShortMatch(doc, 'span, p, div, td, em', DATE_RE)
     if (!category && dateText) {
       const m = /^(.*?)\s*(?:Thứ|Chủ nhật|CN|T[2-7]\b|\d{1,2}\/)/iu.exec(dateText)
       if (m?.[1] && m[1].length > 1) category = m[1].replace(/[|,-]\s*$/, '').trim() || null
     }
-    const leadEl = firstElement($, [
+    const leadEl = firstElement(doc, [
       '[id$="divArticleDescription"]',
       '[id$="divArticleDescription1"]',
       '#news-des',
@@ -45,7 +45,7 @@ export const govPortalAdapter: Adapter = {
       '.news-sapo',
       '.sapo',
     ])
-    const bodyEl = firstElement($, [
+    const bodyEl = firstElement(doc, [
       '[id$="_RichHtmlField"]',
       '[id*="RichHtmlField"]',
       '[id$="divArticleDescription2"]',
@@ -57,11 +57,11 @@ export const govPortalAdapter: Adapter = {
       '.ms-rtestate-field',
     ])
     const authors: string[] = []
-    $('[id$="_pnNguontin"], [id$="pnTacGia"], .tacgia, .author').each((_, el) => {
+    for (const el of doc.all('[id$="_pnNguontin"], [id$="pnTacGia"], .tacgia, .author')) {
       const t = textOf(el)
       const names = stripAuthorLabel(t) ?? (t.length < 60 && !/:/.test(t) ? t : null)
       if (names) for (const n of splitAuthors(names)) if (!authors.includes(n)) authors.push(n)
-    })
+    }
     return {
       title,
       lead: leadEl ? textOf(leadEl) || null : null,

@@ -10,8 +10,8 @@ import type { Adapter } from './types.ts'
 
 export const liferayAdapter: Adapter = {
   platform: 'liferay',
-  parse: ({ $ }) => {
-    const title = firstText($, [
+  parse: ({ doc }) => {
+    const title = firstText(doc, [
       '#title header.title-article',
       '.title-article',
       '.wd-boxs h3.wd-tlh3-4',
@@ -21,7 +21,7 @@ export const liferayAdapter: Adapter = {
       '.journal-content-article h1',
       'h1',
     ])
-    const dateText = firstText($, [
+    const dateText = firstText(doc, [
       '.the-article-timecreate',
       '.wd-boxs p.wd-date',
       '.wd-date',
@@ -30,14 +30,14 @@ export const liferayAdapter: Adapter = {
       '.news-date',
       '.date',
     ])
-    const leadEl = firstElement($, [
+    const leadEl = firstElement(doc, [
       '#tomtat .the-article-summary',
       '.the-article-summary',
       '.contentDetail .sapo',
       'p#change_font_size',
       '.sapo',
     ])
-    const bodyEl = firstElement($, [
+    const bodyEl = firstElement(doc, [
       '#textToSpeech .the-article-body',
       '.the-article-body',
       '.wd-boxs .wd-content',
@@ -48,12 +48,12 @@ export const liferayAdapter: Adapter = {
       '.wd-boxs',
     ])
     const authors: string[] = []
-    $('p.the-article-author, .wd-actor, .article-author, .author').each((_, el) => {
+    for (const el of doc.all('p.the-article-author, .wd-actor, .article-author, .author')) {
       const t = textOf(el)
       const names = stripAuthorLabel(t) ?? (t.length < 60 && !/:/.test(t) ? t : null)
       if (names) for (const n of splitAuthors(names)) if (!authors.includes(n)) authors.push(n)
-    })
-    const category = firstText($, [
+    }
+    const category = firstText(doc, [
       '.wd-boxs h2.wd-tlh1-2',
       '.primary-box h3.tle',
       '.category-title',

@@ -4,6 +4,7 @@
  * `.article__meta time[datetime]` (naive or "+0700"), body `.article__body.cms-body`, photos in
  * `table.picture`. Related boxes ("Tin cùng chuyên mục", "Có thể bạn quan tâm") sit after the body.
  */
+import type { Element } from 'domhandler'
 import { splitAuthors, stripAuthorLabel } from '../authors.ts'
 import { textOf } from '../blocks.ts'
 import { allTexts, attrOf, firstElement, firstText, present } from './dom.ts'
@@ -11,8 +12,8 @@ import type { Adapter } from './types.ts'
 
 export const newspaperPostAdapter: Adapter = {
   platform: 'newspaper-post',
-  parse: ({ $ }) => {
-    const title = firstText($, [
+  parse: ({ doc }) => {
+    const title = firstText(doc, [
       'h1.article__title',
       'h1.cms-title',
       '.article__title',
@@ -20,18 +21,18 @@ export const newspaperPostAdapter: Adapter = {
       'h1',
     ])
     const dateMachine =
-      attrOf($, '.article__meta time[datetime]', 'datetime') ??
-      attrOf($, 'time.time[datetime]', 'datetime') ??
-      attrOf($, '.article time[datetime]', 'datetime') ??
-      attrOf($, 'time[datetime]', 'datetime')
-    const dateText = firstText($, [
+      attrOf(doc, '.article__meta time[datetime]', 'datetime') ??
+      attrOf(doc, 'time.time[datetime]', 'datetime') ??
+      attrOf(doc, '.article time[datetime]', 'datetime') ??
+      attrOf(doc, 'time[datetime]', 'datetime')
+    const dateText = firstText(doc, [
       '.article__meta time',
       '.article__meta .time',
       '.detail-time',
       '.article__meta',
     ])
-    const leadEl = firstElement($, ['.article__sapo', '.cms-desc', '.detail-sapo', '.sapo'])
-    const bodyEl = firstElement($, [
+    const leadEl = firstElement(doc, ['.article__sapo', '.cms-desc', '.detail-sapo', '.sapo'])
+    const bodyEl = firstElement(doc, [
       '.article__body',
       '.cms-body',
       '.zce-content-body',
@@ -39,17 +40,21 @@ export const newspaperPostAdapter: Adapter = {
       '.l-content',
     ])
     // Photo tables printed between the sapo and the body belong to the article too.
-    const pictures = bodyEl ? $(bodyEl).prevAll('table.picture, table.image, figure').get().reverse() : []
+    const pictures: Element[] = []
+    for (let n = bodyEl?.prev; n; n = n.prev)
+      if (n.type === 'tag' && doc.matches(n, 'table.picture, table.image, figure')) pictures.unshift(n)
     const authors: string[] = []
-    $('.article__author .name, .article__author, .cms-author, .author-name, .detail-author').each((_, el) => {
+    for (const el of doc.all(
+      '.article__author .name, .article__author, .cms-author, .author-name, .detail-author'
+    )) {
       const t = textOf(el)
       const names = stripAuthorLabel(t) ?? t
       if (names && authors.length === 0) authors.push(...splitAuthors(names))
-    })
-    const crumbs = allTexts($('.breadcrumb a, .breadcrumbs a, .article__breadcrumb a'))
+    }
+    const crumbs = allTexts(doc.all('.breadcrumb a, .breadcrumbs a, .article__breadcrumb a'))
     const category =
-      crumbs.length > 0 ? crumbs[crumbs.length - 1]! : firstText($, ['.article__cate', '.cate-title'])
-    const tags = allTexts($('.article__tag a, .box-tag a, .tags a, .article-tags a'))
+      crumbs.length > 0 ? crumbs[crumbs.length - 1]! : firstText(doc, ['.article__cate', '.cate-title'])
+    const tags = allTexts(doc.all('.article__tag a, .box-tag a, .tags a, .article-tags a'))
     return {
       title,
       lead: leadEl ? textOf(leadEl) || null : null,

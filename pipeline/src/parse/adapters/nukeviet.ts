@@ -11,29 +11,29 @@ import type { Adapter } from './types.ts'
 
 export const nukevietAdapter: Adapter = {
   platform: 'nukeviet',
-  parse: ({ $ }) => {
-    const title = firstText($, [
+  parse: ({ doc }) => {
+    const title = firstText(doc, [
       '.news_column h1.title',
       'h1[itemprop="headline"]',
       '#print #content > h1',
       'h1',
     ])
     let dateText: string | null = null
-    $('.news_column span.h5, .news_column .h5, #print ul.list-inline li, span.h5').each((_, el) => {
+    for (const el of doc.all('.news_column span.h5, .news_column .h5, #print ul.list-inline li, span.h5')) {
       const t = textOf(el)
       if (!dateText && /\d{1,2}\/\d{1,2}\/\d{4}/.test(t)) dateText = t
-    })
-    const leadEl = firstElement($, ['.news_column .hometext', '#hometext', '[itemprop="description"]'])
-    const figure = firstElement($, ['.news_column figure.article', '#hometext figure'])
-    const bodyEl = firstElement($, ['#news-bodyhtml', '.news_column .bodytext', '#bodytext', '.bodytext'])
+    }
+    const leadEl = firstElement(doc, ['.news_column .hometext', '#hometext', '[itemprop="description"]'])
+    const figure = firstElement(doc, ['.news_column figure.article', '#hometext figure'])
+    const bodyEl = firstElement(doc, ['#news-bodyhtml', '.news_column .bodytext', '#bodytext', '.bodytext'])
     const authors: string[] = []
-    $('.news_column p.h5.text-right, .news_column .text-right, #author').each((_, el) => {
+    for (const el of doc.all('.news_column p.h5.text-right, .news_column .text-right, #author')) {
       const names = stripAuthorLabel(textOf(el))
       if (names) for (const n of splitAuthors(names)) if (!authors.includes(n)) authors.push(n)
-    })
-    const crumbs = allTexts($('.temp-breadcrumbs [itemprop="name"], ul.breadcrumbs [itemprop="name"]'))
+    }
+    const crumbs = allTexts(doc.all('.temp-breadcrumbs [itemprop="name"], ul.breadcrumbs [itemprop="name"]'))
     const category = crumbs.length > 0 ? crumbs[crumbs.length - 1]! : null
-    const tags = allTexts($('a[href*="/tag/"]'))
+    const tags = allTexts(doc.all('a[href*="/tag/"]'))
     return {
       title,
       lead: leadEl ? textOf(leadEl) || null : null,

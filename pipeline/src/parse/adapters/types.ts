@@ -1,10 +1,10 @@
 /** What a platform adapter reads from one page; parse-article.ts fills gaps from head metadata. */
-import type { CheerioAPI } from 'cheerio'
 import type { Element } from 'domhandler'
+import type { Doc } from '../doc.ts'
 import type { HeadMeta } from '../head-meta.ts'
 
 export interface AdapterInput {
-  readonly $: CheerioAPI
+  readonly doc: Doc
   readonly url: string
   readonly meta: HeadMeta
 }

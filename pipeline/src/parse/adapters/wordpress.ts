@@ -9,8 +9,8 @@ import type { Adapter } from './types.ts'
 
 export const wordpressAdapter: Adapter = {
   platform: 'wordpress',
-  parse: ({ $ }) => {
-    const title = firstText($, [
+  parse: ({ doc }) => {
+    const title = firstText(doc, [
       'h1.entry-title',
       '.entry-header h1',
       'h1.wp-block-post-title',
@@ -20,13 +20,13 @@ export const wordpressAdapter: Adapter = {
       'h1',
     ])
     const dateMachine =
-      attrOf($, 'time.entry-date.published[datetime]', 'datetime') ??
-      attrOf($, 'time.published[datetime]', 'datetime') ??
-      attrOf($, '.wp-block-post-date time[datetime]', 'datetime') ??
-      attrOf($, '.entry-date[datetime]', 'datetime') ??
-      attrOf($, 'article time[datetime]', 'datetime')
-    const updatedMachine = attrOf($, 'time.updated[datetime]', 'datetime')
-    const dateText = firstText($, [
+      attrOf(doc, 'time.entry-date.published[datetime]', 'datetime') ??
+      attrOf(doc, 'time.published[datetime]', 'datetime') ??
+      attrOf(doc, '.wp-block-post-date time[datetime]', 'datetime') ??
+      attrOf(doc, '.entry-date[datetime]', 'datetime') ??
+      attrOf(doc, 'article time[datetime]', 'datetime')
+    const updatedMachine = attrOf(doc, 'time.updated[datetime]', 'datetime')
+    const dateText = firstText(doc, [
       '.entry-date',
       '.posted-on',
       '.post-date',
@@ -34,19 +34,21 @@ export const wordpressAdapter: Adapter = {
       '.entry-meta .date',
     ])
     const posterAuthors = allTexts(
-      $('.byline a[rel="author"], .entry-meta a[rel="author"], .wp-block-post-author__name, .author.vcard a')
+      doc.all(
+        '.byline a[rel="author"], .entry-meta a[rel="author"], .wp-block-post-author__name, .author.vcard a'
+      )
     )
-    const category = firstText($, [
+    const category = firstText(doc, [
       '.cat-links a[rel~="category"]',
       'a[rel~="category"]',
       '.wp-block-post-terms.taxonomy-category a',
     ])
     const tags = allTexts(
-      $(
+      doc.all(
         '.tags-links a[rel="tag"], .wp-block-post-terms.taxonomy-post_tag a, footer.entry-footer a[rel="tag"]'
       )
     )
-    const bodyEl = firstElement($, [
+    const bodyEl = firstElement(doc, [
       'article .entry-content',
       '.entry-content',
       '.wp-block-post-content',

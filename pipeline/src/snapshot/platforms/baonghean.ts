@@ -1,12 +1,32 @@
 /** Báo Nghệ An's current CMS (design/portals.md §6.1): -<id>.html URLs, b-grid listings, "Tin mới" block. */
 import { weekdayVi } from '../text.ts'
 import type { PlatformRenderer, Site } from '../types.ts'
-import { abs, atomFeed, bodyHtml, e, imgTag, jsonLd, ogMeta, paginate, perPageFor, pubParts, robotsTxt, thiduaMeta, urlset } from './common.ts'
+import {
+  abs,
+  atomFeed,
+  bodyHtml,
+  e,
+  imgTag,
+  jsonLd,
+  ogMeta,
+  paginate,
+  perPageFor,
+  pubParts,
+  robotsTxt,
+  thiduaMeta,
+  urlset,
+} from './common.ts'
 
 const CAT = { alias: 'thoi-su', name: 'Thời sự' }
 const listPath = (page: number): string => (page <= 1 ? `/${CAT.alias}/` : `/${CAT.alias}/?page=${page}`)
 
-const shell = (site: Site, title: string, head: string, main: string, latest: string): string => `<!DOCTYPE html>
+const shell = (
+  site: Site,
+  title: string,
+  head: string,
+  main: string,
+  latest: string
+): string => `<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
@@ -28,7 +48,13 @@ export const baonghean: PlatformRenderer = {
 
   renderArticle(site, a, related) {
     const p = pubParts(a)
-    const head = [thiduaMeta(a), `<link rel="canonical" href="${e(a.url)}">`, `<meta name="description" content="${e(a.lead ?? '')}">`, ogMeta(site, a), jsonLd(site, a)].join('\n')
+    const head = [
+      thiduaMeta(a),
+      `<link rel="canonical" href="${e(a.url)}">`,
+      `<meta name="description" content="${e(a.lead ?? '')}">`,
+      ogMeta(site, a),
+      jsonLd(site, a),
+    ].join('\n')
     const figure = (img: { src: string; caption: string; extraText?: ReadonlyArray<string> }) =>
       `<figure class="image">${imgTag(a, img.src, img.extraText?.[0] ?? img.caption)}<figcaption>${e(img.caption)}</figcaption></figure>`
     const withDateline = a.dateline && a.lead && !a.lead.startsWith('(') ? `${a.dateline} ${a.lead}` : a.lead
@@ -42,7 +68,13 @@ ${bodyHtml(a, figure)}
 </div>
 <div class="tags"><span>Từ khóa:</span> <a href="${abs(site, '/tags/thi-dua-yeu-nuoc.html')}">thi đua yêu nước</a></div>
 </div>`
-    const latest = related.slice(0, 5).map((r) => `<div class="b-grid"><h3 class="b-grid__title"><a href="${e(r.url)}">${e(r.title)}</a></h3></div>`).join('')
+    const latest = related
+      .slice(0, 5)
+      .map(
+        (r) =>
+          `<div class="b-grid"><h3 class="b-grid__title"><a href="${e(r.url)}">${e(r.title)}</a></h3></div>`
+      )
+      .join('')
     return shell(site, a.title, head, main, latest)
   },
 
@@ -61,16 +93,39 @@ ${bodyHtml(a, figure)}
         pages.length > 1
           ? `<div class="pagination">${pages.map((_, j) => (j + 1 === n ? `<span class="current">${j + 1}</span>` : `<a href="${abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next" href="${abs(site, listPath(n + 1))}">›</a>` : ''}</div>`
           : ''
-      return { path: listPath(n), html: shell(site, `${CAT.name} - Báo Nghệ An`, `<link rel="canonical" href="${abs(site, listPath(n))}">`, `<h1 class="cate-title">${e(CAT.name)}</h1>${list}${pager}`, '') }
+      return {
+        path: listPath(n),
+        html: shell(
+          site,
+          `${CAT.name} - Báo Nghệ An`,
+          `<link rel="canonical" href="${abs(site, listPath(n))}">`,
+          `<h1 class="cate-title">${e(CAT.name)}</h1>${list}${pager}`,
+          ''
+        ),
+      }
     })
   },
 
   renderHome(site, items) {
-    return shell(site, 'Báo Nghệ An', '', items.slice(0, 6).map((a) => `<div class="b-grid"><h3 class="b-grid__title"><a href="${e(a.url)}">${e(a.title)}</a></h3></div>`).join(''), `<a href="${abs(site, listPath(1))}">${e(CAT.name)}</a>`)
+    return shell(
+      site,
+      'Báo Nghệ An',
+      '',
+      items
+        .slice(0, 6)
+        .map(
+          (a) =>
+            `<div class="b-grid"><h3 class="b-grid__title"><a href="${e(a.url)}">${e(a.title)}</a></h3></div>`
+        )
+        .join(''),
+      `<a href="${abs(site, listPath(1))}">${e(CAT.name)}</a>`
+    )
   },
 
   renderFeed: (site, items) => ({ path: '/rss/thoi-su.rss', xml: atomFeed(site, '/rss/thoi-su.rss', items) }),
-  renderSitemaps: (_site, items) => [{ path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) }],
+  renderSitemaps: (_site, items) => [
+    { path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) },
+  ],
   robots: (site) => robotsTxt(site, ['/video/', '/short-video/', '/podcast/', '/tim-kiem'], ['/sitemap.xml']),
   entryPoints: (site) => [abs(site, '/'), abs(site, '/rss/thoi-su.rss'), abs(site, '/sitemap.xml')],
 }

@@ -10,7 +10,8 @@ export const thiduaMeta = (a: PageArticle): string =>
   `<meta name="thidua:origin" content="${a.origin}">` +
   (a.factId ? `\n<meta name="thidua:fact-id" content="${e(a.factId)}">` : '')
 
-export const TRANSPARENT_GIF = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'
+export const TRANSPARENT_GIF =
+  'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'
 
 export const imgTag = (a: PageArticle, src: string, alt: string, cls = ''): string => {
   const lazy = a.variants.includes('lazy-images')
@@ -43,7 +44,8 @@ export const pubParts = (a: PageArticle) => {
 }
 
 /** Deterministic fake counters (views, visitors) so pages look alive but never change between builds. */
-export const counter = (seed: string, lo: number, hi: number): number => lo + (hashString(seed) % (hi - lo + 1))
+export const counter = (seed: string, lo: number, hi: number): number =>
+  lo + (hashString(seed) % (hi - lo + 1))
 
 export const abs = (site: Site, path: string): string => `${site.origin}${path}`
 
@@ -91,7 +93,11 @@ ${items
 </rss>
 `
 
-export const atomFeed = (site: Site, selfPath: string, items: ReadonlyArray<PageArticle>): string => `<?xml version="1.0" encoding="UTF-8"?>
+export const atomFeed = (
+  site: Site,
+  selfPath: string,
+  items: ReadonlyArray<PageArticle>
+): string => `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
 <title>${escapeXml(site.source.name)}</title>
 <id>${escapeXml(abs(site, selfPath))}</id>
@@ -126,7 +132,12 @@ ${locs.map((l) => `<sitemap><loc>${escapeXml(l)}</loc></sitemap>`).join('\n')}
 </sitemapindex>
 `
 
-export const robotsTxt = (site: Site, disallow: ReadonlyArray<string>, sitemaps: ReadonlyArray<string>, crawlDelay?: number) =>
+export const robotsTxt = (
+  site: Site,
+  disallow: ReadonlyArray<string>,
+  sitemaps: ReadonlyArray<string>,
+  crawlDelay?: number
+) =>
   [
     'User-agent: *',
     ...disallow.map((d) => `Disallow: ${d}`),

@@ -1,10 +1,23 @@
 /** Drupal provincial sub-site (Lạng Sơn style): /vi/node/<nid>, 0-based ?page=, /rss.xml, skip link. */
 import { weekday } from '../text.ts'
 import type { PlatformRenderer, Site } from '../types.ts'
-import { abs, atomFeed, bodyHtml, e, imgTag, paginate, perPageFor, pubParts, robotsTxt, thiduaMeta, urlset } from './common.ts'
+import {
+  abs,
+  atomFeed,
+  bodyHtml,
+  e,
+  imgTag,
+  paginate,
+  perPageFor,
+  pubParts,
+  robotsTxt,
+  thiduaMeta,
+  urlset,
+} from './common.ts'
 
 const CAT = { alias: 'tin-tuc', name: 'Tin tức - Sự kiện' }
-const listPath = (page: number): string => (page <= 1 ? `/vi/${CAT.alias}` : `/vi/${CAT.alias}?page=${page - 1}`)
+const listPath = (page: number): string =>
+  page <= 1 ? `/vi/${CAT.alias}` : `/vi/${CAT.alias}?page=${page - 1}`
 const DAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']
 
 const shell = (site: Site, title: string, head: string, main: string): string => `<!DOCTYPE html>
@@ -31,7 +44,12 @@ export const drupal: PlatformRenderer = {
 
   renderArticle(site, a) {
     const p = pubParts(a)
-    const head = [thiduaMeta(a), `<link rel="canonical" href="${e(a.url)}">`, `<link rel="shortlink" href="${e(a.url)}">`, `<meta name="description" content="${e(a.lead ?? '')}">`].join('\n')
+    const head = [
+      thiduaMeta(a),
+      `<link rel="canonical" href="${e(a.url)}">`,
+      `<link rel="shortlink" href="${e(a.url)}">`,
+      `<meta name="description" content="${e(a.lead ?? '')}">`,
+    ].join('\n')
     const main = `<article role="article" about="${e(new URL(a.url).pathname)}" class="node node--type-article node--view-mode-full">
 <h1 class="page-title"><span class="field field--name-title">${e(a.title)}</span></h1>
 <div class="node__meta"><span class="field--name-uid">Gửi bởi ${e(a.authors[0] ?? 'bantdkt')}</span> vào <span class="field--name-created"><time datetime="${a.published_at}">${DAYS[weekday(p.d)]}, ${p.dmy} - ${p.time}</time></span></div>
@@ -49,24 +67,52 @@ ${a.authors.length > 0 ? `<p style="text-align:right"><strong>${e(a.authors.join
     return pages.map((page, idx) => {
       const n = idx + 1
       const rows = page
-        .map((a) => `<div class="views-row"><div class="views-field views-field-title"><span class="field-content"><a href="${e(new URL(a.url).pathname)}" hreflang="vi">${e(a.title)}</a></span></div><div class="views-field views-field-created"><span class="field-content">${pubParts(a).dmy}</span></div></div>`)
+        .map(
+          (a) =>
+            `<div class="views-row"><div class="views-field views-field-title"><span class="field-content"><a href="${e(new URL(a.url).pathname)}" hreflang="vi">${e(a.title)}</a></span></div><div class="views-field views-field-created"><span class="field-content">${pubParts(a).dmy}</span></div></div>`
+        )
         .join('\n')
       const pager =
         pages.length > 1
           ? `<nav class="pager" role="navigation"><ul class="pager__items js-pager__items">${pages
-              .map((_, j) => (j + 1 === n ? `<li class="pager__item is-active"><a href="?page=${j}" title="Trang hiện tại">${j + 1}</a></li>` : `<li class="pager__item"><a href="?page=${j}" title="Đến trang ${j + 1}">${j + 1}</a></li>`))
-              .join('')}${n < pages.length ? `<li class="pager__item pager__item--next"><a href="?page=${n}" rel="next">Trang sau ›</a></li>` : ''}</ul></nav>`
+              .map((_, j) =>
+                j + 1 === n
+                  ? `<li class="pager__item is-active"><a href="?page=${j}" title="Trang hiện tại">${j + 1}</a></li>`
+                  : `<li class="pager__item"><a href="?page=${j}" title="Đến trang ${j + 1}">${j + 1}</a></li>`
+              )
+              .join(
+                ''
+              )}${n < pages.length ? `<li class="pager__item pager__item--next"><a href="?page=${n}" rel="next">Trang sau ›</a></li>` : ''}</ul></nav>`
           : ''
-      return { path: listPath(n), html: shell(site, CAT.name, '', `<h1 class="page-title">${e(CAT.name)}</h1><div class="view view-tin-tuc"><div class="view-content">${rows}</div>${pager}</div>`) }
+      return {
+        path: listPath(n),
+        html: shell(
+          site,
+          CAT.name,
+          '',
+          `<h1 class="page-title">${e(CAT.name)}</h1><div class="view view-tin-tuc"><div class="view-content">${rows}</div>${pager}</div>`
+        ),
+      }
     })
   },
 
   renderHome(site, items) {
-    return shell(site, 'Trang chủ', '', `<div class="block-views"><h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items.slice(0, 5).map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`).join('')}</ul></div>`)
+    return shell(
+      site,
+      'Trang chủ',
+      '',
+      `<div class="block-views"><h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items
+        .slice(0, 5)
+        .map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`)
+        .join('')}</ul></div>`
+    )
   },
 
   renderFeed: (site, items) => ({ path: '/rss.xml', xml: atomFeed(site, '/rss.xml', items) }),
-  renderSitemaps: (_site, items) => [{ path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) }],
-  robots: (site) => robotsTxt(site, ['/core/', '/admin/', '/user/login', '/search/', '/node/add/'], ['/sitemap.xml']),
+  renderSitemaps: (_site, items) => [
+    { path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) },
+  ],
+  robots: (site) =>
+    robotsTxt(site, ['/core/', '/admin/', '/user/login', '/search/', '/node/add/'], ['/sitemap.xml']),
   entryPoints: (site) => [abs(site, '/vi'), abs(site, '/rss.xml'), abs(site, '/sitemap.xml')],
 }

@@ -6,7 +6,21 @@
 import { hashString } from '../rng.ts'
 import { weekdayVi } from '../text.ts'
 import type { PlatformRenderer, Site } from '../types.ts'
-import { abs, bodyHtml, e, imgTag, jsonLd, ogMeta, paginate, perPageFor, pubParts, robotsTxt, rss2, thiduaMeta, urlset } from './common.ts'
+import {
+  abs,
+  bodyHtml,
+  e,
+  imgTag,
+  jsonLd,
+  ogMeta,
+  paginate,
+  perPageFor,
+  pubParts,
+  robotsTxt,
+  rss2,
+  thiduaMeta,
+  urlset,
+} from './common.ts'
 
 const CAT = { alias: 'tin-tuc', name: 'Tin tức' }
 const listPath = (page: number): string => (page <= 1 ? `/${CAT.alias}/` : `/${CAT.alias}/?page=${page}`)
@@ -57,16 +71,24 @@ export const generic: PlatformRenderer = {
     if (legacy(site) || legacyEnc) {
       const font = a.variants.includes('tcvn3') ? '.VnTime' : 'Times New Roman'
       const main = `<table width="100%"><tr><td class="date">${weekdayVi(p.d)}, ${p.dmy}</td></tr>
-<tr><td><font face="${font}" size="4"><b class="title">${e(a.title)}</b></font></td></tr>
+<tr><td><h1 class="title"><font face="${font}" size="4">${e(a.title)}</font></h1></td></tr>
 ${a.lead ? `<tr><td><font face="${font}"><b>${e(a.lead)}</b></font></td></tr>` : ''}
 <tr><td class="content"><font face="${font}">
 ${bodyHtml(a, (img) => `<table align="center"><tr><td>${imgTag(a, img.src, img.caption)}</td></tr><tr><td><i>${e(img.caption)}</i></td></tr></table>`)}
 </font></td></tr>
 <tr><td align="right"><b>${e(a.authors.join(' - '))}</b></td></tr>
-<tr><td class="other"><b>Các tin khác:</b><ul>${related.slice(0, 4).map((r) => `<li><a href="${e(r.url)}">${e(r.title)}</a> (${pubParts(r).dmy})</li>`).join('')}</ul></td></tr></table>`
-      return shell(site, a.title, thiduaMeta(a), main)
+<tr><td class="other"><b>Các tin khác:</b><ul>${related
+        .slice(0, 4)
+        .map((r) => `<li><a href="${e(r.url)}">${e(r.title)}</a> (${pubParts(r).dmy})</li>`)
+        .join('')}</ul></td></tr></table>`
+      return shell(site, a.title, `${thiduaMeta(a)}\n<meta name="description" content="${e(a.lead ?? '')}">`, main)
     }
-    const head = [thiduaMeta(a), `<link rel="canonical" href="${e(a.url)}">`, ogMeta(site, a, relative ? null : a.published_at), ...(relative ? [] : [jsonLd(site, a)])].join('\n')
+    const head = [
+      thiduaMeta(a),
+      `<link rel="canonical" href="${e(a.url)}">`,
+      ogMeta(site, a, relative ? null : a.published_at),
+      ...(relative ? [] : [jsonLd(site, a)]),
+    ].join('\n')
     const main = `<nav class="breadcrumb"><a href="${abs(site, '/')}">Trang chủ</a> / <a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></nav>
 <article class="detail">
 <h1 class="detail-title">${e(a.title)}</h1>
@@ -77,7 +99,10 @@ ${bodyHtml(a, (img) => `<figure>${imgTag(a, img.src, img.caption)}<figcaption>${
 <p class="author"><strong>${e(a.authors.join(' - '))}</strong></p>
 </div>
 </article>
-<section class="related"><h3>Tin liên quan</h3><ul>${related.slice(0, 4).map((r) => `<li><a href="${e(r.url)}">${e(r.title)}</a></li>`).join('')}</ul></section>`
+<section class="related"><h3>Tin liên quan</h3><ul>${related
+      .slice(0, 4)
+      .map((r) => `<li><a href="${e(r.url)}">${e(r.title)}</a></li>`)
+      .join('')}</ul></section>`
     return shell(site, a.title, head, main)
   },
 
@@ -86,23 +111,48 @@ ${bodyHtml(a, (img) => `<figure>${imgTag(a, img.src, img.caption)}<figcaption>${
     return pages.map((page, idx) => {
       const n = idx + 1
       const list = page
-        .map((a) => `<div class="item"><h3><a href="${e(a.url)}">${e(a.title)}</a></h3><span class="time">${pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`)
+        .map(
+          (a) =>
+            `<div class="item"><h3><a href="${e(a.url)}">${e(a.title)}</a></h3><span class="time">${pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`
+        )
         .join('\n')
       const target = (k: number) =>
         onclickPager(site)
           ? `<a href="javascript:void(0)" onclick="window.location.href='${listPath(k)}'">${k}</a>`
           : `<a href="${abs(site, listPath(k))}">${k}</a>`
-      const pager = pages.length > 1 ? `<div class="paging">${pages.map((_, j) => (j + 1 === n ? `<b>${j + 1}</b>` : target(j + 1))).join(' ')}</div>` : ''
-      return { path: listPath(n), html: shell(site, CAT.name, '', `<h1>${e(CAT.name)}</h1><div class="list">${list}</div>${pager}`) }
+      const pager =
+        pages.length > 1
+          ? `<div class="paging">${pages.map((_, j) => (j + 1 === n ? `<b>${j + 1}</b>` : target(j + 1))).join(' ')}</div>`
+          : ''
+      return {
+        path: listPath(n),
+        html: shell(site, CAT.name, '', `<h1>${e(CAT.name)}</h1><div class="list">${list}</div>${pager}`),
+      }
     })
   },
 
   renderHome(site, items) {
-    return shell(site, site.source.name, '', `<h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items.slice(0, 6).map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`).join('')}</ul>`)
+    return shell(
+      site,
+      site.source.name,
+      '',
+      `<h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items
+        .slice(0, 6)
+        .map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`)
+        .join('')}</ul>`
+    )
   },
 
-  renderFeed: (site, items) => (legacy(site) ? null : { path: '/rss/tin-tuc.rss', xml: rss2(site, site.source.name, '/rss/tin-tuc.rss', items) }),
-  renderSitemaps: (_site, items) => [{ path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at.slice(0, 10) }))) }],
+  renderFeed: (site, items) =>
+    legacy(site)
+      ? null
+      : { path: '/rss/tin-tuc.rss', xml: rss2(site, site.source.name, '/rss/tin-tuc.rss', items) },
+  renderSitemaps: (_site, items) => [
+    {
+      path: '/sitemap.xml',
+      xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at.slice(0, 10) }))),
+    },
+  ],
   robots: (site) => robotsTxt(site, ['/admin/', '/search'], ['/sitemap.xml']),
   entryPoints: (site) => [abs(site, '/'), abs(site, '/sitemap.xml')],
 }

@@ -5,7 +5,19 @@
  */
 import { titleSlug, weekdayVi } from '../text.ts'
 import type { PageArticle, PlatformRenderer, Site } from '../types.ts'
-import { abs, bodyHtml, chromeBlock, counter, e, imgTag, paginate, perPageFor, pubParts, robotsTxt, thiduaMeta } from './common.ts'
+import {
+  abs,
+  bodyHtml,
+  chromeBlock,
+  counter,
+  e,
+  imgTag,
+  paginate,
+  perPageFor,
+  pubParts,
+  robotsTxt,
+  thiduaMeta,
+} from './common.ts'
 
 const CAT = { alias: 'Tin-tuc-su-kien', name: 'Tin tức - Sự kiện' }
 const GUID = 'ctl00_ctl30_g_a823d20f_9452_45d0_bad1_428f6d2d36fe'
@@ -21,7 +33,9 @@ const listPath = (site: Site, page: number): string =>
       : `/Trang/${CAT.alias}.aspx?Cat=82&page=${page}`
 
 const visitorCounter = (site: Site): string =>
-  `<div class="visitor"><h3>SỐ LƯỢT TRUY CẬP</h3><div class="digits">${String(counter(site.host, 1_000_000, 9_999_999))
+  `<div class="visitor"><h3>SỐ LƯỢT TRUY CẬP</h3><div class="digits">${String(
+    counter(site.host, 1_000_000, 9_999_999)
+  )
     .split('')
     .map((d) => `<span class="digit">${d}</span>`)
     .join('\n')}</div></div>`
@@ -49,20 +63,28 @@ ${head}
 export const govPortal: PlatformRenderer = {
   category: () => CAT,
   articlePath: (site, a) =>
-    isKontumStyle(site) ? `/pages/detail/${a.id}/${titleSlug(a.slug.replaceAll('-', ' '), 30)}.html` : `/Trang/ChiTietTinTuc.aspx?nid=${a.id}`,
+    isKontumStyle(site)
+      ? `/pages/detail/${a.id}/${titleSlug(a.slug.replaceAll('-', ' '), 30)}.html`
+      : `/Trang/ChiTietTinTuc.aspx?nid=${a.id}`,
 
   renderArticle(site, a, related) {
     const p = pubParts(a)
     const newer = related.filter((r) => r.published_at > a.published_at).slice(0, 3)
     const older = related.filter((r) => r.published_at <= a.published_at).slice(0, 4)
-    const li = (r: PageArticle) => `<li><a href="${e(r.url)}">${e(r.title)}</a> <span class="date">(${pubParts(r).dmy})</span></li>`
+    const li = (r: PageArticle) =>
+      `<li><a href="${e(r.url)}">${e(r.title)}</a> <span class="date">(${pubParts(r).dmy})</span></li>`
     const category = a.category.name
     const main = `<div id="${GUID}" class="ms-WPBody">
 <div class="category-date"><span class="cat">${e(category)}</span> <span id="txtDateString">${weekdayVi(p.d)}, ${p.dmy}, ${p.time}</span></div>
 <div id="divArticleDescription3"><h1>${e(a.title)}</h1></div>
 ${a.lead ? `<div id="divArticleDescription"><strong>${e(a.lead)}</strong></div>` : ''}
 <div id="${GUID}_ctl00_RichHtmlField" class="ms-rtestate-field">
-${bodyHtml(a, (img) => `<table class="image"><tr><td>${imgTag(a, img.src, img.caption)}</td></tr><tr><td><em>${e(img.caption)}</em></td></tr></table>`, (t) => `<p style="text-align: justify;"><span style="font-size:14px;">${e(t)}</span></p>`)}
+${bodyHtml(
+  a,
+  (img) =>
+    `<table class="image"><tr><td>${imgTag(a, img.src, img.caption)}</td></tr><tr><td><em>${e(img.caption)}</em></td></tr></table>`,
+  (t) => `<p style="text-align: justify;"><span style="font-size:14px;">${e(t)}</span></p>`
+)}
 </div>
 <div id="${GUID}_pnNguontin" style="text-align:right"><font face="Arial"><b>${e(a.authors.join(' - '))}</b></font></div>
 <div class="tools">Số lượt người xem: ${counter(a.id, 20, 500)} <a href="javascript:window.print()">Bản in</a><a href="javascript:history.go(-1)">Quay lại</a></div>
@@ -79,7 +101,9 @@ ${chromeBlock(a.chrome?.bottom, 'chrome-bottom')}`
       const n = idx + 1
       const list = page
         .map(
-          (a) => `<div class="news-item"><a href="${e(a.url)}"><img data-original="${abs(site, `/HinhAnhBaiViet/${a.id}.jpg`)}" src="${abs(site, '/_layouts/images/blank.gif')}" alt=""></a>
+          (
+            a
+          ) => `<div class="news-item"><a href="${e(a.url)}"><img data-original="${abs(site, `/HinhAnhBaiViet/${a.id}.jpg`)}" src="${abs(site, '/_layouts/images/blank.gif')}" alt=""></a>
 <h2><a href="${e(a.url)}">${e(a.title)}</a></h2><span class="date">${pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`
         )
         .join('\n')
@@ -90,7 +114,12 @@ ${chromeBlock(a.chrome?.bottom, 'chrome-bottom')}`
           : ''
       return {
         path: listPath(site, n),
-        html: shell(site, CAT.name, '', `<div id="${GUID}" class="ms-WPBody"><h1 class="cat-title">${e(CAT.name)}</h1>${list}${pager}</div>`),
+        html: shell(
+          site,
+          CAT.name,
+          '',
+          `<div id="${GUID}" class="ms-WPBody"><h1 class="cat-title">${e(CAT.name)}</h1>${list}${pager}</div>`
+        ),
       }
     })
   },

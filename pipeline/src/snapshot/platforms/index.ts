@@ -22,4 +22,5 @@ export const RENDERERS: Record<Platform, PlatformRenderer> = {
 }
 
 /** Where each platform's home page lives; "/" redirects there when it differs. */
-export const homePath = (p: Platform): string => (p === 'liferay' ? '/web/guest' : p === 'drupal' ? '/vi' : '/')
+export const homePath = (p: Platform): string =>
+  p === 'liferay' ? '/web/guest' : p === 'drupal' ? '/vi' : '/'

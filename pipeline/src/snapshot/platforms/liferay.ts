@@ -3,7 +3,19 @@
  * portlet parameters on listings, a VCMS-style pager whose links exist only in onclick handlers.
  */
 import type { PlatformRenderer, Site } from '../types.ts'
-import { abs, bodyHtml, counter, e, imgTag, paginate, perPageFor, pubParts, robotsTxt, thiduaMeta, urlset } from './common.ts'
+import {
+  abs,
+  bodyHtml,
+  counter,
+  e,
+  imgTag,
+  paginate,
+  perPageFor,
+  pubParts,
+  robotsTxt,
+  thiduaMeta,
+  urlset,
+} from './common.ts'
 
 const CAT = { alias: '13848241113627', name: 'Tin hoạt động' }
 const PORTLET = 'com_soft_article_listnew_ListNewByCategoryPortlet_INSTANCE_tdpa'
@@ -32,11 +44,19 @@ ${head}
 export const liferay: PlatformRenderer = {
   category: () => CAT,
   articlePath: (site, a) =>
-    site.host.startsWith('syt.') ? `/vi/news/-/details/22511/${a.slug}` : `/chi-tiet-tin/-/view-article/1/${CAT.alias}/${a.id}`,
+    site.host.startsWith('syt.')
+      ? `/vi/news/-/details/22511/${a.slug}`
+      : `/chi-tiet-tin/-/view-article/1/${CAT.alias}/${a.id}`,
 
   renderArticle(site, a, related) {
     const p = pubParts(a)
-    const head = [thiduaMeta(a), `<meta property="og:url" content="${e(a.url)}">`, `<meta property="og:type" content="website">`, `<meta property="og:title" content="${e(a.title)}">`, `<meta property="og:description" content="">`].join('\n')
+    const head = [
+      thiduaMeta(a),
+      `<meta property="og:url" content="${e(a.url)}">`,
+      `<meta property="og:type" content="website">`,
+      `<meta property="og:title" content="${e(a.title)}">`,
+      `<meta property="og:description" content="">`,
+    ].join('\n')
     const main = `<div class="portlet-boundary" id="p_p_id_com_view_article_detail_DetailControllerPortlet_">
 <article class="the-article"><section class="main-article">
 <div id="title"><header class="title-article"><h1>${e(a.title)}</h1></header></div>
@@ -50,7 +70,10 @@ ${a.authors.length > 0 ? `<p class="the-article-author">Tác giả: ${e(a.author
 </section></article>
 <div class="other-news"><h3>Các tin khác</h3><ul>${related
       .slice(0, 4)
-      .map((r) => `<li><a href="${e(r.url)}">${e(r.title)}</a> <span>(${pubParts(r).d.d}/${pubParts(r).d.m}/${pubParts(r).d.y})</span></li>`)
+      .map(
+        (r) =>
+          `<li><a href="${e(r.url)}">${e(r.title)}</a> <span>(${pubParts(r).d.d}/${pubParts(r).d.m}/${pubParts(r).d.y})</span></li>`
+      )
       .join('')}</ul></div>
 <div class="comment-form"><h4>Bình luận</h4><textarea></textarea></div>
 </div>`
@@ -76,16 +99,34 @@ ${a.authors.length > 0 ? `<p class="the-article-author">Tác giả: ${e(a.author
           : ''
       return {
         path: listPath(n),
-        html: shell(site, CAT.name, '', `<div class="portlet-boundary" id="p_p_id_${PORTLET}_"><div class="primary-box"><h3 class="tle">${e(CAT.name)}</h3></div><div class="news-list">${list}</div>${pager}</div>`),
+        html: shell(
+          site,
+          CAT.name,
+          '',
+          `<div class="portlet-boundary" id="p_p_id_${PORTLET}_"><div class="primary-box"><h3 class="tle">${e(CAT.name)}</h3></div><div class="news-list">${list}</div>${pager}</div>`
+        ),
       }
     })
   },
 
   renderHome(site, items) {
-    return shell(site, 'Trang chủ', '', `<div class="home"><h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items.slice(0, 5).map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`).join('')}</ul></div>`)
+    return shell(
+      site,
+      'Trang chủ',
+      '',
+      `<div class="home"><h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items
+        .slice(0, 5)
+        .map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`)
+        .join('')}</ul></div>`
+    )
   },
 
-  renderSitemaps: (_site, items) => [{ path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at.slice(0, 10) }))) }],
+  renderSitemaps: (_site, items) => [
+    {
+      path: '/sitemap.xml',
+      xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at.slice(0, 10) }))),
+    },
+  ],
   robots: (site) => robotsTxt(site, ['/c/', '/group/', '/api/'], ['/sitemap.xml']),
   entryPoints: (site) => [abs(site, '/web/guest'), abs(site, '/sitemap.xml')],
 }

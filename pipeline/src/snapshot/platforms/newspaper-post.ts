@@ -5,10 +5,25 @@
  */
 import { weekdayVi } from '../text.ts'
 import type { PageArticle, PlatformRenderer, Site } from '../types.ts'
-import { abs, bodyHtml, e, imgTag, jsonLd, ogMeta, paginate, perPageFor, pubParts, robotsTxt, rss2, thiduaMeta, urlset } from './common.ts'
+import {
+  abs,
+  bodyHtml,
+  e,
+  imgTag,
+  jsonLd,
+  ogMeta,
+  paginate,
+  perPageFor,
+  pubParts,
+  robotsTxt,
+  rss2,
+  thiduaMeta,
+  urlset,
+} from './common.ts'
 
 const CAT = { alias: 'thoi-su', name: 'Thời sự' }
-const ext = (site: Site): string => (site.host === 'tienphong.vn' ? 'tpo' : site.host.endsWith('vietnamplus.vn') ? 'vnp' : 'html')
+const ext = (site: Site): string =>
+  site.host === 'tienphong.vn' ? 'tpo' : site.host.endsWith('vietnamplus.vn') ? 'vnp' : 'html'
 const listPath = (page: number): string => (page <= 1 ? `/${CAT.alias}/` : `/${CAT.alias}/trang-${page}.html`)
 
 const shell = (site: Site, title: string, head: string, main: string): string => `<!DOCTYPE html>
@@ -30,7 +45,10 @@ const storyBox = (title: string, items: ReadonlyArray<PageArticle>): string =>
   items.length === 0
     ? ''
     : `<section class="box-related"><h3 class="box-heading">${e(title)}</h3>${items
-        .map((r) => `<article class="story"><a class="story__thumb" href="${e(r.url)}" title="${e(r.title)}"><span class="story__alt">${e(r.title)}</span></a><h4 class="story__heading"><a href="${e(r.url)}">${e(r.title)}</a></h4><p class="story__summary">${e(r.lead ?? '')}</p></article>`)
+        .map(
+          (r) =>
+            `<article class="story"><a class="story__thumb" href="${e(r.url)}" title="${e(r.title)}"><span class="story__alt">${e(r.title)}</span></a><h4 class="story__heading"><a href="${e(r.url)}">${e(r.title)}</a></h4><p class="story__summary">${e(r.lead ?? '')}</p></article>`
+        )
         .join('')}</section>`
 
 export const newspaperPost: PlatformRenderer = {
@@ -41,7 +59,12 @@ export const newspaperPost: PlatformRenderer = {
     const p = pubParts(a)
     const relative = a.variants.includes('relative-date')
     const naive = a.published_at.slice(0, 19)
-    const head = [thiduaMeta(a), `<link rel="canonical" href="${e(a.url)}">`, ogMeta(site, a), jsonLd(site, a)].join('\n')
+    const head = [
+      thiduaMeta(a),
+      `<link rel="canonical" href="${e(a.url)}">`,
+      ogMeta(site, a),
+      jsonLd(site, a),
+    ].join('\n')
     const figure = (img: { src: string; caption: string; extraText?: ReadonlyArray<string> }) =>
       `<table class="picture" align="center"><tbody><tr><td class="pic">${imgTag(a, img.src, img.caption)}</td></tr>${(img.extraText ?? []).map((t) => `<tr><td class="filename">${e(t)}</td></tr>`).join('')}${img.caption ? `<tr><td class="caption"><p>${e(img.caption)}</p></td></tr>` : ''}</tbody></table>`
     const main = `<div class="breadcrumb"><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></div>
@@ -64,22 +87,46 @@ ${storyBox('Tin cùng chuyên mục', related.slice(2, 6))}`
     return pages.map((page, idx) => {
       const n = idx + 1
       const list = page
-        .map((a) => `<article class="story"><h2 class="story__heading"><a class="cms-link" href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a></h2><time datetime="${a.published_at.slice(0, 19)}">${pubParts(a).dmy}</time><div class="story__summary">${e(a.lead ?? '')}</div></article>`)
+        .map(
+          (a) =>
+            `<article class="story"><h2 class="story__heading"><a class="cms-link" href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a></h2><time datetime="${a.published_at.slice(0, 19)}">${pubParts(a).dmy}</time><div class="story__summary">${e(a.lead ?? '')}</div></article>`
+        )
         .join('\n')
       const pager =
         pages.length > 1
           ? `<div class="pagination">${n > 1 ? `<a class="prev" href="${abs(site, listPath(n - 1))}">Trang trước</a>` : ''}${pages.map((_, j) => (j + 1 === n ? `<span class="active">${j + 1}</span>` : `<a href="${abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next" href="${abs(site, listPath(n + 1))}">Trang sau</a>` : ''}</div>`
           : ''
-      return { path: listPath(n), html: shell(site, CAT.name, `<link rel="canonical" href="${abs(site, listPath(n))}">`, `<div class="timeline content-list">${list}</div>${pager}`) }
+      return {
+        path: listPath(n),
+        html: shell(
+          site,
+          CAT.name,
+          `<link rel="canonical" href="${abs(site, listPath(n))}">`,
+          `<div class="timeline content-list">${list}</div>${pager}`
+        ),
+      }
     })
   },
 
   renderHome(site, items) {
-    return shell(site, site.source.name, '', `<section class="abf-cate"><h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2>${items.slice(0, 6).map((a) => `<article><h2><a href="${e(a.url)}">${e(a.title)}</a></h2></article>`).join('')}</section>`)
+    return shell(
+      site,
+      site.source.name,
+      '',
+      `<section class="abf-cate"><h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2>${items
+        .slice(0, 6)
+        .map((a) => `<article><h2><a href="${e(a.url)}">${e(a.title)}</a></h2></article>`)
+        .join('')}</section>`
+    )
   },
 
-  renderFeed: (site, items) => ({ path: '/rss/home.rss', xml: rss2(site, site.source.name, '/rss/home.rss', items) }),
-  renderSitemaps: (_site, items) => [{ path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) }],
+  renderFeed: (site, items) => ({
+    path: '/rss/home.rss',
+    xml: rss2(site, site.source.name, '/rss/home.rss', items),
+  }),
+  renderSitemaps: (_site, items) => [
+    { path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) },
+  ],
   robots: (site) => robotsTxt(site, ['/search', '/api/', '/tu-khoa/'], ['/sitemap.xml']),
   entryPoints: (site) => [abs(site, '/'), abs(site, '/rss/home.rss'), abs(site, '/sitemap.xml')],
 }

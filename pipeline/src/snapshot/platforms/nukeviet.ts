@@ -1,6 +1,6 @@
 /** NukeViet 4 news module (design/portals.md §2): rewritten URLs, panel layout, rating form, RSS bugs. */
 import { weekdayVi } from '../text.ts'
-import type { ListingPage, PageArticle, PlatformRenderer, Site } from '../types.ts'
+import type { ListingPage, PlatformRenderer, Site } from '../types.ts'
 import {
   abs,
   bodyHtml,
@@ -34,7 +34,8 @@ const buggyPubDate = (iso: string): string => {
   return `${days[d.getUTCDay()]}, ${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${hh}:${mon}:00 GMT`
 }
 
-const listPath = (page: number): string => (page <= 1 ? `/vi/news/${CAT.alias}/` : `/vi/news/${CAT.alias}/page-${page}/`)
+const listPath = (page: number): string =>
+  page <= 1 ? `/vi/news/${CAT.alias}/` : `/vi/news/${CAT.alias}/page-${page}/`
 
 const shell = (site: Site, title: string, head: string, body: string): string => `<!DOCTYPE html>
 <html lang="vi" xmlns="http://www.w3.org/1999/xhtml">
@@ -77,7 +78,10 @@ export const nukeviet: PlatformRenderer = {
     const printPath = pathOf(a.url).replace('/vi/news/', '/vi/news/print/')
     const figure = (img: { src: string; caption: string }) =>
       `<figure class="article center">${imgTag(a, img.src, img.caption)}<figcaption>${e(img.caption)}</figcaption></figure>`
-    const author = a.authors.length > 0 ? `<p class="h5 text-right"><strong>Tác giả: </strong>${e(a.authors.join(', '))}</p>` : ''
+    const author =
+      a.authors.length > 0
+        ? `<p class="h5 text-right"><strong>Tác giả: </strong>${e(a.authors.join(', '))}</p>`
+        : ''
     const newer = related.slice(0, 3)
     const body = `${chromeBlock(a.chrome?.top, 'portal-banner')}
 <ul class="temp-breadcrumbs hidden" itemscope itemtype="http://schema.org/BreadcrumbList"><li itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem"><a href="${abs(site, listPath(1))}" itemprop="item"><span itemprop="name">${e(CAT.name)}</span></a></li></ul>
@@ -126,7 +130,8 @@ ${e(a.lead ?? '')}
           ? `<div class="text-center"><ul class="pagination">${pages
               .map((_, j) => {
                 const k = j + 1
-                if (k === n) return `<li class="page-item active"><a class="page-link" href="javascript:void(0)">${k}</a>${pages.length <= 7 ? '<li>' : '</li>'}`
+                if (k === n)
+                  return `<li class="page-item active"><a class="page-link" href="javascript:void(0)">${k}</a>${pages.length <= 7 ? '<li>' : '</li>'}`
                 const rel = k === n - 1 ? ' rel="prev"' : k === n + 1 ? ' rel="next"' : ''
                 return `<li class="page-item"><a class="page-link"${rel} title="${e(CAT.name)} - Trang ${k}" href="${abs(site, listPath(k))}">${k}</a></li>`
               })
@@ -139,7 +144,12 @@ ${e(a.lead ?? '')}
       ].join('\n')
       return {
         path: listPath(n),
-        html: shell(site, n > 1 ? `${CAT.name} - Trang ${n}` : CAT.name, head, `<div class="news_column">${n === 1 ? `<div class="alert alert-info clearfix"><h1>${e(CAT.name)}</h1></div>` : ''}\n${list}\n${pager}</div>`),
+        html: shell(
+          site,
+          n > 1 ? `${CAT.name} - Trang ${n}` : CAT.name,
+          head,
+          `<div class="news_column">${n === 1 ? `<div class="alert alert-info clearfix"><h1>${e(CAT.name)}</h1></div>` : ''}\n${list}\n${pager}</div>`
+        ),
       }
     })
   },
@@ -147,7 +157,10 @@ ${e(a.lead ?? '')}
   renderHome(site, items) {
     const list = items
       .slice(0, 6)
-      .map((a) => `<li><a href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a> <em>(${pubParts(a).dmy})</em></li>`)
+      .map(
+        (a) =>
+          `<li><a href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a> <em>(${pubParts(a).dmy})</em></li>`
+      )
       .join('\n')
     return shell(
       site,
@@ -159,13 +172,26 @@ ${e(a.lead ?? '')}
 
   renderFeed(site, items) {
     const path = '/vi/news/rss/'
-    return { path, xml: rss2(site, `Tin Tức - ${CAT.name}`, path, items, (a) => buggyPubDate(a.published_at), '\n<generator><![CDATA[NukeViet v4.0]]></generator>') }
+    return {
+      path,
+      xml: rss2(
+        site,
+        `Tin Tức - ${CAT.name}`,
+        path,
+        items,
+        (a) => buggyPubDate(a.published_at),
+        '\n<generator><![CDATA[NukeViet v4.0]]></generator>'
+      ),
+    }
   },
 
   renderSitemaps(site, items) {
     return [
       { path: '/sitemap.xml', xml: sitemapIndex([abs(site, '/sitemap-vi.news.xml')]) },
-      { path: '/sitemap-vi.news.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) },
+      {
+        path: '/sitemap-vi.news.xml',
+        xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))),
+      },
     ]
   },
 
@@ -184,6 +210,10 @@ ${a.lead ? `<div id="hometext">${e(a.lead)}</div>` : ''}
   },
 
   robots: (site) =>
-    robotsTxt(site, ['/admin/', '/includes/', '/install/', '/vi/news/search/', '/vi/news/sendmail/'], ['/sitemap.xml']),
+    robotsTxt(
+      site,
+      ['/admin/', '/includes/', '/install/', '/vi/news/search/', '/vi/news/sendmail/'],
+      ['/sitemap.xml']
+    ),
   entryPoints: (site) => [abs(site, '/'), abs(site, '/vi/news/rss/'), abs(site, '/sitemap.xml')],
 }

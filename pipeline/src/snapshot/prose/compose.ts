@@ -74,7 +74,12 @@ const ordinalText = (n: number, rng: Rng): string => {
 
 const periodText = (period: string, rng: Rng): string => {
   const [a, b] = period.split('-')
-  return rng.pick([` (${a} - ${b})`, ` giai đoạn ${a} - ${b}`, `, giai đoạn ${a}-${b}`, ` nhiệm kỳ ${a}-${b}`])
+  return rng.pick([
+    ` (${a} - ${b})`,
+    ` giai đoạn ${a} - ${b}`,
+    `, giai đoạn ${a}-${b}`,
+    ` nhiệm kỳ ${a}-${b}`,
+  ])
 }
 
 const CITIES = /^(TP\.?\s*)?(Hà Nội|Hải Phòng|Đà Nẵng|Cần Thơ|Hồ Chí Minh|HCM|Huế)$/u
@@ -88,9 +93,11 @@ const VENUE = /(Trung tâm|Hội trường|Cung |Nhà |Học viện|Bảo tàng|
 const eventUnit = (e: FactEvent, fact: Fact): { unit: string; venue: string | null } => {
   if (e.scope === 'national') return { unit: 'toàn quốc', venue: e.place }
   const place = e.place
-  if (place && VENUE.test(place)) return { unit: fact.province ? provinceUnit(fact.province) : '', venue: place }
+  if (place && VENUE.test(place))
+    return { unit: fact.province ? provinceUnit(fact.province) : '', venue: place }
   if (place) {
-    if (/^(tỉnh|thành phố|TP|huyện|xã|phường|thị xã|quận|Khối|Cụm|ngành)/i.test(place)) return { unit: place, venue: null }
+    if (/^(tỉnh|thành phố|TP|huyện|xã|phường|thị xã|quận|Khối|Cụm|ngành)/i.test(place))
+      return { unit: place, venue: null }
     if (e.scope === 'province') return { unit: provinceUnit(place), venue: null }
     return { unit: place, venue: null }
   }
@@ -105,7 +112,11 @@ const eventName = (e: FactEvent, fact: Fact, rng: Rng): { name: string; venue: s
   const per = e.period ? periodText(e.period, rng) : ''
   switch (e.kind) {
     case 'dai_hoi_thi_dua': {
-      const base = rng.pick(['Đại hội Thi đua yêu nước', 'Đại hội thi đua yêu nước', 'Đại hội Thi đua yêu nước'])
+      const base = rng.pick([
+        'Đại hội Thi đua yêu nước',
+        'Đại hội thi đua yêu nước',
+        'Đại hội Thi đua yêu nước',
+      ])
       return { name: `${base}${unitPart}${ord}${per}`, venue }
     }
     case 'hoi_nghi_dien_hinh':
@@ -122,7 +133,10 @@ const eventName = (e: FactEvent, fact: Fact, rng: Rng): { name: string; venue: s
     default: {
       const base =
         fact.topic === 'review_meeting'
-          ? rng.pick(['Hội nghị tổng kết công tác thi đua, khen thưởng', 'Hội nghị tổng kết phong trào thi đua'])
+          ? rng.pick([
+              'Hội nghị tổng kết công tác thi đua, khen thưởng',
+              'Hội nghị tổng kết phong trào thi đua',
+            ])
           : rng.pick(['Buổi lễ', 'Chương trình', 'Hội nghị'])
       return { name: `${base}${unitPart}${ord}${per}`, venue }
     }
@@ -136,7 +150,10 @@ const plannedTimeText = (pt: string, rng: Rng): string => {
     const db = parseYmd(b)
     if (da && db && da.m === 1 && da.d === 1 && db.m === 12 && db.d === 31) return `trong năm ${da.y}`
     if (da && db && da.y === db.y && da.m === db.m)
-      return rng.pick([`trong hai ngày ${da.d} và ${db.d}/${da.m}/${da.y}`, `từ ngày ${da.d} - ${db.d}/${da.m}/${da.y}`])
+      return rng.pick([
+        `trong hai ngày ${da.d} và ${db.d}/${da.m}/${da.y}`,
+        `từ ngày ${da.d} - ${db.d}/${da.m}/${da.y}`,
+      ])
     if (da && db) return `từ ngày ${da.d}/${da.m} đến ngày ${db.d}/${db.m}/${db.y}`
   }
   const d = parseYmd(pt)
@@ -149,7 +166,11 @@ const eventSentence = (e: FactEvent, fact: Fact, ctx: ComposeContext): string =>
   const { name, venue } = eventName(e, fact, rng)
   const at = venue ? ` tại ${venue}` : ''
   if (e.status === 'planned') {
-    const when = e.planned_time ? plannedTimeText(e.planned_time, rng) : e.date ? `vào ngày ${formatDay(e.date, rng)}` : ''
+    const when = e.planned_time
+      ? plannedTimeText(e.planned_time, rng)
+      : e.date
+        ? `vào ngày ${formatDay(e.date, rng)}`
+        : ''
     return rng.pick([
       `Theo kế hoạch, ${name} sẽ được tổ chức${at}${when ? ` ${when}` : ''}.`,
       `${name} dự kiến diễn ra${at}${when ? ` ${when}` : ''}.`,
@@ -165,7 +186,11 @@ const eventSentence = (e: FactEvent, fact: Fact, ctx: ComposeContext): string =>
       `Ngày ${when},${at}${at ? ',' : ''} ${name} diễn ra trọng thể.`,
     ])
   }
-  return rng.pick([`${name} đã diễn ra${at}.`, `Vừa qua, ${name} được tổ chức${at}.`, `${name} đã thành công tốt đẹp.`])
+  return rng.pick([
+    `${name} đã diễn ra${at}.`,
+    `Vừa qua, ${name} được tổ chức${at}.`,
+    `${name} đã thành công tốt đẹp.`,
+  ])
 }
 
 const docCitation = (d: FactDocument, rng: Rng): string => {
@@ -179,7 +204,12 @@ const docCitation = (d: FactDocument, rng: Rng): string => {
   }
   if (d.type === 'law') {
     const name = topic.startsWith('Luật') ? topic : `Luật ${topic}`
-    return d.date ? rng.pick([`${name} ngày ${formatDay(d.date, rng)}`, `${name} (thông qua ngày ${formatDay(d.date, rng)})`]) : name
+    return d.date
+      ? rng.pick([
+          `${name} ngày ${formatDay(d.date, rng)}`,
+          `${name} (thông qua ngày ${formatDay(d.date, rng)})`,
+        ])
+      : name
   }
   let num = ''
   if (d.symbol) {
@@ -215,7 +245,8 @@ const docSentence = (d: FactDocument, ctx: ComposeContext): string => {
     const date = d.date ? `, ngày ${formatDay(d.date, rng)}` : ''
     return `${d.issuer} đã ban hành ${typeVi.toLowerCase()}${d.title_topic ? ` về ${d.title_topic}` : ''} (${typeVi}${num}${date}).`
   }
-  if (r === 3) return `${capitalize(cite)} ${rng.pick(['nêu rõ', 'xác định', 'đặt ra yêu cầu'])} ${rng.pick(DOC_CONSEQUENCES)}.`
+  if (r === 3)
+    return `${capitalize(cite)} ${rng.pick(['nêu rõ', 'xác định', 'đặt ra yêu cầu'])} ${rng.pick(DOC_CONSEQUENCES)}.`
   return `Trước đó, ${cite} đã được ban hành. ${rng.pick(DOC_FOLLOWUPS)}`.trim()
 }
 
@@ -286,7 +317,10 @@ const timeSentence = (t: FactTime, rng: Rng): string | null => {
         `Báo cáo tập trung đánh giá ${txt}.`,
       ])
     case 'deadline':
-      return rng.pick([`Mục tiêu phải hoàn thành trong ${txt}.`, `Phấn đấu đến ${txt.replace(/^trong /, '')} hoàn thành các chỉ tiêu.`])
+      return rng.pick([
+        `Mục tiêu phải hoàn thành trong ${txt}.`,
+        `Phấn đấu đến ${txt.replace(/^trong /, '')} hoàn thành các chỉ tiêu.`,
+      ])
     case 'other':
       return rng.pick([`Hoạt động gắn với mốc ${txt}.`, `Mốc thời gian được nhắc lại là ${txt}.`])
     default:
@@ -326,7 +360,11 @@ export const composeArticle = (fact: Fact, ctx: ComposeContext): ComposedArticle
   const docs = fact.documents
   if (docs.length >= 3 && rng.chance(0.5)) {
     blocks.push([
-      rng.pick(['Các văn bản liên quan gồm:', 'Những văn bản được dẫn chiếu:', 'Căn cứ triển khai gồm các văn bản sau:']),
+      rng.pick([
+        'Các văn bản liên quan gồm:',
+        'Những văn bản được dẫn chiếu:',
+        'Căn cứ triển khai gồm các văn bản sau:',
+      ]),
       ...docs.map((d) => `- ${docCitation(d, rng)};`),
     ])
   } else if (docs.length > 0) blocks.push(docs.map((d) => docSentence(d, ctx)))
@@ -336,21 +374,31 @@ export const composeArticle = (fact: Fact, ctx: ComposeContext): ComposedArticle
     blocks.push([rng.pick(CAMPAIGN_FRAMES).replace('{list}', listVi(names))])
   }
   if (fact.campaigns_other.length > 0) {
-    const names = fact.campaigns_other.map((n) => (rng.chance(0.6) ? `phong trào “${n}”` : `phong trào "${n}"`))
+    const names = fact.campaigns_other.map((n) =>
+      rng.chance(0.6) ? `phong trào “${n}”` : `phong trào "${n}"`
+    )
     blocks.push([rng.pick(OTHER_CAMPAIGN_FRAMES).replace('{list}', listVi(names))])
   }
   if (fact.figures.length > 0) {
     const sentences = fact.figures.map((f) => figureSentence(f.what, f.value, rng))
-    blocks.push(sentences.length > 3 && rng.chance(0.5) ? [sentences.slice(0, 3).join(' '), sentences.slice(3).join(' ')] : [sentences.join(' ')])
+    blocks.push(
+      sentences.length > 3 && rng.chance(0.5)
+        ? [sentences.slice(0, 3).join(' '), sentences.slice(3).join(' ')]
+        : [sentences.join(' ')]
+    )
   }
   const people = fact.people_roles
   if (people.length > 0) {
     const [first, ...others] = people
     const paras: string[] = []
     if (others.length > 0)
-      paras.push(rng.pick(ATTENDANCE).replace('{who}', others.map((p) => `đồng chí ${p.name}, ${p.role}`).join('; ')))
+      paras.push(
+        rng.pick(ATTENDANCE).replace('{who}', others.map((p) => `đồng chí ${p.name}, ${p.role}`).join('; '))
+      )
     if (first) {
-      const intro = rng.chance(0.5) ? `${capitalize(first.role)} ${first.name}` : `đồng chí ${first.name} - ${first.role}`
+      const intro = rng.chance(0.5)
+        ? `${capitalize(first.role)} ${first.name}`
+        : `đồng chí ${first.name} - ${first.role}`
       const verb = rng.pick(SPEECH_VERBS)
       const said = rng.pick(SPEECH_CONTENT)
       paras.push(

@@ -120,7 +120,9 @@ export const CAMPAIGN_SHORT: Record<string, ReadonlyArray<string>> = {
   vi_nguoi_ngheo: ['Vì người nghèo - Không để ai bị bỏ lại phía sau', 'chung tay vì người nghèo'],
   doanh_nghiep_hoi_nhap: ['Doanh nghiệp Việt Nam hội nhập và phát triển'],
   van_hoa_cong_so: ['thi đua thực hiện văn hóa công sở', 'văn hóa công sở'],
-  ha_tang_tiet_kiem: ['Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, hiện đại; thực hành tiết kiệm, chống lãng phí'],
+  ha_tang_tiet_kiem: [
+    'Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, hiện đại; thực hành tiết kiệm, chống lãng phí',
+  ],
   xoa_nha_tam: ['xóa nhà tạm, nhà dột nát', 'chung tay xóa nhà tạm, nhà dột nát'],
   hoc_tap_lam_theo_bac: [
     'học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',

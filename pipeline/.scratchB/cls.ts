@@ -1,2 +1,0 @@
-import { isArticleUrl } from '../src/crawl/classify.ts'
-for (const [u,p] of [['https://langson.gov.vn/vi/news/tin/dai-hoi-thi-dua-123.html', 'nukeviet'],['https://baolaocai.vn/lao-cai-65-nam-post373968.html', 'newspaper-post'],['https://vanphong.langson.gov.vn/vi/node/73091', 'drupal'],['https://x.gov.vn/Trang/ChiTietTinTuc.aspx?nid=168690', 'gov-portal'],['https://quangtri.gov.vn/chi-tiet-tin/-/view-article/1/13848/15896', 'liferay'],['https://kontumtv.vn/?p=42', 'wordpress']] as const) console.log(u, isArticleUrl(u, p))
