@@ -6,7 +6,7 @@
  * thread, so its pages/s is pages/s per core; `ours_workers` runs the worker-thread pool of
  * parse-many.ts on every core (timed once the workers are warm).
  */
-import { availableParallelism } from 'node:os'
+import os, { availableParallelism } from 'node:os'
 import { type GoldenCase, loadGoldens } from '../pipeline/src/parse/golden.ts'
 import { parseHtml } from '../pipeline/src/parse/doc.ts'
 import { loadHtmlWithParse5 } from '../pipeline/src/parse/html.ts'
@@ -52,21 +52,61 @@ const oursText = (g: GoldenCase, html: string): string => {
   return r.ok ? r.article.body_text : ''
 }
 
-/** Runs fn over the pages round-robin for at least minMs and at least one full pass; pages/s. */
+interface Speed {
+  pages: number
+  seconds: number
+  pages_per_s: number
+}
+
+/**
+ * Runs fn over the pages round-robin (starting at page `from`) for at least minMs and at least
+ * minPages pages; pages/s.
+ */
 const throughput = (
   pages: ReadonlyArray<GoldenCase & { padded: string }>,
   fn: (g: GoldenCase, html: string) => unknown,
-  minMs: number
-) => {
+  minMs: number,
+  from = 0,
+  minPages = pages.length
+): Speed => {
   let n = 0
   const start = performance.now()
-  while (n < pages.length || performance.now() - start < minMs) {
-    const g = pages[n % pages.length]!
+  while (n < minPages || performance.now() - start < minMs) {
+    const g = pages[(from + n) % pages.length]!
     fn(g, g.padded)
     n++
   }
   const seconds = (performance.now() - start) / 1000
-  return { pages: n, seconds: +seconds.toFixed(2), pages_per_s: +(n / seconds).toFixed(1) }
+  return { pages: n, seconds, pages_per_s: n / seconds }
+}
+
+/**
+ * Two contenders timed in alternating slices, so both see the same machine load (other processes
+ * may share the cores): the ratio of their pages/s is fair even when the absolute figures move.
+ */
+const interleaved = (
+  pages: ReadonlyArray<GoldenCase & { padded: string }>,
+  a: (g: GoldenCase, html: string) => unknown,
+  b: (g: GoldenCase, html: string) => unknown,
+  rounds: number,
+  sliceMs: { a: number; b: number }
+): { a: Speed; b: Speed } => {
+  const total = { a: { pages: 0, seconds: 0 }, b: { pages: 0, seconds: 0 } }
+  for (let r = 0; r < rounds; r++) {
+    // Each slice continues where the previous one stopped, so the rounds cover every page.
+    const sa = throughput(pages, a, sliceMs.a, total.a.pages, 1)
+    const sb = throughput(pages, b, sliceMs.b, total.b.pages, 1)
+    total.a.pages += sa.pages
+    total.a.seconds += sa.seconds
+    total.b.pages += sb.pages
+    total.b.seconds += sb.seconds
+  }
+  const done = (t: { pages: number; seconds: number }): Speed => ({
+    pages: t.pages,
+    seconds: +t.seconds.toFixed(2),
+    pages_per_s: +(t.pages / t.seconds).toFixed(1),
+  })
+  return { a: done(total.a), b: done(total.b) }
 }
 
 /** Pages/s of the worker pool over repeated batches of every page, once its threads are warm. */
@@ -130,20 +170,34 @@ export async function run(): Promise<Record<string, unknown>> {
     oursText(g, g.padded)
     readabilityText(g.padded, g.url)
   }
-  const ours = throughput(pages, oursText, 6000)
-  const readability = throughput(pages, (g, html) => readabilityText(html, g.url), 8000)
+  const load_before = os.loadavg()[0]!
+  const { a: ours, b: readability } = interleaved(
+    pages,
+    oursText,
+    (g, html) => readabilityText(html, g.url),
+    6,
+    { a: 1000, b: 1400 }
+  )
 
   // All cores: the worker pool, warmed up first (thread start and module loading are not counted).
   const workers = await workersThroughput(pages, availableParallelism(), 5000)
 
   // The HTML parser alone: htmlparser2 (our indexed DOM) vs parse5 (cheerio's default).
-  const htmlparser2 = throughput(pages, (_g, html) => parseHtml(html), 3000)
-  const parse5 = throughput(pages, (_g, html) => loadHtmlWithParse5(html), 3000)
+  const { a: htmlparser2, b: parse5 } = interleaved(
+    pages,
+    (_g, html) => parseHtml(html),
+    (_g, html) => loadHtmlWithParse5(html),
+    3,
+    { a: 800, b: 800 }
+  )
+  const load_after = os.loadavg()[0]!
 
   const avgBytes = mean(pages.map((p) => Buffer.byteLength(p.padded)))
   const f1Ours = mean(oursF1)
   const f1Read = mean(readF1)
   return {
+    // Other processes may share the cores: absolute pages/s move with the load, ratios much less.
+    load_average_1m: { before: +load_before.toFixed(2), after: +load_after.toFixed(2) },
     pages: goldens.length,
     avg_page_kb: +(avgBytes / 1024).toFixed(1),
     f1: {

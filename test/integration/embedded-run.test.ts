@@ -9,6 +9,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot, seedsDir } from '../../pipeline/src/paths.ts'
+import { readTruth } from '../../pipeline/src/snapshot/catalog.ts'
 import { currentPointer, publishedDir } from '../../pipeline/src/warehouse/publish.ts'
 
 const exec = promisify(execFile)
@@ -74,11 +75,18 @@ describe('thidua run on the embedded snapshot', () => {
     const all = pages.map((p) => `${p.title}\n${p.body_text}`.replace(/\s+/g, ' ')).join('\n')
     for (const f of (await readdir(seedsDir)).filter((n) => n.endsWith('.txt'))) {
       const text = await readFile(path.join(seedsDir, f), 'utf8')
-      // Every prose paragraph of each seed (not its page chrome or image file names) survives verbatim.
-      const paragraphs = text
+      // Every prose paragraph of each seed survives verbatim; page chrome, image file names and photo
+      // captions ("... Ảnh: Thanh Nga") are kept out of the body by design.
+      // The article ends where the page's related-news and widget blocks begin.
+      const end = text.search(
+        /^(Có thể bạn quan tâm|Tin cùng chuyên mục|Tin mới|TIN MỚI HƠN|Số lượt người xem|Tổng số điểm|Trả lời)/mu
+      )
+      const paragraphs = (end > 0 ? text.slice(0, end) : text)
         .split(/\n\s*\n/)
+        // A block of several lines is an image with its caption, not prose.
+        .filter((block) => !block.trim().includes('\n'))
         .map((p) => p.replace(/\s+/g, ' ').trim())
-        .filter((p) => p.length > 120 && p.split(' ').length > 20)
+        .filter((p) => p.length > 120 && p.split(' ').length > 20 && !/Ảnh:? ?(tư liệu|[A-ZĐ])/u.test(p))
       expect(paragraphs.length, f).toBeGreaterThan(0)
       for (const paragraph of paragraphs) expect(all, `${f}: ${paragraph.slice(0, 60)}`).toContain(paragraph)
     }
@@ -107,5 +115,18 @@ describe('thidua run on the embedded snapshot', () => {
     // Lào Cai's Chỉ thị số 01 (2025): new Lào Cai is code 15; Kon Tum's plan 2297: Quảng Ngãi 51.
     expect(rows.find((r) => r.number === '01' && r.symbol === null)?.province_code_2025).toBe('15')
     expect(rows.find((r) => r.number === '2297')?.province_code_2025).toBe('51')
+  })
+
+  it('dates every article as its page does, relative dates ("2 giờ trước") included', async () => {
+    const rows = await sql<{ url: string; published_at: string | null }>(
+      "select url, strftime(published_at, '%Y-%m-%dT%H:%M') as published_at from articles"
+    )
+    const byUrl = new Map(rows.map((r) => [r.url, r.published_at]))
+    const relative = readTruth().filter((t) => t.variants.includes('relative-date'))
+    expect(relative.length).toBeGreaterThan(0)
+    for (const t of relative) {
+      const expected = new Date(t.published_at!).toISOString().slice(0, 16)
+      expect(byUrl.get(t.url), t.url).toBe(expected)
+    }
   })
 })

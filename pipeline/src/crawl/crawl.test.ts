@@ -160,6 +160,23 @@ describe('crawl against a NukeViet-shaped site', () => {
     expect(ua).toMatch(/^ThiDuaAtlasBot\//)
   })
 
+  it('does not follow a redirect into a path robots.txt disallows', async () => {
+    const routes = newsSiteRoutes({
+      host: HOST,
+      articles: articles.slice(0, 1),
+      robots: 'User-agent: *\nDisallow: /private/\n',
+    })
+    const s = await site({
+      ...routes,
+      '/go-3001.html': { status: 302, headers: { location: '/private/secret-3002.html' } },
+      '/private/secret-3002.html': { body: '<html><body>bí mật</body></html>' },
+    })
+    const db = tempDbFile()
+    await run(s, db, 'r1', { sources: [source({ entry_points: [url('/go-3001.html')] })] })
+    expect((await pageState(db, url('/go-3001.html')))?.last_error).toMatch(/^robots_redirect:/)
+    expect(s.log.some((r) => r.path.startsWith('/private/'))).toBe(false)
+  })
+
   it('an unreachable robots.txt defers the whole host, and the next run retries', async () => {
     const routes = newsSiteRoutes({ host: HOST, articles: articles.slice(0, 3) })
     const s = await site({
@@ -330,10 +347,15 @@ describe('faults, one by one', () => {
     const html = `<html><body><p>${articles[1]?.paragraphs.join('</p><p>')}</p></body></html>`
     const s = await oneArticle({
       '/nen-2001.html': { headers: { 'content-encoding': 'gzip' }, body: gzipSync(Buffer.from(html)) },
-      '/bom-2002.html': { headers: { 'content-encoding': 'gzip' }, body: gzipSync(Buffer.alloc(5_000_000, 0x20)) },
+      '/bom-2002.html': {
+        headers: { 'content-encoding': 'gzip' },
+        body: gzipSync(Buffer.alloc(5_000_000, 0x20)),
+      },
     })
     const db = tempDbFile()
-    await run(s, db, 'r1', { sources: [source({ entry_points: [url('/nen-2001.html'), url('/bom-2002.html')] })] })
+    await run(s, db, 'r1', {
+      sources: [source({ entry_points: [url('/nen-2001.html'), url('/bom-2002.html')] })],
+    })
     expect(s.log.find((r) => r.path === '/nen-2001.html')?.headers['accept-encoding']).toContain('gzip')
     const archived = new Map<string, string>()
     for await (const r of readArchive(db)) archived.set(r.url, new TextDecoder().decode(r.body))
@@ -350,7 +372,10 @@ describe('faults, one by one', () => {
     const revisits = s.log.slice(before).filter((r) => r.path === articlePath(0))
     expect(revisits).toHaveLength(1)
     expect(revisits[0]?.headers['if-modified-since']).toBe('Tue, 22 Oct 2019 08:50:00 GMT')
-    const nm = await queryDb<{ n: number }>(db, "SELECT count(*)::INT AS n FROM crawl_fetches WHERE run_id = 'r2' AND not_modified")
+    const nm = await queryDb<{ n: number }>(
+      db,
+      "SELECT count(*)::INT AS n FROM crawl_fetches WHERE run_id = 'r2' AND not_modified"
+    )
     expect(nm[0]?.n).toBeGreaterThanOrEqual(3)
   })
 

@@ -65,7 +65,7 @@ export interface CrawlOptions {
   /** Overrides for every host (defaults: live 1000 ms / 2, offline 0 ms / 2; sources may set their own). */
   readonly minDelayMs?: number
   readonly maxPerHost?: number
-  readonly policy?: Partial<Omit<FetchPolicy, 'allowedHost'>>
+  readonly policy?: Partial<Omit<FetchPolicy, 'allowedHost' | 'robotsAllow'>>
   /** Refetch stored articles with a conditional GET (default false: stored articles are final). */
   readonly revisitArticles?: boolean
   /** Decides which fetched pages are articles; default: the parser's isArticlePage, else URL shapes. */
@@ -185,6 +185,7 @@ export const crawlProgram = (opts: CrawlOptions) =>
       ...base,
       ...opts.policy,
       allowedHost: (h) => sourceByHost.has(h),
+      robotsAllow: (u) => robotsKnown.get(hostOf(u))?.isAllowed(u) ?? true,
     }
     const transport = yield* Transport
 
@@ -224,6 +225,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
     const seen = new Set<string>()
     const lanes = new Map<string, { queue: Queue.Queue<Task>; gate: HostGate }>()
     const robotsByHost = new Map<string, Effect.Effect<RobotsRules>>()
+    /** Rules already fetched, for checking redirect hops synchronously. */
+    const robotsKnown = new Map<string, RobotsRules>()
     let processTask: (t: Task) => Effect.Effect<void, StoreError> = () => Effect.void
 
     const finishOne = Effect.sync(() => {
@@ -305,6 +308,7 @@ export const crawlProgram = (opts: CrawlOptions) =>
             return disallowAll(`robots.txt unreachable: ${res.left.message}`)
           }
           const rules = robotsFromResponse(robotsUrl, res.right.status, decodeHtml(res.right.body, null).text)
+          robotsKnown.set(host, rules)
           if (rules.crawlDelayMs !== null && opts.live) lane?.gate.raiseDelay(rules.crawlDelayMs)
           // Sitemaps named in robots.txt are discovery entry points.
           const queued: QueuedRow[] = []

@@ -30,6 +30,7 @@ export type FetchFailure =
   | 'too_many_redirects'
   | 'redirect_loop'
   | 'offsite_redirect'
+  | 'robots_redirect'
   | 'http_status'
 
 export class FetchError extends Data.TaggedError('FetchError')<{
@@ -112,7 +113,11 @@ const makeTransport = (mapUrl: (url: string) => string) =>
       exchange: (url, headers, opts) =>
         Effect.gen(function* () {
           const request = HttpClientRequest.get(mapUrl(url)).pipe(
-            HttpClientRequest.setHeaders({ 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate', ...headers })
+            HttpClientRequest.setHeaders({
+              'user-agent': USER_AGENT,
+              'accept-encoding': 'gzip, deflate',
+              ...headers,
+            })
           )
           const response = yield* client
             .execute(request)
@@ -180,9 +185,11 @@ export interface FetchPolicy extends TransportOptions {
   readonly maxRetryAfterMs: number
   /** Whether a URL may be fetched at all (configured hosts only). */
   readonly allowedHost: (host: string) => boolean
+  /** Whether robots.txt lets a redirect hop be followed (rules known so far; unknown hosts pass). */
+  readonly robotsAllow?: (url: string) => boolean
 }
 
-export const defaultPolicy = (live: boolean): Omit<FetchPolicy, 'allowedHost'> => ({
+export const defaultPolicy = (live: boolean): Omit<FetchPolicy, 'allowedHost' | 'robotsAllow'> => ({
   timeoutMs: live ? 30_000 : 10_000,
   maxBodyBytes: 15 * 1024 * 1024,
   maxRedirects: 5,
@@ -271,6 +278,13 @@ const exchangeFollowing = (
             url,
             reason: 'offsite_redirect',
             message: `redirect to a host outside the configured sources: ${next}`,
+          })
+        }
+        if (policy.robotsAllow && !policy.robotsAllow(next)) {
+          return yield* new FetchError({
+            url,
+            reason: 'robots_redirect',
+            message: `redirect to a URL robots.txt disallows: ${next}`,
           })
         }
         current = next

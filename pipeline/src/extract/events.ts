@@ -12,15 +12,16 @@ import { aliasAt } from './places.ts'
 import { matchAll } from './spans.ts'
 
 const HEAD =
-  /(?<![\p{L}])(?:(Đại hội\s+(?:Thi đua yêu nước|Thi đua ái quốc|Anh hùng,?\s+Chiến sĩ thi đua|Chiến sĩ thi đua(?:\s+và\s+cán bộ gương mẫu)?|Thi đua quyết thắng|Thi đua))|(Hội nghị\s+(?:(?:tuyên dương|biểu dương)\s+)?(?:các\s+)?điển hình tiên tiến))(?![\p{L}])/giu
+  /(?<![\p{L}])(?:(Đại hội\s+(?:Thi đua yêu nước|Thi đua ái quốc|Anh hùng,?\s+Chiến sĩ thi đua|Chiến sĩ thi đua(?:\s+và\s+cán bộ gương mẫu)?|Thi đua quyết thắng|Thi đua))|((?:Hội nghị\s+(?:(?:tuyên dương|biểu dương|tôn vinh)\s+)?|Lễ\s+(?:tuyên dương|biểu dương|tôn vinh)\s+)(?:các\s+)?điển hình tiên tiến))(?![\p{L}])/giu
 
 const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
 const NAME = `${CAP}(?:\\s+${CAP}){0,3}`
 const ORDINAL_WORD = 'nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\\s+(?:một|hai|ba|bốn|tư|lăm))?'
 
 // Each tail component is tried at the current position (sticky); whitespace and commas between them are skipped.
+// "lần thứ VI", "lần thứ 6", "lần thứ sáu", "lần đầu", and the short "lần V" / "lần 5" (numerals only).
 const C_ORDINAL = new RegExp(
-  `lần\\s+thứ\\s+([IVXL]{1,6}|\\d{1,2}|${ORDINAL_WORD})(?![\\p{L}\\p{N}])|lần\\s+đầu(?:\\s+tiên)?(?![\\p{L}])`,
+  `lần\\s+thứ\\s+([IVXL]{1,6}|\\d{1,2}|${ORDINAL_WORD})(?![\\p{L}\\p{N}])|lần\\s+([IVXL]{1,6}|\\d{1,2})(?![\\p{L}\\p{N}])|lần\\s+đầu(?:\\s+tiên)?(?![\\p{L}])`,
   'iuy'
 )
 const C_YEAR = /\(?\s*năm\s+((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
@@ -28,7 +29,8 @@ const C_PERIOD =
   /\(?\s*(?:(?:giai đoạn|nhiệm kỳ)\s+)?((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
 const C_NATIONAL = /toàn quốc(?![\p{L}])/iuy
 const C_GENERIC = /(?:các cấp|cấp cơ sở|cấp xã(?:,\s*phường)?|cấp huyện|các ngành)(?![\p{L}])/iuy
-const C_PROVINCE_WORD = /(?:toàn tỉnh|cấp tỉnh|tỉnh)(?![\p{L}])/iuy
+// "Đại hội ... lần thứ X của tỉnh (Gia Lai)": the unit may follow the ordinal.
+const C_PROVINCE_WORD = /(?:toàn tỉnh|cấp tỉnh|tỉnh|của\s+(?:toàn\s+)?tỉnh)(?![\p{L}])/iuy
 const C_CITY_WORD = /(?:toàn thành phố|[Tt]hành phố|TP\.?)(?![\p{L}])/uy
 const C_CAPITAL = /(?:Thủ đô|thủ đô)(?![\p{L}])/uy
 const C_LOCAL = new RegExp(`(huyện|quận|thị xã|xã|phường|thị trấn)\\s+(${NAME})`, 'uy')
@@ -44,15 +46,17 @@ const SPACE = /[\s,]*/uy
 
 /** Province-level cities: "thành phố Hà Nội" is a province-scope unit, "thành phố Kon Tum" is not. */
 const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92'])
+const isCentralCity = (code2025: string, published: string | null | undefined): boolean =>
+  CENTRAL_CITIES.has(code2025) || (code2025 === '46' && (published ?? '') >= '2025-01-01')
 
 const PLANNED_BEFORE =
   /(?:tiến tới|hướng tới|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|về việc tổ chức|tổ chức trước|đến)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
 const HELD_BEFORE =
-  /(?:đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua)(?:\s+(?:tổ chức|diễn ra|thành công))*\s*$/iu
+  /(?:đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua)(?:\s+(?:tổ chức|diễn ra|thành công))*[\s,]*$/iu
 const PLANNED_AFTER =
   /^[^.;\n]{0,40}?(?:sẽ được tổ chức|sẽ diễn ra|sẽ tổ chức|dự kiến|sắp diễn ra|chuẩn bị)/iu
 const HELD_AFTER =
-  /^[^.;\n]{0,40}?(?:đã diễn ra|đã được tổ chức|đã tổ chức|khai mạc|bế mạc|diễn ra thành công|tổ chức thành công|thành công tốt đẹp|đã thành công)/iu
+  /^[^.;\n]{0,40}?(?:đã diễn ra|đã được tổ chức|đã tổ chức|khai mạc|bế mạc|diễn ra thành công|tổ chức thành công|thành công tốt đẹp|đã thành công|diễn ra trọng thể|diễn ra long trọng|tổ chức trọng thể)/iu
 const TIME_LINK =
   /^(?:[^.;\n]{0,50}?(?:tổ chức|diễn ra|khai mạc|dự kiến)[^.;\n]{0,20}?|\s*,?\s*(?:vào|trong|ngày)?\s*)$/iu
 
@@ -93,13 +97,13 @@ function parseTail(text: string, toned: string, pos: number, published: string |
   }
   let i = pos
   let scoped = false
-  const hueIsProvince = (published ?? '') >= '2025-01-01'
   for (let step = 0; step < 6; step++) {
     const s = sticky(SPACE, text, i)
     const at = i + (s ? s[0].length : 0)
     let m: RegExpExecArray | null
     if (t.ordinal === null && (m = sticky(C_ORDINAL, text, at))) {
-      t.ordinal = m[1] ? parseOrdinal(m[1]) : 1
+      const written = m[1] ?? m[2]
+      t.ordinal = written ? parseOrdinal(written) : 1
       i = at + m[0].length
     } else if (t.period === null && (m = sticky(C_PERIOD, text, at)) && Number(m[2]) > Number(m[1])) {
       t.period = `${m[1]}-${m[2]}`
@@ -141,7 +145,7 @@ function parseTail(text: string, toned: string, pos: number, published: string |
         t.place = a.alias.canonical_name_vi
         t.code2025 = a.alias.code_2025
         t.code2008 = a.alias.code_2008
-        const central = CENTRAL_CITIES.has(a.alias.code_2025) || (a.alias.code_2025 === '46' && hueIsProvince)
+        const central = isCentralCity(a.alias.code_2025, published)
         t.scope = central ? 'province' : 'city'
         i = a.end
       } else {
@@ -218,7 +222,8 @@ function statusFrom(
   if (!pub) return 'unknown'
   const pubIso = new Date(pub.time).toISOString().slice(0, 10)
   if (time) {
-    if (time.end < pubIso) return 'held'
+    // An event on the publication day itself is reported as it happens, unless a cue said otherwise.
+    if (time.end <= pubIso) return 'held'
     if (time.start > pubIso) return 'planned'
   }
   if (year !== null) {
@@ -248,6 +253,11 @@ export function extractEvents(
       if (tail.scope !== 'national') continue
     }
     if (tail.scope === 'province' && tail.code2025 === null && dominant) tail.code2025 = dominant
+    // "Đại hội ... thành phố lần thứ I" in a text about Hà Nội or TP.HCM: the city is a province-level unit.
+    if (tail.scope === 'city' && tail.place === null && dominant && isCentralCity(dominant, published)) {
+      tail.scope = 'province'
+      tail.code2025 = dominant
+    }
     // The planned or held time: a time expression right after the event, linked by "tổ chức", "diễn ra"...
     let time: TimeMention | null = null
     for (const tm of times) {
@@ -268,7 +278,7 @@ export function extractEvents(
           s > sentenceStart &&
           s < headStart &&
           headStart - s < 100 &&
-          (tm.granularity === 'day' || tm.granularity === 'range')
+          (tm.granularity === 'day' || tm.granularity === 'range' || tm.granularity === 'month')
         )
           time = tm
       }
@@ -297,7 +307,64 @@ export function extractEvents(
       province_code_2008: tail.scope === 'national' ? null : tail.code2008,
     })
   }
-  return shareWithinText(out)
+  return shareWithinText(resolveWithinText(out))
+}
+
+/** The unit an event belongs to: its scope and province, or its place when it has no province. */
+const unitOf = (e: EventMention): string => `${e.scope}|${e.province_code ?? e.place ?? ''}`
+
+const agreesInTime = (partial: EventMention, full: EventMention): boolean =>
+  (partial.period === null || full.period === null || partial.period === full.period) &&
+  (partial.year === null || full.year === null || partial.year === full.year)
+
+/**
+ * Mentions of one event in one text are often partial: "tỉnh X tổ chức Đại hội Thi đua yêu nước lần
+ * thứ I" (the place before the head leaves the scope unknown), "Đại hội thi đua yêu nước tỉnh X đã
+ * diễn ra" (no ordinal) or "Đại hội Thi đua yêu nước giai đoạn 2025-2030" next to the full "Đại hội Thi
+ * đua yêu nước tỉnh X lần thứ I (2025-2030)". A partial mention takes the missing scope or ordinal from
+ * the mentions of the same kind it agrees with, when they all name one unit (and one ordinal); when
+ * they disagree it stays as written.
+ */
+function resolveWithinText(events: EventMention[]): EventMention[] {
+  const scoped = events.filter((e) => e.scope !== 'unknown')
+  const adopt = (e: EventMention, fits: EventMention[], withOrdinal: boolean): EventMention => {
+    const one = fits[0]
+    if (!one || fits.some((f) => unitOf(f) !== unitOf(one) || (withOrdinal && f.ordinal !== one.ordinal)))
+      return e
+    return {
+      ...e,
+      scope: one.scope,
+      place: one.place,
+      province_code: one.province_code,
+      province_code_2008: one.province_code_2008,
+      ordinal: e.ordinal ?? one.ordinal,
+    }
+  }
+  return events.map((e) => {
+    if (e.scope === 'unknown' && e.ordinal !== null) {
+      return adopt(
+        e,
+        scoped.filter((f) => f.kind === e.kind && f.ordinal === e.ordinal),
+        false
+      )
+    }
+    if (e.scope === 'unknown') {
+      // No ordinal either: only a stated year or period ties it to the others.
+      if (e.year === null && e.period === null) return e
+      return adopt(
+        e,
+        scoped.filter((f) => f.kind === e.kind && agreesInTime(e, f)),
+        true
+      )
+    }
+    if (e.ordinal === null && e.scope !== 'national') {
+      const fits = scoped.filter((f) => f.kind === e.kind && f.ordinal !== null && unitOf(f) === unitOf(e))
+      const one = fits[0]
+      if (!one || fits.some((f) => f.ordinal !== one.ordinal)) return e
+      return { ...e, ordinal: one.ordinal }
+    }
+    return e
+  })
 }
 
 /** Mentions of the same event in one text share what any of them states (year, period, status, time). */

@@ -70,6 +70,12 @@ export interface HeldOutReport {
   notInText: string[]
 }
 
+/**
+ * F1 floors the unit test holds the held-out scores to: a little under what the extractor reached when
+ * the evaluation was added (docs/quality.md), so a regression fails and noise in a few pages does not.
+ */
+export const HELD_OUT_FLOORS = { documents: 0.95, events: 0.9, campaigns: 0.95 } as const
+
 const noScheme = (url: string): string => url.replace(/^https?:\/\//, '')
 
 /** Truth lines with the text of their page, decoded and parsed as the pipeline does. */
@@ -82,6 +88,8 @@ export function loadHeldOut(root: string = snapshotDir): { items: HeldOutItem[];
   const items: HeldOutItem[] = []
   const skipped: string[] = []
   for (const t of readTruth(root)) {
+    // The captured seed pages are in the gold set, labelled with the rules: not held out.
+    if (t.seed) continue
     const page = pages.get(noScheme(t.url))
     if (!page) {
       skipped.push(`${t.url}: no page in the snapshot`)
@@ -260,7 +268,16 @@ export function evaluateHeldOut(
       if (why) notInText.push(`${tag} document ${key} (${why})`)
       else if (!gold.has(key)) gold.set(key, d)
     }
-    const got = new Map(x.documents.map((d) => [docKey(d.type, d.number, d.symbol), d]))
+    // One entry per document; a field is what any of its mentions states (the first that states it).
+    const got = new Map<string, { year_in_symbol: number | null; date: string | null }>()
+    for (const d of x.documents) {
+      const key = docKey(d.type, d.number, d.symbol)
+      const seen = got.get(key)
+      got.set(key, {
+        year_in_symbol: seen?.year_in_symbol ?? d.year_in_symbol,
+        date: seen?.date ?? d.date,
+      })
+    }
     for (const [key, d] of gold) {
       const hit = got.get(key)
       if (!hit) {

@@ -84,6 +84,11 @@ const gazetteer = cached(() => {
   const byFirstWord = new Map<string, RegExp[]>()
   // First code units of all aliases: most words start with another letter and are skipped at once.
   const firstUnits = new Set(keys.map((k) => k.charCodeAt(0)))
+  // Jumps straight to the next character that may start an alias; word starts are checked there.
+  const firstUnitScan = new RegExp(
+    `[${[...firstUnits].map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join('')}]`,
+    'g'
+  )
   let allStartWithLetter = true
   for (const k of keys) {
     LETTER_RUN.lastIndex = 0
@@ -103,7 +108,7 @@ const gazetteer = cached(() => {
   )
   const lookup = new Map<string, ProvinceAlias>()
   for (const [k, v] of byAlias) lookup.set(k.replace(/\s+/g, ' '), v)
-  return { byFirstWord, firstUnits, allStartWithLetter, sticky, lookup }
+  return { byFirstWord, firstUnits, firstUnitScan, allStartWithLetter, sticky, lookup }
 })
 
 /** Resolve one matched alias surface (tone-normalized, spaces collapsed). */
@@ -128,16 +133,34 @@ function matchAt(toned: string, pos: number, wordEnd: number): string | null {
   return null
 }
 
+// "tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Chủ tịch Hồ Chí Minh": the person, not the city (which
+// articles write "TP.HCM", "TP Hồ Chí Minh", "thành phố Hồ Chí Minh", all longer aliases).
+const PERSON_CUE =
+  /(?:tư tưởng|đạo đức|phong cách|[Cc]hủ tịch|Bác|tấm gương|[Ll]ăng|Di chúc|Hồ Chủ tịch|tu tuong|dao duc|phong cach|[Cc]hu tich|Bac)[\s,]*$/u
+
+function isPersonHoChiMinh(toned: string, start: number, surface: string): boolean {
+  const name = surface.replace(/\s+/g, ' ')
+  if (name !== 'Hồ Chí Minh' && name !== 'Ho Chi Minh') return false
+  return PERSON_CUE.test(toned.slice(Math.max(0, start - 24), start))
+}
+
 const isWordStart = (text: string, pos: number): boolean =>
   classOf(codePointAt(text, pos)) === 1 && classOf(codePointBefore(text, pos)) === 0
 
 /** All province mentions of an NFC text; `toned` is the text after normalizeToneMarks (same length). */
 export function extractPlaces(toned: string, original: string): PlaceMention[] {
-  const { firstUnits, allStartWithLetter } = gazetteer()
+  const { firstUnitScan, allStartWithLetter } = gazetteer()
   const out: PlaceMention[] = []
   let i = 0
   while (i < toned.length) {
-    if (!isWordStart(toned, i) || (allStartWithLetter && !firstUnits.has(toned.charCodeAt(i)))) {
+    if (allStartWithLetter) {
+      // Skip to the next unit an alias can start with (a lone surrogate half never starts one).
+      firstUnitScan.lastIndex = i
+      const next = firstUnitScan.exec(toned)
+      if (!next) break
+      i = next.index
+    }
+    if (!isWordStart(toned, i)) {
       i += codePointAt(toned, i) > 0xffff ? 2 : 1
       continue
     }
@@ -149,6 +172,10 @@ export function extractPlaces(toned: string, original: string): PlaceMention[] {
       continue
     }
     const end = i + surface.length
+    if (isPersonHoChiMinh(toned, i, surface)) {
+      i = end
+      continue
+    }
     out.push({ surface: original.slice(i, end), code_2008: a.code_2008, code_2025: a.code_2025, start: i, end })
     i = end
   }

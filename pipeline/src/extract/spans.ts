@@ -95,13 +95,9 @@ function split(re: RegExp): SplitRegex {
   return result
 }
 
-/**
- * Global regex iteration that never loops on empty matches. `splitLookbehind: false` keeps a leading
- * lookbehind in the scan, for patterns whose rest starts with a broad class ("[a-z]+ [a-z]+ chung..."):
- * there the assertion is what rejects most positions cheaply.
- */
-export function* matchAll(re: RegExp, text: string, splitLookbehind = true): Generator<RegExpExecArray> {
-  const { scan, guard } = splitLookbehind ? split(re) : { scan: re, guard: null }
+/** Global regex iteration that never loops on empty matches (same matches as a plain `exec` loop). */
+export function* matchAll(re: RegExp, text: string): Generator<RegExpExecArray> {
+  const { scan, guard } = split(re)
   scan.lastIndex = 0
   for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
     if (guard) {

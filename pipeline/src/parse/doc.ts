@@ -1,15 +1,15 @@
 /**
  * The parsed page with indexes for the few CSS selectors the adapters use. The profile of the
  * cheerio version showed most of the time in css-select walking the whole tree once per selector
- * (~60 queries a page); here one walk after parsing lists every element in document order and
- * indexes it by tag, id and class token, and a selector starts from the smallest index list.
+ * (~60 queries a page); here the parse itself lists every element in document order and indexes
+ * it by tag, id and class token, and a selector starts from the smallest index list.
  *
  * Supported selector syntax (anything else throws, so a typo fails loudly in tests): lists
  * (`a, b`), descendant and child combinators, `tag`, `*`, `#id`, `.class`, `[attr]`,
  * `[attr=v]`, `[attr~=v]`, `[attr^=v]`, `[attr$=v]`, `[attr*=v]`, `:first-child`, `:last-child`.
  */
 import type { AnyNode, Document, Element } from 'domhandler'
-import { parseDocument } from 'htmlparser2'
+import { DomHandler, Parser } from 'htmlparser2'
 
 type AttrOp = '' | '=' | '~=' | '^=' | '$=' | '*='
 
@@ -172,8 +172,6 @@ export interface Doc {
   readonly document: Document
   /** Every element in document order. */
   readonly elements: ReadonlyArray<Element>
-  /** Position of an element in document order (for sorting selector-list results). */
-  readonly order: (el: Element) => number
   readonly byTag: (tag: string) => ReadonlyArray<Element>
   /** All matches of a selector (list) in document order. */
   readonly all: (selector: string) => Element[]
@@ -191,39 +189,79 @@ const push = (m: Map<string, Element[]>, k: string, el: Element): void => {
   else m.set(k, [el])
 }
 
-/** Wraps a parsed document with element indexes and the selector engine. */
-export const indexDocument = (document: Document): Doc => {
-  const elements: Element[] = []
-  const order = new Map<Element, number>()
-  const tags = new Map<string, Element[]>()
-  const ids = new Map<string, Element[]>()
-  const classes = new Map<string, Element[]>()
-  // Elements by attribute name, for compounds that are only attribute tests ([id$="…"], [itemprop]).
-  const attrNames = new Map<string, Element[]>()
-  // Iterative pre-order walk: deep portal layouts would not overflow the stack, and it is faster.
-  const stack: AnyNode[] = [...document.children].reverse()
-  while (stack.length > 0) {
-    const n = stack.pop()!
-    if (!isTag(n)) continue
-    order.set(n, elements.length)
-    elements.push(n)
-    push(tags, n.name, n)
+/**
+ * Element indexes, filled in document order. An element's position is kept in its `startIndex`
+ * field (unused otherwise: parsing runs without source positions), which is cheaper than a Map.
+ */
+class ElementIndex {
+  readonly elements: Element[] = []
+  readonly tags = new Map<string, Element[]>()
+  readonly ids = new Map<string, Element[]>()
+  readonly classes = new Map<string, Element[]>()
+
+  add(n: Element): void {
+    n.startIndex = this.elements.length
+    this.elements.push(n)
+    push(this.tags, n.name, n)
     const a = n.attribs
-    for (const k in a) push(attrNames, k, n)
-    if (a.id !== undefined) push(ids, a.id, n)
+    if (a.id !== undefined) push(this.ids, a.id, n)
     const cls = a.class
     if (cls !== undefined && cls.length > 0) {
       // Split on whitespace by hand: a regex split per element showed up in the profile.
       let start = -1
       for (let i = 0; i <= cls.length; i++) {
         if (i === cls.length || isSpace(cls.charCodeAt(i))) {
-          if (start >= 0) push(classes, cls.slice(start, i), n)
+          if (start >= 0) push(this.classes, cls.slice(start, i), n)
           start = -1
         } else if (start < 0) start = i
       }
     }
+  }
+}
+
+/**
+ * DomHandler that indexes each element as it is created (while it is still in cache: a separate
+ * walk over the finished tree cost a tenth of the parse) and drops comments, which no reader uses.
+ */
+class IndexingHandler extends DomHandler {
+  readonly index = new ElementIndex()
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs)
+    this.index.add(this.tagStack[this.tagStack.length - 1] as Element)
+  }
+
+  override oncomment(): void {}
+}
+
+/** Indexes an already parsed document (one walk), for documents not built by parseHtml. */
+export const indexDocument = (document: Document): Doc => {
+  const index = new ElementIndex()
+  // Iterative pre-order walk: deep portal layouts would not overflow the stack.
+  const stack: AnyNode[] = [...document.children].reverse()
+  while (stack.length > 0) {
+    const n = stack.pop()!
+    if (!isTag(n)) continue
+    index.add(n)
     const kids = n.children
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!)
+  }
+  return wrap(document, index)
+}
+
+/** The selector engine over a document and its indexes. */
+const wrap = (document: Document, index: ElementIndex): Doc => {
+  const { elements, tags, ids, classes } = index
+  // Elements by attribute name, for compounds that are only attribute tests ([id$="…"], [align]):
+  // built on first use per name, since few names are ever asked for.
+  const attrNames = new Map<string, Element[]>()
+  const withAttr = (name: string): Element[] => {
+    let list = attrNames.get(name)
+    if (!list) {
+      list = elements.filter((el) => el.attribs[name] !== undefined)
+      attrNames.set(name, list)
+    }
+    return list
   }
 
   /** The index list the rightmost compound can start from: the smallest one that applies. */
@@ -236,7 +274,8 @@ export const indexDocument = (document: Document): Doc => {
     }
     for (const cls of c.classes) consider(classes.get(cls))
     if (c.tag !== null) consider(tags.get(c.tag))
-    for (const a of c.attrs) consider(attrNames.get(a.name))
+    // Only worth a pass over the elements when nothing narrower applies.
+    if (best === elements) for (const a of c.attrs) consider(withAttr(a.name))
     return best
   }
 
@@ -251,12 +290,11 @@ export const indexDocument = (document: Document): Doc => {
     return null
   }
 
-  const pos = (el: Element): number => order.get(el) ?? -1
+  const pos = (el: Element): number => el.startIndex ?? -1
 
   return {
     document,
     elements,
-    order: pos,
     byTag: (tag) => tags.get(tag) ?? EMPTY,
     all: (selector) => {
       const list = compile(selector)
@@ -281,7 +319,8 @@ export const indexDocument = (document: Document): Doc => {
  * HTML → indexed DOM. htmlparser2 builds the tree (several times faster than parse5 on ~80 KB
  * portal pages; see bench/parse.bench.ts).
  */
-export const parseHtml = (html: string): Doc =>
-  indexDocument(
-    parseDocument(html, { decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true })
-  )
+export const parseHtml = (html: string): Doc => {
+  const handler = new IndexingHandler()
+  new Parser(handler, { decodeEntities: true, lowerCaseAttributeNames: true, lowerCaseTags: true }).end(html)
+  return wrap(handler.root, handler.index)
+}

@@ -96,7 +96,9 @@ describe('listingEvidence', () => {
 
   it('does not take a list of attached documents for teasers', () => {
     const docs = [1, 2, 3]
-      .map((i) => `<li><a href="/uploads/van-ban/qd-${i}.pdf">Quyết định số ${i}/QĐ-UBND về khen thưởng</a></li>`)
+      .map(
+        (i) => `<li><a href="/uploads/van-ban/qd-${i}.pdf">Quyết định số ${i}/QĐ-UBND về khen thưởng</a></li>`
+      )
       .join('')
     expect(listingEvidence(bodyOf(`${prose(1)}<ul>${docs}</ul>`), url).teasers).toBe(0)
   })

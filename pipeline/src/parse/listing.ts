@@ -18,8 +18,10 @@ const MAX_CHARS_BEFORE_HEADLINE = 30
 /** Share of the body text held by teaser items from which the page is a listing. */
 const LISTING_SHARE = 0.5
 
+const bareHost = (u: URL): string => u.host.replace(/^www\./, '')
+
 const samePage = (a: URL, b: URL): boolean =>
-  a.host === b.host &&
+  bareHost(a) === bareHost(b) &&
   a.pathname.replace(/\/+$/, '') === b.pathname.replace(/\/+$/, '') &&
   a.search === b.search
 
@@ -92,7 +94,8 @@ const isListItemHeadline = (a: Element, page: URL | null): boolean => {
   if (a.name !== 'a' || item?.type !== 'tag' || !LIST_ITEMS.has(item.name)) return false
   if (!otherPage(a.attribs.href, page)) return false
   const headline = textOf(a).length
-  if (headline < 20 || charsBefore(item, a, MAX_CHARS_BEFORE_HEADLINE) > MAX_CHARS_BEFORE_HEADLINE) return false
+  if (headline < 20 || charsBefore(item, a, MAX_CHARS_BEFORE_HEADLINE) > MAX_CHARS_BEFORE_HEADLINE)
+    return false
   return textOf(item).length >= headline + 40
 }
 

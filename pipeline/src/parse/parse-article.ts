@@ -2,7 +2,8 @@
  * One fetched page → one clean ArticleRecord (issue #5). Pure and synchronous: the platform
  * adapter (chosen by fingerprint) finds title, date, byline and body roots; this module walks the
  * body once, drops boilerplate, keeps captions apart, fills gaps from head metadata, and hashes the
- * text. A page that is not an article comes back as `{ ok: false, reason }`.
+ * text. A page that is not an article comes back as `{ ok: false, reason }`: no title, too little
+ * body text, or a body made of teasers (a listing page, listing.ts).
  */
 import { createHash } from 'node:crypto'
 import type { ArticleRecord } from '../domain/article.ts'

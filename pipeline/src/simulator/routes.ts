@@ -12,6 +12,7 @@ export interface ResolvedRoute {
   readonly status: number
   readonly contentType: string
   readonly lastModified: string
+  readonly capturedAt?: string
   readonly kind: RouteKind
   readonly redirectTo?: string
   body(): Uint8Array
@@ -75,6 +76,7 @@ export class SnapshotRoutes implements RouteSource {
       status: route.status,
       contentType: route.content_type,
       lastModified: route.last_modified,
+      ...(route.captured_at ? { capturedAt: route.captured_at } : {}),
       kind: route.kind,
       ...(route.redirect_to ? { redirectTo: route.redirect_to } : {}),
       body: () => {

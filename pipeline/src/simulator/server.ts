@@ -109,6 +109,8 @@ export const startSimulator = async (opts: SimulatorOptions = {}): Promise<Simul
       const headers: Record<string, string | number> = {
         'Content-Type': contentTypeOverride ?? r.contentType,
         'Last-Modified': httpDate(r.lastModified),
+        // Replaying a capture: the server's clock is the capture time, so relative dates resolve as they did.
+        ...(r.capturedAt ? { Date: httpDate(r.capturedAt) } : {}),
         ETag: etag,
         'Cache-Control': 'max-age=0, must-revalidate',
         Vary: 'Accept-Encoding',

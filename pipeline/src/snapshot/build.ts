@@ -226,6 +226,7 @@ class SiteWriter {
     opts: {
       contentType?: string
       lastModified: string
+      capturedAt?: string
       origin?: 'captured' | 'rebuilt' | null
       status?: number
     }
@@ -253,6 +254,7 @@ class SiteWriter {
             ? 'text/plain; charset=utf-8'
             : 'text/html; charset=utf-8'),
       last_modified: new Date(opts.lastModified).toISOString(),
+      ...(opts.capturedAt ? { captured_at: new Date(opts.capturedAt).toISOString() } : {}),
       kind,
       origin: opts.origin ?? null,
     })
@@ -358,6 +360,10 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
       w.add(`${u.pathname}${u.search}`, 'article', enc.bytes, {
         contentType: enc.contentType,
         lastModified: a.published_at,
+        // A page that says "2 giờ trước" was captured two hours after publication.
+        ...(a.variants.includes('relative-date')
+          ? { capturedAt: new Date(Date.parse(a.published_at) + 2 * 3600_000).toISOString() }
+          : {}),
         origin: a.origin,
       })
       const print = r.renderPrint?.(s, a)

@@ -12,6 +12,8 @@ export interface ManifestRoute {
   readonly status: number
   readonly content_type: string
   readonly last_modified: string
+  /** When the page was captured; the simulator replays it as the Date header (relative dates need it). */
+  readonly captured_at?: string
   readonly kind: RouteKind
   readonly origin: PageOrigin | null
   /** Absolute URL with the real host, for 3xx routes. */

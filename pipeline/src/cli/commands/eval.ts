@@ -1,6 +1,8 @@
 /**
  * `thidua eval` (also `pnpm eval`): score the extractor on data/gold/gold.jsonl and print P/R/F1 per
- * entity kind and per field, then the errors. `--write` also refreshes the results in docs/quality.md.
+ * entity kind and per field, then the errors; then the held-out section, scored against the snapshot's
+ * truth labelled by other researchers (data/snapshot/truth.jsonl). `--write` also refreshes both result
+ * blocks of docs/quality.md; `--gold-only` skips the held-out section.
  */
 import { Command, Options } from '@effect/cli'
 import { Console, Effect } from 'effect'
@@ -8,50 +10,89 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { EXTRACTOR_VERSION } from '../../extract/extract.ts'
 import { evaluate, formatReport, GOALS, goldFile, loadGold } from '../../extract/evaluate.ts'
+import { evaluateHeldOut, formatHeldOutReport, HELD_OUT_FLOORS, loadHeldOut } from '../../extract/heldout.ts'
 import { repoRoot } from '../../paths.ts'
 
 const write = Options.boolean('write').pipe(
-  Options.withDescription('Replace the results section of docs/quality.md with this run')
+  Options.withDescription('Replace the result blocks of docs/quality.md with this run')
+)
+const goldOnly = Options.boolean('gold-only').pipe(
+  Options.withDescription('Skip the held-out evaluation on the snapshot truth')
 )
 const goldOption = Options.file('gold').pipe(
   Options.withDescription('Gold JSONL file (default: data/gold/gold.jsonl)'),
   Options.withDefault(goldFile)
 )
 
-const BEGIN = '<!-- eval:begin -->'
-const END = '<!-- eval:end -->'
+/** Replace the text between two markers of docs/quality.md. */
+function replaceBlock(doc: string, name: string, body: string): string {
+  const begin = `<!-- ${name}:begin -->`
+  const end = `<!-- ${name}:end -->`
+  const a = doc.indexOf(begin)
+  const b = doc.indexOf(end)
+  if (a < 0 || b < a) throw new Error(`docs/quality.md lacks the ${begin} / ${end} markers`)
+  return `${doc.slice(0, a)}${begin}\n\`\`\`text\nextractor ${EXTRACTOR_VERSION}\n${body}\n\`\`\`\n${doc.slice(b)}`
+}
 
-export const evalCommand = Command.make('eval', { write, gold: goldOption }, ({ write, gold }) =>
-  Effect.gen(function* () {
-    const items = yield* Effect.try({
-      try: () => loadGold(gold),
-      catch: (e) => new Error(`cannot load gold set: ${e instanceof Error ? e.message : String(e)}`),
-    })
-    const report = evaluate(items)
-    const text = formatReport(report)
-    yield* Console.log(`extractor ${EXTRACTOR_VERSION}\n${text}`)
-    const failed = Object.entries(GOALS).filter(
-      ([k, goal]) => report.kinds[k as keyof typeof GOALS].f1 < goal
-    )
-    yield* Console.log(
-      failed.length === 0
-        ? '\nall F1 goals met'
-        : `\ngoals missed: ${failed.map(([k, g]) => `${k} < ${g}`).join(', ')}`
-    )
-    if (write) {
-      const file = path.join(repoRoot, 'docs', 'quality.md')
-      yield* Effect.try({
-        try: () => {
-          const doc = readFileSync(file, 'utf8')
-          const a = doc.indexOf(BEGIN)
-          const b = doc.indexOf(END)
-          if (a < 0 || b < a) throw new Error(`${file} lacks the ${BEGIN} / ${END} markers`)
-          const block = `${BEGIN}\n\`\`\`text\nextractor ${EXTRACTOR_VERSION}\n${formatReport(report, 60)}\n\`\`\`\n`
-          writeFileSync(file, doc.slice(0, a) + block + doc.slice(b))
-        },
-        catch: (e) =>
-          new Error(`cannot update docs/quality.md: ${e instanceof Error ? e.message : String(e)}`),
+export const evalCommand = Command.make(
+  'eval',
+  { write, goldOnly, gold: goldOption },
+  ({ write, goldOnly, gold }) =>
+    Effect.gen(function* () {
+      const items = yield* Effect.try({
+        try: () => loadGold(gold),
+        catch: (e) => new Error(`cannot load gold set: ${e instanceof Error ? e.message : String(e)}`),
       })
-    }
-  })
-).pipe(Command.withDescription('Score the extractor on the gold set: P/R/F1 per entity kind and field'))
+      const report = evaluate(items)
+      yield* Console.log(`extractor ${EXTRACTOR_VERSION}\n\n== gold set (${gold})\n${formatReport(report)}`)
+      const failed = Object.entries(GOALS).filter(
+        ([k, goal]) => report.kinds[k as keyof typeof GOALS].f1 < goal
+      )
+      yield* Console.log(
+        failed.length === 0
+          ? '\nall F1 goals met'
+          : `\ngoals missed: ${failed.map(([k, g]) => `${k} < ${g}`).join(', ')}`
+      )
+
+      let heldOutText: string | null = null
+      if (!goldOnly) {
+        const heldOut = yield* Effect.try({
+          try: () => {
+            const { items: pages, skipped } = loadHeldOut()
+            return evaluateHeldOut(pages, skipped)
+          },
+          catch: (e) =>
+            new Error(`cannot run the held-out evaluation: ${e instanceof Error ? e.message : String(e)}`),
+        })
+        heldOutText = formatHeldOutReport(heldOut, 60)
+        yield* Console.log(
+          `\n== held-out: snapshot truth (data/snapshot/truth.jsonl)\n${formatHeldOutReport(heldOut)}`
+        )
+        const below = Object.entries(HELD_OUT_FLOORS).filter(
+          ([k, floor]) => heldOut.kinds[k as keyof typeof HELD_OUT_FLOORS].f1 < floor
+        )
+        yield* Console.log(
+          below.length === 0
+            ? '\nheld-out floors held'
+            : `\nheld-out below floor: ${below.map(([k, f]) => `${k} < ${f}`).join(', ')}`
+        )
+      }
+
+      if (write) {
+        const file = path.join(repoRoot, 'docs', 'quality.md')
+        yield* Effect.try({
+          try: () => {
+            let doc = replaceBlock(readFileSync(file, 'utf8'), 'eval', formatReport(report, 60))
+            if (heldOutText !== null) doc = replaceBlock(doc, 'heldout', heldOutText)
+            writeFileSync(file, doc)
+          },
+          catch: (e) =>
+            new Error(`cannot update docs/quality.md: ${e instanceof Error ? e.message : String(e)}`),
+        })
+      }
+    })
+).pipe(
+  Command.withDescription(
+    'Score the extractor: P/R/F1 per entity kind and field on the gold set, then on the held-out snapshot truth'
+  )
+)
