@@ -8,7 +8,7 @@ import type { SourceConfig } from '../domain/source.ts'
 import { crawl, type CrawlSummary } from '../crawl/crawl.ts'
 import { loadSources, sourceHosts } from '../crawl/sources.ts'
 import { EXTRACTOR_VERSION } from '../extract/extract.ts'
-import { startSimulator } from '../simulator/server.ts'
+import { type SimulatorOptions, startSimulator } from '../simulator/server.ts'
 import {
   closeWarehouse,
   endRun,
@@ -28,6 +28,11 @@ export interface RunOptions {
   readonly live: boolean
   /** Offline only: the snapshot the simulator serves (default data/snapshot). */
   readonly snapshotRoot?: string
+  /**
+   * Offline only: a corpus written by `thidua generate`, served by the simulator instead of the snapshot
+   * (scale runs). The caller picks the sources file (the corpus's own sources.json by default, see run.ts).
+   */
+  readonly generatedDir?: string
   readonly maxPages?: number
   /** Progress lines go to stderr; `quiet` silences them. */
   readonly quiet?: boolean
@@ -58,6 +63,14 @@ const splitByHosts = (sources: ReadonlyArray<SourceConfig>, hostMap: Readonly<Re
   }
 }
 
+/** What the offline simulator serves: a generated corpus alone, else the snapshot (default or given). */
+const simulatorOptions = (opts: RunOptions): SimulatorOptions =>
+  opts.generatedDir
+    ? { root: null, generated: { dir: opts.generatedDir } }
+    : opts.snapshotRoot
+      ? { root: opts.snapshotRoot }
+      : {}
+
 const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceConfig>, opts: RunOptions) =>
   Effect.gen(function* () {
     const started = Date.now()
@@ -67,7 +80,7 @@ const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceC
     if (!opts.live) {
       const sim = yield* Effect.acquireRelease(
         Effect.tryPromise({
-          try: () => startSimulator(opts.snapshotRoot ? { root: opts.snapshotRoot } : {}),
+          try: () => startSimulator(simulatorOptions(opts)),
           catch: (e) =>
             new Error(`could not start the portal simulator: ${e instanceof Error ? e.message : String(e)}`),
         }),
@@ -77,7 +90,7 @@ const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceC
       ;({ crawlable, skipped } = splitByHosts(sources, sim.hostMap))
       yield* log(
         opts.quiet,
-        `offline: crawling ${crawlable.length} sources through the simulator at ${sim.origin}`
+        `offline: crawling ${crawlable.length} sources through the simulator at ${sim.origin}${opts.generatedDir ? ` (generated corpus ${opts.generatedDir})` : ''}`
       )
       if (skipped.length > 0)
         yield* log(opts.quiet, `offline: not in the snapshot, skipped: ${skipped.join(', ')}`)

@@ -1,14 +1,32 @@
-/** `thidua run [--sources FILE] [--db FILE] [--live] [--max-pages N]`: the whole pipeline. */
+/**
+ * `thidua run [--sources FILE] [--db FILE] [--live] [--max-pages N] [--snapshot DIR | --generated DIR]`:
+ * the whole pipeline. `--generated DIR` crawls a corpus written by `thidua generate` (scale runs) through
+ * the simulator instead of the snapshot, with the corpus's own sources.json unless `--sources` is given.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
 import { Command, Options } from '@effect/cli'
 import { Console, Effect, Option } from 'effect'
+import { defaultSourcesFile } from '../../paths.ts'
 import { runPipeline } from '../../run/run-pipeline.ts'
-import { dbOption, sourcesOption } from '../options.ts'
+import { dbOption } from '../options.ts'
 
 const live = Options.boolean('live').pipe(
   Options.withDescription('Fetch the real sites (default: the offline snapshot through the local simulator)')
 )
+// Optional rather than defaulted, so that --generated can fall back to the corpus's own sources.json.
+const sources = Options.file('sources').pipe(
+  Options.withDescription(
+    'JSON (or YAML) list of sources (default: data/sources.json, or DIR/sources.json with --generated)'
+  ),
+  Options.optional
+)
 const snapshot = Options.directory('snapshot').pipe(
   Options.withDescription('Offline snapshot folder the simulator serves (default: data/snapshot)'),
+  Options.optional
+)
+const generated = Options.directory('generated').pipe(
+  Options.withDescription('Crawl a corpus written by `thidua generate` instead of the snapshot (offline)'),
   Options.optional
 )
 const maxPages = Options.integer('max-pages').pipe(
@@ -17,16 +35,34 @@ const maxPages = Options.integer('max-pages').pipe(
 )
 const json = Options.boolean('json').pipe(Options.withDescription('Print the run summary as JSON on stdout'))
 
+/** The sources file a run uses: --sources, else the generated corpus's own, else data/sources.json. */
+export const runSourcesFile = (sources: Option.Option<string>, generated: Option.Option<string>): string =>
+  Option.isSome(sources)
+    ? sources.value
+    : Option.isSome(generated)
+      ? path.join(generated.value, 'sources.json')
+      : defaultSourcesFile
+
 export const runCommand = Command.make(
   'run',
-  { db: dbOption, sources: sourcesOption, live, snapshot, maxPages, json },
-  ({ db, sources, live, snapshot, maxPages, json }) =>
+  { db: dbOption, sources, live, snapshot, generated, maxPages, json },
+  ({ db, sources, live, snapshot, generated, maxPages, json }) =>
     Effect.gen(function* () {
+      if (Option.isSome(generated)) {
+        if (live) return yield* Effect.fail(new Error('--generated is an offline corpus; drop --live'))
+        if (Option.isSome(snapshot))
+          return yield* Effect.fail(new Error('give either --snapshot or --generated, not both'))
+        if (!existsSync(path.join(generated.value, 'corpus.json')))
+          return yield* Effect.fail(
+            new Error(`${generated.value} holds no corpus.json: write one with \`thidua generate --out DIR\``)
+          )
+      }
       const summary = yield* runPipeline({
         dbFile: db,
-        sourcesFile: sources,
+        sourcesFile: runSourcesFile(sources, generated),
         live,
         ...(Option.isSome(snapshot) ? { snapshotRoot: snapshot.value } : {}),
+        ...(Option.isSome(generated) ? { generatedDir: generated.value } : {}),
         ...(Option.isSome(maxPages) ? { maxPages: maxPages.value } : {}),
       })
       if (json) yield* Console.log(JSON.stringify(summary))
