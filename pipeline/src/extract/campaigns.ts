@@ -103,7 +103,10 @@ export const compiled = cached(() => {
         needs: NEEDS[id],
         // With a two-word lead a match may start at any word: scan for the rest instead (see below).
         lead: led
-          ? { full: new RegExp(re.source, 'y'), core: compile(srcs.map((x) => x.replace(TWO_WORDS, '')).join('|')) }
+          ? {
+              full: new RegExp(re.source, 'y'),
+              core: compile(srcs.map((x) => x.replace(TWO_WORDS, '')).join('|')),
+            }
           : null,
       }
     })
@@ -137,7 +140,10 @@ function twoWordsBack(folded: string, c: number): number {
  * either where its rest starts or two words before, so only those positions are tried. A plain scan
  * tries the two-word lead at every position of the text, which made this one pattern the slowest.
  */
-export function* ledMatches(lead: { full: RegExp; core: RegExp }, folded: string): Generator<RegExpExecArray> {
+export function* ledMatches(
+  lead: { full: RegExp; core: RegExp },
+  folded: string
+): Generator<RegExpExecArray> {
   const starts: number[] = []
   for (const c of matchAll(lead.core, folded)) {
     const p = twoWordsBack(folded, c.index)
@@ -172,8 +178,10 @@ function insideThemeQuote(folded: string, at: number): boolean {
   let lastStraight = -1
   for (let i = from; i < at; i++) {
     const c = folded.charCodeAt(i)
-    if (c === 0x201c || c === 0xab) open = i // “ «
-    else if (c === 0x201d || c === 0xbb) open = -1 // ” »
+    if (c === 0x201c || c === 0xab)
+      open = i // “ «
+    else if (c === 0x201d || c === 0xbb)
+      open = -1 // ” »
     else if (c === 0x22) {
       straight++
       lastStraight = i
@@ -208,7 +216,8 @@ export function extractCampaigns(text: string, folded: string): CampaignMention[
     }
   }
   const known = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e)
-  if (!TRIGGER_FOLDED.some((w) => folded.includes(w))) return out.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
+  if (!TRIGGER_FOLDED.some((w) => folded.includes(w)))
+    return out.sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
   for (const t of matchAll(TRIGGER, text)) {
     let pos = t.index + t[0].length
     GAP.lastIndex = pos

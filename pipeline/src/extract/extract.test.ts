@@ -123,12 +123,12 @@ describe('events', () => {
     ])
   })
   it('reads "Vừa qua," and "diễn ra trọng thể" as held, and an event on the publication day as held', () => {
-    expect(events('Vừa qua, Đại hội thi đua yêu nước tỉnh Sơn La lần thứ V được tổ chức.', '2020-09-30')).toEqual([
-      ['dai_hoi_thi_dua', 'province', '14', 5, null, null, 'held'],
-    ])
-    expect(events('Đại hội Thi đua yêu nước tỉnh Sơn La lần thứ V diễn ra trọng thể.', '2020-09-30')).toEqual([
-      ['dai_hoi_thi_dua', 'province', '14', 5, null, null, 'held'],
-    ])
+    expect(
+      events('Vừa qua, Đại hội thi đua yêu nước tỉnh Sơn La lần thứ V được tổ chức.', '2020-09-30')
+    ).toEqual([['dai_hoi_thi_dua', 'province', '14', 5, null, null, 'held']])
+    expect(events('Đại hội Thi đua yêu nước tỉnh Sơn La lần thứ V diễn ra trọng thể.', '2020-09-30')).toEqual(
+      [['dai_hoi_thi_dua', 'province', '14', 5, null, null, 'held']]
+    )
     expect(
       events('Đại hội Thi đua yêu nước tỉnh Sơn La lần thứ V được tổ chức vào ngày 30/9/2020.', '2020-09-30')
     ).toEqual([['dai_hoi_thi_dua', 'province', '14', 5, null, null, 'held']])
@@ -177,7 +177,9 @@ describe('campaigns', () => {
       'nong_thon_moi',
       'nong_thon_moi',
     ])
-    expect(ids('Chương trình mục tiêu quốc gia xây dựng nông thôn mới; xã đạt chuẩn nông thôn mới')).toEqual([])
+    expect(ids('Chương trình mục tiêu quốc gia xây dựng nông thôn mới; xã đạt chuẩn nông thôn mới')).toEqual(
+      []
+    )
   })
   it('rejects decoys and keeps other quoted movements as candidates', () => {
     expect(ids('hưởng ứng Ngày vì người nghèo và Quỹ Vì người nghèo')).toEqual([])

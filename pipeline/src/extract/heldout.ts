@@ -18,7 +18,6 @@ import { parseArticle } from '../parse/parse-article.ts'
 import { snapshotDir } from '../paths.ts'
 import { listSnapshotPages, readSnapshotPage, readTruth } from '../snapshot/catalog.ts'
 import { foldVietnamese } from '../reference/fold.ts'
-import { romanToInt } from './dates.ts'
 import { extract } from './extract.ts'
 
 export interface TruthDocument {
@@ -114,7 +113,10 @@ export function loadHeldOut(root: string = snapshotDir): { items: HeldOutItem[];
 }
 
 /** Folded text with every run of non-alphanumerics as one space, for loose "is it written" checks. */
-const loose = (s: string): string => ` ${foldVietnamese(s).replace(/[^a-z0-9]+/g, ' ').trim()} `
+const loose = (s: string): string =>
+  ` ${foldVietnamese(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `
 
 /** Truth writes the full symbol ("34-CT/TW", "42/2010/NĐ-CP"); the extractor keeps the part after it. */
 export function truthSymbol(d: TruthDocument): string | null {
@@ -287,7 +289,14 @@ export function evaluateHeldOut(
       }
       kinds.documents.tp++
       const year = d.year_in_symbol === null ? '' : String(d.year_in_symbol)
-      scoreField(fields, errors, 'documents.year_in_symbol', `${tag} [${key}]`, year, String(hit.year_in_symbol ?? ''))
+      scoreField(
+        fields,
+        errors,
+        'documents.year_in_symbol',
+        `${tag} [${key}]`,
+        year,
+        String(hit.year_in_symbol ?? '')
+      )
       // Only full days are comparable; truth sometimes knows the month alone.
       const day = d.date && /^\d{4}-\d{2}-\d{2}$/.test(d.date) ? d.date : ''
       scoreField(fields, errors, 'documents.date', `${tag} [${key}]`, day, hit.date ?? '')
@@ -318,7 +327,14 @@ export function evaluateHeldOut(
       kinds.events.tp++
       scoreField(fields, errors, 'events.period', `${tag} [${key}]`, e.period ?? '', hit.period ?? '')
       const status = e.status === 'unknown' ? '' : e.status
-      scoreField(fields, errors, 'events.status', `${tag} [${key}]`, status, hit.status === 'unknown' ? '' : hit.status)
+      scoreField(
+        fields,
+        errors,
+        'events.status',
+        `${tag} [${key}]`,
+        status,
+        hit.status === 'unknown' ? '' : hit.status
+      )
     }
     for (const key of gotEvents.keys()) {
       if (!goldEvents.has(key)) {

@@ -28,12 +28,12 @@ const classOf = (cp: number): number =>
   cp < 0
     ? 0
     : cp < 0x2000
-    ? CLASS_TABLE[cp]!
-    : IS_LETTER.test(String.fromCodePoint(cp))
-      ? 1
-      : IS_LETTER_OR_NUMBER.test(String.fromCodePoint(cp))
-        ? 2
-        : 0
+      ? CLASS_TABLE[cp]!
+      : IS_LETTER.test(String.fromCodePoint(cp))
+        ? 1
+        : IS_LETTER_OR_NUMBER.test(String.fromCodePoint(cp))
+          ? 2
+          : 0
 
 /** The code point that starts at `i` (a lone surrogate stands for itself). */
 function codePointAt(text: string, i: number): number {
@@ -176,7 +176,13 @@ export function extractPlaces(toned: string, original: string): PlaceMention[] {
       i = end
       continue
     }
-    out.push({ surface: original.slice(i, end), code_2008: a.code_2008, code_2025: a.code_2025, start: i, end })
+    out.push({
+      surface: original.slice(i, end),
+      code_2008: a.code_2008,
+      code_2025: a.code_2025,
+      start: i,
+      end,
+    })
     i = end
   }
   return out

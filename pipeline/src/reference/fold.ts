@@ -7,8 +7,7 @@ const COMBINING = /[\u0300-\u036f]/g
 // placement on the first vowel ("hòa", "thủy"), the form of NQ 202/2025 and GSO letter 915. In NFC such
 // a syllable is a plain o/u followed by one precomposed toned vowel that ends the word, so it is found
 // and swapped in place: no NFD round trip of the whole text, and the length stays the same.
-const NEW_STYLE =
-  /[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ](?![\p{L}\p{M}])|(?<![qQ])[uU][ỳýỷỹỵỲÝỶỸỴ](?![\p{L}\p{M}])/gu
+const NEW_STYLE = /[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ](?![\p{L}\p{M}])|(?<![qQ])[uU][ỳýỷỹỵỲÝỶỸỴ](?![\p{L}\p{M}])/gu
 
 const swapped = new Map<string, string>()
 /** "oà" → "òa", "uỷ" → "ủy": the tone mark of the second vowel moves to the first. */

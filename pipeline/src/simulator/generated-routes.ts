@@ -101,6 +101,7 @@ export class GeneratedRoutes implements RouteSource {
   private readonly articles = new Map<string, Map<string, IndexEntry>>()
   private readonly byHost = new Map<string, IndexEntry[]>()
   private readonly campaignNames = new Map(loadCampaigns().map((c) => [c.id, c.name_vi]))
+  private readonly listings = new Map<string, ReadonlyMap<string, string>>()
 
   constructor(readonly dir: string) {
     this.meta = JSON.parse(readFileSync(path.join(dir, 'corpus.json'), 'utf8')) as CorpusMeta
@@ -205,13 +206,29 @@ export class GeneratedRoutes implements RouteSource {
           () => r.renderSitemaps(site, all()).find((x) => x.path === sm.path)!.xml,
           'application/xml; charset=utf-8'
         )
-    // Listings cover the newest eight items; older pages are reachable through the sitemaps.
-    const listings = r.renderListings(
-      site,
-      list.slice(0, 8).map((x) => stub(x, site))
-    )
-    const listing = listings.find((l) => pathKey(l.path) === key)
-    if (listing) return ok('listing', () => listing.html)
+    const listing = this.listingsOf(host, site).get(key)
+    if (listing !== undefined) return ok('listing', () => listing)
     return null
+  }
+
+  /**
+   * A site's listing pages by path key, rendered once per host. Sites with sitemaps list the newest
+   * eight items (older pages are reachable through the sitemaps); a platform without sitemaps
+   * (gov-portal) pages through every item, else most of its articles could never be reached.
+   */
+  private listingsOf(host: string, site: Site): ReadonlyMap<string, string> {
+    const cached = this.listings.get(host)
+    if (cached) return cached
+    const r = RENDERERS[site.platform]
+    const list = this.byHost.get(host) ?? []
+    const items = r.renderSitemaps(site, []).length > 0 ? list.slice(0, 8) : list
+    const pages = new Map(
+      r.renderListings(
+        site,
+        items.map((x) => stub(x, site))
+      ).map((l) => [pathKey(l.path), l.html] as const)
+    )
+    this.listings.set(host, pages)
+    return pages
   }
 }
