@@ -42,6 +42,8 @@ export interface CreateAppOptions {
   /** Watch X.published/CURRENT for new versions (default true). */
   readonly watch?: boolean
   readonly pollMs?: number
+  /** Cache query results per published version (default true; benchmarks turn it off). */
+  readonly cache?: boolean
   readonly log?: (msg: string) => void
 }
 
@@ -67,7 +69,11 @@ const etagFor = (version: string, url: string): string =>
 
 export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   const log = opts.log ?? ((m: string) => console.error(m))
-  const db = await PublishedDb.open(opts.dbFile, { watch: opts.watch ?? true, pollMs: opts.pollMs })
+  const db = await PublishedDb.open(opts.dbFile, {
+    watch: opts.watch ?? true,
+    pollMs: opts.pollMs,
+    cache: opts.cache,
+  })
   db.onSwap = (tag) => log(`[server] now serving ${tag}`)
   const reg = new RouteRegistry()
   const app = new Hono<AppEnv>()

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /**
- * Drives Debian Chromium over the built dashboard served by the real server on a fixture database:
+ * Drives Debian Chromium over the built dashboard served by the real server on the fixture warehouse
+ * (built by the warehouse code from its fixture records):
  * every view opens with data, filters change the URL and the data, charts are drawn, a CSV export
  * downloads, and any console error or failed request fails the test. Screenshots go to test/screenshots/.
  */
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '@thidua/server/main'
-import { buildFixtureDb } from '@thidua/server/testing/fixture-db'
+import { buildTestDb } from '@thidua/server/testing/warehouse-db'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const webDist = path.join(repo, 'web', 'dist')
@@ -29,7 +30,7 @@ beforeAll(async () => {
     execFileSync('npx', ['vite', 'build'], { cwd: path.join(repo, 'web'), stdio: 'inherit' })
   mkdirSync(shots, { recursive: true })
   dir = mkdtempSync(path.join(tmpdir(), 'thidua-browser-'))
-  const fx = await buildFixtureDb(dir)
+  const fx = await buildTestDb(dir)
   server = await startServer({ dbFile: fx.dbFile, port: 0, webDist, log: () => {} })
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -118,8 +119,8 @@ describe('dashboard', () => {
     await open('/campaigns')
     await expectChartDrawn('coverage-heatmap')
     await expectChartDrawn('adoption-chart')
-    await page.selectOption('#source_kind', 'newspaper')
-    await expect.poll(() => new URL(page.url()).searchParams.get('source_kind')).toBe('newspaper')
+    await page.selectOption('#source_kind', 'portal')
+    await expect.poll(() => new URL(page.url()).searchParams.get('source_kind')).toBe('portal')
     await expectChartDrawn('coverage-heatmap')
     await shot('campaigns')
     // exporting the heatmap's data downloads a CSV whose header is the API's columns
@@ -149,11 +150,11 @@ describe('dashboard', () => {
     await open('/documents')
     await page.selectOption('#level', 'central')
     await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('central')
-    const row = page.locator('.table-wrap tbody tr', { hasText: '41/CT/TW' })
+    const row = page.locator('.table-wrap tbody tr', { hasText: '41-CT/TW' })
     await row.click()
-    await expect.poll(() => new URL(page.url()).searchParams.get('doc')).toBe('ct-tw-41-2024')
+    await expect.poll(() => new URL(page.url()).searchParams.get('doc')).toMatch(/^d_/)
     await expectChartDrawn('citations-chart')
-    expect(await page.locator('[data-testid="citations-chart"] figcaption').innerText()).toContain('41/CT/TW')
+    expect(await page.locator('[data-testid="citations-chart"] figcaption').innerText()).toContain('41-CT/TW')
     await shot('documents')
   })
 
@@ -195,13 +196,13 @@ describe('dashboard', () => {
   })
 
   it('pipeline: runs, source health with gaps flagged, ledger chart', async () => {
-    await open('/pipeline?source=kontum-portal')
+    await open('/pipeline?source=baotintuc')
     await expectChartDrawn('ledger-chart')
     expect(
-      await page.locator('.table-wrap tbody tr', { hasText: 'kontum-portal' }).locator('.warn').count()
+      await page.locator('.table-wrap tbody tr', { hasText: 'baotintuc' }).locator('.warn').count()
     ).toBe(1)
-    await page.selectOption('#kind', 'newspaper')
-    await expect.poll(() => page.locator('.table-wrap').first().locator('tbody tr').count()).toBe(2)
+    await page.selectOption('#kind', 'portal')
+    await expect.poll(() => page.locator('.table-wrap').first().locator('tbody tr').count()).toBe(3)
     await shot('pipeline')
   })
 

@@ -87,6 +87,9 @@ const HEADLINES = [
   'Nhân rộng điển hình tiên tiến tại {P}',
 ]
 
+const NO_EVENT_HEADLINE = 'Sôi nổi phong trào thi đua yêu nước ở {P}'
+const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']
+
 export const buildSites = (
   provinces: ReadonlyArray<{ code: string; name_vi: string; new_code_2025: string }>
 ): GeneratedSite[] => {
@@ -204,17 +207,30 @@ export const generateArticle = (
   const times: FactTime[] = [
     { expression_kind: 'year', start: `${pub.y}-01-01`, end: `${pub.y}-12-31`, role: 'period' },
   ]
-  const title = rng
-    .pick(HEADLINES)
+  // A headline that names a congress names one planted in the article, so the ground truth covers
+  // every event in the text; without one, the headline is about the movement instead.
+  const congress = events.find((e) => e.kind === 'dai_hoi_thi_dua')
+  const template = rng.pick(HEADLINES)
+  const headline = template.includes('{R}') && !congress ? NO_EVENT_HEADLINE : template
+  rng.int(0, 5) // the ordinal this draw used to pick; kept so that the rest of the stream is unchanged
+  const title = headline
     .replace('{P}', prov.name_vi)
-    .replace('{R}', ['III', 'IV', 'V', 'VI', 'VII', 'VIII'][rng.int(0, 5)]!)
+    .replace('{R}', ROMAN[congress?.ordinal ?? 0] ?? String(congress?.ordinal))
     .replace('{K}', String(rng.int(20, 600)))
     .replace('{Y}', String(pub.y))
   const summary = `${title} (${iso(pub)}). Các cấp, các ngành ${unit} tiếp tục đẩy mạnh phong trào thi đua yêu nước.`
   const id = String(100_000 + n)
   const r = RENDERERS[site.platform]
-  const slug = slugify(title)
-  const url = `${site.origin}${r.articlePath({ source: site.source, host: site.host, origin: site.origin, platform: site.platform }, { id, slug, category: r.category({ source: site.source, host: site.host, origin: site.origin, platform: site.platform }).alias, published_at })}`
+  const s = { source: site.source, host: site.host, origin: site.origin, platform: site.platform }
+  const category = r.category(s).alias
+  const titleSlug = slugify(title)
+  // Titles repeat within a site, so a platform whose article path has no id (WordPress) would give
+  // two articles one URL and serve only one: such paths take the id into the slug, as WordPress's "-2".
+  const byTitle = r.articlePath(s, { id, slug: titleSlug, category, published_at })
+  const articlePath = byTitle.includes(id)
+    ? byTitle
+    : r.articlePath(s, { id, slug: `${titleSlug}-${id}`, category, published_at })
+  const url = `${site.origin}${articlePath}`
   return {
     n,
     url,

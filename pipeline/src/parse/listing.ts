@@ -128,13 +128,21 @@ const moreTextThan = (node: AnyNode, limit: number): boolean => {
 }
 
 /**
- * The teaser item enclosing a body root: a short ancestor that also holds a teaser headline
- * outside the root (the root is then only a teaser's snippet), or null.
+ * The teaser item enclosing a body root: a short ancestor that opens with a teaser headline placed
+ * before the root (the root is then only a teaser's snippet), or null. Headlines after the root do
+ * not count: a short article followed by a "Tin mới" sidebar is not a snippet of the sidebar.
  */
 const enclosingTeaser = (root: Element, page: URL | null): Element | null => {
+  let branch: AnyNode = root
   for (let a = root.parent as Element | null; a && a.type === 'tag'; a = a.parent as Element | null) {
     if (a.name === 'body' || moreTextThan(a, MAX_ITEM_CHARS)) return null
-    for (const c of a.children) if (c !== root && teasersIn(c, page).length > 0) return a
+    for (const c of a.children) {
+      if (c === branch) break
+      const headline = teasersIn(c, page)[0]
+      if (headline && charsBefore(a, headline, MAX_CHARS_BEFORE_HEADLINE) <= MAX_CHARS_BEFORE_HEADLINE)
+        return a
+    }
+    branch = a
   }
   return null
 }

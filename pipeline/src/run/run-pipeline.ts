@@ -47,6 +47,14 @@ export interface RunSummary {
   readonly process: ProcessSummary
   readonly skipped_sources: ReadonlyArray<string>
   readonly published: string
+  /** Wall-clock milliseconds per stage (crawl is 0 for a reparse), for benchmarks and logs. */
+  readonly timings: {
+    readonly crawl_ms: number
+    readonly process_ms: number
+    readonly resolve_ms: number
+    readonly publish_ms: number
+    readonly total_ms: number
+  }
 }
 
 const log = (quiet: boolean | undefined, line: string) =>
@@ -125,8 +133,11 @@ export const runPipeline = (opts: RunOptions) =>
     yield* log(opts.quiet, `run ${runId} (${mode}) → ${opts.dbFile}`)
 
     const body = Effect.gen(function* () {
+      const runStarted = Date.now()
       yield* upsertSources(wh, sources)
+      const crawlStarted = Date.now()
       const crawled = opts.reparseOnly ? null : yield* crawlStage(wh, runId, sources, opts)
+      const processStarted = Date.now()
       if (crawled) {
         const t = crawled.summary.totals
         yield* log(
@@ -147,7 +158,9 @@ export const runPipeline = (opts: RunOptions) =>
         details: finalized,
       })
       yield* endRun(wh, runId, 'ok')
+      const publishStarted = Date.now()
       const published = yield* publish(wh)
+      const finished = Date.now()
       yield* log(opts.quiet, `published ${published.file}`)
       const summary: RunSummary = {
         run_id: runId,
@@ -156,6 +169,13 @@ export const runPipeline = (opts: RunOptions) =>
         process: processed,
         skipped_sources: crawled?.skipped ?? [],
         published: published.file,
+        timings: {
+          crawl_ms: processStarted - crawlStarted,
+          process_ms: resolveStarted - processStarted,
+          resolve_ms: publishStarted - resolveStarted,
+          publish_ms: finished - publishStarted,
+          total_ms: finished - runStarted,
+        },
       }
       return summary
     })

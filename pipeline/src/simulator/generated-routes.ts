@@ -223,10 +223,12 @@ export class GeneratedRoutes implements RouteSource {
     const list = this.byHost.get(host) ?? []
     const items = r.renderSitemaps(site, []).length > 0 ? list.slice(0, 8) : list
     const pages = new Map(
-      r.renderListings(
-        site,
-        items.map((x) => stub(x, site))
-      ).map((l) => [pathKey(l.path), l.html] as const)
+      r
+        .renderListings(
+          site,
+          items.map((x) => stub(x, site))
+        )
+        .map((l) => [pathKey(l.path), l.html] as const)
     )
     this.listings.set(host, pages)
     return pages

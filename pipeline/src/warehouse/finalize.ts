@@ -135,19 +135,21 @@ const resolveDocuments = async (conn: DuckDBConnection) => {
       SELECT document_id, first(issued_on ORDER BY c DESC, issued_on) AS issued_on, count(*) > 1 AS conflict
       FROM dates GROUP BY document_id
     ),
+    -- mode(x ORDER BY x): a tie goes to the smallest value; a bare mode() picks by thread timing, so a
+    -- rerun over the same mentions could resolve differently (found by test/long/scale.test.ts).
     agg AS (
       SELECT document_id,
         any_value(type ORDER BY type) AS type,
-        mode(number) AS number,
-        mode(symbol) AS symbol,
+        mode(number ORDER BY number) AS number,
+        mode(symbol ORDER BY symbol) AS symbol,
         max(key_year) FILTER (WHERE key_document_id = document_id) AS key_year,
         max(key_year) AS any_year,
-        mode(year_in_symbol) AS year_in_symbol,
-        mode(issuer) AS issuer,
+        mode(year_in_symbol ORDER BY year_in_symbol) AS year_in_symbol,
+        mode(issuer ORDER BY issuer) AS issuer,
         any_value(issuer_scope ORDER BY issuer_scope) FILTER (WHERE key_document_id = document_id) AS own_scope,
         any_value(issuer_scope ORDER BY issuer_scope) AS issuer_scope,
-        mode(issuer_province_2008) AS province_code_2008,
-        mode(issuer_province_2025) AS province_code_2025,
+        mode(issuer_province_2008 ORDER BY issuer_province_2008) AS province_code_2008,
+        mode(issuer_province_2025 ORDER BY issuer_province_2025) AS province_code_2025,
         count(*) AS mention_count,
         count(DISTINCT article_id) AS article_count,
         min(published_date) AS first_cited,
@@ -202,10 +204,10 @@ const resolveEvents = async (conn: DuckDBConnection) => {
       FROM temp.stage_event_values WHERE field = 'held' GROUP BY event_id
     ),
     agg AS (
-      SELECT event_id, any_value(kind ORDER BY kind) AS kind, mode(scope) AS scope, mode(place) AS place,
-        mode(province_code_2008) AS province_code_2008, mode(province_code_2025) AS province_code_2025,
-        max(ordinal) AS ordinal, mode(period) AS period,
-        coalesce(mode(year), year(min(time_start))) AS year,
+      SELECT event_id, any_value(kind ORDER BY kind) AS kind, mode(scope ORDER BY scope) AS scope, mode(place ORDER BY place) AS place,
+        mode(province_code_2008 ORDER BY province_code_2008) AS province_code_2008, mode(province_code_2025 ORDER BY province_code_2025) AS province_code_2025,
+        max(ordinal) AS ordinal, mode(period ORDER BY period) AS period,
+        coalesce(mode(year ORDER BY year), year(min(time_start))) AS year,
         min(published_date) FILTER (WHERE status = 'held') AS first_report,
         count(*) AS mention_count,
         first(article_id ORDER BY published_date NULLS LAST, article_id) AS first_article_id

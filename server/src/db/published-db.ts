@@ -2,7 +2,8 @@
  * The published database as the server sees it: the file named by `X.published/CURRENT` (or X itself
  * when nothing has been published), opened read-only. When CURRENT changes, the new file is opened and
  * swapped in; the old version is closed only after the requests that leased it have finished, so a
- * publish never drops a request.
+ * publish never drops a request. A published version never changes, so query results are cached per
+ * version (keyed by SQL and parameters) and dropped with it.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
 import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs'
@@ -61,6 +62,8 @@ interface Version {
   sandbox: DuckDBInstance | null
   /** Idle reader connections, reused across requests (connecting costs more than most queries). */
   readonly pool: DuckDBConnection[]
+  /** Results of this version's queries, least recently used first (Map keeps insertion order). */
+  readonly cache: Map<string, TableResult>
   inflight: number
   retired: boolean
 }
@@ -77,10 +80,18 @@ export interface Lease {
 const openVersion = async (file: string): Promise<Version> => {
   const instance = await DuckDBInstance.create(file, READER_CONFIG)
   const tag = `${path.basename(file)}@${statSync(file).mtimeMs.toFixed(0)}`
-  return { file, tag, instance, sandbox: null, pool: [], inflight: 0, retired: false }
+  return { file, tag, instance, sandbox: null, pool: [], cache: new Map(), inflight: 0, retired: false }
 }
 
+/** Bounds of the per-version result cache: entries, and rows of one result worth keeping. */
+const CACHE_ENTRIES = 2000
+const CACHE_MAX_ROWS = 20_000
+
+const cacheKey = (sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): string =>
+  `${sql}\u0000${JSON.stringify(params ?? null, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))}`
+
 const closeVersion = (v: Version): void => {
+  v.cache.clear()
   for (const c of v.pool.splice(0)) c.closeSync()
   v.sandbox?.closeSync()
   v.instance.closeSync()
@@ -102,8 +113,15 @@ export class PublishedDb {
     this.current = first
   }
 
-  static async open(dbFile: string, opts: { watch?: boolean; pollMs?: number } = {}): Promise<PublishedDb> {
+  /** False to run every query (benchmarks of the uncached path). */
+  private cacheResults = true
+
+  static async open(
+    dbFile: string,
+    opts: { watch?: boolean; pollMs?: number; cache?: boolean } = {}
+  ): Promise<PublishedDb> {
     const db = new PublishedDb(dbFile, await openVersion(resolvePublishedFile(dbFile)))
+    db.cacheResults = opts.cache ?? true
     if (opts.watch !== false) db.startWatching(opts.pollMs ?? 1000)
     return db
   }
@@ -169,9 +187,20 @@ export class PublishedDb {
       versionTag: v.tag,
       file: v.file,
       query: async (sql, params) => {
+        const key = this.cacheResults ? cacheKey(sql, params) : null
+        const hit = key === null ? undefined : v.cache.get(key)
+        if (key !== null && hit) {
+          v.cache.delete(key) // re-insert: most recently used last
+          v.cache.set(key, hit)
+          return hit
+        }
         conn ??= v.pool.pop() ?? (await v.instance.connect())
-        const reader = await conn.runAndReadAll(sql, params)
-        return readTable(reader)
+        const result = readTable(await conn.runAndReadAll(sql, params))
+        if (key !== null && result.rows.length <= CACHE_MAX_ROWS && !v.retired) {
+          v.cache.set(key, result)
+          if (v.cache.size > CACHE_ENTRIES) v.cache.delete(v.cache.keys().next().value as string)
+        }
+        return result
       },
       sandboxConnection: async () => {
         v.sandbox ??= await DuckDBInstance.create(v.file, SANDBOX_CONFIG)

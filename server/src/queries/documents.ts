@@ -1,25 +1,32 @@
-/** Documents (central and provincial) and which provinces cite each. */
+/**
+ * Documents (central and provincial) and which provinces cite each. `display_symbol` is the number as
+ * written in Vietnamese (138/KH-UBND, 41-CT/TW) and `label` adds the type (Kế hoạch 138/KH-UBND).
+ */
+const DOCUMENT_COLUMNS = `d.document_id, d.type, d.number, d.symbol, d.display_symbol, d.label,
+  CAST(d.issued_on AS VARCHAR) AS issued_on, d.issuer, d.is_central, d.province_code_2008, d.province_code_2025,
+  d.mention_count, d.article_count, CAST(d.first_cited AS VARCHAR) AS first_cited, CAST(d.last_cited AS VARCHAR) AS last_cited,
+  (SELECT name_vi FROM provinces pp WHERE pp.code = d.province_code_2025 AND pp.system = '2025') AS province_name`
+
 export const DOCUMENTS_SQL = (extraWhere: string) => `
-WITH d AS (
-  SELECT d.document_id, d.type, d.number, d.symbol, CAST(d.issued_on AS VARCHAR) AS issued_on, d.issuer,
-    d.province_code_2025, d.mention_count,
-    (SELECT count(DISTINCT v.province_code) FROM v_document_citations v WHERE v.document_id = d.document_id AND v.system = $system) AS citing_provinces
-  FROM documents d
+WITH cites AS (
+  SELECT document_id, count(DISTINCT province_code) AS citing_provinces
+  FROM v_document_citations WHERE system = $system GROUP BY document_id
+),
+d AS (
+  SELECT ${DOCUMENT_COLUMNS}, coalesce(c.citing_provinces, 0) AS citing_provinces
+  FROM documents d LEFT JOIN cites c USING (document_id)
   WHERE (CAST($type AS VARCHAR) IS NULL OR d.type = $type)
-    AND (CAST($level AS VARCHAR) IS NULL OR ($level = 'central') = (d.province_code_2025 IS NULL))
+    AND (CAST($level AS VARCHAR) IS NULL OR ($level = 'central') = coalesce(d.is_central, false))
     AND ($year IS NULL OR year(d.issued_on) = $year)
     AND (CAST($q AS VARCHAR) IS NULL
-      OR strip_accents(lower(coalesce(d.number, '') || '/' || coalesce(d.symbol, '') || ' ' || coalesce(d.issuer, '')))
-        LIKE '%' || strip_accents(lower($q)) || '%')
+      OR thidua_fold(concat_ws(' ', d.label, d.display_symbol, d.number || '/' || d.symbol, d.issuer)) LIKE '%' || thidua_fold($q) || '%')
     ${extraWhere}
 )
 SELECT *, count(*) OVER () AS total FROM d
-ORDER BY mention_count DESC NULLS LAST, issued_on DESC NULLS LAST, document_id
+ORDER BY article_count DESC NULLS LAST, mention_count DESC NULLS LAST, issued_on DESC NULLS LAST, document_id
 LIMIT $limit OFFSET $offset`
 
-export const DOCUMENT_SQL = `
-SELECT document_id, type, number, symbol, CAST(issued_on AS VARCHAR) AS issued_on, issuer, province_code_2025, mention_count
-FROM documents WHERE document_id = $id`
+export const DOCUMENT_SQL = `SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.document_id = $id`
 
 export const DOCUMENT_CITATIONS_SQL = `
 SELECT v.province_code, p.name_vi AS province_name, v.citing_articles,
@@ -29,8 +36,9 @@ WHERE v.document_id = $id AND v.system = $system ORDER BY v.citing_articles DESC
 
 /** Citations of every central document per province (the documents view's matrix). */
 export const CENTRAL_CITATIONS_SQL = `
-SELECT v.document_id, d.number || '/' || d.symbol AS label, v.province_code, p.name_vi AS province_name, v.citing_articles
+SELECT v.document_id, coalesce(d.display_symbol, d.label) AS label, v.province_code, p.name_vi AS province_name,
+  v.citing_articles
 FROM v_document_citations v JOIN documents d USING (document_id)
 LEFT JOIN provinces p ON p.code = v.province_code AND p.system = v.system
-WHERE v.system = $system AND d.province_code_2025 IS NULL
+WHERE v.system = $system AND d.is_central
 ORDER BY v.document_id, v.province_code`

@@ -5,11 +5,16 @@ SELECT * REPLACE (CAST(started_at AS VARCHAR) AS started_at, CAST(finished_at AS
 FROM pipeline_runs ORDER BY started_at DESC LIMIT $limit OFFSET $offset`
 
 export const RUN_SQL = `SELECT * REPLACE (CAST(started_at AS VARCHAR) AS started_at, CAST(finished_at AS VARCHAR) AS finished_at)
-FROM pipeline_runs WHERE CAST(run_id AS VARCHAR) = $id`
+FROM pipeline_runs WHERE run_id = $id`
 
-export const RUN_STAGES_SQL = `SELECT * FROM stage_stats WHERE CAST(run_id AS VARCHAR) = $id`
+export const RUN_STAGES_SQL = `
+SELECT stage, CAST(started_at AS VARCHAR) AS started_at, CAST(finished_at AS VARCHAR) AS finished_at,
+  items_in, items_out, failures, elapsed_ms, CAST(details AS VARCHAR) AS details
+FROM stage_stats WHERE run_id = $id ORDER BY started_at NULLS LAST, stage`
 
-export const RUN_FAILURES_SQL = `SELECT * FROM parse_failures WHERE CAST(run_id AS VARCHAR) = $id LIMIT 500`
+export const RUN_FAILURES_SQL = `
+SELECT url, source_id, reason, CAST(failed_at AS VARCHAR) AS failed_at, attempts
+FROM parse_failures WHERE run_id = $id ORDER BY url LIMIT 500`
 
 export const SOURCES_HEALTH_SQL = `
 WITH gaps AS (
@@ -17,11 +22,13 @@ WITH gaps AS (
   FROM v_coverage_ledger GROUP BY ALL
 )
 SELECT s.source_id, s.name, s.kind, s.platform, s.base_url, s.province_code_2008, s.province_code_2025,
-  CAST(h.last_success AS VARCHAR) AS last_success, h.fetched, h.failed, h.last_error,
+  CAST(h.last_success AS VARCHAR) AS last_success, coalesce(h.fetched, 0) AS fetched, coalesce(h.failed, 0) AS failed,
+  h.last_error, coalesce(h.articles, 0) AS articles, CAST(h.last_published AS VARCHAR) AS last_published,
+  coalesce(h.parse_failures, 0) AS parse_failures,
   coalesce(g.gap_months, 0) AS gap_months, strftime(g.last_gap_month, '%Y-%m') AS last_gap_month
 FROM sources s LEFT JOIN v_source_health h USING (source_id) LEFT JOIN gaps g USING (source_id)
 WHERE (CAST($kind AS VARCHAR) IS NULL OR s.kind = $kind)
-ORDER BY gap_months DESC, h.failed DESC NULLS LAST, s.source_id`
+ORDER BY gap_months DESC, failed DESC, s.source_id`
 
 export const LEDGER_SQL = `
 SELECT source_id, strftime(month, '%Y-%m') AS month, expected, found, gap_flag

@@ -1,9 +1,9 @@
-/** Provinces of one unit system with their article counts; lineage for the 63 → 34 merger. */
-export const PROVINCES_SQL = (system: '2008' | '2025') => `
-SELECT p.code, p.name_vi, p.system,
-  (SELECT count(*) FROM articles a WHERE a.province_code_${system} = p.code) AS articles,
-  (SELECT count(DISTINCT a.source_id) FROM articles a WHERE a.province_code_${system} = p.code) AS sources
-FROM provinces p WHERE p.system = $system ORDER BY p.code`
+/** Provinces of one unit system with their article counts (one per cluster); lineage for 63 → 34. */
+export const PROVINCES_SQL = `
+SELECT p.code, p.name_vi, p.system, count(u.article_id) AS articles, count(DISTINCT u.source_id) AS sources
+FROM provinces p LEFT JOIN v_article_units u ON u.system = p.system AND u.province_code = p.code
+WHERE p.system = $system
+GROUP BY ALL ORDER BY p.code`
 
 export const LINEAGE_SQL = `
 SELECT l.old_code, o.name_vi AS old_name, l.new_code, n.name_vi AS new_name, CAST(l.effective_on AS VARCHAR) AS effective_on

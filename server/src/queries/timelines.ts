@@ -1,10 +1,16 @@
-/** Per-province timeline items (documents, conferences, congresses) and the national milestones. */
+/**
+ * Per-province timeline items (documents, conferences, congresses) and the national milestones. Each
+ * item says how many articles report it (`reports`), which drill down through `event_id`/`document_id`.
+ */
 export const TIMELINE_SQL = (provinceFilter: string) => `
 SELECT t.province_code, p.name_vi AS province_name, CAST(t.item_date AS VARCHAR) AS item_date, t.item_kind, t.label,
   t.status, CAST(t.planned_start AS VARCHAR) AS planned_start, CAST(t.planned_end AS VARCHAR) AS planned_end,
-  CAST(t.held_on AS VARCHAR) AS held_on, t.delay_days, t.article_id, t.event_id, t.document_id
+  CAST(t.held_on AS VARCHAR) AS held_on, t.delay_days, t.article_id, t.event_id, t.document_id,
+  coalesce(e.mention_count, d.article_count) AS reports, coalesce(e.has_conflict, false) AS has_conflict
 FROM v_province_timeline t
 LEFT JOIN provinces p ON p.code = t.province_code AND p.system = t.system
+LEFT JOIN events e ON e.event_id = t.event_id
+LEFT JOIN documents d ON d.document_id = t.document_id
 WHERE t.system = $system AND ${provinceFilter}
   AND ($from IS NULL OR t.item_date >= CAST($from AS DATE)) AND ($to IS NULL OR t.item_date <= CAST($to AS DATE))
   AND (CAST($kind AS VARCHAR) IS NULL OR t.item_kind = $kind)

@@ -37,13 +37,18 @@ export const coverageRoutes = (reg: RouteRegistry, prefix: string) => {
     },
     async (c, q) => {
       checkYears(q.from_year, q.to_year)
-      const params: Params = { from_year: q.from_year, to_year: q.to_year, source_kind: q.source_kind }
+      const params: Params = {
+        system: q.system,
+        from_year: q.from_year,
+        to_year: q.to_year,
+        source_kind: q.source_kind,
+      }
       const conds = [inList('a.province_code', q.province, params, 'p')]
       if (q.campaign) {
         params.campaign = q.campaign
         conds.push('cm.campaign_id = $campaign')
       }
-      const t = await c.get('lease').query(COVERAGE_SQL(q.system, where(conds)), params)
+      const t = await c.get('lease').query(COVERAGE_SQL(where(conds)), params)
       return sendTable(c, q.format, t, { name: `coverage-${q.system}` })
     }
   )
@@ -52,14 +57,16 @@ export const coverageRoutes = (reg: RouteRegistry, prefix: string) => {
     prefix,
     '/provinces',
     {
-      summary: 'Per-province totals for the coverage map (articles, distinct campaigns)',
+      summary:
+        'Per-province totals for the coverage map: articles, articles mentioning a campaign (or the chosen one), distinct campaigns',
       params: filters,
       table: true,
       tag: 'coverage',
     },
     async (c, q) => {
       checkYears(q.from_year, q.to_year)
-      const t = await c.get('lease').query(COVERAGE_BY_PROVINCE_SQL(q.system), {
+      const t = await c.get('lease').query(COVERAGE_BY_PROVINCE_SQL, {
+        system: q.system,
         from_year: q.from_year,
         to_year: q.to_year,
         source_kind: q.source_kind,

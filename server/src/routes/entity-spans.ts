@@ -1,8 +1,11 @@
 /**
- * Character spans for the entities of one article. Document mentions carry extractor spans; for
- * mentions stored without spans (events, campaigns in the public schema) the surface is located in
- * the body, the n-th mention of a surface taking its n-th occurrence.
+ * Character spans for the entities of one article, each with the sentence that holds it. The warehouse
+ * stores extractor spans for every mention kind; a mention whose span is missing or does not fit the
+ * body (an older load) is located by its surface instead, the n-th mention of a surface taking its
+ * n-th occurrence.
  */
+import { sentenceBounds } from './sentences.ts'
+
 export interface EntitySpan {
   readonly kind: 'document' | 'event' | 'campaign' | 'time'
   readonly start: number
@@ -12,6 +15,11 @@ export interface EntitySpan {
   readonly span_source: 'extracted' | 'located'
   readonly label: string
   readonly ref: string | null
+  /** Bounds of the sentence holding the span (for "the sentence behind a number"). */
+  readonly sentence_start: number
+  readonly sentence_end: number
+  /** Events: planned | held | ... as the extractor read it. */
+  readonly status?: string | null
 }
 
 type Row = Record<string, unknown>
@@ -34,12 +42,28 @@ export const entitySpans = (
       const surface = typeof r.surface === 'string' ? r.surface : ''
       const label =
         kind === 'document'
-          ? `${r.number ?? ''}/${r.symbol ?? ''}`
+          ? String(r.label ?? r.display_symbol ?? `${r.number ?? ''}/${r.symbol ?? ''}`)
           : kind === 'campaign'
             ? String(r.name_vi ?? r.campaign_id ?? '')
             : kind === 'event'
-              ? String(r.kind ?? '')
-              : String(r.granularity ?? '')
+              ? String(r.label ?? r.kind ?? '')
+              : String(r.start_date ?? r.granularity ?? '')
+      const extra = kind === 'event' ? { status: (r.status as string | null | undefined) ?? null } : {}
+      const push = (start: number, end: number, source: EntitySpan['span_source']) => {
+        const b = sentenceBounds(body, start, end)
+        out.push({
+          kind,
+          start,
+          end,
+          surface: body.slice(start, end),
+          span_source: source,
+          label,
+          ref,
+          sentence_start: b.start,
+          sentence_end: b.end,
+          ...extra,
+        })
+      }
       const ref =
         kind === 'document'
           ? ((r.document_id as string | null) ?? null)
@@ -51,7 +75,7 @@ export const entitySpans = (
       const s = num(r.span_start ?? r.start)
       const e = num(r.span_end ?? r.end)
       if (s !== null && e !== null && e > s && e <= body.length) {
-        out.push({ kind, start: s, end: e, surface: body.slice(s, e), span_source: 'extracted', label, ref })
+        push(s, e, 'extracted')
         continue
       }
       if (!surface) continue
@@ -66,8 +90,7 @@ export const entitySpans = (
       }
       if (pos < 0) pos = body.indexOf(surface)
       seen.set(key, nth + 1)
-      if (pos >= 0)
-        out.push({ kind, start: pos, end: pos + surface.length, surface, span_source: 'located', label, ref })
+      if (pos >= 0) push(pos, pos + surface.length, 'located')
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end)

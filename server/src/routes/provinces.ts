@@ -18,7 +18,7 @@ export const provincesRoutes = (reg: RouteRegistry, prefix: string) => {
       tag: 'reference',
     },
     async (c, q) => {
-      const t = await c.get('lease').query(PROVINCES_SQL(q.system), { system: q.system })
+      const t = await c.get('lease').query(PROVINCES_SQL, { system: q.system })
       return sendTable(c, q.format, t, { name: `provinces-${q.system}` })
     }
   )

@@ -12,7 +12,11 @@ import { closeWarehouseSync, openWarehouseAsync } from '../../../pipeline/src/wa
 import { publish } from '../../../pipeline/src/warehouse/publish.ts'
 import { recordStage } from '../../../pipeline/src/warehouse/runs.ts'
 import { buildFixtureWarehouse } from '../../../pipeline/src/warehouse/testing/build.ts'
-import { fixtureItems, fixtureSources, routineSource } from '../../../pipeline/src/warehouse/testing/fixtures.ts'
+import {
+  fixtureItems,
+  fixtureSources,
+  routineSource,
+} from '../../../pipeline/src/warehouse/testing/fixtures.ts'
 
 export interface TestDb {
   /** The working file X.duckdb (what `--db` points at). */
@@ -39,7 +43,13 @@ const fetchRows = (): Array<[string, string, number | null, string | null, strin
     'DNS: getaddrinfo ENOTFOUND kontum.gov.vn',
     '2026-03-31T01:10:00Z',
   ])
-  rows.push(['nghean-gov', 'https://nghean.gov.vn/tin-tuc/mat-trang.html', 404, 'HTTP 404', '2026-03-31T01:11:00Z'])
+  rows.push([
+    'nghean-gov',
+    'https://nghean.gov.vn/tin-tuc/mat-trang.html',
+    404,
+    'HTTP 404',
+    '2026-03-31T01:11:00Z',
+  ])
   return rows
 }
 

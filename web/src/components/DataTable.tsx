@@ -42,7 +42,7 @@ export function DataTable<R extends Record<string, unknown>>({
           CSV
         </button>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll limited">
         <table>
           <thead>
             <tr>

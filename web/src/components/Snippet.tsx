@@ -1,4 +1,10 @@
-/** Renders a search snippet whose only markup is <mark>…</mark>, without innerHTML. */
+/**
+ * Renders an API snippet (HTML-escaped text whose only markup is <mark>…</mark>) without innerHTML:
+ * the marks become elements and the escaped characters are turned back into text.
+ */
+const unescapeHtml = (s: string): string =>
+  s.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
+
 export const Snippet = ({ text }: { text: string }) => {
   const parts = text.split(/(<mark>|<\/mark>)/)
   let marked = false
@@ -6,7 +12,7 @@ export const Snippet = ({ text }: { text: string }) => {
   parts.forEach((p, i) => {
     if (p === '<mark>') marked = true
     else if (p === '</mark>') marked = false
-    else if (p) out.push(marked ? <mark key={i}>{p}</mark> : p)
+    else if (p) out.push(marked ? <mark key={i}>{unescapeHtml(p)}</mark> : unescapeHtml(p))
   })
   return <>{out}</>
 }

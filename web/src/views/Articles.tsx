@@ -18,7 +18,20 @@ interface ArticleRow extends Record<string, unknown> {
   province_code_2025: string | null
   snippet: string | null
   score: number | null
+  origin: string | null
+  is_copy: boolean
+  mention_start?: number | null
+  mention_end?: number | null
 }
+
+/** Link to one article; from a drill-down it carries the mention's span so the view can show it. */
+const articleHref = (r: ArticleRow): string =>
+  href(`/articles/${encodeURIComponent(r.article_id)}`, {
+    focus:
+      typeof r.mention_start === 'number' && typeof r.mention_end === 'number'
+        ? `${r.mention_start}-${r.mention_end}`
+        : null,
+  })
 
 const PAGE = 20
 
@@ -40,6 +53,9 @@ export default function Articles() {
     document: q.get('document'),
     source: q.get('source'),
     event: q.get('event'),
+    event_id: q.get('event_id'),
+    origin: q.get('origin'),
+    unique: q.get('unique'),
   }
   const list = useApi<Table<ArticleRow>>(href('/api/articles', { ...params, limit: PAGE, offset }))
   const provinces = useProvinces(system)
@@ -111,6 +127,17 @@ export default function Articles() {
           onChange={(v) => set({ campaign: v, offset: null })}
           options={campOptions}
         />
+        <Select
+          id="origin"
+          label={t('Nguồn gốc trang', 'Page origin')}
+          value={q.get('origin') ?? ''}
+          onChange={(v) => set({ origin: v, offset: null })}
+          options={[
+            { value: '', label: t('Tất cả', 'All') },
+            { value: 'captured', label: t('Trang thu thập nguyên bản', 'Captured pages') },
+            { value: 'rebuilt', label: t('Trang dựng lại', 'Rebuilt pages') },
+          ]}
+        />
         <TextField
           id="from"
           type="date"
@@ -126,10 +153,27 @@ export default function Articles() {
           onChange={(v) => set({ to: v, offset: null })}
         />
       </Filters>
-      {q.get('document') ? (
+      {q.get('document') || q.get('event_id') || q.get('unique') === 'true' ? (
         <p className="active-filter">
-          {t('Văn bản', 'Document')}: <code>{q.get('document')}</code>{' '}
-          <button type="button" onClick={() => set({ document: null, offset: null })}>
+          {q.get('document') ? (
+            <span>
+              {t('Văn bản', 'Document')}: <code>{q.get('document')}</code>
+            </span>
+          ) : null}
+          {q.get('event_id') ? (
+            <span>
+              {t('Sự kiện', 'Event')}: <code>{q.get('event_id')}</code>
+            </span>
+          ) : null}
+          {q.get('unique') === 'true' ? (
+            <span>
+              {t('Mỗi tin chỉ tính một lần (bỏ bản đăng lại)', 'Each story once (copies left out)')}
+            </span>
+          ) : null}
+          <button
+            type="button"
+            onClick={() => set({ document: null, event_id: null, unique: null, offset: null })}
+          >
             {t('Bỏ lọc', 'Clear')}
           </button>
         </p>
@@ -146,12 +190,16 @@ export default function Articles() {
             <ol className="results" start={offset + 1}>
               {d.rows.map((r) => (
                 <li key={r.article_id}>
-                  <a className="title" href={`/articles/${encodeURIComponent(r.article_id)}`}>
+                  <a className="title" href={articleHref(r)}>
                     {r.title}
                   </a>
                   <div className="meta">
                     {r.published_at?.slice(0, 10) ?? '—'} · {r.source_id}
                     {r.score !== null ? ` · ${t('điểm', 'score')} ${r.score.toFixed(2)}` : ''}
+                    {r.origin === 'captured' ? (
+                      <span className="badge">{t('nguyên bản', 'captured')}</span>
+                    ) : null}
+                    {r.is_copy ? <span className="badge muted">{t('bản đăng lại', 'copy')}</span> : null}
                   </div>
                   {r.snippet ? (
                     <p className="snippet">

@@ -30,8 +30,14 @@ interface AdoptionRow extends Record<string, unknown> {
   lag_days: number | null
 }
 
+/** Phone-sized chart: fewer, shorter axis labels. */
+const narrow = () => typeof window !== 'undefined' && window.innerWidth < 640
+
 const short = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
-const YEARS = ['', '2023', '2024', '2025', '2026']
+const YEARS = [
+  '',
+  ...Array.from({ length: new Date().getFullYear() - 2007 }, (_, i) => String(new Date().getFullYear() - i)),
+]
 
 export default function Campaigns() {
   const t = useT()
@@ -66,13 +72,14 @@ export default function Campaigns() {
           formatter: (p: { data: [number, number, number] }) =>
             `${provs[p.data[1]]?.[1]}<br/>${camps[p.data[0]]?.[1]}<br/><b>${p.data[2]}${measure === 'share' ? '%' : ''}</b>`,
         },
-        grid: { left: 110, right: 16, top: 16, bottom: 150 },
+        grid: { left: 110, right: 16, top: 16, bottom: 190 },
         xAxis: {
           type: 'category',
-          data: camps.map(([, n]) => short(n)),
-          axisLabel: { rotate: 40, interval: 0 },
+          data: camps.map(([, n]) => short(n, narrow() ? 18 : 28)),
+          axisLabel: { rotate: narrow() ? 70 : 40, interval: 0, fontSize: narrow() ? 10 : 12 },
         },
-        yAxis: { type: 'category', data: provs.map(([, n]) => n) },
+        // provinces top to bottom in GSO order (north to south), as in every Vietnamese table
+        yAxis: { type: 'category', data: provs.map(([, n]) => n), inverse: true },
         visualMap: {
           min: 0,
           max: Math.max(1, ...rows.map(val)),
@@ -103,7 +110,12 @@ export default function Campaigns() {
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 110, right: 24, top: 16, bottom: 32 },
-      xAxis: { type: 'value', name: t('ngày', 'days') },
+      xAxis: {
+        type: 'value',
+        name: t('ngày', 'days'),
+        splitNumber: narrow() ? 3 : 5,
+        axisLabel: { hideOverlap: true },
+      },
       yAxis: { type: 'category', data: rows.map((r) => r.province_name ?? r.province_code), inverse: true },
       series: [
         {
@@ -182,7 +194,7 @@ export default function Campaigns() {
                 'Province × campaign (click for the articles)'
               )}
               option={heat.option}
-              height={Math.max(320, 36 * heat.provs.length + 200)}
+              height={Math.max(360, 36 * heat.provs.length + 240)}
               csv={{ name: `coverage-${system}`, columns: d.columns, rows: d.rows }}
               onClick={(p) => {
                 const v = (p as { data?: [number, number, number] }).data
@@ -194,6 +206,7 @@ export default function Campaigns() {
                     campaign: heat.camps[v[0]]?.[0],
                     from: fromYear ? `${fromYear}-01-01` : null,
                     to: toYear ? `${toYear}-12-31` : null,
+                    unique: 'true',
                   })
                 )
               }}
@@ -226,7 +239,7 @@ export default function Campaigns() {
                 csv={{ name: `adoption-${chosen}`, columns: d.columns, rows: d.rows }}
                 onClick={(p) => {
                   const code = (p.data as { code?: string } | undefined)?.code
-                  navigate(href('/articles', { system, province: code, campaign: chosen }))
+                  navigate(href('/articles', { system, province: code, campaign: chosen, unique: 'true' }))
                 }}
               />
             ) : null

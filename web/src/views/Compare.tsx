@@ -40,6 +40,9 @@ interface Item extends Record<string, unknown> {
   held_on: string | null
   delay_days: number | null
   article_id: string | null
+  event_id: string | null
+  document_id: string | null
+  reports: number | null
 }
 interface Milestone extends Record<string, unknown> {
   id: string
@@ -54,7 +57,8 @@ export default function Compare() {
   const [q, set] = useQuery()
   const system = systemOf(q.get('system'))
   const provinceParam = q.get('province') ?? DEFAULT[system]
-  const from = q.get('from') ?? '2023-01'
+  // Two congress cycles (2020 and 2025) by default; the filter reaches back to 2008.
+  const from = q.get('from') ?? '2019-01'
   const to = q.get('to') ?? ''
   const provinces = useProvinces(system)
   const selected = provinceParam.split(',').filter(Boolean)
@@ -107,7 +111,12 @@ export default function Compare() {
         xAxis: MERGER_DATE,
         name: t('Sáp nhập tỉnh 1/7/2025 (63 → 34)', 'Province merger 1 Jul 2025 (63 → 34)'),
         lineStyle: { color: '#dc2626', width: 2 },
-        label: { formatter: t('Sáp nhập 1/7/2025', 'Merger 1 Jul 2025'), color: '#dc2626' },
+        // drawn inside the plot, left of the line, so it is not cut off at the right edge
+        label: {
+          formatter: t('Sáp nhập 1/7/2025', 'Merger 1 Jul 2025'),
+          color: '#dc2626',
+          position: 'insideEndBottom',
+        },
       },
     ]
     return {
@@ -117,7 +126,15 @@ export default function Compare() {
           const it = p.data?.item
           if (!it) return p.name ?? ''
           const delay = it.delay_days ? ` · ${t('trễ', 'delay')} ${it.delay_days} ${t('ngày', 'days')}` : ''
-          return `${it.province_name}<br/>${it.label}<br/>${it.item_date ?? ''} (${it.status})${delay}`
+          const status =
+            it.status === 'held'
+              ? t('đã tổ chức', 'held')
+              : it.status === 'planned'
+                ? t('dự kiến', 'planned')
+                : it.status === 'issued'
+                  ? t('ban hành', 'issued')
+                  : it.status
+          return `${it.province_name}<br/>${it.label}<br/>${it.item_date ?? ''} (${status})${delay}`
         },
       },
       legend: { top: 0, type: 'scroll' },
@@ -233,12 +250,52 @@ export default function Compare() {
               columns={[
                 { key: 'province_name', label: t('Tỉnh', 'Province') },
                 { key: 'item_date', label: t('Ngày', 'Date') },
-                { key: 'item_kind', label: t('Loại', 'Kind') },
+                {
+                  key: 'item_kind',
+                  label: t('Loại', 'Kind'),
+                  render: (r) =>
+                    r.item_kind === 'document'
+                      ? t('Văn bản', 'Document')
+                      : r.item_kind === 'congress'
+                        ? t('Đại hội', 'Congress')
+                        : t('Hội nghị', 'Conference'),
+                },
                 { key: 'label', label: t('Nội dung', 'Item') },
-                { key: 'status', label: t('Trạng thái', 'Status') },
+                {
+                  key: 'status',
+                  label: t('Trạng thái', 'Status'),
+                  render: (r) =>
+                    r.status === 'issued'
+                      ? t('Ban hành', 'Issued')
+                      : r.status === 'held'
+                        ? t('Đã tổ chức', 'Held')
+                        : r.status === 'planned'
+                          ? t('Dự kiến', 'Planned')
+                          : t('Chưa rõ', 'Unknown'),
+                },
                 { key: 'planned_start', label: t('Dự kiến', 'Planned') },
                 { key: 'held_on', label: t('Tổ chức', 'Held') },
                 { key: 'delay_days', label: t('Trễ (ngày)', 'Delay (days)'), numeric: true },
+                {
+                  key: 'reports',
+                  label: t('Số bài', 'Reports'),
+                  numeric: true,
+                  render: (r) =>
+                    r.event_id || r.document_id ? (
+                      <a
+                        className="count"
+                        href={href('/articles', { event_id: r.event_id, document: r.document_id })}
+                        title={t(
+                          'Các bài và câu nói về mục này',
+                          'The articles and sentences behind this item'
+                        )}
+                      >
+                        {String(r.reports ?? '')}
+                      </a>
+                    ) : (
+                      String(r.reports ?? '—')
+                    ),
+                },
               ]}
             />
           </>

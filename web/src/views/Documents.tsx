@@ -19,9 +19,14 @@ interface DocRow extends Record<string, unknown> {
   type: string
   number: string
   symbol: string
+  display_symbol: string | null
+  label: string | null
   issued_on: string | null
   issuer: string | null
+  is_central: boolean
+  province_name: string | null
   mention_count: number
+  article_count: number
   citing_provinces: number
 }
 interface Citation extends Record<string, unknown> {
@@ -38,11 +43,28 @@ const TYPES = [
   'directive',
   'resolution',
   'decision',
+  'conclusion',
+  'guideline',
   'law',
+  'decree',
   'official_letter',
   'program',
   'report',
 ]
+/** Vietnamese names of the document types (the API's type ids are English). */
+const TYPE_VI: Record<string, string> = {
+  plan: 'Kế hoạch',
+  directive: 'Chỉ thị',
+  resolution: 'Nghị quyết',
+  decision: 'Quyết định',
+  conclusion: 'Kết luận',
+  guideline: 'Hướng dẫn',
+  law: 'Luật',
+  decree: 'Nghị định',
+  official_letter: 'Công văn',
+  program: 'Chương trình',
+  report: 'Báo cáo',
+}
 
 export default function Documents() {
   const t = useT()
@@ -66,13 +88,14 @@ export default function Documents() {
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 110, right: 32, top: 16, bottom: 32 },
-      xAxis: { type: 'value', name: t('bài trích dẫn', 'citing articles') },
+      xAxis: { type: 'value', name: t('bài trích dẫn', 'citing articles'), minInterval: 1 },
       yAxis: { type: 'category', data: rows.map((r) => r.province_name ?? r.province_code), inverse: true },
       series: [
         {
           type: 'bar',
           data: rows.map((r) => ({ value: r.citing_articles, code: r.province_code })),
           itemStyle: { color: '#7c3aed' },
+          barMaxWidth: 28,
           label: { show: true, position: 'right' },
         },
       ],
@@ -106,7 +129,10 @@ export default function Documents() {
           label={t('Loại', 'Type')}
           value={type}
           onChange={(v) => set({ type: v, offset: null, doc: null })}
-          options={TYPES.map((x) => ({ value: x, label: x || t('Tất cả', 'All') }))}
+          options={TYPES.map((x) => ({
+            value: x,
+            label: x ? t(TYPE_VI[x] ?? x, x.replace('_', ' ')) : t('Tất cả', 'All'),
+          }))}
         />
         <Select
           id="system"
@@ -130,11 +156,34 @@ export default function Documents() {
                 onRowClick={(r) => set({ doc: r.document_id })}
                 selected={(r) => r.document_id === selectedId}
                 columns={[
-                  { key: 'number', label: t('Số hiệu', 'Number'), render: (r) => `${r.number}/${r.symbol}` },
+                  {
+                    key: 'label',
+                    label: t('Văn bản', 'Document'),
+                    render: (r) => r.label ?? r.display_symbol ?? r.number,
+                  },
                   { key: 'issued_on', label: t('Ngày ban hành', 'Issued') },
-                  { key: 'issuer', label: t('Cơ quan', 'Issuer') },
-                  { key: 'type', label: t('Loại', 'Type') },
-                  { key: 'mention_count', label: t('Lượt nhắc', 'Mentions'), numeric: true },
+                  {
+                    key: 'issuer',
+                    label: t('Cơ quan', 'Issuer'),
+                    render: (r) =>
+                      r.is_central
+                        ? `${r.issuer ?? ''} (${t('Trung ương', 'central')})`
+                        : [r.issuer, r.province_name].filter(Boolean).join(' · ') || '—',
+                  },
+                  {
+                    key: 'article_count',
+                    label: t('Bài trích dẫn', 'Citing articles'),
+                    numeric: true,
+                    render: (r) => (
+                      <a
+                        className="count"
+                        href={href('/articles', { document: r.document_id })}
+                        title={t('Xem các bài và câu trích dẫn', 'See the citing articles and sentences')}
+                      >
+                        {r.article_count}
+                      </a>
+                    ),
+                  },
                   { key: 'citing_provinces', label: t('Số tỉnh', 'Provinces'), numeric: true },
                 ]}
               />
@@ -166,8 +215,8 @@ export default function Documents() {
                   <Chart
                     testId="citations-chart"
                     title={t(
-                      `Tỉnh trích dẫn ${d.document.number}/${d.document.symbol}`,
-                      `Provinces citing ${d.document.number}/${d.document.symbol}`
+                      `Tỉnh trích dẫn ${d.document.display_symbol ?? d.document.number}`,
+                      `Provinces citing ${d.document.display_symbol ?? d.document.number}`
                     )}
                     option={option}
                     height={Math.max(220, 34 * d.citations.length + 60)}
@@ -188,6 +237,7 @@ export default function Documents() {
                           system,
                           document: d.document.document_id,
                           province: (p.data as { code?: string } | undefined)?.code,
+                          unique: 'true',
                         })
                       )
                     }

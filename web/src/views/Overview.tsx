@@ -1,4 +1,4 @@
-import { LineChart, MapChart } from 'echarts/charts'
+import { BarChart, LineChart, MapChart } from 'echarts/charts'
 import {
   GridComponent,
   LegendComponent,
@@ -10,7 +10,7 @@ import { registerMap, use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useEffect, useMemo, useState } from 'react'
 import { fetchJson, useApi, type Table } from '../app/api.ts'
-import { fmtNumber, useLang, useT } from '../app/i18n.tsx'
+import { fmtDateTime, fmtNumber, useLang, useT } from '../app/i18n.tsx'
 import { systemOf, useProvinces, type System } from '../app/reference.ts'
 import { href, navigate, useQuery } from '../app/router.ts'
 import { Chart } from '../components/Chart.tsx'
@@ -18,6 +18,7 @@ import { Filters, Select, Toggle } from '../components/Field.tsx'
 import { ErrorState, Load, Loading } from '../components/State.tsx'
 
 use([
+  BarChart,
   LineChart,
   MapChart,
   GridComponent,
@@ -40,6 +41,7 @@ interface TrendRow extends Record<string, unknown> {
   month: string
   articles: number
   share_of_output: number
+  all_articles: number | null
 }
 interface MapRow extends Record<string, unknown> {
   province_code: string
@@ -48,7 +50,11 @@ interface MapRow extends Record<string, unknown> {
   campaigns: number
 }
 
-const YEARS = ['', '2023', '2024', '2025', '2026']
+/** Years offered by the filters: the corpus reaches back to the 2008 unit system. */
+const YEARS = [
+  '',
+  ...Array.from({ length: new Date().getFullYear() - 2007 }, (_, i) => String(new Date().getFullYear() - i)),
+]
 
 const KeyFigures = ({ system }: { system: System }) => {
   const t = useT()
@@ -97,52 +103,98 @@ const KeyFigures = ({ system }: { system: System }) => {
           {t('Bài mới nhất', 'Latest article')}: {health.data.latest_article?.slice(0, 10) ?? '—'}
         </span>
         <span>
-          {t('Lượt chạy gần nhất', 'Last run')}: {health.data.last_run?.slice(0, 16) ?? '—'}
+          {t('Lượt chạy gần nhất', 'Last run')}: {fmtDateTime(lang, health.data.last_run)}
         </span>
       </li>
     </ul>
   )
 }
 
+/** Provinces drawn as lines; the rest are in the national bars (and the CSV). */
+const TOP_PROVINCES = 5
+
+/**
+ * Articles per year: all provinces together as bars, the five most active provinces as lines. Monthly
+ * rows are summed into years (the corpus is sparse per province and month) and every year in the
+ * range gets a slot, so a quiet year shows as zero instead of disappearing.
+ */
 const TrendChart = ({ system, measure }: { system: System; measure: 'raw' | 'share' }) => {
   const t = useT()
   const trends = useApi<Table<TrendRow>>(`/api/trends?system=${system}`)
   const option = useMemo(() => {
     if (trends.state !== 'ready') return null
     const rows = trends.data.rows
-    const months = [...new Set(rows.map((r) => r.month))].sort()
-    const byProv = new Map<string, TrendRow[]>()
-    for (const r of rows)
-      byProv.set(r.province_name ?? r.province_code, [
-        ...(byProv.get(r.province_name ?? r.province_code) ?? []),
-        r,
-      ])
-    return {
-      tooltip: {
-        trigger: 'axis',
-        valueFormatter: (v: number) => (measure === 'share' ? `${(v * 100).toFixed(1)}%` : String(v)),
-      },
-      legend: { type: 'scroll', top: 0 },
-      grid: { left: 48, right: 16, top: 40, bottom: 64 },
-      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
-      xAxis: { type: 'category', data: months },
-      yAxis: {
-        type: 'value',
-        axisLabel: measure === 'share' ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {},
-      },
-      series: [...byProv.entries()].map(([name, rs]) => {
-        const m = new Map(rs.map((r) => [r.month, measure === 'share' ? r.share_of_output : r.articles]))
-        return {
-          name,
-          type: 'line',
-          smooth: false,
-          showSymbol: false,
-          connectNulls: false,
-          data: months.map((mo) => m.get(mo) ?? 0),
-        }
-      }),
+    const yearsSeen = rows.map((r) => Number(r.month.slice(0, 4)))
+    const first = Math.min(...yearsSeen)
+    const last = Math.max(...yearsSeen)
+    const years = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => String(first + i))
+    const sum = new Map<string, { a: number; all: number }>()
+    const add = (key: string, r: TrendRow) => {
+      const v = sum.get(key) ?? { a: 0, all: 0 }
+      v.a += r.articles
+      v.all += r.all_articles ?? r.articles
+      sum.set(key, v)
     }
-  }, [trends, measure])
+    const totals = new Map<string, number>()
+    const names = new Map<string, string>()
+    for (const r of rows) {
+      const y = r.month.slice(0, 4)
+      add(`*|${y}`, r)
+      add(`${r.province_code}|${y}`, r)
+      totals.set(r.province_code, (totals.get(r.province_code) ?? 0) + r.articles)
+      names.set(r.province_code, r.province_name ?? r.province_code)
+    }
+    const top = [...totals.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, TOP_PROVINCES)
+      .map(([code]) => code)
+    const value = (key: string) => {
+      const v = sum.get(key)
+      if (!v) return measure === 'share' ? null : 0
+      return measure === 'share' ? (v.all ? Math.round((v.a / v.all) * 1000) / 1000 : null) : v.a
+    }
+    const allName = t('Tất cả các tỉnh', 'All provinces')
+    return {
+      provinceOf: new Map([...names.entries()].map(([code, name]) => [name, code])),
+      option: {
+        tooltip: {
+          trigger: 'axis',
+          valueFormatter: (v: number | null) =>
+            v === null || v === undefined
+              ? '—'
+              : measure === 'share'
+                ? `${(v * 100).toFixed(0)}%`
+                : String(v),
+        },
+        legend: { top: 0, type: 'scroll' },
+        grid: { left: 44, right: 16, top: 48, bottom: 56 },
+        dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 6 }],
+        xAxis: { type: 'category', data: years },
+        yAxis: {
+          type: 'value',
+          minInterval: measure === 'share' ? undefined : 1,
+          max: measure === 'share' ? 1 : undefined,
+          axisLabel: measure === 'share' ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {},
+        },
+        series: [
+          {
+            name: allName,
+            type: 'bar',
+            itemStyle: { color: '#cbd5e1' },
+            barMaxWidth: 28,
+            data: years.map((y) => value(`*|${y}`)),
+          },
+          ...top.map((code) => ({
+            name: names.get(code) ?? code,
+            type: 'line',
+            connectNulls: true,
+            symbolSize: 6,
+            data: years.map((y) => value(`${code}|${y}`)),
+          })),
+        ],
+      },
+    }
+  }, [trends, measure, t])
   return (
     <Load value={trends} empty={(d) => d.rows.length === 0}>
       {(d) => (
@@ -150,34 +202,36 @@ const TrendChart = ({ system, measure }: { system: System; measure: 'raw' | 'sha
           testId="trend-chart"
           title={
             measure === 'raw'
-              ? t('Số bài viết theo tháng', 'Articles per month')
-              : t('Tỷ lệ trên tổng số bài của tỉnh', "Share of each province's output")
+              ? t('Bài viết về thi đua theo năm', 'Emulation articles per year')
+              : t('Tỷ lệ bài về thi đua trên tổng số bài', 'Share of emulation articles in the output')
           }
-          option={option ?? {}}
+          option={option?.option ?? {}}
           csv={{ name: `trends-${system}`, columns: d.columns, rows: d.rows }}
           onClick={(p) => {
-            const month = typeof p.name === 'string' ? p.name : null
-            const row = d.rows.find((r) => r.province_name === p.seriesName)
-            if (month)
-              navigate(
-                href('/articles', {
-                  province: row?.province_code,
-                  system,
-                  from: month,
-                  to: endOfMonth(month),
-                })
-              )
+            const year = typeof p.name === 'string' && /^\d{4}$/.test(p.name) ? p.name : null
+            if (!year) return
+            navigate(
+              href('/articles', {
+                province: p.seriesName ? option?.provinceOf.get(p.seriesName) : null,
+                system,
+                from: `${year}-01-01`,
+                to: `${year}-12-31`,
+                unique: 'true',
+              })
+            )
           }}
+          footer={
+            <small className="muted">
+              {t(
+                `Cột: tất cả các tỉnh; đường: ${TOP_PROVINCES} tỉnh có nhiều bài nhất. Bấm vào một năm để xem các bài viết.`,
+                `Bars: all provinces; lines: the ${TOP_PROVINCES} most covered provinces. Click a year for its articles.`
+              )}
+            </small>
+          }
         />
       )}
     </Load>
   )
-}
-
-const endOfMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number)
-  const d = new Date(Date.UTC(y!, m!, 0))
-  return d.toISOString().slice(0, 10)
 }
 
 const GEO_ATTRIBUTION_VI =
@@ -221,7 +275,6 @@ const CoverageMap = ({ system, fromYear, toYear }: { system: System; fromYear: s
         bottom: 8,
         calculable: true,
         inRange: { color: ['#f3f4f6', '#fde68a', '#f59e0b', '#b45309'] },
-        text: [t('nhiều', 'more'), '0'],
       },
       series: [
         {
@@ -254,7 +307,18 @@ const CoverageMap = ({ system, fromYear, toYear }: { system: System; fromYear: s
             option={option}
             height={520}
             csv={{ name: `coverage-map-${system}`, columns: d.columns, rows: d.rows }}
-            onClick={(p) => p.name && navigate(href('/compare', { system, province: p.name }))}
+            onClick={(p) =>
+              p.name &&
+              navigate(
+                href('/articles', {
+                  system,
+                  province: p.name,
+                  from: fromYear ? `${fromYear}-01-01` : null,
+                  to: toYear ? `${toYear}-12-31` : null,
+                  unique: 'true',
+                })
+              )
+            }
             footer={<small className="attribution">{t(GEO_ATTRIBUTION_VI, GEO_ATTRIBUTION_EN)}</small>}
           />
         ) : (

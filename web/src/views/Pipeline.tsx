@@ -1,17 +1,25 @@
-import { BarChart } from 'echarts/charts'
+import { BarChart, LineChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, TooltipComponent, DataZoomComponent } from 'echarts/components'
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useMemo } from 'react'
 import { useApi, type Table } from '../app/api.ts'
-import { useT } from '../app/i18n.tsx'
+import { fmtDateTime, useLang, useT } from '../app/i18n.tsx'
 import { href, useQuery } from '../app/router.ts'
 import { Chart } from '../components/Chart.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { Filters, Select } from '../components/Field.tsx'
 import { Load } from '../components/State.tsx'
 
-use([BarChart, GridComponent, LegendComponent, TooltipComponent, DataZoomComponent, CanvasRenderer])
+use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  DataZoomComponent,
+  CanvasRenderer,
+])
 
 interface SourceRow extends Record<string, unknown> {
   source_id: string
@@ -23,6 +31,7 @@ interface SourceRow extends Record<string, unknown> {
   last_error: string | null
   gap_months: number
   last_gap_month: string | null
+  articles: number
 }
 interface LedgerRow extends Record<string, unknown> {
   source_id: string
@@ -34,6 +43,7 @@ interface LedgerRow extends Record<string, unknown> {
 
 export default function Pipeline() {
   const t = useT()
+  const { lang } = useLang()
   const [q, set] = useQuery()
   const runs = useApi<Table>('/api/runs?limit=20')
   const sources = useApi<Table<SourceRow>>(href('/api/sources', { kind: q.get('kind') }))
@@ -53,10 +63,19 @@ export default function Pipeline() {
         {
           name: t('Tìm thấy', 'Found'),
           type: 'bar',
+          stack: 'month',
           data: rows.map((r) => ({
             value: r.found,
             itemStyle: { color: r.gap_flag ? '#dc2626' : '#2563eb' },
           })),
+        },
+        {
+          // what a flagged month is missing against the baseline, so an empty month is still visible
+          name: t('Thiếu so với mức nền', 'Missing against baseline'),
+          type: 'bar',
+          stack: 'month',
+          itemStyle: { color: 'rgba(220, 38, 38, 0.25)', borderColor: '#dc2626', borderType: 'dashed' },
+          data: rows.map((r) => (r.gap_flag ? Math.max(0, r.expected - r.found) : 0)),
         },
         {
           name: t('Kỳ vọng (mức nền)', 'Expected (baseline)'),
@@ -97,10 +116,31 @@ export default function Pipeline() {
               {
                 key: 'source_id',
                 label: t('Nguồn', 'Source'),
-                render: (r) => <span title={r.name}>{r.source_id}</span>,
+                render: (r) => (
+                  <span>
+                    {r.name ?? r.source_id} <small className="muted">{r.source_id}</small>
+                  </span>
+                ),
               },
               { key: 'kind', label: t('Loại', 'Kind') },
-              { key: 'last_success', label: t('Thành công gần nhất', 'Last success') },
+              {
+                key: 'last_success',
+                label: t('Thành công gần nhất', 'Last success'),
+                render: (r) => fmtDateTime(lang, r.last_success),
+              },
+              {
+                key: 'articles',
+                label: t('Bài viết', 'Articles'),
+                numeric: true,
+                render: (r) =>
+                  r.articles > 0 ? (
+                    <a className="count" href={href('/articles', { source: r.source_id })}>
+                      {r.articles}
+                    </a>
+                  ) : (
+                    '0'
+                  ),
+              },
               { key: 'fetched', label: t('Đã tải', 'Fetched'), numeric: true },
               { key: 'failed', label: t('Lỗi', 'Failed'), numeric: true },
               { key: 'last_error', label: t('Lỗi gần nhất', 'Last error') },
@@ -137,7 +177,28 @@ export default function Pipeline() {
       <h2>{t('Các lượt chạy', 'Runs')}</h2>
       <Load value={runs} empty={(d) => d.rows.length === 0}>
         {(d) => (
-          <DataTable name="runs" rows={d.rows} columns={d.columns.map((c) => ({ key: c, label: c }))} />
+          <DataTable
+            name="runs"
+            rows={d.rows}
+            columns={[
+              { key: 'run_id', label: t('Lượt chạy', 'Run') },
+              {
+                key: 'started_at',
+                label: t('Bắt đầu', 'Started'),
+                render: (r) => fmtDateTime(lang, r.started_at as string | null),
+              },
+              {
+                key: 'finished_at',
+                label: t('Kết thúc', 'Finished'),
+                render: (r) => fmtDateTime(lang, r.finished_at as string | null),
+              },
+              { key: 'status', label: t('Trạng thái', 'Status') },
+              { key: 'mode', label: t('Chế độ', 'Mode') },
+              { key: 'articles_loaded', label: t('Bài đã nạp', 'Articles loaded'), numeric: true },
+              { key: 'extractor_version', label: t('Phiên bản trích xuất', 'Extractor version') },
+              { key: 'error', label: t('Lỗi', 'Error') },
+            ]}
+          />
         )}
       </Load>
     </section>

@@ -1,7 +1,7 @@
--- API helpers for article search (area F). `search_articles(q)` (0003) scores every hit and builds a
--- snippet for each; the API pages through hits, so it ranks with `search_article_scores` (the same
--- BM25F as search_articles) and builds snippets only for the rows of the page with `search_snippet`
--- (the same snippet expression). Keep both in step with 0003_search.sql.
+-- API helper for article search (area F). `search_articles(q)` (0003) builds a snippet for every hit
+-- (~1.5 ms each); the API pages through hits, so it ranks with `search_article_scores` (the same BM25F
+-- as search_articles, without snippets) and builds snippets for the page's rows only. Keep the scoring
+-- in step with 0003_search.sql.
 
 -- search_article_scores(q [, max_results]) -> (article_id, score), best first; BM25F as search_articles.
 CREATE OR REPLACE MACRO search_article_scores(q, max_results := 100000) AS TABLE
@@ -23,23 +23,3 @@ SELECT article_id, sum(ln(1 + (n_docs - df + 0.5) / (df + 0.5)) * w * 2.2 / (w +
 FROM hits GROUP BY article_id
 ORDER BY score DESC, article_id
 LIMIT max_results;
-
--- search_snippet(title, body_text, q): ~220 characters of the body around the first query token, words
--- meeting the query wrapped in <mark> (HTML-escaped otherwise); the title when no token is in the body.
-CREATE OR REPLACE MACRO search_snippet_at(title, body, toks, pos) AS
-  CASE WHEN pos IS NULL THEN thidua_mark(thidua_html_escape(title), toks)
-  ELSE
-    (CASE WHEN pos > 60 THEN '… ' ELSE '' END)
-    || thidua_mark(thidua_html_escape(trim(regexp_replace(regexp_replace(
-         substring(body, greatest(1, pos - 60), 220),
-         CASE WHEN pos > 60 THEN '^\S*\s' ELSE '^' END, ''),
-         CASE WHEN pos - 60 + 220 <= length(body) THEN '\s\S*$' ELSE '$' END, ''))), toks)
-    || (CASE WHEN greatest(1, pos - 60) + 220 <= length(body) THEN ' …' ELSE '' END)
-  END;
-
-CREATE OR REPLACE MACRO search_snippet_in(title, body, toks) AS
-  search_snippet_at(title, body, toks,
-    list_min(list_filter(list_transform(toks, lambda t: strpos(thidua_fold(body), t)), lambda x: x > 0)));
-
-CREATE OR REPLACE MACRO search_snippet(title, body_text, q) AS
-  search_snippet_in(title, regexp_replace(body_text, '\s+', ' ', 'g'), list_distinct(thidua_tokens(q)));
