@@ -20,7 +20,20 @@ import { crawlCommand } from './commands/crawl.ts'
 
 const thidua = Command.make('thidua').pipe(
   Command.withDescription('Thi Đua Atlas: crawl, parse, extract, load and serve emulation-movement data'),
-  Command.withSubcommands([runCommand, reparseCommand, sqlCommand, exportCommand, serveCommand, extractCommand, evalCommand, parseCommand, snapshotCommand, simulateCommand, generateCommand, crawlCommand])
+  Command.withSubcommands([
+    runCommand,
+    reparseCommand,
+    sqlCommand,
+    exportCommand,
+    serveCommand,
+    extractCommand,
+    evalCommand,
+    parseCommand,
+    snapshotCommand,
+    simulateCommand,
+    generateCommand,
+    crawlCommand,
+  ])
 )
 
 const cli = Command.run(thidua, { name: 'thidua', version: '0.1.0' })

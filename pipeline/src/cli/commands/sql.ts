@@ -43,7 +43,8 @@ export const sqlCommand = Command.make('sql', { db: dbOption, format, query }, (
     if (format === 'json') return yield* Console.log(JSON.stringify(rows))
     if (format === 'csv') {
       const lines = [columns.map(csvCell).join(',')]
-      for (const r of rows) lines.push(columns.map((c) => csvCell((r as Record<string, unknown>)[c])).join(','))
+      for (const r of rows)
+        lines.push(columns.map((c) => csvCell((r as Record<string, unknown>)[c])).join(','))
       return yield* Console.log(lines.join('\n'))
     }
     yield* Console.table(rows)

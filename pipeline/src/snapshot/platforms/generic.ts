@@ -81,7 +81,12 @@ ${bodyHtml(a, (img) => `<table align="center"><tr><td>${imgTag(a, img.src, img.c
         .slice(0, 4)
         .map((r) => `<li><a href="${e(r.url)}">${e(r.title)}</a> (${pubParts(r).dmy})</li>`)
         .join('')}</ul></td></tr></table>`
-      return shell(site, a.title, `${thiduaMeta(a)}\n<meta name="description" content="${e(a.lead ?? '')}">`, main)
+      return shell(
+        site,
+        a.title,
+        `${thiduaMeta(a)}\n<meta name="description" content="${e(a.lead ?? '')}">`,
+        main
+      )
     }
     const head = [
       thiduaMeta(a),
