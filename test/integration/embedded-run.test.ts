@@ -117,6 +117,53 @@ describe('thidua run on the embedded snapshot', () => {
     expect(rows.find((r) => r.number === '2297')?.province_code_2025).toBe('51')
   })
 
+  it('leaves the unnamed city portal unattributed: "tư tưởng Hồ Chí Minh" is not the city', async () => {
+    const [article] = await sql<{ p8: string | null; p25: string | null }>(
+      `select province_code_2008 as p8, province_code_2025 as p25 from articles
+       where source_id = 'halong-quangninh' and origin = 'captured'`
+    )
+    expect(article).toEqual({ p8: null, p25: null })
+    const [plan] = await sql<{ province_code_2025: string | null; issuer_scope: string }>(
+      "select province_code_2025, issuer_scope from documents where number = '156' and symbol = 'KH-UBND'"
+    )
+    expect(plan).toEqual({ province_code_2025: null, issuer_scope: 'unknown' })
+  })
+
+  it('carries the planned time of the seed congresses, coreference and year-only plans included', async () => {
+    const planned = async (p8: string, ordinal: number) =>
+      (
+        await sql<{ s: string | null; e: string | null }>(
+          `select planned_start::varchar as s, planned_end::varchar as e from events
+           where kind = 'dai_hoi_thi_dua' and scope = 'province' and province_code_2008 = '${p8}' and ordinal = ${ordinal}`
+        )
+      )[0]
+    // Lạng Sơn VI: "Cấp tỉnh tổ chức "Đại hội Thi đua yêu nước", thời gian dự kiến trong tháng 8/2025".
+    expect(await planned('20', 6)).toEqual({ s: '2025-08-01', e: '2025-08-31' })
+    // Lào Cai VI "năm 2025": no finer time in the text.
+    expect(await planned('10', 6)).toEqual({ s: '2025-01-01', e: '2025-12-31' })
+    // Kon Tum VIII "được tổ chức vào tháng 9/2020".
+    expect(await planned('62', 8)).toEqual({ s: '2020-09-01', e: '2020-09-30' })
+  })
+
+  it('names the issuer of the seed plans readably, keeping the wording on the mention', async () => {
+    const [doc] = await sql<{ issuer: string }>(
+      "select issuer from documents where number = '138' and symbol = 'KH-UBND' and province_code_2025 = '20'"
+    )
+    expect(doc?.issuer).toBe('UBND tỉnh Lạng Sơn')
+    const mentions = await sql<{ issuer: string }>(
+      `select dm.issuer from document_mentions dm join articles a using (article_id)
+       where dm.number = '138' and a.origin = 'captured'`
+    )
+    expect(mentions.map((m) => m.issuer)).toEqual(['UBND tỉnh'])
+  })
+
+  it('resolves a Party directive cited without its symbol to the one with it', async () => {
+    const rows = await sql<{ symbol: string | null; is_central: boolean }>(
+      "select symbol, is_central from documents where type = 'directive' and number = '34'"
+    )
+    expect(rows).toEqual([{ symbol: 'CT/TW', is_central: true }])
+  })
+
   it('dates every article as its page does, relative dates ("2 giờ trước") included', async () => {
     const rows = await sql<{ url: string; published_at: string | null }>(
       "select url, strftime(published_at, '%Y-%m-%dT%H:%M') as published_at from articles"

@@ -124,11 +124,19 @@ const ISSUER_SRC = [
   `Sở (?:${SO})(?:\\s+tỉnh\\s+${CAPWORDS})?`,
   'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
   'Tổng Liên đoàn Lao động Việt Nam',
+  // "Chỉ thị 34 của Trung ương": the Party centre, written short (after every longer central name above).
+  'Trung ương(?:\\s+Đảng)?(?![\\p{L}])',
 ].join('|')
 const ISSUER_AFTER = new RegExp(`\\s*[,(]?\\s*(?:của|cua|do)\\s+(${ISSUER_SRC})`, 'uy')
 const ISSUER_BEFORE = new RegExp(
   `(${ISSUER_SRC})${KHOA}\\s+(?:(?:vừa|đã|mới|cũng)\\s+)*(?:ban hành|có|ký ban hành|ký|phát hành|xây dựng|triển khai|thông qua)\\s+(?:(?:các|bản)\\s+)?$`,
   'u'
+)
+// "UBND tỉnh ban hành Kế hoạch tổ chức ... (Kế hoạch số 138/KH-UBND, ngày 10/6/2024)": the number in
+// brackets restates the document the sentence names, so the sentence's subject is its issuer.
+const SENTENCE_ISSUER = new RegExp(
+  `(${ISSUER_SRC})${KHOA}\\s+(?:(?:vừa|đã|mới|cũng)\\s+)*(?:ban hành|ký ban hành|phát hành|xây dựng)\\s+(?:(?:các|bản)\\s+)?(${fullAlt}|${ABBR_KEYWORDS.join('|')})(?![\\p{L}])`,
+  'gu'
 )
 const LIST_NEXT = /\s*(?:,\s*và|,|;|và)\s*(?:số\s*)?(\d{1,5})(?![\p{N}])/uy
 
@@ -181,9 +189,30 @@ function resolveType(ref: Ref, text: string): DocumentType | null {
   return ref.sym ? 'official_letter' : null
 }
 
+/** The issuer of a bracketed restatement "(Kế hoạch số 138/KH-UBND ...)" from its sentence, or null. */
+function issuerOfBracketed(text: string, ref: Ref, type: DocumentType): string | null {
+  let open = ref.start - 1
+  while (open >= 0 && (text[open] === ' ' || text[open] === '\u00a0')) open--
+  if (text[open] !== '(') return null
+  const from = Math.max(text.lastIndexOf('.', open), text.lastIndexOf('\n', open), open - 400, -1) + 1
+  let found: string | null = null
+  for (const m of matchAll(SENTENCE_ISSUER, text.slice(from, open))) {
+    const kType = keywordType.get(m[2]!.toLowerCase()) ?? typeFromAbbreviation(m[2]!)
+    if (kType === type || kType === ref.keywordType) found = m[1]!.trim()
+  }
+  if (found === null) return null
+  // The subject must agree with the symbol ("UBND" for KH-UBND, not "Tỉnh ủy").
+  const symFamily = levelFamily(issuerLevel(ref.sym?.issuer ?? null))
+  return symFamily === 'unknown' || levelFamily(issuerLevel(found)) === symFamily ? found : null
+}
+
 export function extractDocuments(text: string, published: string | null | undefined): DocumentMention[] {
   const pub = parsePublished(published)
   const claims = new Claims()
+  // Mentions whose issuer is written after them ("... của Bộ Chính trị"): a coordinated mention before
+  // them may share it.
+  const issuerAfter = new Set<DocumentMention>()
+  let lastIssuerAfter = false
   const out: DocumentMention[] = []
 
   const emit = (ref: Ref, dateBefore: string | null, allowList: boolean): void => {
@@ -201,6 +230,7 @@ export function extractDocuments(text: string, published: string | null | undefi
     const im = stickyAt(ISSUER_AFTER, text, end)
     if (im) {
       issuer = im[1]!.trim()
+      lastIssuerAfter = true
       end += im[0].length
     } else if (ref.keyword !== null) {
       const bm = ISSUER_BEFORE.exec(text.slice(Math.max(0, ref.start - 120), ref.start))
@@ -209,6 +239,7 @@ export function extractDocuments(text: string, published: string | null | undefi
       if (bm && (symFamily === 'unknown' || levelFamily(issuerLevel(bm[1]!.trim())) === symFamily))
         issuer = bm[1]!.trim()
     }
+    if (issuer === null && ref.keyword !== null) issuer = issuerOfBracketed(text, ref, type)
     issuer ??= ref.sym?.issuer ?? null
     claims.claim(ref.start, surfaceEnd)
     out.push({
@@ -218,11 +249,13 @@ export function extractDocuments(text: string, published: string | null | undefi
       year_in_symbol: ref.sym?.year ?? null,
       date,
       issuer,
-      issuer_level: issuerLevel(issuer),
+      issuer_level: levelOf(issuer),
       surface: text.slice(ref.start, surfaceEnd),
       start: ref.start,
       end: surfaceEnd,
     })
+    if (lastIssuerAfter) issuerAfter.add(out[out.length - 1]!)
+    lastIssuerAfter = false
     if (!allowList) return
     const groupStart = out.length - 1
     // "các Kế hoạch số 12/KH-UBND và 13/KH-UBND": further numbers share the keyword but need a symbol.
@@ -306,5 +339,38 @@ export function extractDocuments(text: string, published: string | null | undefi
       true
     )
   }
-  return out.sort((a, b) => a.start - b.start)
+  out.sort((a, b) => a.start - b.start)
+  shareCoordinatedIssuer(text, out, issuerAfter)
+  return out
+}
+
+// Only a conjunction between two mentions: "Nghị quyết 26 và Chỉ thị 34 của Bộ Chính trị".
+const COORDINATION = /^\s*(?:,|;|và|cùng|,\s*và)\s*$/u
+
+/**
+ * "Chỉ thị 34, Chỉ thị 41 của Bộ Chính trị": an issuer written after the last of coordinated mentions
+ * belongs to each of them that names none (or only the one its own symbol implies, when they agree).
+ */
+function shareCoordinatedIssuer(
+  text: string,
+  out: DocumentMention[],
+  issuerAfter: Set<DocumentMention>
+): void {
+  for (let k = out.length - 2; k >= 0; k--) {
+    const a = out[k]!
+    const b = out[k + 1]!
+    if (!issuerAfter.has(b) || b.issuer === null || issuerAfter.has(a)) continue
+    if (!COORDINATION.test(text.slice(a.end, b.start))) continue
+    const fromSymbol = a.issuer !== null && (a.symbol?.split(/[-/]/).includes(a.issuer) ?? false)
+    if (a.issuer !== null && !fromSymbol) continue
+    if (fromSymbol && levelFamily(issuerLevel(a.issuer)) !== levelFamily(levelOf(b.issuer))) continue
+    out[k] = { ...a, issuer: b.issuer, issuer_level: b.issuer_level ?? levelOf(b.issuer) }
+    issuerAfter.add(out[k]!)
+  }
+}
+
+/** issuerLevel, and the Party centre for the short "Trung ương" ("Chỉ thị 34 của Trung ương"). */
+function levelOf(issuer: string | null): ReturnType<typeof issuerLevel> {
+  if (issuer !== null && /^Trung ương(?:\s+Đảng)?$/u.test(issuer)) return 'party_central'
+  return issuerLevel(issuer)
 }

@@ -60,6 +60,11 @@ const HELD_AFTER =
 const TIME_LINK =
   /^(?:[^.;\n]{0,50}?(?:tổ chức|diễn ra|khai mạc|dự kiến)[^.;\n]{0,20}?|\s*,?\s*(?:vào|trong|ngày)?\s*)$/iu
 
+// "Kế hoạch số 156/KH-UBND ngày 15 tháng 10 năm 2019 về tổ chức Hội nghị ...": the date a document was
+// issued, not the time of the event it plans.
+const DOCUMENT_DATE_BEFORE =
+  /(?:số\s*\d{1,5}|\d{1,5}\s*[-/]\s*[\p{Lu}][\p{L}\d/\-–]*)\s*[,(]?\s*(?:ban hành\s+)?(?:ngày\s*)?$/u
+
 interface Tail {
   scope: EventScope
   place: string | null
@@ -243,15 +248,25 @@ export function extractEvents(
   published: string | null | undefined
 ): EventMention[] {
   const out: EventMention[] = []
+  // Bare heads tied to a level ("Cấp tỉnh tổ chức "Đại hội ..."), resolved once all full mentions are known.
+  const bare: EventMention[] = []
+  const bareLevels: Level[] = []
   for (const m of matchAll(HEAD, text)) {
     const headStart = m.index
     const headEnd = headStart + m[0].length
     const kind = m[1] ? 'dai_hoi_thi_dua' : 'hoi_nghi_dien_hinh'
     const tail = parseTail(text, toned, headEnd, published)
     if (tail.generic && tail.ordinal === null) continue
-    if (tail.ordinal === null && tail.place === null && tail.year === null && tail.period === null) {
-      if (tail.scope !== 'national') continue
-    }
+    // A bare head (no ordinal, place, year or period; "toàn quốc" names its unit) is an event only when a
+    // level word ties it to the full mention of that level, resolved once all mentions are read.
+    const isBare =
+      tail.ordinal === null &&
+      tail.place === null &&
+      tail.year === null &&
+      tail.period === null &&
+      tail.scope !== 'national'
+    const level = isBare ? levelCue(text, headStart, tail.scope) : null
+    if (isBare && level === null) continue
     if (tail.scope === 'province' && tail.code2025 === null && dominant) tail.code2025 = dominant
     // "Đại hội ... thành phố lần thứ I" in a text about Hà Nội or TP.HCM: the city is a province-level unit.
     if (tail.scope === 'city' && tail.place === null && dominant && isCentralCity(dominant, published)) {
@@ -278,7 +293,8 @@ export function extractEvents(
           s > sentenceStart &&
           s < headStart &&
           headStart - s < 100 &&
-          (tm.granularity === 'day' || tm.granularity === 'range' || tm.granularity === 'month')
+          (tm.granularity === 'day' || tm.granularity === 'range' || tm.granularity === 'month') &&
+          !DOCUMENT_DATE_BEFORE.test(text.slice(Math.max(0, s - 40), s))
         )
           time = tm
       }
@@ -290,7 +306,7 @@ export function extractEvents(
     if (prev?.end !== undefined && /^\s*(?:,|và|,\s*và)\s*$/u.test(text.slice(prev.end, headStart))) {
       if (status === 'unknown' || !STATUS_CUE.test(text.slice(prev.end, headStart))) status = prev.status
     }
-    out.push({
+    ;(level === null ? out : bare).push({
       kind,
       scope: tail.scope,
       place: tail.place,
@@ -306,8 +322,80 @@ export function extractEvents(
       time_end: time?.end ?? null,
       province_code_2008: tail.scope === 'national' ? null : tail.code2008,
     })
+    if (level !== null) bareLevels.push(level)
   }
-  return shareWithinText(resolveWithinText(out))
+  const resolved = resolveWithinText(out)
+  const all = [...resolved, ...resolveBare(bare, bareLevels, resolved)].sort(
+    (a, b) => (a.start ?? 0) - (b.start ?? 0)
+  )
+  return withPlannedYear(shareWithinText(all))
+}
+
+type Level = 'province' | 'city'
+
+// "Cấp tỉnh tổ chức "Đại hội Thi đua yêu nước"", "toàn tỉnh sẽ tổ chức Đại hội ...", "cấp thành phố
+// tiến hành Hội nghị ...": the level word right before a bare head, in the same clause.
+const LEVEL_BEFORE =
+  /(?<![\p{L}])(?:[Cc]ấp|[Tt]oàn|của)\s+(tỉnh|thành phố|TP\.?)(?:\s+(?:sẽ|dự kiến|đã|vừa|tiến hành|tổ chức|diễn ra|được))*\s*["“]?\s*$/u
+
+/** The level a bare head is tied to: its tail ("... cấp tỉnh", "... thành phố") or a level word before it. */
+function levelCue(text: string, headStart: number, tailScope: EventScope): Level | null {
+  if (tailScope === 'province') return 'province'
+  if (tailScope === 'city') return 'city'
+  if (tailScope !== 'unknown') return null
+  const m = LEVEL_BEFORE.exec(text.slice(Math.max(0, headStart - 60), headStart))
+  if (!m) return null
+  return m[1] === 'tỉnh' ? 'province' : 'city'
+}
+
+/**
+ * A bare mention tied to a level ("Cấp tỉnh tổ chức "Đại hội Thi đua yêu nước", thời gian dự kiến trong
+ * tháng 8/2025") is the full mention of that level in the same text ("Đại hội thi đua yêu nước tỉnh Lạng
+ * Sơn lần thứ VI"), when exactly one event of that kind and level is named; it keeps its own status and
+ * time, so the plan's date reaches the event. With none or several it is dropped, as before.
+ */
+function resolveBare(
+  bare: ReadonlyArray<EventMention>,
+  levels: ReadonlyArray<Level>,
+  full: ReadonlyArray<EventMention>
+): EventMention[] {
+  const out: EventMention[] = []
+  bare.forEach((b, i) => {
+    const level = levels[i]
+    const fits = full.filter(
+      (f) =>
+        f.kind === b.kind &&
+        (f.ordinal !== null || f.province_code !== null) &&
+        (level === 'province'
+          ? f.scope === 'province'
+          : f.scope === 'city' || (f.scope === 'province' && CENTRAL_CITIES.has(f.province_code ?? '')))
+    )
+    const one = fits[0]
+    if (!one || fits.some((f) => unitOf(f) !== unitOf(one) || f.ordinal !== one.ordinal)) return
+    out.push({
+      ...b,
+      scope: one.scope,
+      place: one.place,
+      province_code: one.province_code,
+      province_code_2008: one.province_code_2008,
+      ordinal: one.ordinal,
+      year: one.year,
+      period: one.period,
+    })
+  })
+  return out
+}
+
+/**
+ * A planned event whose text gives only its year ("Đại hội ... lần thứ VI năm 2025") is planned within
+ * that year; a finer time from any mention of it was already shared.
+ */
+function withPlannedYear(events: EventMention[]): EventMention[] {
+  return events.map((e) =>
+    e.status === 'planned' && e.year !== null && !e.time_start
+      ? { ...e, time_start: `${e.year}-01-01`, time_end: `${e.year}-12-31` }
+      : e
+  )
 }
 
 /** The unit an event belongs to: its scope and province, or its place when it has no province. */

@@ -133,15 +133,79 @@ function matchAt(toned: string, pos: number, wordEnd: number): string | null {
   return null
 }
 
-// "tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Chủ tịch Hồ Chí Minh": the person, not the city (which
-// articles write "TP.HCM", "TP Hồ Chí Minh", "thành phố Hồ Chí Minh", all longer aliases).
-const PERSON_CUE =
-  /(?:tư tưởng|đạo đức|phong cách|[Cc]hủ tịch|Bác|tấm gương|[Ll]ăng|Di chúc|Hồ Chủ tịch|tu tuong|dao duc|phong cach|[Cc]hu tich|Bac)[\s,]*$/u
+// A bare "Hồ Chí Minh" names the person, or a body or thing named after him, far more often than the
+// city, which articles write "TP.HCM", "TP Hồ Chí Minh", "Thành phố Hồ Chí Minh" (longer aliases, matched
+// first). It counts as the city only when none of these words comes right before it.
+const NAMED_AFTER_HO_CHI_MINH = [
+  // The person: "tư tưởng, đạo đức, phong cách Hồ Chí Minh", "Chủ tịch Hồ Chí Minh", "Bác Hồ Chí Minh".
+  '[Tt]ư tưởng',
+  '[Đđ]ạo đức',
+  '[Pp]hong cách',
+  '[Tt]ác phong',
+  '[Cc]hủ tịch',
+  '[Bb]ác',
+  '[Tt]ấm gương',
+  '[Ll]ăng',
+  '[Dd]i chúc',
+  '[Dd]i sản',
+  'Hồ Chủ tịch',
+  '[Ll]ãnh tụ',
+  'Nguyễn Ái Quốc\\s*[-–]',
+  // Bodies and things named after him: "Đoàn TNCS Hồ Chí Minh", "Đội TNTP Hồ Chí Minh", "Học viện Chính
+  // trị quốc gia Hồ Chí Minh", "Giải thưởng Hồ Chí Minh", "đường Hồ Chí Minh", "Chiến dịch Hồ Chí Minh".
+  'TNCS',
+  'TNTP',
+  '[Cc]ộng sản',
+  '[Tt]iền phong',
+  'Đoàn',
+  'Đội',
+  '[Cc]hính trị [Qq]uốc gia',
+  '[Hh]ọc viện',
+  '[Bb]ảo tàng',
+  '[Gg]iải thưởng',
+  '[Hh]uân chương',
+  '[Hh]uy hiệu',
+  '[Đđ]ường(?: mòn)?',
+  '[Cc]hiến dịch',
+  '[Dd]i tích',
+  '[Qq]uảng trường',
+  '[Tt]ượng đài',
+  '[Nn]hà tưởng niệm',
+  // The same cues written without diacritics.
+  '[Tt]u tuong',
+  '[Dd]ao duc',
+  '[Pp]hong cach',
+  '[Cc]hu tich',
+  'Bac',
+  '[Hh]oc vien',
+]
+const PERSON_CUE = new RegExp(`(?<![\\p{L}])(?:${NAMED_AFTER_HO_CHI_MINH.join('|')})[\\s,]*$`, 'u')
+// "Hồ Chí Minh toàn tập" (his collected works).
+const PERSON_AFTER = /^\s+(?:toàn tập|vĩ đại|kính yêu)(?![\p{L}])/u
 
-function isPersonHoChiMinh(toned: string, start: number, surface: string): boolean {
+// A province name that is only the start of another proper name: "Thái Bình Dương" (the Pacific),
+// "Sài Gòn Giải Phóng" (a newspaper).
+const LONGER_NAME_AFTER: ReadonlyMap<string, RegExp> = new Map([
+  ['Thái Bình', /^\s+Dương(?![\p{L}])/u],
+  ['Thai Binh', /^\s+Duong(?![\p{L}])/u],
+  ['Sài Gòn', /^\s+[Gg]iải [Pp]hóng(?![\p{L}])/u],
+])
+
+/** The person "Hồ Chí Minh" (or a body named after him) rather than the city, at `start`..`end`. */
+export function isPersonHoChiMinh(toned: string, start: number, surface: string): boolean {
   const name = surface.replace(/\s+/g, ' ')
   if (name !== 'Hồ Chí Minh' && name !== 'Ho Chi Minh') return false
-  return PERSON_CUE.test(toned.slice(Math.max(0, start - 24), start))
+  if (PERSON_CUE.test(toned.slice(Math.max(0, start - 40), start))) return true
+  const end = start + surface.length
+  return PERSON_AFTER.test(toned.slice(end, end + 16))
+}
+
+/** A matched alias that names no province here: the person Hồ Chí Minh, "Thái Bình Dương"... */
+export function isNotAPlace(toned: string, start: number, surface: string): boolean {
+  if (isPersonHoChiMinh(toned, start, surface)) return true
+  const longer = LONGER_NAME_AFTER.get(surface.replace(/\s+/g, ' '))
+  const end = start + surface.length
+  return longer?.test(toned.slice(end, end + 16)) ?? false
 }
 
 const isWordStart = (text: string, pos: number): boolean =>
@@ -172,7 +236,7 @@ export function extractPlaces(toned: string, original: string): PlaceMention[] {
       continue
     }
     const end = i + surface.length
-    if (isPersonHoChiMinh(toned, i, surface)) {
+    if (isNotAPlace(toned, i, surface)) {
       i = end
       continue
     }
@@ -186,6 +250,17 @@ export function extractPlaces(toned: string, original: string): PlaceMention[] {
     i = end
   }
   return out
+}
+
+/**
+ * Province mentions of any text (a title, a lead, an issuer such as "UBND tỉnh Lạng Sơn"): the same
+ * matcher as extract(), so the warehouse and the extractor agree on what names a province.
+ */
+export function findPlaces(text: string): PlaceMention[] {
+  if (typeof text !== 'string' || text.length === 0) return []
+  const nfc = text.normalize('NFC')
+  const toned = normalizeToneMarks(nfc)
+  return extractPlaces(toned.length === nfc.length ? toned : nfc, nfc)
 }
 
 /** An alias that starts exactly at `pos` in the tone-normalized text, if any. */

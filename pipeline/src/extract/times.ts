@@ -45,10 +45,10 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
       return range(isoDay(y1, m1, d1), isoDay(y2, m2, d2))
     },
   ],
-  // (từ) ngày 5 đến 10/9/1960 ; ngày 26-27/12/2025
+  // (từ) ngày 5 đến 10/9/1960 ; ngày 26-27/12/2025 ; từ 7 đến 14/9/2015 (without "ngày" only with a year)
   [
     new RegExp(
-      `${L}(?:từ\\s+)?ngày\\s+(\\d{1,2})${DASH.replace('đến|tới', 'đến|tới|và')}(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}))?${R}`,
+      `${L}(?:(?:từ\\s+)?ngày\\s+|từ\\s+(?=\\d{1,2}${DASH}\\d{1,2}\\/\\d{1,2}\\/\\d{4}))(\\d{1,2})${DASH.replace('đến|tới', 'đến|tới|và')}(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}))?${R}`,
       'giu'
     ),
     (m, pub) => {

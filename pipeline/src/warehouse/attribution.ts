@@ -3,18 +3,11 @@
  * units valid until 2025-06-30 ("2008" codes) and the 34 since 2025-07-01 ("2025" codes). Sources
  * configured for a province give the 2025 unit; names in the text pick the old unit inside it, so an
  * article after the merger about Kon Tum keeps 2008 code 62 while counting for Quảng Ngãi (51).
- * Pure: the alias and lineage tables come in as data.
+ * Pure: the lineage table comes in as data; names are found by the extractor's gazetteer.
  */
-export interface AliasRow {
-  readonly alias: string
-  readonly code_2008: string | null
-  readonly code_2025: string | null
-  readonly alias_kind: string | null
-}
+import { findPlaces } from '../extract/places.ts'
 
 export interface ProvinceIndex {
-  readonly aliasPattern: RegExp | null
-  readonly byAlias: ReadonlyMap<string, { code_2008: string | null; code_2025: string | null }>
   /** 2008 code → 2025 code. */
   readonly lineage: ReadonlyMap<string, string>
 }
@@ -28,27 +21,9 @@ export interface Attribution extends ProvinceCodes {
   readonly basis: 'source' | 'source+text' | 'text' | 'none'
 }
 
-// ASCII and English spellings match ordinary words and URLs too often to count as evidence.
-const SKIPPED_KINDS = new Set(['ascii', 'english'])
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 export const buildProvinceIndex = (
-  aliases: ReadonlyArray<AliasRow>,
   lineage: ReadonlyArray<{ old_code: string; new_code: string }>
-): ProvinceIndex => {
-  const byAlias = new Map<string, { code_2008: string | null; code_2025: string | null }>()
-  for (const a of aliases) {
-    if (SKIPPED_KINDS.has(a.alias_kind ?? '')) continue
-    const key = a.alias.normalize('NFC')
-    if (!byAlias.has(key)) byAlias.set(key, { code_2008: a.code_2008, code_2025: a.code_2025 })
-  }
-  const names = [...byAlias.keys()].sort((x, y) => y.length - x.length).map(escapeRe)
-  const aliasPattern = names.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
-    : null
-  return { aliasPattern, byAlias, lineage: new Map(lineage.map((l) => [l.old_code, l.new_code])) }
-}
+): ProvinceIndex => ({ lineage: new Map(lineage.map((l) => [l.old_code, l.new_code])) })
 
 export interface PlaceHit extends ProvinceCodes {
   readonly surface: string
@@ -56,17 +31,19 @@ export interface PlaceHit extends ProvinceCodes {
   readonly end: number
 }
 
-/** Every province name in the text (case-sensitive: "Hòa Bình" the province, not "hòa bình" peace). */
-export const findProvinceNames = (index: ProvinceIndex, text: string): PlaceHit[] => {
-  if (!index.aliasPattern) return []
-  const out: PlaceHit[] = []
-  for (const m of text.matchAll(index.aliasPattern)) {
-    const codes = index.byAlias.get(m[0])
-    if (!codes) continue
-    out.push({ surface: m[0], start: m.index, end: m.index + m[0].length, ...codes })
-  }
-  return out
-}
+/**
+ * Every province name in the text. One matcher for the product: the extractor's gazetteer, with its
+ * exclusions ("tư tưởng Hồ Chí Minh" and "Đoàn TNCS Hồ Chí Minh" are no place; "Hòa Bình" the province
+ * is, "hòa bình" peace is not).
+ */
+export const findProvinceNames = (text: string): PlaceHit[] =>
+  findPlaces(text).map((p) => ({
+    surface: p.surface,
+    start: p.start,
+    end: p.end,
+    code_2008: p.code_2008,
+    code_2025: p.code_2025,
+  }))
 
 /** Fills a missing 2025 code from the 2008 code through the lineage. */
 export const completeCodes = (index: ProvinceIndex, c: ProvinceCodes): ProvinceCodes => ({

@@ -93,33 +93,57 @@ const resolveDocuments = async (conn: DuckDBConnection) => {
   )
   // An undated ("Kế hoạch 138/KH-UBND" in a 2025 article) or symbol-less ("Chỉ thị số 01") mention joins
   // the one dated document with the same issuer, type and number: the latest of the five years up to
-  // the article's year, or the same year. Ambiguous matches stay apart.
+  // the article's year, or the same year. Ambiguous matches stay apart. A Party document named without
+  // its symbol ("Chỉ thị 34 của Bộ Chính trị") is cited for decades: with no match in those five years
+  // it joins the one earlier Party document (…/TW) of that type and number, if there is exactly one.
+  // A mention already keyed to a dated document (by its own article, see sameArticleReferents) stays.
   await conn.run(`UPDATE document_mentions SET document_id = pick.document_id FROM (
     WITH strong AS (
-      SELECT DISTINCT key_document_id AS document_id, issuer_scope, issuer_province_2008 AS p8,
-        issuer_province_2025 AS p25, type, thidua_key_number(number) AS n, thidua_key_symbol(symbol) AS s, key_year
+      SELECT key_document_id AS document_id, issuer_scope, issuer_province_2008 AS p8,
+        issuer_province_2025 AS p25, type, thidua_key_number(number) AS n, thidua_key_symbol(symbol) AS s, key_year,
+        regexp_matches(thidua_key_symbol(symbol), '/TW($|-)') AS party,
+        coalesce(bool_or(contains(issuer, 'Chính trị')), false) AS politburo,
+        coalesce(bool_or(contains(issuer, 'Bí thư')), false) AS secretariat
       FROM document_mentions
       WHERE key_year_basis IN ('issued_on', 'symbol') AND symbol IS NOT NULL AND number IS NOT NULL
+      GROUP BY ALL
     ),
     weak AS (
       SELECT article_id, mention_index, issuer_scope, issuer_province_2008 AS p8, issuer_province_2025 AS p25, type,
-        thidua_key_number(number) AS n, thidua_key_symbol(symbol) AS s, key_year, key_year_basis
+        thidua_key_number(number) AS n, thidua_key_symbol(symbol) AS s, key_year, key_year_basis,
+        -- All mentions with one key share the issuer any of them names ("Chỉ thị 05" beside "Chỉ thị số 05
+        -- của Bộ Chính trị" in the same article).
+        coalesce(bool_or(issuer_level = 'party_central') OVER (PARTITION BY key_document_id), false) AS party,
+        coalesce(bool_or(issuer_level IN ('government', 'prime_minister')) OVER (PARTITION BY key_document_id), false) AS government,
+        coalesce(bool_or(contains(issuer, 'Chính trị')) OVER (PARTITION BY key_document_id), false) AS politburo,
+        coalesce(bool_or(contains(issuer, 'Bí thư')) OVER (PARTITION BY key_document_id), false) AS secretariat
       FROM document_mentions
       WHERE number IS NOT NULL AND key_year IS NOT NULL AND (key_year_basis = 'article' OR symbol IS NULL)
+        AND key_document_id NOT IN (SELECT document_id FROM strong)
     ),
     cand AS (
       SELECT w.article_id, w.mention_index, st.document_id, st.key_year,
-        max(st.key_year) OVER (PARTITION BY w.article_id, w.mention_index) AS best_year
+        w.key_year_basis <> 'article' OR st.key_year >= w.key_year - 5 AS recent
       FROM weak w JOIN strong st ON st.type = w.type AND st.n = w.n
         AND (w.s IS NULL OR w.s = st.s)
+        AND (NOT w.party OR st.party) AND (NOT w.government OR NOT st.party)
+        -- Party numbering restarts each term: the Politburo's 05 is not the Secretariat's 05.
+        AND NOT (w.politburo AND NOT w.secretariat AND st.secretariat AND NOT st.politburo)
+        AND NOT (w.secretariat AND NOT w.politburo AND st.politburo AND NOT st.secretariat)
         AND ((w.issuer_scope = 'central' AND st.issuer_scope = 'central')
           OR (w.issuer_scope <> 'central' AND st.issuer_scope <> 'central' AND w.p25 = st.p25
               AND (w.p8 IS NULL OR st.p8 IS NULL OR w.p8 = st.p8)))
-        AND CASE WHEN w.key_year_basis = 'article' THEN st.key_year BETWEEN w.key_year - 5 AND w.key_year
+        AND CASE WHEN w.key_year_basis = 'article'
+                 THEN st.key_year BETWEEN w.key_year - 5 AND w.key_year
+                   OR (w.party AND st.party AND w.issuer_scope = 'central' AND st.key_year < w.key_year - 5)
                  ELSE st.key_year = w.key_year END
+    ),
+    ranked AS (
+      SELECT *, bool_or(recent) OVER m AS any_recent, max(CASE WHEN recent THEN key_year END) OVER m AS best_year
+      FROM cand WINDOW m AS (PARTITION BY article_id, mention_index)
     )
     SELECT article_id, mention_index, any_value(document_id) AS document_id
-    FROM cand WHERE key_year = best_year
+    FROM ranked WHERE (recent AND key_year = best_year) OR NOT any_recent
     GROUP BY article_id, mention_index HAVING count(DISTINCT document_id) = 1
   ) pick
   WHERE document_mentions.article_id = pick.article_id AND document_mentions.mention_index = pick.mention_index`)
@@ -130,6 +154,16 @@ const resolveDocuments = async (conn: DuckDBConnection) => {
     ),
     dates AS (
       SELECT document_id, issued_on, count(*) AS c FROM m WHERE issued_on IS NOT NULL GROUP BY ALL
+    ),
+    issuers AS (
+      SELECT document_id, issuer_display, count(*) AS c FROM m WHERE issuer_display IS NOT NULL GROUP BY ALL
+    ),
+    -- The issuer most mentions give, completed with the province ("UBND tỉnh Lạng Sơn"); an issuer read
+    -- off the symbol alone ("UBND", "TW") only when the text never names one.
+    best_issuer AS (
+      SELECT document_id,
+        first(issuer_display ORDER BY regexp_matches(issuer_display, '^[A-ZĐƯ&]+[0-9]*$'), c DESC, issuer_display) AS issuer
+      FROM issuers GROUP BY document_id
     ),
     best_date AS (
       SELECT document_id, first(issued_on ORDER BY c DESC, issued_on) AS issued_on, count(*) > 1 AS conflict
@@ -145,7 +179,7 @@ const resolveDocuments = async (conn: DuckDBConnection) => {
         max(key_year) FILTER (WHERE key_document_id = document_id) AS key_year,
         max(key_year) AS any_year,
         mode(year_in_symbol ORDER BY year_in_symbol) AS year_in_symbol,
-        mode(issuer ORDER BY issuer) AS issuer,
+        mode(issuer ORDER BY issuer) AS issuer_written,
         any_value(issuer_scope ORDER BY issuer_scope) FILTER (WHERE key_document_id = document_id) AS own_scope,
         any_value(issuer_scope ORDER BY issuer_scope) AS issuer_scope,
         mode(issuer_province_2008 ORDER BY issuer_province_2008) AS province_code_2008,
@@ -159,7 +193,7 @@ const resolveDocuments = async (conn: DuckDBConnection) => {
     )
     SELECT g.document_id, g.type, g.number, g.symbol,
       coalesce(g.key_year, g.any_year) AS year,
-      d.issued_on, g.issuer,
+      d.issued_on, coalesce(i.issuer, g.issuer_written) AS issuer,
       coalesce(g.own_scope, g.issuer_scope) AS issuer_scope,
       coalesce(g.own_scope, g.issuer_scope) = 'central' AS is_central,
       g.year_in_symbol,
@@ -170,7 +204,7 @@ const resolveDocuments = async (conn: DuckDBConnection) => {
       g.mention_count, g.article_count,
       coalesce(d.conflict, false) AS issued_on_conflict,
       g.first_cited, g.last_cited
-    FROM agg g LEFT JOIN best_date d USING (document_id)`)
+    FROM agg g LEFT JOIN best_date d USING (document_id) LEFT JOIN best_issuer i USING (document_id)`)
 }
 
 const resolveEvents = async (conn: DuckDBConnection) => {
@@ -187,8 +221,17 @@ const resolveEvents = async (conn: DuckDBConnection) => {
     UNION ALL
     SELECT event_id, 'held', time_start, time_start, count(*), max(published_date), list(DISTINCT article_id ORDER BY article_id)
     FROM m WHERE status = 'held' AND time_start IS NOT NULL GROUP BY ALL`)
+  // A planned window of a month or more that contains another one of the same event ("năm 2025" around
+  // "tháng 8/2025") is the same plan told less precisely: neither the planned time nor a conflict. A
+  // shorter one ("7 - 14/9") against a day inside it stays a conflict to look at.
+  await conn.run(`DELETE FROM temp.stage_event_values v WHERE v.field = 'planned'
+    AND v.value_end - v.value_start >= 27 AND EXISTS (
+    SELECT 1 FROM temp.stage_event_values o
+    WHERE o.event_id = v.event_id AND o.field = 'planned' AND o.value_start >= v.value_start
+      AND o.value_end <= v.value_end AND (o.value_start, o.value_end) <> (v.value_start, v.value_end))`)
   // Planned: the window most mentions give, newest plan first on ties (plans get revised). Held: the date
-  // most reports give, earliest on ties; with no date in any report, the first report's publication date.
+  // most reports give, earliest on ties; with no date in any report, the first report's publication date,
+  // unless the event's year is earlier than that report (a look back at "Đại hội ... lần thứ VII (năm 2015)").
   await conn.run(`INSERT INTO events BY NAME
     WITH m AS (
       SELECT em.*, a.published_date FROM event_mentions em JOIN articles a USING (article_id)
@@ -215,8 +258,10 @@ const resolveEvents = async (conn: DuckDBConnection) => {
     )
     SELECT g.event_id, g.kind, g.scope, g.province_code_2008, g.province_code_2025, g.ordinal, g.period, g.year,
       p.planned_start, p.planned_end,
-      coalesce(h.held_on, g.first_report) AS held_on,
-      CASE WHEN h.held_on IS NOT NULL THEN 'text' WHEN g.first_report IS NOT NULL THEN 'published' END AS held_on_basis,
+      coalesce(h.held_on, CASE WHEN g.year IS NULL OR g.year >= year(g.first_report) THEN g.first_report END) AS held_on,
+      CASE WHEN h.held_on IS NOT NULL THEN 'text'
+           WHEN g.first_report IS NOT NULL AND (g.year IS NULL OR g.year >= year(g.first_report)) THEN 'published'
+      END AS held_on_basis,
       thidua_event_kind_vi(g.kind)
         || CASE WHEN g.scope = 'national' THEN ' toàn quốc'
                 WHEN g.scope IN ('city', 'district', 'commune', 'sector') AND g.place IS NOT NULL THEN ' ' || g.place

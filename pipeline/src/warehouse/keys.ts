@@ -149,3 +149,31 @@ export const eventKey = (
       : `${e.scope}:${foldText(e.place ?? '')}`
   return keyId('e_', [place, level, e.kind, which])
 }
+
+/**
+ * One article often names a document fully once ("Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị")
+ * and then by type and number only ("Chỉ thị 34"). A mention without a symbol takes the key of the
+ * mention of the same type and number in the same article that says more (a symbol, or an issuer where
+ * it has none), when exactly one document fits and the issuers agree on central vs local. Returns, for
+ * each mention, the index of the mention whose key it takes (itself when none).
+ */
+export const sameArticleReferents = (
+  mentions: ReadonlyArray<DocumentMention>,
+  keys: ReadonlyArray<Pick<DocumentKey, 'document_id'>>
+): number[] =>
+  mentions.map((m, i) => {
+    const number = normalizeNumber(m.number)
+    if (m.symbol || number === null) return i
+    const central = isCentralDocument(m)
+    const fits = new Map<string, number>()
+    mentions.forEach((o, j) => {
+      if (j === i || o.type !== m.type || normalizeNumber(o.number) !== number) return
+      const saysMore = o.symbol !== null || (m.issuer === null && o.issuer !== null)
+      if (!saysMore) return
+      // "Chỉ thị số 01" of UBND tỉnh is not "Chỉ thị 01-CT/TW" named in the same article.
+      if (m.issuer !== null && isCentralDocument(o) !== central) return
+      const id = keys[j]?.document_id
+      if (id && id !== keys[i]?.document_id && !fits.has(id)) fits.set(id, j)
+    })
+    return fits.size === 1 ? [...fits.values()][0]! : i
+  })

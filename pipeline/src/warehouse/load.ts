@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { EXTRACTOR_VERSION_ENV } from '../domain/extraction.ts'
 import type { SourceConfig } from '../domain/source.ts'
-import { buildProvinceIndex, type AliasRow, type ProvinceCodes, type ProvinceIndex } from './attribution.ts'
+import { buildProvinceIndex, type ProvinceCodes, type ProvinceIndex } from './attribution.ts'
 import { inTransaction, queryRows, type Warehouse } from './db.ts'
 import {
   buildRows,
@@ -44,10 +44,6 @@ const ensureStaging = async (conn: DuckDBConnection) => {
 export const provinceIndexFor = async (conn: DuckDBConnection): Promise<ProvinceIndex> => {
   const cached = provinceCache.get(conn)
   if (cached) return cached
-  const aliases = (await queryRows(
-    conn,
-    'SELECT alias, code_2008, code_2025, alias_kind FROM province_aliases ORDER BY alias'
-  )) as unknown as AliasRow[]
   const lineage = (await queryRows(
     conn,
     'SELECT old_code, new_code FROM province_lineage'
@@ -55,7 +51,7 @@ export const provinceIndexFor = async (conn: DuckDBConnection): Promise<Province
     old_code: string
     new_code: string
   }>
-  const idx = buildProvinceIndex(aliases, lineage)
+  const idx = buildProvinceIndex(lineage)
   provinceCache.set(conn, idx)
   return idx
 }

@@ -14,7 +14,8 @@ import {
 } from './attribution.ts'
 import { foldText } from './fold.ts'
 import { articleIdFor } from './ids.ts'
-import { documentKey, eventKey } from './keys.ts'
+import { readableIssuer } from './issuer.ts'
+import { documentKey, eventKey, sameArticleReferents } from './keys.ts'
 import { bandBuckets, minhashSignature } from './minhash.ts'
 import type { CellValue, LoadedTable } from './tables.ts'
 
@@ -108,7 +109,8 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
   const pubDate = vietnamDate(publishedAt)
   const pubYear = pubDate ? Number(pubDate.slice(0, 4)) : null
 
-  // Places: names in the title count most, then the lead, then the body; plus the extractor's own.
+  // Places: names in the title count most, then the lead, then the body. The body's are the extractor's
+  // own mentions (one matcher for the product); an extraction without them is matched the same way here.
   const hits: Array<{ surface: string; start: number; end: number } & ProvinceCodes & { by: string }> = []
   const weighted: WeightedPlace[] = []
   let order = 0
@@ -116,20 +118,12 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
     [a.title, 3],
     [a.lead ?? '', 2],
   ] as const)
-    for (const h of findProvinceNames(ctx.provinces, text)) weighted.push({ ...h, weight, order: order++ })
-  for (const h of findProvinceNames(ctx.provinces, a.body_text)) {
-    hits.push({ ...h, by: 'warehouse' })
-    weighted.push({ ...h, weight: 1, order: order++ })
-  }
-  for (const p of x.places ?? []) {
-    hits.push({
-      surface: p.surface,
-      start: p.start,
-      end: p.end,
-      code_2008: p.code_2008,
-      code_2025: p.code_2025,
-      by: 'extractor',
-    })
+    for (const h of findProvinceNames(text)) weighted.push({ ...h, weight, order: order++ })
+  const bodyPlaces = x.places
+    ? x.places.map((p) => ({ ...p, by: 'extractor' }))
+    : findProvinceNames(a.body_text).map((p) => ({ ...p, by: 'warehouse' }))
+  for (const p of bodyPlaces) {
+    hits.push(p)
     weighted.push({ code_2008: p.code_2008, code_2025: p.code_2025, weight: 1, order: order++ })
   }
   const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
@@ -173,12 +167,17 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
     out.place_mentions.push([id, i, h.surface, h.code_2008, h.code_2025, int(h.start), int(h.end), h.by, ver])
   })
 
-  x.documents.forEach((m, i) => {
+  const docKeys = x.documents.map((m) => {
     const issued = validDate(m.date)
     // The issuer's own province when the issuer names one ("UBND tỉnh Lạng Sơn"), else the article's.
-    const named = m.issuer ? findProvinceNames(ctx.provinces, m.issuer)[0] : undefined
+    const named = m.issuer ? findProvinceNames(m.issuer)[0] : undefined
     const issuerProvince = named ? completeCodes(ctx.provinces, named) : attr
-    const k = documentKey(m, issued, pubDate, issuerProvince)
+    return documentKey(m, issued, pubDate, issuerProvince)
+  })
+  const referents = sameArticleReferents(x.documents, docKeys)
+  x.documents.forEach((m, i) => {
+    // A bare "Chỉ thị 34" next to "Chỉ thị 34-CT/TW" in the same article is keyed as that document.
+    const k = docKeys[referents[i]!]!
     out.document_mentions.push([
       id,
       i,
@@ -186,7 +185,7 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
       m.number ?? null,
       m.symbol ?? null,
       int(m.year_in_symbol),
-      issued,
+      validDate(m.date),
       m.issuer ?? null,
       m.issuer_level ?? null,
       k.issuer_scope,
@@ -201,13 +200,14 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
       int(m.end),
       rec,
       ver,
+      readableIssuer(m.issuer ?? null, k.issuer_scope),
     ])
   })
 
   x.events.forEach((e, i) => {
     let codes: ProvinceCodes = { code_2008: null, code_2025: null }
     if (e.scope !== 'national') {
-      const named = e.place ? findProvinceNames(ctx.provinces, e.place)[0] : undefined
+      const named = e.place ? findProvinceNames(e.place)[0] : undefined
       const given = {
         code_2008: e.province_code_2008 ?? named?.code_2008 ?? null,
         code_2025: e.province_code ?? named?.code_2025 ?? null,

@@ -68,6 +68,8 @@ export const LOADED_TABLES = {
     ['span_end', 'int'],
     [M[0], 'text'],
     [M[1], 'text'],
+    // Added by migration 0201 (ALTER TABLE appends it last).
+    ['issuer_display', 'text'],
   ],
   event_mentions: [
     ['article_id', 'text'],
