@@ -43,7 +43,8 @@ for (const [k, t] of KEYWORDS) keywordType.set(k.toLowerCase(), t)
 
 // The first letter of a full keyword may be either case ("kế hoạch số"); abbreviations are exact.
 const fullAlt = KEYWORDS.map(([k]) => `[${k[0]!.toUpperCase()}${k[0]!.toLowerCase()}]${k.slice(1)}`).join('|')
-const DATE_SRC = '\\d{1,2}\\s?\\/\\s?\\d{1,2}\\s?\\/\\s?\\d{4}|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}'
+const DATE_SRC =
+  '\\d{1,2}\\s?\\/\\s?\\d{1,2}\\s?\\/\\s?\\d{4}|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4}'
 const ANCHOR = new RegExp(
   `(?<![\\p{L}\\p{N}/-])(${fullAlt}|${ABBR_KEYWORDS.join('|')})` +
     `(?:\\s+(?:ban hành\\s+|ký\\s+)?ngày\\s+(${DATE_SRC})\\s*,?)?` +
@@ -62,6 +63,26 @@ const BARE_NEXT =
 const DATE_AFTER = new RegExp(
   `\\s*[,(]?\\s*(?:được\\s+)?(?:ban hành\\s+|ký\\s+)?(?:vào\\s+)?ng[àa]y\\s*:?\\s*(${DATE_SRC}|\\d{1,2}[-.]\\d{1,2}[-.]\\d{4}|\\d{1,2}\\s?\\/\\s?\\d{1,2})(?![\\p{N}/])`,
   'uy'
+)
+
+// Any written day a document date may take, with "ngày 5/3" (year from the symbol or publication).
+const ANY_DATE = `${DATE_SRC}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}\\s?\\/\\s?\\d{1,2}`
+// "… của UBND tỉnh X ban hành ngày 11 tháng 9 năm 2024", "… (ban hành ngày 5-5-2018)": an issue date
+// written after the issuer or the topic. Only "ban hành"/"ký" make it the document's: a bare "ngày"
+// later in the sentence is as likely the day of the event the document plans.
+const ISSUED_ON_LATER = new RegExp(
+  `(?<![\\p{L}])(?<![Đđ]ăng\\s)(?:được\\s+)?(?:ban hành|ký ban hành|ký)\\s+(?:vào\\s+)?ngày\\s*:?\\s*(${ANY_DATE})(?![\\p{N}/])`,
+  'u'
+)
+// "… của UBND tỉnh ngày 11/9/2024": a day right after the issuer, with no comma between.
+const DATE_AFTER_ISSUER = new RegExp(`\\s+ngày\\s+(${DATE_SRC})(?![\\p{N}/])`, 'uy')
+// "Ngày 30-11-2020, Tỉnh ủy X ban hành Chỉ thị số 09-CT/TU …": a sentence that opens with a day and
+// reports a document being issued dates the document right after "ban hành", and only that one.
+const ISSUED_BEFORE_CUE = /ban hành\s+(?:(?:các|bản)\s+)?$/u
+const OPENING_DAY_ISSUE = new RegExp(
+  `(?:Vào ngày|Ngày|(?:Sáng|Chiều|Tối|Trưa)(?:\\s+ngày)?)\\s+(${ANY_DATE})(?![\\p{N}/])\\s*(?:vừa qua\\s*)?,?\\s+` +
+    `((?:TP\\.|[^.;:!?\\n])*?)\\s+(?:(?:vừa|đã|mới|cũng|chính thức)\\s+)*(?:ký\\s+)?ban hành\\s+(?:(?:các|bản)\\s+)?$`,
+  'u'
 )
 
 const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
@@ -148,6 +169,17 @@ function levelFamily(level: string): string {
   return level
 }
 
+// A department's own symbol ("27/HD-SNV" of the Sở Nội vụ): "SNV", "SYT", "SGDĐT" …
+const DEPARTMENT_SYMBOL = /^S[A-ZĐ]{1,6}$/u
+
+/** Whether a written issuer may have issued a document whose symbol names `symIssuer` (null: any). */
+function issuerAgrees(symIssuer: string | null, written: string): boolean {
+  const symFamily = levelFamily(issuerLevel(symIssuer))
+  if (symFamily === 'unknown') return true
+  if (symIssuer !== null && DEPARTMENT_SYMBOL.test(symIssuer) && /^Sở\s/u.test(written)) return true
+  return levelFamily(issuerLevel(written)) === symFamily
+}
+
 function parseDate(raw: string, yearHint: number | null, pub: Pub): string | null {
   const s = raw.replace(/\s+/g, ' ')
   let m = /^(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})$/.exec(s)
@@ -202,8 +234,7 @@ function issuerOfBracketed(text: string, ref: Ref, type: DocumentType): string |
   }
   if (found === null) return null
   // The subject must agree with the symbol ("UBND" for KH-UBND, not "Tỉnh ủy").
-  const symFamily = levelFamily(issuerLevel(ref.sym?.issuer ?? null))
-  return symFamily === 'unknown' || levelFamily(issuerLevel(found)) === symFamily ? found : null
+  return issuerAgrees(ref.sym?.issuer ?? null, found) ? found : null
 }
 
 export function extractDocuments(text: string, published: string | null | undefined): DocumentMention[] {
@@ -215,7 +246,12 @@ export function extractDocuments(text: string, published: string | null | undefi
   let lastIssuerAfter = false
   const out: DocumentMention[] = []
 
-  const emit = (ref: Ref, dateBefore: string | null, allowList: boolean): void => {
+  const emit = (
+    ref: Ref,
+    dateBefore: string | null,
+    allowList: boolean,
+    listDate: string | null = null
+  ): void => {
     const type = resolveType(ref, text)
     if (!type) return
     let end = ref.sym ? ref.sym.end : ref.numberEnd
@@ -232,15 +268,21 @@ export function extractDocuments(text: string, published: string | null | undefi
       issuer = im[1]!.trim()
       lastIssuerAfter = true
       end += im[0].length
+      const da = date === null ? stickyAt(DATE_AFTER_ISSUER, text, end) : null
+      if (da) {
+        date = parseDate(da[1]!, ref.sym?.year ?? null, pub)
+        end += da[0].length
+      }
     } else if (ref.keyword !== null) {
       const bm = ISSUER_BEFORE.exec(text.slice(Math.max(0, ref.start - 120), ref.start))
       // The subject of "X ban hành" must agree with the symbol ("HĐND thông qua Chương trình 60-CTr/TU").
-      const symFamily = levelFamily(issuerLevel(ref.sym?.issuer ?? null))
-      if (bm && (symFamily === 'unknown' || levelFamily(issuerLevel(bm[1]!.trim())) === symFamily))
-        issuer = bm[1]!.trim()
+      if (bm && issuerAgrees(ref.sym?.issuer ?? null, bm[1]!.trim())) issuer = bm[1]!.trim()
     }
     if (issuer === null && ref.keyword !== null) issuer = issuerOfBracketed(text, ref, type)
     issuer ??= ref.sym?.issuer ?? null
+    if (date === null && ref.keyword !== null)
+      date = openingDayIssue(text, ref.start, ref.sym?.year ?? null, pub)
+    date ??= listDate
     claims.claim(ref.start, surfaceEnd)
     out.push({
       type,
@@ -275,7 +317,8 @@ export function extractDocuments(text: string, published: string | null | undefi
         keyword: null,
       }
       const before = out.length
-      emit(item, null, false)
+      // "Ngày 5/3, UBND tỉnh ban hành các Kế hoạch số 12/KH-UBND và 13/KH-UBND": the list shares the day.
+      emit(item, null, false, listDate ?? (ref.keyword !== null ? out[groupStart]!.date : null))
       if (out.length === before) break
       const last = out[out.length - 1]!
       pos = Math.max(last.end, sym.end)
@@ -341,7 +384,51 @@ export function extractDocuments(text: string, published: string | null | undefi
   }
   out.sort((a, b) => a.start - b.start)
   shareCoordinatedIssuer(text, out, issuerAfter)
+  dateFromLaterIssue(text, out, pub)
   return out
+}
+
+/**
+ * "Ngày 30-11-2020, Tỉnh ủy X ban hành Chỉ thị số 09-CT/TU …": the day that opens the sentence, when the
+ * document at `start` is the object of its "ban hành"; else null.
+ */
+function openingDayIssue(text: string, start: number, yearHint: number | null, pub: Pub): string | null {
+  const near = text.slice(Math.max(0, start - 24), start)
+  if (!ISSUED_BEFORE_CUE.test(near)) return null
+  const from = Math.max(0, start - 220)
+  const m = OPENING_DAY_ISSUE.exec(text.slice(from, start))
+  if (!m) return null
+  // The day must open its sentence (or a line, or a quote), not sit inside one ("…, ngày 5/3 …").
+  let k = from + m.index - 1
+  while (k >= 0 && /\s/u.test(text[k]!)) k--
+  if (k >= 0 && !/[.!?\n"“(]/u.test(text[k]!)) return null
+  // A second day or document between the opening day and "ban hành" would own the day instead.
+  if (/\d{1,2}\s?\/\s?\d{1,2}|\d{1,5}\s*[-/]\s*\p{Lu}/u.test(m[2]!)) return null
+  return parseDate(m[1]!, yearHint, pub)
+}
+
+// A sentence ends at ". ", "!", "?", ";" or a line break ("TP. Hà Nội" cuts short: a missed date, no wrong one).
+const SENTENCE_END = /[.!?;](?=\s|$)|\n/u
+
+/**
+ * "Kế hoạch số 45/KH-UBND của UBND tỉnh X về … (ban hành ngày 11/9/2024)": a mention still without a date
+ * takes an issue date written later in its sentence, before the next mention.
+ */
+function dateFromLaterIssue(text: string, out: DocumentMention[], pub: Pub): void {
+  for (let k = 0; k < out.length; k++) {
+    const d = out[k]!
+    if (d.date !== null) continue
+    const next = out[k + 1]
+    const stop = Math.min(next ? next.start : text.length, d.end + 260)
+    if (stop <= d.end) continue
+    let window = text.slice(d.end, stop)
+    const cut = SENTENCE_END.exec(window)
+    if (cut) window = window.slice(0, cut.index)
+    const m = ISSUED_ON_LATER.exec(window)
+    if (!m) continue
+    const date = parseDate(m[1]!, d.year_in_symbol, pub)
+    if (date !== null) out[k] = { ...d, date }
+  }
 }
 
 // Only a conjunction between two mentions: "Nghị quyết 26 và Chỉ thị 34 của Bộ Chính trị".

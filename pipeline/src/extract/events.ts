@@ -11,8 +11,17 @@ import { parseOrdinal, parsePublished } from './dates.ts'
 import { aliasAt } from './places.ts'
 import { matchAll } from './spans.ts'
 
-const HEAD =
-  /(?<![\p{L}])(?:(Đại hội\s+(?:Thi đua yêu nước|Thi đua ái quốc|Anh hùng,?\s+Chiến sĩ thi đua|Chiến sĩ thi đua(?:\s+và\s+cán bộ gương mẫu)?|Thi đua quyết thắng|Thi đua))|((?:Hội nghị\s+(?:(?:tuyên dương|biểu dương|tôn vinh)\s+)?|Lễ\s+(?:tuyên dương|biểu dương|tôn vinh)\s+)(?:các\s+)?điển hình tiên tiến))(?![\p{L}])/giu
+// Commendation conferences of "người tốt, việc tốt" (good people, good deeds) are model-example
+// conferences too (`hoi_nghi_dien_hinh`, as the contract's kinds read), alone or joined with "điển hình
+// tiên tiến" either way round (d-2025.4).
+const GOOD_DEEDS = '(?:các\\s+)?(?:gương\\s+)?người tốt,?\\s+việc tốt'
+const HEAD = new RegExp(
+  '(?<![\\p{L}])(?:(Đại hội\\s+(?:Thi đua yêu nước|Thi đua ái quốc|Anh hùng,?\\s+Chiến sĩ thi đua|Chiến sĩ thi đua(?:\\s+và\\s+cán bộ gương mẫu)?|Thi đua quyết thắng|Thi đua))|' +
+    '((?:Hội nghị\\s+(?:(?:tuyên dương|biểu dương|tôn vinh)\\s+)?|Lễ\\s+(?:tuyên dương|biểu dương|tôn vinh)\\s+)(?:các\\s+)?điển hình tiên tiến' +
+    `(?:,?\\s+(?:và\\s+)?${GOOD_DEEDS})?` +
+    `|(?:Hội nghị|Lễ)\\s+(?:tuyên dương|biểu dương|tôn vinh)\\s+${GOOD_DEEDS}(?:,?\\s+(?:và\\s+)?(?:các\\s+)?điển hình tiên tiến)?))(?![\\p{L}])`,
+  'giu'
+)
 
 const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
 const NAME = `${CAP}(?:\\s+${CAP}){0,3}`
@@ -62,8 +71,12 @@ const TIME_LINK =
 
 // "Kế hoạch số 156/KH-UBND ngày 15 tháng 10 năm 2019 về tổ chức Hội nghị ...": the date a document was
 // issued, not the time of the event it plans.
+// Likewise "… của UBND tỉnh ban hành ngày 12/5/2025 về tổ chức Hội nghị …" (d-2025.4).
 const DOCUMENT_DATE_BEFORE =
-  /(?:số\s*\d{1,5}|\d{1,5}\s*[-/]\s*[\p{Lu}][\p{L}\d/\-–]*)\s*[,(]?\s*(?:ban hành\s+)?(?:ngày\s*)?$/u
+  /(?:(?:số\s*\d{1,5}|\d{1,5}\s*[-/]\s*[\p{Lu}][\p{L}\d/\-–]*)\s*[,(]?\s*(?:ban hành\s+)?(?:ngày\s*)?|(?<![\p{L}])(?:ban hành|ký)\s+(?:vào\s+)?(?:ngày\s*)?)$/u
+// "Ngày 12/5/2025, UBND tỉnh ban hành Kế hoạch … tổ chức Đại hội …": a day that opens a sentence
+// reporting a document being issued dates the document, not the event the document plans.
+const ISSUING_BETWEEN = /(?<![\p{L}])(?:ban hành|ký)(?![\p{L}])/u
 
 interface Tail {
   scope: EventScope
@@ -294,7 +307,8 @@ export function extractEvents(
           s < headStart &&
           headStart - s < 100 &&
           (tm.granularity === 'day' || tm.granularity === 'range' || tm.granularity === 'month') &&
-          !DOCUMENT_DATE_BEFORE.test(text.slice(Math.max(0, s - 40), s))
+          !DOCUMENT_DATE_BEFORE.test(text.slice(Math.max(0, s - 40), s)) &&
+          !ISSUING_BETWEEN.test(text.slice(tm.span_end ?? s, headStart))
         )
           time = tm
       }

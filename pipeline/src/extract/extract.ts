@@ -12,7 +12,7 @@ import { dominantProvince, extractPlaces } from './places.ts'
 import { extractTimes } from './times.ts'
 
 /** Bump when a rule changes what is extracted, so stored extractions can be recomputed. */
-export const EXTRACTOR_VERSION = 'd-2025.3'
+export const EXTRACTOR_VERSION = 'd-2025.4'
 
 /** Longer texts are cut here: article bodies are far shorter, and it bounds time on hostile input. */
 export const MAX_TEXT_CHARS = 200_000
