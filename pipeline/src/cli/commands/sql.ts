@@ -3,6 +3,7 @@ import { Args, Command, Options } from '@effect/cli'
 import { Console, Effect } from 'effect'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { existsSync } from 'node:fs'
+import { currentPublished } from '../../warehouse/publish.ts'
 import { dbOption } from '../options.ts'
 
 const format = Options.choice('format', ['table', 'json', 'csv']).pipe(
@@ -17,11 +18,16 @@ const csvCell = (v: unknown): string => {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 
+/**
+ * Queries go to the published version of `db` when there is one: it is complete, never locked by a
+ * running pipeline, and what the server and other researchers see. Otherwise the file itself is read.
+ */
 export const runReadOnlyQuery = (db: string, sql: string) =>
   Effect.tryPromise({
     try: async () => {
-      if (!existsSync(db)) throw new Error(`database file not found: ${db} (run \`pnpm thidua run\` first)`)
-      const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' })
+      const file = currentPublished(db) ?? db
+      if (!existsSync(file)) throw new Error(`database file not found: ${db} (run \`pnpm thidua run\` first)`)
+      const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' })
       try {
         const conn = await instance.connect()
         try {
@@ -49,4 +55,4 @@ export const sqlCommand = Command.make('sql', { db: dbOption, format, query }, (
     }
     yield* Console.table(rows)
   })
-).pipe(Command.withDescription('Run a read-only SQL query against the database'))
+).pipe(Command.withDescription('Run a read-only SQL query against the published version of the database'))
