@@ -5,19 +5,22 @@
  * every view opens with data, filters change the URL and the data, charts are drawn, a CSV export
  * downloads, and any console error or failed request fails the test. Screenshots go to test/screenshots/.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '@thidua/server/main'
 import { buildTestDb } from '@thidua/server/testing/warehouse-db'
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const webDist = path.join(repo, 'web', 'dist')
-const shots = path.join(repo, 'test', 'screenshots')
+import {
+  expectChartDrawn as chartDrawn,
+  launchChromium,
+  openView,
+  prepareDashboard,
+  reportProblems,
+  screenshot,
+  webDist,
+} from './helpers.ts'
 
 let dir: string
 let server: RunningServer
@@ -26,21 +29,14 @@ let page: Page
 let problems: string[] = []
 
 beforeAll(async () => {
-  if (!existsSync(path.join(webDist, 'index.html')))
-    execFileSync('npx', ['vite', 'build'], { cwd: path.join(repo, 'web'), stdio: 'inherit' })
-  mkdirSync(shots, { recursive: true })
+  prepareDashboard()
   dir = mkdtempSync(path.join(tmpdir(), 'thidua-browser-'))
   const fx = await buildTestDb(dir)
   server = await startServer({ dbFile: fx.dbFile, port: 0, webDist, log: () => {} })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
+  browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
   page = await context.newPage()
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`))
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`))
+  reportProblems(page, (p) => problems.push(p))
 })
 
 afterAll(async () => {
@@ -55,31 +51,9 @@ afterEach(() => {
   expect(found).toEqual([])
 })
 
-/** The chart inside [data-testid=id] has a canvas with a real amount of painted pixels. */
-const expectChartDrawn = async (id: string) => {
-  const sel = `[data-testid="${id}"] canvas`
-  await page.waitForSelector(sel, { timeout: 15_000 })
-  await page.waitForFunction(
-    (s) => {
-      const c = document.querySelector(s) as HTMLCanvasElement | null
-      if (!c || c.width === 0 || c.height === 0) return false
-      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data
-      if (!data) return false
-      let painted = 0
-      for (let i = 3; i < data.length; i += 16) if (data[i]! > 0) painted++
-      return painted > 500
-    },
-    sel,
-    { timeout: 15_000 }
-  )
-}
-
-const open = async (url: string) => {
-  await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' })
-  await page.waitForSelector('main h1')
-}
-
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true })
+const expectChartDrawn = (id: string) => chartDrawn(page, id)
+const open = (url: string) => openView(page, `${server.url}${url}`)
+const shot = (name: string) => screenshot(page, name)
 
 describe('dashboard', () => {
   it('overview: key figures, trend chart, choropleth with attribution; share toggle and 63-unit map', async () => {

@@ -7,19 +7,25 @@
  * the highlighted sentence behind it. Any console error or failed request fails the test; screenshots
  * (laptop and phone) go to test/screenshots/real-*.png.
  */
-import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { startServer, type RunningServer } from '@thidua/server/main'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import {
+  expectChartDrawn as chartDrawn,
+  launchChromium,
+  openView,
+  prepareDashboard,
+  reportProblems,
+  repo,
+  screenshot,
+  webDist,
+} from './helpers.ts'
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const webDist = path.join(repo, 'web', 'dist')
-const shots = path.join(repo, 'test', 'screenshots')
 const exec = promisify(execFile)
 
 /** Titles of the captured (verbatim seed) article pages, from the snapshot's truth file. */
@@ -41,9 +47,7 @@ const LAPTOP = { width: 1366, height: 800 }
 const PHONE = { width: 390, height: 844 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(webDist, 'index.html')))
-    execFileSync('npx', ['vite', 'build'], { cwd: path.join(repo, 'web'), stdio: 'inherit' })
-  mkdirSync(shots, { recursive: true })
+  prepareDashboard()
   dir = mkdtempSync(path.join(tmpdir(), 'thidua-browser-real-'))
   const dbFile = path.join(dir, 'embedded.duckdb')
   await exec('pnpm', ['--silent', 'thidua', 'run', '--db', dbFile], {
@@ -51,15 +55,10 @@ beforeAll(async () => {
     maxBuffer: 64 * 1024 * 1024,
   })
   server = await startServer({ dbFile, port: 0, webDist, log: () => {} })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
+  browser = await launchChromium()
   const context = await browser.newContext({ viewport: LAPTOP, locale: 'vi-VN' })
   page = await context.newPage()
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`))
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`))
+  reportProblems(page, (p) => problems.push(p))
 }, 600_000)
 
 afterAll(async () => {
@@ -75,30 +74,9 @@ afterEach(async () => {
   expect(found).toEqual([])
 })
 
-const expectChartDrawn = async (id: string) => {
-  const sel = `[data-testid="${id}"] canvas`
-  await page.waitForSelector(sel, { timeout: 15_000 })
-  await page.waitForFunction(
-    (s) => {
-      const c = document.querySelector(s) as HTMLCanvasElement | null
-      if (!c || c.width === 0 || c.height === 0) return false
-      const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data
-      if (!data) return false
-      let painted = 0
-      for (let i = 3; i < data.length; i += 16) if ((data[i] ?? 0) > 0) painted++
-      return painted > 500
-    },
-    sel,
-    { timeout: 15_000 }
-  )
-}
-
-const open = async (url: string) => {
-  await page.goto(`${server.url}${url}`, { waitUntil: 'networkidle' })
-  await page.waitForSelector('main h1')
-}
-
-const shot = (name: string) => page.screenshot({ path: path.join(shots, `real-${name}.png`), fullPage: true })
+const expectChartDrawn = (id: string) => chartDrawn(page, id)
+const open = (url: string) => openView(page, `${server.url}${url}`)
+const shot = (name: string) => screenshot(page, `real-${name}`)
 
 /** Nothing sticks out sideways (a phone must not scroll horizontally). */
 const horizontalOverflow = () =>

@@ -4,6 +4,7 @@ import { useT } from '../app/i18n.tsx'
 import { systemOf, useCampaigns, useProvinces } from '../app/reference.ts'
 import { href, useQuery } from '../app/router.ts'
 import { Filters, Select, TextField } from '../components/Field.tsx'
+import { SystemSelect } from '../components/StandardFilters.tsx'
 import { Load } from '../components/State.tsx'
 import { Snippet } from '../components/Snippet.tsx'
 import { downloadCsv } from '../app/api.ts'
@@ -103,16 +104,7 @@ export default function Articles() {
         <button type="submit">{t('Tìm', 'Search')}</button>
       </form>
       <Filters>
-        <Select
-          id="system"
-          label={t('Hệ đơn vị', 'Unit system')}
-          value={system}
-          onChange={(v) => set({ system: v, province: null, offset: null })}
-          options={[
-            { value: '2025', label: t('34 tỉnh', '34 units') },
-            { value: '2008', label: t('63 tỉnh', '63 units') },
-          ]}
-        />
+        <SystemSelect value={system} onChange={(v) => set({ system: v, province: null, offset: null })} />
         <Select
           id="province"
           label={t('Tỉnh', 'Province')}

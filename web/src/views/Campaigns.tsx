@@ -9,6 +9,7 @@ import { systemOf, useCampaigns } from '../app/reference.ts'
 import { href, navigate, useQuery } from '../app/router.ts'
 import { Chart } from '../components/Chart.tsx'
 import { Filters, Select, Toggle } from '../components/Field.tsx'
+import { SystemSelect, YearRange } from '../components/StandardFilters.tsx'
 import { Load } from '../components/State.tsx'
 
 use([HeatmapChart, BarChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer])
@@ -34,10 +35,6 @@ interface AdoptionRow extends Record<string, unknown> {
 const narrow = () => typeof window !== 'undefined' && window.innerWidth < 640
 
 const short = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
-const YEARS = [
-  '',
-  ...Array.from({ length: new Date().getFullYear() - 2007 }, (_, i) => String(new Date().getFullYear() - i)),
-]
 
 export default function Campaigns() {
   const t = useT()
@@ -138,16 +135,7 @@ export default function Campaigns() {
     <section>
       <h1>{t('Độ phủ các phong trào thi đua', 'Campaign coverage')}</h1>
       <Filters>
-        <Select
-          id="system"
-          label={t('Hệ đơn vị', 'Unit system')}
-          value={system}
-          onChange={(v) => set({ system: v })}
-          options={[
-            { value: '2025', label: t('34 tỉnh', '34 units') },
-            { value: '2008', label: t('63 tỉnh', '63 units') },
-          ]}
-        />
+        <SystemSelect value={system} onChange={(v) => set({ system: v })} />
         <Select
           id="source_kind"
           label={t('Loại nguồn', 'Source kind')}
@@ -159,20 +147,7 @@ export default function Campaigns() {
             { value: 'newspaper', label: t('Báo', 'Newspapers') },
           ]}
         />
-        <Select
-          id="from_year"
-          label={t('Từ năm', 'From year')}
-          value={fromYear}
-          onChange={(v) => set({ from_year: v })}
-          options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))}
-        />
-        <Select
-          id="to_year"
-          label={t('Đến năm', 'To year')}
-          value={toYear}
-          onChange={(v) => set({ to_year: v })}
-          options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))}
-        />
+        <YearRange from={fromYear} to={toYear} onChange={set} />
         <Toggle
           name="measure"
           label={t('Giá trị', 'Value')}

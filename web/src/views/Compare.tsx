@@ -15,7 +15,8 @@ import { MERGER_DATE, systemOf, useProvinces } from '../app/reference.ts'
 import { href, navigate, useQuery } from '../app/router.ts'
 import { Chart } from '../components/Chart.tsx'
 import { DataTable } from '../components/DataTable.tsx'
-import { Filters, Select, TextField } from '../components/Field.tsx'
+import { Filters, TextField } from '../components/Field.tsx'
+import { SystemSelect } from '../components/StandardFilters.tsx'
 import { Load } from '../components/State.tsx'
 
 use([
@@ -184,16 +185,7 @@ export default function Compare() {
     <section>
       <h1>{t('So sánh tiến trình các tỉnh', 'Compare provinces’ timelines')}</h1>
       <Filters>
-        <Select
-          id="system"
-          label={t('Hệ đơn vị', 'Unit system')}
-          value={system}
-          onChange={(v) => set({ system: v, province: null })}
-          options={[
-            { value: '2025', label: t('34 tỉnh', '34 units') },
-            { value: '2008', label: t('63 tỉnh', '63 units') },
-          ]}
-        />
+        <SystemSelect value={system} onChange={(v) => set({ system: v, province: null })} />
         <TextField
           id="from"
           type="month"

@@ -10,6 +10,7 @@ import { href, navigate, useQuery } from '../app/router.ts'
 import { Chart } from '../components/Chart.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { Filters, Select, TextField } from '../components/Field.tsx'
+import { SystemSelect } from '../components/StandardFilters.tsx'
 import { Load } from '../components/State.tsx'
 
 use([BarChart, GridComponent, TooltipComponent, CanvasRenderer])
@@ -134,16 +135,7 @@ export default function Documents() {
             label: x ? t(TYPE_VI[x] ?? x, x.replace('_', ' ')) : t('Tất cả', 'All'),
           }))}
         />
-        <Select
-          id="system"
-          label={t('Hệ đơn vị', 'Unit system')}
-          value={system}
-          onChange={(v) => set({ system: v })}
-          options={[
-            { value: '2025', label: t('34 tỉnh', '34 units') },
-            { value: '2008', label: t('63 tỉnh', '63 units') },
-          ]}
-        />
+        <SystemSelect value={system} onChange={(v) => set({ system: v })} />
       </Filters>
       <div className="grid-2">
         <Load value={docs}>

@@ -15,6 +15,7 @@ import { systemOf, useProvinces, type System } from '../app/reference.ts'
 import { href, navigate, useQuery } from '../app/router.ts'
 import { Chart } from '../components/Chart.tsx'
 import { Filters, Select, Toggle } from '../components/Field.tsx'
+import { YearRange } from '../components/StandardFilters.tsx'
 import { ErrorState, Load, Loading } from '../components/State.tsx'
 
 use([
@@ -49,12 +50,6 @@ interface MapRow extends Record<string, unknown> {
   articles: number
   campaigns: number
 }
-
-/** Years offered by the filters: the corpus reaches back to the 2008 unit system. */
-const YEARS = [
-  '',
-  ...Array.from({ length: new Date().getFullYear() - 2007 }, (_, i) => String(new Date().getFullYear() - i)),
-]
 
 const KeyFigures = ({ system }: { system: System }) => {
   const t = useT()
@@ -361,20 +356,7 @@ export default function Overview() {
             { value: 'share', label: t('Tỷ lệ', 'Share') },
           ]}
         />
-        <Select
-          id="from_year"
-          label={t('Từ năm', 'From year')}
-          value={fromYear}
-          onChange={(v) => set({ from_year: v })}
-          options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))}
-        />
-        <Select
-          id="to_year"
-          label={t('Đến năm', 'To year')}
-          value={toYear}
-          onChange={(v) => set({ to_year: v })}
-          options={YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))}
-        />
+        <YearRange from={fromYear} to={toYear} onChange={set} />
       </Filters>
       <KeyFigures system={system} />
       <div className="grid-2">

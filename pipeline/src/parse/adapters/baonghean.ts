@@ -4,9 +4,8 @@
  * (`sc-longform-header-*` / `block-sc-*` classes, `.detail-content`). Text opens with
  * "(Baonghean.vn) -" and every caption ends "Ảnh: <photographer>".
  */
-import { splitAuthors, stripAuthorLabel } from '../authors.ts'
-import { textOf } from '../blocks.ts'
-import { allTexts, attrOf, firstElement, firstText, present } from './dom.ts'
+import { firstBylineAuthors } from './bylines.ts'
+import { allTexts, attrOf, firstElement, firstText, present, textOrNull } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 export const baonghean: Adapter = {
@@ -49,18 +48,16 @@ export const baonghean: Adapter = {
       '.article #content',
       '#content',
     ])
-    const authors: string[] = []
-    for (const el of doc.all('.sc-longform-header-author, .article-author, .detail-author, .author')) {
-      const t = textOf(el)
-      const names = stripAuthorLabel(t) ?? t
-      if (names && authors.length === 0) authors.push(...splitAuthors(names))
-    }
+    const authors = firstBylineAuthors(
+      doc,
+      '.sc-longform-header-author, .article-author, .detail-author, .author'
+    )
     const crumbs = allTexts(doc.all('#nav a, .breadcrumb a, .breadcrumbs a'))
     const category = crumbs.length > 0 ? crumbs[crumbs.length - 1]! : null
     const tags = allTexts(doc.all('#tags_list a, .article-tags a, .box-tag a, .tags a'))
     return {
       title,
-      lead: leadEl ? textOf(leadEl) || null : null,
+      lead: textOrNull(leadEl),
       dateText,
       dateMachine,
       authors,

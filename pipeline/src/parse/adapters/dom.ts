@@ -59,3 +59,6 @@ export const firstShortMatch = (doc: Doc, selector: string, re: RegExp): string 
   }
   return null
 }
+
+/** The text of an optional element (a sapo, say); null when it is missing or empty. */
+export const textOrNull = (el: Element | null): string | null => (el ? textOf(el) || null : null)

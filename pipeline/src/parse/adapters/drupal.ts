@@ -2,9 +2,8 @@
  * Drupal 7–10 article nodes: `article.node`, `h1.page-title`, `.field--name-body` (D8+) or
  * `.field-name-body .field-item` (D7), "Submitted by" meta with `time[datetime]`, taxonomy tags.
  */
-import { splitAuthors, stripAuthorLabel } from '../authors.ts'
-import { allTexts, attrOf, firstElement, firstText, present } from './dom.ts'
-import { textOf } from '../blocks.ts'
+import { authorsOf } from './bylines.ts'
+import { allTexts, attrOf, firstElement, firstText, present, textOrNull } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 export const drupalAdapter: Adapter = {
@@ -49,15 +48,15 @@ export const drupalAdapter: Adapter = {
       '.node__content',
       '.node .content',
     ])
-    const authorText = firstText(doc, ['.field--name-field-author', '.field-name-field-author'])
-    const authors = authorText ? splitAuthors(stripAuthorLabel(authorText) ?? authorText) : []
-    const posterText = firstText(doc, ['.field--name-uid', '.node__meta .username', '.submitted .username'])
-    const posterAuthors = posterText ? splitAuthors(stripAuthorLabel(posterText) ?? posterText) : []
+    const authors = authorsOf(firstText(doc, ['.field--name-field-author', '.field-name-field-author']))
+    const posterAuthors = authorsOf(
+      firstText(doc, ['.field--name-uid', '.node__meta .username', '.submitted .username'])
+    )
     const tags = allTexts(doc.all('.field--name-field-tags a, .field-name-field-tags a'))
     const category = firstText(doc, ['.field--name-field-category a', '.field-name-field-category a'])
     return {
       title,
-      lead: leadEl ? textOf(leadEl) || null : null,
+      lead: textOrNull(leadEl),
       dateText,
       dateMachine,
       authors,

@@ -3,9 +3,8 @@
  * keys on stable id fragments (divArticleDescription, RichHtmlField, pnNguontin, txtDateString)
  * and on the "Quy hoạch - Kế hoạch Thứ Ba, 22/10/2019, 15:50" category + date line.
  */
-import { splitAuthors, stripAuthorLabel } from '../authors.ts'
-import { textOf } from '../blocks.ts'
-import { firstElement, firstShortMatch, firstText, present } from './dom.ts'
+import { allBylineAuthors } from './bylines.ts'
+import { firstElement, firstShortMatch, firstText, present, textOrNull } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 const DATE_RE = /\d{1,2}\/\d{1,2}\/\d{4}/
@@ -56,15 +55,10 @@ export const govPortalAdapter: Adapter = {
       '.article-content',
       '.ms-rtestate-field',
     ])
-    const authors: string[] = []
-    for (const el of doc.all('[id$="_pnNguontin"], [id$="pnTacGia"], .tacgia, .author')) {
-      const t = textOf(el)
-      const names = stripAuthorLabel(t) ?? (t.length < 60 && !/:/.test(t) ? t : null)
-      if (names) for (const n of splitAuthors(names)) if (!authors.includes(n)) authors.push(n)
-    }
+    const authors = allBylineAuthors(doc, '[id$="_pnNguontin"], [id$="pnTacGia"], .tacgia, .author')
     return {
       title,
-      lead: leadEl ? textOf(leadEl) || null : null,
+      lead: textOrNull(leadEl),
       dateText,
       authors,
       category,

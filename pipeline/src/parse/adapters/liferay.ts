@@ -3,9 +3,8 @@
  * ("Ngày đăng tin:", `.the-article-body`), Vietsoftware VCMS (`.wd-boxs`, "Ngay dang:" without
  * diacritics, `p.wd-actor`), ECOIT soft_cms and plain web content (`.journal-content-article`).
  */
-import { splitAuthors, stripAuthorLabel } from '../authors.ts'
-import { textOf } from '../blocks.ts'
-import { firstElement, firstText, present } from './dom.ts'
+import { allBylineAuthors } from './bylines.ts'
+import { firstElement, firstText, present, textOrNull } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 export const liferayAdapter: Adapter = {
@@ -47,12 +46,7 @@ export const liferayAdapter: Adapter = {
       'div.col-md-12.mb-3',
       '.wd-boxs',
     ])
-    const authors: string[] = []
-    for (const el of doc.all('p.the-article-author, .wd-actor, .article-author, .author')) {
-      const t = textOf(el)
-      const names = stripAuthorLabel(t) ?? (t.length < 60 && !/:/.test(t) ? t : null)
-      if (names) for (const n of splitAuthors(names)) if (!authors.includes(n)) authors.push(n)
-    }
+    const authors = allBylineAuthors(doc, 'p.the-article-author, .wd-actor, .article-author, .author')
     const category = firstText(doc, [
       '.wd-boxs h2.wd-tlh1-2',
       '.primary-box h3.tle',
@@ -61,7 +55,7 @@ export const liferayAdapter: Adapter = {
     ])
     return {
       title,
-      lead: leadEl ? textOf(leadEl) || null : null,
+      lead: textOrNull(leadEl),
       dateText,
       authors,
       category,

@@ -5,9 +5,8 @@
  * `table.picture`. Related boxes ("Tin cùng chuyên mục", "Có thể bạn quan tâm") sit after the body.
  */
 import type { Element } from 'domhandler'
-import { splitAuthors, stripAuthorLabel } from '../authors.ts'
-import { textOf } from '../blocks.ts'
-import { allTexts, attrOf, firstElement, firstText, present } from './dom.ts'
+import { firstBylineAuthors } from './bylines.ts'
+import { allTexts, attrOf, firstElement, firstText, present, textOrNull } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 export const newspaperPostAdapter: Adapter = {
@@ -43,21 +42,17 @@ export const newspaperPostAdapter: Adapter = {
     const pictures: Element[] = []
     for (let n = bodyEl?.prev; n; n = n.prev)
       if (n.type === 'tag' && doc.matches(n, 'table.picture, table.image, figure')) pictures.unshift(n)
-    const authors: string[] = []
-    for (const el of doc.all(
+    const authors = firstBylineAuthors(
+      doc,
       '.article__author .name, .article__author, .cms-author, .author-name, .detail-author'
-    )) {
-      const t = textOf(el)
-      const names = stripAuthorLabel(t) ?? t
-      if (names && authors.length === 0) authors.push(...splitAuthors(names))
-    }
+    )
     const crumbs = allTexts(doc.all('.breadcrumb a, .breadcrumbs a, .article__breadcrumb a'))
     const category =
       crumbs.length > 0 ? crumbs[crumbs.length - 1]! : firstText(doc, ['.article__cate', '.cate-title'])
     const tags = allTexts(doc.all('.article__tag a, .box-tag a, .tags a, .article-tags a'))
     return {
       title,
-      lead: leadEl ? textOf(leadEl) || null : null,
+      lead: textOrNull(leadEl),
       dateText,
       dateMachine,
       authors,

@@ -6,7 +6,7 @@
  */
 import { splitAuthors, stripAuthorLabel } from '../authors.ts'
 import { textOf } from '../blocks.ts'
-import { allTexts, firstElement, firstText, present } from './dom.ts'
+import { allTexts, firstElement, firstText, present, textOrNull } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 export const nukevietAdapter: Adapter = {
@@ -36,7 +36,7 @@ export const nukevietAdapter: Adapter = {
     const tags = allTexts(doc.all('a[href*="/tag/"]'))
     return {
       title,
-      lead: leadEl ? textOf(leadEl) || null : null,
+      lead: textOrNull(leadEl),
       dateText,
       authors,
       category,
