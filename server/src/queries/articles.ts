@@ -1,6 +1,6 @@
 /**
  * Article search and detail. Search ranks with `search_article_scores(q)` (the BM25F of the
- * warehouse's `search_articles(q)`, migration 0300); the route builds snippets for the page's rows
+ * warehouse's `search_articles(q)`, migration 0003); the route builds snippets for the page's rows
  * from their title and body. Without `q` articles come newest first. Dates filter on `published_date`, the local
  * Việt Nam date the analyst views use.
  */
