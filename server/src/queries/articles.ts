@@ -47,6 +47,14 @@ export const FOCUS_SQL = {
     FROM event_mentions WHERE kind = $event GROUP BY article_id`,
 } as const
 
+/**
+ * A list snippet: the text itself when short, else its first 240 characters cut back to the last whole
+ * word. `String.raw` keeps the backslashes: in a plain template string `\s` is just `s`.
+ */
+export const LEAD_SNIPPET_SQL = (text: string) =>
+  String.raw`CASE WHEN length(${text}) <= 240 THEN ${text}
+    ELSE regexp_replace(left(${text}, 240), '\s+\S*$', '') || ' …' END`
+
 /** Newest first. With a focus, rows carry the mention's span and the body to cut its sentence from. */
 export const ARTICLES_LIST_SQL = (filters: string, focus: string | null) =>
   focus
@@ -63,8 +71,7 @@ SELECT page.* EXCLUDE (total), a.body_text, page.total
 FROM page JOIN articles a USING (article_id)
 ORDER BY page.published_at DESC NULLS LAST, page.article_id`
     : `
-SELECT ${ARTICLE_COLUMNS}, NULL::DOUBLE AS score, CASE WHEN length(coalesce(a.lead, a.body_text)) <= 240 THEN coalesce(a.lead, a.body_text)
-    ELSE regexp_replace(left(coalesce(a.lead, a.body_text), 240), 's+S*$', '') || ' …' END AS snippet, count(*) OVER () AS total
+SELECT ${ARTICLE_COLUMNS}, NULL::DOUBLE AS score, ${LEAD_SNIPPET_SQL('coalesce(a.lead, a.body_text)')} AS snippet, count(*) OVER () AS total
 FROM articles a
 WHERE ${filters}
 ORDER BY a.published_at DESC NULLS LAST, a.article_id
