@@ -87,5 +87,9 @@ export function tryCanonicalUrl(url: string, base?: string): string | null {
   }
 }
 
-/** Host of a canonical URL, lower-case, without port. */
-export const hostOf = (url: string): string => new URL(url).hostname
+/**
+ * Host key of a URL: lower-case host with its port when the port is not the scheme's default
+ * (`127.0.0.1:8081`), so robots.txt, politeness lanes and the configured-hosts check all see the site
+ * the URL really names.
+ */
+export const hostOf = (url: string): string => new URL(url).host

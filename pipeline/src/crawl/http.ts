@@ -166,8 +166,8 @@ export const mapThroughHosts =
   (hostMap: Readonly<Record<string, string>>) =>
   (url: string): string => {
     const u = new URL(url)
-    const prefix = hostMap[u.hostname]
-    if (prefix === undefined) throw new Error(`host ${u.hostname} is not served by the simulator`)
+    const prefix = hostMap[u.host]
+    if (prefix === undefined) throw new Error(`host ${u.host} is not served by the simulator`)
     return `${prefix.replace(/\/$/, '')}${u.pathname}${u.search}`
   }
 
@@ -273,7 +273,7 @@ const exchangeFollowing = (
             message: `more than ${policy.maxRedirects} redirects`,
           })
         }
-        if (!policy.allowedHost(new URL(next).hostname)) {
+        if (!policy.allowedHost(new URL(next).host)) {
           return yield* new FetchError({
             url,
             reason: 'offsite_redirect',

@@ -23,7 +23,9 @@ const ProvinceCode = Schema.NullOr(
   Schema.String.pipe(Schema.pattern(/^\d{2}$/, { message: () => 'must be a two-digit GSO code or null' }))
 )
 const Host = Schema.String.pipe(
-  Schema.pattern(/^[a-z0-9.-]+$/, { message: () => 'must be a lower-case host name without scheme' })
+  Schema.pattern(/^[a-z0-9.-]+(?::\d{1,5})?$/, {
+    message: () => 'must be a lower-case host name (with :port if not the default) without scheme',
+  })
 )
 const PositiveInt = Schema.Int.pipe(Schema.positive())
 
@@ -58,9 +60,9 @@ export const SourceConfigSchema = Schema.Struct({
   max_pages: Schema.optional(PositiveInt),
 })
 
-/** Hosts that belong to a source: the base URL's host plus its extra hosts. */
+/** Hosts (`host` or `host:port`) that belong to a source: the base URL's host plus its extra hosts. */
 export const sourceHosts = (s: SourceConfig): ReadonlyArray<string> => [
-  new URL(s.base_url).hostname,
+  new URL(s.base_url).host,
   ...(s.extra_hosts ?? []),
 ]
 
@@ -100,7 +102,7 @@ export function validateSources(
     seenIds.set(s.id, index)
     const hosts = sourceHosts(s)
     s.entry_points.forEach((e, i) => {
-      const h = new URL(e).hostname
+      const h = new URL(e).host
       if (!hosts.includes(h)) {
         problems.push(
           `${describeEntry(raw, index)}: field entry_points.${i}: host ${h} is not the source's (${hosts.join(', ')}); add it to extra_hosts`

@@ -93,8 +93,9 @@ export async function startTestSite(spec: SiteSpec): Promise<TestSite> {
   const timers = new Set<NodeJS.Timeout>()
   const server = createServer((req, res) => {
     const m = /^\/_h\/([^/]+)(\/.*)?$/.exec(req.url ?? '')
-    const host = m?.[1] ?? ''
-    const path = m?.[2] ?? '/'
+    // Without the /_h/ prefix the site answers as itself: the Host header (with its port) picks the routes.
+    const host = m ? (m[1] ?? '') : (req.headers.host ?? '')
+    const path = m ? (m[2] ?? '/') : (req.url ?? '/')
     log.push({ host, path, headers: req.headers, at: Date.now() })
     const route = routes.get(host)?.get(path)
     if (!route) {
