@@ -104,10 +104,18 @@ function parse(block: string, file: string): Item {
   return { manifest: m, text }
 }
 
-// Deterministic site split: hash of the host, test when the first byte < 96 (~3/8), then OVERRIDES.
+// Deterministic split by the site's registrable domain (svvn.tienphong.vn goes with tienphong.vn): test when
+// the first byte of sha256(domain) < 96 (~3/8 of domains), then OVERRIDES (none so far).
+export function domainOf(site: string): string {
+  const parts = site.split('.')
+  const k = parts.length > 2 && parts.at(-1) === 'vn' && /^(com|org|gov|edu|net|info|ac|int)$/.test(parts.at(-2)!) ? 3 : 2
+  return parts.slice(-k).join('.')
+}
 const OVERRIDES: Record<string, 'dev' | 'test'> = {}
-const splitOf = (site: string): 'dev' | 'test' =>
-  OVERRIDES[site] ?? (createHash('sha256').update(site).digest()[0]! < 96 ? 'test' : 'dev')
+const splitOf = (site: string): 'dev' | 'test' => {
+  const d = domainOf(site)
+  return OVERRIDES[d] ?? (createHash('sha256').update(d).digest()[0]! < 96 ? 'test' : 'dev')
+}
 
 const items: Item[] = []
 for (const f of readdirSync(join(DIR, 'raw')).filter((x) => x.endsWith('.txt')).sort()) {
