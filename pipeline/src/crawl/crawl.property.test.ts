@@ -105,7 +105,7 @@ describe('property: every discovered URL ends up stored or failed with a reason'
                 hostMap: site.hostMap,
                 runId: 'p1',
                 live: false,
-                policy: { backoffBaseMs: 1, timeoutMs: 150, maxAttempts: 3 },
+                policy: { backoffBaseMs: 0, timeoutMs: 150, maxAttempts: 3 },
               })
             )
             const rows = await queryDb<{ url: string; state: string; last_error: string | null }>(

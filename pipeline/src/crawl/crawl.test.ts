@@ -39,7 +39,7 @@ const site = async (routes: Record<string, Route>, more: Record<string, Record<s
   return s
 }
 
-const fastPolicy = { backoffBaseMs: 5, timeoutMs: 400, maxBodyBytes: 300_000, maxAttempts: 3 }
+const fastPolicy = { backoffBaseMs: 0, timeoutMs: 400, maxBodyBytes: 300_000, maxAttempts: 3 }
 
 const run = (
   s: TestSite,
@@ -197,7 +197,9 @@ describe('faults, one by one', () => {
     site({ ...newsSiteRoutes({ host: HOST, articles: articles.slice(0, 1) }), ...extra })
   const entry = (p: string) => ({ sources: [source({ entry_points: [url(p)] })] })
 
-  it('429 with Retry-After: waits as told, then succeeds on the second attempt', async () => {
+  // How long Retry-After makes us wait is asserted on the test clock in http.test.ts; here the cap
+  // (maxRetryAfterMs 0) keeps the run from sleeping while the retry path is exercised end to end.
+  it('429 with Retry-After: retried, then succeeds on the second attempt', async () => {
     const s = await oneArticle({
       '/busy.html': ({ hit }) =>
         hit === 1
@@ -205,10 +207,9 @@ describe('faults, one by one', () => {
           : { body: '<html><body>ok</body></html>' },
     })
     const db = tempDbFile()
-    await run(s, db, 'r1', entry('/busy.html'))
+    await run(s, db, 'r1', { ...entry('/busy.html'), policy: { ...fastPolicy, maxRetryAfterMs: 0 } })
     const hits = s.log.filter((r) => r.path === '/busy.html')
     expect(hits).toHaveLength(2)
-    expect((hits[1]?.at ?? 0) - (hits[0]?.at ?? 0)).toBeGreaterThanOrEqual(950)
     const f = await queryDb<{ attempts: number; status: number }>(
       db,
       "SELECT attempts, status FROM crawl_fetches WHERE url LIKE '%busy.html'"
@@ -295,15 +296,46 @@ describe('faults, one by one', () => {
     expect(states).toEqual(['duplicate', 'stored'])
   })
 
-  it('4xx pages fail with the status and are not retried within the run', async () => {
-    const s = await oneArticle({})
+  it('4xx pages fail with the status and are not retried, within the run or in the next', async () => {
+    const s = await oneArticle({
+      '/gone-410.html': { status: 410 },
+      '/forbidden.html': { status: 403 },
+      '/flaky.html': ({ hit }) => (hit === 1 ? { status: 503 } : { body: '<html><body>ok</body></html>' }),
+    })
     const db = tempDbFile()
-    await run(s, db, 'r1', entry('/gone-404.html'))
+    const targets = ['/gone-404.html', '/gone-410.html', '/forbidden.html', '/flaky.html'].map(url)
+    const opts = { sources: [source({ entry_points: targets })], policy: { ...fastPolicy, maxAttempts: 1 } }
+    await run(s, db, 'r1', opts)
     expect(await pageState(db, url('/gone-404.html'))).toMatchObject({
       state: 'failed',
       last_error: 'HTTP 404',
     })
-    expect(s.log.filter((r) => r.path === '/gone-404.html')).toHaveLength(1)
+    await run(s, db, 'r2', opts)
+    for (const p of ['/gone-404.html', '/gone-410.html', '/forbidden.html'])
+      expect(s.log.filter((r) => r.path === p)).toHaveLength(1)
+    // a temporary failure is tried again next run and recovers
+    expect(s.log.filter((r) => r.path === '/flaky.html')).toHaveLength(2)
+    expect((await pageState(db, url('/flaky.html')))?.state).toBe('stored')
+  })
+
+  it('a redirect to javascript:, file: or data: is refused with a reason, never left queued or retried', async () => {
+    const redirect = (to: string): Route => ({ status: 302, headers: { location: to } })
+    const s = await oneArticle({
+      '/js.html': redirect('javascript:alert(document.cookie)'),
+      '/file.html': redirect('file:///etc/passwd'),
+      '/data.html': redirect('data:text/html;base64,PHNjcmlwdD4='),
+    })
+    const db = tempDbFile()
+    const targets = ['/js.html', '/file.html', '/data.html'].map(url)
+    const opts = { sources: [source({ entry_points: targets })] }
+    await run(s, db, 'r1', opts)
+    await run(s, db, 'r2', opts)
+    for (const t of targets) {
+      const p = await pageState(db, t)
+      expect(p?.state).toBe('failed')
+      expect(p?.last_error).toMatch(/^refused_scheme: redirect to a (javascript|file|data): URL refused/)
+      expect(s.log.filter((r) => url(r.path) === t)).toHaveLength(1)
+    }
   })
 
   it('never has more requests in flight per host than allowed', async () => {
@@ -321,8 +353,10 @@ describe('faults, one by one', () => {
     await run(s, db, 'r1', {
       sources: [source({ entry_points: Object.keys(extra).map(url), max_per_host: 3 })],
     })
+    // The upper bound is what the crawl must never break; that the gate really runs 3 at once is
+    // asserted on the test clock in http.test.ts, where a loaded machine cannot change the answer.
     expect(peak).toBeLessThanOrEqual(3)
-    expect(peak).toBeGreaterThanOrEqual(2)
+    expect(s.log.filter((r) => /\/p-10\d\d\.html$/.test(r.path))).toHaveLength(10)
   })
 
   it('a legacy-encoded page is decoded and its encoding recorded', async () => {

@@ -24,6 +24,7 @@ import {
   type FetchError,
   type FetchPolicy,
   fetchPage,
+  isPermanentFailure,
   Transport,
   transportLive,
   transportMapped,
@@ -268,6 +269,7 @@ export const crawlProgram = (opts: CrawlOptions) =>
           (k.state === 'stored' || k.state === 'duplicate' || k.state === 'redirected') &&
           (k.is_article === true || t.role === 'article')
         if (finalArticle && !opts.revisitArticles) return
+        if (k?.state === 'failed' && isPermanentFailure(k.http_status, k.last_error)) return
         seen.add(t.url)
         statsOf(t.source.id).queued++
         pending++
@@ -435,6 +437,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
         content_hash: row.content_hash,
         record_id: row.record_id,
         discovered_from: row.discovered_from,
+        http_status: row.http_status,
+        last_error: row.last_error,
       })
     }
 
@@ -707,7 +711,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
     for (const k of known.values()) {
       const s = bySourceId.get(k.source_id)
       if (!s) continue
-      if (k.state === 'queued' || k.state === 'failed' || k.state === 'skipped_robots') {
+      const retry = k.state === 'failed' && !isPermanentFailure(k.http_status, k.last_error)
+      if (k.state === 'queued' || retry || k.state === 'skipped_robots') {
         seeds.push({ url: k.url, source: s, role: k.role, from: k.discovered_from })
       }
     }

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { decodeHtml, vietnameseScore, vniToUnicode } from './decode.ts'
+import { decodeHtml, isMostlyUtf8, utf8Census, vietnameseScore, vniToUnicode } from './decode.ts'
 import { seedParagraphs } from './testing/seed-articles.ts'
 
 // The fixture matrix of design/portals.md §1.3, built from a real seed paragraph.
@@ -126,5 +126,34 @@ describe('decodeHtml', () => {
     const d = decodeHtml(toCp1258(page(text)), 'text/html; charset=utf-8')
     expect(d.encoding).toBe('windows-1258')
     expect(d.text).toContain(text)
+  })
+
+  it('refuses a UTF-7 declaration: the bytes are read as UTF-8 (or a legacy encoding), never as UTF-7', () => {
+    const utf7Page = page(`${text} +ADw-script+AD4-alert(1)+ADw-/script+AD4-`, '<meta charset="utf-7">')
+    const d = decodeHtml(Buffer.from(utf7Page, 'utf8'))
+    expect(d.encoding).toBe('utf-8')
+    expect(d.text).toContain('+ADw-script+AD4-')
+    expect(d.text).not.toContain('<script>')
+    const http = decodeHtml(toCp1258(page(text)), 'text/html; charset=UTF-7')
+    expect(http.encoding).toBe('windows-1258')
+    expect(http.text).toContain(text)
+  })
+
+  it('a UTF-8 page with a few stray bytes stays UTF-8 (with replacement characters), whatever it declares', () => {
+    const good = Buffer.from(page(text), 'utf8')
+    const at = good.indexOf(Buffer.from('<p>')) + 3
+    // a Windows-1252 right quote and a lone continuation byte pasted into an otherwise UTF-8 page
+    const bytes = Buffer.concat([good.subarray(0, at), Buffer.from([0x93, 0xa0]), good.subarray(at)])
+    expect(utf8Census(bytes).stray).toBe(2)
+    expect(isMostlyUtf8(bytes)).toBe(true)
+    for (const ct of [null, 'text/html; charset=utf-8', 'text/html; charset=iso-8859-1']) {
+      const d = decodeHtml(bytes, ct)
+      expect(d.encoding).toBe('utf-8')
+      expect(d.text).toContain(text)
+      expect(d.text.split('\uFFFD')).toHaveLength(3)
+    }
+    // real legacy text is not mistaken for UTF-8
+    expect(isMostlyUtf8(toCp1258(page(text)))).toBe(false)
+    expect(isMostlyUtf8(toVni(page(text)))).toBe(false)
   })
 })

@@ -23,6 +23,54 @@ const isValidUtf8 = (bytes: Uint8Array): boolean => {
   }
 }
 
+/**
+ * Valid multi-byte UTF-8 sequences and stray bytes (bytes >= 0x80 outside any valid sequence).
+ * Overlong forms and surrogates count as stray, as TextDecoder would replace them.
+ */
+export const utf8Census = (bytes: Uint8Array): { readonly sequences: number; readonly stray: number } => {
+  let sequences = 0
+  let stray = 0
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i] as number
+    if (b < 0x80) {
+      i++
+      continue
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+    let ok = len > 0 && i + len <= bytes.length
+    for (let k = 1; ok && k < len; k++) ok = ((bytes[i + k] as number) & 0xc0) === 0x80
+    if (ok && len === 3) {
+      const b1 = bytes[i + 1] as number
+      ok = !(b === 0xe0 && b1 < 0xa0) && !(b === 0xed && b1 >= 0xa0)
+    }
+    if (ok && len === 4) {
+      const b1 = bytes[i + 1] as number
+      ok = !(b === 0xf0 && b1 < 0x90) && !(b === 0xf4 && b1 >= 0x90)
+    }
+    if (ok) {
+      sequences++
+      i += len
+    } else {
+      stray++
+      i++
+    }
+  }
+  return { sequences, stray }
+}
+
+/**
+ * UTF-8 with a few stray bytes (a pasted Windows-1252 quote, a cut-off character): at least 90 % of
+ * the non-ASCII runs are valid sequences. Chance sequences in legacy Vietnamese text are far rarer.
+ */
+export const isMostlyUtf8 = (bytes: Uint8Array): boolean => {
+  const { sequences, stray } = utf8Census(bytes)
+  return sequences >= 3 && stray * 9 <= sequences
+}
+
+/** Labels a page may not choose: UTF-7 smuggles markup past filters (`+ADw-script+AD4-`). */
+const REFUSED_LABELS = new Set(['utf-7', 'utf7', 'unicode-1-1-utf-7', 'csunicode11utf7', 'x-utf-7'])
+
 const hasHighBytes = (bytes: Uint8Array): boolean => {
   for (const b of bytes) if (b >= 0x80) return true
   return false
@@ -206,12 +254,11 @@ const fromUtf8 = (bytes: Uint8Array): DecodedText => ({
 })
 
 const fromLabel = (bytes: Uint8Array, label: string): DecodedText | null => {
-  if (UTF8_LABELS.has(label)) return isValidUtf8(bytes) ? fromUtf8(bytes) : null
-  if (LATIN1_LABELS.has(label)) {
-    // Mislabelled UTF-8 is far more common than real Western pages on Vietnamese portals.
-    if (hasHighBytes(bytes) && isValidUtf8(bytes)) return fromUtf8(bytes)
-    return bestLegacy(bytes, 'windows-1252')
-  }
+  if (REFUSED_LABELS.has(label)) return null // sniffed instead: UTF-8, else the legacy encodings
+  if (UTF8_LABELS.has(label)) return isValidUtf8(bytes) || isMostlyUtf8(bytes) ? fromUtf8(bytes) : null
+  // Mislabelled UTF-8 is far more common than real Western or legacy pages on Vietnamese portals.
+  if (hasHighBytes(bytes) && (isValidUtf8(bytes) || isMostlyUtf8(bytes))) return fromUtf8(bytes)
+  if (LATIN1_LABELS.has(label)) return bestLegacy(bytes, 'windows-1252')
   if (CP1258_LABELS.has(label)) return { text: decodeWith(bytes, 'windows-1258'), encoding: 'windows-1258' }
   if (TCVN_LABELS.has(label)) return { text: decodeWith(bytes, 'tcvn3'), encoding: 'tcvn3' }
   if (VNI_LABELS.has(label)) return { text: decodeWith(bytes, 'vni'), encoding: 'vni' }
@@ -243,6 +290,6 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
       encoding: 'utf-16be',
     }
   }
-  if (isValidUtf8(bytes)) return fromUtf8(bytes)
+  if (isValidUtf8(bytes) || isMostlyUtf8(bytes)) return fromUtf8(bytes)
   return bestLegacy(bytes, 'windows-1258')
 }

@@ -9,7 +9,7 @@
 import { gunzipSync, inflateSync } from 'node:zlib'
 import { HttpClient, HttpClientRequest } from '@effect/platform'
 import { NodeHttpClient } from '@effect/platform-node'
-import { Chunk, Context, Data, Duration, Effect, Layer, Schedule, Stream } from 'effect'
+import { Chunk, Context, Data, Duration, Effect, Either, Layer, Schedule, Stream } from 'effect'
 import { canonicalUrl } from './canonical-url.ts'
 
 export const USER_AGENT =
@@ -31,6 +31,8 @@ export type FetchFailure =
   | 'redirect_loop'
   | 'offsite_redirect'
   | 'robots_redirect'
+  | 'refused_scheme'
+  | 'invalid_url'
   | 'http_status'
 
 export class FetchError extends Data.TaggedError('FetchError')<{
@@ -112,7 +114,12 @@ const makeTransport = (mapUrl: (url: string) => string) =>
     return Transport.of({
       exchange: (url, headers, opts) =>
         Effect.gen(function* () {
-          const request = HttpClientRequest.get(mapUrl(url)).pipe(
+          // A host the simulator does not serve is an error for this URL, not a crash of the worker.
+          const target = yield* Effect.try({
+            try: () => mapUrl(url),
+            catch: (e) => new FetchError({ url, reason: 'invalid_url', message: describe(e) }),
+          })
+          const request = HttpClientRequest.get(target).pipe(
             HttpClientRequest.setHeaders({
               'user-agent': USER_AGENT,
               'accept-encoding': 'gzip, deflate',
@@ -215,6 +222,23 @@ export const parseRetryAfter = (value: string | undefined, now = Date.now()): nu
   return Number.isNaN(at) ? undefined : Math.max(0, at - now)
 }
 
+/** Statuses that will answer the same on every retry (the page is gone, forbidden or never served). */
+export const PERMANENT_STATUS: ReadonlySet<number> = new Set([400, 401, 403, 404, 410, 501])
+const PERMANENT_REASONS: ReadonlySet<string> = new Set([
+  'too_large',
+  'refused_scheme',
+  'invalid_url',
+  'offsite_redirect',
+])
+
+/**
+ * A failure no later run can turn into a page: permanent statuses, a body over the cap, a redirect to a
+ * non-HTTP scheme, an invalid or off-site target. `lastError` is the stored `<reason>: <message>`.
+ */
+export const isPermanentFailure = (status: number | null, lastError: string | null): boolean =>
+  (status !== null && PERMANENT_STATUS.has(status)) ||
+  (lastError !== null && PERMANENT_REASONS.has(lastError.split(':', 1)[0] ?? ''))
+
 const isRetryable = (e: FetchError): boolean =>
   e.reason === 'timeout' ||
   e.reason === 'network' ||
@@ -232,6 +256,45 @@ export const retrySchedule = (policy: FetchPolicy) =>
       return Duration.max(delay, Duration.millis(ra))
     })
   )
+
+/**
+ * Where a Location header points, or why it cannot be followed: `javascript:`, `file:`, `data:` and every
+ * other non-HTTP scheme are refused with the scheme named; unparseable targets are invalid URLs.
+ */
+const redirectTarget = (
+  url: string,
+  location: string,
+  current: string
+): Either.Either<string, FetchError> => {
+  let parsed: URL
+  try {
+    parsed = new URL(location.trim(), current)
+  } catch {
+    return Either.left(
+      new FetchError({
+        url,
+        reason: 'invalid_url',
+        message: `redirect to an invalid URL: ${JSON.stringify(location.slice(0, 200))}`,
+      })
+    )
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return Either.left(
+      new FetchError({
+        url,
+        reason: 'refused_scheme',
+        message: `redirect to a ${parsed.protocol} URL refused (only http and https are followed)`,
+      })
+    )
+  }
+  try {
+    return Either.right(canonicalUrl(parsed.href))
+  } catch (e) {
+    return Either.left(
+      new FetchError({ url, reason: 'invalid_url', message: `redirect target: ${String(e)}` })
+    )
+  }
+}
 
 /**
  * One exchange with redirects followed by hand: every hop is checked against the configured hosts,
@@ -262,7 +325,9 @@ const exchangeFollowing = (
       const location = res.headers.location
       if (res.status >= 300 && res.status < 400 && res.status !== 304 && location) {
         chain.push(current)
-        const next = canonicalUrl(location, current)
+        const target = redirectTarget(url, location, current)
+        if (target._tag === 'Left') return yield* target.left
+        const next = target.right
         if (chain.includes(next)) {
           return yield* new FetchError({ url, reason: 'redirect_loop', message: `redirect loop at ${next}` })
         }

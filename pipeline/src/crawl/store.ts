@@ -90,6 +90,8 @@ export interface KnownPage {
   readonly content_hash: string | null
   readonly record_id: string | null
   readonly discovered_from: string | null
+  readonly http_status: number | null
+  readonly last_error: string | null
 }
 
 const PAGE_COLUMNS = [
@@ -264,7 +266,8 @@ export class CrawlStore {
   loadKnown(sourceIds: ReadonlyArray<string>) {
     return this.q('load crawl state', async () => {
       const reader = await this.conn.runAndReadAll(
-        `SELECT url, source_id, role, state, is_article, etag, last_modified, content_hash, record_id, discovered_from
+        `SELECT url, source_id, role, state, is_article, etag, last_modified, content_hash, record_id, discovered_from,
+           http_status, last_error
          FROM crawl_page_state WHERE list_contains($1::VARCHAR[], source_id)`,
         [arrayValue(sourceIds)]
       )
