@@ -74,6 +74,8 @@ const sample = (p: string): string =>
     '/api/geo/2008': '/api/geo/2008',
     '/api/geo/2025': '/api/geo/2025',
     '/api/sql/examples': '/api/sql/examples',
+    '/api/sql/schema': '/api/sql/schema',
+    '/api/audit/console': '/api/audit/console?limit=5',
     '/api/openapi.json': '/api/openapi.json',
   })[p] ?? ''
 

@@ -10,8 +10,18 @@ import { Hono, type Context } from 'hono'
 import { compress } from 'hono/compress'
 import { PublishedDb } from './db/published-db.ts'
 import { ApiError, errorResponse, internalError } from './http/api-error.ts'
+import { AuditLog, auditConsole, auditFileFor, auditRoutes } from './http/audit.ts'
+import {
+  type AccessConfig,
+  accessConfigured,
+  accessControl,
+  Authenticator,
+  parseAccessConfig,
+  principalOf,
+} from './http/auth.ts'
 import type { AppEnv } from './http/env.ts'
 import { RouteRegistry } from './http/route-docs.ts'
+import { corsFor, parseCorsOrigins, securityHeaders } from './http/security-headers.ts'
 import { buildOpenApi } from './openapi.ts'
 import { articlesRoutes } from './routes/articles.ts'
 import { campaignsRoutes } from './routes/campaigns.ts'
@@ -22,6 +32,7 @@ import { healthRoutes } from './routes/health.ts'
 import { runsRoutes, sourcesRoutes } from './routes/pipeline.ts'
 import { provincesRoutes } from './routes/provinces.ts'
 import { sqlRoutes } from './routes/sql.ts'
+import { sqlSchemaRoutes } from './routes/sql-schema.ts'
 import { timelinesRoutes } from './routes/timelines.ts'
 import { trendsRoutes } from './routes/trends.ts'
 import { RateLimiter } from './sql-console/rate-limit.ts'
@@ -45,11 +56,20 @@ export interface CreateAppOptions {
   /** Cache query results per published version (default true; benchmarks turn it off). */
   readonly cache?: boolean
   readonly log?: (msg: string) => void
+  /** Roles and credentials (default: THIDUA_TOKENS / THIDUA_USERS from the environment; see http/auth.ts). */
+  readonly access?: AccessConfig
+  /** Origins allowed by CORS (default: THIDUA_CORS_ORIGINS; none = CORS off). */
+  readonly corsOrigins?: ReadonlyArray<string>
+  /** Console audit log file (default `<dbFile>.audit/console.jsonl`) and clocks for tests. */
+  readonly audit?: { file?: string; now?: () => number; wallClock?: () => Date }
 }
 
 export interface AppHandle {
   readonly app: Hono<AppEnv>
   readonly db: PublishedDb
+  /** True when credentials are configured; otherwise the server must listen on loopback only. */
+  readonly accessControlled: boolean
+  readonly audit: AuditLog
   close(): Promise<void>
 }
 
@@ -69,6 +89,9 @@ const etagFor = (version: string, url: string): string =>
 
 export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   const log = opts.log ?? ((m: string) => console.error(m))
+  // Configuration errors are found before the database is opened.
+  const access = opts.access ?? parseAccessConfig(process.env)
+  const cors = corsFor(opts.corsOrigins ?? parseCorsOrigins(process.env.THIDUA_CORS_ORIGINS))
   const db = await PublishedDb.open(opts.dbFile, {
     watch: opts.watch ?? true,
     pollMs: opts.pollMs,
@@ -92,6 +115,13 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
     )
   )
   app.use('*', compress())
+  app.use('*', securityHeaders())
+  if (cors) app.use('/api/*', cors)
+  // The audit wraps access control too, so refused console requests are logged as well.
+  const audit = new AuditLog(opts.audit?.file ?? auditFileFor(opts.dbFile), log)
+  const clientKey = clientKeyOf(opts.trustProxy ?? false)
+  app.use('/api/sql', auditConsole(audit, { principal: principalOf, clientKey, ...opts.audit }))
+  app.use('*', accessControl(accessConfigured(access) ? new Authenticator(access) : null))
 
   // Every API request leases one database version for its whole lifetime, so a publish that swaps
   // versions mid-request never closes the file under it.
@@ -135,6 +165,8 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   mount('/api/sources', sourcesRoutes)
   mount('/api/geo', (r, p) => geoRoutes(r, p, opts.referenceDir ?? DEFAULT_REFERENCE_DIR))
   mount('/api/sql', (r, p) => sqlRoutes(r, p, sqlOpts))
+  mount('/api/sql/schema', sqlSchemaRoutes)
+  mount('/api/audit', (r, p) => auditRoutes(r, p, audit))
   reg.docs.push({
     method: 'get',
     path: '/api/openapi.json',
@@ -148,5 +180,11 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   app.all('/api/*', (c) => c.notFound())
 
   mountWeb(app, opts.webDist)
-  return { app, db, close: () => db.close() }
+  return {
+    app,
+    db,
+    accessControlled: accessConfigured(access),
+    audit,
+    close: () => audit.flushed().then(() => db.close()),
+  }
 }

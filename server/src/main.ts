@@ -1,6 +1,7 @@
 /** Puts the app on a port. `thidua serve` and the browser tests call `startServer`. */
 import { serve, type ServerType } from '@hono/node-server'
 import { createApp, DEFAULT_WEB_DIST, type CreateAppOptions } from './app.ts'
+import { bindAddress } from './http/auth.ts'
 
 export interface RunningServer {
   readonly url: string
@@ -15,7 +16,9 @@ export const startServer = async (
   >
 ): Promise<RunningServer> => {
   const handle = await createApp({ ...opts, webDist: opts.webDist ?? DEFAULT_WEB_DIST })
-  const host = opts.host ?? '127.0.0.1'
+  // Without credentials configured nobody is asked who they are, so only this machine may connect.
+  const { host, notice } = bindAddress(opts.host, handle.accessControlled)
+  if (notice) (opts.log ?? ((m: string) => console.error(m)))(notice)
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
     const s = serve({ fetch: handle.app.fetch, port: opts.port ?? 8787, hostname: host }, (info) =>
       resolve({ server: s, port: info.port })

@@ -1,6 +1,7 @@
 /** OpenAPI 3.1 document generated from the registered routes (see http/route-docs.ts). */
 import type { RouteDoc } from './http/route-docs.ts'
 import { FORMAT_PARAM } from './http/params.ts'
+import { requiredRole } from './http/auth.ts'
 
 const errorSchema = {
   type: 'object',
@@ -63,11 +64,24 @@ export const buildOpenApi = (docs: ReadonlyArray<RouteDoc>, version: string) => 
       tags: [d.tag],
       operationId: `${d.method}${toOpenApiPath(d.path).replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
       parameters,
+      // Enforced only when THIDUA_TOKENS or THIDUA_USERS is set; CSV/Arrow answers need analyst.
+      'x-required-role': requiredRole(d.path, new URLSearchParams()),
+      ...(requiredRole(d.path, new URLSearchParams()) === 'public'
+        ? {}
+        : { security: [{ bearerToken: [] }, { password: [] }] }),
       responses: {
         '200': { description: 'OK', content: okContent },
         ...(d.method === 'get' ? { '304': { description: 'Not modified (ETag matched)' } } : {}),
         '400': {
           description: 'Invalid parameter (message in Vietnamese and English)',
+          content: { 'application/json': { schema: errorSchema } },
+        },
+        '401': {
+          description: 'Sign-in needed or wrong credentials (only when access control is configured)',
+          content: { 'application/json': { schema: errorSchema } },
+        },
+        '403': {
+          description: 'Role too low (analyst: console and CSV/Arrow; admin: sources, runs, audit)',
           content: { 'application/json': { schema: errorSchema } },
         },
         ...(d.pathParams
@@ -119,5 +133,15 @@ export const buildOpenApi = (docs: ReadonlyArray<RouteDoc>, version: string) => 
         'Provinces, campaigns, coverage, timelines, trends, documents, articles, pipeline health and a read-only SQL console over the published DuckDB database. Errors are JSON with message_vi and message_en.',
     },
     paths,
+    components: {
+      securitySchemes: {
+        bearerToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A token listed (hashed) in THIDUA_TOKENS',
+        },
+        password: { type: 'http', scheme: 'basic', description: 'A user listed in THIDUA_USERS' },
+      },
+    },
   }
 }
