@@ -220,15 +220,36 @@ class ElementIndex {
 }
 
 /**
+ * Deepest element nesting kept. Real portal layouts stay under ~60 levels; a hostile page nested
+ * 10,000 deep would overflow the recursive walks (text, density, listing) further on (issue #18).
+ */
+export const MAX_DEPTH = 400
+
+/**
  * DomHandler that indexes each element as it is created (while it is still in cache: a separate
  * walk over the finished tree cost a tenth of the parse) and drops comments, which no reader uses.
  */
 class IndexingHandler extends DomHandler {
   readonly index = new ElementIndex()
+  // Tags opened below MAX_DEPTH that were not built (their text goes to the deepest kept element).
+  private flattened = 0
 
   override onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.tagStack.length > MAX_DEPTH) {
+      this.flattened++
+      return
+    }
     super.onopentag(name, attribs)
     this.index.add(this.tagStack[this.tagStack.length - 1] as Element)
+  }
+
+  override onclosetag(): void {
+    // htmlparser2 closes every tag it opened, innermost first: the flattened ones close first.
+    if (this.flattened > 0) {
+      this.flattened--
+      return
+    }
+    super.onclosetag()
   }
 
   override oncomment(): void {}

@@ -19,7 +19,7 @@ import { parseHtml } from './doc.ts'
 import { detectPlatform } from './fingerprint.ts'
 import { type HeadMeta, readHeadMeta, stripSiteSuffix } from './head-meta.ts'
 import { listingReason } from './listing.ts'
-import { cleanInline, foldVietnamese, joinParagraphs } from './text.ts'
+import { capCombiningMarks, cleanInline, foldVietnamese, joinParagraphs } from './text.ts'
 
 export interface ParseOptions {
   readonly source?: SourceConfig
@@ -132,7 +132,19 @@ const uniq = (xs: ReadonlyArray<string>): string[] => {
 
 const fail = (reason: string): ParseResult => ({ ok: false, reason })
 
+/**
+ * Never throws: a page that breaks the parser (whatever the cause) is one failure with a reason,
+ * so a folder or a crawl goes on past it.
+ */
 export const parseArticle = (html: string, url: string, opts: ParseOptions = {}): ParseResult => {
+  try {
+    return parsePage(capCombiningMarks(html ?? ''), url, opts)
+  } catch (e) {
+    return fail(`parser error: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
+const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult => {
   if (!html || html.trim().length === 0) return fail('empty document')
   if (!hostOf(url)) return fail(`invalid URL (http or https expected): ${url}`)
   const fingerprint = opts.platform ?? detectPlatform(html, url)

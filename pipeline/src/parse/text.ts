@@ -9,10 +9,74 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g
 const ODD_OR_INVISIBLE = /[\u00a0\u00ad\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]/
 const SPACE_RUN = /\s+/g
 
+/** Most combining marks one base character keeps; Vietnamese needs two (vowel mark and tone). */
+export const MAX_COMBINING_MARKS = 4
+
+// A run of more combining marks than that. NFC sorts a run by insertion (quadratic): a letter
+// followed by 100k accents of alternating classes costs minutes, 4 cost nothing.
+// Which BMP code units are combining marks, as a lookup table built once (a regex scan with
+// `\p{M}` costs ~1 s on a 15 MB run; this loop a few tens of ms).
+const BMP_MARK = (() => {
+  const table = new Uint8Array(0x10000)
+  const isMark = /^\p{M}$/u
+  for (let c = 0x300; c < 0x10000; c++)
+    if ((c < 0xd800 || c > 0xdfff) && isMark.test(String.fromCharCode(c))) table[c] = 1
+  return table
+})()
+const ASTRAL_MARK = /^\p{M}$/u
+
+/** Runs of combining marks cut to MAX_COMBINING_MARKS, so normalisation stays linear. */
+export const capCombiningMarks = (s: string): string => {
+  let parts: string[] | null = null
+  let from = 0 // start of the text not yet copied to parts
+  let run = 0
+  let dropFrom = -1 // start of the marks being dropped in the current run
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    let width = 1
+    let mark = BMP_MARK[c] === 1
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      width = 2
+      mark = ASTRAL_MARK.test(s.slice(i, i + 2))
+    }
+    if (mark) {
+      if (++run === MAX_COMBINING_MARKS + 1) dropFrom = i
+    } else {
+      if (dropFrom >= 0) {
+        parts ??= []
+        parts.push(s.slice(from, dropFrom))
+        from = i
+        dropFrom = -1
+      }
+      run = 0
+    }
+    i += width - 1
+  }
+  if (dropFrom >= 0) {
+    parts ??= []
+    parts.push(s.slice(from, dropFrom))
+    from = s.length
+  }
+  if (parts === null) return s
+  parts.push(s.slice(from))
+  return parts.join('')
+}
+
+/** NFC of text from the network: combining runs capped first (issue #18). */
+export const safeNfc = (s: string): string => capCombiningMarks(s).normalize('NFC')
+
+// NUL and other C0/C1 controls (tab and line breaks aside) and bidi embedding/override/isolate
+// marks: invisible, they spoof titles ("gnp.exe") and break matching.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
+/** Control and bidi formatting characters removed. */
+export const stripControls = (s: string): string => (HAS_CONTROL.test(s) ? s.replace(CONTROLS, '') : s)
+
 /** One line of text: NFC, no invisible characters, runs of whitespace collapsed, trimmed. */
 export const cleanInline = (s: string): string => {
   const t = ODD_OR_INVISIBLE.test(s) ? s.replace(INVISIBLE, '').replace(ODD_SPACES, ' ') : s
-  return t.replace(SPACE_RUN, ' ').trim().normalize('NFC')
+  return safeNfc(stripControls(t).replace(SPACE_RUN, ' ').trim())
 }
 
 /** Multi-paragraph text: each paragraph cleaned, blank ones dropped, joined with "\n\n". */
@@ -38,7 +102,7 @@ export const decodeEntities = (s: string): string =>
 
 /** Lower-case, diacritics removed, "đ" → "d": for matching labels written with or without accents. */
 export const foldVietnamese = (s: string): string =>
-  s
+  capCombiningMarks(s)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
@@ -46,8 +110,7 @@ export const foldVietnamese = (s: string): string =>
 
 /** Word tokens (letters/digits, NFC, lower case) — the unit of the body F1 score. */
 export const tokens = (s: string): string[] =>
-  s
-    .normalize('NFC')
+  safeNfc(s)
     .toLowerCase()
     .match(/[\p{L}\p{N}]+/gu) ?? []
 
