@@ -1,7 +1,16 @@
 /**
- * What the extractor finds in one text. This is exactly the line format of `pnpm thidua extract`
- * (issue #6 contract): do not rename fields. Spans are UTF-16 code-unit offsets into the NFC text.
+ * What the extractor finds in one text. This is the line format of `pnpm thidua extract` (issue #6
+ * contract, extended by issue #11): do not rename fields. Spans are UTF-16 code-unit offsets into the NFC
+ * text. Since issue #11 a document, event or campaign is one ENTITY per text: every mention of it (headline,
+ * body, ALL-CAPS repeat, "Chỉ thị 34" after "Chỉ thị số 34-CT/TW", "Đại hội lần này") is in `mentions`,
+ * and `surface`/`start`/`end` are those of its most complete mention.
  */
+export interface Span {
+  readonly start: number
+  readonly end: number
+  readonly surface: string
+}
+
 export type DocumentType =
   | 'plan'
   | 'directive'
@@ -42,17 +51,42 @@ export interface DocumentMention {
   readonly year_in_symbol: number | null
   /** ISO date of issue, or null. */
   readonly date: string | null
-  /** Issuer as written in the text or symbol ("UBND tỉnh Lạng Sơn", "Bộ Chính trị", "TW"), or null. */
+  /**
+   * Issuer as written in the text ("UBND tỉnh Lạng Sơn", "Bộ Chính trị"), or null. Since issue #11 the
+   * issuer part of the symbol ("UBND", "TW") is no longer printed as a name: see `symbol_issuer`.
+   */
   readonly issuer: string | null
+  /** Level of the written issuer, else the level the symbol implies ("KH-UBND" → province). */
   readonly issuer_level?: IssuerLevel
+  /** Where the issuer level comes from: the text, the symbol only, or nowhere. */
+  readonly issuer_basis?: 'text' | 'symbol' | 'none'
+  /** The issuer part of the symbol ("UBND", "TW", "TTg"), or null. */
+  readonly symbol_issuer?: string | null
   readonly surface: string
   readonly start: number
   readonly end: number
+  /** Every mention of this document in the text, in text order (issue #11). */
+  readonly mentions?: ReadonlyArray<Span>
 }
 
 export type EventKind = 'dai_hoi_thi_dua' | 'hoi_nghi_dien_hinh' | 'other'
 export type EventScope = 'national' | 'province' | 'city' | 'district' | 'commune' | 'sector' | 'unknown'
 export type EventStatus = 'planned' | 'held' | 'unknown'
+/**
+ * Who holds a congress of kind `other` (issue #11): Party, mass organisations, ethnic minorities, the
+ * armed forces' "Thi đua Quyết thắng". Emulation congresses and model-example conferences have null.
+ */
+export type Organization =
+  | 'party'
+  | 'farmers_union'
+  | 'trade_union'
+  | 'youth_union'
+  | 'women_union'
+  | 'fatherland_front'
+  | 'veterans'
+  | 'ethnic_minorities'
+  | 'armed_forces'
+  | 'other'
 
 export interface EventMention {
   readonly kind: EventKind
@@ -72,6 +106,14 @@ export interface EventMention {
   readonly time_start?: string | null
   readonly time_end?: string | null
   readonly province_code_2008?: string | null
+  /** Holder of a kind-`other` congress; null for emulation events (issue #11). */
+  readonly organization?: Organization | null
+  /** ISO interval a mention reports as planned ("dự kiến tổ chức trong tháng 8/2025"). */
+  readonly planned_start?: string | null
+  readonly planned_end?: string | null
+  /** First day a mention reports it held on ("Sáng 26/9, … khai mạc"). */
+  readonly held_on?: string | null
+  readonly mentions?: ReadonlyArray<Span>
 }
 
 export interface CampaignMention {
@@ -80,6 +122,7 @@ export interface CampaignMention {
   readonly surface: string
   readonly start?: number
   readonly end?: number
+  readonly mentions?: ReadonlyArray<Span>
 }
 
 export type Granularity = 'day' | 'month' | 'quarter' | 'half' | 'year' | 'period' | 'range'
@@ -109,6 +152,21 @@ export interface Extraction {
   readonly campaigns: ReadonlyArray<CampaignMention>
   readonly times: ReadonlyArray<TimeMention>
   readonly places?: ReadonlyArray<PlaceMention>
+  /** Relations between this text's documents (issue #16), see extract/relations.ts. */
+  readonly relations?: ReadonlyArray<RelationMention>
+}
+
+export type RelationKind = 'implements' | 'amends' | 'replaces' | 'cites' | 'launches' | 'organizes'
+
+/** `from`/`to` index `documents`; `launches` names a campaign id, `organizes` indexes `events`. */
+export interface RelationMention {
+  readonly relation: RelationKind
+  readonly from: number
+  readonly to: number | null
+  readonly campaign?: string | null
+  readonly event?: number | null
+  readonly start: number
+  readonly end: number
 }
 
 export const EXTRACTOR_VERSION_ENV = 'THIDUA_EXTRACTOR_VERSION'

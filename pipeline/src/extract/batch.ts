@@ -3,7 +3,7 @@
  * `{"id","text","published"?}` → one JSON line with exactly the contract fields, or `{"id","error"}`.
  */
 import { Data } from 'effect'
-import type { Extraction } from '../domain/extraction.ts'
+import type { Extraction, Span } from '../domain/extraction.ts'
 import { extract } from './extract.ts'
 
 export class BadInputLine extends Data.TaggedError('BadInputLine')<{
@@ -47,7 +47,17 @@ export function parseInputLine(raw: string, lineNo: number): InputLine | BadInpu
   return { id, text: o.text, published: (o.published as string | undefined) ?? null }
 }
 
-/** Exactly the fields of the contract, in contract order (optional extras of Extraction are dropped). */
+const spans = (
+  ms: ReadonlyArray<Span> | undefined,
+  start: number | undefined,
+  end: number | undefined,
+  surface: string
+) => ms ?? (start === undefined ? [] : [{ start, end: end ?? start, surface }])
+
+/**
+ * Exactly the fields of the contract, in contract order: issue #6's fields, then issue #11's (issuer level,
+ * organisation, planned/held times, every mention's span). Optional extras of Extraction are dropped.
+ */
 export function toContractLine(x: Extraction): Record<string, unknown> {
   return {
     id: x.id,
@@ -61,6 +71,9 @@ export function toContractLine(x: Extraction): Record<string, unknown> {
       surface: d.surface,
       start: d.start,
       end: d.end,
+      issuer_level: d.issuer_level ?? 'unknown',
+      issuer_basis: d.issuer_basis ?? 'none',
+      mentions: spans(d.mentions, d.start, d.end, d.surface),
     })),
     events: x.events.map((e) => ({
       kind: e.kind,
@@ -72,13 +85,28 @@ export function toContractLine(x: Extraction): Record<string, unknown> {
       period: e.period,
       status: e.status,
       surface: e.surface,
+      organization: e.organization ?? null,
+      planned_start: e.planned_start ?? null,
+      planned_end: e.planned_end ?? null,
+      held_on: e.held_on ?? null,
+      start: e.start ?? null,
+      end: e.end ?? null,
+      mentions: spans(e.mentions, e.start, e.end, e.surface),
     })),
-    campaigns: x.campaigns.map((c) => ({ id: c.id, surface: c.surface })),
+    campaigns: x.campaigns.map((c) => ({
+      id: c.id,
+      surface: c.surface,
+      start: c.start ?? null,
+      end: c.end ?? null,
+      mentions: spans(c.mentions, c.start, c.end, c.surface),
+    })),
     times: x.times.map((t) => ({
       surface: t.surface,
       start: t.start,
       end: t.end,
       granularity: t.granularity,
+      span_start: t.span_start ?? null,
+      span_end: t.span_end ?? null,
     })),
   }
 }

@@ -7,6 +7,7 @@ import type { DocumentMention, DocumentType } from '../domain/extraction.ts'
 import { issuerLevel, typeFromAbbreviation } from '../reference/documents.ts'
 import { inferYear, isoDay, parsePublished } from './dates.ts'
 import { Claims, matchAll } from './spans.ts'
+import { dateFromHeader } from './header-dates.ts'
 import { type ParsedSymbol, parseSymbol } from './symbols.ts'
 
 type Pub = ReturnType<typeof parsePublished>
@@ -78,12 +79,18 @@ const ISSUED_ON_LATER = new RegExp(
 const DATE_AFTER_ISSUER = new RegExp(`\\s+ngày\\s+(${DATE_SRC})(?![\\p{N}/])`, 'uy')
 // "Ngày 30-11-2020, Tỉnh ủy X ban hành Chỉ thị số 09-CT/TU …": a sentence that opens with a day and
 // reports a document being issued dates the document right after "ban hành", and only that one.
-const ISSUED_BEFORE_CUE = /ban hành\s+(?:(?:các|bản)\s+)?$/u
+// Since issue #11 also "có Công văn số …", "ký …", "thông qua Nghị quyết số …".
+const ISSUE_VERB = '(?:ký\\s+)?ban hành|có|ký|thông qua'
+const ISSUED_BEFORE_CUE = new RegExp(`(?<![\\p{L}])(?:${ISSUE_VERB})\\s+(?:(?:các|bản)\\s+)?$`, 'u')
 const OPENING_DAY_ISSUE = new RegExp(
-  `(?:Vào ngày|Ngày|(?:Sáng|Chiều|Tối|Trưa)(?:\\s+ngày)?)\\s+(${ANY_DATE})(?![\\p{N}/])\\s*(?:vừa qua\\s*)?,?\\s+` +
-    `((?:TP\\.|[^.;:!?\\n])*?)\\s+(?:(?:vừa|đã|mới|cũng|chính thức)\\s+)*(?:ký\\s+)?ban hành\\s+(?:(?:các|bản)\\s+)?$`,
+  `(?:Vào ngày|[Nn]gày|(?:Sáng|Chiều|Tối|Trưa)(?:\\s+ngày)?)\\s+(${ANY_DATE})(?![\\p{N}/])\\s*(?:vừa qua\\s*)?,?\\s+` +
+    `((?:TP\\.|[^.;:!?\\n])*?)\\s+(?:(?:vừa|đã|mới|cũng|chính thức)\\s+)*(?:${ISSUE_VERB})\\s+(?:(?:các|bản)\\s+)?$`,
   'u'
 )
+// "…, ngày 12/3/2024, UBND tỉnh đã ban hành Kế hoạch …": a day followed by a clause that issues a document
+// belongs to that document, not to a reference written just before the day.
+const DAY_THEN_ISSUING =
+  /^\s*,\s*(?:TP\.|[^.;:!?\n,])*?\s(?:(?:vừa|đã|mới|cũng|chính thức)\s+)*(?:ký\s+)?ban hành\s/u
 
 const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
 const CAPWORDS = `${CAP}(?:\\s+${CAP}){0,3}`
@@ -258,7 +265,14 @@ export function extractDocuments(text: string, published: string | null | undefi
     const surfaceEnd = end
     let date = dateBefore ? parseDate(dateBefore, null, pub) : null
     const dm = stickyAt(DATE_AFTER, text, end)
-    if (dm && !date) {
+    if (
+      dm &&
+      !date &&
+      !(
+        /^\s*,/u.test(dm[0]) &&
+        DAY_THEN_ISSUING.test(text.slice(end + dm[0].length, end + dm[0].length + 160))
+      )
+    ) {
       date = parseDate(dm[1]!, ref.sym?.year ?? null, pub)
       end += dm[0].length
     }
@@ -280,6 +294,7 @@ export function extractDocuments(text: string, published: string | null | undefi
     }
     if (issuer === null && ref.keyword !== null) issuer = issuerOfBracketed(text, ref, type)
     issuer ??= ref.sym?.issuer ?? null
+    // Kept internally so lists and coordinated mentions can share a written issuer; cleared in issuerBasis.
     if (date === null && ref.keyword !== null)
       date = openingDayIssue(text, ref.start, ref.sym?.year ?? null, pub)
     date ??= listDate
@@ -292,6 +307,7 @@ export function extractDocuments(text: string, published: string | null | undefi
       date,
       issuer,
       issuer_level: levelOf(issuer),
+      symbol_issuer: ref.sym?.issuer ?? null,
       surface: text.slice(ref.start, surfaceEnd),
       start: ref.start,
       end: surfaceEnd,
@@ -385,7 +401,20 @@ export function extractDocuments(text: string, published: string | null | undefi
   out.sort((a, b) => a.start - b.start)
   shareCoordinatedIssuer(text, out, issuerAfter)
   dateFromLaterIssue(text, out, pub)
-  return out
+  dateFromHeader(text, out, (raw, hint) => parseDate(raw, hint, pub))
+  return out.map(withIssuerBasis)
+}
+
+/**
+ * Issue #11: an issuer known only from the symbol ("UBND" of "KH-UBND") is not printed as a name; the
+ * level it implies stays in `issuer_level`, with `issuer_basis: 'symbol'`.
+ */
+function withIssuerBasis(d: DocumentMention): DocumentMention {
+  const tokens = d.symbol?.split(/[-/]/) ?? []
+  if (d.issuer !== null && !tokens.includes(d.issuer)) return { ...d, issuer_basis: 'text' }
+  const sym = d.symbol_issuer ?? d.issuer
+  if (sym === null || sym === undefined) return { ...d, issuer: null, issuer_basis: 'none' }
+  return { ...d, issuer: null, issuer_level: levelOf(sym), issuer_basis: 'symbol' }
 }
 
 /**
@@ -398,10 +427,15 @@ function openingDayIssue(text: string, start: number, yearHint: number | null, p
   const from = Math.max(0, start - 220)
   const m = OPENING_DAY_ISSUE.exec(text.slice(from, start))
   if (!m) return null
-  // The day must open its sentence (or a line, or a quote), not sit inside one ("…, ngày 5/3 …").
+  // The day must open its sentence (or a line, a quote, a lead-in "(Báo X) - ", a dateline "… | 17:45"),
+  // or, as a lowercase "ngày", open a clause after a comma ("Thực hiện Chỉ thị …, ngày 12/3/2024, …").
   let k = from + m.index - 1
   while (k >= 0 && /\s/u.test(text[k]!)) k--
-  if (k >= 0 && !/[.!?\n"“(]/u.test(text[k]!)) return null
+  const lower = text[from + m.index] === 'n'
+  if (k >= 0 && !(lower ? /[,\n]/u : /[.!?\n"“()|:–-]/u).test(text[k]!)) return null
+  // A clause-opening day is set off by commas on both sides and the clause has no other comma.
+  if (lower && (m[2]!.includes(',') || !/^ngày\s+\S+(?:\s+tháng\s+\S+\s+năm\s+\S+)?\s*,/u.test(m[0])))
+    return null
   // A second day or document between the opening day and "ban hành" would own the day instead.
   if (/\d{1,2}\s?\/\s?\d{1,2}|\d{1,5}\s*[-/]\s*\p{Lu}/u.test(m[2]!)) return null
   return parseDate(m[1]!, yearHint, pub)

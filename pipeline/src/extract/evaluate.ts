@@ -23,6 +23,8 @@ export interface GoldDocument {
 }
 export interface GoldEvent {
   kind: string
+  /** Holder of a kind-`other` congress (issue #11); absent or null for emulation events. */
+  organization?: string | null
   scope: string
   place: string | null
   province_code: string | null
@@ -88,12 +90,13 @@ const docKey = (d: { type: string; number: string; symbol: string | null }) =>
   `${d.type}|${d.number}|${d.symbol ?? ''}`
 const eventKey = (e: {
   kind: string
+  organization?: string | null
   scope: string
   province_code: string | null
   ordinal: number | null
   place: string | null
 }) =>
-  `${e.kind}|${e.scope}|${e.province_code ?? ''}|${e.ordinal ?? ''}|${e.province_code ? '' : fold(e.place)}`
+  `${e.kind}${e.organization ? `:${e.organization}` : ''}|${e.scope}|${e.province_code ?? ''}|${e.ordinal ?? ''}|${e.province_code ? '' : fold(e.place)}`
 const campaignKey = (id: string) => (id.startsWith('candidate:') ? `candidate:${fold(id.slice(10))}` : id)
 const timeKey = (t: GoldTime) => `${t.start}|${t.end}|${t.granularity}`
 

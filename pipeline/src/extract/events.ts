@@ -6,7 +6,15 @@
  * ("Đại hội thi đua yêu nước các cấp") is no event: it needs an ordinal, a place or a year/period.
  * Council sessions ("kỳ họp thứ 7") and Party congresses never match the heads below.
  */
-import type { EventMention, EventScope, EventStatus, TimeMention } from '../domain/extraction.ts'
+import type {
+  EventKind,
+  EventMention,
+  EventScope,
+  EventStatus,
+  Organization,
+  TimeMention,
+} from '../domain/extraction.ts'
+import { findOrgHeads } from './congresses.ts'
 import { parseOrdinal, parsePublished } from './dates.ts'
 import { aliasAt } from './places.ts'
 import { matchAll } from './spans.ts'
@@ -16,7 +24,8 @@ import { matchAll } from './spans.ts'
 // tiên tiến" either way round (d-2025.4).
 const GOOD_DEEDS = '(?:các\\s+)?(?:gương\\s+)?người tốt,?\\s+việc tốt'
 const HEAD = new RegExp(
-  '(?<![\\p{L}])(?:(Đại hội\\s+(?:Thi đua yêu nước|Thi đua ái quốc|Anh hùng,?\\s+Chiến sĩ thi đua|Chiến sĩ thi đua(?:\\s+và\\s+cán bộ gương mẫu)?|Thi đua quyết thắng|Thi đua))|' +
+  // "Đại hội thi đua Quyết thắng" is the armed forces' own series: congresses.ts reads it (issue #11).
+  '(?<![\\p{L}])(?:(Đại hội\\s+(?:Thi đua yêu nước|Thi đua ái quốc|Anh hùng,?\\s+Chiến sĩ thi đua|Chiến sĩ thi đua(?:\\s+và\\s+cán bộ gương mẫu)?|Thi đua(?!\\s+quyết thắng)))|' +
     '((?:Hội nghị\\s+(?:(?:tuyên dương|biểu dương|tôn vinh)\\s+)?|Lễ\\s+(?:tuyên dương|biểu dương|tôn vinh)\\s+)(?:các\\s+)?điển hình tiên tiến' +
     `(?:,?\\s+(?:và\\s+)?${GOOD_DEEDS})?` +
     `|(?:Hội nghị|Lễ)\\s+(?:tuyên dương|biểu dương|tôn vinh)\\s+${GOOD_DEEDS}(?:,?\\s+(?:và\\s+)?(?:các\\s+)?điển hình tiên tiến)?))(?![\\p{L}])`,
@@ -60,8 +69,9 @@ const isCentralCity = (code2025: string, published: string | null | undefined): 
 
 const PLANNED_BEFORE =
   /(?:tiến tới|hướng tới|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|về việc tổ chức|tổ chức trước|đến)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
+// "Nghị quyết Đại hội …": a congress whose resolution is cited was held (issue #11).
 const HELD_BEFORE =
-  /(?:đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua)(?:\s+(?:tổ chức|diễn ra|thành công))*[\s,]*$/iu
+  /(?:nghị quyết|đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua)(?:\s+(?:tổ chức|diễn ra|thành công))*[\s,]*$/iu
 const PLANNED_AFTER =
   /^[^.;\n]{0,40}?(?:sẽ được tổ chức|sẽ diễn ra|sẽ tổ chức|dự kiến|sắp diễn ra|chuẩn bị)/iu
 const HELD_AFTER =
@@ -264,12 +274,14 @@ export function extractEvents(
   // Bare heads tied to a level ("Cấp tỉnh tổ chức "Đại hội ..."), resolved once all full mentions are known.
   const bare: EventMention[] = []
   const bareLevels: Level[] = []
-  for (const m of matchAll(HEAD, text)) {
-    const headStart = m.index
-    const headEnd = headStart + m[0].length
-    const kind = m[1] ? 'dai_hoi_thi_dua' : 'hoi_nghi_dien_hinh'
-    const tail = parseTail(text, toned, headEnd, published)
+  for (const head of allHeads(text)) {
+    const headStart = head.start
+    const { kind, organization } = head
+    const tail = parseTail(text, toned, head.tailStart, published)
+    if (head.ordinal !== null) tail.ordinal = head.ordinal
+    if (head.national) Object.assign(tail, { scope: 'national', place: null, code2025: null, code2008: null })
     if (tail.generic && tail.ordinal === null) continue
+    if (kind === 'other' && tail.ordinal === null && tail.year === null && tail.period === null) continue
     // A bare head (no ordinal, place, year or period; "toàn quốc" names its unit) is an event only when a
     // level word ties it to the full mention of that level, resolved once all mentions are read.
     const isBare =
@@ -335,6 +347,7 @@ export function extractEvents(
       time_start: time?.start ?? null,
       time_end: time?.end ?? null,
       province_code_2008: tail.scope === 'national' ? null : tail.code2008,
+      organization,
     })
     if (level !== null) bareLevels.push(level)
   }
@@ -346,6 +359,27 @@ export function extractEvents(
 }
 
 type Level = 'province' | 'city'
+
+interface Head {
+  readonly start: number
+  readonly tailStart: number
+  readonly kind: EventKind
+  readonly organization: Organization | null
+  readonly ordinal: number | null
+  readonly national: boolean
+}
+
+/** Emulation heads and, since issue #11, the other organisations' congress heads, in text order. */
+function allHeads(text: string): Head[] {
+  const heads: Head[] = []
+  for (const m of matchAll(HEAD, text)) {
+    const kind = m[1] ? 'dai_hoi_thi_dua' : 'hoi_nghi_dien_hinh'
+    const tailStart = m.index + m[0].length
+    heads.push({ start: m.index, tailStart, kind, organization: null, ordinal: null, national: false })
+  }
+  for (const h of findOrgHeads(text)) heads.push({ ...h, kind: 'other' })
+  return heads.sort((a, b) => a.start - b.start)
+}
 
 // "Cấp tỉnh tổ chức "Đại hội Thi đua yêu nước"", "toàn tỉnh sẽ tổ chức Đại hội ...", "cấp thành phố
 // tiến hành Hội nghị ...": the level word right before a bare head, in the same clause.
@@ -378,7 +412,7 @@ function resolveBare(
     const level = levels[i]
     const fits = full.filter(
       (f) =>
-        f.kind === b.kind &&
+        sameKind(f, b) &&
         (f.ordinal !== null || f.province_code !== null) &&
         (level === 'province'
           ? f.scope === 'province'
@@ -411,6 +445,10 @@ function withPlannedYear(events: EventMention[]): EventMention[] {
       : e
   )
 }
+
+/** Same kind of event: an emulation congress is not the Party congress of the same ordinal. */
+const sameKind = (a: EventMention, b: EventMention): boolean =>
+  a.kind === b.kind && (a.organization ?? null) === (b.organization ?? null)
 
 /** The unit an event belongs to: its scope and province, or its place when it has no province. */
 const unitOf = (e: EventMention): string => `${e.scope}|${e.province_code ?? e.place ?? ''}`
@@ -446,7 +484,7 @@ function resolveWithinText(events: EventMention[]): EventMention[] {
     if (e.scope === 'unknown' && e.ordinal !== null) {
       return adopt(
         e,
-        scoped.filter((f) => f.kind === e.kind && f.ordinal === e.ordinal),
+        scoped.filter((f) => sameKind(f, e) && f.ordinal === e.ordinal),
         false
       )
     }
@@ -455,12 +493,12 @@ function resolveWithinText(events: EventMention[]): EventMention[] {
       if (e.year === null && e.period === null) return e
       return adopt(
         e,
-        scoped.filter((f) => f.kind === e.kind && agreesInTime(e, f)),
+        scoped.filter((f) => sameKind(f, e) && agreesInTime(e, f)),
         true
       )
     }
     if (e.ordinal === null && e.scope !== 'national') {
-      const fits = scoped.filter((f) => f.kind === e.kind && f.ordinal !== null && unitOf(f) === unitOf(e))
+      const fits = scoped.filter((f) => sameKind(f, e) && f.ordinal !== null && unitOf(f) === unitOf(e))
       const one = fits[0]
       if (!one || fits.some((f) => f.ordinal !== one.ordinal)) return e
       return { ...e, ordinal: one.ordinal }
@@ -471,7 +509,8 @@ function resolveWithinText(events: EventMention[]): EventMention[] {
 
 /** Mentions of the same event in one text share what any of them states (year, period, status, time). */
 function shareWithinText(events: EventMention[]): EventMention[] {
-  const key = (e: EventMention) => `${e.kind}|${e.scope}|${e.province_code}|${e.ordinal}|${e.place ?? ''}`
+  const key = (e: EventMention) =>
+    `${e.kind}|${e.organization ?? ''}|${e.scope}|${e.province_code}|${e.ordinal}|${e.place ?? ''}`
   const groups = new Map<string, EventMention[]>()
   for (const e of events) groups.set(key(e), [...(groups.get(key(e)) ?? []), e])
   return events.map((e) => {

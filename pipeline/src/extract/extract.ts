@@ -10,9 +10,11 @@ import { extractDocuments } from './documents.ts'
 import { extractEvents } from './events.ts'
 import { dominantProvince, extractPlaces } from './places.ts'
 import { extractTimes } from './times.ts'
+import { decapitalize } from './caps.ts'
+import { mergeCampaigns, mergeDocuments, mergeEvents } from './merge.ts'
 
 /** Bump when a rule changes what is extracted, so stored extractions can be recomputed. */
-export const EXTRACTOR_VERSION = 'd-2025.4'
+export const EXTRACTOR_VERSION = 'd-2026.1'
 
 /** Longer texts are cut here: article bodies are far shorter, and it bounds time on hostile input. */
 export const MAX_TEXT_CHARS = 200_000
@@ -40,17 +42,22 @@ export function extract(text: string, opts: ExtractOptions): Extraction {
   const raw = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text
   const nfc = (ANY_SURROGATE.test(raw) ? raw.replace(LONE_SURROGATE, '\ufffd') : raw).normalize('NFC')
   const published = opts.published ?? null
-  const toned = normalizeToneMarks(nfc)
+  // ALL-CAPS titles read in sentence case (same length), so spans still point into `nfc`.
+  const base = decapitalize(nfc)
+  const toned = normalizeToneMarks(base)
   // Tone normalization keeps the NFC length; if some exotic input breaks that, fall back to the NFC text.
-  const tonedSafe = toned.length === nfc.length ? toned : nfc
+  const tonedSafe = toned.length === nfc.length ? toned : base
   const folded = foldSameLength(tonedSafe)
   const places = extractPlaces(tonedSafe, nfc)
   const times = extractTimes(nfc, published)
+  const documents = extractDocuments(base, published)
+  const events = extractEvents(base, tonedSafe, times, dominantProvince(places), published)
+  // One entity per document, event and campaign, with the spans of all its mentions (issue #11).
   return {
     id: opts.id,
-    documents: extractDocuments(nfc, published),
-    events: extractEvents(nfc, tonedSafe, times, dominantProvince(places), published),
-    campaigns: extractCampaigns(nfc, folded),
+    documents: mergeDocuments(nfc, documents),
+    events: mergeEvents(nfc, events, times),
+    campaigns: mergeCampaigns(extractCampaigns(nfc, folded)),
     times,
     places,
   }

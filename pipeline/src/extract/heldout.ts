@@ -316,7 +316,10 @@ export function evaluateHeldOut(
       if (why) notInText.push(`${tag} event ${key} (${why})`)
       else if (!goldEvents.has(key)) goldEvents.set(key, e)
     }
-    const gotEvents = new Map(x.events.map((e) => [eventKey(e.kind, e.ordinal, e.scope), e]))
+    // Truth has no vocabulary for the other organisations' congresses (kind "other", issue #11): not scored.
+    const gotEvents = new Map(
+      x.events.filter((e) => e.kind !== 'other').map((e) => [eventKey(e.kind, e.ordinal, e.scope), e])
+    )
     for (const [key, e] of goldEvents) {
       const hit = gotEvents.get(key)
       if (!hit) {

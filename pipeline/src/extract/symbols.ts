@@ -30,10 +30,16 @@ function skipSpaces(text: string, i: number, max: number): number {
   return j
 }
 
+// "70-TB/TWngày 6 tháng 1": a capitals-only token glued to the next lowercase word (issue #11).
+const GLUED = /[A-ZĐƯ][A-ZĐƯ&]{1,9}\d{0,2}(?=(?:ngày|của|về|và|năm|ban|do|số|được|đã|tại|nhằm)(?![\p{L}]))/uy
+
 function tokenAt(text: string, i: number): string | null {
   TOKEN.lastIndex = i
   const m = TOKEN.exec(text)
-  return m ? m[0] : null
+  if (m) return m[0]
+  GLUED.lastIndex = i
+  const g = GLUED.exec(text)
+  return g ? g[0] : null
 }
 
 const normIssuer = (s: string): string => (s === 'TƯ' ? 'TW' : s)
@@ -87,7 +93,8 @@ function parseState(text: string, start: number): ParsedSymbol | null {
     if (!isDash(text[j])) break
     const spaced = j > i || text[j + 1] === ' '
     const t = tokenAt(text, skipSpaces(text, j + 1, 1))
-    if (!t || (spaced && !ALL_CAPS.test(t))) break
+    // "12/QĐ - TTg": a spaced dash is still the symbol when an issuer follows it.
+    if (!t || (spaced && !ALL_CAPS.test(t) && !knownIssuers().has(t))) break
     tokens.push(t)
     i = skipSpaces(text, j + 1, 1) + t.length
   }
@@ -96,12 +103,11 @@ function parseState(text: string, start: number): ParsedSymbol | null {
     return { symbol: first, year, typeAbbr: null, issuer: first, form: 'normative', end: i }
   }
   if (tokens.length < 2) return null
-  // Party documents mis-written in state style ("22/CT-TW") get the Party symbol.
-  if (tokens.length === 2 && isTypeAbbreviation(first) && /^(?:TW|TƯ)$/.test(tokens[1]!) && year === null) {
-    return { symbol: `${first}/TW`, year: null, typeAbbr: first, issuer: 'TW', form: 'party', end: i }
-  }
+  // "22/CT-TW" is kept as written (issue #11): only spaces go; "TƯ" is spelled "TW" as the standard does.
+  if (tokens.length === 2 && /^(?:TW|TƯ)$/.test(tokens[1]!)) tokens[1] = 'TW'
   const typed = isTypeAbbreviation(first)
-  if (!typed && !isIssuerToken(first)) return null
+  // "15/VPUBND-HCQT": an uncommon issuer prefix is still a symbol when capitals follow a dash.
+  if (!typed && !isIssuerToken(first) && !ALL_CAPS.test(first)) return null
   return {
     symbol: tokens.join('-'),
     year,

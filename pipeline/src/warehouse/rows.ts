@@ -167,15 +167,20 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
     out.place_mentions.push([id, i, h.surface, h.code_2008, h.code_2025, int(h.start), int(h.end), h.by, ver])
   })
 
-  const docKeys = x.documents.map((m) => {
+  // Since extractor d-2026.1 (issue #11) an issuer known only from the symbol is in `symbol_issuer`, not
+  // `issuer`; the warehouse keeps reading it as before (keys, the stored issuer and its display).
+  const documents = x.documents.map((m) =>
+    m.issuer === null && m.symbol_issuer ? { ...m, issuer: m.symbol_issuer } : m
+  )
+  const docKeys = documents.map((m) => {
     const issued = validDate(m.date)
     // The issuer's own province when the issuer names one ("UBND tỉnh Lạng Sơn"), else the article's.
     const named = m.issuer ? findProvinceNames(m.issuer)[0] : undefined
     const issuerProvince = named ? completeCodes(ctx.provinces, named) : attr
     return documentKey(m, issued, pubDate, issuerProvince)
   })
-  const referents = sameArticleReferents(x.documents, docKeys)
-  x.documents.forEach((m, i) => {
+  const referents = sameArticleReferents(documents, docKeys)
+  documents.forEach((m, i) => {
     // A bare "Chỉ thị 34" next to "Chỉ thị 34-CT/TW" in the same article is keyed as that document.
     const k = docKeys[referents[i]!]!
     out.document_mentions.push([

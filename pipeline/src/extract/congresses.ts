@@ -1,0 +1,75 @@
+/**
+ * Congresses other than emulation congresses (issue #11): the Party's ("Đại hội đại biểu toàn quốc lần
+ * thứ XIV của Đảng", "Đại hội XIII của Đảng", "Đại hội Đảng bộ tỉnh lần thứ XX"), the mass organisations'
+ * (farmers, trade union, youth union, women, Fatherland Front, veterans), the ethnic minorities' and the
+ * armed forces' "Đại hội thi đua Quyết thắng". They are the milestones movements are launched to greet.
+ * This module only finds where such a head starts and whose congress it is; events.ts reads the tail
+ * (place, ordinal, term) with the same rules as for emulation congresses, and emits kind `other`.
+ */
+import type { Organization } from '../domain/extraction.ts'
+import { parseOrdinal } from './dates.ts'
+import { matchAll } from './spans.ts'
+
+export interface OrgHead {
+  readonly start: number
+  /** Where the tail (place, ordinal, term) starts. */
+  readonly tailStart: number
+  readonly organization: Organization
+  /** Set when the head itself states them: "Đại hội XIII của Đảng" (national, 13). */
+  readonly ordinal: number | null
+  readonly national: boolean
+}
+
+const ORGS: ReadonlyArray<[Organization, string]> = [
+  ['party', 'Đảng bộ|Đảng(?=\\s+(?:toàn quốc|lần|Cộng sản))(?:\\s+Cộng sản Việt Nam)?'],
+  ['farmers_union', 'Hội Nông dân(?:\\s+Việt Nam)?'],
+  ['trade_union', 'Công đoàn(?:\\s+Việt Nam)?|Liên đoàn Lao động'],
+  [
+    'youth_union',
+    'Đoàn TNCS(?:\\s+Hồ Chí Minh)?|Đoàn Thanh niên(?:\\s+Cộng sản)?(?:\\s+Hồ Chí Minh)?|Hội Liên hiệp Thanh niên(?:\\s+Việt Nam)?|Đoàn(?=\\s+(?:toàn quốc|tỉnh|lần))',
+  ],
+  ['women_union', 'Hội Liên hiệp Phụ nữ(?:\\s+Việt Nam)?|Hội LHPN|Phụ nữ(?:\\s+Việt Nam)?'],
+  ['fatherland_front', 'Mặt trận Tổ quốc(?:\\s+Việt Nam)?|MTTQ(?:\\s+Việt Nam)?'],
+  ['veterans', 'Hội Cựu chiến binh(?:\\s+Việt Nam)?|Cựu chiến binh(?:\\s+Việt Nam)?'],
+  ['ethnic_minorities', '(?:các\\s+)?dân tộc thiểu số(?:\\s+Việt Nam)?'],
+  ['armed_forces', 'thi đua Quyết thắng(?:\\s+(?:lực lượng vũ trang|LLVT))?'],
+  [
+    'other',
+    'Hội (?:Chữ thập đỏ|Khuyến học|Người cao tuổi|Luật gia|Nhà báo|Doanh nhân trẻ|Cựu thanh niên xung phong)(?:\\s+Việt Nam)?',
+  ],
+]
+
+const ORG_OF = ORGS.map(([o]) => o)
+const HEAD = new RegExp(
+  `(?<![\\p{L}])Đại hội\\s+(?:đại biểu\\s+)?(?:(toàn quốc)\\s+)?(?:${ORGS.map(([, src]) => `(${src})`).join('|')})(?![\\p{L}])`,
+  'giu'
+)
+// "Đại hội XIII của Đảng", "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng", "Đại hội Đảng lần thứ XIV".
+const PARTY_AFTER = new RegExp(
+  '(?<![\\p{L}])Đại hội\\s+(?:đại biểu\\s+)?(?:toàn quốc\\s+)?(?:lần\\s+thứ\\s+)?([IVXL]{1,6}|\\d{1,2})\\s+(?:của\\s+)?Đảng(?:\\s+Cộng sản Việt Nam)?(?![\\p{L}])',
+  'gu'
+)
+const NATION = /^\s*(?:toàn quốc|Việt Nam)(?![\p{L}])/iu
+
+/** Every non-emulation congress head in the text, in text order. */
+export function findOrgHeads(text: string): OrgHead[] {
+  if (!/đại hội/iu.test(text)) return []
+  const out: OrgHead[] = []
+  for (const m of matchAll(PARTY_AFTER, text)) {
+    const ordinal = parseOrdinal(m[1]!)
+    if (ordinal === null) continue
+    const end = m.index + m[0].length
+    out.push({ start: m.index, tailStart: end, organization: 'party', ordinal, national: true })
+  }
+  for (const m of matchAll(HEAD, text)) {
+    if (out.some((h) => h.start === m.index)) continue
+    const k = m.slice(2).findIndex((g) => g !== undefined)
+    const organization = ORG_OF[k]
+    if (organization === undefined) continue
+    const end = m.index + m[0].length
+    const named = m[2 + k]!
+    const national = m[1] !== undefined || /Việt Nam$/u.test(named) || NATION.test(text.slice(end, end + 12))
+    out.push({ start: m.index, tailStart: end, organization, ordinal: null, national })
+  }
+  return out.sort((a, b) => a.start - b.start)
+}

@@ -1,0 +1,69 @@
+/**
+ * Issue dates written away from the reference in a document's own header (issue #11): the number row
+ * "Số: 45/KH-UBND" (also a table row "Số: … | Hà Nội, ngày …") with the dateline "Lạng Sơn, ngày 12 tháng
+ * 3 năm 2024" on a later (or earlier) line, and metadata rows "Ngày ban hành: 12/3/2024".
+ */
+import type { DocumentMention } from '../domain/extraction.ts'
+
+type ParseDate = (raw: string, yearHint: number | null) => string | null
+
+// The number row of a header or a metadata table: "Số:", "Số hiệu:", "Số ký hiệu:", "Ký hiệu văn bản".
+const NUMBER_ROW =
+  /(?:^|[|\t])\s*(?:Số|SỐ|Số hiệu|Số ký hiệu|Ký hiệu(?:\s+văn bản)?)(?:\s+văn bản)?\s*:?\s*$/u
+const DAY = '\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}|\\d{1,2}\\s?[/.-]\\s?\\d{1,2}\\s?[/.-]\\s?\\d{4}'
+// "Lạng Sơn, ngày 12 tháng 3 năm 2024" opening a line or a table cell.
+const DATELINE = new RegExp(
+  `(?:^|\\n|[|\\t])[ \\t]*(?:[\\p{Lu}][\\p{L}.'’]*(?:[ \\t]+[\\p{L}.'’]+){0,5}[ \\t]*,[ \\t]*)?[Nn]gày[ \\t]+(${DAY})(?![\\p{N}/])`,
+  'gu'
+)
+// "Ngày ban hành: 12/3/2024", "Ngày ký: …", "Ban hành ngày: …".
+const METADATA_DAY = new RegExp(
+  `(?:^|\\n|[|\\t])[ \\t]*(?:Ngày ban hành|Ngày ký|Ban hành ngày|Ngày văn bản)[ \\t]*:?[ \\t]*(${DAY})(?![\\p{N}/])`,
+  'gu'
+)
+const WINDOW = 400
+
+function lineOf(text: string, pos: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', pos - 1) + 1
+  const nl = text.indexOf('\n', pos)
+  return { start, end: nl < 0 ? text.length : nl }
+}
+
+/** The match of `re` nearest to `pos` within WINDOW characters either side, or null. */
+function nearest(re: RegExp, text: string, from: number, to: number, pos: number): string | null {
+  re.lastIndex = 0
+  const window = text.slice(from, to)
+  let best: { dist: number; raw: string } | null = null
+  for (let m = re.exec(window); m !== null; m = re.exec(window)) {
+    const dist = Math.abs(from + m.index - pos)
+    if (best === null || dist < best.dist) best = { dist, raw: m[1]! }
+    if (m[0].length === 0) re.lastIndex++
+  }
+  return best?.raw ?? null
+}
+
+/** A reference in a number row or alone on a short line takes the header's dateline or metadata day. */
+export function dateFromHeader(text: string, out: DocumentMention[], parse: ParseDate): void {
+  for (let k = 0; k < out.length; k++) {
+    const d = out[k]!
+    if (d.date !== null || d.symbol === null) continue
+    const line = lineOf(text, d.start)
+    const numberRow = NUMBER_ROW.test(text.slice(line.start, d.start))
+    // Or a title line that is the reference itself ("Kế hoạch số 45/KH-UBND" over its metadata rows).
+    const short = d.start - line.start <= 2 && line.end - line.start < 90
+    if (!numberRow && !short) continue
+    const from = Math.max(0, line.start - WINDOW)
+    const to = Math.min(text.length, line.end + WINDOW)
+    const meta = nearest(METADATA_DAY, text, from, to, d.start)
+    const raw = meta ?? (numberRow ? nearest(DATELINE, text, from, to, d.start) : null)
+    if (raw === null) continue
+    const date = parse(
+      raw
+        .replace(/\s+/gu, ' ')
+        .replace(/\s?([/.-])\s?/gu, '/')
+        .replace(/\./gu, '/'),
+      d.year_in_symbol
+    )
+    if (date !== null) out[k] = { ...d, date }
+  }
+}

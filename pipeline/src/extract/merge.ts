@@ -1,0 +1,182 @@
+/**
+ * One entity per document, event and campaign per text (issue #11). A headline, the body, an ALL-CAPS
+ * repeat and a short back-reference ("Chỉ thị 34" after "Chỉ thị số 34-CT/TW ngày 7/4/2014"; "Đại hội lần
+ * này") are mentions of one entity: it carries every span in `mentions`, the most complete fields any
+ * mention states, and never an ordinal no mention wrote. A congress (not a conference) with neither
+ * ordinal nor date is dropped: it cannot be placed on a timeline.
+ */
+import type {
+  CampaignMention,
+  DocumentMention,
+  EventMention,
+  Span,
+  TimeMention,
+} from '../domain/extraction.ts'
+import { foldVietnamese } from '../reference/fold.ts'
+
+const spanOf = (text: string, start: number, end: number): Span => ({
+  start,
+  end,
+  surface: text.slice(start, end),
+})
+
+const byStart = (a: Span, b: Span): number => a.start - b.start
+
+/** Party vs state vs local issuers: a bare "Chỉ thị 34 của Tỉnh ủy" is not "Chỉ thị 34-CT/TW". */
+function family(level: string | undefined): string {
+  if (level === 'province' || level === 'district' || level === 'commune') return 'local'
+  if (level === 'party_central') return 'party_central'
+  if (level === 'province_party') return 'party_local'
+  if (level === 'government' || level === 'prime_minister') return 'government'
+  return level ?? 'unknown'
+}
+
+const docScore = (d: DocumentMention): number =>
+  (d.symbol ? 4 : 0) + (d.date ? 2 : 0) + (d.issuer_basis === 'text' ? 1 : 0)
+
+function mergeDocGroup(text: string, group: DocumentMention[]): DocumentMention {
+  const best = [...group].sort((a, b) => docScore(b) - docScore(a) || a.start - b.start)[0]!
+  const ordered = [best, ...group.filter((d) => d !== best)]
+  const first = <K extends keyof DocumentMention>(k: K): DocumentMention[K] | null => {
+    for (const d of ordered) if (d[k] !== null && d[k] !== undefined) return d[k]
+    return null
+  }
+  const written = ordered.find((d) => d.issuer_basis === 'text')
+  return {
+    ...best,
+    surface: text.slice(best.start, best.end),
+    symbol: first('symbol'),
+    year_in_symbol: first('year_in_symbol'),
+    date: first('date'),
+    issuer: written?.issuer ?? null,
+    issuer_level: written?.issuer_level ?? best.issuer_level,
+    issuer_basis: written ? 'text' : best.issuer_basis,
+    symbol_issuer: first('symbol_issuer'),
+    mentions: group.map((d) => spanOf(text, d.start, d.end)).sort(byStart),
+  }
+}
+
+export function mergeDocuments(text: string, docs: ReadonlyArray<DocumentMention>): DocumentMention[] {
+  const groups = new Map<string, DocumentMention[]>()
+  const keyOf = (d: DocumentMention) => `${d.type}|${d.number}|${d.symbol ?? ''}`
+  for (const d of docs) if (d.symbol !== null) groups.set(keyOf(d), [...(groups.get(keyOf(d)) ?? []), d])
+  for (const d of docs) {
+    if (d.symbol !== null) continue
+    // A symbol-less mention joins the one document of its type and number that has a symbol.
+    const fits = [...groups.entries()].filter(([k, g]) => {
+      const [type, number, symbol] = k.split('|')
+      if (type !== d.type || number !== d.number || symbol === '') return false
+      return d.issuer_basis !== 'text' || family(g[0]!.issuer_level) === family(d.issuer_level)
+    })
+    const key = fits.length === 1 ? fits[0]![0] : keyOf(d)
+    groups.set(key, [...(groups.get(key) ?? []), d])
+  }
+  return [...groups.values()]
+    .map((g) => mergeDocGroup(text, g))
+    .sort((a, b) => a.mentions![0]!.start - b.mentions![0]!.start)
+}
+
+const fold = (s: string | null): string => (s ? foldVietnamese(s).replace(/\s+/g, ' ').trim() : '')
+
+const eventKey = (e: EventMention): string =>
+  [
+    e.kind,
+    e.organization ?? '',
+    e.scope,
+    e.province_code ?? fold(e.place),
+    e.ordinal ?? '',
+    e.ordinal === null ? (e.period ?? e.year ?? '') : '',
+  ].join('|')
+
+const eventScore = (e: EventMention): number =>
+  (e.ordinal !== null ? 4 : 0) +
+  (e.place !== null ? 2 : 0) +
+  (e.period !== null || e.year !== null ? 1 : 0) +
+  (e.time_start ? 1 : 0)
+
+function mergeEventGroup(text: string, group: EventMention[], extra: Span[]): EventMention {
+  const best = [...group].sort((a, b) => eventScore(b) - eventScore(a) || (a.start ?? 0) - (b.start ?? 0))[0]!
+  const ordered = [best, ...group.filter((e) => e !== best)]
+  const first = <T>(f: (e: EventMention) => T | null | undefined): T | null => {
+    for (const e of ordered) {
+      const v = f(e)
+      if (v !== null && v !== undefined) return v
+    }
+    return null
+  }
+  // A report that the congress was held outweighs the plans it mentions on the way.
+  const status = group.some((e) => e.status === 'held')
+    ? 'held'
+    : group.some((e) => e.status === 'planned')
+      ? 'planned'
+      : 'unknown'
+  const planned = ordered.find((e) => e.status === 'planned' && e.time_start)
+  const held = ordered.find((e) => e.status === 'held' && e.time_start)
+  const own = status === 'held' ? held : status === 'planned' ? planned : undefined
+  return {
+    ...best,
+    surface: best.start === undefined ? best.surface : text.slice(best.start, best.end).trimEnd(),
+    place: first((e) => e.place),
+    year: first((e) => e.year),
+    period: first((e) => e.period),
+    status,
+    time_start: own?.time_start ?? first((e) => e.time_start),
+    time_end: own?.time_end ?? first((e) => e.time_end),
+    planned_start: planned?.time_start ?? null,
+    planned_end: planned?.time_end ?? null,
+    held_on: held?.time_start ?? null,
+    mentions: [
+      ...group.filter((e) => e.start !== undefined).map((e) => spanOf(text, e.start!, e.end ?? e.start!)),
+      ...extra,
+    ].sort(byStart),
+  }
+}
+
+// "Đại hội lần này", "Đại hội này", "Hội nghị lần này": the congress or conference named before it.
+const BACK_REFERENCE = /(?<![\p{L}])(Đại hội|Hội nghị)\s+(?:lần\s+)?này(?![\p{L}])/giu
+
+export function mergeEvents(
+  text: string,
+  events: ReadonlyArray<EventMention>,
+  _times: ReadonlyArray<TimeMention>
+): EventMention[] {
+  const groups = new Map<string, EventMention[]>()
+  for (const e of events) groups.set(eventKey(e), [...(groups.get(eventKey(e)) ?? []), e])
+  const extra = new Map<string, Span[]>()
+  if (events.length > 0 && /này/u.test(text)) {
+    for (const m of text.matchAll(BACK_REFERENCE)) {
+      const congress = m[1]!.toLowerCase() === 'đại hội'
+      let owner: EventMention | undefined
+      for (const e of events) {
+        if ((e.start ?? 0) >= m.index) break
+        if ((e.kind === 'hoi_nghi_dien_hinh') !== congress) owner = e
+      }
+      if (!owner) continue
+      const k = eventKey(owner)
+      extra.set(k, [...(extra.get(k) ?? []), spanOf(text, m.index, m.index + m[0].length)])
+    }
+  }
+  return [...groups.entries()]
+    .map(([k, g]) => mergeEventGroup(text, g, extra.get(k) ?? []))
+    .filter(
+      (e) =>
+        e.kind === 'hoi_nghi_dien_hinh' ||
+        e.ordinal !== null ||
+        e.year !== null ||
+        e.period !== null ||
+        !!e.time_start
+    )
+    .sort((a, b) => (a.mentions?.[0]?.start ?? a.start ?? 0) - (b.mentions?.[0]?.start ?? b.start ?? 0))
+}
+
+export function mergeCampaigns(campaigns: ReadonlyArray<CampaignMention>): CampaignMention[] {
+  const groups = new Map<string, CampaignMention[]>()
+  for (const c of campaigns) groups.set(c.id, [...(groups.get(c.id) ?? []), c])
+  return [...groups.values()].map((g) => ({
+    ...g[0]!,
+    mentions: g
+      .filter((c) => c.start !== undefined)
+      .map((c) => ({ start: c.start!, end: c.end ?? c.start!, surface: c.surface }))
+      .sort(byStart),
+  }))
+}
