@@ -35,7 +35,10 @@ import { sqlRoutes } from './routes/sql.ts'
 import { sqlSchemaRoutes } from './routes/sql-schema.ts'
 import { timelinesRoutes } from './routes/timelines.ts'
 import { trendsRoutes } from './routes/trends.ts'
+import { consolePoolFor, type ConsoleSettings } from './sql-console/config.ts'
 import { RateLimiter } from './sql-console/rate-limit.ts'
+import { allowedHostsFromEnv } from './sql-console/request-checks.ts'
+import type { ConsolePool } from './sql-console/worker-pool.ts'
 import { mountWeb } from './static-web.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -47,7 +50,7 @@ export interface CreateAppOptions {
   readonly dbFile: string
   readonly webDist?: string
   readonly referenceDir?: string
-  readonly sql?: { maxRows?: number; timeoutMs?: number; rateLimit?: number; rateWindowMs?: number }
+  readonly sql?: ConsoleSettings & { rateLimit?: number; rateWindowMs?: number }
   /** Use X-Forwarded-For for the client key (only behind a trusted reverse proxy). */
   readonly trustProxy?: boolean
   /** Watch X.published/CURRENT for new versions (default true). */
@@ -67,6 +70,8 @@ export interface CreateAppOptions {
 export interface AppHandle {
   readonly app: Hono<AppEnv>
   readonly db: PublishedDb
+  /** The SQL console's worker processes (tests await `sqlPool.ready()`). */
+  readonly sqlPool: ConsolePool
   /** True when credentials are configured; otherwise the server must listen on loopback only. */
   readonly accessControlled: boolean
   readonly audit: AuditLog
@@ -145,11 +150,12 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
     }
   })
 
+  const sqlPool = consolePoolFor(opts.sql, log)
   const sqlOpts = {
-    maxRows: opts.sql?.maxRows ?? 5000,
-    timeoutMs: opts.sql?.timeoutMs ?? 5000,
+    pool: sqlPool,
     limiter: new RateLimiter(opts.sql?.rateLimit ?? 30, opts.sql?.rateWindowMs ?? 60_000),
     clientKey: clientKeyOf(opts.trustProxy ?? false),
+    allowedHosts: allowedHostsFromEnv(),
   }
   const mount = (prefix: string, build: (reg: RouteRegistry, prefix: string) => Hono<AppEnv>) =>
     app.route(prefix, build(reg, prefix))
@@ -183,8 +189,10 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   return {
     app,
     db,
+    sqlPool,
     accessControlled: accessConfigured(access),
     audit,
-    close: () => audit.flushed().then(() => db.close()),
+    // Console workers first: they are killed, so a runaway query never holds up shutdown.
+    close: () => sqlPool.close().then(() => audit.flushed().then(() => db.close())),
   }
 }

@@ -16,6 +16,7 @@ export const startServer = async (
   >
 ): Promise<RunningServer> => {
   const handle = await createApp({ ...opts, webDist: opts.webDist ?? DEFAULT_WEB_DIST })
+  handle.sqlPool.warm() // console workers load DuckDB while the server starts
   // Without credentials configured nobody is asked who they are, so only this machine may connect.
   const { host, notice } = bindAddress(opts.host, handle.accessControlled)
   if (notice) (opts.log ?? ((m: string) => console.error(m)))(notice)

@@ -10,18 +10,6 @@ import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:
 import path from 'node:path'
 import { readTable, type TableResult } from './duck-values.ts'
 
-/** Settings that keep researchers' SQL away from files, network, extensions and configuration. */
-export const SANDBOX_CONFIG: Record<string, string> = {
-  access_mode: 'READ_ONLY',
-  enable_external_access: 'false',
-  autoinstall_known_extensions: 'false',
-  autoload_known_extensions: 'false',
-  allow_community_extensions: 'false',
-  threads: '2',
-  memory_limit: '512MB',
-  lock_configuration: 'true',
-}
-
 const READER_CONFIG: Record<string, string> = {
   access_mode: 'READ_ONLY',
   autoinstall_known_extensions: 'false',
@@ -59,7 +47,6 @@ interface Version {
   /** Stable label for ETags and /api/health: file name plus modification time. */
   readonly tag: string
   readonly instance: DuckDBInstance
-  sandbox: DuckDBInstance | null
   /** Idle reader connections, reused across requests (connecting costs more than most queries). */
   readonly pool: DuckDBConnection[]
   /** Results of this version's queries, least recently used first (Map keeps insertion order). */
@@ -72,15 +59,13 @@ export interface Lease {
   readonly versionTag: string
   readonly file: string
   query(sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<TableResult>
-  /** A connection to the locked-down sandbox instance of the same version (for POST /api/sql). */
-  sandboxConnection(): Promise<DuckDBConnection>
   release(): void
 }
 
 const openVersion = async (file: string): Promise<Version> => {
   const instance = await DuckDBInstance.create(file, READER_CONFIG)
   const tag = `${path.basename(file)}@${statSync(file).mtimeMs.toFixed(0)}`
-  return { file, tag, instance, sandbox: null, pool: [], cache: new Map(), inflight: 0, retired: false }
+  return { file, tag, instance, pool: [], cache: new Map(), inflight: 0, retired: false }
 }
 
 /** Bounds of the per-version result cache: entries, and rows of one result worth keeping. */
@@ -93,7 +78,6 @@ const cacheKey = (sql: string, params?: Record<string, DuckDBValue> | DuckDBValu
 const closeVersion = (v: Version): void => {
   v.cache.clear()
   for (const c of v.pool.splice(0)) c.closeSync()
-  v.sandbox?.closeSync()
   v.instance.closeSync()
 }
 
@@ -181,7 +165,6 @@ export class PublishedDb {
     const v = this.current
     v.inflight++
     let conn: DuckDBConnection | null = null
-    let sandboxConn: DuckDBConnection | null = null
     let released = false
     return {
       versionTag: v.tag,
@@ -202,11 +185,6 @@ export class PublishedDb {
         }
         return result
       },
-      sandboxConnection: async () => {
-        v.sandbox ??= await DuckDBInstance.create(v.file, SANDBOX_CONFIG)
-        sandboxConn ??= await v.sandbox.connect()
-        return sandboxConn
-      },
       release: () => {
         if (released) return
         released = true
@@ -214,7 +192,6 @@ export class PublishedDb {
           if (v.retired || v.pool.length >= 8) conn.closeSync()
           else v.pool.push(conn)
         }
-        sandboxConn?.closeSync()
         v.inflight--
         if (v.retired && v.inflight === 0) closeVersion(v)
       },

@@ -6,12 +6,18 @@ import { readParams } from '../http/params.ts'
 import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { COOKBOOK } from '../sql-console/cookbook.ts'
+import { refuse } from '../sql-console/refusals.ts'
 import type { RateLimiter } from '../sql-console/rate-limit.ts'
-import { runConsoleQuery, type SqlLimits } from '../sql-console/run-query.ts'
+import { checkConsoleRequest } from '../sql-console/request-checks.ts'
+import { boundedBody } from '../sql-console/bounded-body.ts'
+import type { ConsolePool } from '../sql-console/worker-pool.ts'
 
-export interface SqlRouteOptions extends SqlLimits {
+export interface SqlRouteOptions {
+  readonly pool: ConsolePool
   readonly limiter: RateLimiter
   readonly clientKey: (c: Context) => string
+  /** Host names beyond loopback, IP literals and this machine's name (THIDUA_ALLOWED_HOSTS). */
+  readonly allowedHosts: ReadonlyArray<string>
 }
 
 const readSql = async (c: Context): Promise<string> => {
@@ -34,17 +40,25 @@ const readSql = async (c: Context): Promise<string> => {
   return sql
 }
 
+/** When each request arrived: the console's deadline counts from here, not from when a worker is free. */
+const arrivals = new WeakMap<Request, number>()
+
 export const sqlRoutes = (reg: RouteRegistry, prefix: string, opts: SqlRouteOptions) => {
+  const { maxRows, maxBytes, timeoutMs, workers, queue } = opts.pool.opts
   const app = new Hono<AppEnv>()
   reg.post(prefix, '', {
     summary: 'Run one read-only SQL statement against the published database (researchers)',
-    description: `Body {"sql": "…"}. One SELECT/WITH/EXPLAIN/DESCRIBE/SHOW statement; no file, network, extension or settings access; at most ${opts.maxRows} rows (truncated flag); interrupted after ${opts.timeoutMs} ms; ${opts.limiter.max} requests per ${opts.limiter.windowMs / 1000} s per client. Refusals are 4xx JSON with message_vi and message_en.`,
+    description: `Body {"sql": "…"} sent as application/json from this server's own origin. One SELECT/WITH/FROM/VALUES/EXPLAIN/DESCRIBE/SHOW/SUMMARIZE statement; no file, network, extension or settings access; at most ${maxRows} rows (truncated flag) and ${Math.round(maxBytes / 1024)} KB of JSON (413 beyond); answered within ${timeoutMs} ms of arrival (422 sql_timeout); ${workers} queries at once, ${queue} waiting (503 + Retry-After beyond); ${opts.limiter.max} requests per ${opts.limiter.windowMs / 1000} s per client. Refusals are 4xx JSON with message_vi and message_en.`,
     params: {},
     table: true,
     tag: 'sql',
   })
   app.post(
     '/',
+    async (c, next) => {
+      arrivals.set(c.req.raw, Date.now())
+      await next()
+    },
     bodyLimit({
       maxSize: 64 * 1024,
       onError: () => {
@@ -57,6 +71,8 @@ export const sqlRoutes = (reg: RouteRegistry, prefix: string, opts: SqlRouteOpti
       },
     }),
     async (c) => {
+      const arrival = arrivals.get(c.req.raw) ?? Date.now()
+      checkConsoleRequest(c, opts.allowedHosts)
       const { format } = readParams(c, {})
       const decision = opts.limiter.check(opts.clientKey(c))
       c.header('X-RateLimit-Limit', String(opts.limiter.max))
@@ -72,18 +88,20 @@ export const sqlRoutes = (reg: RouteRegistry, prefix: string, opts: SqlRouteOpti
           }
         )
       const sql = await readSql(c)
-      const conn = await c.get('lease').sandboxConnection()
-      const result = await runConsoleQuery(conn, sql, opts)
+      const result = await opts.pool.run(c.get('lease').file, sql, arrival)
+      const deadline = arrival + timeoutMs
+      if (Date.now() >= deadline) throw refuse.timeout(timeoutMs)
       c.header('Cache-Control', 'no-store')
-      return sendTable(c, format, result, {
+      const res = sendTable(c, format, result, {
         name: 'query',
         extra: {
           truncated: result.truncated,
-          max_rows: opts.maxRows,
+          max_rows: maxRows,
           elapsed_ms: result.elapsed_ms,
           types: result.types,
         },
       })
+      return boundedBody(res, deadline)
     }
   )
   reg.get(
