@@ -9,9 +9,20 @@ import { Console, Effect } from 'effect'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { EXTRACTOR_VERSION } from '../../extract/extract.ts'
-import { evaluate, formatReport, GOALS, goldFile, loadGold } from '../../extract/evaluate.ts'
+import {
+  type EvalReport,
+  evaluate,
+  formatReport,
+  GOALS,
+  goldFile,
+  loadGold,
+  STRICT_GOALS,
+} from '../../extract/evaluate.ts'
 import { evaluateHeldOut, formatHeldOutReport, HELD_OUT_FLOORS, loadHeldOut } from '../../extract/heldout.ts'
+import { loadDev } from '../../eval/dev.ts'
+import { sideBySide } from '../../eval/side-by-side.ts'
 import { repoRoot } from '../../paths.ts'
+import { relationsReport } from '../../eval/relations.ts'
 
 const write = Options.boolean('write').pipe(
   Options.withDescription('Replace the result blocks of docs/quality.md with this run')
@@ -34,6 +45,45 @@ function replaceBlock(doc: string, name: string, body: string): string {
   return `${doc.slice(0, a)}${begin}\n\`\`\`text\nextractor ${EXTRACTOR_VERSION}\n${body}\n\`\`\`\n${doc.slice(b)}`
 }
 
+/**
+ * Gold, dev and frozen-test side by side (issue #11); dev misses are printed, the frozen part's never.
+ * Returns the table, or null when the corpus texts are not on this machine (said in one line).
+ */
+const devSection = (gold: EvalReport) =>
+  Effect.gen(function* () {
+    const corpus = yield* Effect.try({
+      try: () => loadDev(),
+      catch: (e) =>
+        new Error(`cannot read the development corpus: ${e instanceof Error ? e.message : String(e)}`),
+    })
+    if (typeof corpus === 'string') {
+      yield* Console.log(`\n== development corpus: ${corpus}; scored the gold set only`)
+      return null
+    }
+    const dev = evaluate(corpus.dev)
+    const test = evaluate(corpus.test)
+    const table = sideBySide([
+      ['gold', gold],
+      ['dev', dev],
+      ['frozen test', test],
+    ])
+    const missing = corpus.missing > 0 ? ` (${corpus.missing} manifest lines without text skipped)` : ''
+    yield* Console.log(`\n== gold | dev | frozen test (data/dev)${missing}\n${table}`)
+    yield* Console.log(
+      `\n== dev misses (${dev.errors.length})\n${dev.errors.map((e) => `  ${e}`).join('\n')}`
+    )
+    const below = Object.entries(STRICT_GOALS).filter(([k, goal]) => {
+      const s = k === 'documents' || k === 'events' ? test.strict[k] : test.kinds[k as 'campaigns' | 'times']
+      return s.f1 < goal
+    })
+    yield* Console.log(
+      below.length === 0
+        ? '\nfrozen test: all issue #11 goals met'
+        : `\nfrozen test below the issue #11 goals: ${below.map(([k, g]) => `${k} < ${g}`).join(', ')}`
+    )
+    return table
+  })
+
 export const evalCommand = Command.make(
   'eval',
   { write, goldOnly, gold: goldOption },
@@ -53,6 +103,8 @@ export const evalCommand = Command.make(
           ? '\nall F1 goals met'
           : `\ngoals missed: ${failed.map(([k, g]) => `${k} < ${g}`).join(', ')}`
       )
+
+      const threeWay = yield* devSection(report)
 
       let heldOutText: string | null = null
       if (!goldOnly) {
@@ -78,11 +130,18 @@ export const evalCommand = Command.make(
         )
       }
 
+      yield* Effect.try({
+        try: () => relationsReport(),
+        catch: (e) => new Error(`cannot score relations: ${e instanceof Error ? e.message : String(e)}`),
+      }).pipe(Effect.flatMap((text) => Console.log(`\n${text}`)))
+
       if (write) {
         const file = path.join(repoRoot, 'docs', 'quality.md')
         yield* Effect.try({
           try: () => {
             let doc = replaceBlock(readFileSync(file, 'utf8'), 'eval', formatReport(report, 60))
+            if (threeWay !== null && doc.includes('<!-- threeway:begin -->'))
+              doc = replaceBlock(doc, 'threeway', threeWay)
             if (heldOutText !== null) doc = replaceBlock(doc, 'heldout', heldOutText)
             writeFileSync(file, doc)
           },

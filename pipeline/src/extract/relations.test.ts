@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest'
+import { extract } from './extract.ts'
+import type { DocumentMention } from '../domain/extraction.ts'
+import { extractRelations, sentences } from './relations.ts'
+
+/** Relations as readable triples: "<from surface> <relation> <to surface | campaign | event>". */
+const rel = (text: string, published = '2025-03-05') => {
+  const x = extract(text, { id: 't', published })
+  return (x.relations ?? []).map((r) => {
+    const to =
+      r.to !== null
+        ? x.documents[r.to]!.surface
+        : (r.campaign ?? (r.event !== null && r.event !== undefined ? x.events[r.event]!.surface : '?'))
+    return `${x.documents[r.from]!.surface} ${r.relation} ${to}`
+  })
+}
+
+describe('relations between documents', () => {
+  it('reads "Thực hiện <T>, <issuer> ban hành <F>" as F implements T, with a span over both', () => {
+    const text =
+      'Thực hiện Chỉ thị số 41-CT/TW ngày 26/12/2024 của Bộ Chính trị, UBND tỉnh Lạng Sơn ban hành Kế hoạch số 45/KH-UBND ngày 3/3/2025.'
+    expect(rel(text)).toEqual(['Kế hoạch số 45/KH-UBND implements Chỉ thị số 41-CT/TW'])
+    const r = extract(text, { id: 't', published: '2025-03-05' }).relations![0]!
+    expect(text.slice(r.start, r.end)).toMatch(/^Thực hiện Chỉ thị số 41-CT\/TW.*Kế hoạch số 45\/KH-UBND$/)
+  })
+
+  it('reads "<F> … triển khai <T1> và <T2>" and lists', () => {
+    expect(
+      rel(
+        'UBND thành phố ban hành Kế hoạch số 77/KH-UBND triển khai Kết luận số 126-KL/TW của Bộ Chính trị và Kế hoạch số 04-KH/TU của Thành ủy.'
+      )
+    ).toEqual([
+      'Kế hoạch số 77/KH-UBND implements Kết luận số 126-KL/TW',
+      'Kế hoạch số 77/KH-UBND implements Kế hoạch số 04-KH/TU',
+    ])
+  })
+
+  it('reads amends, replaces (active and passive) and cites', () => {
+    expect(rel('Quyết định số 5/QĐ-UBND sửa đổi, bổ sung Quyết định số 12/QĐ-UBND.')).toEqual([
+      'Quyết định số 5/QĐ-UBND amends Quyết định số 12/QĐ-UBND',
+    ])
+    expect(rel('Chương trình số 25-CTr/TU được thay thế bằng Chương trình số 40-CTr/TU.')).toEqual([
+      'Chương trình số 40-CTr/TU replaces Chương trình số 25-CTr/TU',
+    ])
+    expect(rel('Căn cứ Nghị định số 98/2023/NĐ-CP, Bộ Công an ban hành Thông tư số 40/2024/TT-BCA.')).toEqual(
+      ['Thông tư số 40/2024/TT-BCA cites Nghị định số 98/2023/NĐ-CP']
+    )
+  })
+
+  it('resolves "Kế hoạch này …" to the plan the previous sentence issued', () => {
+    expect(
+      rel(
+        'UBND tỉnh ban hành Kế hoạch số 56/KH-UBND về thi đua. Kế hoạch này triển khai Hướng dẫn số 1330/HD-HĐTĐKT.'
+      )
+    ).toEqual(['Kế hoạch số 56/KH-UBND implements Hướng dẫn số 1330/HD-HĐTĐKT'])
+  })
+
+  it('gives a plan its campaign and its congress', () => {
+    expect(
+      rel(
+        'UBND tỉnh ban hành Kế hoạch số 15/KH-UBND phát động phong trào thi đua “Chung tay xóa nhà tạm, nhà dột nát” năm 2025.'
+      )
+    ).toEqual(['Kế hoạch số 15/KH-UBND launches xoa_nha_tam'])
+    expect(
+      rel(
+        'UBND tỉnh ban hành Kế hoạch tổ chức Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI năm 2025 (Kế hoạch số 138/KH-UBND, ngày 10/6/2024).',
+        '2024-06-12'
+      )
+    ).toEqual([
+      'Kế hoạch số 138/KH-UBND organizes Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI năm 2025',
+    ])
+  })
+
+  it('lets the subject document of an article carry out the central document its content requires', () => {
+    const text = `UBND tỉnh Lào Cai vừa ban hành Chỉ thị số 01 về phát động phong trào thi đua năm 2025.\n\nChỉ thị nêu rõ các yêu cầu.\n\nCác cơ quan tập trung tuyên truyền, triển khai thực hiện Chỉ thị số 41-CT/TW ngày 26/12/2024 của Bộ Chính trị về công tác thi đua.`
+    expect(rel(text, '2025-01-20')).toEqual(['Chỉ thị số 01 implements Chỉ thị số 41-CT/TW'])
+    // Far below the lead (a related-news block) the subject no longer speaks.
+    const far = `${text.split('\n\nCác')[0]}\n\n${'Nội dung khác. '.repeat(300)}\n\nCác cơ quan thực hiện Nghị quyết số 57 của Bộ Chính trị.`
+    expect(rel(far, '2025-01-20')).toEqual([])
+  })
+
+  it('finds nothing where documents are only named', () => {
+    expect(rel('Tỉnh đã sơ kết 5 năm thực hiện Chỉ thị số 34-CT/TW và khen thưởng 120 tập thể.')).toEqual([])
+    expect(rel('Ban Thi đua tập huấn về Nghị định số 152/2025/NĐ-CP và Thông tư số 15/2025/TT-BNV.')).toEqual(
+      []
+    )
+  })
+
+  it('splits sentences on stops and line breaks but not inside dates', () => {
+    const t = 'Ngày 10.6.2024 ban hành. Tiếp theo\nDòng mới'
+    expect(sentences(t).map((s) => t.slice(s.start, s.end).trim())).toEqual([
+      'Ngày 10.6.2024 ban hành.',
+      'Tiếp theo',
+      'Dòng mới',
+    ])
+  })
+
+  it('reads every mention of a merged document, and answers with document indexes', () => {
+    const text =
+      'Chỉ thị số 41-CT/TW của Bộ Chính trị rất quan trọng. Thực hiện Chỉ thị 41, UBND tỉnh ban hành Kế hoạch số 9/KH-UBND.'
+    const doc = (o: Partial<DocumentMention>): DocumentMention => ({
+      type: 'directive',
+      number: '41',
+      symbol: null,
+      year_in_symbol: null,
+      date: null,
+      issuer: null,
+      surface: '',
+      start: 0,
+      end: 0,
+      ...o,
+    })
+    const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, surface: s })
+    const plan = doc({ type: 'plan', number: '9', symbol: 'KH-UBND', ...at('Kế hoạch số 9/KH-UBND') })
+    const directive = doc({
+      symbol: 'CT/TW',
+      issuer_level: 'party_central',
+      ...at('Chỉ thị số 41-CT/TW'),
+      mentions: [at('Chỉ thị số 41-CT/TW'), at('Chỉ thị 41')],
+    })
+    const rels = extractRelations(text, [plan, directive], [], [])
+    expect(rels.map((r) => [r.relation, r.from, r.to])).toEqual([['implements', 0, 1]])
+    expect(text.slice(rels[0]!.start, rels[0]!.end)).toMatch(/^Thực hiện Chỉ thị 41.*9\/KH-UBND$/)
+  })
+})

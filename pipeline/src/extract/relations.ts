@@ -1,0 +1,469 @@
+/**
+ * Relations between the documents of one text, with the span that states them (issue #16):
+ * "Thực hiện Chỉ thị số 41-CT/TW …, UBND tỉnh ban hành Kế hoạch số 45/KH-UBND" (implements),
+ * "Quyết định số 12 sửa đổi, bổ sung Quyết định số 3" (amends), "… thay thế Kế hoạch số 9" (replaces),
+ * "Căn cứ Luật Thi đua, khen thưởng …, UBND tỉnh ban hành …" (cites), a plan's campaign
+ * ("Kế hoạch … phát động phong trào thi đua “…”", launches) and a congress's plan
+ * ("Kế hoạch tổ chức Đại hội thi đua yêu nước tỉnh … lần thứ VI", organizes).
+ * Pure: reads the NFC text and the extractor's own mentions; sentence-local except the article's
+ * subject document (the one the lead says was issued), which carries out what its content requires.
+ */
+import type {
+  CampaignMention,
+  DocumentMention,
+  DocumentType,
+  EventMention,
+  Extraction,
+  IssuerLevel,
+  RelationKind,
+  RelationMention,
+} from '../domain/extraction.ts'
+
+/** A mention's span (the extractor lists them per merged entity as `mentions`). */
+interface Span {
+  readonly start: number
+  readonly end: number
+  readonly surface: string
+}
+
+const CENTRAL: ReadonlySet<IssuerLevel> = new Set([
+  'party_central',
+  'national_assembly',
+  'government',
+  'prime_minister',
+  'ministry',
+  'central_council',
+])
+export const isCentralLevel = (l: IssuerLevel | undefined): boolean => l !== undefined && CENTRAL.has(l)
+
+// What may stand between a verb and the document it governs ("triển khai thực hiện có hiệu quả các …").
+const FILL = String.raw`(?:\s+(?:thực hiện|triển khai|có hiệu quả|nghiêm túc|tốt|đầy đủ|nội dung|tinh thần|các|việc|một số điều(?: của)?|điều \d+ (?:của )?))*`
+const IMPL = new RegExp(
+  String.raw`(?:triển khai|thực hiện|cụ thể h[oó][aá]|quán triệt|hướng dẫn (?:thực hiện|thi hành)|tổ chức thực hiện|quy định chi tiết(?: thi hành)?)${FILL}\s*[,:]?\s*$`,
+  'iu'
+)
+const CITE = new RegExp(
+  String.raw`(?:^|[\s(,])(?<!kèm\s)(?:căn cứ(?: vào)?|trên cơ sở|theo(?: quy định (?:tại|của))?)${FILL}\s*$`,
+  'iu'
+)
+// "sửa đổi, bổ sung Điều 5 của Quy chế ban hành kèm theo Quyết định số …" amends that decision.
+const AMEND = new RegExp(
+  String.raw`sửa đổi(?:,?\s*bổ sung)?(?:${FILL}|\s+(?:một số\s+)?(?:điều|khoản)[^.;]{0,80}?kèm theo)\s*$`,
+  'iu'
+)
+const REPEALED = /bãi bỏ(?:\s+các)?\s*$/iu
+const REPLACE = new RegExp(String.raw`thay thế(?: cho)?${FILL}\s*$`, 'iu')
+// "Kế hoạch số 12 được sửa đổi, bổ sung bởi Quyết định số 5": the later document is the subject.
+const PASSIVE = /^[^.;]{0,90}?được\s+(sửa đổi(?:,?\s*bổ sung)?|thay thế)\s+(?:bởi|bằng|tại|theo)\s*$/iu
+// "UBND tỉnh ban hành Kế hoạch …": the issuing verb right before a document.
+const ISSUED = /(?:ban hành|ký|xây dựng|đã có|vừa có|phê duyệt)(?:\s+(?:các|văn bản là|kèm theo))?\s*$/iu
+// A list may carry each document's date, issuer and topic between its items, but no new actor.
+const LIST_GAP = /^[^.;:]{0,260}?(?:,|\svà|\scùng|\s\+)\s*(?:các\s+)?$/iu
+const NEW_ACTOR = /,\s*(?:UBND|Ủy ban|Uỷ ban|Tỉnh ủy|Thành ủy|Ban Thường vụ|Sở|Hội đồng|Bộ|Chủ tịch)\b/u
+const UNNUMBERED_ISSUE =
+  /ban hành\s+(?:kế hoạch|quyết định|chỉ thị|hướng dẫn|chương trình|quy chế|quy định|thông tư|nghị định)(?!\s+(?:số\s*)?\d)/iu
+/** How far into a text its header's "Số: …" may sit (portals put menus first). */
+const SELF_HEADER_REACH = 3000
+// The campaign's name may start a few words into the quotes ("“Chung tay xóa nhà tạm …”").
+const LAUNCH =
+  /phát động(?:\s+(?:và triển khai|phong trào|đợt|cuộc vận động|thi đua|chuyên đề|cao điểm))*\s*(?:[:“"«]\s*(?:[^\s”"»]+\s+){0,3})?$/iu
+const ORGANIZE = /(?:tổ chức|chuẩn bị|tiến tới)(?![\s\S]*(?:ban hành|thực hiện|triển khai|căn cứ))[\s\S]*$/iu
+const ANAPHOR_TYPE: ReadonlyArray<[string, DocumentType]> = [
+  ['kế hoạch', 'plan'],
+  ['chỉ thị', 'directive'],
+  ['quyết định', 'decision'],
+  ['thông tư', 'circular'],
+  ['nghị định', 'decree'],
+  ['nghị quyết', 'resolution'],
+  ['hướng dẫn', 'guideline'],
+  ['chương trình', 'program'],
+  ['công văn', 'official_letter'],
+  ['luật', 'law'],
+]
+// Documents that can carry out, amend or cite another (a report only tells about one).
+const LATER = new Set([
+  'plan',
+  'directive',
+  'decision',
+  'program',
+  'guideline',
+  'official_letter',
+  'resolution',
+  'notice',
+  'other',
+  'conclusion',
+  'law',
+  'decree',
+  'circular',
+  'telegram',
+])
+// "Kế hoạch này …", "Thông tư mới …": a sentence that opens on the document the previous one named.
+const ANAPHOR =
+  /^[\s\-–•*+]*(?:kế hoạch|chỉ thị|quyết định|thông tư|nghị định|nghị quyết|hướng dẫn|chương trình(?: hành động)?|công văn|luật)(?:\s+(?:này|mới|nói trên|trên))?\s/iu
+
+/** How far below its subject document an article still reports that document's content. */
+const SUBJECT_REACH = 4000
+
+interface Sentence {
+  readonly start: number
+  readonly end: number
+}
+
+/** Sentence ranges: a line break, or [.!?] followed by space, ends one ("10.6.2024" does not; ";" joins lists). */
+export function sentences(text: string): Sentence[] {
+  const out: Sentence[] = []
+  let start = 0
+  const re = /\n+|[.!?…]+(?=\s)/g
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = m.index + m[0].length
+    if (end > start) out.push({ start, end })
+    start = end
+  }
+  if (start < text.length) out.push({ start, end: text.length })
+  return out
+}
+
+const sameDoc = (a: DocumentMention, b: DocumentMention): boolean =>
+  a.type === b.type &&
+  a.number === b.number &&
+  (a.symbol === null || b.symbol === null || a.symbol === b.symbol)
+
+interface Ctx {
+  readonly text: string
+  /** One entry per mention (a merged document has several), with that mention's span. */
+  readonly docs: ReadonlyArray<DocumentMention>
+  /** The extraction's document index of each entry of `docs`. */
+  readonly owner: ReadonlyArray<number>
+  /** Relations with `from`/`to` indexing `docs` (mapped to documents at the end). */
+  readonly out: RelationMention[]
+  readonly seen: Set<string>
+  /** The text's own document when the text is one ("Số: 594/KH-UBND" in its header), as a `docs` index. */
+  readonly self: number | null
+}
+
+const push = (ctx: Ctx, r: RelationMention) => {
+  const from = ctx.owner[r.from]!
+  const to = r.to === null ? null : ctx.owner[r.to]!
+  const key = `${r.relation}|${from}|${to ?? ''}|${r.campaign ?? ''}|${r.event ?? ''}`
+  if (ctx.seen.has(key)) return
+  const f = ctx.docs[r.from]
+  const t = r.to === null ? undefined : ctx.docs[r.to]
+  if (f && t && (from === to || sameDoc(f, t))) return
+  ctx.seen.add(key)
+  ctx.out.push(r)
+}
+
+/** Every mention of every entity, as its own (start, end, surface), in text order. */
+const occurrences = <
+  T extends { start?: number; end?: number; surface: string; mentions?: ReadonlyArray<Span> },
+>(
+  items: ReadonlyArray<T>
+): Array<{ item: T; index: number; start: number; end: number }> =>
+  items
+    .flatMap((item, index) =>
+      (item.mentions && item.mentions.length > 0 ? item.mentions : [item]).flatMap((m) =>
+        m.start === undefined || m.end === undefined
+          ? []
+          : [{ item: { ...item, ...m }, index, start: m.start, end: m.end }]
+      )
+    )
+    .sort((a, b) => a.start - b.start || a.index - b.index)
+
+/** The document a verb at `at` belongs to: the nearest one before it in the sentence, with no other between. */
+function subjectBefore(
+  ctx: Ctx,
+  inSentence: number[],
+  at: number,
+  maxGap: number,
+  skip: Set<number>
+): number | null {
+  let best: number | null = null
+  for (const i of inSentence) {
+    const d = ctx.docs[i]!
+    if (d.end <= at && !skip.has(i)) best = i
+  }
+  if (best === null) return null
+  const gap = ctx.text.slice(ctx.docs[best]!.end, at)
+  // A clause boundary with a new actor ("…, các sở thực hiện …") would make the verb someone else's.
+  if (gap.length > maxGap || /\b(?:yêu cầu|đề nghị|giao)\b/iu.test(gap)) return null
+  return best
+}
+
+/** After the targets: the documents the sentence says were issued ("…, UBND tỉnh ban hành Kế hoạch số …"). */
+function issuedAfter(ctx: Ctx, inSentence: number[], after: number, skip: Set<number>): number[] {
+  const out: number[] = []
+  let from = after
+  for (const i of inSentence) {
+    const d = ctx.docs[i]!
+    if (d.start < after || skip.has(i)) continue
+    if (ISSUED.test(ctx.text.slice(Math.max(from, d.start - 60), d.start))) out.push(i)
+    else if (out.length > 0) break
+    from = d.end
+  }
+  return out
+}
+
+/** "Kế hoạch này thực hiện …": the last document of that kind before the sentence. */
+function antecedent(ctx: Ctx, s: Sentence): number | null {
+  const m = ANAPHOR.exec(ctx.text.slice(s.start, s.start + 60))
+  if (!m) return null
+  const word = m[0].trim().toLowerCase()
+  const type = ANAPHOR_TYPE.find(([k]) => word.replace(/^[\s\-–•*+]*/u, '').startsWith(k))?.[1]
+  // The one said to be issued wins over one it merely names ("ban hành Thông tư 15 thay thế Thông tư 01").
+  const issued = (i: number) =>
+    ISSUED.test(ctx.text.slice(Math.max(0, ctx.docs[i]!.start - 40), ctx.docs[i]!.start)) ||
+    ctx.out.some((r) => ctx.owner[r.from] === ctx.owner[i])
+  let best: number | null = null
+  ctx.docs.forEach((d, i) => {
+    if (d.type !== type || d.end > s.start) return
+    if (best === null || issued(i) || (!issued(best) && d.start > ctx.docs[best]!.start)) best = i
+  })
+  return best
+}
+
+/** The targets of a verb: the document right after it and the ones listed with it ("… và Kế hoạch số 9"). */
+function listFrom(ctx: Ctx, inSentence: number[], first: number): number[] {
+  const out = [first]
+  const pos = inSentence.indexOf(first)
+  for (let k = pos + 1; k < inSentence.length; k++) {
+    const prev = ctx.docs[out[out.length - 1]!]!
+    const next = ctx.docs[inSentence[k]!]!
+    const gap = ctx.text.slice(prev.end, next.start)
+    if (!LIST_GAP.test(gap) || NEW_ACTOR.test(gap) || ISSUED.test(gap) || IMPL.test(gap) || CITE.test(gap))
+      break
+    out.push(inSentence[k]!)
+  }
+  return out
+}
+
+function verbBefore(
+  ctx: Ctx,
+  d: DocumentMention,
+  sentenceStart: number
+): { kind: RelationKind; at: number } | null {
+  const from = Math.max(sentenceStart, d.start - 90)
+  const before = ctx.text.slice(from, d.start)
+  const tests: Array<[RelationKind, RegExp]> = [
+    ['amends', AMEND],
+    ['replaces', REPLACE],
+    ['implements', IMPL],
+    ['cites', CITE],
+  ]
+  for (const [kind, re] of tests) {
+    const m = re.exec(before)
+    if (m) return { kind, at: from + m.index }
+  }
+  return null
+}
+
+interface Sources {
+  readonly from: number[]
+  /** Found through the article's subject or the text's own document: the span is the verb and targets. */
+  readonly bySubject: boolean
+  /** Only central targets count (the subject document of a news article). */
+  readonly onlyCentral?: boolean
+}
+
+/** Who does what `verb` says to `targets`: before it, issued after it, "Kế hoạch này", or the subject. */
+function sourcesFor(
+  ctx: Ctx,
+  s: Sentence,
+  inSentence: number[],
+  verb: { kind: RelationKind; at: number },
+  targets: number[],
+  targeted: Set<number>,
+  subject: number | null
+): Sources {
+  const skip = new Set([...targets, ...targeted])
+  // A document the sentence repeals is no actor of the clauses after it.
+  for (const i of inSentence)
+    if (REPEALED.test(ctx.text.slice(Math.max(s.start, ctx.docs[i]!.start - 20), ctx.docs[i]!.start)))
+      skip.add(i)
+  const opening = /^[\s\-–•*+\d.)]*(?:để|nhằm|đồng thời)?\s*$/iu.test(ctx.text.slice(s.start, verb.at))
+  const before = opening ? null : subjectBefore(ctx, inSentence, verb.at, 160, skip)
+  if (before !== null) return { from: [before], bySubject: false }
+  const last = ctx.docs[targets[targets.length - 1]!]!
+  const after = issuedAfter(ctx, inSentence, last.end, skip)
+  if (after.length > 0) return { from: after, bySubject: false }
+  const firstInSentence = inSentence.find((i) => !skip.has(i) && ctx.docs[i]!.start < verb.at)
+  const ante = firstInSentence === undefined ? antecedent(ctx, s) : null
+  if (ante !== null) return { from: [ante], bySubject: false }
+  // A document's own text ("Số: 594/KH-UBND … Thực hiện Chỉ thị …, UBND tỉnh ban hành Kế hoạch như
+  // sau"): a clause opening on the verb, or issuing an unnumbered document, speaks for that document.
+  const self = ctx.self
+  if (self !== null && !skip.has(self) && (opening || UNNUMBERED_ISSUE.test(ctx.text.slice(s.start, s.end))))
+    return { from: [self], bySubject: true }
+  // The article's subject document carries out the central documents its content requires; its
+  // content follows the lead, so a mention far below (related-news blocks) is not part of it.
+  if (verb.kind !== 'implements' || subject === null || skip.has(subject))
+    return { from: [], bySubject: false }
+  const near = ctx.docs[targets[0]!]!.start - ctx.docs[subject]!.end < SUBJECT_REACH
+  const central = targets.some((x) => isCentralLevel(ctx.docs[x]!.issuer_level))
+  return { from: near && central ? [subject] : [], bySubject: true, onlyCentral: true }
+}
+
+function documentRelations(ctx: Ctx, s: Sentence, inSentence: number[], subject: number | null) {
+  const done = new Set<number>()
+  for (const ti of inSentence) {
+    if (done.has(ti)) continue
+    const t = ctx.docs[ti]!
+    const prev = inSentence.filter((i) => ctx.docs[i]!.end <= t.start).pop()
+    // Passive: "<T> được thay thế bởi <F>".
+    if (prev !== undefined) {
+      const pm = PASSIVE.exec(ctx.text.slice(ctx.docs[prev]!.end, t.start))
+      if (pm) {
+        const kind: RelationKind = pm[1]!.toLowerCase().startsWith('thay') ? 'replaces' : 'amends'
+        push(ctx, { relation: kind, from: ti, to: prev, start: ctx.docs[prev]!.start, end: t.end })
+        continue
+      }
+    }
+    const verb = verbBefore(ctx, t, s.start)
+    if (!verb) continue
+    const targets = listFrom(ctx, inSentence, ti)
+    const { from, bySubject, onlyCentral } = sourcesFor(ctx, s, inSentence, verb, targets, done, subject)
+    for (const x of targets) done.add(x)
+    for (const fi of from) {
+      const f = ctx.docs[fi]!
+      if (!LATER.has(f.type)) continue
+      for (const x of targets) {
+        if (onlyCentral && !isCentralLevel(ctx.docs[x]!.issuer_level)) continue
+        const start = bySubject ? verb.at : Math.min(f.start, verb.at)
+        push(ctx, { relation: verb.kind, from: fi, to: x, start, end: Math.max(f.end, ctx.docs[x]!.end) })
+      }
+    }
+  }
+}
+
+/** The plan a campaign or congress phrase belongs to: before the verb, or the "(Kế hoạch số …)" after it. */
+function planFor(ctx: Ctx, s: Sentence, inSentence: number[], at: number): number | null {
+  const before = subjectBefore(ctx, inSentence, at, 200, new Set())
+  if (before !== null) return before
+  for (const i of inSentence) {
+    const d = ctx.docs[i]!
+    if (d.start > at && /\(\s*$/.test(ctx.text.slice(Math.max(s.start, d.start - 3), d.start))) {
+      // Only when the sentence names the document kind before the verb ("Kế hoạch tổ chức …").
+      const lead = ctx.text.slice(s.start, at)
+      if (
+        /(?:kế hoạch|chỉ thị|chương trình|quyết định|hướng dẫn)\s+[^\s]*\s*$/iu.test(lead) ||
+        /kế hoạch|chỉ thị/iu.test(lead)
+      )
+        return i
+    }
+  }
+  return null
+}
+
+function campaignRelations(
+  ctx: Ctx,
+  s: Sentence,
+  inSentence: number[],
+  campaigns: ReadonlyArray<CampaignMention>
+) {
+  for (const c of campaigns) {
+    if (c.start === undefined || c.end === undefined || c.start < s.start || c.start >= s.end) continue
+    const win = ctx.text.slice(Math.max(s.start, c.start - 70), c.start)
+    const m = LAUNCH.exec(win)
+    if (!m) continue
+    const at = Math.max(s.start, c.start - 70) + m.index
+    const from = planFor(ctx, s, inSentence, at)
+    if (from === null) continue
+    const f = ctx.docs[from]!
+    push(ctx, {
+      relation: 'launches',
+      from,
+      to: null,
+      campaign: c.id,
+      start: Math.min(f.start, at),
+      end: Math.max(f.end, c.end),
+    })
+  }
+}
+
+function eventRelations(
+  ctx: Ctx,
+  s: Sentence,
+  inSentence: number[],
+  events: ReadonlyArray<EventMention & { index: number }>
+) {
+  events.forEach((e) => {
+    const at = e.start
+    if (at === undefined || e.end === undefined || at < s.start || at >= s.end) return
+    // A plan organizes its own congress, not the national one it leads up to.
+    if (e.scope === 'national') return
+    const w0 = Math.max(s.start, at - 120, ...inSentence.map((i) => ctx.docs[i]!.end).filter((x) => x <= at))
+    const m = ORGANIZE.exec(ctx.text.slice(w0, at))
+    if (!m) return
+    const trigger = w0 + m.index
+    const from = planFor(ctx, s, inSentence, trigger)
+    if (from === null) return
+    const f = ctx.docs[from]!
+    if (f.type !== 'plan' && f.type !== 'decision' && f.type !== 'guideline' && f.type !== 'directive') return
+    push(ctx, {
+      relation: 'organizes',
+      from,
+      to: null,
+      event: e.index,
+      start: Math.min(f.start, trigger),
+      end: Math.max(f.end, e.end),
+    })
+  })
+}
+
+/** The document whose own text this is: the number its header gives ("Số: 594/KH-UBND"). */
+function selfDocument(text: string, docs: ReadonlyArray<DocumentMention>): number | null {
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!
+    if (d.start > SELF_HEADER_REACH) break
+    if (/(?:^|\n)[^\n]{0,40}\bSố\s*:?\s*$/u.test(text.slice(Math.max(0, d.start - 48), d.start))) return i
+  }
+  return null
+}
+
+/** The document the lead says was just issued ("UBND tỉnh Lào Cai vừa ban hành Chỉ thị số 01 …"). */
+function subjectDocument(text: string, docs: ReadonlyArray<DocumentMention>): number | null {
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!
+    if (d.start > 800) break
+    if (isCentralLevel(d.issuer_level) || !LATER.has(d.type)) continue
+    if (/ban hành\s*$/iu.test(text.slice(Math.max(0, d.start - 30), d.start))) return i
+  }
+  return null
+}
+
+export function extractRelations(
+  text: string,
+  documents: ReadonlyArray<DocumentMention>,
+  events: ReadonlyArray<EventMention>,
+  campaigns: ReadonlyArray<CampaignMention>
+): RelationMention[] {
+  const occ = occurrences(documents)
+  const docs = occ.map((o) => o.item)
+  const self = selfDocument(text, docs)
+  const ctx: Ctx = { text, docs, owner: occ.map((o) => o.index), out: [], seen: new Set(), self }
+  if (occ.length === 0) return []
+  const eventOcc = occurrences(events).map((o) => ({ ...o.item, index: o.index }))
+  const campaignOcc = occurrences(campaigns).map((o) => o.item)
+  const subject = subjectDocument(text, ctx.docs)
+  let k = 0
+  for (const s of sentences(text)) {
+    while (k < occ.length && occ[k]!.start < s.start) k++
+    const inSentence: number[] = []
+    for (let j = k; j < occ.length && occ[j]!.start < s.end; j++) inSentence.push(j)
+    documentRelations(ctx, s, inSentence, subject)
+    if (inSentence.length === 0) continue
+    campaignRelations(ctx, s, inSentence, campaignOcc)
+    eventRelations(ctx, s, inSentence, eventOcc)
+  }
+  return ctx.out
+    .map((r) => ({ ...r, from: ctx.owner[r.from]!, to: r.to === null ? null : ctx.owner[r.to]! }))
+    .sort((a, b) => a.start - b.start || a.from - b.from)
+}
+
+/** Adds the relations to an extraction (the one hook in extract.ts). */
+export const withRelations = <X extends Omit<Extraction, 'relations'>>(
+  text: string,
+  x: X
+): X & Pick<Extraction, 'relations'> => ({
+  ...x,
+  relations: extractRelations(text, x.documents, x.events, x.campaigns),
+})
