@@ -71,6 +71,18 @@ function relation(spec: string): Record<string, string> {
   return { from, relation: rel!, to }
 }
 
+// Ids are snake_case; a piece that is not an id continues the previous candidate name (names hold commas).
+function campaignList(val: string): string[] {
+  const out: string[] = []
+  for (const piece of val.split(',')) {
+    const p = piece.trim()
+    if (!p) continue
+    if (/^(candidate:|[a-z0-9_]+$)/.test(p) || out.length === 0) out.push(p)
+    else out[out.length - 1] += `,${piece}`
+  }
+  return out
+}
+
 type Item = { manifest: Record<string, unknown>; text: string }
 function parse(block: string, file: string): Item {
   const [head, rest] = block.split('\n>>>\n')
@@ -91,7 +103,7 @@ function parse(block: string, file: string): Item {
     else if (key === 'note:') m.note = val
     else if (key === 'D') docs.push(doc(val))
     else if (key === 'E') events.push(event(val))
-    else if (key === 'C') campaigns = val.split(',').map((x) => x.trim()).filter(Boolean)
+    else if (key === 'C') campaigns = campaignList(val)
     else if (key === 'T') for (const t of val.split(';')) if (t.trim()) times.push(time(t))
     else if (key === 'R') rels.push(relation(val))
     else if (l.trim()) throw new Error(`${file} ${id}: bad line ${l}`)
