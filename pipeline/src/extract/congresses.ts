@@ -68,7 +68,15 @@ export function findOrgHeads(text: string): OrgHead[] {
     if (organization === undefined) continue
     const end = m.index + m[0].length
     const named = m[2 + k]!
-    const national = m[1] !== undefined || /Việt Nam$/u.test(named) || NATION.test(text.slice(end, end + 12))
+    // "MTTQ Việt Nam tỉnh X": the national name of an organisation is national only with no unit after it.
+    const after = text.slice(end, end + 16)
+    const national =
+      m[1] !== undefined ||
+      NATION.test(after) ||
+      (/Việt Nam$/u.test(named) &&
+        !/^\s*(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường|thị trấn|khu vực|khối)(?![\p{L}])/iu.test(
+          after
+        ))
     out.push({ start: m.index, tailStart: end, organization, ordinal: null, national })
   }
   return out.sort((a, b) => a.start - b.start)

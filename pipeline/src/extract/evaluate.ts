@@ -60,6 +60,8 @@ export interface Score {
 export interface EvalReport {
   texts: number
   kinds: Record<'documents' | 'events' | 'campaigns' | 'times', Score>
+  /** Issue #11's measure: an entity counts only when its key and every scored field are right. */
+  strict: Record<'documents' | 'events', Score>
   fields: Record<string, Score>
   errors: string[]
 }
@@ -131,11 +133,15 @@ const FIELDS: Record<'documents' | 'events', Array<[string, FieldCmp]>> = {
   ],
 }
 
+/** Strict (every field) goals of issue #11 on the frozen real test part. */
+export const STRICT_GOALS = { documents: 0.95, events: 0.9, campaigns: 0.95, times: 0.9 } as const
+
 export function evaluate(
   gold: ReadonlyArray<GoldItem>,
   run: (g: GoldItem) => Extraction = defaultRun
 ): EvalReport {
   const kinds = { documents: newScore(), events: newScore(), campaigns: newScore(), times: newScore() }
+  const strict = { documents: newScore(), events: newScore() }
   const fields: Record<string, Score> = {}
   const errors: string[] = []
   for (const g of gold) {
@@ -153,11 +159,13 @@ export function evaluate(
         const pv = pm.get(k)
         if (!pv) {
           kinds[kind].fn++
+          if (kind === 'documents' || kind === 'events') strict[kind].fn++
           errors.push(`${g.id} ${kind} missed: ${k}`)
           continue
         }
         kinds[kind].tp++
         if (kind !== 'documents' && kind !== 'events') continue
+        let allRight = true
         for (const [f, norm] of FIELDS[kind]) {
           const name = `${kind}.${f}`
           const s = fields[name] ?? newScore()
@@ -168,14 +176,22 @@ export function evaluate(
           else {
             if (b !== '') s.fp++
             if (a !== '') s.fn++
-            if (a !== b)
+            if (a !== b) {
+              allRight = false
               errors.push(`${g.id} ${kind}.${f} [${k}]: gold=${JSON.stringify(a)} got=${JSON.stringify(b)}`)
+            }
           }
+        }
+        if (allRight) strict[kind].tp++
+        else {
+          strict[kind].fp++
+          strict[kind].fn++
         }
       }
       for (const k of pm.keys()) {
         if (!gm.has(k)) {
           kinds[kind].fp++
+          if (kind === 'documents' || kind === 'events') strict[kind].fp++
           errors.push(`${g.id} ${kind} spurious: ${k}`)
         }
       }
@@ -186,8 +202,9 @@ export function evaluate(
     compare('times', g.times, x.times, timeKey, timeKey)
   }
   for (const s of Object.values(kinds)) finish(s)
+  for (const s of Object.values(strict)) finish(s)
   for (const s of Object.values(fields)) finish(s)
-  return { texts: gold.length, kinds, fields, errors }
+  return { texts: gold.length, kinds, strict, fields, errors }
 }
 
 const defaultRun = (g: GoldItem): Extraction => extract(g.text, { id: g.id, published: g.published })
@@ -201,6 +218,8 @@ export function formatReport(r: EvalReport, maxErrors = 200): string {
     `${name.padEnd(22)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}  ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}`
   for (const [k, s] of Object.entries(r.kinds)) {
     rows.push(line(k, s))
+    const all = r.strict[k as keyof EvalReport['strict']]
+    if (all) rows.push(line(`  ${k}, every field`, all))
     for (const [f, fs] of Object.entries(r.fields)) if (f.startsWith(`${k}.`)) rows.push(line(`  ${f}`, fs))
   }
   rows.push('', `errors (${r.errors.length}):`)

@@ -14,6 +14,7 @@ import type {
   Organization,
   TimeMention,
 } from '../domain/extraction.ts'
+import { nationalCongresses } from '../reference/history.ts'
 import { findOrgHeads } from './congresses.ts'
 import { parseOrdinal, parsePublished } from './dates.ts'
 import { aliasAt } from './places.ts'
@@ -281,6 +282,7 @@ export function extractEvents(
     if (head.ordinal !== null) tail.ordinal = head.ordinal
     if (head.national) Object.assign(tail, { scope: 'national', place: null, code2025: null, code2008: null })
     if (tail.generic && tail.ordinal === null) continue
+    if (tail.scope === 'unknown' && tail.ordinal !== null) scopeFromClause(text, toned, headStart, tail)
     if (kind === 'other' && tail.ordinal === null && tail.year === null && tail.period === null) continue
     // A bare head (no ordinal, place, year or period; "toàn quốc" names its unit) is an event only when a
     // level word ties it to the full mention of that level, resolved once all mentions are read.
@@ -326,6 +328,8 @@ export function extractEvents(
       }
     }
     let status = statusFrom(text, headStart, tail.end, time, tail.year, published)
+    if (status === 'unknown' && kind === 'dai_hoi_thi_dua' && tail.scope === 'national')
+      status = nationalStatus(tail.ordinal, published)
     // "tiến tới Đại hội ... tỉnh lần thứ VIII và Đại hội ... toàn quốc lần thứ X": a coordinated event
     // shares the status of the one before it when the text says nothing more about it.
     const prev = out[out.length - 1]
@@ -359,6 +363,42 @@ export function extractEvents(
 }
 
 type Level = 'province' | 'city'
+
+// "Ngày 9/9, tỉnh X tổ chức Đại hội …", "xã Y long trọng tổ chức Hội nghị …": the unit that is the clause's
+// subject right before the head (issue #11).
+const SUBJECT_UNIT = new RegExp(
+  `(?:^|[,;:\\n(]|\\s)(tỉnh|thành phố|huyện|thị xã|xã|phường|thị trấn)?\\s*(${NAME})\\s+(?:(?:đã|vừa|sẽ|long trọng|trọng thể|chính thức|tiến hành)\\s+)*(?:tổ chức|khai mạc)\\s+(?:thành công\\s+)?["“]?$`,
+  'u'
+)
+
+/** Scope and place of an event whose tail names no unit, from the subject of its clause. */
+function scopeFromClause(text: string, toned: string, headStart: number, tail: Tail): void {
+  const from = Math.max(0, headStart - 90)
+  const m = SUBJECT_UNIT.exec(text.slice(from, headStart))
+  if (!m) return
+  const word = m[1]?.toLowerCase()
+  const nameStart = from + m.index + m[0].indexOf(m[2]!)
+  if (word === 'xã' || word === 'phường' || word === 'thị trấn' || word === 'huyện' || word === 'thị xã') {
+    tail.scope = word === 'huyện' || word === 'thị xã' ? 'district' : 'commune'
+    tail.place = m[2]!
+    return
+  }
+  const a = aliasAt(toned, nameStart)
+  if (!a || (word === undefined && a.end !== nameStart + m[2]!.length)) return
+  tail.scope = 'province'
+  tail.place = a.alias.canonical_name_vi
+  tail.code2025 = a.alias.code_2025
+  tail.code2008 = a.alias.code_2008
+}
+
+/** A national emulation congress of known date (reference data) is held or planned against publication. */
+function nationalStatus(ordinal: number | null, published: string | null | undefined): EventStatus {
+  const pub = parsePublished(published)
+  const c = ordinal === null ? undefined : nationalCongresses().find((n) => n.ordinal === ordinal)
+  if (!pub || !c) return 'unknown'
+  const pubIso = new Date(pub.time).toISOString().slice(0, 10)
+  return c.end_date < pubIso ? 'held' : c.start_date > pubIso ? 'planned' : 'unknown'
+}
 
 interface Head {
   readonly start: number

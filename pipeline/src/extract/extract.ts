@@ -9,6 +9,7 @@ import { extractCampaigns } from './campaigns.ts'
 import { extractDocuments } from './documents.ts'
 import { extractEvents } from './events.ts'
 import { dominantProvince, extractPlaces } from './places.ts'
+import { withRelations } from './relations.ts'
 import { extractTimes } from './times.ts'
 import { decapitalize } from './caps.ts'
 import { mergeCampaigns, mergeDocuments, mergeEvents } from './merge.ts'
@@ -53,12 +54,12 @@ export function extract(text: string, opts: ExtractOptions): Extraction {
   const documents = extractDocuments(base, published)
   const events = extractEvents(base, tonedSafe, times, dominantProvince(places), published)
   // One entity per document, event and campaign, with the spans of all its mentions (issue #11).
-  return {
+  return withRelations(nfc, {
     id: opts.id,
     documents: mergeDocuments(nfc, documents),
     events: mergeEvents(nfc, events, times),
     campaigns: mergeCampaigns(extractCampaigns(nfc, folded)),
     times,
     places,
-  }
+  })
 }
