@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
-// Three projects: `unit` is the fast default suite (`pnpm test`); `long` holds fault, crash and
-// scale runs; `browser` drives Debian Chromium against the built dashboard. `.ci/run` runs all three.
+// Four projects: `unit` is the fast default suite and `web` the dashboard's pure modules (both run by
+// `pnpm test`); `long` holds fault, crash and scale runs; `browser` drives Debian Chromium against the
+// built dashboard. `.ci/run` runs them all.
 export default defineConfig({
   test: {
     projects: [
@@ -12,6 +13,13 @@ export default defineConfig({
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {

@@ -8,7 +8,8 @@ import { COVERAGE_BY_PROVINCE_SQL, COVERAGE_SQL } from '../queries/coverage.ts'
 import { inList, where, type Params } from '../queries/sql-fragments.ts'
 import { CAMPAIGN_ID } from './campaigns.ts'
 
-const filters = {
+/** The filters the coverage map and the overview share. */
+export const coverageFilters = {
   system: systemParam,
   from_year: p.optionalInt({ min: 1945, max: 2100, description: 'First publication year included' }),
   to_year: p.optionalInt({ min: 1945, max: 2100, description: 'Last publication year included' }),
@@ -16,14 +17,14 @@ const filters = {
   campaign: p.text({ maxLength: 80, pattern: CAMPAIGN_ID, description: 'Only this campaign' }),
 }
 
-const checkYears = (from: number | null, to: number | null) => {
+export const checkYears = (from: number | null, to: number | null) => {
   if (from !== null && to !== null && from > to)
     throw badParam('from_year', `không được lớn hơn to_year (${to})`, `must not be after to_year (${to})`)
 }
 
 export const coverageRoutes = (reg: RouteRegistry, prefix: string) => {
   const app = new Hono<AppEnv>()
-  const spec = { ...filters, province: p.provinces('Comma-separated province codes') }
+  const spec = { ...coverageFilters, province: p.provinces('Comma-separated province codes') }
   reg.get(
     app,
     prefix,
@@ -59,7 +60,7 @@ export const coverageRoutes = (reg: RouteRegistry, prefix: string) => {
     {
       summary:
         'Per-province totals for the coverage map: articles, articles mentioning a campaign (or the chosen one), distinct campaigns',
-      params: filters,
+      params: coverageFilters,
       table: true,
       tag: 'coverage',
     },

@@ -2,7 +2,7 @@
  * Vietnamese first, English on request. Strings are written inline as t('vi', 'en') so each text and
  * its translation sit together; the choice is remembered in localStorage.
  */
-import { createContext, useContext } from 'react'
+import { createContext, useCallback, useContext } from 'react'
 
 export type Lang = 'vi' | 'en'
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({
@@ -12,9 +12,10 @@ export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => voi
 
 export const useLang = () => useContext(LangContext)
 
+/** Stable per language, so memoised chart options hold until the language really changes. */
 export const useT = () => {
   const { lang } = useLang()
-  return (vi: string, en: string) => (lang === 'vi' ? vi : en)
+  return useCallback((vi: string, en: string) => (lang === 'vi' ? vi : en), [lang])
 }
 
 export const storedLang = (): Lang => {

@@ -1,5 +1,6 @@
+import { SOURCE_KINDS, type FilterModel } from '../app/filters.ts'
 import { useT } from '../app/i18n.tsx'
-import type { System } from '../app/reference.ts'
+import { useCampaigns, useProvinces, type System } from '../app/reference.ts'
 import { Select } from './Field.tsx'
 
 /** The unit-system switch most views share (34 units since 1 Jul 2025, 63 before). */
@@ -52,6 +53,75 @@ export const YearRange = ({
         value={to}
         onChange={(v) => onChange({ to_year: v })}
         options={options}
+      />
+    </>
+  )
+}
+
+const KIND_LABELS: Record<string, [string, string]> = {
+  portal: ['Cổng thông tin', 'Portals'],
+  newspaper: ['Báo', 'Newspapers'],
+  tv: ['Đài PT-TH', 'TV and radio'],
+  other: ['Khác', 'Other'],
+}
+
+/**
+ * The filter model's controls (unit system, province, years, source kind, campaign), each writing to
+ * the URL; views render the ones they offer and pass the same model to every figure they draw.
+ */
+export const ModelFilters = ({
+  model,
+  onChange,
+}: {
+  model: FilterModel
+  onChange: (patch: Record<string, string | null>) => void
+}) => {
+  const t = useT()
+  const provinces = useProvinces(model.system)
+  const campaigns = useCampaigns()
+  const provinceOptions = [
+    { value: '', label: t('Tất cả các tỉnh', 'All provinces') },
+    ...(provinces.state === 'ready'
+      ? provinces.data.rows.map((r) => ({ value: r.code, label: r.name_vi }))
+      : []),
+  ]
+  const campaignOptions = [
+    { value: '', label: t('Tất cả phong trào', 'All campaigns') },
+    ...(campaigns.state === 'ready'
+      ? campaigns.data.rows.map((r) => ({ value: r.campaign_id, label: r.name_vi }))
+      : []),
+  ]
+  return (
+    <>
+      <SystemSelect value={model.system} onChange={(v) => onChange({ system: v, province: null })} />
+      <Select
+        id="province"
+        label={t('Tỉnh', 'Province')}
+        value={model.provinces.length === 1 ? (model.provinces[0] ?? '') : ''}
+        onChange={(v) => onChange({ province: v || null })}
+        options={provinceOptions}
+      />
+      <YearRange
+        from={model.fromYear ? String(model.fromYear) : ''}
+        to={model.toYear ? String(model.toYear) : ''}
+        onChange={(p) => onChange(p as Record<string, string | null>)}
+      />
+      <Select
+        id="source_kind"
+        label={t('Loại nguồn', 'Source kind')}
+        value={model.sourceKind ?? ''}
+        onChange={(v) => onChange({ source_kind: v || null })}
+        options={[
+          { value: '', label: t('Tất cả', 'All') },
+          ...SOURCE_KINDS.map((k) => ({ value: k, label: t(...(KIND_LABELS[k] ?? [k, k])) })),
+        ]}
+      />
+      <Select
+        id="campaign"
+        label={t('Phong trào', 'Campaign')}
+        value={model.campaign ?? ''}
+        onChange={(v) => onChange({ campaign: v || null })}
+        options={campaignOptions}
       />
     </>
   )

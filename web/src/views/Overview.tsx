@@ -10,12 +10,19 @@ import { registerMap, use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useEffect, useMemo, useState } from 'react'
 import { fetchJson, useApi, type Table } from '../app/api.ts'
+import { filterQuery, readFilters, type FilterModel } from '../app/filters.ts'
 import { fmtDateTime, fmtNumber, useLang, useT } from '../app/i18n.tsx'
-import { systemOf, useProvinces, type System } from '../app/reference.ts'
 import { href, navigate, useQuery } from '../app/router.ts'
+import {
+  buildTrendOption,
+  MIN_SHARE_DENOMINATOR,
+  TOP_PROVINCES,
+  trendCsvRows,
+  type YearRow,
+} from '../charts/trend.ts'
 import { Chart } from '../components/Chart.tsx'
-import { Filters, Select, Toggle } from '../components/Field.tsx'
-import { YearRange } from '../components/StandardFilters.tsx'
+import { Filters, Toggle } from '../components/Field.tsx'
+import { ModelFilters } from '../components/StandardFilters.tsx'
 import { ErrorState, Load, Loading } from '../components/State.tsx'
 
 use([
@@ -30,62 +37,59 @@ use([
   CanvasRenderer,
 ])
 
-interface Health {
+interface Figures {
   articles: number
+  all_articles: number
+  provinces_with_data: number
+  provinces_total: number
+  campaigns: number
+  central_documents: number
+  first_article: string | null
   latest_article: string | null
-  last_run: string | null
-  version: string
-}
-interface TrendRow extends Record<string, unknown> {
-  province_code: string
-  province_name: string
-  month: string
-  articles: number
-  share_of_output: number
-  all_articles: number | null
 }
 interface MapRow extends Record<string, unknown> {
   province_code: string
   province_name: string
   articles: number
+  campaign_articles: number
   campaigns: number
 }
 
-const KeyFigures = ({ system }: { system: System }) => {
+/** The key figures, under exactly the filters the charts obey. */
+const KeyFigures = ({ model }: { model: FilterModel }) => {
   const t = useT()
   const { lang } = useLang()
-  const health = useApi<Health>('/api/health')
-  const provinces = useProvinces(system)
-  const campaigns = useApi<Table>('/api/campaigns')
-  const docs = useApi<Table>('/api/documents?limit=1&level=central')
-  if (
-    health.state !== 'ready' ||
-    provinces.state !== 'ready' ||
-    campaigns.state !== 'ready' ||
-    docs.state !== 'ready'
-  ) {
-    const failed = [health, provinces, campaigns, docs].find((v) => v.state === 'error')
-    return failed && failed.state === 'error' ? <ErrorState error={failed.error} /> : <Loading />
-  }
-  const covered = provinces.data.rows.filter((r) => r.articles > 0).length
-  const active = campaigns.data.rows.filter((r) => Number(r.articles) > 0).length
-  const figures: Array<[string, string, string]> = [
-    [fmtNumber(lang, health.data.articles), t('bài viết', 'articles'), '/articles'],
+  const query = filterQuery(model)
+  const figures = useApi<Figures>(`/api/overview/figures?${query}`)
+  const health = useApi<{ last_run: string | null }>('/api/health')
+  if (figures.state === 'error') return <ErrorState error={figures.error} />
+  if (figures.state !== 'ready') return <Loading />
+  const f = figures.data
+  const articleLink = href('/articles', {
+    system: model.system,
+    province: model.provinces.join(',') || null,
+    from: model.fromYear ? `${model.fromYear}-01-01` : null,
+    to: model.toYear ? `${model.toYear}-12-31` : null,
+    campaign: model.campaign,
+    unique: 'true',
+  })
+  const items: Array<[string, string, string]> = [
+    [fmtNumber(lang, f.articles), t('bài viết về thi đua', 'emulation articles'), articleLink],
     [
-      `${covered}/${provinces.data.rows.length}`,
+      `${f.provinces_with_data}/${f.provinces_total}`,
       t('tỉnh có dữ liệu', 'provinces with data'),
-      href('/compare', { system }),
+      href('/compare', { system: model.system }),
     ],
-    [fmtNumber(lang, active), t('phong trào được nhắc đến', 'campaigns mentioned'), '/campaigns'],
+    [fmtNumber(lang, f.campaigns), t('phong trào được nhắc đến', 'campaigns mentioned'), '/campaigns'],
     [
-      fmtNumber(lang, docs.data.total ?? 0),
+      fmtNumber(lang, f.central_documents),
       t('văn bản trung ương được trích dẫn', 'central documents cited'),
       href('/documents', { level: 'central' }),
     ],
   ]
   return (
-    <ul className="figures">
-      {figures.map(([n, label, link]) => (
+    <ul className="figures" data-testid="key-figures">
+      {items.map(([n, label, link]) => (
         <li key={label}>
           <a href={link}>
             <strong>{n}</strong>
@@ -95,103 +99,44 @@ const KeyFigures = ({ system }: { system: System }) => {
       ))}
       <li className="muted">
         <span>
-          {t('Bài mới nhất', 'Latest article')}: {health.data.latest_article?.slice(0, 10) ?? '—'}
+          {t('Bài mới nhất', 'Latest article')}: {f.latest_article ?? '—'}
         </span>
         <span>
-          {t('Lượt chạy gần nhất', 'Last run')}: {fmtDateTime(lang, health.data.last_run)}
+          {t('Lượt chạy gần nhất', 'Last run')}:{' '}
+          {health.state === 'ready' ? fmtDateTime(lang, health.data.last_run) : '—'}
         </span>
       </li>
     </ul>
   )
 }
 
-/** Provinces drawn as lines; the rest are in the national bars (and the CSV). */
-const TOP_PROVINCES = 5
-
 /**
- * Articles per year: all provinces together as bars, the five most active provinces as lines. Monthly
- * rows are summed into years (the corpus is sparse per province and month) and every year in the
- * range gets a slot, so a quiet year shows as zero instead of disappearing.
+ * Emulation articles per year: all provinces together as bars, the most active provinces as lines,
+ * every year of the filter window in its slot (a quiet year shows as zero). Shares are drawn only over
+ * a denominator of at least MIN_SHARE_DENOMINATOR articles.
  */
-const TrendChart = ({ system, measure }: { system: System; measure: 'raw' | 'share' }) => {
+const TrendChart = ({ model, measure }: { model: FilterModel; measure: 'raw' | 'share' }) => {
   const t = useT()
-  const trends = useApi<Table<TrendRow>>(`/api/trends?system=${system}`)
-  const option = useMemo(() => {
-    if (trends.state !== 'ready') return null
-    const rows = trends.data.rows
-    const yearsSeen = rows.map((r) => Number(r.month.slice(0, 4)))
-    const first = Math.min(...yearsSeen)
-    const last = Math.max(...yearsSeen)
-    const years = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => String(first + i))
-    const sum = new Map<string, { a: number; all: number }>()
-    const add = (key: string, r: TrendRow) => {
-      const v = sum.get(key) ?? { a: 0, all: 0 }
-      v.a += r.articles
-      v.all += r.all_articles ?? r.articles
-      sum.set(key, v)
-    }
-    const totals = new Map<string, number>()
-    const names = new Map<string, string>()
-    for (const r of rows) {
-      const y = r.month.slice(0, 4)
-      add(`*|${y}`, r)
-      add(`${r.province_code}|${y}`, r)
-      totals.set(r.province_code, (totals.get(r.province_code) ?? 0) + r.articles)
-      names.set(r.province_code, r.province_name ?? r.province_code)
-    }
-    const top = [...totals.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, TOP_PROVINCES)
-      .map(([code]) => code)
-    const value = (key: string) => {
-      const v = sum.get(key)
-      if (!v) return measure === 'share' ? null : 0
-      return measure === 'share' ? (v.all ? Math.round((v.a / v.all) * 1000) / 1000 : null) : v.a
-    }
-    const allName = t('Tất cả các tỉnh', 'All provinces')
-    return {
-      provinceOf: new Map([...names.entries()].map(([code, name]) => [name, code])),
-      option: {
-        tooltip: {
-          trigger: 'axis',
-          valueFormatter: (v: number | null) =>
-            v === null || v === undefined
-              ? '—'
-              : measure === 'share'
-                ? `${(v * 100).toFixed(0)}%`
-                : String(v),
-        },
-        legend: { top: 0, type: 'scroll' },
-        grid: { left: 44, right: 16, top: 48, bottom: 56 },
-        dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 6 }],
-        xAxis: { type: 'category', data: years },
-        yAxis: {
-          type: 'value',
-          minInterval: measure === 'share' ? undefined : 1,
-          max: measure === 'share' ? 1 : undefined,
-          axisLabel: measure === 'share' ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {},
-        },
-        series: [
-          {
-            name: allName,
-            type: 'bar',
-            itemStyle: { color: '#cbd5e1' },
-            barMaxWidth: 28,
-            data: years.map((y) => value(`*|${y}`)),
-          },
-          ...top.map((code) => ({
-            name: names.get(code) ?? code,
-            type: 'line',
-            connectNulls: true,
-            symbolSize: 6,
-            data: years.map((y) => value(`${code}|${y}`)),
-          })),
-        ],
-      },
-    }
-  }, [trends, measure, t])
+  const trend = useApi<Table<YearRow>>(`/api/overview/trend?${filterQuery(model)}`)
+  const chart = useMemo(
+    () =>
+      trend.state === 'ready'
+        ? buildTrendOption({
+            rows: trend.data.rows,
+            measure,
+            fromYear: model.fromYear,
+            toYear: model.toYear,
+            allName: t('Tất cả các tỉnh', 'All provinces'),
+            noShareLabel: t(
+              `— (dưới ${MIN_SHARE_DENOMINATOR} bài)`,
+              `— (under ${MIN_SHARE_DENOMINATOR} articles)`
+            ),
+          })
+        : null,
+    [trend, measure, model.fromYear, model.toYear, t]
+  )
   return (
-    <Load value={trends} empty={(d) => d.rows.length === 0}>
+    <Load value={trend} empty={(d) => d.rows.length === 0}>
       {(d) => (
         <Chart
           testId="trend-chart"
@@ -200,15 +145,19 @@ const TrendChart = ({ system, measure }: { system: System; measure: 'raw' | 'sha
               ? t('Bài viết về thi đua theo năm', 'Emulation articles per year')
               : t('Tỷ lệ bài về thi đua trên tổng số bài', 'Share of emulation articles in the output')
           }
-          option={option?.option ?? {}}
-          csv={{ name: `trends-${system}`, columns: d.columns, rows: d.rows }}
+          option={chart?.option ?? {}}
+          csv={{
+            name: `trend-yearly-${model.system}`,
+            columns: ['year', 'province_code', 'province_name', 'articles', 'all_articles', 'share'],
+            rows: trendCsvRows(d.rows),
+          }}
           onClick={(p) => {
             const year = typeof p.name === 'string' && /^\d{4}$/.test(p.name) ? p.name : null
             if (!year) return
             navigate(
               href('/articles', {
-                province: p.seriesName ? option?.provinceOf.get(p.seriesName) : null,
-                system,
+                province: p.seriesName ? chart?.provinceOf.get(p.seriesName) : null,
+                system: model.system,
                 from: `${year}-01-01`,
                 to: `${year}-12-31`,
                 unique: 'true',
@@ -221,6 +170,12 @@ const TrendChart = ({ system, measure }: { system: System; measure: 'raw' | 'sha
                 `Cột: tất cả các tỉnh; đường: ${TOP_PROVINCES} tỉnh có nhiều bài nhất. Bấm vào một năm để xem các bài viết.`,
                 `Bars: all provinces; lines: the ${TOP_PROVINCES} most covered provinces. Click a year for its articles.`
               )}
+              {measure === 'share' && chart && chart.suppressed > 0
+                ? ` ${t(
+                    `${chart.suppressed} ô không vẽ vì mẫu số dưới ${MIN_SHARE_DENOMINATOR} bài.`,
+                    `${chart.suppressed} cells not drawn: fewer than ${MIN_SHARE_DENOMINATOR} articles.`
+                  )}`
+                : ''}
             </small>
           }
         />
@@ -234,8 +189,11 @@ const GEO_ATTRIBUTION_VI =
 const GEO_ATTRIBUTION_EN =
   'Province boundaries © Open Development Vietnam / Open Development Mekong, dataset "Địa phận tỉnh", CC BY-SA 4.0; simplified, re-coded and (34-unit layer) dissolved per Nghị quyết 202/2025/QH15.'
 
-const CoverageMap = ({ system, fromYear, toYear }: { system: System; fromYear: string; toYear: string }) => {
+const CoverageMap = ({ model }: { model: FilterModel }) => {
   const t = useT()
+  const { system } = model
+  const fromYear = model.fromYear ? String(model.fromYear) : ''
+  const toYear = model.toYear ? String(model.toYear) : ''
   const [mapReady, setMapReady] = useState<string | null>(null)
   const [mapError, setMapError] = useState<Error | null>(null)
   useEffect(() => {
@@ -252,11 +210,11 @@ const CoverageMap = ({ system, fromYear, toYear }: { system: System; fromYear: s
     }
   }, [system])
   const data = useApi<Table<MapRow>>(
-    href('/api/coverage/provinces', { system, from_year: fromYear, to_year: toYear })
+    `/api/coverage/provinces?${filterQuery(model, ['system', 'fromYear', 'toYear', 'sourceKind', 'campaign'])}`
   )
   const option = useMemo(() => {
     if (data.state !== 'ready' || mapReady !== system) return null
-    const max = Math.max(1, ...data.data.rows.map((r) => r.articles))
+    const max = Math.max(1, ...data.data.rows.map((r) => (model.campaign ? r.campaign_articles : r.articles)))
     return {
       tooltip: {
         trigger: 'item',
@@ -281,13 +239,13 @@ const CoverageMap = ({ system, fromYear, toYear }: { system: System; fromYear: s
           emphasis: { label: { show: false } },
           data: data.data.rows.map((r) => ({
             name: r.province_code,
-            value: r.articles,
+            value: model.campaign ? r.campaign_articles : r.articles,
             province_name: r.province_name,
           })),
         },
       ],
     }
-  }, [data, mapReady, system, t])
+  }, [data, mapReady, system, model.campaign])
   if (mapError) return <ErrorState error={mapError} />
   return (
     <Load value={data}>
@@ -327,25 +285,13 @@ const CoverageMap = ({ system, fromYear, toYear }: { system: System; fromYear: s
 export default function Overview() {
   const t = useT()
   const [q, set] = useQuery()
-  const system = systemOf(q.get('system'))
+  const model = readFilters(q)
   const measure = q.get('measure') === 'share' ? 'share' : 'raw'
-  const fromYear = q.get('from_year') ?? ''
-  const toYear = q.get('to_year') ?? ''
-  const sysOptions = [
-    { value: '2025', label: t('34 tỉnh (từ 1/7/2025)', '34 units (from 1 Jul 2025)') },
-    { value: '2008', label: t('63 tỉnh (đến 30/6/2025)', '63 units (to 30 Jun 2025)') },
-  ]
   return (
     <section>
       <h1>{t('Tổng quan phong trào thi đua yêu nước', 'Patriotic emulation movements: overview')}</h1>
       <Filters>
-        <Select
-          id="system"
-          label={t('Hệ đơn vị hành chính', 'Unit system')}
-          value={system}
-          onChange={(v) => set({ system: v })}
-          options={sysOptions}
-        />
+        <ModelFilters model={model} onChange={set} />
         <Toggle
           name="measure"
           label={t('Biểu đồ xu hướng', 'Trend chart')}
@@ -356,12 +302,11 @@ export default function Overview() {
             { value: 'share', label: t('Tỷ lệ', 'Share') },
           ]}
         />
-        <YearRange from={fromYear} to={toYear} onChange={set} />
       </Filters>
-      <KeyFigures system={system} />
+      <KeyFigures model={model} />
       <div className="grid-2">
-        <TrendChart system={system} measure={measure} />
-        <CoverageMap system={system} fromYear={fromYear} toYear={toYear} />
+        <TrendChart model={model} measure={measure} />
+        <CoverageMap model={model} />
       </div>
     </section>
   )

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp, type AppHandle } from '../app.ts'
+import { buildTestDb } from '../testing/warehouse-db.ts'
+
+let dir: string
+let h: AppHandle
+const json = async (url: string) => {
+  const res = await h.app.request(url)
+  expect(res.status, url).toBe(200)
+  return (await res.json()) as any
+}
+interface Figures {
+  articles: number
+  all_articles: number
+  provinces_with_data: number
+  provinces_total: number
+  campaigns: number
+  central_documents: number
+}
+const figures = (q: string) => json(`/api/overview/figures?${q}`) as Promise<Figures>
+const trend = async (q: string) => (await json(`/api/overview/trend?${q}`)).rows as Array<any>
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'thidua-overview-'))
+  const db = await buildTestDb(dir)
+  h = await createApp({ dbFile: db.dbFile, watch: false })
+})
+afterAll(async () => {
+  await h?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('/api/overview: one filter model for figures and trend', () => {
+  it('figures equal the sums of the trend under every filter', async () => {
+    for (const q of [
+      'system=2025',
+      'system=2008',
+      'system=2025&from_year=2024',
+      'system=2025&source_kind=portal',
+    ]) {
+      const [f, rows] = await Promise.all([figures(q), trend(q)])
+      expect(f.articles, q).toBe(rows.reduce((n, r) => n + r.articles, 0))
+      expect(f.all_articles, q).toBe(rows.reduce((n, r) => n + r.all_articles, 0))
+      expect(f.provinces_with_data, q).toBe(
+        new Set(rows.filter((r) => r.articles > 0).map((r) => r.province_code)).size
+      )
+    }
+  })
+
+  it('the year filter narrows figures and trend', async () => {
+    const all = await figures('system=2025')
+    const years = (await trend('system=2025')).map((r) => r.year)
+    const cut = Math.max(...years)
+    const recent = await figures(`system=2025&from_year=${cut}`)
+    expect(recent.articles).toBeLessThan(all.articles)
+    expect((await trend(`system=2025&from_year=${cut}`)).every((r) => r.year >= cut)).toBe(true)
+    const old = await figures(`system=2025&to_year=${cut - 1}`)
+    expect(old.articles + recent.articles).toBe(all.articles)
+  })
+
+  it('province, source kind and campaign each change the figures', async () => {
+    const all = await figures('system=2008')
+    const lang = await figures('system=2008&province=20')
+    expect(lang.articles).toBeGreaterThan(0)
+    expect(lang.articles).toBeLessThan(all.articles)
+    expect(lang.provinces_with_data).toBe(1)
+    const portals = await figures('system=2008&source_kind=portal')
+    const papers = await figures('system=2008&source_kind=newspaper')
+    expect(portals.all_articles + papers.all_articles).toBeLessThanOrEqual(all.all_articles)
+    expect(portals.all_articles).toBeGreaterThan(0)
+    expect(portals.all_articles).toBeLessThan(all.all_articles)
+    const campaigns = (await json('/api/campaigns')).rows.filter((r: any) => Number(r.articles) > 0)
+    const one = await figures(`system=2008&campaign=${campaigns[0].campaign_id}`)
+    expect(one.campaigns).toBeGreaterThanOrEqual(1)
+    expect(one.all_articles).toBeLessThan(all.all_articles)
+  })
+
+  it('refuses a reversed year range in one line', async () => {
+    const res = await h.app.request('/api/overview/figures?from_year=2025&to_year=2020')
+    expect(res.status).toBe(400)
+  })
+})

@@ -1,0 +1,91 @@
+/// <reference lib="dom" />
+/**
+ * One filter model per view (issue #13): on the overview, each filter the view offers changes every
+ * figure it should: the key figures, the trend chart's data and the map's data. Figures are read from
+ * the DOM (the key figures' text, each chart's `data-series` digest of what it draws).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '@thidua/server/main'
+import { buildTestDb } from '@thidua/server/testing/warehouse-db'
+import {
+  expectChartDrawn,
+  launchChromium,
+  openView,
+  prepareDashboard,
+  reportProblems,
+  webDist,
+} from './helpers.ts'
+
+let dir: string
+let server: RunningServer
+let browser: Browser
+let page: Page
+let problems: string[] = []
+
+beforeAll(async () => {
+  prepareDashboard()
+  dir = mkdtempSync(path.join(tmpdir(), 'thidua-filters-'))
+  const fx = await buildTestDb(dir)
+  server = await startServer({ dbFile: fx.dbFile, port: 0, webDist, log: () => {} })
+  browser = await launchChromium()
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage()
+  reportProblems(page, (p) => problems.push(p))
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+afterEach(() => {
+  const found = problems
+  problems = []
+  expect(found).toEqual([])
+})
+
+const api = async (url: string) => (await fetch(`${server.url}${url}`)).json() as Promise<any>
+
+/** What the overview shows: the key figures' text and the two charts' data digests. */
+const overviewState = async (p: Page) => {
+  await expectChartDrawn(p, 'trend-chart')
+  await expectChartDrawn(p, 'coverage-map')
+  return {
+    figures: (await p.locator('[data-testid="key-figures"] strong').allTextContents()).join('|'),
+    trend: await p.locator('[data-testid="trend-chart"]').getAttribute('data-series'),
+    map: await p.locator('[data-testid="coverage-map"]').getAttribute('data-series'),
+  }
+}
+
+describe('overview obeys one filter model', () => {
+  it('years, source kind and campaign change the figures, the trend and the map; province the figures and trend', async () => {
+    const years = (await api('/api/overview/trend?system=2008')).rows.map((r: any) => r.year)
+    const lastYear = Math.max(...years)
+    const campaign = (await api('/api/campaigns')).rows.find((r: any) => Number(r.articles) > 0).campaign_id
+    await openView(page, `${server.url}/?system=2008`)
+    const base = await overviewState(page)
+    const cases: Array<[string, string, Array<keyof typeof base>]> = [
+      ['#from_year', String(lastYear), ['figures', 'trend', 'map']],
+      ['#source_kind', 'newspaper', ['figures', 'trend', 'map']],
+      ['#campaign', campaign, ['figures', 'trend', 'map']],
+      ['#province', '20', ['figures', 'trend']],
+    ]
+    for (const [control, value, changes] of cases) {
+      await openView(page, `${server.url}/?system=2008`)
+      await page.selectOption(control, value)
+      const param = control.slice(1)
+      await expect.poll(() => new URL(page.url()).searchParams.get(param)).toBe(value)
+      await expect
+        .poll(
+          async () => {
+            const now = await overviewState(page)
+            return changes.filter((k) => now[k] === base[k])
+          },
+          { timeout: 15_000 }
+        )
+        .toEqual([])
+    }
+  })
+})
