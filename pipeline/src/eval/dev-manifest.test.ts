@@ -87,7 +87,7 @@ function problems(r: Record<string, unknown>): string[] {
       `document ${d.number}`
     )
     need(d.symbol === null || !/\s/.test(String(d.symbol)), `symbol without spaces ${d.symbol}`)
-    keys.add(`${d.type} ${d.number}/${d.symbol}`)
+    keys.add(d.symbol === null ? `${d.type} ${d.number}` : `${d.type} ${d.number}/${d.symbol}`)
   }
   need(keys.size === docs.length, 'one entity per document')
   for (const e of r.events as Record<string, unknown>[]) {
@@ -101,7 +101,11 @@ function problems(r: Record<string, unknown>): string[] {
       'event days'
     )
     need(
-      e.kind !== 'other' || e.ordinal !== null || e.year !== null || e.planned_start !== undefined || e.held_on !== undefined,
+      e.kind !== 'other' ||
+        e.ordinal !== null ||
+        e.year !== null ||
+        e.planned_start !== undefined ||
+        e.held_on !== undefined,
       'congress needs ordinal or date'
     )
   }
