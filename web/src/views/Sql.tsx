@@ -1,55 +1,88 @@
-import { useState } from 'react'
-import { ApiFailure, downloadCsv, fetchJson, useApi } from '../app/api.ts'
-import { useLang, useT } from '../app/i18n.tsx'
+/**
+ * The SQL console: schema browser, editor with autocompletion, the result as table or chart, saved
+ * and canned queries. The statement and the chart type live in the URL (`/sql?q=…&view=bar`), so
+ * any state of the console is a link.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useT } from '../app/i18n.tsx'
 import { useQuery } from '../app/router.ts'
-import { DataTable } from '../components/DataTable.tsx'
-import { ErrorState, Loading } from '../components/State.tsx'
+import { Loading } from '../components/State.tsx'
+import { AccessToken } from './sql/AccessToken.tsx'
+import { QueryLibrary } from './sql/QueryLibrary.tsx'
+import { ResultPanel, type RunState, SqlError } from './sql/ResultPanel.tsx'
+import { fetchSchema, runSql, SqlFailure } from './sql/run.ts'
+import { viewFrom } from './sql/saved.ts'
+import { SchemaBrowser } from './sql/SchemaBrowser.tsx'
+import { SqlEditor, type SqlEditorHandle } from './sql/SqlEditor.tsx'
+import type { ResultView, Schema } from './sql/types.ts'
+import './sql/sql.css'
 
-interface Example {
-  id: string
-  title_vi: string
-  title_en: string
-  sql: string
-}
-interface Result {
-  columns: string[]
-  rows: Record<string, unknown>[]
-  truncated: boolean
-  max_rows: number
-  elapsed_ms: number
+const DEFAULT_SQL =
+  "SELECT province_code, campaign_id, articles\nFROM v_campaign_coverage\nWHERE system = '2025'\nORDER BY articles DESC\nLIMIT 20"
+
+const asFailure = (e: unknown): SqlFailure =>
+  e instanceof SqlFailure ? e : new SqlFailure(0, 'client', String(e), String(e), null)
+
+type SchemaState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; schema: Schema }
+  | { kind: 'error'; error: SqlFailure }
+
+const useSchema = (): [SchemaState, () => void] => {
+  const [state, setState] = useState<SchemaState>({ kind: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  useEffect(() => {
+    let live = true
+    setState({ kind: 'loading' })
+    // `attempt` re-runs the request after the reader enters an access token.
+    void attempt
+    fetchSchema()
+      .then((schema) => live && setState({ kind: 'ready', schema }))
+      .catch((e: unknown) => live && setState({ kind: 'error', error: asFailure(e) }))
+    return () => {
+      live = false
+    }
+  }, [attempt])
+  return [state, useCallback(() => setAttempt((n) => n + 1), [])]
 }
 
 export default function Sql() {
   const t = useT()
-  const { lang } = useLang()
   const [q, set] = useQuery()
-  const examples = useApi<{ examples: Example[] }>('/api/sql/examples')
-  const [text, setText] = useState(
-    q.get('sql') ??
-      "SELECT province_code, campaign_id, articles\nFROM v_campaign_coverage\nWHERE system = '2025'\nORDER BY articles DESC\nLIMIT 20"
-  )
-  const [state, setState] = useState<
-    | { kind: 'idle' }
-    | { kind: 'running' }
-    | { kind: 'done'; result: Result }
-    | { kind: 'error'; error: Error }
-  >({ kind: 'idle' })
+  const urlSql = q.get('q') ?? q.get('sql')
+  const [text, setText] = useState(urlSql ?? DEFAULT_SQL)
+  const [view, setView] = useState<ResultView>(() => viewFrom(q.get('view')))
+  const [state, setState] = useState<RunState>({ kind: 'idle' })
+  const [schema, reloadSchema] = useSchema()
+  const editor = useRef<SqlEditorHandle>(null)
+
+  // A link to another query followed while the console is open replaces the statement.
+  const seenUrlSql = useRef(urlSql)
+  useEffect(() => {
+    if (urlSql !== null && urlSql !== seenUrlSql.current) setText(urlSql)
+    seenUrlSql.current = urlSql
+  }, [urlSql])
+
+  const chooseView = (v: ResultView) => {
+    setView(v)
+    set({ view: v === 'table' ? null : v })
+  }
   const run = async (sql = text) => {
+    seenUrlSql.current = sql
+    set({ q: sql, sql: null })
     setState({ kind: 'running' })
-    set({ sql })
     try {
-      const result = await fetchJson<Result>('/api/sql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ sql }),
-      })
-      setState({ kind: 'done', result })
+      setState({ kind: 'done', result: await runSql(sql) })
     } catch (e) {
-      setState({ kind: 'error', error: e instanceof Error ? e : new ApiFailure(0, String(e), String(e)) })
+      setState({ kind: 'error', error: asFailure(e) })
     }
   }
+  const needsToken =
+    (schema.kind === 'error' && schema.error.status === 401) ||
+    (state.kind === 'error' && state.error.status === 401)
+
   return (
-    <section>
+    <section className="sql-console">
       <h1>{t('Bảng điều khiển SQL', 'SQL console')}</h1>
       <p className="muted">
         {t(
@@ -57,23 +90,22 @@ export default function Sql() {
           'Read-only, on the published version. One SELECT/WITH/EXPLAIN/DESCRIBE/SHOW statement; row, time and rate limits apply.'
         )}
       </p>
-      <div className="sql-layout">
-        <div>
-          <label htmlFor="sql-editor">
-            {t('Câu lệnh (Ctrl+Enter để chạy)', 'Statement (Ctrl+Enter runs it)')}
-          </label>
-          <textarea
-            id="sql-editor"
-            spellCheck={false}
+      <AccessToken open={needsToken} onChange={reloadSchema} />
+      <div className="sql-workspace">
+        <aside className="sql-schema">
+          {schema.kind === 'loading' ? <Loading /> : null}
+          {schema.kind === 'error' ? <SqlError error={schema.error} /> : null}
+          {schema.kind === 'ready' ? (
+            <SchemaBrowser schema={schema.schema} onInsert={(name) => editor.current?.insert(name)} />
+          ) : null}
+        </aside>
+        <div className="sql-main">
+          <SqlEditor
+            ref={editor}
             value={text}
-            rows={10}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault()
-                void run()
-              }
-            }}
+            onChange={setText}
+            onRun={() => void run()}
+            schema={schema.kind === 'ready' ? schema.schema : null}
           />
           <div className="row">
             <button
@@ -84,64 +116,21 @@ export default function Sql() {
             >
               {t('Chạy', 'Run')}
             </button>
-            {state.kind === 'done' ? (
-              <button
-                type="button"
-                onClick={() => downloadCsv('query', state.result.columns, state.result.rows)}
-              >
-                {t('Xuất CSV', 'Export CSV')}
-              </button>
-            ) : null}
           </div>
+          <ResultPanel state={state} view={view} onView={chooseView} />
         </div>
-        <aside>
-          <h2>{t('Ví dụ', 'Cookbook')}</h2>
-          {examples.state === 'ready' ? (
-            <ul className="examples">
-              {examples.data.examples.map((ex) => (
-                <li key={ex.id}>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setText(ex.sql)
-                      void run(ex.sql)
-                    }}
-                  >
-                    {lang === 'vi' ? ex.title_vi : ex.title_en}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : examples.state === 'error' ? (
-            <ErrorState error={examples.error} />
-          ) : (
-            <Loading />
-          )}
+        <aside className="sql-library">
+          <QueryLibrary
+            sql={text}
+            view={view}
+            onOpen={(sql, v) => {
+              setText(sql)
+              chooseView(v)
+              void run(sql)
+            }}
+          />
         </aside>
       </div>
-      {state.kind === 'running' ? <Loading /> : null}
-      {state.kind === 'error' ? <ErrorState error={state.error} /> : null}
-      {state.kind === 'done' ? (
-        <>
-          <p className="muted" role="status">
-            {t(
-              `${state.result.rows.length} dòng trong ${state.result.elapsed_ms} ms`,
-              `${state.result.rows.length} rows in ${state.result.elapsed_ms} ms`
-            )}
-            {state.result.truncated
-              ? t(
-                  ` (đã cắt ở ${state.result.max_rows} dòng)`,
-                  ` (truncated at ${state.result.max_rows} rows)`
-                )
-              : ''}
-          </p>
-          <DataTable
-            name="query"
-            rows={state.result.rows}
-            columns={state.result.columns.map((c) => ({ key: c, label: c }))}
-          />
-        </>
-      ) : null}
     </section>
   )
 }
