@@ -123,10 +123,22 @@ export function domainOf(site: string): string {
   const k = parts.length > 2 && parts.at(-1) === 'vn' && /^(com|org|gov|edu|net|info|ac|int)$/.test(parts.at(-2)!) ? 3 : 2
   return parts.slice(-k).join('.')
 }
-const OVERRIDES: Record<string, 'dev' | 'test'> = {}
-const splitOf = (site: string): 'dev' | 'test' => {
-  const d = domainOf(site)
-  return OVERRIDES[d] ?? (createHash('sha256').update(d).digest()[0]! < 96 ? 'test' : 'dev')
+// If that leaves less than a third in test, whole dev domains move to test in ascending hash order until
+// the third is reached (deterministic: the same manifest always gives the same split).
+const domainHash = (d: string): string => createHash('sha256').update(d).digest('hex')
+function assignSplits(sites: string[]): Map<string, 'dev' | 'test'> {
+  const count = new Map<string, number>()
+  for (const s of sites) count.set(domainOf(s), (count.get(domainOf(s)) ?? 0) + 1)
+  const side = new Map<string, 'dev' | 'test'>()
+  for (const d of count.keys()) side.set(d, parseInt(domainHash(d).slice(0, 2), 16) < 96 ? 'test' : 'dev')
+  let test = [...count].filter(([d]) => side.get(d) === 'test').reduce((a, [, n]) => a + n, 0)
+  const devDomains = [...count.keys()].filter((d) => side.get(d) === 'dev').sort((a, b) => (domainHash(a) < domainHash(b) ? -1 : 1))
+  for (const d of devDomains) {
+    if (test * 3 >= sites.length) break
+    side.set(d, 'test')
+    test += count.get(d)!
+  }
+  return side
 }
 
 const items: Item[] = []
@@ -140,8 +152,9 @@ for (const it of items) {
   seen.add(String(it.manifest.id))
 }
 const order = ['id', 'url', 'site', 'province_code', 'published', 'found_by', 'split', 'sha256', 'chars', 'head_sha256']
+const sides = assignSplits(items.map((i) => String(i.manifest.site)))
 const lines = items.map(({ manifest: m }) => {
-  m.split = splitOf(String(m.site))
+  m.split = sides.get(domainOf(String(m.site)))!
   const o: Record<string, unknown> = {}
   for (const k of [...order, 'documents', 'events', 'campaigns', 'times', 'relations', 'note']) if (k in m) o[k] = m[k]
   return JSON.stringify(o)
