@@ -123,21 +123,27 @@ export function domainOf(site: string): string {
   const k = parts.length > 2 && parts.at(-1) === 'vn' && /^(com|org|gov|edu|net|info|ac|int)$/.test(parts.at(-2)!) ? 3 : 2
   return parts.slice(-k).join('.')
 }
-// If that leaves less than a third in test, whole dev domains move to test in ascending hash order until
-// the third is reached (deterministic: the same manifest always gives the same split).
+// splits.json freezes every domain once it has a side, so a domain never changes side after the
+// extraction rules were tuned on it. New domains take the hash rule; if the test part would fall under a
+// third, new dev domains move to test in ascending hash order (deterministic).
 const domainHash = (d: string): string => createHash('sha256').update(d).digest('hex')
 function assignSplits(sites: string[]): Map<string, 'dev' | 'test'> {
+  const frozenFile = join(DIR, 'splits.json')
+  const frozen = JSON.parse(readFileSync(frozenFile, 'utf8')) as Record<string, 'dev' | 'test'>
   const count = new Map<string, number>()
   for (const s of sites) count.set(domainOf(s), (count.get(domainOf(s)) ?? 0) + 1)
   const side = new Map<string, 'dev' | 'test'>()
-  for (const d of count.keys()) side.set(d, parseInt(domainHash(d).slice(0, 2), 16) < 96 ? 'test' : 'dev')
+  for (const d of count.keys()) side.set(d, frozen[d] ?? (parseInt(domainHash(d).slice(0, 2), 16) < 96 ? 'test' : 'dev'))
   let test = [...count].filter(([d]) => side.get(d) === 'test').reduce((a, [, n]) => a + n, 0)
-  const devDomains = [...count.keys()].filter((d) => side.get(d) === 'dev').sort((a, b) => (domainHash(a) < domainHash(b) ? -1 : 1))
-  for (const d of devDomains) {
+  const movable = [...count.keys()].filter((d) => !(d in frozen) && side.get(d) === 'dev').sort((a, b) => (domainHash(a) < domainHash(b) ? -1 : 1))
+  for (const d of movable) {
     if (test * 3 >= sites.length) break
     side.set(d, 'test')
     test += count.get(d)!
   }
+  const out: Record<string, 'dev' | 'test'> = { ...frozen }
+  for (const [d, v] of side) out[d] = v
+  writeFileSync(frozenFile, JSON.stringify(Object.fromEntries(Object.entries(out).sort()), null, 0).replace(/,"/g, ',\n"') + '\n')
   return side
 }
 

@@ -140,6 +140,9 @@ describe('data/dev manifest', () => {
     for (const r of rows)
       side.set(domain(String(r.site)), (side.get(domain(String(r.site))) ?? new Set()).add(r.split))
     expect([...side].filter(([, s]) => s.size > 1).map(([site]) => site)).toEqual([])
+    // A domain's side is frozen in splits.json once assigned, so it can never move after tuning.
+    const frozen = JSON.parse(readFileSync(`${root}splits.json`, 'utf8')) as Record<string, string>
+    expect(rows.filter((r) => frozen[domain(String(r.site))] !== r.split).map((r) => r.id)).toEqual([])
     expect(rows.filter((r) => r.split === 'test').length * 3).toBeGreaterThanOrEqual(rows.length)
   })
 
