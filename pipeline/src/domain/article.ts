@@ -4,6 +4,12 @@
  */
 export type Origin = 'captured' | 'rebuilt' | 'generated' | 'unknown'
 
+/**
+ * Where published_at was read: the platform adapter's machine-readable date ("markup"), a date line
+ * printed on the page, JSON-LD, microdata, a meta tag, a `<time datetime>`, or the URL.
+ */
+export type DateSource = 'markup' | 'printed' | 'json-ld' | 'microdata' | 'meta' | 'time' | 'url'
+
 export interface ImageRecord {
   readonly src: string
   readonly caption: string | null
@@ -22,6 +28,8 @@ export interface ArticleRecord {
   readonly authors: ReadonlyArray<string>
   /** ISO 8601 with +07:00 offset (Asia/Ho_Chi_Minh), or null when the page gives none. */
   readonly published_at: string | null
+  /** Where published_at came from; null when there is no date (absent on records built elsewhere). */
+  readonly date_source?: DateSource | null
   readonly updated_at: string | null
   readonly category: string | null
   readonly tags: ReadonlyArray<string>

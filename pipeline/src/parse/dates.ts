@@ -59,7 +59,15 @@ const fromIso = (s: string): string | null => {
 const DMY = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/
 // Written-out forms, matched on diacritics-folded text: "ngày 15 tháng 10 năm 2019", "15 tháng 10, 2019".
 const DMY_WORDS = /(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,|\s)\s*(?:nam\s+)?(\d{4})(?!\d)/
-const TIME = /(?<!\d)(\d{1,2})\s*(?::|h)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)/
+// A clock time, with an optional 12-hour marker: AM/PM, or SA (sáng) / CH (chiều) folded.
+const TIME = /(?<!\d)(\d{1,2})\s*(?::|h)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)(?:\s*(am|pm|sa|ch)\b)?/
+
+/** Hour on the 24-hour clock: "12:00 AM" is midnight, "3:05 PM" is 15:05. */
+const hour24 = (h: number, meridiem: string | undefined): number => {
+  if (meridiem === 'am' || meridiem === 'sa') return h === 12 ? 0 : h
+  if (meridiem === 'pm' || meridiem === 'ch') return h < 12 ? h + 12 : h
+  return h
+}
 const RELATIVE = /(\d+)\s*(giay|phut|gio|ngay|tuan)\s*truoc/
 const UNIT_MS: Record<string, number> = {
   giay: 1000,
@@ -85,7 +93,7 @@ const fromRelative = (folded: string, reference: Date | string | null | undefine
     local.getUTCFullYear(),
     local.getUTCMonth() + 1,
     local.getUTCDate(),
-    time ? +time[1]! : 0,
+    time ? hour24(+time[1]!, time[4]) : 0,
     time ? +time[2]! : 0,
     time?.[3] ? +time[3] : 0
   )
@@ -124,7 +132,7 @@ export const parseVietnameseDate = (
       +dmy[3]!,
       +dmy[2]!,
       +dmy[1]!,
-      time ? +time[1]! : 0,
+      time ? hour24(+time[1]!, time[4]) : 0,
       time ? +time[2]! : 0,
       time?.[3] ? +time[3] : 0
     )

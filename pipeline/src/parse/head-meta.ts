@@ -30,6 +30,8 @@ export interface HeadMeta {
   readonly origin: Origin
   readonly lang: string | null
   readonly jsonLd: JsonLdArticle | null
+  /** A publication date from a non-Open-Graph meta tag (pubdate, dc.date.issued, …), as written. */
+  readonly publishedMeta: string | null
   readonly microdata: {
     readonly headline: string | null
     readonly datePublished: string | null
@@ -37,6 +39,24 @@ export interface HeadMeta {
     readonly author: string | null
   }
 }
+
+// Meta names some CMSs give the publication date under (lower case), in order of trust.
+const PUBLISHED_META_NAMES = [
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'datepublished',
+  'article.published',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'dc.date',
+  'date',
+  'sailthru.date',
+  'parsely-pub-date',
+]
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|Report)$/i
 
@@ -126,6 +146,7 @@ export const readHeadMeta = (doc: Doc): HeadMeta => {
   let canonical: string | null | undefined
   const ldScripts: Element[] = []
   const itemprops = new Map<string, Element>()
+  const namedDates = new Map<string, string>()
   for (const el of doc.elements) {
     const a = el.attribs
     if (a.itemprop !== undefined && !itemprops.has(a.itemprop)) itemprops.set(a.itemprop, el)
@@ -141,6 +162,8 @@ export const readHeadMeta = (doc: Doc): HeadMeta => {
           if (!(key in og)) og[key] = cleanInline(decodeEntities(content))
         } else if (key === 'description') description = str(content)
         else if (key === 'generator') generator = str(content)
+        else if (PUBLISHED_META_NAMES.includes(key) && !namedDates.has(key))
+          namedDates.set(key, content.trim())
         else if (key === 'thidua:origin') {
           const o = content.trim().toLowerCase()
           if (o === 'captured' || o === 'rebuilt' || o === 'generated') origin = o
@@ -175,6 +198,7 @@ export const readHeadMeta = (doc: Doc): HeadMeta => {
     origin,
     lang: html?.attribs.lang?.trim() || null,
     jsonLd: readJsonLd(ldScripts),
+    publishedMeta: PUBLISHED_META_NAMES.map((n) => namedDates.get(n)).find((v) => !!v) ?? null,
     microdata: {
       headline: itemValue(itemprops.get('headline')),
       datePublished: itemValue(itemprops.get('datePublished')),

@@ -14,7 +14,8 @@ import { looksLikeByline, splitAuthors, stripAuthorLabel } from './authors.ts'
 import { type BodyParts, extractBody } from './blocks.ts'
 import { isChromeLine, isEndHeading } from './boilerplate.ts'
 import { canonicalUrl } from './crawl-utils.ts'
-import { parseMachineDate, parseVietnameseDate } from './dates.ts'
+import { findPublished } from './date-finder.ts'
+import { parseMachineDate } from './dates.ts'
 import { parseHtml } from './doc.ts'
 import { detectPlatform } from './fingerprint.ts'
 import { type HeadMeta, readHeadMeta, stripSiteSuffix } from './head-meta.ts'
@@ -107,20 +108,6 @@ const cleanParagraphs = (parts: BodyParts, adapter: AdapterOutput, title: string
   return { paragraphs: out, bylineAuthors }
 }
 
-/**
- * The first date in order of precedence; but a date printed without a time (00:00:00) gives way
- * to a later candidate for the same day that has one.
- */
-const pickDate = (candidates: ReadonlyArray<string | null>): string | null => {
-  const first = candidates.find((c) => c !== null) ?? null
-  if (first?.slice(11, 19) !== '00:00:00') return first
-  return (
-    candidates.find(
-      (c) => c !== null && c.slice(0, 10) === first.slice(0, 10) && c.slice(11, 19) !== '00:00:00'
-    ) ?? first
-  )
-}
-
 const uniq = (xs: ReadonlyArray<string>): string[] => {
   const out: string[] = []
   for (const x of xs) {
@@ -197,16 +184,17 @@ const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult =
   const dl = DATELINE.exec(first)
   const dateline = dl ? cleanInline(dl[1]!) : null
 
-  const ref = { reference: opts.now ?? null }
-  // NukeViet microdata datePublished is the last edit time (design/portals.md §2.5): skip it there.
-  const microPublished = preferred === 'nukeviet' ? null : meta.microdata.datePublished
-  const published_at = pickDate([
-    parseMachineDate(adapter.dateMachine),
-    parseVietnameseDate(adapter.dateText, ref),
-    parseMachineDate(meta.jsonLd?.datePublished),
-    parseMachineDate(microPublished),
-    parseMachineDate(meta.og['article:published_time']),
-  ])
+  const found = findPublished({
+    doc,
+    meta,
+    url,
+    title,
+    adapterMachine: adapter.dateMachine,
+    adapterText: adapter.dateText,
+    // NukeViet microdata datePublished is the last edit time (design/portals.md §2.5): skip it there.
+    skipMicrodata: preferred === 'nukeviet',
+    reference: opts.now ?? null,
+  })
   const updated_at =
     parseMachineDate(adapter.updatedMachine) ??
     parseMachineDate(meta.jsonLd?.dateModified) ??
@@ -251,7 +239,8 @@ const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult =
     lead,
     dateline,
     authors,
-    published_at,
+    published_at: found?.iso ?? null,
+    date_source: found?.source ?? null,
     updated_at,
     category: adapter.category ?? meta.og['article:section'] ?? meta.jsonLd?.section ?? null,
     tags,

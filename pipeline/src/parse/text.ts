@@ -67,8 +67,10 @@ export const safeNfc = (s: string): string => capCombiningMarks(s).normalize('NF
 
 // NUL and other C0/C1 controls (tab and line breaks aside) and bidi embedding/override/isolate
 // marks: invisible, they spoof titles ("gnp.exe") and break matching.
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
-const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+const CONTROLS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+const HAS_CONTROL =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 
 /** Control and bidi formatting characters removed. */
 export const stripControls = (s: string): string => (HAS_CONTROL.test(s) ? s.replace(CONTROLS, '') : s)

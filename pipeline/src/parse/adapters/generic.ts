@@ -13,7 +13,7 @@ import type { Doc } from '../doc.ts'
 import type { HeadMeta } from '../head-meta.ts'
 import { measureText, type TextStats } from '../text-stats.ts'
 import { foldVietnamese } from '../text.ts'
-import { attrOf, firstShortMatch } from './dom.ts'
+import { attrOf } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript'])
@@ -167,18 +167,14 @@ export const genericAdapter: Adapter = {
   parse: ({ doc, meta }) => {
     const body = densestContainer(doc)
     const title = findTitle(doc, meta)
-    const dateMachine =
-      attrOf(doc, 'article time[datetime]', 'datetime') ?? attrOf(doc, 'time[datetime]', 'datetime')
-    const dateText = firstShortMatch(
-      doc,
-      '[class*="date"], [class*="time"], [id*="date"], [class*="ngay"], time',
-      /\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{2}-\d{2}|trước|hôm (qua|nay)/iu
-    )
+    // Dates: only an <article>'s own <time>; the date finder (date-finder.ts) reads the rest, the
+    // line printed next to the headline included (a class="date" anywhere may be the header clock).
+    const dateMachine = attrOf(doc, 'article time[datetime]', 'datetime')
     const lead = body ? findLeadBefore(body, title, meta.og['og:description'] ?? meta.description) : null
     return {
       title,
       lead: lead ? textOf(lead) : null,
-      dateText,
+      dateText: null,
       dateMachine,
       authors: body ? findBylineAfter(doc, body) : [],
       category: null,
