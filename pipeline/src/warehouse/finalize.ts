@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { inTransaction, queryRows, type Warehouse } from './db.ts'
 import { NUM_HASHES } from './minhash.ts'
+import { resolveRelations } from './relations.ts'
 
 /** Candidate pairs must agree on this share of MinHash positions (≈ Jaccard of 3-word shingles). */
 export const DUPLICATE_THRESHOLD = 0.6
@@ -347,6 +348,7 @@ export const finalizeRun = async (wh: Warehouse, _runId: string): Promise<Finali
     await buildClusters(conn)
     await resolveDocuments(conn)
     await resolveEvents(conn)
+    await resolveRelations(conn)
     await buildSearchIndex(conn)
     await createSourceHealthView(conn)
   })

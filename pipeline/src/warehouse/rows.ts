@@ -44,6 +44,7 @@ export const emptyRows = (): TableRows => ({
   place_mentions: [],
   article_signatures: [],
   article_bands: [],
+  relation_mentions: [],
 })
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -273,6 +274,23 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
       int(t.span_start),
       int(t.span_end),
       rec,
+      ver,
+    ])
+  })
+
+  // Relations between this article's documents (issue #16); document_relations is resolved in finalize.
+  ;(x.relations ?? []).forEach((r, i) => {
+    if (int(r.from) === null || typeof r.relation !== 'string') return
+    out.relation_mentions.push([
+      id,
+      i,
+      r.relation,
+      int(r.from),
+      int(r.to),
+      r.campaign ?? null,
+      int(r.event),
+      int(r.start),
+      int(r.end),
       ver,
     ])
   })

@@ -135,6 +135,19 @@ export const LOADED_TABLES = {
     ['band', 'int'],
     ['bucket', 'ubigint'],
   ],
+  // Migration 0430 (issue #16).
+  relation_mentions: [
+    ['article_id', 'text'],
+    ['mention_index', 'int'],
+    ['relation', 'text'],
+    ['from_mention', 'int'],
+    ['to_mention', 'int'],
+    ['campaign_id', 'text'],
+    ['event_mention', 'int'],
+    ['span_start', 'int'],
+    ['span_end', 'int'],
+    [M[1], 'text'],
+  ],
 } as const satisfies Record<string, ReadonlyArray<ColumnSpec>>
 
 export type LoadedTable = keyof typeof LOADED_TABLES

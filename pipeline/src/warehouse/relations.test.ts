@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ArticleRecord } from '../domain/article.ts'
+import type { SourceConfig } from '../domain/source.ts'
+import { extract } from '../extract/extract.ts'
+import { repoRoot } from '../paths.ts'
+import { queryRows, type Warehouse } from './db.ts'
+import { finalizeRun } from './finalize.ts'
+import { loadBatch, upsertSources } from './load.ts'
+import { closeWarehouseSync, openWarehouseAsync } from './open.ts'
+import type { LoadItem } from './rows.ts'
+import { endRun, startRun } from './runs.ts'
+import { tempDbFile } from './testing/build.ts'
+
+const source = (id: string, p8: string | null, p25: string | null): SourceConfig => ({
+  id,
+  name: id,
+  kind: 'portal',
+  base_url: `https://${id}.example/`,
+  province_code_2008: p8,
+  province_code_2025: p25,
+  platform: 'generic',
+  entry_points: [],
+})
+
+/** An article run through the real extractor, as the pipeline loads it. */
+const item = (n: number, sourceId: string, published: string, body: string): LoadItem => {
+  const article: ArticleRecord = {
+    url: `https://${sourceId}.example/tin/${n}.html`,
+    source_id: sourceId,
+    platform: 'generic',
+    title: body.slice(0, 60),
+    lead: null,
+    dateline: null,
+    authors: [],
+    published_at: `${published}T08:00:00+07:00`,
+    updated_at: null,
+    category: null,
+    tags: [],
+    body_text: body,
+    images: [],
+    links: [],
+    content_hash: createHash('sha256').update(body).digest('hex'),
+    origin: 'rebuilt',
+    language: 'vi',
+  }
+  return { article, extraction: extract(body, { id: article.url, published }) }
+}
+
+const CT41 = 'Chỉ thị số 41-CT/TW ngày 26/12/2024 của Bộ Chính trị'
+const items = [
+  item(
+    1,
+    'tw',
+    '2024-12-28',
+    `Ngày 26/12/2024, Bộ Chính trị ban hành ${CT41} về tăng cường sự lãnh đạo của Đảng đối với công tác thi đua, khen thưởng.`
+  ),
+  item(
+    2,
+    'langson',
+    '2025-03-05',
+    `Thực hiện ${CT41}, UBND tỉnh Lạng Sơn ban hành Kế hoạch số 45/KH-UBND ngày 3/3/2025 về triển khai công tác thi đua.`
+  ),
+  item(
+    3,
+    'langson',
+    '2025-05-03',
+    `Để triển khai ${CT41}, Sở Nội vụ tỉnh Lạng Sơn ban hành Hướng dẫn số 12/HD-SNV ngày 1/5/2025.`
+  ),
+  item(
+    4,
+    'yenbai',
+    '2025-02-12',
+    `Thực hiện ${CT41}, UBND tỉnh Yên Bái ban hành Kế hoạch số 30/KH-UBND ngày 10/2/2025 phát động phong trào thi đua “Chung tay xóa nhà tạm, nhà dột nát”.`
+  ),
+  item(
+    5,
+    'langson',
+    '2025-03-20',
+    'Quyết định số 80/QĐ-UBND ngày 18/3/2025 của UBND tỉnh Lạng Sơn sửa đổi, bổ sung Kế hoạch số 45/KH-UBND.'
+  ),
+]
+
+describe('document relations and implementation views', () => {
+  let wh: Warehouse
+  beforeAll(async () => {
+    wh = await openWarehouseAsync(tempDbFile())
+    await upsertSources(wh, [
+      source('tw', null, null),
+      source('langson', '20', '20'),
+      source('yenbai', '15', '15'),
+    ])
+    const run = await startRun(wh, { runId: 'r-rel', mode: 'test', extractorVersion: 'x' })
+    await loadBatch(wh, run, items)
+    await finalizeRun(wh, run)
+    await endRun(wh, run, 'ok')
+  })
+  afterAll(() => closeWarehouseSync(wh))
+
+  const label = `(SELECT label FROM documents d WHERE d.document_id = x)`
+
+  it('resolves each stated relation to documents, campaigns and the stating span', async () => {
+    const rows = await queryRows(
+      wh.conn,
+      `SELECT ${label.replace('x', 'r.from_document_id')} AS f, r.relation,
+         coalesce(${label.replace('x', 'r.to_document_id')}, r.to_campaign_id) AS t,
+         substring(a.body_text, r.span_start + 1, r.span_end - r.span_start) AS said
+       FROM document_relations r JOIN articles a USING (article_id) ORDER BY f, relation, t`
+    )
+    expect(rows.map((r) => [r.f, r.relation, r.t])).toEqual([
+      ['Hướng dẫn 12/HD-SNV', 'implements', 'Chỉ thị 41-CT/TW'],
+      ['Kế hoạch 30/KH-UBND', 'implements', 'Chỉ thị 41-CT/TW'],
+      ['Kế hoạch 30/KH-UBND', 'launches', 'xoa_nha_tam'],
+      ['Kế hoạch 45/KH-UBND', 'implements', 'Chỉ thị 41-CT/TW'],
+      ['Quyết định 80/QĐ-UBND', 'amends', 'Kế hoạch 45/KH-UBND'],
+    ])
+    expect(String(rows[3]?.said)).toMatch(/^Thực hiện Chỉ thị số 41-CT\/TW.*Kế hoạch số 45\/KH-UBND$/)
+  })
+
+  it('gives each province its first implementing document and lag, in both unit systems', async () => {
+    const rows = await queryRows(
+      wh.conn,
+      `SELECT i.system, i.province_code_2008 AS p8, i.province_code_2025 AS p25, ${label.replace('x', 'i.implementing_document_id')} AS doc,
+         i.lag_days, i.via_predecessor
+       FROM v_implementation i JOIN documents c ON c.document_id = i.central_document_id
+       WHERE c.label = 'Chỉ thị 41-CT/TW' ORDER BY system, p25, p8`
+    )
+    expect(rows.map((r) => [r.system, r.p8, r.p25, r.doc, Number(r.lag_days), r.via_predecessor])).toEqual([
+      ['2008', '15', '15', 'Kế hoạch 30/KH-UBND', 46, false],
+      ['2008', '20', '20', 'Kế hoạch 45/KH-UBND', 67, false],
+      // Yên Bái went into Lào Cai on 1 July 2025: the new Lào Cai has answered through it.
+      ['2025', '15', '15', 'Kế hoạch 30/KH-UBND', 46, true],
+      ['2025', '20', '20', 'Kế hoạch 45/KH-UBND', 67, false],
+    ])
+  })
+
+  it('gives the national median and the provinces still waiting', async () => {
+    const [s] = await queryRows(
+      wh.conn,
+      `SELECT provinces_total, provinces_answered, median_lag_days FROM v_implementation_summary i
+       JOIN documents c ON c.document_id = i.central_document_id WHERE c.label = 'Chỉ thị 41-CT/TW' AND system = '2025'`
+    )
+    expect([Number(s?.provinces_total), Number(s?.provinces_answered), Number(s?.median_lag_days)]).toEqual([
+      34, 2, 56.5,
+    ])
+    const pending = await queryRows(
+      wh.conn,
+      `SELECT p.system, count(*) AS n, bool_or(province_code = '20') AS has_langson, min(days_waiting) AS waited
+       FROM v_implementation_pending p JOIN documents c ON c.document_id = p.central_document_id
+       WHERE c.label = 'Chỉ thị 41-CT/TW' GROUP BY p.system ORDER BY p.system`
+    )
+    expect(pending.map((r) => [r.system, Number(r.n), r.has_langson])).toEqual([
+      ['2008', 61, false],
+      ['2025', 32, false],
+    ])
+    expect(Number(pending[0]?.waited)).toBeGreaterThan(300)
+  })
+})
+
+describe('docs/sql-cookbook.md: the implementation recipe', () => {
+  it('lists the answered provinces first with their lag and the rest as waiting', async () => {
+    const md = readFileSync(path.join(repoRoot, 'docs', 'sql-cookbook.md'), 'utf8')
+    const sql = /### 14\. Who has answered[^\n]*\n[\s\S]*?```sql\n([\s\S]*?)```/.exec(md)?.[1]
+    expect(sql).toBeDefined()
+    const wh = await openWarehouseAsync(tempDbFile())
+    try {
+      await upsertSources(wh, [
+        source('tw', null, null),
+        source('langson', '20', '20'),
+        source('yenbai', '15', '15'),
+      ])
+      await loadBatch(wh, 'r-cookbook', items)
+      await finalizeRun(wh, 'r-cookbook')
+      const rows = await queryRows(wh.conn, sql!)
+      expect(rows).toHaveLength(34)
+      expect(
+        rows
+          .slice(0, 2)
+          .map((r) => [r.province_code, r.implementing_document, Number(r.lag_days), r.via_predecessor])
+      ).toEqual([
+        ['15', 'Kế hoạch 30/KH-UBND', 46, true],
+        ['20', 'Kế hoạch 45/KH-UBND', 67, false],
+      ])
+      expect(Number(rows[0]?.national_median_lag)).toBe(56.5)
+      expect(
+        rows.slice(2).every((r) => r.implementing_document === null && Number(r.days_waiting) > 300)
+      ).toBe(true)
+    } finally {
+      closeWarehouseSync(wh)
+    }
+  })
+})
