@@ -44,7 +44,7 @@ function isCapsLine(line: string): boolean {
 const touchesSymbol = (line: string, s: number, e: number): boolean =>
   /[\d/&-]/u.test(line[s - 1] ?? '') || /[\d/&-]/u.test(line[e] ?? '')
 
-function sentenceCase(line: string): string {
+export function sentenceCase(line: string): string {
   let out = ''
   let last = 0
   let capitalize = 0

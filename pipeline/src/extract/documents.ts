@@ -140,6 +140,13 @@ const ISSUER_SRC = [
   `Bộ [Cc]hính trị${KHOA}`,
   `Ban [Cc]hấp hành Trung ương(?:\\s+Đảng)?${KHOA}`,
   `Ban Thường vụ\\s+(?:Tỉnh|Thành|Huyện)\\s+[uủ]?[ỷy](?:\\s+${CAPWORDS})?`,
+  // Issue #11: Party committees' boards, the Central Military Commission, offices, ministers, directors.
+  `Ban (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Kiểm tra|Nội chính)\\s+(?:Trung ương|(?:Tỉnh|Thành|Huyện|Đảng)\\s+[uủ]?[ỷy])(?:\\s+${CAPWORDS})?`,
+  '(?:Ban\\s+)?Thường vụ Quân [uủ]?[ỷy] Trung ương|Quân [uủ]?[ỷy] Trung ương',
+  'Văn phòng (?:Quốc hội|Chính phủ|Trung ương Đảng|Chủ tịch nước)',
+  'Phó Thủ tướng(?:\\s+Thường trực)?(?:\\s+Chính phủ)?',
+  `Bộ trưởng\\s+Bộ (?:${MINISTRIES})`,
+  `Giám đốc\\s+Sở (?:${SO})(?:\\s+tỉnh\\s+${CAPWORDS})?`,
   `(?:Tỉnh|Thành|Huyện|Đảng)\\s+[uủ]?[ỷy](?:\\s+${CAPWORDS})?`,
   'Thủ tướng Chính phủ',
   'Thủ tướng',
@@ -157,7 +164,8 @@ const ISSUER_SRC = [
 ].join('|')
 const ISSUER_AFTER = new RegExp(`\\s*[,(]?\\s*(?:của|cua|do)\\s+(${ISSUER_SRC})`, 'uy')
 const ISSUER_BEFORE = new RegExp(
-  `(${ISSUER_SRC})${KHOA}\\s+(?:(?:vừa|đã|mới|cũng)\\s+)*(?:ban hành|có|ký ban hành|ký|phát hành|xây dựng|triển khai|thông qua)\\s+(?:(?:các|bản)\\s+)?$`,
+  // "Thủ tướng Chính phủ Phạm Minh Chính đã ký …": a person's name may stand between issuer and verb.
+  `(${ISSUER_SRC})${KHOA}(?:\\s+[\\p{Lu}][\\p{L}]*){0,4}\\s+(?:(?:vừa|đã|mới|cũng)\\s+)*(?:ban hành|có|ký ban hành|ký|phát hành|xây dựng|triển khai|thông qua)\\s+(?:(?:các|bản)\\s+)?$`,
   'u'
 )
 // "UBND tỉnh ban hành Kế hoạch tổ chức ... (Kế hoạch số 138/KH-UBND, ngày 10/6/2024)": the number in

@@ -4,6 +4,8 @@
  * 3 năm 2024" on a later (or earlier) line, and metadata rows "Ngày ban hành: 12/3/2024".
  */
 import type { DocumentMention } from '../domain/extraction.ts'
+import { issuerLevel } from '../reference/documents.ts'
+import { sentenceCase } from './caps.ts'
 
 type ParseDate = (raw: string, yearHint: number | null) => string | null
 
@@ -56,6 +58,11 @@ export function dateFromHeader(text: string, out: DocumentMention[], parse: Pars
     const to = Math.min(text.length, line.end + WINDOW)
     const meta = nearest(METADATA_DAY, text, from, to, d.start)
     const raw = meta ?? (numberRow ? nearest(DATELINE, text, from, to, d.start) : null)
+    if (numberRow && d.issuer_basis !== 'text' && (d.issuer === null || d.issuer === d.symbol_issuer)) {
+      const issuer = headerIssuer(text, line.start, nearest(DATELINE_PLACE, text, line.start, to, d.start))
+      if (issuer !== null)
+        out[k] = { ...out[k]!, issuer, issuer_level: issuerLevel(issuer), issuer_basis: 'text' }
+    }
     if (raw === null) continue
     const date = parse(
       raw
@@ -64,6 +71,43 @@ export function dateFromHeader(text: string, out: DocumentMention[], parse: Pars
         .replace(/\./gu, '/'),
       d.year_in_symbol
     )
-    if (date !== null) out[k] = { ...d, date }
+    if (date !== null) out[k] = { ...out[k]!, date }
   }
+}
+
+// The place of the dateline ("Nghệ An" of "Nghệ An, ngày 21 tháng 10 năm 2021").
+const DATELINE_PLACE = new RegExp(
+  `(?:^|\\n|[|\\t])[ \\t]*([\\p{Lu}][\\p{L}.'’]*(?:[ \\t]+[\\p{L}.'’]+){0,4})[ \\t]*,[ \\t]*ngày[ \\t]+\\d`,
+  'gu'
+)
+// Cells of the header that are not the issuer: the national motto, rules, stars, the Party's name.
+const NOT_ISSUER = /^(?:cộng hòa|cộng hoà|chủ nghĩa việt nam|độc lập|đảng cộng sản việt nam|[-_*=.\s]*$)/iu
+const ISSUER_CELL =
+  /^(?:[ủu][ỷy] ban|ubnd|hđnd|hội đồng|ban|sở|bộ|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đảng [bủu]|văn phòng|thủ tướng|chính phủ|quốc hội|mặt trận|liên đoàn|công đoàn|hội|đoàn|chủ tịch|tổng cục|cục|công an|thành [ủu]|huyện [ủu])(?![\p{L}])/iu
+const BODY = /^(?:ủy|uỷ) ban nhân dân$|^hội đồng nhân dân$/iu
+const UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s/iu
+
+/**
+ * The issuer block above a header's number row ("ỦY BAN NHÂN DÂN / TỈNH NGHỆ AN"), in sentence case; a
+ * bare "ỦY BAN NHÂN DÂN" takes the dateline's place as its province. Null when the block is not there.
+ */
+function headerIssuer(text: string, rowStart: number, place: string | null): string | null {
+  const cells = text
+    .slice(Math.max(0, rowStart - 300), rowStart)
+    .split(/\n|\|/u)
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && !NOT_ISSUER.test(c))
+  const found: string[] = []
+  for (let i = cells.length - 1; i >= 0 && found.length < 2; i--) {
+    const c = cells[i]!
+    // Header cells name a body or a unit (ALL-CAPS lines arrive here in sentence case); running text ends
+    // the block.
+    if (c.length > 70 || !ISSUER_CELL.test(c) || /\d|[.;:]$/u.test(c)) break
+    found.unshift(sentenceCase(c.toLowerCase()))
+  }
+  if (found.length === 0) return null
+  const [a, b] = found.length === 2 ? found : [null, found[0]!]
+  let name = a !== null && BODY.test(a) && UNIT.test(b!) ? `${a} ${b}` : b!
+  if (BODY.test(name) && place !== null) name = `${name} tỉnh ${place}`
+  return name[0]!.toUpperCase() + name.slice(1)
 }

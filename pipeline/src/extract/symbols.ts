@@ -44,6 +44,10 @@ function tokenAt(text: string, i: number): string | null {
 
 const normIssuer = (s: string): string => (s === 'TƯ' ? 'TW' : s)
 
+// Mixed-case parts as the standard writes them, for symbols in ALL-CAPS titles ("19/CT-TTG" → "CT-TTg").
+const MIXED = new Map(['TTg', 'CTr', 'TTr'].map((t) => [t.toUpperCase(), t]))
+const canonical = (t: string): string => MIXED.get(t) ?? t
+
 const knownIssuers = cached(() => new Set(issuerAbbreviations().map((r) => r.abbr)))
 
 /** Issuer-like first token of a công văn symbol ("UBND", "VPCP", "BTĐKT", "SNV", "BGDĐT"). */
@@ -84,10 +88,11 @@ function parseState(text: string, start: number): ParsedSymbol | null {
     year = Number(ym[1])
     i += ym[0].length
   }
-  const first = tokenAt(text, i)
-  if (!first) return null
+  const written = tokenAt(text, i)
+  if (!written) return null
+  const first = canonical(written)
   const tokens = [first]
-  i += first.length
+  i += written.length
   for (let k = 0; k < 4; k++) {
     const j = skipSpaces(text, i, 1)
     if (!isDash(text[j])) break
@@ -95,7 +100,7 @@ function parseState(text: string, start: number): ParsedSymbol | null {
     const t = tokenAt(text, skipSpaces(text, j + 1, 1))
     // "12/QĐ - TTg": a spaced dash is still the symbol when an issuer follows it.
     if (!t || (spaced && !ALL_CAPS.test(t) && !knownIssuers().has(t))) break
-    tokens.push(t)
+    tokens.push(canonical(t))
     i = skipSpaces(text, j + 1, 1) + t.length
   }
   if (QH.test(first)) {
