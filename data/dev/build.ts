@@ -104,7 +104,9 @@ function parse(block: string, file: string): Item {
     else if (key === 'D') docs.push(doc(val))
     else if (key === 'E') events.push(event(val))
     else if (key === 'C') campaigns = campaignList(val)
-    else if (key === 'T') for (const t of val.split(';')) if (t.trim()) times.push(time(t))
+    else if (key === 'T') {
+      for (const t of val.split(';')) if (t.trim()) times.push(time(t))
+    }
     else if (key === 'R') rels.push(relation(val))
     else if (l.trim()) throw new Error(`${file} ${id}: bad line ${l}`)
   }
