@@ -104,7 +104,7 @@ describe('dashboard', () => {
     ])
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '')
     expect(csv.split('\r\n')[0]).toBe(
-      'province_code,province_name,campaign_id,campaign_name,articles,first_mention,last_mention,share_of_output'
+      'province_code,province_name,campaign_id,campaign_name,articles,first_mention,last_mention,share_of_output,province_articles'
     )
     expect(csv.split('\r\n').filter(Boolean).length).toBeGreaterThan(2)
     const [png] = await Promise.all([

@@ -88,4 +88,42 @@ describe('overview obeys one filter model', () => {
         .toEqual([])
     }
   })
+
+  it('campaigns: the year and source-kind filters change the heatmap and the adoption-lag chart', async () => {
+    const adoption = (await api('/api/campaigns/adoption?system=2008')).rows as Array<{
+      campaign_id: string
+      first_mention: string
+    }>
+    const pick = adoption[0]
+    expect(pick).toBeDefined()
+    const first = Number(pick?.first_mention.slice(0, 4))
+    const state = async () => {
+      await expectChartDrawn(page, 'coverage-heatmap')
+      const lag = page.locator('[data-testid="adoption-chart"]')
+      return {
+        heat: await page.locator('[data-testid="coverage-heatmap"]').getAttribute('data-series'),
+        lag: (await lag.count()) ? await lag.getAttribute('data-series') : 'none',
+      }
+    }
+    const url = `${server.url}/campaigns?system=2008&campaign=${pick?.campaign_id}`
+    await openView(page, url)
+    await expectChartDrawn(page, 'adoption-chart')
+    const base = await state()
+    for (const [control, value] of [
+      ['#to_year', String(first)],
+      ['#source_kind', 'newspaper'],
+    ] as const) {
+      await openView(page, url)
+      await page.selectOption(control, value)
+      await expect
+        .poll(
+          async () => {
+            const now = await state()
+            return [now.heat === base.heat, now.lag === base.lag]
+          },
+          { timeout: 15_000 }
+        )
+        .toEqual([false, false])
+    }
+  })
 })

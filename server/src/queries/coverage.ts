@@ -3,7 +3,8 @@
  * per near-duplicate cluster, candidate campaigns left out, the province's whole output as denominator),
  * recomputed from `v_article_units` because the filters (years, source kind) need article-level rows.
  */
-const UNITS = `
+/** Article units (one per near-duplicate cluster) under the system, years and source-kind filters. */
+export const UNITS = `
   SELECT u.article_id, u.province_code, u.published_date
   FROM v_article_units u LEFT JOIN sources s USING (source_id)
   WHERE u.system = $system
@@ -22,7 +23,8 @@ SELECT a.province_code, p.name_vi AS province_name, cm.campaign_id, c.name_vi AS
   count(*) AS articles,
   CAST(min(a.published_date) AS VARCHAR) AS first_mention,
   CAST(max(a.published_date) AS VARCHAR) AS last_mention,
-  round(count(*) / any_value(tot.n), 4) AS share_of_output
+  round(count(*) / any_value(tot.n), 4) AS share_of_output,
+  any_value(tot.n) AS province_articles
 FROM a JOIN cm USING (article_id) JOIN tot USING (province_code)
 JOIN campaigns c ON c.campaign_id = cm.campaign_id
 LEFT JOIN provinces p ON p.code = a.province_code AND p.system = $system

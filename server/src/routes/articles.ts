@@ -15,7 +15,7 @@ import {
   FOCUS_SQL,
 } from '../queries/articles.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
-import { CAMPAIGN_ID } from './campaigns.ts'
+import { CAMPAIGN_ID } from '../http/filters.ts'
 import { entitySpans } from './entity-spans.ts'
 import { splitTotal } from './paging.ts'
 import { searchSnippet } from './search-snippet.ts'

@@ -1,12 +1,11 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/env.ts'
+import { CAMPAIGN_ID, checkYears, coverageFilters } from '../http/filters.ts'
 import { p, systemParam } from '../http/params.ts'
 import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { ADOPTION_SQL, CAMPAIGNS_SQL } from '../queries/campaigns.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
-
-export const CAMPAIGN_ID = /^[a-z0-9_:-]{1,80}$/
 
 export const campaignsRoutes = (reg: RouteRegistry, prefix: string) => {
   const app = new Hono<AppEnv>()
@@ -33,6 +32,9 @@ export const campaignsRoutes = (reg: RouteRegistry, prefix: string) => {
       description: 'Campaign id (data/reference/campaigns.json)',
     }),
     province: p.provinces('Comma-separated province codes'),
+    from_year: coverageFilters.from_year,
+    to_year: coverageFilters.to_year,
+    source_kind: coverageFilters.source_kind,
   }
   reg.get(
     app,
@@ -45,7 +47,14 @@ export const campaignsRoutes = (reg: RouteRegistry, prefix: string) => {
       tag: 'campaigns',
     },
     async (c, q) => {
-      const params: Params = { system: q.system, campaign: q.campaign }
+      checkYears(q.from_year, q.to_year)
+      const params: Params = {
+        system: q.system,
+        campaign: q.campaign,
+        from_year: q.from_year,
+        to_year: q.to_year,
+        source_kind: q.source_kind,
+      }
       const t = await c
         .get('lease')
         .query(ADOPTION_SQL(inList('v.province_code', q.province, params, 'p')), params)

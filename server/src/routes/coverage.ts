@@ -1,26 +1,11 @@
 import { Hono } from 'hono'
-import { badParam } from '../http/api-error.ts'
 import type { AppEnv } from '../http/env.ts'
-import { p, systemParam } from '../http/params.ts'
+import { p } from '../http/params.ts'
 import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { COVERAGE_BY_PROVINCE_SQL, COVERAGE_SQL } from '../queries/coverage.ts'
 import { inList, where, type Params } from '../queries/sql-fragments.ts'
-import { CAMPAIGN_ID } from './campaigns.ts'
-
-/** The filters the coverage map and the overview share. */
-export const coverageFilters = {
-  system: systemParam,
-  from_year: p.optionalInt({ min: 1945, max: 2100, description: 'First publication year included' }),
-  to_year: p.optionalInt({ min: 1945, max: 2100, description: 'Last publication year included' }),
-  source_kind: p.optionalChoice(['portal', 'newspaper', 'tv', 'other'] as const, 'Only sources of this kind'),
-  campaign: p.text({ maxLength: 80, pattern: CAMPAIGN_ID, description: 'Only this campaign' }),
-}
-
-export const checkYears = (from: number | null, to: number | null) => {
-  if (from !== null && to !== null && from > to)
-    throw badParam('from_year', `không được lớn hơn to_year (${to})`, `must not be after to_year (${to})`)
-}
+import { checkYears, coverageFilters } from '../http/filters.ts'
 
 export const coverageRoutes = (reg: RouteRegistry, prefix: string) => {
   const app = new Hono<AppEnv>()

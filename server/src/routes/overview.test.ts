@@ -83,3 +83,23 @@ describe('/api/overview: one filter model for figures and trend', () => {
     expect(res.status).toBe(400)
   })
 })
+
+describe('/api/campaigns/adoption obeys the same filters as the heatmap', () => {
+  it('the year window moves the first mention and the lag; flags are named', async () => {
+    const all = (await json('/api/campaigns/adoption?system=2008')).rows as any[]
+    expect(all.length).toBeGreaterThan(0)
+    for (const r of all) expect([null, 'before_launch', 'implausible_lag']).toContain(r.lag_flag)
+    const withTwoYears = all.find((r) => r.articles > 1) ?? all[0]
+    const firstYear = Number(withTwoYears.first_mention.slice(0, 4))
+    const later = (
+      await json(
+        `/api/campaigns/adoption?system=2008&campaign=${withTwoYears.campaign_id}&from_year=${firstYear + 1}`
+      )
+    ).rows as any[]
+    const same = later.find((r) => r.province_code === withTwoYears.province_code)
+    if (same) expect(same.first_mention > withTwoYears.first_mention).toBe(true)
+    expect(later.every((r) => Number(r.first_mention.slice(0, 4)) > firstYear)).toBe(true)
+    const none = (await json(`/api/campaigns/adoption?system=2008&to_year=1990`)).rows
+    expect(none).toEqual([])
+  })
+})

@@ -4,7 +4,7 @@ import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { OVERVIEW_FIGURES_SQL, OVERVIEW_TREND_SQL } from '../queries/overview.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
-import { checkYears, coverageFilters } from './coverage.ts'
+import { checkYears, coverageFilters } from '../http/filters.ts'
 import { p } from '../http/params.ts'
 
 /** The overview's filter model: the coverage filters plus provinces. */

@@ -11,8 +11,9 @@ export interface YearRow {
   readonly all_articles: number
 }
 
-/** Below this many articles in the denominator a share is not drawn: it would mean nothing. */
-export const MIN_SHARE_DENOMINATOR = 5
+import { MIN_SHARE_DENOMINATOR } from './rules.ts'
+
+export { MIN_SHARE_DENOMINATOR }
 
 /** Provinces drawn as lines; the rest are in the national bars (and the CSV). */
 export const TOP_PROVINCES = 5

@@ -7,6 +7,7 @@ import { useApi, type Table } from '../app/api.ts'
 import { useT } from '../app/i18n.tsx'
 import { systemOf, useCampaigns } from '../app/reference.ts'
 import { href, navigate, useQuery } from '../app/router.ts'
+import { MIN_SHARE_DENOMINATOR } from '../charts/rules.ts'
 import { Chart } from '../components/Chart.tsx'
 import { Filters, Select, Toggle } from '../components/Field.tsx'
 import { SystemSelect, YearRange } from '../components/StandardFilters.tsx'
@@ -21,6 +22,7 @@ interface CoverageRow extends Record<string, unknown> {
   campaign_name: string
   articles: number
   share_of_output: number
+  province_articles: number
 }
 interface AdoptionRow extends Record<string, unknown> {
   province_code: string
@@ -29,12 +31,12 @@ interface AdoptionRow extends Record<string, unknown> {
   launched_on: string | null
   first_mention: string
   lag_days: number | null
+  articles: number
+  lag_flag: 'before_launch' | 'implausible_lag' | null
 }
 
 /** Phone-sized chart: fewer, shorter axis labels. */
 const narrow = () => typeof window !== 'undefined' && window.innerWidth < 640
-
-const short = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
 
 export default function Campaigns() {
   const t = useT()
@@ -51,7 +53,15 @@ export default function Campaigns() {
   const chosen =
     q.get('campaign') ?? (campaigns.state === 'ready' ? (campaigns.data.rows[0]?.campaign_id ?? '') : '')
   const adoption = useApi<Table<AdoptionRow>>(
-    chosen ? href('/api/campaigns/adoption', { system, campaign: chosen }) : null
+    chosen
+      ? href('/api/campaigns/adoption', {
+          system,
+          campaign: chosen,
+          source_kind: kind,
+          from_year: fromYear,
+          to_year: toYear,
+        })
+      : null
   )
 
   const heat = useMemo(() => {
@@ -59,27 +69,45 @@ export default function Campaigns() {
     const rows = coverage.data.rows
     const camps = [...new Map(rows.map((r) => [r.campaign_id, r.campaign_name])).entries()]
     const provs = [...new Map(rows.map((r) => [r.province_code, r.province_name])).entries()]
+    // A share over fewer than MIN_SHARE_DENOMINATOR articles is not drawn as a rate (greyed, with why).
+    const shown = (r: CoverageRow) => measure === 'raw' || r.province_articles >= MIN_SHARE_DENOMINATOR
     const val = (r: CoverageRow) =>
-      measure === 'share' ? Math.round(r.share_of_output * 1000) / 10 : r.articles
+      measure === 'share' ? (shown(r) ? Math.round(r.share_of_output * 1000) / 10 : null) : r.articles
     return {
       camps,
       provs,
       option: {
         tooltip: {
-          formatter: (p: { data: [number, number, number] }) =>
-            `${provs[p.data[1]]?.[1]}<br/>${camps[p.data[0]]?.[1]}<br/><b>${p.data[2]}${measure === 'share' ? '%' : ''}</b>`,
+          formatter: (p: { data: [number, number, number | null, number, number] }) =>
+            `${provs[p.data[1]]?.[1]}<br/>${camps[p.data[0]]?.[1]}<br/><b>${
+              measure === 'raw'
+                ? p.data[3]
+                : p.data[2] === null
+                  ? t(
+                      `— (chỉ ${p.data[4]} bài, dưới ngưỡng ${MIN_SHARE_DENOMINATOR})`,
+                      `— (only ${p.data[4]} articles, under ${MIN_SHARE_DENOMINATOR})`
+                    )
+                  : `${p.data[2]}% (${p.data[3]}/${p.data[4]})`
+            }</b>`,
         },
         grid: { left: 110, right: 16, top: 16, bottom: 190 },
         xAxis: {
           type: 'category',
-          data: camps.map(([, n]) => short(n, narrow() ? 18 : 28)),
-          axisLabel: { rotate: narrow() ? 70 : 40, interval: 0, fontSize: narrow() ? 10 : 12 },
+          data: camps.map(([, n]) => n),
+          // whole names, wrapped, never cut
+          axisLabel: {
+            rotate: narrow() ? 70 : 40,
+            interval: 0,
+            fontSize: narrow() ? 10 : 12,
+            width: narrow() ? 120 : 180,
+            overflow: 'break',
+          },
         },
         // provinces top to bottom in GSO order (north to south), as in every Vietnamese table
         yAxis: { type: 'category', data: provs.map(([, n]) => n), inverse: true },
         visualMap: {
           min: 0,
-          max: Math.max(1, ...rows.map(val)),
+          max: Math.max(1, ...rows.map((r) => val(r) ?? 0)),
           calculable: true,
           orient: 'horizontal',
           left: 'center',
@@ -89,23 +117,53 @@ export default function Campaigns() {
         series: [
           {
             type: 'heatmap',
-            data: rows.map((r) => [
-              camps.findIndex(([c]) => c === r.campaign_id),
-              provs.findIndex(([c]) => c === r.province_code),
-              val(r),
-            ]),
-            label: { show: true, fontSize: 10 },
+            data: rows.map((r) => ({
+              value: [
+                camps.findIndex(([c]) => c === r.campaign_id),
+                provs.findIndex(([c]) => c === r.province_code),
+                val(r),
+                r.articles,
+                r.province_articles,
+              ],
+              ...(val(r) === null ? { itemStyle: { color: '#e5e7eb' } } : {}),
+            })),
+            label: {
+              show: true,
+              fontSize: 10,
+              formatter: (p: { data: { value: [number, number, number | null, number, number] } }) =>
+                measure === 'raw'
+                  ? String(p.data.value[3])
+                  : p.data.value[2] === null
+                    ? '—'
+                    : `${p.data.value[2]}%`,
+            },
           },
         ],
       },
     }
-  }, [coverage, measure])
+  }, [coverage, measure, t])
 
   const lag = useMemo(() => {
     if (adoption.state !== 'ready') return null
     const rows = adoption.data.rows.filter((r) => r.lag_days !== null)
+    const why = (r: AdoptionRow) =>
+      r.lag_flag === 'before_launch'
+        ? t('nhắc đến trước ngày phát động: cần kiểm tra', 'mentioned before the launch: check it')
+        : r.lag_flag === 'implausible_lag'
+          ? t('độ trễ trên 10 năm: cần kiểm tra', 'lag over 10 years: check it')
+          : ''
     return {
-      tooltip: { trigger: 'axis' },
+      tooltip: {
+        trigger: 'item',
+        formatter: (p: { name: string; data: { value: number; row: AdoptionRow } }) =>
+          `${p.name}<br/>${t('Phát động', 'Launched')}: ${p.data.row.launched_on ?? '—'}<br/>${t(
+            'Lần đầu nhắc đến',
+            'First mention'
+          )}: ${p.data.row.first_mention} (${p.data.row.articles} ${t('bài', 'articles')})<br/><b>${p.data.value} ${t(
+            'ngày',
+            'days'
+          )}</b>${why(p.data.row) ? `<br/>⚠ ${why(p.data.row)}` : ''}`,
+      },
       grid: { left: 110, right: 24, top: 16, bottom: 32 },
       xAxis: {
         type: 'value',
@@ -117,8 +175,14 @@ export default function Campaigns() {
       series: [
         {
           type: 'bar',
-          data: rows.map((r) => ({ value: r.lag_days, code: r.province_code })),
-          itemStyle: { color: '#0f766e' },
+          data: rows.map((r) => ({
+            value: r.lag_days,
+            code: r.province_code,
+            row: r,
+            // flagged lags stay visible but grey, with the reason in the tooltip and the label
+            itemStyle: { color: r.lag_flag ? '#9ca3af' : '#0f766e' },
+            label: { formatter: r.lag_flag ? `${r.lag_days} ⚠` : String(r.lag_days) },
+          })),
           label: { show: true, position: 'right' },
         },
       ],
@@ -129,7 +193,7 @@ export default function Campaigns() {
     campaigns.state === 'ready'
       ? campaigns.data.rows
           .filter((c) => c.articles > 0)
-          .map((c) => ({ value: c.campaign_id, label: short(c.name_vi, 60) }))
+          .map((c) => ({ value: c.campaign_id, label: c.name_vi }))
       : []
   return (
     <section>
@@ -172,7 +236,7 @@ export default function Campaigns() {
               height={Math.max(360, 36 * heat.provs.length + 240)}
               csv={{ name: `coverage-${system}`, columns: d.columns, rows: d.rows }}
               onClick={(p) => {
-                const v = (p as { data?: [number, number, number] }).data
+                const v = (p as { data?: { value: [number, number, number | null] } }).data?.value
                 if (!v) return
                 navigate(
                   href('/articles', {
