@@ -15,6 +15,9 @@ const MAX_ITEM_CHARS = 900
 /** A teaser's item opens with its headline: at most a date or a label may come before it. */
 const MAX_CHARS_BEFORE_HEADLINE = 30
 
+/** Text of its own that keeps a body with a single teaser an article. */
+const MIN_OWN_PROSE = 80
+
 /** Share of the body text held by teaser items from which the page is a listing. */
 const LISTING_SHARE = 0.5
 
@@ -203,5 +206,8 @@ export const listingEvidence = (roots: ReadonlyArray<Element>, pageUrl: string):
 export const listingReason = (roots: ReadonlyArray<Element>, pageUrl: string): string | null => {
   const e = listingEvidence(roots, pageUrl)
   if (e.teasers === 0 || e.teaserChars < LISTING_SHARE * e.bodyChars) return null
+  // One teaser beside a paragraph of its own is a short article with a "see also" link; one
+  // teaser with (nearly) nothing else is a listing of one item.
+  if (e.teasers === 1 && e.bodyChars - e.teaserChars >= MIN_OWN_PROSE) return null
   return `listing page: ${e.teasers} teaser${e.teasers === 1 ? '' : 's'} (headline links to other pages) hold ${Math.round((100 * e.teaserChars) / Math.max(e.bodyChars, 1))}% of the text`
 }

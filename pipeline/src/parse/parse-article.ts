@@ -20,6 +20,7 @@ import { parseHtml } from './doc.ts'
 import { detectPlatform } from './fingerprint.ts'
 import { type HeadMeta, readHeadMeta, stripSiteSuffix } from './head-meta.ts'
 import { listingReason } from './listing.ts'
+import { notArticleReason } from './page-kind.ts'
 import { capCombiningMarks, cleanInline, foldVietnamese, joinParagraphs } from './text.ts'
 
 export interface ParseOptions {
@@ -139,6 +140,8 @@ const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult =
   // only if the configured adapter finds nothing.
   const preferred = fingerprint === 'generic' && opts.source ? opts.source.platform : fingerprint
   const doc = parseHtml(html)
+  const notArticle = notArticleReason(doc, url)
+  if (notArticle) return fail(notArticle)
   const meta = readHeadMeta(doc)
   const input = { doc, url, meta }
 

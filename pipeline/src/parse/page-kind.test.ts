@@ -1,0 +1,101 @@
+/**
+ * Listing vs article (issue #12): a short real article with a teaser link is kept, a news home page
+ * and WordPress's "Sample Page" (a page, not a post) are refused.
+ */
+import { describe, expect, it } from 'vitest'
+import { parseHtml } from './doc.ts'
+import { listingEvidence } from './listing.ts'
+import { parseArticle } from './parse-article.ts'
+import { isHomeUrl } from './page-kind.ts'
+
+const PARA =
+  'Chiều 12/6, Ủy ban nhân dân huyện tổ chức hội nghị biểu dương 45 tập thể, cá nhân điển hình tiên tiến trong phong trào thi đua yêu nước giai đoạn 2020 - 2025.'
+
+describe('a short real article', () => {
+  it('with one paragraph and a teaser link is an article, not a listing', () => {
+    const html = `<html><head><title>Huyện biểu dương điển hình tiên tiến</title></head><body>
+      <div class="menu"><a href="/">Trang chủ</a></div>
+      <div class="news-detail"><h1>Huyện biểu dương điển hình tiên tiến</h1>
+      <div class="content"><p>${PARA}</p>
+      <div class="lien-ket"><h3><a href="/tin-tuc/tinh-to-chuc-dai-hoi-thi-dua-yeu-nuoc-lan-thu-vi.html">Tỉnh tổ chức Đại hội thi đua yêu nước lần thứ VI năm 2025</a></h3>
+      <p>Đại hội biểu dương các điển hình tiên tiến của toàn tỉnh trong 5 năm qua, trao Cờ thi đua cho các đơn vị dẫn đầu.</p></div></div></div></body></html>`
+    const url = 'https://huyenvidu.gov.vn/tin-tuc/bieu-duong-dien-hinh.html'
+    // The teaser holds half the text: a share rule alone would call the page a listing.
+    const doc = parseHtml(html)
+    const e = listingEvidence([doc.first('.content')!], url)
+    expect(e.teasers).toBe(1)
+    expect(e.teaserChars).toBeGreaterThanOrEqual(0.5 * e.bodyChars)
+    const r = parseArticle(html, url)
+    expect(r.ok ? r.article.body_text : r.reason).toContain('biểu dương 45 tập thể')
+  })
+
+  it('but a body that is a single teaser and nothing else is a listing of one item', () => {
+    const html = `<html><head><title>Tin tức - Sự kiện</title></head><body><h1>Tin tức - Sự kiện</h1>
+      <div class="list"><div class="item"><h3><a href="/tin-tuc/bai-1.html">Huyện biểu dương điển hình tiên tiến năm 2025</a></h3>
+      <p>${PARA}</p></div></div></body></html>`
+    const r = parseArticle(html, 'https://huyenvidu.gov.vn/tin-tuc/su-kien.html')
+    expect(r.ok ? 'article' : r.reason).toMatch(/^listing page/)
+  })
+})
+
+describe('home pages', () => {
+  const teaser = (i: number) =>
+    `<div class="story"><h3 class="story__title"><a href="/thoi-su/bai-${i}-post${1000 + i}.html">Tin thời sự số ${i}: tỉnh phát động phong trào thi đua mới</a></h3><p class="sapo">${PARA}</p></div>`
+  const home = `<html><head><title>Báo điện tử tỉnh - Tin tức mới nhất</title><meta property="og:type" content="website"></head>
+    <body class="home"><div class="top-story"><h2><a href="/thoi-su/bai-0-post1000.html">Tỉnh tổ chức Đại hội thi đua yêu nước</a></h2>
+    <p>${PARA} ${PARA}</p></div>${Array.from({ length: 12 }, (_, i) => teaser(i + 1)).join('')}</body></html>`
+
+  it.each([
+    'https://baovidu.vn/',
+    'https://baovidu.vn',
+    'https://baovidu.vn/index.php',
+    'https://baovidu.vn/vi/',
+    'https://portal.vidu.gov.vn/Pages/default.aspx',
+    'https://vidu.gov.vn/web/guest/trang-chu',
+    'https://baovidu.vn/trang-chu.html',
+  ])('a news home page at %s is refused', (url) => {
+    expect(isHomeUrl(url)).toBe(true)
+    const r = parseArticle(home, url)
+    expect(r.ok ? 'article' : r.reason).toBe('home page, not an article')
+  })
+
+  it.each([
+    'https://baovidu.vn/thoi-su/bai-1-post1001.html',
+    'https://vidu.gov.vn/vi/news/tin-tuc/bai-1.html',
+  ])('an article URL is not a home URL: %s', (url) => {
+    expect(isHomeUrl(url)).toBe(false)
+  })
+})
+
+describe('WordPress pages', () => {
+  const wp = (
+    bodyClass: string,
+    articleClass: string,
+    title: string
+  ) => `<!doctype html><html lang="vi"><head>
+    <title>${title} – Phường Vidu</title><link rel="https://api.w.org/" href="https://phuongvidu.vn/wp-json/"></head>
+    <body class="${bodyClass}"><div id="page" class="site"><main id="main" class="site-main">
+    <article id="post-2" class="${articleClass}"><header class="entry-header"><h1 class="entry-title">${title}</h1></header>
+    <div class="entry-content"><p>This is an example page. It's different from a blog post because it will stay in one place and will show up in your site navigation (in most themes).</p>
+    <p>${PARA}</p></div></article></main></div></body></html>`
+
+  it('refuses the "Sample Page", a WordPress page rather than a post', () => {
+    const html = wp(
+      'page-template-default page page-id-2 wp-embed-responsive',
+      'post-2 page type-page status-publish hentry',
+      'Sample Page'
+    )
+    const r = parseArticle(html, 'https://phuongvidu.vn/sample-page/')
+    expect(r.ok ? 'article' : r.reason).toBe('WordPress page (not a post), not an article')
+  })
+
+  it('keeps a WordPress post', () => {
+    const html = wp(
+      'post-template-default single single-post postid-7 single-format-standard',
+      'post-7 post type-post status-publish format-standard hentry category-tin-tuc',
+      'Phường biểu dương điển hình tiên tiến'
+    )
+    const r = parseArticle(html, 'https://phuongvidu.vn/2025/06/12/phuong-bieu-duong/')
+    expect(r.ok ? r.article.title : r.reason).toBe('Phường biểu dương điển hình tiên tiến')
+  })
+})
