@@ -14,7 +14,7 @@ export function siteKind(site: string): string {
   if (/hethongphapluat|thuvienphapluat|vanban123|phapluatcongdong|lingo\.vn|vbpl\.vn|nhansu\.vn|hoatieu|truyenhinhcapsongthu|dqtv\.vn/.test(site)) return 'legal database'
   if (/dangcongsan|dcs\.vn|tinhuy|huyenuy|danguy|tapchicongsan|tuyengiao/.test(site)) return 'party'
   if (/mattran|mttq|hoilhpn|cuuchienbinh|congdoan|nhandao|redcross|hoinongdan|hnd\.|tuoitre|doanthanhnien/.test(site)) return 'mass organisation'
-  if (/\.gov\.vn$/.test(site)) return site.split('.').length > 4 || /^(xa|phuong)/.test(site) ? 'district/commune/department portal' : 'provincial or central portal'
+  if (/\.gov\.vn$/.test(site)) return site.split('.').length >= 4 && !site.startsWith('www.') ? 'district/commune/department portal' : 'provincial or central portal'
   if (/tv\.vn|vtv|vov|thvl|truyenhinh|vnews|btv\.org/.test(site)) return 'radio/TV'
   if (/^(bao|m\.bao|www\.bao)|tienphong|nhandan|vietnamplus|vnexpress|thanhnien|nld|sggp|plo|vtcnews|znews|soha|kienthuc|laodong|cand|qdnd|daidoanket|vneconomy|vietnamnet|24h|cafef|tamnhin|congthuong|suckhoedoisong|anninhthudo|hanoimoi|kinhtedothi|nongnghiep|bnews|enternews|thoibao|tapchi|vanhoa|doanhnghiep|thuonghieu|nghean24h|phunuvietnam|nguoihanoi|baomoi|xosobinhdinh|laodongthudo|saigon/.test(site)) return 'newspaper/magazine'
   return 'other (school, company, aggregator)'
@@ -30,6 +30,15 @@ console.log(`${rows.length} excerpts (${test.length} test = ${((100 * test.lengt
   `${new Set(rows.map((r) => r.site)).size} sites, ${new Set(rows.map((r) => r.province_code).filter(Boolean)).size} provinces (2008 codes)\n`)
 console.log(table('site kind', count(rows.map((r) => siteKind(r.site)))) + '\n')
 console.log(table('published year', count(rows.map((r) => (r.published ? r.published.slice(0, 4) : 'unknown')))) + '\n')
+// Year an excerpt is about: its publication date, else the latest labelled time that is not a long
+// period (a proxy, since most stored excerpts carry no date line).
+const about = (r: Row): string => {
+  if (r.published) return r.published.slice(0, 7)
+  const ends = list(r, 'times').filter((t) => t.granularity !== 'period').map((t) => String(t.end)).filter((e) => e <= '2026-12-31').sort()
+  return ends.length ? ends[ends.length - 1]!.slice(0, 7) : 'unknown'
+}
+console.log(table('year it is about (published, else latest labelled time)', count(rows.map((r) => (about(r) === 'unknown' ? 'unknown' : about(r).slice(0, 4))))) + '\n')
+console.log(table('about vs 1 July 2025', count(rows.map((r) => { const a = about(r); return a === 'unknown' ? 'unknown' : a >= '2025-07' ? 'on/after' : 'before' }))) + '\n')
 console.log(table('published vs 1 July 2025', count(rows.map((r) => (!r.published ? 'unknown' : r.published >= '2025-07-01' ? 'on/after' : 'before')))) + '\n')
 const ev = rows.flatMap((r) => list(r, 'events'))
 const labels = new Map<string, number>([
