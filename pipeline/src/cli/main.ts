@@ -1,57 +1,66 @@
+#!/usr/bin/env node
 /**
- * `thidua`: the command line of Thi Đua Atlas. Each subcommand lives in ./commands/<name>.ts and
- * exports one @effect/cli Command; this file only assembles them and runs the program.
+ * `thidua`: the command line of Thi Đua Atlas. Subcommands are listed in ./registry.ts and loaded on
+ * demand; this file only picks the language, assembles the command and reports failures in one line.
  */
-import { Command, ValidationError } from '@effect/cli'
+import { Command, HelpDoc, ValidationError } from '@effect/cli'
 import { NodeContext, NodeRuntime } from '@effect/platform-node'
 import { Cause, Effect } from 'effect'
-import { sqlCommand } from './commands/sql.ts'
-import { runCommand } from './commands/run.ts'
-import { reparseCommand } from './commands/reparse.ts'
-import { exportCommand } from './commands/export.ts'
-import { parseCommand } from './commands/parse.ts'
-import { serveCommand } from './commands/serve.ts'
-import { extractCommand } from './commands/extract.ts'
-import { evalCommand } from './commands/eval.ts'
-import { snapshotCommand } from './commands/snapshot.ts'
-import { simulateCommand } from './commands/simulate.ts'
-import { generateCommand } from './commands/generate.ts'
-import { crawlCommand } from './commands/crawl.ts'
+import { type AnyCommand, loadCommands } from './registry.ts'
+import { setLang, takeLangOption } from './messages.ts'
+import { describeValidation } from './validation.ts'
 
-const thidua = Command.make('thidua').pipe(
-  Command.withDescription('Thi Đua Atlas: crawl, parse, extract, load and serve emulation-movement data'),
-  Command.withSubcommands([
-    runCommand,
-    reparseCommand,
-    sqlCommand,
-    exportCommand,
-    serveCommand,
-    extractCommand,
-    evalCommand,
-    parseCommand,
-    snapshotCommand,
-    simulateCommand,
-    generateCommand,
-    crawlCommand,
-  ])
-)
+const [node = 'node', script = 'thidua', ...rawArgs] = process.argv
+const { lang, args, error } = takeLangOption(rawArgs, process.env)
+setLang(lang)
 
-const cli = Command.run(thidua, { name: 'thidua', version: '0.1.0' })
+const fail = (message: string): void => {
+  process.stderr.write(`thidua: ${message}\n`)
+  process.exitCode = 1
+}
 
-/** A user-facing failure prints one clear line on stderr (no stack trace) and exits 1. */
-const reportFailure = (error: unknown) =>
-  Effect.sync(() => {
-    if (!ValidationError.isValidationError(error)) {
-      const message = error instanceof Error ? error.message : String(error)
-      process.stderr.write(`thidua: ${message}\n`)
-    }
-    process.exitCode = 1
-  })
+// ANSI styling of @effect/cli's help documents, dropped for a plain one-line message.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
 
-cli(process.argv).pipe(
-  Effect.catchAllCause((cause) =>
-    Cause.isInterruptedOnly(cause) ? Effect.void : reportFailure(Cause.squash(cause))
-  ),
-  Effect.provide(NodeContext.layer),
-  NodeRuntime.runMain({ disableErrorReporting: true })
-)
+const main = (subcommands: ReadonlyArray<AnyCommand>) => {
+  // Until the command line is parsed, @effect/cli's own error printing is held back and replaced by
+  // one line (describeValidation); once a handler runs, its messages go straight to stderr.
+  let parsed = false
+  const thidua = Command.make('thidua').pipe(
+    Command.withDescription(
+      'Thi Đua Atlas: crawl, parse, extract, load and serve emulation-movement data (--lang en|vi)'
+    ),
+    Command.withSubcommands(subcommands as [AnyCommand, ...AnyCommand[]]),
+    Command.transformHandler((handler) =>
+      Effect.zipRight(
+        Effect.sync(() => (parsed = true)),
+        handler
+      )
+    )
+  )
+  const cli = Command.run(thidua, { name: 'thidua', version: '0.1.0' })
+  const report = (e: unknown) =>
+    Effect.sync(() => {
+      if (ValidationError.isValidationError(e)) {
+        if (!parsed) fail(describeValidation(HelpDoc.toAnsiText(e.error).replace(ANSI, ''), args))
+        else process.exitCode = 1
+      } else fail(e instanceof Error ? e.message : String(e))
+    })
+  return Effect.consoleWith((console) =>
+    cli([node, script, ...args]).pipe(
+      Effect.withConsole({ ...console, error: (...xs) => (parsed ? console.error(...xs) : Effect.void) })
+    )
+  ).pipe(
+    Effect.catchAllCause((cause) =>
+      Cause.isInterruptedOnly(cause) ? Effect.void : report(Cause.squash(cause))
+    ),
+    Effect.provide(NodeContext.layer)
+  )
+}
+
+if (error !== null) fail(error)
+else
+  loadCommands(args).then(
+    (subcommands) => NodeRuntime.runMain(main(subcommands), { disableErrorReporting: true }),
+    (e: unknown) => fail(`cannot load the command: ${e instanceof Error ? e.message : String(e)}`)
+  )

@@ -8,6 +8,6 @@ export const dbOption = Options.file('db').pipe(
 )
 
 export const sourcesOption = Options.file('sources').pipe(
-  Options.withDescription('JSON (or YAML) list of sources (default: data/sources.json)'),
+  Options.withDescription('JSON list of sources (default: data/sources.json; format in docs/sources.md)'),
   Options.withDefault(defaultSourcesFile)
 )

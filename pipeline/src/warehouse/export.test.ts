@@ -93,6 +93,47 @@ describe('export', () => {
     conn.closeSync()
   })
 
+  it('writes JSON arrays of row objects, numbers as numbers', async () => {
+    await exportWarehouse(db, { format: 'json', outDir: out })
+    for (const t of relations) {
+      const rows = JSON.parse(readFileSync(path.join(out, 'json', `${t}.json`), 'utf8')) as unknown[]
+      expect(rows.length, t).toBe(counts[t])
+    }
+    const docs = JSON.parse(readFileSync(path.join(out, 'json', 'documents.json'), 'utf8')) as Array<
+      Record<string, unknown>
+    >
+    const ct41 = docs.find((d) => d.label === 'Chỉ thị 41-CT/TW')
+    expect(typeof ct41?.mention_count).toBe('number')
+  })
+
+  it('writes a data dictionary with both comment halves for every exported column', async () => {
+    const res = await exportWarehouse(db, { format: 'csv', outDir: out })
+    const file = path.join(out, 'csv', 'data_dictionary.csv')
+    expect(res.files).toContain(file)
+    const conn = await mem.connect()
+    const rows = await queryRows(conn, `SELECT * FROM read_csv(${sqlString(file)}, header = true)`)
+    conn.closeSync()
+    const wh = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' })
+    const whConn = await wh.connect()
+    const columns = Number(
+      await queryValue(
+        whConn,
+        `SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main'
+         AND table_name IN (${relations.map(sqlString).join(', ')})`
+      )
+    )
+    whConn.closeSync()
+    wh.closeSync()
+    expect(rows.length).toBe(columns)
+    expect(Object.keys(rows[0] ?? {})).toEqual(['table', 'column', 'type', 'comment_vi', 'comment_en'])
+    expect(new Set(rows.map((r) => r.table))).toEqual(new Set(relations))
+    // v_source_health is re-created by finalize; its comments must survive that.
+    const empty = rows.filter((r) => !r.comment_vi || !r.comment_en).map((r) => `${r.table}.${r.column}`)
+    expect(empty).toEqual([])
+    const url = rows.find((r) => r.table === 'articles' && r.column === 'url')
+    expect(url).toMatchObject({ type: 'VARCHAR', comment_vi: 'URL chuẩn', comment_en: 'canonical URL' })
+  })
+
   it('writes Arrow IPC files that apache-arrow reads back with types', async () => {
     await exportWarehouse(db, { format: 'arrow', outDir: out })
     for (const t of relations) {

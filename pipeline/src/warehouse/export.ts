@@ -1,9 +1,11 @@
 /**
- * Exports every public table and view as Parquet, CSV or Arrow IPC. Parquet additionally writes
+ * Exports every public table and view as Parquet, CSV, JSON or Arrow IPC, with `data_dictionary.csv`
+ * (table, column, type, comment_vi, comment_en; from the warehouse's comments) beside the files.
+ * JSON is one array of row objects per relation (64-bit integers as JSON numbers). Parquet additionally writes
  * articles and the mention tables hive-partitioned by province (2025 code) and year, so DuckDB, Spark or
  * Trino read `parquet/partitioned/<table>/province=NN/year=YYYY/*.parquet` directly.
  */
-import { createWriteStream, mkdirSync } from 'node:fs'
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { finished } from 'node:stream/promises'
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
@@ -20,9 +22,12 @@ import {
   Utf8,
   vectorFromArray,
 } from 'apache-arrow'
+import { columnDocs } from './comments.ts'
 import { queryRows, sqlIdent, sqlString } from './db.ts'
 
-export type ExportFormat = 'parquet' | 'csv' | 'arrow'
+export const EXPORT_FORMATS = ['parquet', 'csv', 'json', 'arrow'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+export const DATA_DICTIONARY = 'data_dictionary.csv'
 
 /** Internal tables (index, staging, signatures) are not part of the public surface. */
 const INTERNAL = new Set([
@@ -60,16 +65,22 @@ export interface ExportResult {
 const countRows = async (conn: DuckDBConnection, t: string) =>
   Number((await queryRows(conn, `SELECT count(*) AS n FROM ${sqlIdent(t)}`))[0]?.n ?? 0)
 
-const exportParquetOrCsv = async (
+const COPY_OPTIONS = {
+  parquet: '(FORMAT parquet, COMPRESSION zstd)',
+  csv: '(FORMAT csv, HEADER true)',
+  json: '(FORMAT json, ARRAY true)',
+} as const
+
+const exportWithCopy = async (
   conn: DuckDBConnection,
   rels: string[],
-  format: 'parquet' | 'csv',
+  format: 'parquet' | 'csv' | 'json',
   outDir: string
 ) => {
   const dir = path.join(outDir, format)
   mkdirSync(dir, { recursive: true })
   const files: string[] = []
-  const opts = format === 'parquet' ? '(FORMAT parquet, COMPRESSION zstd)' : '(FORMAT csv, HEADER true)'
+  const opts = COPY_OPTIONS[format]
   for (const t of rels) {
     const file = path.join(dir, `${t}.${format}`)
     await conn.run(`COPY (SELECT * FROM ${sqlIdent(t)}) TO ${sqlString(file)} ${opts}`)
@@ -162,6 +173,23 @@ const exportArrow = async (conn: DuckDBConnection, rels: string[], outDir: strin
   return files
 }
 
+const csvCell = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
+
+/** `data_dictionary.csv` in `dir`: one row per exported column, with both halves of its comment. */
+export const writeDataDictionary = async (
+  conn: DuckDBConnection,
+  rels: string[],
+  dir: string
+): Promise<string> => {
+  const lines = ['table,column,type,comment_vi,comment_en']
+  for (const c of await columnDocs(conn, rels))
+    lines.push([c.table, c.column, c.type, c.comment_vi, c.comment_en].map(csvCell).join(','))
+  const file = path.join(dir, DATA_DICTIONARY)
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(file, `${lines.join('\n')}\n`)
+  return file
+}
+
 export const exportWarehouse = async (
   dbFile: string,
   opts: { format: ExportFormat; outDir: string }
@@ -173,7 +201,8 @@ export const exportWarehouse = async (
     const files =
       opts.format === 'arrow'
         ? await exportArrow(conn, rels, opts.outDir)
-        : await exportParquetOrCsv(conn, rels, opts.format, opts.outDir)
+        : await exportWithCopy(conn, rels, opts.format, opts.outDir)
+    files.push(await writeDataDictionary(conn, rels, path.join(opts.outDir, opts.format)))
     const rows: Record<string, number> = {}
     for (const t of rels) rows[t] = await countRows(conn, t)
     return { format: opts.format, outDir: opts.outDir, files, rows }

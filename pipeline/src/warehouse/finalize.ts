@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { inTransaction, queryRows, type Warehouse } from './db.ts'
+import { reapplyComments } from './comments.ts'
 import { NUM_HASHES } from './minhash.ts'
 import { resolveRelations } from './relations.ts'
 
@@ -340,6 +341,8 @@ export const createSourceHealthView = async (conn: DuckDBConnection): Promise<vo
       coalesce(ax.articles, 0) AS articles, ax.last_published, coalesce(px.parse_failures, 0) AS parse_failures
     FROM ids LEFT JOIN sources s USING (source_id) LEFT JOIN fx USING (source_id)
       LEFT JOIN ax USING (source_id) LEFT JOIN px USING (source_id)`)
+  // CREATE OR REPLACE VIEW drops the view's comments (view-comments.sql).
+  await reapplyComments(conn, ['v_source_health'])
 }
 
 export const finalizeRun = async (wh: Warehouse, _runId: string): Promise<FinalizeSummary> => {

@@ -7,10 +7,8 @@
  */
 import { Command, Options } from '@effect/cli'
 import { Console, Effect, Option } from 'effect'
-import { type CrawlSummary, crawl } from '../../crawl/crawl.ts'
-import { makeProgressReporter, progressLine } from '../../crawl/progress.ts'
-import { loadSources, sourceHosts } from '../../crawl/sources.ts'
-import { startSimulator } from '../../simulator/server.ts'
+import type { CrawlSummary } from '../../crawl/crawl.ts'
+import { progressLine } from '../../crawl/progress.ts'
 import { dbOption, sourcesOption } from '../options.ts'
 
 const live = Options.boolean('live').pipe(
@@ -45,6 +43,10 @@ export const crawlCommand = Command.make(
   { sources: sourcesOption, db: dbOption, live, maxPages, runId, quiet, json },
   (o) =>
     Effect.gen(function* () {
+      const { crawl } = yield* Effect.promise(() => import('../../crawl/crawl.ts'))
+      const { makeProgressReporter } = yield* Effect.promise(() => import('../../crawl/progress.ts'))
+      const { loadSources, sourceHosts } = yield* Effect.promise(() => import('../../crawl/sources.ts'))
+      const { startSimulator } = yield* Effect.promise(() => import('../../simulator/server.ts'))
       const all = yield* loadSources(o.sources)
       const id = Option.getOrElse(o.runId, () => `crawl-${new Date().toISOString().replace(/[:.]/g, '-')}`)
       const reporter = makeProgressReporter({ quiet: o.quiet || o.json })

@@ -1,16 +1,19 @@
-/** `thidua export --format parquet|csv|arrow [--out DIR] [--db FILE]`: every public table and view. */
+/**
+ * `thidua export --format parquet|csv|json|arrow [--out DIR] [--db FILE]`: every public table and view,
+ * with data_dictionary.csv (the warehouse's column comments) beside the files.
+ */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Command, Options } from '@effect/cli'
 import { Console, Effect } from 'effect'
 import { varDir } from '../../paths.ts'
-import { currentPublished } from '../../warehouse/publish.ts'
-import { exportWarehouse } from '../../warehouse/export.ts'
-import { WarehouseError } from '../../warehouse/db.ts'
+import { cliError, t } from '../messages.ts'
 import { dbOption } from '../options.ts'
 
-const format = Options.choice('format', ['parquet', 'csv', 'arrow']).pipe(
-  Options.withDescription('parquet (plus hive partitions by province and year), csv, or arrow (IPC file)')
+const format = Options.choice('format', ['parquet', 'csv', 'json', 'arrow']).pipe(
+  Options.withDescription(
+    'parquet (plus hive partitions by province and year), csv, json (an array of rows per table) or arrow (IPC file)'
+  )
 )
 const out = Options.directory('out').pipe(
   Options.withDescription('Output directory (default: var/export); files go to <out>/<format>/'),
@@ -19,25 +22,28 @@ const out = Options.directory('out').pipe(
 
 export const exportCommand = Command.make('export', { db: dbOption, format, out }, ({ db, format, out }) =>
   Effect.gen(function* () {
+    const { currentPublished } = yield* Effect.promise(() => import('../../warehouse/publish.ts'))
+    const { exportWarehouse } = yield* Effect.promise(() => import('../../warehouse/export.ts'))
     // Export what readers see: the published version when there is one, else the working file.
     const source = currentPublished(db) ?? db
-    if (!existsSync(source))
-      return yield* new WarehouseError({
-        op: 'export',
-        message: `database file not found: ${source} (run \`pnpm thidua run\` first)`,
-      })
+    if (!existsSync(source)) return yield* Effect.fail(cliError('dbNotFound', { file: source }))
     const result = yield* Effect.tryPromise({
       try: () => exportWarehouse(source, { format, outDir: out }),
       catch: (cause) =>
-        new WarehouseError({
-          op: 'export',
-          message: `export failed: ${cause instanceof Error ? cause.message : cause}`,
-          cause,
-        }),
+        cliError('exportFailed', { detail: cause instanceof Error ? cause.message : String(cause) }),
     })
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0)
     yield* Console.log(
-      `exported ${Object.keys(result.rows).length} tables/views (${total} rows) from ${source} to ${path.join(out, format)}`
+      t('exported', {
+        tables: Object.keys(result.rows).length,
+        rows: total,
+        source,
+        out: path.join(out, format),
+      })
     )
   })
-).pipe(Command.withDescription('Export every public table and view as Parquet, CSV or Arrow IPC'))
+).pipe(
+  Command.withDescription(
+    'Export every public table and view as Parquet, CSV, JSON or Arrow IPC, with data_dictionary.csv'
+  )
+)

@@ -4,7 +4,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { Command, Options } from '@effect/cli'
 import { Console, Effect, Option } from 'effect'
-import { generateCorpus } from '../../generator/generate.ts'
 
 // @effect/cli turns one-letter names into short flags, so the count is `-n N` or `--articles N`.
 const n = Options.integer('articles').pipe(
@@ -24,6 +23,7 @@ const out = Options.directory('out').pipe(
 export const generateCommand = Command.make('generate', { n, seed, out }, ({ n, seed, out }) =>
   Effect.gen(function* () {
     const dir = Option.getOrElse(out, () => mkdtempSync(path.join(os.tmpdir(), 'thidua-gen-')))
+    const { generateCorpus } = yield* Effect.promise(() => import('../../generator/generate.ts'))
     const r = yield* Effect.tryPromise({
       try: () => generateCorpus({ n, seed, out: dir }),
       catch: (e) => new Error(`generate failed: ${e instanceof Error ? e.message : String(e)}`),

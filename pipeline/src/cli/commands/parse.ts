@@ -9,8 +9,8 @@ import { Args, Command, Options } from '@effect/cli'
 import { FileSystem } from '@effect/platform'
 import { Console, Data, Effect, Option } from 'effect'
 import path from 'node:path'
-import { decodeHtml } from '../../parse/crawl-utils.ts'
-import { parseArticle } from '../../parse/parse-article.ts'
+import { t } from '../messages.ts'
+import { notHtmlKind } from '../sniff.ts'
 
 export class ParseCommandError extends Data.TaggedError('ParseCommandError')<{ readonly message: string }> {}
 
@@ -82,6 +82,15 @@ const parseFile = (
     const bytes = yield* fs
       .readFile(file)
       .pipe(Effect.mapError((e) => new ParseCommandError({ message: `cannot read ${file}: ${e.message}` })))
+    const kind = notHtmlKind(bytes)
+    if (kind !== null)
+      return {
+        ok: false as const,
+        notHtml: true,
+        entry: { file, url: null, error: t('notHtml', { file, kind }) },
+      }
+    const { decodeHtml } = yield* Effect.promise(() => import('../../parse/crawl-utils.ts'))
+    const { parseArticle } = yield* Effect.promise(() => import('../../parse/parse-article.ts'))
     const known = explicitUrl ? null : yield* fromManifest(fs, file, cache)
     const { text } = decodeHtml(bytes, known?.contentType ?? null)
     const url = explicitUrl ?? known?.url ?? linkedUrl(text)
@@ -101,12 +110,15 @@ export const parseCommand = Command.make('parse', { target, url: urlOption }, ({
     const fs = yield* FileSystem.FileSystem
     const info = yield* fs
       .stat(target)
-      .pipe(Effect.mapError(() => new ParseCommandError({ message: `no such file or folder: ${target}` })))
+      .pipe(Effect.mapError(() => new ParseCommandError({ message: t('noSuchPath', { path: target }) })))
     const cache = new Map<string, Manifest | null>()
     if (info.type !== 'Directory') {
       const r = yield* parseFile(fs, target, Option.getOrNull(url), cache)
       if (!r.ok)
-        return yield* new ParseCommandError({ message: `cannot parse ${target}: ${String(r.entry.error)}` })
+        return yield* new ParseCommandError({
+          message:
+            'notHtml' in r ? String(r.entry.error) : `cannot parse ${target}: ${String(r.entry.error)}`,
+        })
       return yield* Console.log(JSON.stringify(r.entry, null, 2))
     }
     if (Option.isSome(url))

@@ -1,7 +1,6 @@
 /** `thidua reparse [--db FILE]`: re-run parse → extract → load → resolve → publish from the raw archive. */
 import { Command, Options } from '@effect/cli'
 import { Console, Effect } from 'effect'
-import { runPipeline } from '../../run/run-pipeline.ts'
 import { dbOption, sourcesOption } from '../options.ts'
 
 const json = Options.boolean('json').pipe(Options.withDescription('Print the run summary as JSON on stdout'))
@@ -11,6 +10,7 @@ export const reparseCommand = Command.make(
   { db: dbOption, sources: sourcesOption, json },
   ({ db, sources, json }) =>
     Effect.gen(function* () {
+      const { runPipeline } = yield* Effect.promise(() => import('../../run/run-pipeline.ts'))
       const summary = yield* runPipeline({ dbFile: db, sourcesFile: sources, live: false, reparseOnly: true })
       if (json) yield* Console.log(JSON.stringify(summary))
     })

@@ -8,8 +8,8 @@ import path from 'node:path'
 import { Command, Options } from '@effect/cli'
 import { Console, Effect, Option } from 'effect'
 import { defaultSourcesFile } from '../../paths.ts'
-import { runPipeline } from '../../run/run-pipeline.ts'
 import { dbOption } from '../options.ts'
+import { cliError } from '../messages.ts'
 
 const live = Options.boolean('live').pipe(
   Options.withDescription('Fetch the real sites (default: the offline snapshot through the local simulator)')
@@ -17,7 +17,7 @@ const live = Options.boolean('live').pipe(
 // Optional rather than defaulted, so that --generated can fall back to the corpus's own sources.json.
 const sources = Options.file('sources').pipe(
   Options.withDescription(
-    'JSON (or YAML) list of sources (default: data/sources.json, or DIR/sources.json with --generated)'
+    'JSON list of sources (default: data/sources.json, or DIR/sources.json with --generated)'
   ),
   Options.optional
 )
@@ -49,14 +49,12 @@ export const runCommand = Command.make(
   ({ db, sources, live, snapshot, generated, maxPages, json }) =>
     Effect.gen(function* () {
       if (Option.isSome(generated)) {
-        if (live) return yield* Effect.fail(new Error('--generated is an offline corpus; drop --live'))
-        if (Option.isSome(snapshot))
-          return yield* Effect.fail(new Error('give either --snapshot or --generated, not both'))
+        if (live) return yield* Effect.fail(cliError('generatedWithLive'))
+        if (Option.isSome(snapshot)) return yield* Effect.fail(cliError('snapshotAndGenerated'))
         if (!existsSync(path.join(generated.value, 'corpus.json')))
-          return yield* Effect.fail(
-            new Error(`${generated.value} holds no corpus.json: write one with \`thidua generate --out DIR\``)
-          )
+          return yield* Effect.fail(cliError('noCorpus', { dir: generated.value }))
       }
+      const { runPipeline } = yield* Effect.promise(() => import('../../run/run-pipeline.ts'))
       const summary = yield* runPipeline({
         dbFile: db,
         sourcesFile: runSourcesFile(sources, generated),

@@ -1,7 +1,6 @@
 /** `thidua serve [--db FILE] [--port N]`: the API and dashboard over the published database. */
 import { Command, Options } from '@effect/cli'
 import { Console, Effect } from 'effect'
-import { startServer } from '@thidua/server/main'
 import { dbOption } from '../options.ts'
 
 const envPort = Number(process.env.PORT)
@@ -16,6 +15,7 @@ const host = Options.text('host').pipe(
 
 export const serveCommand = Command.make('serve', { db: dbOption, port, host }, ({ db, port, host }) =>
   Effect.gen(function* () {
+    const { startServer } = yield* Effect.promise(() => import('@thidua/server/main'))
     const server = yield* Effect.tryPromise({
       try: () => startServer({ dbFile: db, port, host }),
       catch: (e) => new Error(`cannot start the server: ${e instanceof Error ? e.message : String(e)}`),

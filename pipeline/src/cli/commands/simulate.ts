@@ -2,8 +2,6 @@
 import { Command, Options } from '@effect/cli'
 import { Console, Effect, Option } from 'effect'
 import { snapshotDir } from '../../paths.ts'
-import { loadFaultRules } from '../../simulator/faults.ts'
-import { startSimulator } from '../../simulator/server.ts'
 
 const port = Options.integer('port').pipe(
   Options.withDescription('Port on 127.0.0.1 (default 8790)'),
@@ -27,6 +25,8 @@ export const simulateCommand = Command.make(
   { port, root, faults, generated },
   ({ port, root, faults, generated }) =>
     Effect.gen(function* () {
+      const { loadFaultRules } = yield* Effect.promise(() => import('../../simulator/faults.ts'))
+      const { startSimulator } = yield* Effect.promise(() => import('../../simulator/server.ts'))
       const rules = Option.isSome(faults)
         ? yield* Effect.try({
             try: () => loadFaultRules(faults.value),

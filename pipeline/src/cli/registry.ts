@@ -1,0 +1,37 @@
+/**
+ * Every `thidua` subcommand, in the order `thidua --help` lists them. Each entry loads its module on
+ * demand, so a command only pays for its own imports; adding a command is one line here. A command
+ * module should keep heavy imports (DuckDB, HTML parsing, the extractor) inside its handler.
+ */
+import type { Command } from '@effect/cli'
+import type { NodeContext } from '@effect/platform-node'
+
+/** A subcommand: any name, options and errors; it may need only what main.ts provides. */
+// biome-ignore lint/suspicious/noExplicitAny: commands differ in name, options and errors
+export type AnyCommand = Command.Command<any, NodeContext.NodeContext, any, any>
+type Loader = () => Promise<AnyCommand>
+
+export const commands: Record<string, Loader> = {
+  run: () => import('./commands/run.ts').then((m) => m.runCommand),
+  reparse: () => import('./commands/reparse.ts').then((m) => m.reparseCommand),
+  sql: () => import('./commands/sql.ts').then((m) => m.sqlCommand),
+  export: () => import('./commands/export.ts').then((m) => m.exportCommand),
+  serve: () => import('./commands/serve.ts').then((m) => m.serveCommand),
+  extract: () => import('./commands/extract.ts').then((m) => m.extractCommand),
+  eval: () => import('./commands/eval.ts').then((m) => m.evalCommand),
+  parse: () => import('./commands/parse.ts').then((m) => m.parseCommand),
+  snapshot: () => import('./commands/snapshot.ts').then((m) => m.snapshotCommand),
+  simulate: () => import('./commands/simulate.ts').then((m) => m.simulateCommand),
+  generate: () => import('./commands/generate.ts').then((m) => m.generateCommand),
+  crawl: () => import('./commands/crawl.ts').then((m) => m.crawlCommand),
+}
+
+/**
+ * The subcommands needed for `args`: only the one named by the first non-option argument when it
+ * is a known command, else all of them (top-level help, version, a misspelt command).
+ */
+export const loadCommands = async (args: ReadonlyArray<string>): Promise<AnyCommand[]> => {
+  const name = args.find((a) => !a.startsWith('-'))
+  const names = name !== undefined && Object.hasOwn(commands, name) ? [name] : Object.keys(commands)
+  return Promise.all(names.map((n) => (commands[n] as Loader)()))
+}
