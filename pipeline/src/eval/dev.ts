@@ -54,6 +54,7 @@ export function loadDev(dir = devDir): DevCorpus | string {
       id: String(row.id),
       text: text.normalize('NFC'),
       published: typeof row.published === 'string' ? row.published : null,
+      province: typeof row.province_code === 'string' ? row.province_code : null,
       documents: (row.documents ?? []) as GoldItem['documents'],
       events: (row.events ?? []) as GoldItem['events'],
       campaigns: (row.campaigns ?? []) as string[],

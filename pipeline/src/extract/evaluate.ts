@@ -42,6 +42,8 @@ export interface GoldItem {
   id: string
   text: string
   published: string | null
+  /** 2008 code of the article's own province when known (the dev corpus's source province). */
+  province?: string | null
   documents: GoldDocument[]
   events: GoldEvent[]
   campaigns: string[]
@@ -214,7 +216,8 @@ export function evaluate(
   return { texts: gold.length, kinds, strict, fields, errors }
 }
 
-const defaultRun = (g: GoldItem): Extraction => extract(g.text, { id: g.id, published: g.published })
+const defaultRun = (g: GoldItem): Extraction =>
+  extract(g.text, { id: g.id, published: g.published, province: g.province ?? null })
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(6)
 

@@ -15,6 +15,7 @@ import type {
   TimeMention,
 } from '../domain/extraction.ts'
 import { nationalCongresses } from '../reference/history.ts'
+import { provinceName, toCode2025 } from '../reference/provinces.ts'
 import { findOrgHeads } from './congresses.ts'
 import { parseOrdinal, parsePublished } from './dates.ts'
 import { aliasAt } from './places.ts'
@@ -269,7 +270,9 @@ export function extractEvents(
   toned: string,
   times: ReadonlyArray<TimeMention>,
   dominant: string | null,
-  published: string | null | undefined
+  published: string | null | undefined,
+  /** 2008 code of the article's own province when the caller knows it (its source's province). */
+  home2008: string | null = null
 ): EventMention[] {
   const out: EventMention[] = []
   // Bare heads tied to a level ("Cấp tỉnh tổ chức "Đại hội ..."), resolved once all full mentions are known.
@@ -282,7 +285,8 @@ export function extractEvents(
     if (head.ordinal !== null) tail.ordinal = head.ordinal
     if (head.national) Object.assign(tail, { scope: 'national', place: null, code2025: null, code2008: null })
     if (tail.generic && tail.ordinal === null) continue
-    if (tail.scope === 'unknown' && tail.ordinal !== null) scopeFromClause(text, toned, headStart, tail)
+    if (tail.scope === 'unknown' && (tail.ordinal !== null || tail.period !== null || tail.year !== null))
+      scopeFromClause(text, toned, headStart, tail, dominant)
     if (kind === 'other' && tail.ordinal === null && tail.year === null && tail.period === null) continue
     // A bare head (no ordinal, place, year or period; "toàn quốc" names its unit) is an event only when a
     // level word ties it to the full mention of that level, resolved once all mentions are read.
@@ -294,7 +298,12 @@ export function extractEvents(
       tail.scope !== 'national'
     const level = isBare ? levelCue(text, headStart, tail.scope) : null
     if (isBare && level === null) continue
-    if (tail.scope === 'province' && tail.code2025 === null && dominant) tail.code2025 = dominant
+    // "Đại hội Đảng bộ tỉnh lần thứ XX" in an article about one province: that province (issue #11).
+    if (tail.scope === 'province' && tail.code2025 === null && dominant) {
+      tail.code2025 = dominant
+      tail.code2008 = home2008 !== null && toCode2025(home2008) === dominant ? home2008 : null
+      tail.place ??= provinceName(tail.code2008 ?? dominant, tail.code2008 !== null ? '2008' : '2025')
+    }
     // "Đại hội ... thành phố lần thứ I" in a text about Hà Nội or TP.HCM: the city is a province-level unit.
     if (tail.scope === 'city' && tail.place === null && dominant && isCentralCity(dominant, published)) {
       tail.scope = 'province'
@@ -364,17 +373,36 @@ export function extractEvents(
 
 type Level = 'province' | 'city'
 
-// "Ngày 9/9, tỉnh X tổ chức Đại hội …", "xã Y long trọng tổ chức Hội nghị …": the unit that is the clause's
-// subject right before the head (issue #11).
+// "Ngày 9/9, tỉnh X tổ chức Đại hội …", "UBND phường Y (TPHCM) tổ chức phiên chính thức Hội nghị …": the unit
+// that is the clause's subject right before the head (issue #11).
+const SUBJECT_TAIL =
+  '(?:\\s*\\([^()\\n]{1,30}\\))?\\s+(?:(?:đã|vừa|sẽ|long trọng|trọng thể|chính thức|tiến hành)\\s+)*(?:tổ chức|khai mạc)\\s+(?:thành công\\s+)?(?:phiên\\s+(?:chính thức|trù bị|thứ nhất|thứ hai)\\s+)?["“]?$'
 const SUBJECT_UNIT = new RegExp(
-  `(?:^|[,;:\\n(]|\\s)(tỉnh|thành phố|huyện|thị xã|xã|phường|thị trấn)?\\s*(${NAME})\\s+(?:(?:đã|vừa|sẽ|long trọng|trọng thể|chính thức|tiến hành)\\s+)*(?:tổ chức|khai mạc)\\s+(?:thành công\\s+)?["“]?$`,
+  `(?:^|[,;:\\n(]|\\s)(tỉnh|thành phố|huyện|thị xã|xã|phường|thị trấn)?\\s*(${NAME})${SUBJECT_TAIL}`,
+  'u'
+)
+// "Sở Giáo dục và Đào tạo tổ chức Đại hội …": a department or sector of the article's province.
+const SUBJECT_SECTOR = new RegExp(
+  `(?:^|[,;:\\n]\\s*|\\s)((?:Sở|[Nn]gành|Công an tỉnh|Bộ Chỉ huy Quân sự tỉnh|Bộ đội Biên phòng tỉnh|Liên đoàn Lao động tỉnh)(?:\\s+[\\p{L}]+){1,7}?)${SUBJECT_TAIL}`,
   'u'
 )
 
 /** Scope and place of an event whose tail names no unit, from the subject of its clause. */
-function scopeFromClause(text: string, toned: string, headStart: number, tail: Tail): void {
+function scopeFromClause(
+  text: string,
+  toned: string,
+  headStart: number,
+  tail: Tail,
+  home: string | null
+): void {
   const from = Math.max(0, headStart - 90)
-  const m = SUBJECT_UNIT.exec(text.slice(from, headStart))
+  const before = text.slice(from, headStart)
+  const sector = SUBJECT_SECTOR.exec(before)
+  if (sector) {
+    Object.assign(tail, { scope: 'sector', place: sector[1]!, code2025: home, code2008: null })
+    return
+  }
+  const m = SUBJECT_UNIT.exec(before)
   if (!m) return
   const word = m[1]?.toLowerCase()
   const nameStart = from + m.index + m[0].indexOf(m[2]!)

@@ -10,6 +10,7 @@ import { extractDocuments } from './documents.ts'
 import { extractEvents } from './events.ts'
 import { dominantProvince, extractPlaces } from './places.ts'
 import { withRelations } from './relations.ts'
+import { toCode2025 } from '../reference/provinces.ts'
 import { extractTimes } from './times.ts'
 import { decapitalize } from './caps.ts'
 import { mergeCampaigns, mergeDocuments, mergeEvents } from './merge.ts'
@@ -23,6 +24,8 @@ export const MAX_TEXT_CHARS = 200_000
 export interface ExtractOptions {
   readonly id: string
   readonly published?: string | null
+  /** 2008 code of the article's own province (its source's), for events naming only "tỉnh" (issue #11). */
+  readonly province?: string | null
 }
 
 const ANY_SURROGATE = /[\ud800-\udfff]/
@@ -52,7 +55,12 @@ export function extract(text: string, opts: ExtractOptions): Extraction {
   const places = extractPlaces(tonedSafe, nfc)
   const times = extractTimes(nfc, published)
   const documents = extractDocuments(base, published)
-  const events = extractEvents(base, tonedSafe, times, dominantProvince(places), published)
+  const dominant = dominantProvince(places)
+  // The pre-2025 unit the text names for that province ("Kon Tum", now part of Quảng Ngãi), else the source's.
+  const named2008 = places.find((p) => p.code_2025 === dominant && p.code_2008 !== null)?.code_2008 ?? null
+  const home2008 = dominant !== null ? named2008 : (opts.province ?? null)
+  const home = dominant ?? (home2008 !== null ? toCode2025(home2008) : null)
+  const events = extractEvents(base, tonedSafe, times, home, published, home2008)
   // One entity per document, event and campaign, with the spans of all its mentions (issue #11).
   return withRelations(nfc, {
     id: opts.id,
