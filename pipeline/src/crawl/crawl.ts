@@ -30,6 +30,7 @@ import {
   transportMapped,
 } from './http.ts'
 import { HostGate } from './politeness.ts'
+import { isAttachmentUrl, MAX_ATTACHMENT_BYTES } from '../attachments/policy.ts'
 import { type CrawlProgress, emptyStats, type SourceStats } from './progress.ts'
 import { allowAll, disallowAll, type RobotsRules, robotsFromResponse } from './robots.ts'
 import { sourceHosts } from './sources.ts'
@@ -69,6 +70,8 @@ export interface CrawlOptions {
   readonly policy?: Partial<Omit<FetchPolicy, 'allowedHost' | 'robotsAllow'>>
   /** Refetch stored articles with a conditional GET (default false: stored articles are final). */
   readonly revisitArticles?: boolean
+  /** Size cap for attachments (PDF/DOC/DOCX); default 20 MB or the page cap if larger. */
+  readonly maxAttachmentBytes?: number
   /** Decides which fetched pages are articles; default: the parser's isArticlePage, else URL shapes. */
   readonly isArticlePage?: ArticleDetector | null
 }
@@ -189,6 +192,11 @@ export const crawlProgram = (opts: CrawlOptions) =>
       robotsAllow: (u) => robotsKnown.get(hostOf(u))?.isAllowed(u) ?? true,
     }
     const transport = yield* Transport
+    // Scanned plans run to megabytes; pages keep the smaller cap.
+    const attachmentPolicy: FetchPolicy = {
+      ...policy,
+      maxBodyBytes: opts.maxAttachmentBytes ?? Math.max(policy.maxBodyBytes, MAX_ATTACHMENT_BYTES),
+    }
 
     // ---- state from earlier runs ----------------------------------------------------------------
     yield* store.startRun(opts.live)
@@ -267,7 +275,7 @@ export const crawlProgram = (opts: CrawlOptions) =>
         const finalArticle =
           k !== undefined &&
           (k.state === 'stored' || k.state === 'duplicate' || k.state === 'redirected') &&
-          (k.is_article === true || t.role === 'article')
+          (k.is_article === true || t.role === 'article' || t.role === 'attachment')
         if (finalArticle && !opts.revisitArticles) return
         if (k?.state === 'failed' && isPermanentFailure(k.http_status, k.last_error)) return
         seen.add(t.url)
@@ -376,6 +384,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
             add(u, 'offsite')
             continue
           }
+          // The plan itself is often a PDF/DOC/DOCX linked from its article: fetched like a page, never parsed as one.
+          if (isArticle && isAttachmentUrl(u)) add(u, 'attachment')
           if (isSkippedUrl(u) || pagination.has(u)) continue
           if (isArticleUrl(u, p)) add(u, 'article')
           else if (!isArticle && isPaginationUrl(u, p)) add(u, 'next')
@@ -400,8 +410,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
         const owner = sourceByHost.get(hostOf(e.to_url))
         if (!owner) continue
         const role: PageRole =
-          e.rel === 'article'
-            ? 'article'
+          e.rel === 'article' || e.rel === 'attachment'
+            ? (e.rel as PageRole)
             : e.rel === 'feed'
               ? 'feed'
               : e.rel === 'sitemap'
@@ -503,9 +513,9 @@ export const crawlProgram = (opts: CrawlOptions) =>
         }
         const t0 = Date.now()
         const result = yield* Effect.either(
-          fetchPage(task.url, conditional, policy, (e) => lane.gate.run(e)).pipe(
-            Effect.provideService(Transport, transport)
-          )
+          fetchPage(task.url, conditional, pageRole === 'attachment' ? attachmentPolicy : policy, (e) =>
+            lane.gate.run(e)
+          ).pipe(Effect.provideService(Transport, transport))
         )
         const elapsed = Date.now() - t0
         const fetchedAt = nowIso()
@@ -623,8 +633,10 @@ export const crawlProgram = (opts: CrawlOptions) =>
 
         const contentType = res.headers['content-type'] ?? null
         const hash = sha256(res.body)
-        const decoded = decodeHtml(res.body, contentType)
-        const kind = sniffContent(decoded.text, contentType)
+        const attachment = pageRole === 'attachment'
+        // An attachment is archived as bytes; decoding it as HTML would only waste time on a 20 MB scan.
+        const decoded = attachment ? { text: '', encoding: null } : decodeHtml(res.body, contentType)
+        const kind: ContentKind = attachment ? 'other' : sniffContent(decoded.text, contentType)
         const htmlLinks = kind === 'html' ? extractHtmlLinks(decoded.text, pageUrl) : null
         const isArticle =
           htmlLinks !== null && detectArticle(decoded.text, pageUrl, task.source.platform, pageRole)

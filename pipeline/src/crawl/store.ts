@@ -26,7 +26,7 @@ export async function applyCrawlSchema(conn: DuckDBConnection): Promise<void> {
   for (const file of crawlMigrationFiles()) await conn.run(readFileSync(file, 'utf8'))
 }
 
-export type PageRole = 'entry' | 'home' | 'listing' | 'feed' | 'sitemap' | 'article'
+export type PageRole = 'entry' | 'home' | 'listing' | 'feed' | 'sitemap' | 'article' | 'attachment'
 export type PageState = 'queued' | 'stored' | 'failed' | 'skipped_robots' | 'duplicate' | 'redirected'
 
 export interface PageRow {

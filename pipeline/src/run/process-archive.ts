@@ -6,6 +6,8 @@
 import { Effect } from 'effect'
 import type { ArticleRecord } from '../domain/article.ts'
 import type { SourceConfig } from '../domain/source.ts'
+import { type AttachmentSummary, AttachmentPass } from '../attachments/process.ts'
+import { isAttachmentResponse } from '../attachments/policy.ts'
 import { readArchive } from '../crawl/archive.ts'
 import { decodeHtml } from '../crawl/decode.ts'
 import { EXTRACTOR_VERSION, extract } from '../extract/extract.ts'
@@ -23,6 +25,7 @@ export interface ProcessSummary {
   readonly articles: number
   readonly failures: number
   readonly skipped_not_article: number
+  readonly attachments: AttachmentSummary
 }
 
 const BATCH_SIZE = 500
@@ -69,6 +72,7 @@ export const processArchive = (opts: {
       opts.onBatch?.(articles)
     })
 
+    const attachments = new AttachmentPass(wh)
     const iterator = readArchive(wh.dbFile)[Symbol.asyncIterator]()
     while (true) {
       const next = yield* Effect.tryPromise({
@@ -79,6 +83,14 @@ export const processArchive = (opts: {
       if (next.done) break
       const response = next.value
       pages++
+      if (isAttachmentResponse(response.url, header(response.headers, 'content-type'), response.body)) {
+        yield* Effect.tryPromise({
+          try: () => attachments.add(response),
+          catch: (e) =>
+            new Error(`attachment ${response.url}: ${e instanceof Error ? e.message : String(e)}`),
+        })
+        continue
+      }
       const source = sourceById.get(response.source_id)
       try {
         const { text } = decodeHtml(response.body, header(response.headers, 'content-type'))
@@ -117,7 +129,17 @@ export const processArchive = (opts: {
       if (batch.length + failed.length >= BATCH_SIZE) yield* flush
     }
     yield* flush
-    const summary: ProcessSummary = { pages, articles, failures, skipped_not_article: skipped }
+    const attached = yield* Effect.tryPromise({
+      try: () => attachments.finish(EXTRACTOR_VERSION),
+      catch: (e) => new Error(`writing attachments failed: ${e instanceof Error ? e.message : String(e)}`),
+    })
+    const summary: ProcessSummary = {
+      pages,
+      articles,
+      failures,
+      skipped_not_article: skipped,
+      attachments: attached,
+    }
     yield* recordStage(wh, runId, 'parse_extract_load', {
       items_in: pages,
       items_out: articles,

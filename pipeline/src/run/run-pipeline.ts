@@ -150,6 +150,15 @@ export const runPipeline = (opts: RunOptions) =>
         opts.quiet,
         `parse/extract/load: ${processed.articles} articles, ${processed.failures} failures, ${processed.skipped_not_article} other pages`
       )
+      const att = processed.attachments
+      if (att.attachments > 0) {
+        const methods = Object.entries(att.by_method).map(([m, n]) => `${n} ${m}`)
+        yield* log(
+          opts.quiet,
+          `attachments: ${att.attachments} (${methods.join(', ') || 'none read'}), ${att.with_document} with their own document, ${att.errors} unreadable`
+        )
+      }
+      if (att.ocr_unavailable) yield* log(opts.quiet, `attachments: ${att.ocr_unavailable}`)
       const resolveStarted = Date.now()
       const finalized = yield* finalizeRun(wh, runId)
       yield* recordStage(wh, runId, 'resolve', {

@@ -3,10 +3,11 @@
  * seeds and the corpus facts. Pure function of its inputs: the same inputs give byte-identical output.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { SourceConfig } from '../domain/source.ts'
-import { defaultSourcesFile, snapshotDir } from '../paths.ts'
+import { snapshotDir } from '../paths.ts'
+import { type PlannedAttachment, planAttachments } from './attachments/plan.ts'
 import { encodePage, type PageEncoding, toCp1258Form, toTcvnForm } from './encode.ts'
 import { type Fact, loadCampaigns, loadFacts, loadProvinces2008 } from './facts.ts'
 import { RENDERERS, homePath } from './platforms/index.ts'
@@ -233,7 +234,14 @@ class SiteWriter {
   ) {
     if (this.routes.some((r) => r.path === p)) throw new Error(`${this.site.host}: duplicate route ${p}`)
     const bytes = typeof body === 'string' ? new Uint8Array(Buffer.from(body, 'utf8')) : body
-    const ext = kind === 'feed' || kind === 'sitemap' ? 'xml' : kind === 'robots' ? 'txt' : 'html'
+    const ext =
+      kind === 'attachment'
+        ? path.extname(p).slice(1) || 'bin'
+        : kind === 'feed' || kind === 'sitemap'
+          ? 'xml'
+          : kind === 'robots'
+            ? 'txt'
+            : 'html'
     const base =
       p === '/' ? 'index' : slugify(decodeURIComponent(p.replace(/[?&=]/g, ' ')), 8).slice(0, 60) || 'page'
     let file = `pages/${kind}-${base}-${createHash('sha1').update(p).digest('hex').slice(0, 8)}.${ext}`
@@ -277,10 +285,30 @@ class SiteWriter {
 const NOT_FOUND_HTML =
   '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>404 - Không tìm thấy trang</title></head><body><h1>404</h1><p>Trang bạn yêu cầu không tồn tại hoặc đã bị gỡ bỏ.</p></body></html>\n'
 
+/** Attachment files are generated once (attachments/files.ts) and kept beside the snapshot. */
+export const attachmentFilesDir = path.join(snapshotDir, 'attachments')
+
+const ATTACHMENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+}
+
+/** The article page with a download link to its attachment, as portals print it under the text. */
+const withAttachmentLink = (html: string, a: PlannedAttachment | undefined): string =>
+  a
+    ? html.replace(
+        /<\/body>/i,
+        `<div class="attachments"><a href="${a.path}" class="file-download">${a.label}</a></div></body>`
+      )
+    : html
+
+// data/sources.json is the hand-maintained registry; the snapshot's own list of its sites goes beside it.
 export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = {}): BuildResult => {
   const outDir = opts.outDir ?? snapshotDir
-  const sourcesFile = opts.sourcesFile ?? defaultSourcesFile
+  const sourcesFile = opts.sourcesFile ?? path.join(outDir, 'sources.json')
   const facts = loadFacts()
+  const attachmentOf = new Map(planAttachments(facts).map((a) => [a.factId, a]))
   const campaignNames = new Map(loadCampaigns().map((c) => [c.id, c.name_vi]))
   const to2025 = new Map(loadProvinces2008().map((p) => [p.code, p.new_code_2025]))
   const seeds = loadSeedPlans()
@@ -354,7 +382,19 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
     for (const b of arts) {
       const a = b.page
       const related = pages.filter((x) => x !== a)
-      const html = r.renderArticle(s, a, related)
+      const attachment = a.factId ? attachmentOf.get(a.factId) : undefined
+      const html = withAttachmentLink(r.renderArticle(s, a, related), attachment)
+      if (attachment) {
+        const file = path.join(attachmentFilesDir, attachment.file)
+        if (!existsSync(file))
+          throw new Error(
+            `attachment ${attachment.file} missing: run \`thidua snapshot build\` to generate it`
+          )
+        w.add(attachment.path, 'attachment', new Uint8Array(readFileSync(file)), {
+          contentType: ATTACHMENT_TYPES[path.extname(file).slice(1)] ?? 'application/octet-stream',
+          lastModified: a.published_at,
+        })
+      }
       const enc = encodePage(html, b.encoding)
       const u = new URL(a.url)
       w.add(`${u.pathname}${u.search}`, 'article', enc.bytes, {

@@ -1,7 +1,16 @@
 /** On-disk contract of the offline snapshot (cross-area contract 1) and the builder's page model. */
 import type { Platform, SourceConfig } from '../domain/source.ts'
 
-export type RouteKind = 'article' | 'listing' | 'feed' | 'sitemap' | 'robots' | 'home' | 'print' | 'other'
+export type RouteKind =
+  | 'article'
+  | 'listing'
+  | 'feed'
+  | 'sitemap'
+  | 'robots'
+  | 'home'
+  | 'print'
+  | 'attachment'
+  | 'other'
 export type PageOrigin = 'captured' | 'rebuilt'
 
 export interface ManifestRoute {

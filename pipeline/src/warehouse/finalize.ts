@@ -150,25 +150,28 @@ const resolveDocuments = async (conn: DuckDBConnection) => {
   ) pick
   WHERE document_mentions.article_id = pick.article_id AND document_mentions.mention_index = pick.mention_index`)
   await conn.run('DELETE FROM documents')
+  // A document's own attachment (migration 0420) is its best source: its date and issuer outrank news.
   await conn.run(`INSERT INTO documents BY NAME
     WITH m AS (
-      SELECT dm.*, a.published_date FROM document_mentions dm JOIN articles a USING (article_id)
+      SELECT dm.*, a.published_date, t.attachment_id IS NOT NULL AS own
+      FROM document_mentions dm JOIN articles a USING (article_id)
+      LEFT JOIN attachments t ON t.article_id = dm.article_id AND t.mention_index = dm.mention_index
     ),
     dates AS (
-      SELECT document_id, issued_on, count(*) AS c FROM m WHERE issued_on IS NOT NULL GROUP BY ALL
+      SELECT document_id, issued_on, count(*) AS c, bool_or(own) AS own FROM m WHERE issued_on IS NOT NULL GROUP BY document_id, issued_on
     ),
     issuers AS (
-      SELECT document_id, issuer_display, count(*) AS c FROM m WHERE issuer_display IS NOT NULL GROUP BY ALL
+      SELECT document_id, issuer_display, count(*) AS c, bool_or(own) AS own FROM m WHERE issuer_display IS NOT NULL GROUP BY document_id, issuer_display
     ),
     -- The issuer most mentions give, completed with the province ("UBND tỉnh Lạng Sơn"); an issuer read
     -- off the symbol alone ("UBND", "TW") only when the text never names one.
     best_issuer AS (
       SELECT document_id,
-        first(issuer_display ORDER BY regexp_matches(issuer_display, '^[A-ZĐƯ&]+[0-9]*$'), c DESC, issuer_display) AS issuer
+        first(issuer_display ORDER BY own DESC, regexp_matches(issuer_display, '^[A-ZĐƯ&]+[0-9]*$'), c DESC, issuer_display) AS issuer
       FROM issuers GROUP BY document_id
     ),
     best_date AS (
-      SELECT document_id, first(issued_on ORDER BY c DESC, issued_on) AS issued_on, count(*) > 1 AS conflict
+      SELECT document_id, first(issued_on ORDER BY own DESC, c DESC, issued_on) AS issued_on, count(*) > 1 AS conflict
       FROM dates GROUP BY document_id
     ),
     -- mode(x ORDER BY x): a tie goes to the smallest value; a bare mode() picks by thread timing, so a

@@ -1,22 +1,43 @@
-/** `thidua snapshot build [--out DIR] [--sources-out FILE]`: render the offline snapshot and sources.json. */
+/**
+ * `thidua snapshot build [--out DIR] [--sources-out FILE]`: generate the attachment files that are
+ * missing, then render the offline snapshot and its own list of sites (DIR/sources.json; data/sources.json
+ * is the hand-maintained registry and is never written here).
+ */
 import { Command, Options } from '@effect/cli'
-import { Console, Effect } from 'effect'
-import { defaultSourcesFile, snapshotDir } from '../../paths.ts'
+import { Console, Effect, Option } from 'effect'
+import path from 'node:path'
+import { snapshotDir } from '../../paths.ts'
 
 const out = Options.directory('out').pipe(
   Options.withDescription('Snapshot folder (default: data/snapshot)'),
   Options.withDefault(snapshotDir)
 )
 const sourcesOut = Options.file('sources-out').pipe(
-  Options.withDescription('Where to write the sources list (default: data/sources.json)'),
-  Options.withDefault(defaultSourcesFile)
+  Options.withDescription("Where to write the snapshot's list of sites (default: DIR/sources.json)"),
+  Options.optional
 )
 
 const build = Command.make('build', { out, sourcesOut }, ({ out, sourcesOut }) =>
   Effect.gen(function* () {
-    const { buildSnapshot } = yield* Effect.promise(() => import('../../snapshot/build.ts'))
+    const { buildSnapshot, attachmentFilesDir } = yield* Effect.promise(
+      () => import('../../snapshot/build.ts')
+    )
+    const { writeAttachmentFiles } = yield* Effect.promise(
+      () => import('../../snapshot/attachments/files.ts')
+    )
+    const { planAttachments } = yield* Effect.promise(() => import('../../snapshot/attachments/plan.ts'))
+    const { loadFacts } = yield* Effect.promise(() => import('../../snapshot/facts.ts'))
+    const written = yield* Effect.tryPromise({
+      try: () => writeAttachmentFiles(attachmentFilesDir, planAttachments(loadFacts())),
+      catch: (e) => new Error(`attachment generation failed: ${e instanceof Error ? e.message : String(e)}`),
+    })
+    if (written.length > 0) yield* Console.log(`attachments generated: ${written.join(', ')}`)
     const r = yield* Effect.try({
-      try: () => buildSnapshot({ outDir: out, sourcesFile: sourcesOut }),
+      try: () =>
+        buildSnapshot({
+          outDir: out,
+          sourcesFile: Option.getOrElse(sourcesOut, () => path.join(out, 'sources.json')),
+        }),
       catch: (e) => new Error(`snapshot build failed: ${e instanceof Error ? e.message : String(e)}`),
     })
     yield* Console.log(
@@ -24,7 +45,11 @@ const build = Command.make('build', { out, sourcesOut }, ({ out, sourcesOut }) =
         `${r.provinces2008} provinces (2008 codes), ${r.routes} routes, ${(r.bytes / 1e6).toFixed(2)} MB → ${r.outDir}; sources → ${r.sourcesFile}`
     )
   })
-).pipe(Command.withDescription('Render data/snapshot/ and data/sources.json from the seeds and corpus facts'))
+).pipe(
+  Command.withDescription(
+    'Render data/snapshot/ (with its attachments and its own sources.json) from the seeds and corpus facts'
+  )
+)
 
 export const snapshotCommand = Command.make('snapshot').pipe(
   Command.withDescription('Offline snapshot of the portal sites'),
