@@ -44,6 +44,8 @@ beforeAll(async () => {
     watch: false,
     access: parseAccessConfig({ THIDUA_TOKENS: `analyst/team-a:${sha(ANALYST)},admin/ops:${sha(ADMIN)}` }),
     corsOrigins: [],
+    // Console workers start slowly on a busy machine; these tests are about access, not time limits.
+    sql: { timeoutMs: 60_000 },
     // Each reading of the clock advances 7 ms, so every audited request lasts exactly 7 ms.
     audit: { now: () => (tick += 7), wallClock: () => new Date('2026-04-01T08:00:00Z') },
     log: () => {},
@@ -52,6 +54,8 @@ beforeAll(async () => {
     dbFile: db.dbFile,
     watch: false,
     access: parseAccessConfig({}),
+    corsOrigins: ['https://ok.example'],
+    sql: { timeoutMs: 60_000 },
     audit: { file: path.join(dir, 'open-audit', 'console.jsonl') },
     log: () => {},
   })
@@ -91,6 +95,22 @@ describe('security headers', () => {
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     })
     expect(pre.headers.get('access-control-allow-origin')).toBeNull()
+  })
+})
+
+describe('CORS when origins are listed', () => {
+  it('answers the listed origin only', async () => {
+    const preflight = (origin: string) =>
+      open.app.request('/api/sql', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      })
+    expect((await preflight('https://ok.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://ok.example'
+    )
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull()
+    const get = await open.app.request('/api/health', { headers: { origin: 'https://evil.example' } })
+    expect(get.headers.get('access-control-allow-origin')).toBeNull()
   })
 })
 
