@@ -27,6 +27,7 @@ import { articlesRoutes } from './routes/articles.ts'
 import { campaignsRoutes } from './routes/campaigns.ts'
 import { coverageRoutes } from './routes/coverage.ts'
 import { documentsRoutes } from './routes/documents.ts'
+import { documentDetailRoutes } from './routes/document-detail.ts'
 import { geoRoutes } from './routes/geo.ts'
 import { healthRoutes } from './routes/health.ts'
 import { runsRoutes, sourcesRoutes } from './routes/pipeline.ts'
@@ -166,6 +167,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   mount('/api/timelines', timelinesRoutes)
   mount('/api/trends', trendsRoutes)
   mount('/api/documents', documentsRoutes)
+  mount('/api/documents', documentDetailRoutes)
   mount('/api/articles', articlesRoutes)
   mount('/api/runs', runsRoutes)
   mount('/api/sources', sourcesRoutes)

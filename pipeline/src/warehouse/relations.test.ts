@@ -1,97 +1,20 @@
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArticleRecord } from '../domain/article.ts'
-import type { SourceConfig } from '../domain/source.ts'
-import { extract } from '../extract/extract.ts'
 import { repoRoot } from '../paths.ts'
 import { queryRows, type Warehouse } from './db.ts'
 import { finalizeRun } from './finalize.ts'
 import { loadBatch, upsertSources } from './load.ts'
 import { closeWarehouseSync, openWarehouseAsync } from './open.ts'
-import type { LoadItem } from './rows.ts'
 import { endRun, startRun } from './runs.ts'
 import { tempDbFile } from './testing/build.ts'
-
-const source = (id: string, p8: string | null, p25: string | null): SourceConfig => ({
-  id,
-  name: id,
-  kind: 'portal',
-  base_url: `https://${id}.example/`,
-  province_code_2008: p8,
-  province_code_2025: p25,
-  platform: 'generic',
-  entry_points: [],
-})
-
-/** An article run through the real extractor, as the pipeline loads it. */
-const item = (n: number, sourceId: string, published: string, body: string): LoadItem => {
-  const article: ArticleRecord = {
-    url: `https://${sourceId}.example/tin/${n}.html`,
-    source_id: sourceId,
-    platform: 'generic',
-    title: body.slice(0, 60),
-    lead: null,
-    dateline: null,
-    authors: [],
-    published_at: `${published}T08:00:00+07:00`,
-    updated_at: null,
-    category: null,
-    tags: [],
-    body_text: body,
-    images: [],
-    links: [],
-    content_hash: createHash('sha256').update(body).digest('hex'),
-    origin: 'rebuilt',
-    language: 'vi',
-  }
-  return { article, extraction: extract(body, { id: article.url, published }) }
-}
-
-const CT41 = 'Chỉ thị số 41-CT/TW ngày 26/12/2024 của Bộ Chính trị'
-const items = [
-  item(
-    1,
-    'tw',
-    '2024-12-28',
-    `Ngày 26/12/2024, Bộ Chính trị ban hành ${CT41} về tăng cường sự lãnh đạo của Đảng đối với công tác thi đua, khen thưởng.`
-  ),
-  item(
-    2,
-    'langson',
-    '2025-03-05',
-    `Thực hiện ${CT41}, UBND tỉnh Lạng Sơn ban hành Kế hoạch số 45/KH-UBND ngày 3/3/2025 về triển khai công tác thi đua.`
-  ),
-  item(
-    3,
-    'langson',
-    '2025-05-03',
-    `Để triển khai ${CT41}, Sở Nội vụ tỉnh Lạng Sơn ban hành Hướng dẫn số 12/HD-SNV ngày 1/5/2025.`
-  ),
-  item(
-    4,
-    'yenbai',
-    '2025-02-12',
-    `Thực hiện ${CT41}, UBND tỉnh Yên Bái ban hành Kế hoạch số 30/KH-UBND ngày 10/2/2025 phát động phong trào thi đua “Chung tay xóa nhà tạm, nhà dột nát”.`
-  ),
-  item(
-    5,
-    'langson',
-    '2025-03-20',
-    'Quyết định số 80/QĐ-UBND ngày 18/3/2025 của UBND tỉnh Lạng Sơn sửa đổi, bổ sung Kế hoạch số 45/KH-UBND.'
-  ),
-]
+import { relationItems as items, relationSources } from './testing/relation-items.ts'
 
 describe('document relations and implementation views', () => {
   let wh: Warehouse
   beforeAll(async () => {
     wh = await openWarehouseAsync(tempDbFile())
-    await upsertSources(wh, [
-      source('tw', null, null),
-      source('langson', '20', '20'),
-      source('yenbai', '15', '15'),
-    ])
+    await upsertSources(wh, relationSources)
     const run = await startRun(wh, { runId: 'r-rel', mode: 'test', extractorVersion: 'x' })
     await loadBatch(wh, run, items)
     await finalizeRun(wh, run)
@@ -166,11 +89,7 @@ describe('docs/sql-cookbook.md: the implementation recipe', () => {
     expect(sql).toBeDefined()
     const wh = await openWarehouseAsync(tempDbFile())
     try {
-      await upsertSources(wh, [
-        source('tw', null, null),
-        source('langson', '20', '20'),
-        source('yenbai', '15', '15'),
-      ])
+      await upsertSources(wh, relationSources)
       await loadBatch(wh, 'r-cookbook', items)
       await finalizeRun(wh, 'r-cookbook')
       const rows = await queryRows(wh.conn, sql!)

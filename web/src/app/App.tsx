@@ -13,6 +13,7 @@ const views: Record<string, ComponentType> = {
   '/pipeline': lazy(() => import('../views/Pipeline.tsx')),
 }
 const ArticleView = lazy(() => import('../views/Article.tsx'))
+const DocumentView = lazy(() => import('../views/DocumentDetail.tsx'))
 
 const NAV: ReadonlyArray<[string, string, string]> = [
   ['/', 'Tổng quan', 'Overview'],
@@ -39,8 +40,22 @@ const NotFound = () => {
 const Shell = () => {
   const { path } = useLocation()
   const t = useT()
-  const View = path.startsWith('/articles/') ? ArticleView : (views[path] ?? NotFound)
-  const active = path.startsWith('/articles/') ? '/articles' : path
+  const View = path.startsWith('/articles/')
+    ? ArticleView
+    : path.startsWith('/documents/')
+      ? DocumentView
+      : (views[path] ?? NotFound)
+  const active = path.startsWith('/articles/')
+    ? '/articles'
+    : path.startsWith('/documents/')
+      ? '/documents'
+      : path
+  // The tab and bookmarks name the view, not just the product.
+  const navItem = NAV.find(([p]) => p === active)
+  const viewTitle = navItem ? t(navItem[1], navItem[2]) : null
+  useEffect(() => {
+    document.title = viewTitle ? `${viewTitle} · Thi Đua Atlas` : 'Thi Đua Atlas'
+  }, [viewTitle])
   return (
     <>
       <a className="skip" href="#main">
