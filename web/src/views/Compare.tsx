@@ -10,7 +10,8 @@ import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useMemo } from 'react'
 import { useApi, type Table } from '../app/api.ts'
-import { useT } from '../app/i18n.tsx'
+import { fmtWindow } from '../app/dates.ts'
+import { type Lang, useLang, useT } from '../app/i18n.tsx'
 import { MERGER_DATE, systemOf, useProvinces } from '../app/reference.ts'
 import { href, navigate, useQuery } from '../app/router.ts'
 import { Chart } from '../components/Chart.tsx'
@@ -38,6 +39,7 @@ interface Item extends Record<string, unknown> {
   label: string
   status: string
   planned_start: string | null
+  planned_end: string | null
   held_on: string | null
   delay_days: number | null
   article_id: string | null
@@ -51,10 +53,20 @@ interface Milestone extends Record<string, unknown> {
   event_vi: string
 }
 
+/** A milestone's name short enough for a label on the chart. */
+const short = (s: string, n = 40) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
+
 const DEFAULT = { '2025': '20,40,15,51', '2008': '20,40,10,62' }
+
+/** An item's own date at its precision: a planned congress is a window ("8/2025"), the rest a day. */
+const itemWhen = (lang: Lang, r: Item): string =>
+  r.item_kind === 'congress' && r.status !== 'held' && r.planned_start
+    ? fmtWindow(lang, r.planned_start, r.planned_end)
+    : fmtWindow(lang, r.item_date)
 
 export default function Compare() {
   const t = useT()
+  const { lang } = useLang()
   const [q, set] = useQuery()
   const system = systemOf(q.get('system'))
   const provinceParam = q.get('province') ?? DEFAULT[system]
@@ -62,15 +74,26 @@ export default function Compare() {
   const from = q.get('from') ?? '2019-01'
   const to = q.get('to') ?? ''
   const provinces = useProvinces(system)
-  const selected = provinceParam.split(',').filter(Boolean)
-  const items = useApi<Table<Item>>(href('/api/timelines', { system, province: provinceParam, from, to }))
+  // 'none' is an explicit empty choice (an absent parameter means the default provinces)
+  const selected = provinceParam.split(',').filter((c) => /^\d{2}$/.test(c))
+  const items = useApi<Table<Item>>(
+    selected.length ? href('/api/timelines', { system, province: selected.join(','), from, to }) : null
+  )
+  const nameOf = useMemo(() => {
+    const m = new Map<string, string>()
+    if (provinces.state === 'ready') for (const p of provinces.data.rows) m.set(p.code, p.name_vi)
+    return m
+  }, [provinces])
   const milestones = useApi<Table<Milestone>>(href('/api/timelines/milestones', { from, to }))
 
   const option = useMemo(() => {
     if (items.state !== 'ready' || milestones.state !== 'ready') return null
     const rows = items.data.rows
-    const cats = selected.map((c) => rows.find((r) => r.province_code === c)?.province_name ?? c)
-    const y = (r: Item) => r.province_name ?? r.province_code
+    // names from the reference list, so a province with no item still shows its name, not its code
+    const cats = selected.map(
+      (c) => nameOf.get(c) ?? rows.find((r) => r.province_code === c)?.province_name ?? c
+    )
+    const y = (r: Item) => nameOf.get(r.province_code) ?? r.province_name ?? r.province_code
     const point = (r: Item, date: string | null) => ({ value: [date, y(r)], item: r })
     const kinds: Array<[string, (r: Item) => boolean, string, (r: Item) => string | null]> = [
       [
@@ -106,7 +129,9 @@ export default function Compare() {
         xAxis: m.date,
         name: m.event_vi,
         lineStyle: { color: '#64748b', type: 'dashed' },
+        // labelled on hover: dozens of always-on labels would cover the points
         label: { show: false },
+        emphasis: { label: { show: true, formatter: short(m.event_vi), position: 'insideEndTop' } },
       })),
       {
         xAxis: MERGER_DATE,
@@ -135,7 +160,7 @@ export default function Compare() {
                 : it.status === 'issued'
                   ? t('ban hành', 'issued')
                   : it.status
-          return `${it.province_name}<br/>${it.label}<br/>${it.item_date ?? ''} (${status})${delay}`
+          return `${it.province_name}<br/>${it.label}<br/>${itemWhen(lang, it)} (${status})${delay}`
         },
       },
       legend: { top: 0, type: 'scroll' },
@@ -159,7 +184,10 @@ export default function Compare() {
                   symbol: 'none',
                   silent: false,
                   data: marks,
-                  tooltip: { formatter: (m: { name: string; value: string }) => `${m.value}<br/>${m.name}` },
+                  tooltip: {
+                    formatter: (m: { name: string; value: string }) =>
+                      `${fmtWindow(lang, m.value)}<br/>${m.name}`,
+                  },
                 },
               }
             : {}),
@@ -174,12 +202,12 @@ export default function Compare() {
         },
       ],
     }
-  }, [items, milestones, selected, t])
+  }, [items, milestones, selected, t, lang, nameOf])
 
   const provinceOptions = provinces.state === 'ready' ? provinces.data.rows : []
   const toggleProvince = (code: string) => {
     const next = selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code].slice(-8)
-    set({ province: next.join(',') || null })
+    set({ province: next.join(',') || 'none' })
   }
   return (
     <section>
@@ -216,83 +244,97 @@ export default function Compare() {
             </label>
           ))}
       </fieldset>
-      <Load value={items} empty={(d) => d.rows.length === 0}>
-        {(d) => (
-          <>
-            {option ? (
-              <Chart
-                testId="timeline-chart"
-                title={t(
-                  'Kế hoạch, hội nghị, đại hội: dự kiến và thực tế',
-                  'Plans, conferences, congresses: planned vs held'
-                )}
-                option={option}
-                height={Math.max(260, 90 * selected.length + 120)}
-                csv={{ name: 'timelines', columns: d.columns, rows: d.rows }}
-                onClick={(p) => {
-                  const it = (p.data as { item?: Item } | undefined)?.item
-                  if (it?.article_id) navigate(`/articles/${encodeURIComponent(it.article_id)}`)
-                }}
+      {selected.length === 0 ? (
+        <p className="state empty">
+          {t('Chọn ít nhất một tỉnh để so sánh.', 'Choose at least one province to compare.')}
+        </p>
+      ) : (
+        <Load value={items} empty={(d) => d.rows.length === 0}>
+          {(d) => (
+            <>
+              {option ? (
+                <Chart
+                  testId="timeline-chart"
+                  title={t(
+                    'Kế hoạch, hội nghị, đại hội: dự kiến và thực tế',
+                    'Plans, conferences, congresses: planned vs held'
+                  )}
+                  option={option}
+                  height={Math.max(260, 90 * selected.length + 120)}
+                  csv={{ name: 'timelines', columns: d.columns, rows: d.rows }}
+                  onClick={(p) => {
+                    const it = (p.data as { item?: Item } | undefined)?.item
+                    if (it?.article_id) navigate(`/articles/${encodeURIComponent(it.article_id)}`)
+                  }}
+                />
+              ) : null}
+              <DataTable
+                name="timelines"
+                rows={d.rows}
+                onRowClick={(r) => r.article_id && navigate(`/articles/${encodeURIComponent(r.article_id)}`)}
+                columns={[
+                  { key: 'province_name', label: t('Tỉnh', 'Province') },
+                  { key: 'item_date', label: t('Thời gian', 'When'), render: (r) => itemWhen(lang, r) },
+                  {
+                    key: 'item_kind',
+                    label: t('Loại', 'Kind'),
+                    render: (r) =>
+                      r.item_kind === 'document'
+                        ? t('Văn bản', 'Document')
+                        : r.item_kind === 'congress'
+                          ? t('Đại hội', 'Congress')
+                          : t('Hội nghị', 'Conference'),
+                  },
+                  { key: 'label', label: t('Nội dung', 'Item') },
+                  {
+                    key: 'status',
+                    label: t('Trạng thái', 'Status'),
+                    render: (r) =>
+                      r.status === 'issued'
+                        ? t('Ban hành', 'Issued')
+                        : r.status === 'held'
+                          ? t('Đã tổ chức', 'Held')
+                          : r.status === 'planned'
+                            ? t('Dự kiến', 'Planned')
+                            : t('Chưa rõ', 'Unknown'),
+                  },
+                  {
+                    key: 'planned_start',
+                    label: t('Dự kiến', 'Planned'),
+                    render: (r) => (r.planned_start ? fmtWindow(lang, r.planned_start, r.planned_end) : ''),
+                  },
+                  {
+                    key: 'held_on',
+                    label: t('Tổ chức', 'Held'),
+                    render: (r) => (r.held_on ? fmtWindow(lang, r.held_on) : ''),
+                  },
+                  { key: 'delay_days', label: t('Trễ (ngày)', 'Delay (days)'), numeric: true },
+                  {
+                    key: 'reports',
+                    label: t('Số bài', 'Reports'),
+                    numeric: true,
+                    render: (r) =>
+                      r.event_id || r.document_id ? (
+                        <a
+                          className="count"
+                          href={href('/articles', { event_id: r.event_id, document: r.document_id })}
+                          title={t(
+                            'Các bài và câu nói về mục này',
+                            'The articles and sentences behind this item'
+                          )}
+                        >
+                          {String(r.reports ?? '')}
+                        </a>
+                      ) : (
+                        String(r.reports ?? '—')
+                      ),
+                  },
+                ]}
               />
-            ) : null}
-            <DataTable
-              name="timelines"
-              rows={d.rows}
-              onRowClick={(r) => r.article_id && navigate(`/articles/${encodeURIComponent(r.article_id)}`)}
-              columns={[
-                { key: 'province_name', label: t('Tỉnh', 'Province') },
-                { key: 'item_date', label: t('Ngày', 'Date') },
-                {
-                  key: 'item_kind',
-                  label: t('Loại', 'Kind'),
-                  render: (r) =>
-                    r.item_kind === 'document'
-                      ? t('Văn bản', 'Document')
-                      : r.item_kind === 'congress'
-                        ? t('Đại hội', 'Congress')
-                        : t('Hội nghị', 'Conference'),
-                },
-                { key: 'label', label: t('Nội dung', 'Item') },
-                {
-                  key: 'status',
-                  label: t('Trạng thái', 'Status'),
-                  render: (r) =>
-                    r.status === 'issued'
-                      ? t('Ban hành', 'Issued')
-                      : r.status === 'held'
-                        ? t('Đã tổ chức', 'Held')
-                        : r.status === 'planned'
-                          ? t('Dự kiến', 'Planned')
-                          : t('Chưa rõ', 'Unknown'),
-                },
-                { key: 'planned_start', label: t('Dự kiến', 'Planned') },
-                { key: 'held_on', label: t('Tổ chức', 'Held') },
-                { key: 'delay_days', label: t('Trễ (ngày)', 'Delay (days)'), numeric: true },
-                {
-                  key: 'reports',
-                  label: t('Số bài', 'Reports'),
-                  numeric: true,
-                  render: (r) =>
-                    r.event_id || r.document_id ? (
-                      <a
-                        className="count"
-                        href={href('/articles', { event_id: r.event_id, document: r.document_id })}
-                        title={t(
-                          'Các bài và câu nói về mục này',
-                          'The articles and sentences behind this item'
-                        )}
-                      >
-                        {String(r.reports ?? '')}
-                      </a>
-                    ) : (
-                      String(r.reports ?? '—')
-                    ),
-                },
-              ]}
-            />
-          </>
-        )}
-      </Load>
+            </>
+          )}
+        </Load>
+      )}
     </section>
   )
 }
