@@ -53,6 +53,9 @@ const CAPTION_CLASS =
   /(?:^|\s)(?:wp-caption-text|caption|image-caption|img-caption|imagecaption|photo-caption|fig-caption|PhotoCMS_Caption|desc_image|image_desc|note-image)(?:\s|$)/i
 const PICTURE_TABLE = /(?:^|\s)(?:picture|image|tplCaption|imgtable|img-table|photo)(?:\s|$)/i
 
+/** Share of a body root's text from which a block is kept whatever its class says. */
+const PROTECTED_SHARE = 0.5
+
 export interface BodyParts {
   readonly paragraphs: string[]
   readonly images: ImageRecord[]
@@ -185,7 +188,15 @@ export const extractBody = (roots: ReadonlyArray<Element>, baseUrl: string): Bod
     const el = node as Element
     const name = el.name
     if (SKIP_TAGS.has(name)) return
-    if (!isRoot && (isHidden(el.attribs) || isStructuralBoilerplate(classAndId(el)))) return
+    if (!isRoot && isHidden(el.attribs)) return
+    // A widget's class on a block holding most of the root's text is a layout name ("sidebar-1"
+    // around the main column): the block is kept.
+    if (
+      !isRoot &&
+      isStructuralBoilerplate(classAndId(el)) &&
+      textOf(el).length < PROTECTED_SHARE * rootChars()
+    )
+      return
     if (name === 'img') {
       const idx = addImage(imageSource(el, baseUrl), null)
       if (idx !== null) pendingImage = idx
@@ -270,7 +281,16 @@ export const extractBody = (roots: ReadonlyArray<Element>, baseUrl: string): Bod
     else if (name === 'td' || name === 'th') buf += ' '
   }
 
+  let rootText = -1
+  let currentRoot: Element | null = null
+  // Measured only when a widget class is met, once per root.
+  const rootChars = (): number => {
+    if (rootText < 0) rootText = currentRoot ? textOf(currentRoot).length : 0
+    return rootText
+  }
   for (const r of roots) {
+    currentRoot = r
+    rootText = -1
     visit(r, true)
     flush()
   }

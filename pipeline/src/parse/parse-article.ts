@@ -83,17 +83,24 @@ const cleanParagraphs = (parts: BodyParts, adapter: AdapterOutput, title: string
   const foldedTitle = title ? foldVietnamese(title) : null
   const dateLine = adapter.dateText ? foldVietnamese(adapter.dateText) : null
   const out: string[] = []
+  const bylineAuthors: string[] = []
   for (const p of parts.paragraphs) {
     if (out.length > 0 && isEndHeading(p)) break
     if (isChromeLine(p)) continue
     if (captions.has(p)) continue
     const f = foldVietnamese(p)
-    if (out.length === 0 && (f === foldedTitle || f === dateLine)) continue
+    // The headline printed again, or the date line, near the top of the body.
+    if (out.length < 3 && (f === foldedTitle || f === dateLine)) continue
     if (dateLine && f === dateLine) continue
     if (out[out.length - 1] === p) continue
+    // A labelled byline opening the body ("Tác giả: X", "Bài và ảnh: Y") is the author, not text.
+    const labelled = out.length < 2 ? stripAuthorLabel(p) : null
+    if (labelled && labelled.length > 0 && labelled.length < 60) {
+      bylineAuthors.push(...splitAuthors(labelled))
+      continue
+    }
     out.push(p)
   }
-  const bylineAuthors: string[] = []
   // A byline closes the article: "Bích Diệp", "Tác giả: X", "Tin, ảnh: Y".
   for (let i = 0; i < 2 && out.length > 1; i++) {
     const last = out[out.length - 1]!

@@ -7,100 +7,65 @@
  */
 import type { AnyNode, Element } from 'domhandler'
 import { looksLikeByline, splitAuthors, stripAuthorLabel } from '../authors.ts'
-import { isHidden, isStructuralBoilerplate } from '../boilerplate.ts'
+import { isHidden } from '../boilerplate.ts'
 import { textOf } from '../blocks.ts'
 import type { Doc } from '../doc.ts'
-import type { HeadMeta } from '../head-meta.ts'
-import { measureText, type TextStats } from '../text-stats.ts'
+import { type HeadMeta, stripSiteSuffix } from '../head-meta.ts'
+import { mainContent } from '../density.ts'
 import { foldVietnamese } from '../text.ts'
 import { attrOf } from './dom.ts'
 import type { Adapter } from './types.ts'
 
-const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript'])
+const TITLE_SELECTOR =
+  'h1, h2, h3, [class*="title"], [class*="Title"], [id*="title"], [class*="tieude"], [class*="tieu-de"], [class*="headline"]'
+// Headings of a box or a section of the site, not of an article.
+const SECTION_HEADING =
+  /portlet|box-?title|block-?title|module-?title|widget|cat(egory)?-?(title|name)|section-?title|header-?title/i
+const NAVIGATION = /(?:^|[\s_-])(?:breadcrumbs?|menu|nav|navbar|footer|copyright)(?:$|[\s_-])/i
 
-const selfExcluded = (e: Element): boolean =>
-  EXCLUDED_TAGS.has(e.name) ||
-  isHidden(e.attribs) ||
-  (e.name !== 'body' &&
-    e.name !== 'html' &&
-    isStructuralBoilerplate(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`))
-
-// Memo per element (elements belong to one parsed page, so entries go with the page).
-const excludedMemo = new WeakMap<Element, boolean>()
-
-/** Inside navigation, chrome, a widget or a hidden element (the element itself or an ancestor)? */
-const excluded = (el: Element | null): boolean => {
-  if (el?.type !== 'tag') return false
-  let v = excludedMemo.get(el)
-  if (v === undefined) {
-    v = selfExcluded(el) || excluded(el.parent as Element | null)
-    excludedMemo.set(el, v)
+/** Inside a breadcrumb, menu or footer (the element or an ancestor)? */
+const inNavigation = (el: Element): boolean => {
+  for (let e: Element | null = el; e && e.type === 'tag'; e = e.parent as Element | null) {
+    if (e.name === 'nav' || e.name === 'footer') return true
+    if (NAVIGATION.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`)) return true
   }
-  return v
+  return false
 }
 
-const CANDIDATE_TAGS = new Set(['p', 'pre', 'blockquote', 'td', 'div'])
-
-/** The element holding the main text, or null when the page has no paragraph-like text. */
-export const densestContainer = (doc: Doc): Element | null => {
-  const stats = new Map<Element, TextStats>()
-  for (const body of doc.byTag('body')) if (!stats.has(body)) measureText(body, stats)
-  const inBody = new Set(stats.keys())
-  const scores = new Map<Element, number>()
-  const add = (el: Element | null, s: number) => {
-    if (el && el.type === 'tag') scores.set(el, (scores.get(el) ?? 0) + s)
-  }
-  for (const el of doc.elements) {
-    if (!CANDIDATE_TAGS.has(el.name) || el.name === 'body') continue
-    if (!inBody.has(el)) continue
-    const st = stats.get(el)!
-    if (el.name === 'div' || el.name === 'td') {
-      // Divs and cells count only for text written directly inside them (br-separated layouts).
-      let own = 0
-      for (const c of el.children) if (c.type === 'text') own += c.data.trim().length
-      if (own < 80) continue
-    }
-    if (st.chars < 25) continue
-    if (excluded(el)) continue
-    const score = 1 + st.punct + Math.min(st.chars / 100, 3)
-    const parent = el.parent as Element | null
-    add(parent, score)
-    add(parent?.parent as Element | null, score / 2)
-  }
-  let best: Element | null = null
-  let bestScore = 0
-  for (const [el, s] of scores) {
-    // Containers above <body> (its <html> parent) are measured only when they score.
-    const st = stats.get(el) ?? measureText(el, stats).get(el)!
-    const len = st.chars || 1
-    const adjusted = s * (1 - Math.min(st.linkChars / len, 1))
-    if (adjusted > bestScore) {
-      best = el
-      bestScore = adjusted
-    }
-  }
-  return best
-}
-
-/** The visible heading that matches the page's metadata title, else the first h1. */
+/**
+ * The article's own headline: the visible heading that matches the page's metadata title (JSON-LD
+ * headline or og:title first, then the document title without its site suffix), else the first
+ * h1; never a breadcrumb, a menu entry, the site name, or a box heading ("Tin tức - Sự kiện") that
+ * matches nothing.
+ */
 const findTitle = (doc: Doc, meta: HeadMeta): string | null => {
-  const metaTitles = [meta.jsonLd?.headline, meta.og['og:title'], meta.documentTitle]
+  const site = meta.og['og:site_name'] ? foldVietnamese(meta.og['og:site_name']) : null
+  const strong = [meta.jsonLd?.headline, meta.og['og:title'], meta.microdata.headline]
     .filter((t): t is string => !!t)
     .map(foldVietnamese)
-  let h1: string | null = null
-  let matched: string | null = null
-  for (const el of doc.all('h1, h2, [class*="title"], [class*="Title"], [id*="title"]')) {
-    if (excluded(el)) continue
+  const docTitle = meta.documentTitle
+    ? foldVietnamese(stripSiteSuffix(meta.documentTitle, meta.og['og:site_name']))
+    : null
+  let best: string | null = null
+  let bestScore = Number.NEGATIVE_INFINITY
+  for (const el of doc.all(TITLE_SELECTOR)) {
     const t = textOf(el)
     if (t.length < 8 || t.length > 300) continue
-    if (!h1 && el.name === 'h1') h1 = t
     const f = foldVietnamese(t)
-    if (metaTitles.some((m) => m === f || (m.startsWith(f) && f.length >= 20))) {
-      matched = t
-      break
+    let score = el.name === 'h1' ? 20 : el.name === 'h2' ? 10 : el.name === 'h3' ? 8 : 6
+    if (strong.some((m) => m === f)) score += 100
+    else if (docTitle === f) score += 80
+    else if (f.length >= 20 && strong.some((m) => m.startsWith(f) || f.startsWith(m))) score += 60
+    else if (f.length >= 20 && docTitle?.includes(f)) score += 50
+    else if (SECTION_HEADING.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) score -= 15
+    if (f === site) score -= 100
+    if (inNavigation(el)) score -= 50
+    if (score > bestScore) {
+      best = t
+      bestScore = score
     }
   }
-  return matched ?? h1
+  return bestScore > 0 ? best : null
 }
 
 const SAPO_CLASS = /sapo|lead|desc|summary|intro|chapeau|tomtat|tom-tat|excerpt/i
@@ -149,11 +114,11 @@ const findLeadBefore = (body: Element, title: string | null, description: string
 }
 
 /** A byline just after the body (right-aligned or author-classed), e.g. "Xuân Bách - Bảo Ngọc". */
-const findBylineAfter = (doc: Doc, body: Element): string[] => {
+const findBylineAfter = (doc: Doc, roots: ReadonlyArray<Element>): string[] => {
   for (const el of doc.all(
     '[align="right"], [style*="right"], [class*="author"], [class*="tacgia"], .byline'
   )) {
-    if (body.children.includes(el)) continue
+    if (roots.some((r) => r.children.includes(el))) continue
     const t = textOf(el)
     const labelled = stripAuthorLabel(t)
     const names = labelled ? splitAuthors(labelled) : looksLikeByline(t) ? splitAuthors(t) : []
@@ -165,7 +130,8 @@ const findBylineAfter = (doc: Doc, body: Element): string[] => {
 export const genericAdapter: Adapter = {
   platform: 'generic',
   parse: ({ doc, meta }) => {
-    const body = densestContainer(doc)
+    const { roots } = mainContent(doc)
+    const body = roots[0] ?? null
     const title = findTitle(doc, meta)
     // Dates: only an <article>'s own <time>; the date finder (date-finder.ts) reads the rest, the
     // line printed next to the headline included (a class="date" anywhere may be the header clock).
@@ -176,10 +142,10 @@ export const genericAdapter: Adapter = {
       lead: lead ? textOf(lead) : null,
       dateText: null,
       dateMachine,
-      authors: body ? findBylineAfter(doc, body) : [],
+      authors: body ? findBylineAfter(doc, roots) : [],
       category: null,
       tags: [],
-      body: body ? (lead ? [lead, body] : [body]) : [],
+      body: lead ? [lead, ...roots] : roots,
     }
   },
 }

@@ -1,0 +1,236 @@
+/**
+ * Main text by density, for pages no adapter knows (issue #12). Paragraph-like blocks (p, pre,
+ * blockquote, and divs or cells whose own inline text is long: `<br>`-separated lines, table
+ * layouts) score their parent fully and their grandparent by half; scores are damped by link
+ * density and the best container wins. Then the result judges itself: siblings of the winner that
+ * carry article-like text join it (a body split by an ad block), and when the chosen roots still
+ * hold far less of the page's paragraph text than the page has, the deepest container holding most
+ * of that text is taken instead.
+ *
+ * Boilerplate by tag or class (nav, aside, "sidebar", "related" …) never scores, except a block
+ * that holds a large share of the page's text: a main column inside `<div class="sidebar-1">` is
+ * the article, whatever its class says.
+ */
+import type { AnyNode, Element } from 'domhandler'
+import { isHidden, isStructuralBoilerplate } from './boilerplate.ts'
+import type { Doc } from './doc.ts'
+import { measureText, type TextStats } from './text-stats.ts'
+
+const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript'])
+/** Excluded by tag only when they do not hold the article (templates that misuse them). */
+const WAIVABLE_TAGS = new Set(['aside', 'header'])
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote'])
+// Blocks whose text is written directly inside them (no <p>): it scores the block itself.
+const TEXT_HOLDERS = new Set(['div', 'td', 'th', 'section', 'article', 'center', 'li', 'dd'])
+const INLINE_TAGS = new Set([
+  'span',
+  'font',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'small',
+  'big',
+  'sup',
+  'sub',
+  'mark',
+  'abbr',
+  'cite',
+  'q',
+  'time',
+  'a',
+])
+
+/** Share of the page's non-link text from which a block is the article whatever its class says. */
+const PROTECTED_SHARE = 0.4
+/** Inline text a div or cell must hold directly to count as a paragraph. */
+const MIN_OWN_TEXT = 80
+/** A sibling joins the winner with at least this share of its score and little link text. */
+const SIBLING_SHARE = 0.2
+const SIBLING_LINK_DENSITY = 0.25
+/** The roots must hold this share of the page's paragraph text, else the deepest container holding most of it wins. */
+const MIN_COVERAGE = 0.6
+const FALLBACK_SHARE = 0.8
+const FALLBACK_LINK_DENSITY = 0.3
+
+const linkDensity = (st: TextStats): number => (st.chars > 0 ? Math.min(st.linkChars / st.chars, 1) : 0)
+
+export interface DensityResult {
+  /** The containers holding the article text, in document order (empty when the page has none). */
+  readonly roots: Element[]
+  /** Which method chose them: the best container, with its siblings, or the coverage fallback. */
+  readonly method: 'density' | 'density+siblings' | 'coverage' | 'none'
+}
+
+/** Text an element holds itself: its text nodes and inline children (not its block children). */
+const ownInlineChars = (el: Element, stats: Map<Element, TextStats>): number => {
+  let n = 0
+  for (const c of el.children as AnyNode[]) {
+    if (c.type === 'text') n += c.data.trim().length
+    else if (c.type === 'tag' && INLINE_TAGS.has(c.name)) {
+      const st = stats.get(c)
+      if (st) n += st.chars - st.linkChars
+    }
+  }
+  return n
+}
+
+export const mainContent = (doc: Doc): DensityResult => {
+  const body = doc.byTag('body')[0]
+  if (!body) return { roots: [], method: 'none' }
+  const stats = measureText(body)
+  const bodyStats = stats.get(body)!
+  const pageText = Math.max(bodyStats.chars - bodyStats.linkChars, 1)
+
+  const memo = new WeakMap<Element, boolean>()
+  const selfExcluded = (e: Element): boolean => {
+    if (e.name === 'body' || e.name === 'html') return false
+    const tagged = EXCLUDED_TAGS.has(e.name)
+    const classed = isStructuralBoilerplate(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`)
+    if (isHidden(e.attribs)) return true
+    if (!tagged && !classed) return false
+    if (tagged && !WAIVABLE_TAGS.has(e.name)) return true
+    // A widget's class on the block that holds the page's text: the class lies.
+    const st = stats.get(e)
+    return !st || st.chars - st.linkChars < PROTECTED_SHARE * pageText
+  }
+  const excluded = (el: Element | null): boolean => {
+    // Walk up to the first memoised ancestor, then fill the memo on the way down (no recursion).
+    const chain: Element[] = []
+    let verdict = false
+    for (let e = el; e && e.type === 'tag'; e = e.parent as Element | null) {
+      const known = memo.get(e)
+      if (known !== undefined) {
+        verdict = known
+        break
+      }
+      chain.push(e)
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      verdict = verdict || selfExcluded(chain[i]!)
+      memo.set(chain[i]!, verdict)
+    }
+    return verdict
+  }
+
+  // Paragraph-like blocks and their scores.
+  const paragraphs: Array<{ el: Element; score: number; chars: number; holder: boolean }> = []
+  for (const el of doc.elements) {
+    if (!stats.has(el) || el === body) continue
+    const st = stats.get(el)!
+    let chars: number
+    const holder = !PARAGRAPH_TAGS.has(el.name)
+    if (!holder) chars = st.chars - st.linkChars
+    else if (TEXT_HOLDERS.has(el.name)) {
+      chars = ownInlineChars(el, stats)
+      if (chars < MIN_OWN_TEXT) continue
+    } else continue
+    if (chars < 25 || excluded(el)) continue
+    paragraphs.push({ el, score: 1 + st.punct + Math.min(chars / 100, 3), chars, holder })
+  }
+  if (paragraphs.length === 0) return { roots: [], method: 'none' }
+
+  const scores = new Map<Element, number>()
+  const add = (el: Element | null, s: number) => {
+    if (el && el.type === 'tag') scores.set(el, (scores.get(el) ?? 0) + s)
+  }
+  for (const p of paragraphs) {
+    const parent = p.el.parent as Element | null
+    if (p.holder) {
+      // Text written in the block itself (br-separated lines, a table cell) scores the block.
+      add(p.el, p.score)
+      add(parent, 0.75 * p.score)
+      add(parent?.parent as Element | null, p.score / 2)
+    } else {
+      add(parent, p.score)
+      add(parent?.parent as Element | null, p.score / 2)
+    }
+  }
+  const adjusted = (el: Element): number => {
+    const st = stats.get(el) ?? measureText(el, stats).get(el)!
+    return (scores.get(el) ?? 0) * (1 - linkDensity(st))
+  }
+  let best: Element | null = null
+  let bestScore = 0
+  for (const el of scores.keys()) {
+    const s = adjusted(el)
+    if (s > bestScore) {
+      best = el
+      bestScore = s
+    }
+  }
+  if (!best) return { roots: [], method: 'none' }
+
+  let roots = withSiblings(best, bestScore, adjusted, stats, excluded)
+  let method: DensityResult['method'] = roots.length > 1 ? 'density+siblings' : 'density'
+  const total = paragraphs.reduce((n, p) => n + p.chars, 0)
+  if (coveredChars(roots, paragraphs) < MIN_COVERAGE * total) {
+    const wide = coverageContainer(paragraphs, total, stats)
+    if (wide && wide !== body && coveredChars([wide], paragraphs) > coveredChars(roots, paragraphs)) {
+      roots = [wide]
+      method = 'coverage'
+    }
+  }
+  return { roots, method }
+}
+
+const contains = (root: Element, node: Element): boolean => {
+  for (let e: Element | null = node; e; e = e.parent as Element | null) if (e === root) return true
+  return false
+}
+
+const coveredChars = (
+  roots: ReadonlyArray<Element>,
+  paragraphs: ReadonlyArray<{ el: Element; chars: number }>
+): number => paragraphs.reduce((n, p) => (roots.some((r) => contains(r, p.el)) ? n + p.chars : n), 0)
+
+/** The winner and the siblings beside it that carry article-like text, in document order. */
+const withSiblings = (
+  best: Element,
+  bestScore: number,
+  adjusted: (el: Element) => number,
+  stats: Map<Element, TextStats>,
+  excluded: (el: Element | null) => boolean
+): Element[] => {
+  const parent = best.parent as Element | null
+  if (!parent || parent.type !== 'tag' || parent.name === 'body' || parent.name === 'html') return [best]
+  const out: Element[] = []
+  for (const c of parent.children as AnyNode[]) {
+    if (c.type !== 'tag') continue
+    if (c === best) {
+      out.push(c)
+      continue
+    }
+    const st = stats.get(c)
+    if (!st || excluded(c) || linkDensity(st) > SIBLING_LINK_DENSITY) continue
+    if (adjusted(c) >= SIBLING_SHARE * bestScore) out.push(c)
+  }
+  return out
+}
+
+/** The deepest container holding most of the page's paragraph text, when its links are few. */
+const coverageContainer = (
+  paragraphs: ReadonlyArray<{ el: Element; chars: number }>,
+  total: number,
+  stats: Map<Element, TextStats>
+): Element | null => {
+  const held = new Map<Element, number>()
+  for (const p of paragraphs)
+    for (let e: Element | null = p.el; e && e.type === 'tag'; e = e.parent as Element | null)
+      held.set(e, (held.get(e) ?? 0) + p.chars)
+  let best: Element | null = null
+  let bestDepth = -1
+  for (const [el, n] of held) {
+    if (n < FALLBACK_SHARE * total) continue
+    const st = stats.get(el)
+    if (!st || linkDensity(st) > FALLBACK_LINK_DENSITY) continue
+    let depth = 0
+    for (let e = el.parent; e; e = e.parent) depth++
+    if (depth > bestDepth) {
+      best = el
+      bestDepth = depth
+    }
+  }
+  return best
+}
