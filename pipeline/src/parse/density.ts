@@ -61,6 +61,8 @@ export interface DensityResult {
   readonly roots: Element[]
   /** Which method chose them: the best container, with its siblings, or the coverage fallback. */
   readonly method: 'density' | 'density+siblings' | 'coverage' | 'none'
+  /** Characters of paragraph-like text on the whole page outside navigation and widgets. */
+  readonly pageChars: number
 }
 
 /** Text an element holds itself: its text nodes and inline children (not its block children). */
@@ -76,9 +78,21 @@ const ownInlineChars = (el: Element, stats: Map<Element, TextStats>): number => 
   return n
 }
 
+const cache = new WeakMap<Doc, DensityResult>()
+
+/** The page's main text containers (computed once per parsed page). */
 export const mainContent = (doc: Doc): DensityResult => {
+  let r = cache.get(doc)
+  if (!r) {
+    r = computeMainContent(doc)
+    cache.set(doc, r)
+  }
+  return r
+}
+
+const computeMainContent = (doc: Doc): DensityResult => {
   const body = doc.byTag('body')[0]
-  if (!body) return { roots: [], method: 'none' }
+  if (!body) return { roots: [], method: 'none', pageChars: 0 }
   const stats = measureText(body)
   const bodyStats = stats.get(body)!
   const pageText = Math.max(bodyStats.chars - bodyStats.linkChars, 1)
@@ -129,7 +143,7 @@ export const mainContent = (doc: Doc): DensityResult => {
     if (chars < 25 || excluded(el)) continue
     paragraphs.push({ el, score: 1 + st.punct + Math.min(chars / 100, 3), chars, holder })
   }
-  if (paragraphs.length === 0) return { roots: [], method: 'none' }
+  if (paragraphs.length === 0) return { roots: [], method: 'none', pageChars: 0 }
 
   const scores = new Map<Element, number>()
   const add = (el: Element | null, s: number) => {
@@ -160,11 +174,11 @@ export const mainContent = (doc: Doc): DensityResult => {
       bestScore = s
     }
   }
-  if (!best) return { roots: [], method: 'none' }
+  const total = paragraphs.reduce((n, p) => n + p.chars, 0)
+  if (!best) return { roots: [], method: 'none', pageChars: total }
 
   let roots = withSiblings(best, bestScore, adjusted, stats, excluded)
   let method: DensityResult['method'] = roots.length > 1 ? 'density+siblings' : 'density'
-  const total = paragraphs.reduce((n, p) => n + p.chars, 0)
   if (coveredChars(roots, paragraphs) < MIN_COVERAGE * total) {
     const wide = coverageContainer(paragraphs, total, stats)
     if (wide && wide !== body && coveredChars([wide], paragraphs) > coveredChars(roots, paragraphs)) {
@@ -172,7 +186,7 @@ export const mainContent = (doc: Doc): DensityResult => {
       method = 'coverage'
     }
   }
-  return { roots, method }
+  return { roots, method, pageChars: total }
 }
 
 const contains = (root: Element, node: Element): boolean => {

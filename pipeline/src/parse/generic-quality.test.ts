@@ -104,3 +104,19 @@ describe('boilerplate removal inside a body root', () => {
     expect(parts.paragraphs).toEqual(LINES)
   })
 })
+
+describe("judging a platform adapter's result", () => {
+  it('takes the density result when the adapter kept a fraction of the article', () => {
+    const html = `<!doctype html><html><head><title>${TITLE}</title></head><body class="single single-post">
+      <article class="post type-post"><h1 class="entry-title">${TITLE}</h1>
+      <div class="entry-content"><p>${LINES[0]}</p></div>
+      <div class="entry-more">${LINES.slice(1)
+        .map((l) => `<p>${l}</p>`)
+        .join('')}</div></article></body></html>`
+    const r = parseArticle(html, 'https://phuongvidu.vn/2024/10/20/dai-hoi/', { platform: 'wordpress' })
+    if (!r.ok) throw new Error(r.reason)
+    expect(r.article.platform).toBe('wordpress+generic')
+    expect(tokenF1(r.article.body_text, BODY)).toBeGreaterThanOrEqual(0.95)
+    expect(r.article.title).toBe(TITLE)
+  })
+})

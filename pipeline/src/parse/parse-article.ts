@@ -16,7 +16,8 @@ import { isChromeLine, isEndHeading } from './boilerplate.ts'
 import { canonicalUrl } from './crawl-utils.ts'
 import { findPublished } from './date-finder.ts'
 import { parseMachineDate } from './dates.ts'
-import { parseHtml } from './doc.ts'
+import { type Doc, parseHtml } from './doc.ts'
+import { mainContent } from './density.ts'
 import { detectPlatform } from './fingerprint.ts'
 import { type HeadMeta, readHeadMeta, stripSiteSuffix } from './head-meta.ts'
 import { listingReason } from './listing.ts'
@@ -71,6 +72,25 @@ const chooseTitle = (adapter: AdapterOutput, meta: HeadMeta): string | null => {
 }
 
 const bodyChars = (ps: ReadonlyArray<string>): number => ps.reduce((n, p) => n + p.length, 0)
+
+/** An adapter's body under this share of the page's paragraph text has lost part of the article. */
+const SHORT_SHARE = 0.5
+/** How much more text the density result must hold to replace a short adapter body. */
+const GAIN = 1.3
+
+/**
+ * What is wrong with a body, if anything: empty (or too short to be an article), no headline, or
+ * far shorter than the paragraph text the page holds.
+ */
+const judge = (
+  paragraphs: ReadonlyArray<string>,
+  title: string | null,
+  doc: Doc
+): 'empty' | 'short' | null => {
+  const chars = bodyChars(paragraphs)
+  if (chars < MIN_BODY_CHARS || !title) return 'empty'
+  return chars < SHORT_SHARE * mainContent(doc).pageChars ? 'short' : null
+}
 
 interface CleanedBody {
   readonly paragraphs: string[]
@@ -157,14 +177,17 @@ const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult =
   let parts = extractBody(adapter.body, url)
   let title = chooseTitle(adapter, meta)
   let cleaned = cleanParagraphs(parts, adapter, title)
-  if (bodyChars(cleaned.paragraphs) < MIN_BODY_CHARS && preferred !== 'generic') {
-    // The platform's selectors missed (redesign, custom theme): fall back to text density but
-    // keep whatever the adapter did find (title, date, byline).
+  const judged = judge(cleaned.paragraphs, title, doc)
+  if (judged && preferred !== 'generic') {
+    // The platform's selectors missed (redesign, custom theme) or kept a fraction of the text:
+    // take the density result when it holds clearly more, but keep whatever the adapter did find
+    // (title, date, byline).
     const g = ADAPTERS.generic.parse(input)
     const gParts = extractBody(g.body, url)
     const gTitle = title ?? chooseTitle(g, meta)
     const gCleaned = cleanParagraphs(gParts, { ...adapter, body: g.body }, gTitle)
-    if (bodyChars(gCleaned.paragraphs) > bodyChars(cleaned.paragraphs)) {
+    const needed = judged === 'short' ? GAIN * bodyChars(cleaned.paragraphs) : bodyChars(cleaned.paragraphs)
+    if (bodyChars(gCleaned.paragraphs) > needed) {
       adapter = {
         ...g,
         title: adapter.title ?? g.title,
