@@ -248,6 +248,7 @@ function statusFrom(
   if (PLANNED_AFTER.test(after)) return 'planned'
   // "Kế hoạch ... tổ chức Đại hội ...": an event named in a plan is still to come.
   if (/kế hoạch/iu.test(before)) return 'planned'
+  if (NEWS_LEAD.test(leadOf(text, headStart))) return 'held'
   const pub = parsePublished(published)
   if (!pub) return 'unknown'
   const pubIso = new Date(pub.time).toISOString().slice(0, 10)
@@ -261,6 +262,21 @@ function statusFrom(
     if (year > pub.year) return 'planned'
   }
   return 'unknown'
+}
+
+// "Ngày 9.9, tỉnh X tổ chức Đại hội …", "Sáng nay, … tổ chức …", "(ĐN)- Trong 2 ngày 15 và 16-9, … tổ chức …":
+// a news lead that opens on the day reports the event as it happens (issue #11).
+const NEWS_LEAD =
+  /^\s*(?:\([^)\n]{1,24}\)\s*[-–]?\s*)?(?:[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3}\s*[-–]\s*)?(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Trong\s+(?:2|3|hai|ba)\s+ngày)(?:\s+(?:nay|qua|\d{1,2}(?:[./-]\d{1,2}){0,2}(?:\s+và\s+\d{1,2}(?:[./-]\d{1,2}){0,2})?))?\s*,[^;!?\n]*?(?:tổ chức|khai mạc|diễn ra)\s+(?:(?:thành công|phiên chính thức|trọng thể|long trọng)\s+)?["“]?$/u
+const SENTENCE_BREAK = /[.!?]\s+(?=[\p{Lu}(])/gu
+
+/** The text from the start of the head's sentence (or line) to the head. */
+function leadOf(text: string, headStart: number): string {
+  const lineStart = text.lastIndexOf('\n', headStart - 1) + 1
+  const window = text.slice(Math.max(lineStart, headStart - 240), headStart)
+  let cut = 0
+  for (const m of window.matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length
+  return window.slice(cut)
 }
 
 const STATUS_CUE = /sẽ|đã|tiến tới|hướng tới/iu

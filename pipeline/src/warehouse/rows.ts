@@ -240,12 +240,18 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
       e.status,
       start,
       end,
-      eventKey(e, codes, int(e.year) ?? (start ? Number(start.slice(0, 4)) : pubYear)),
+      // A Party or mass-organisation congress keys apart from an emulation congress (issue #11).
+      eventKey(
+        e.organization ? { ...e, kind: `${e.kind}:${e.organization}` as typeof e.kind } : e,
+        codes,
+        int(e.year) ?? (start ? Number(start.slice(0, 4)) : pubYear)
+      ),
       e.surface,
       int(e.start),
       int(e.end),
       rec,
       ver,
+      e.organization ?? null,
     ])
   })
 

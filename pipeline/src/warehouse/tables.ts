@@ -91,6 +91,8 @@ export const LOADED_TABLES = {
     ['span_end', 'int'],
     [M[0], 'text'],
     [M[1], 'text'],
+    // Added by migration 0410 (issue #11).
+    ['organization', 'text'],
   ],
   campaign_mentions: [
     ['article_id', 'text'],
