@@ -17,7 +17,7 @@ import { ArchiveWriter } from './archive.ts'
 import { hostOf, tryCanonicalUrl } from './canonical-url.ts'
 import { type ContentKind, isArticleUrl, isPaginationUrl, isSkippedUrl, sniffContent } from './classify.ts'
 import { decodeHtml } from './decode.ts'
-import { extractHtmlLinks, feedItemLinks, type HtmlLinks, sitemapLinks } from './discover.ts'
+import { changeDates, extractHtmlLinks, feedItemLinks, type HtmlLinks, sitemapLinks } from './discover.ts'
 import {
   defaultPolicy,
   type FetchedPage,
@@ -70,6 +70,15 @@ export interface CrawlOptions {
   readonly policy?: Partial<Omit<FetchPolicy, 'allowedHost' | 'robotsAllow'>>
   /** Refetch stored articles with a conditional GET (default false: stored articles are final). */
   readonly revisitArticles?: boolean
+  /**
+   * Periodic re-check: stored articles last fetched this many days ago or more are fetched again with a
+   * conditional GET, oldest first, at most `recheckPerSource` per source and run. Default: 30 live, off
+   * offline. Articles a sitemap's lastmod or a feed's update date says changed are revisited regardless.
+   */
+  readonly recheckAfterDays?: number
+  readonly recheckPerSource?: number
+  /** Clock for the re-check schedule (epoch ms); tests inject one. */
+  readonly now?: () => number
   /** Size cap for attachments (PDF/DOC/DOCX); default 20 MB or the page cap if larger. */
   readonly maxAttachmentBytes?: number
   /** Decides which fetched pages are articles; default: the parser's isArticlePage, else URL shapes. */
@@ -95,7 +104,13 @@ interface Task {
   readonly source: SourceConfig
   readonly role: PageRole
   readonly from: string | null
+  /** A stored article fetched again (changed per sitemap/feed, or due for its periodic re-check). */
+  readonly revisit?: boolean
 }
+
+/** Revisit policy defaults: live runs re-check stored articles after 30 days, at most 20 per source. */
+const RECHECK_AFTER_DAYS_LIVE = 30
+const RECHECK_PER_SOURCE = 20
 
 /** The parser's detector when engineer C's module is present; null otherwise. */
 export async function loadParserDetector(): Promise<ArticleDetector | null> {
@@ -234,6 +249,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
     const seen = new Set<string>()
     const lanes = new Map<string, { queue: Queue.Queue<Task>; gate: HostGate }>()
     const robotsByHost = new Map<string, Effect.Effect<RobotsRules>>()
+    /** When sitemaps and feeds say a URL last changed (epoch ms). */
+    const changedAt = new Map<string, number>()
     /** Rules already fetched, for checking redirect hops synchronously. */
     const robotsKnown = new Map<string, RobotsRules>()
     let processTask: (t: Task) => Effect.Effect<void, StoreError> = () => Effect.void
@@ -276,7 +293,8 @@ export const crawlProgram = (opts: CrawlOptions) =>
           k !== undefined &&
           (k.state === 'stored' || k.state === 'duplicate' || k.state === 'redirected') &&
           (k.is_article === true || t.role === 'article' || t.role === 'attachment')
-        if (finalArticle && !opts.revisitArticles) return
+        const changed = k?.fetched_ms != null && (changedAt.get(t.url) ?? 0) > k.fetched_ms
+        if (finalArticle && !opts.revisitArticles && !t.revisit && !changed) return
         if (k?.state === 'failed' && isPermanentFailure(k.http_status, k.last_error)) return
         seen.add(t.url)
         statsOf(t.source.id).queued++
@@ -360,6 +378,10 @@ export const crawlProgram = (opts: CrawlOptions) =>
         if (to !== pageUrl && !edges.has(to)) edges.set(to, rel)
       }
       const platformOf = (u: string): Platform | null => sourceByHost.get(hostOf(u))?.platform ?? null
+      if (kind === 'rss' || kind === 'atom' || kind === 'urlset') {
+        const dates = changeDates(body, pageUrl, kind === 'urlset' ? 'sitemap' : 'feed')
+        for (const [u, t] of dates) changedAt.set(u, Math.max(t, changedAt.get(u) ?? t))
+      }
       if (kind === 'rss' || kind === 'atom') {
         for (const u of feedItemLinks(body, pageUrl)) add(u, platformOf(u) ? 'article' : 'offsite')
       } else if (kind === 'sitemapindex' || kind === 'urlset') {
@@ -449,6 +471,7 @@ export const crawlProgram = (opts: CrawlOptions) =>
         discovered_from: row.discovered_from,
         http_status: row.http_status,
         last_error: row.last_error,
+        fetched_ms: row.fetched_at ? Date.parse(row.fetched_at) : (known.get(row.url)?.fetched_ms ?? null),
       })
     }
 
@@ -720,6 +743,21 @@ export const crawlProgram = (opts: CrawlOptions) =>
       }
     }
     const bySourceId = new Map(opts.sources.map((s) => [s.id, s]))
+    const recheckDays = opts.recheckAfterDays ?? (opts.live ? RECHECK_AFTER_DAYS_LIVE : undefined)
+    if (recheckDays !== undefined) {
+      const due = (opts.now ?? Date.now)() - recheckDays * 86_400_000
+      const bySource = new Map<string, KnownPage[]>()
+      for (const k of known.values())
+        if (k.state === 'stored' && k.is_article && k.fetched_ms !== null && k.fetched_ms <= due)
+          bySource.set(k.source_id, [...(bySource.get(k.source_id) ?? []), k])
+      for (const [id, pages] of bySource) {
+        const s = bySourceId.get(id)
+        if (!s) continue
+        pages.sort((a, b) => (a.fetched_ms ?? 0) - (b.fetched_ms ?? 0) || a.url.localeCompare(b.url))
+        for (const k of pages.slice(0, opts.recheckPerSource ?? RECHECK_PER_SOURCE))
+          seeds.push({ url: k.url, source: s, role: 'article', from: k.discovered_from, revisit: true })
+      }
+    }
     for (const k of known.values()) {
       const s = bySourceId.get(k.source_id)
       if (!s) continue

@@ -156,6 +156,51 @@ export type SitemapLinks =
   | { readonly kind: 'index'; readonly sitemaps: string[] }
   | { readonly kind: 'urlset'; readonly urls: string[] }
 
+/**
+ * When each URL of a sitemap (`<lastmod>`, or Google News `<publication_date>`) or feed (Atom `<updated>`,
+ * RSS `<pubDate>`/`dc:date`) last changed, as epoch milliseconds; URLs without a readable date are absent.
+ * The crawler revisits a stored article whose date here is later than its last fetch.
+ */
+export function changeDates(text: string, url: string, kind: 'feed' | 'sitemap'): Map<string, number> {
+  const doc = parseXml(text, url)
+  const out = new Map<string, number>()
+  const put = (href: string | null, ...dates: unknown[]) => {
+    const u = href ? tryCanonicalUrl(href, url) : null
+    for (const d of dates) {
+      const t = Date.parse(textOf(d) ?? '')
+      if (u && !Number.isNaN(t)) {
+        out.set(u, Math.max(t, out.get(u) ?? t))
+        return
+      }
+    }
+  }
+  if (kind === 'sitemap') {
+    const urlset = doc.urlset as Record<string, unknown> | undefined
+    for (const it of asArray(urlset?.url) as Array<Record<string, unknown>>) {
+      const news = it?.news as Record<string, unknown> | undefined
+      put(textOf(it?.loc), it?.lastmod, news?.publication_date)
+    }
+    return out
+  }
+  const rss = (doc.rss as Record<string, unknown> | undefined)?.channel as Record<string, unknown> | undefined
+  const rdf = doc.RDF as Record<string, unknown> | undefined
+  for (const item of [...asArray(rss?.item), ...asArray(rdf?.item)] as Array<Record<string, unknown>>)
+    put(textOf(asArray(item.link)[0]), item.updated, item.date, item.pubDate)
+  const feed = doc.feed as Record<string, unknown> | undefined
+  for (const entry of asArray(feed?.entry) as Array<Record<string, unknown>>) {
+    const links = asArray(entry.link) as Array<Record<string, unknown> | string>
+    const alt =
+      links.find((l) => typeof l === 'object' && (l['@rel'] === undefined || l['@rel'] === 'alternate')) ??
+      links[0]
+    put(
+      typeof alt === 'object' ? ((alt?.['@href'] as string | undefined) ?? null) : textOf(alt),
+      entry.updated,
+      entry.published
+    )
+  }
+  return out
+}
+
 /** Child sitemaps of a sitemap index, or page URLs of a urlset (plain and Google News sitemaps). */
 export function sitemapLinks(text: string, sitemapUrl: string): SitemapLinks {
   const doc = parseXml(text, sitemapUrl)

@@ -92,6 +92,8 @@ export interface KnownPage {
   readonly discovered_from: string | null
   readonly http_status: number | null
   readonly last_error: string | null
+  /** Epoch milliseconds of the page's last fetch, or null. */
+  readonly fetched_ms: number | null
 }
 
 const PAGE_COLUMNS = [
@@ -267,7 +269,7 @@ export class CrawlStore {
     return this.q('load crawl state', async () => {
       const reader = await this.conn.runAndReadAll(
         `SELECT url, source_id, role, state, is_article, etag, last_modified, content_hash, record_id, discovered_from,
-           http_status, last_error
+           http_status, last_error, epoch_ms(fetched_at)::DOUBLE AS fetched_ms
          FROM crawl_page_state WHERE list_contains($1::VARCHAR[], source_id)`,
         [arrayValue(sourceIds)]
       )
