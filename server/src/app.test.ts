@@ -58,6 +58,7 @@ const sample = (p: string): string =>
     '/api/overview/trend': '/api/overview/trend?system=2008&source_kind=portal',
     '/api/provinces': '/api/provinces?system=2008',
     '/api/provinces/lineage': '/api/provinces/lineage',
+    '/api/provinces/{code}/profile': '/api/provinces/20/profile?system=2008',
     '/api/campaigns': '/api/campaigns',
     '/api/campaigns/adoption': '/api/campaigns/adoption?system=2008&campaign=xoa_nha_tam',
     '/api/coverage': '/api/coverage?system=2025&from_year=2024&to_year=2025&source_kind=portal',

@@ -262,17 +262,14 @@ const CoverageMap = ({ model }: { model: FilterModel }) => {
             csv={{ name: `coverage-map-${system}`, columns: d.columns, rows: d.rows }}
             onClick={(p) =>
               p.name &&
-              navigate(
-                href('/articles', {
-                  system,
-                  province: p.name,
-                  from: fromYear ? `${fromYear}-01-01` : null,
-                  to: toYear ? `${toYear}-12-31` : null,
-                  unique: 'true',
-                })
-              )
+              navigate(href(`/province/${p.name}`, { system, from_year: fromYear, to_year: toYear }))
             }
-            footer={<small className="attribution">{t(GEO_ATTRIBUTION_VI, GEO_ATTRIBUTION_EN)}</small>}
+            footer={
+              <small className="attribution">
+                {t('Bấm vào một tỉnh để xem hồ sơ của tỉnh. ', 'Click a province for its profile. ')}
+                {t(GEO_ATTRIBUTION_VI, GEO_ATTRIBUTION_EN)}
+              </small>
+            }
           />
         ) : (
           <Loading />

@@ -103,3 +103,37 @@ describe('/api/campaigns/adoption obeys the same filters as the heatmap', () => 
     expect(none).toEqual([])
   })
 })
+
+describe('/api/provinces/:code/profile', () => {
+  it('a merged 2025 unit names the provinces it absorbed and labels their history', async () => {
+    const lineage = (await json('/api/provinces/lineage')).rows as any[]
+    const merged = lineage.find((r) => r.old_code !== r.new_code)
+    const profile = await json(`/api/provinces/${merged.new_code}/profile?system=2025`)
+    expect(profile.province.name_vi).toBe(merged.new_name)
+    expect(profile.province.merged_from.map((m: any) => m.code)).toContain(merged.old_code)
+    const old = await json(`/api/provinces/${merged.old_code}/profile?system=2008`)
+    expect(old.province.merged_into.code).toBe(merged.new_code)
+    for (const d of profile.documents)
+      expect(typeof d.old_code === 'string' || d.old_code === null).toBe(true)
+  })
+
+  it('Lạng Sơn has documents, campaigns with the national median, and its sources; the period filters', async () => {
+    const all = await json('/api/provinces/20/profile?system=2008')
+    expect(all.province.name_vi).toBe('Lạng Sơn')
+    expect(all.documents.length).toBeGreaterThan(0)
+    expect(all.sources.length).toBeGreaterThan(0)
+    for (const c of all.campaigns) expect(c.provinces_reached).toBeGreaterThanOrEqual(1)
+    const years = all.documents
+      .map((d: any) => Number(String(d.issued_on).slice(0, 4)))
+      .filter((y: number) => y > 0)
+    const cut = Math.max(...years)
+    const recent = await json(`/api/provinces/20/profile?system=2008&from_year=${cut + 1}`)
+    expect(recent.documents.length).toBeLessThan(all.documents.length)
+    expect(recent.province.articles).toBeLessThanOrEqual(all.province.articles)
+  })
+
+  it('refuses a bad code in one line and answers 404 for an unknown one', async () => {
+    expect((await h.app.request('/api/provinces/x1/profile')).status).toBe(400)
+    expect((await h.app.request('/api/provinces/99/profile')).status).toBe(404)
+  })
+})

@@ -1,0 +1,66 @@
+import { Hono } from 'hono'
+import { badParam, notFound } from '../http/api-error.ts'
+import type { AppEnv } from '../http/env.ts'
+import { checkYears, coverageFilters } from '../http/filters.ts'
+import { systemParam } from '../http/params.ts'
+import type { RouteRegistry } from '../http/route-docs.ts'
+import {
+  PROVINCE_CAMPAIGNS_SQL,
+  PROVINCE_DOCUMENTS_SQL,
+  PROVINCE_EVENTS_SQL,
+  PROVINCE_SOURCES_SQL,
+  PROVINCE_SQL,
+} from '../queries/province-profile.ts'
+
+/** `GET /api/provinces/:code/profile`: everything the printable province page shows, in one answer. */
+export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) => {
+  const app = new Hono<AppEnv>()
+  reg.get(
+    app,
+    prefix,
+    '/:code/profile',
+    {
+      summary:
+        'One province: documents, congresses planned vs held, campaigns with lags vs the national median, sources',
+      params: { system: systemParam, from_year: coverageFilters.from_year, to_year: coverageFilters.to_year },
+      pathParams: { code: 'Province code in the chosen system (two digits)' },
+      table: false,
+      tag: 'reference',
+    },
+    async (c, q) => {
+      const code = c.req.param('code') ?? ''
+      if (!/^\d{2}$/.test(code))
+        throw badParam(
+          'code',
+          `mã tỉnh phải gồm 2 chữ số, nhận "${code}"`,
+          `a province code is two digits, got "${code}"`
+        )
+      checkYears(q.from_year, q.to_year)
+      const params = { system: q.system, code, from_year: q.from_year, to_year: q.to_year }
+      const lease = c.get('lease')
+      const province = (await lease.query(PROVINCE_SQL, params)).rows[0]
+      if (!province)
+        throw notFound(
+          code,
+          `Không có tỉnh mã ${code} trong hệ ${q.system}.`,
+          `No province ${code} in the ${q.system} system.`
+        )
+      const [documents, events, campaigns, sources] = await Promise.all([
+        lease.query(PROVINCE_DOCUMENTS_SQL, params),
+        lease.query(PROVINCE_EVENTS_SQL, params),
+        lease.query(PROVINCE_CAMPAIGNS_SQL, { system: q.system, code }),
+        lease.query(PROVINCE_SOURCES_SQL, { system: q.system, code }),
+      ])
+      return c.json({
+        province,
+        period: { from_year: q.from_year, to_year: q.to_year },
+        version: lease.versionTag,
+        documents: documents.rows,
+        events: events.rows,
+        campaigns: campaigns.rows,
+        sources: sources.rows,
+      })
+    }
+  )
+  return app
+}
