@@ -9,7 +9,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['pipeline/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: [
+            'pipeline/**/*.test.ts',
+            'server/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/security/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
