@@ -28,6 +28,7 @@ import { campaignsRoutes } from './routes/campaigns.ts'
 import { coverageRoutes } from './routes/coverage.ts'
 import { documentsRoutes } from './routes/documents.ts'
 import { documentDetailRoutes } from './routes/document-detail.ts'
+import { alertsRoutes } from './routes/alerts.ts'
 import { geoRoutes } from './routes/geo.ts'
 import { healthRoutes } from './routes/health.ts'
 import { runsRoutes, sourcesRoutes } from './routes/pipeline.ts'
@@ -168,6 +169,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   mount('/api/trends', trendsRoutes)
   mount('/api/documents', documentsRoutes)
   mount('/api/documents', documentDetailRoutes)
+  mount('/api/alerts', alertsRoutes)
   mount('/api/articles', articlesRoutes)
   mount('/api/runs', runsRoutes)
   mount('/api/sources', sourcesRoutes)

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import type { ArticleRecord } from '../domain/article.ts'
 import type { Platform, SourceConfig } from '../domain/source.ts'
 import { ADAPTERS } from './adapters/index.ts'
+import { metaTitleMatch, rankTitle } from './adapters/generic.ts'
 import type { AdapterOutput } from './adapters/types.ts'
 import { looksLikeByline, splitAuthors, stripAuthorLabel } from './authors.ts'
 import { type BodyParts, extractBody } from './blocks.ts'
@@ -62,10 +63,18 @@ const sameHostUrl = (candidate: string | null | undefined, pageUrl: string): str
 
 const SITE_TITLE = /^(cổng thông tin|trang thông tin|trang chủ|báo điện tử|home)/iu
 
-const chooseTitle = (adapter: AdapterOutput, meta: HeadMeta): string | null => {
+/**
+ * The adapter's headline, unless it is the site name or a heading that matches nothing in the
+ * page's metadata while another visible heading does (a portlet heading picked by an h1 selector).
+ */
+const chooseTitle = (adapter: AdapterOutput, meta: HeadMeta, doc: Doc): string | null => {
   const site = meta.og['og:site_name'] ?? null
   const t = adapter.title
-  if (t && t !== site && !(SITE_TITLE.test(t) && t.length < 50)) return t
+  if (t && t !== site && !(SITE_TITLE.test(t) && t.length < 50)) {
+    if (metaTitleMatch(foldVietnamese(t), meta) > 0) return t
+    const ranked = rankTitle(doc, meta)
+    return ranked.matched && ranked.title ? ranked.title : t
+  }
   const fromMeta = meta.jsonLd?.headline ?? meta.microdata.headline ?? meta.og['og:title'] ?? null
   if (fromMeta) return stripSiteSuffix(fromMeta, site)
   return meta.documentTitle ? stripSiteSuffix(meta.documentTitle, site) : t
@@ -175,7 +184,7 @@ const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult =
   let platform: string = preferred
   let adapter = ADAPTERS[preferred].parse(input)
   let parts = extractBody(adapter.body, url)
-  let title = chooseTitle(adapter, meta)
+  let title = chooseTitle(adapter, meta, doc)
   let cleaned = cleanParagraphs(parts, adapter, title)
   const judged = judge(cleaned.paragraphs, title, doc)
   if (judged && preferred !== 'generic') {
@@ -184,7 +193,7 @@ const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult =
     // (title, date, byline).
     const g = ADAPTERS.generic.parse(input)
     const gParts = extractBody(g.body, url)
-    const gTitle = title ?? chooseTitle(g, meta)
+    const gTitle = title ?? chooseTitle(g, meta, doc)
     const gCleaned = cleanParagraphs(gParts, { ...adapter, body: g.body }, gTitle)
     const needed = judged === 'short' ? GAIN * bodyChars(cleaned.paragraphs) : bodyChars(cleaned.paragraphs)
     if (bodyChars(gCleaned.paragraphs) > needed) {

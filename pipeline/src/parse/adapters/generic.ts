@@ -32,40 +32,55 @@ const inNavigation = (el: Element): boolean => {
   return false
 }
 
-/**
- * The article's own headline: the visible heading that matches the page's metadata title (JSON-LD
- * headline or og:title first, then the document title without its site suffix), else the first
- * h1; never a breadcrumb, a menu entry, the site name, or a box heading ("Tin tức - Sự kiện") that
- * matches nothing.
- */
-const findTitle = (doc: Doc, meta: HeadMeta): string | null => {
-  const site = meta.og['og:site_name'] ? foldVietnamese(meta.og['og:site_name']) : null
+/** How well a folded heading matches the page's metadata titles (0: not at all). */
+export const metaTitleMatch = (f: string, meta: HeadMeta): number => {
   const strong = [meta.jsonLd?.headline, meta.og['og:title'], meta.microdata.headline]
     .filter((t): t is string => !!t)
     .map(foldVietnamese)
   const docTitle = meta.documentTitle
     ? foldVietnamese(stripSiteSuffix(meta.documentTitle, meta.og['og:site_name']))
     : null
+  if (strong.some((m) => m === f)) return 100
+  if (docTitle === f) return 80
+  if (f.length >= 20 && strong.some((m) => m.startsWith(f) || f.startsWith(m))) return 60
+  if (f.length >= 20 && docTitle?.includes(f)) return 50
+  return 0
+}
+
+export interface RankedTitle {
+  readonly title: string | null
+  /** Whether the heading matches the page's metadata title (not merely the first h1). */
+  readonly matched: boolean
+}
+
+/**
+ * The article's own headline: the visible heading that matches the page's metadata title (JSON-LD
+ * headline or og:title first, then the document title without its site suffix), else the first
+ * h1; never a breadcrumb, a menu entry, the site name, or a box heading ("Tin tức - Sự kiện") that
+ * matches nothing.
+ */
+export const rankTitle = (doc: Doc, meta: HeadMeta): RankedTitle => {
+  const site = meta.og['og:site_name'] ? foldVietnamese(meta.og['og:site_name']) : null
   let best: string | null = null
   let bestScore = Number.NEGATIVE_INFINITY
+  let bestMatched = false
   for (const el of doc.all(TITLE_SELECTOR)) {
     const t = textOf(el)
     if (t.length < 8 || t.length > 300) continue
     const f = foldVietnamese(t)
     let score = el.name === 'h1' ? 20 : el.name === 'h2' ? 10 : el.name === 'h3' ? 8 : 6
-    if (strong.some((m) => m === f)) score += 100
-    else if (docTitle === f) score += 80
-    else if (f.length >= 20 && strong.some((m) => m.startsWith(f) || f.startsWith(m))) score += 60
-    else if (f.length >= 20 && docTitle?.includes(f)) score += 50
-    else if (SECTION_HEADING.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) score -= 15
+    const match = metaTitleMatch(f, meta)
+    score += match
+    if (match === 0 && SECTION_HEADING.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) score -= 15
     if (f === site) score -= 100
     if (inNavigation(el)) score -= 50
     if (score > bestScore) {
       best = t
       bestScore = score
+      bestMatched = match > 0
     }
   }
-  return bestScore > 0 ? best : null
+  return bestScore > 0 ? { title: best, matched: bestMatched } : { title: null, matched: false }
 }
 
 const SAPO_CLASS = /sapo|lead|desc|summary|intro|chapeau|tomtat|tom-tat|excerpt/i
@@ -132,7 +147,7 @@ export const genericAdapter: Adapter = {
   parse: ({ doc, meta }) => {
     const { roots } = mainContent(doc)
     const body = roots[0] ?? null
-    const title = findTitle(doc, meta)
+    const title = rankTitle(doc, meta).title
     // Dates: only an <article>'s own <time>; the date finder (date-finder.ts) reads the rest, the
     // line printed next to the headline included (a class="date" anywhere may be the header clock).
     const dateMachine = attrOf(doc, 'article time[datetime]', 'datetime')

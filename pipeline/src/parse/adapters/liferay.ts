@@ -1,10 +1,11 @@
 /**
  * Liferay government portals (design/portals.md §4.3): the Đà Nẵng DNICT article portlet
  * ("Ngày đăng tin:", `.the-article-body`), Vietsoftware VCMS (`.wd-boxs`, "Ngay dang:" without
- * diacritics, `p.wd-actor`), ECOIT soft_cms and plain web content (`.journal-content-article`).
+ * diacritics, `p.wd-actor`), ECOIT soft_cms and plain web content (`.journal-content-article`), and
+ * the asset publisher's full view (`.asset-full-content-title`, `.assetPublishDate`).
  */
 import { allBylineAuthors } from './bylines.ts'
-import { firstElement, firstText, present, textOrNull } from './dom.ts'
+import { allTexts, firstElement, firstText, present, textOrNull } from './dom.ts'
 import type { Adapter } from './types.ts'
 
 export const liferayAdapter: Adapter = {
@@ -16,6 +17,7 @@ export const liferayAdapter: Adapter = {
       '.wd-boxs h3.wd-tlh3-4',
       '.contentDetail h3',
       '.asset-full-content .header-title',
+      '.asset-full-content-title',
       'section > article > h1',
       '.journal-content-article h1',
       'h1',
@@ -27,6 +29,7 @@ export const liferayAdapter: Adapter = {
       '.post-ago',
       '.publish-date',
       '.news-date',
+      '.assetPublishDate',
       '.date',
     ])
     const leadEl = firstElement(doc, [
@@ -47,6 +50,8 @@ export const liferayAdapter: Adapter = {
       '.wd-boxs',
     ])
     const authors = allBylineAuthors(doc, 'p.the-article-author, .wd-actor, .article-author, .author')
+    // The asset publisher's "view-content-author" names the CMS account that posted the page.
+    const posterAuthors = allTexts(doc.all('.view-content-author'))
     const category = firstText(doc, [
       '.wd-boxs h2.wd-tlh1-2',
       '.primary-box h3.tle',
@@ -58,6 +63,7 @@ export const liferayAdapter: Adapter = {
       lead: textOrNull(leadEl),
       dateText,
       authors,
+      posterAuthors,
       category,
       tags: [],
       body: present([leadEl && bodyEl?.children.includes(leadEl) ? null : leadEl, bodyEl]),
