@@ -46,15 +46,13 @@ const useSchema = (): [SchemaState, () => void] => {
   return [state, useCallback(() => setAttempt((n) => n + 1), [])]
 }
 
-export default function Sql() {
-  const t = useT()
+/** Statement, chart type and run state, kept in step with the URL. */
+const useConsole = () => {
   const [q, set] = useQuery()
   const urlSql = q.get('q') ?? q.get('sql')
   const [text, setText] = useState(urlSql ?? DEFAULT_SQL)
   const [view, setView] = useState<ResultView>(() => viewFrom(q.get('view')))
   const [state, setState] = useState<RunState>({ kind: 'idle' })
-  const [schema, reloadSchema] = useSchema()
-  const editor = useRef<SqlEditorHandle>(null)
 
   // A link to another query followed while the console is open replaces the statement.
   const seenUrlSql = useRef(urlSql)
@@ -77,6 +75,14 @@ export default function Sql() {
       setState({ kind: 'error', error: asFailure(e) })
     }
   }
+  return { text, setText, view, chooseView, state, run }
+}
+
+export default function Sql() {
+  const t = useT()
+  const { text, setText, view, chooseView, state, run } = useConsole()
+  const [schema, reloadSchema] = useSchema()
+  const editor = useRef<SqlEditorHandle>(null)
   const needsToken =
     (schema.kind === 'error' && schema.error.status === 401) ||
     (state.kind === 'error' && state.error.status === 401)

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react'
 import { useLang, useT } from '../../app/i18n.tsx'
 import { commentFor } from './comment.ts'
-import type { Schema, SchemaRelation } from './types.ts'
+import type { Schema, SchemaMacro, SchemaRelation } from './types.ts'
 
 interface Props {
   readonly schema: Schema
@@ -19,9 +19,88 @@ const matchesFilter = (rel: SchemaRelation, f: string): boolean =>
   (rel.comment ?? '').toLowerCase().includes(f) ||
   rel.columns.some((c) => c.name.toLowerCase().includes(f) || (c.comment ?? '').toLowerCase().includes(f))
 
-export const SchemaBrowser = ({ schema, onInsert }: Props) => {
+/** One table or view: its comment, then its columns with type and comment; names insert on click. */
+const RelationItem = ({
+  rel,
+  open,
+  onInsert,
+}: {
+  rel: SchemaRelation
+  open: boolean
+  onInsert: (name: string) => void
+}) => {
   const t = useT()
   const { lang } = useLang()
+  const note = commentFor(rel.comment, lang)
+  return (
+    <li data-relation={rel.name}>
+      <details open={open}>
+        <summary>
+          <code>{rel.name}</code> <span className="badge muted">{rel.kind}</span>
+        </summary>
+        {note ? <p className="schema-comment">{note}</p> : null}
+        <button type="button" className="link" onClick={() => onInsert(rel.name)}>
+          {t('Chèn tên bảng', 'Insert table name')}
+        </button>
+        <ul className="schema-columns">
+          {rel.columns.map((c) => {
+            const cnote = commentFor(c.comment, lang)
+            return (
+              <li key={c.name}>
+                <button
+                  type="button"
+                  className="link"
+                  title={t('Chèn vào câu lệnh', 'Insert into the statement')}
+                  onClick={() => onInsert(c.name)}
+                >
+                  <code>{c.name}</code>
+                </button>{' '}
+                <span className="muted">{c.type}</span>
+                {cnote ? <span className="schema-comment"> — {cnote}</span> : null}
+              </li>
+            )
+          })}
+        </ul>
+      </details>
+    </li>
+  )
+}
+
+const TableMacros = ({
+  macros,
+  onInsert,
+}: {
+  macros: ReadonlyArray<SchemaMacro>
+  onInsert: (name: string) => void
+}) => {
+  const t = useT()
+  const { lang } = useLang()
+  const tableMacros = macros.filter((m) => m.kind === 'table_macro')
+  if (tableMacros.length === 0) return null
+  return (
+    <>
+      <h3>{t('Hàm bảng', 'Table macros')}</h3>
+      <ul className="schema-columns">
+        {tableMacros.map((m) => {
+          const note = commentFor(m.comment, lang)
+          return (
+            <li key={m.name}>
+              <button type="button" className="link" onClick={() => onInsert(`${m.name}(`)}>
+                <code>
+                  {m.name}({m.parameters.join(', ')})
+                </code>
+              </button>
+              {note ? <span className="schema-comment"> — {note}</span> : null}
+            </li>
+          )
+        })}
+      </ul>
+    </>
+  )
+}
+
+export const SchemaBrowser = ({ schema, onInsert }: Props) => {
+  const t = useT()
   const [filter, setFilter] = useState('')
   const f = filter.trim().toLowerCase()
   const shown = useMemo(() => schema.tables.filter((r) => matchesFilter(r, f)), [schema, f])
@@ -42,63 +121,12 @@ export const SchemaBrowser = ({ schema, onInsert }: Props) => {
         )}
       </p>
       <ul className="schema-list">
-        {shown.map((rel) => {
-          const note = commentFor(rel.comment, lang)
-          return (
-            <li key={rel.name} data-relation={rel.name}>
-              <details open={f !== '' && shown.length <= 3}>
-                <summary>
-                  <code>{rel.name}</code> <span className="badge muted">{rel.kind}</span>
-                </summary>
-                {note ? <p className="schema-comment">{note}</p> : null}
-                <button type="button" className="link" onClick={() => onInsert(rel.name)}>
-                  {t('Chèn tên bảng', 'Insert table name')}
-                </button>
-                <ul className="schema-columns">
-                  {rel.columns.map((c) => {
-                    const cnote = commentFor(c.comment, lang)
-                    return (
-                      <li key={c.name}>
-                        <button
-                          type="button"
-                          className="link"
-                          title={t('Chèn vào câu lệnh', 'Insert into the statement')}
-                          onClick={() => onInsert(c.name)}
-                        >
-                          <code>{c.name}</code>
-                        </button>{' '}
-                        <span className="muted">{c.type}</span>
-                        {cnote ? <span className="schema-comment"> — {cnote}</span> : null}
-                      </li>
-                    )
-                  })}
-                </ul>
-              </details>
-            </li>
-          )
-        })}
+        {shown.map((rel) => (
+          // A search that leaves a few matches opens them.
+          <RelationItem key={rel.name} rel={rel} open={f !== '' && shown.length <= 3} onInsert={onInsert} />
+        ))}
       </ul>
-      {schema.macros.some((m) => m.kind === 'table_macro') ? (
-        <>
-          <h3>{t('Hàm bảng', 'Table macros')}</h3>
-          <ul className="schema-columns">
-            {schema.macros
-              .filter((m) => m.kind === 'table_macro')
-              .map((m) => (
-                <li key={m.name}>
-                  <button type="button" className="link" onClick={() => onInsert(`${m.name}(`)}>
-                    <code>
-                      {m.name}({m.parameters.join(', ')})
-                    </code>
-                  </button>
-                  {commentFor(m.comment, lang) ? (
-                    <span className="schema-comment"> — {commentFor(m.comment, lang)}</span>
-                  ) : null}
-                </li>
-              ))}
-          </ul>
-        </>
-      ) : null}
+      <TableMacros macros={schema.macros} onInsert={onInsert} />
     </section>
   )
 }

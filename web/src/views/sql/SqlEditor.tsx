@@ -28,6 +28,59 @@ const KIND_LABEL: Record<Completion['kind'], [string, string]> = {
   keyword: ['từ khóa', 'keyword'],
 }
 
+/** The open suggestion list; mousedown (not click) keeps the textarea's focus and caret. */
+const Suggestions = ({
+  items,
+  active,
+  onChoose,
+}: {
+  items: ReadonlyArray<Completion>
+  active: number
+  onChoose: (c: Completion) => void
+}) => {
+  const t = useT()
+  return (
+    <div
+      id="sql-suggestions"
+      className="sql-suggestions"
+      role="listbox"
+      aria-label={t('Gợi ý', 'Suggestions')}
+    >
+      {items.map((c, i) => (
+        <div
+          key={`${c.kind}:${c.label}`}
+          tabIndex={-1}
+          id={`sql-suggestion-${i}`}
+          role="option"
+          aria-selected={i === active}
+          className={i === active ? 'active' : undefined}
+          onMouseDown={(e) => {
+            e.preventDefault()
+            onChoose(c)
+          }}
+        >
+          <code>{c.label}</code>
+          <span className="muted">
+            {t(...KIND_LABEL[c.kind])} · {c.detail}
+          </span>
+        </div>
+      ))}
+    </div>
+  )
+}
+
+/** What a key does while the list is open: move, accept, close, or nothing (null). */
+const listKey = (key: string): 'down' | 'up' | 'accept' | 'close' | null =>
+  key === 'ArrowDown'
+    ? 'down'
+    : key === 'ArrowUp'
+      ? 'up'
+      : key === 'Enter' || key === 'Tab'
+        ? 'accept'
+        : key === 'Escape'
+          ? 'close'
+          : null
+
 export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   { value, onChange, onRun, schema },
   ref
@@ -42,6 +95,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     setActive(0)
   }
   const setText = (text: string, caret: number) => {
+    setItems([])
     onChange(text)
     requestAnimationFrame(() => {
       area.current?.focus()
@@ -49,50 +103,39 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
     })
   }
   const choose = (c: Completion) => {
-    const el = area.current
-    if (!el) return
-    const next = accept(value, el.selectionStart, c)
-    setItems([])
+    const next = accept(value, area.current?.selectionStart ?? value.length, c)
     setText(next.text, next.caret)
   }
   useImperativeHandle(ref, () => ({
     insert(text: string) {
-      const el = area.current
-      const at = el ? el.selectionStart : value.length
-      setItems([])
-      setText(value.slice(0, at) + text + value.slice(el ? el.selectionEnd : at), at + text.length)
+      const from = area.current?.selectionStart ?? value.length
+      const to = area.current?.selectionEnd ?? from
+      setText(value.slice(0, from) + text + value.slice(to), from + text.length)
     },
   }))
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if ((e.key === 'Enter' && (e.ctrlKey || e.metaKey)) || (e.key === ' ' && e.ctrlKey)) {
       e.preventDefault()
-      setItems([])
-      onRun()
+      if (e.key === ' ') refresh(value, e.currentTarget.selectionStart, true)
+      else {
+        setItems([])
+        onRun()
+      }
       return
     }
-    if (e.key === ' ' && e.ctrlKey) {
-      e.preventDefault()
-      refresh(value, e.currentTarget.selectionStart, true)
-      return
-    }
-    if (items.length === 0) return
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault()
-      const step = e.key === 'ArrowDown' ? 1 : -1
-      setActive((i) => (i + step + items.length) % items.length)
-    } else if (e.key === 'Enter' || e.key === 'Tab') {
+    const action = items.length > 0 ? listKey(e.key) : null
+    if (action === null) return
+    e.preventDefault()
+    if (action === 'down' || action === 'up')
+      setActive((i) => (i + (action === 'down' ? 1 : -1) + items.length) % items.length)
+    else if (action === 'close') setItems([])
+    else {
       const c = items[active]
-      if (!c) return
-      e.preventDefault()
-      choose(c)
-    } else if (e.key === 'Escape') {
-      e.preventDefault()
-      setItems([])
+      if (c) choose(c)
     }
   }
 
-  const activeId = items.length > 0 ? `sql-suggestion-${active}` : undefined
   return (
     <div className="sql-editor">
       <label htmlFor="sql-editor">
@@ -111,7 +154,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
         aria-expanded={items.length > 0}
         aria-controls="sql-suggestions"
         aria-autocomplete="list"
-        aria-activedescendant={activeId}
+        aria-activedescendant={items.length > 0 ? `sql-suggestion-${active}` : undefined}
         onChange={(e) => {
           onChange(e.target.value)
           refresh(e.target.value, e.target.selectionStart)
@@ -119,35 +162,7 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
         onKeyDown={onKeyDown}
         onBlur={() => setItems([])}
       />
-      {items.length > 0 ? (
-        <div
-          id="sql-suggestions"
-          className="sql-suggestions"
-          role="listbox"
-          aria-label={t('Gợi ý', 'Suggestions')}
-        >
-          {items.map((c, i) => (
-            <div
-              key={`${c.kind}:${c.label}`}
-              tabIndex={-1}
-              id={`sql-suggestion-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
-              // mousedown, not click: the textarea must keep focus and its caret.
-              onMouseDown={(e) => {
-                e.preventDefault()
-                choose(c)
-              }}
-            >
-              <code>{c.label}</code>
-              <span className="muted">
-                {t(...KIND_LABEL[c.kind])} · {c.detail}
-              </span>
-            </div>
-          ))}
-        </div>
-      ) : null}
+      {items.length > 0 ? <Suggestions items={items} active={active} onChoose={choose} /> : null}
     </div>
   )
 })

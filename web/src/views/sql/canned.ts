@@ -13,12 +13,12 @@ export interface CannedQuery {
 export const CANNED_QUERIES: ReadonlyArray<CannedQuery> = [
   {
     id: 'campaign-provinces',
-    title_vi: 'Tỉnh nào hưởng ứng phong trào "Vì người nghèo" (34 đơn vị)',
-    title_en: 'Which provinces carry the "For the poor" campaign (34 units)',
+    title_vi: 'Tỉnh nào hưởng ứng phong trào "Xóa nhà tạm, nhà dột nát" (34 đơn vị)',
+    title_en: 'Which provinces carry the "Remove temporary houses" campaign (34 units)',
     sql: `SELECT p.name_vi AS province, c.articles, c.first_mention, c.last_mention
 FROM v_campaign_coverage c
 JOIN provinces p ON p.code = c.province_code AND p.system = c.system
-WHERE c.system = '2025' AND c.campaign_id = 'vi_nguoi_ngheo'
+WHERE c.system = '2025' AND c.campaign_id = 'xoa_nha_tam'
 ORDER BY c.articles DESC, province`,
   },
   {
