@@ -21,6 +21,7 @@ import {
   type Warehouse,
 } from '../warehouse/index.ts'
 import { type ProcessSummary, processArchive } from './process-archive.ts'
+import { alertsStage } from '../alerts/evaluate.ts'
 
 export interface RunOptions {
   readonly dbFile: string
@@ -166,6 +167,7 @@ export const runPipeline = (opts: RunOptions) =>
         started_at: new Date(resolveStarted).toISOString(),
         details: finalized,
       })
+      yield* alertsStage(wh, runId, (line) => opts.quiet || process.stderr.write(`${line}\n`))
       yield* endRun(wh, runId, 'ok')
       const publishStarted = Date.now()
       const published = yield* publish(wh)

@@ -7,6 +7,8 @@ import { loadBatch, upsertSources } from '../../../pipeline/src/warehouse/load.t
 import { closeWarehouseSync, openWarehouseAsync } from '../../../pipeline/src/warehouse/open.ts'
 import { publish } from '../../../pipeline/src/warehouse/publish.ts'
 import { relationItems, relationSources } from '../../../pipeline/src/warehouse/testing/relation-items.ts'
+import { parseRules } from '../../../pipeline/src/alerts/config.ts'
+import { evaluateAlerts } from '../../../pipeline/src/alerts/evaluate.ts'
 import { createApp, type AppHandle } from '../app.ts'
 
 let dir: string
@@ -24,6 +26,9 @@ beforeAll(async () => {
       `SELECT document_id FROM documents WHERE label = 'Chỉ thị 41-CT/TW'`
     )
     ct41 = String(r.getRowObjects()[0]?.document_id)
+    await evaluateAlerts(wh, parseRules('{"rules":[{"id":"new-central","kind":"new_central_document"}]}'), {
+      now: new Date('2025-06-01'),
+    })
     await publish(wh)
   } finally {
     closeWarehouseSync(wh)
@@ -82,5 +87,18 @@ describe('GET /api/documents/:id/implementation', () => {
     const { status, body } = await get('/api/documents/d_0000000000000000/implementation')
     expect(status).toBe(404)
     expect(body.error.message_en).toContain('d_0000000000000000')
+  })
+})
+
+describe('GET /api/alerts', () => {
+  it('lists the fired alerts with their evidence, filtered by rule', async () => {
+    const { status, body } = await get('/api/alerts?rule=new-central')
+    expect(status).toBe(200)
+    expect(body.rows.map((r: any) => r.subject)).toEqual([
+      'Văn bản trung ương mới: Chỉ thị 41-CT/TW của Bộ Chính trị (2024-12-26)',
+    ])
+    expect(JSON.parse(body.rows[0].evidence).document_id).toBe(ct41)
+    expect((await get('/api/alerts?rule=none')).body.rows).toEqual([])
+    expect((await get('/api/alerts?kind=bogus')).status).toBe(400)
   })
 })

@@ -10,6 +10,7 @@ import { Chart } from '../components/Chart.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { Filters, Select } from '../components/Field.tsx'
 import { Load } from '../components/State.tsx'
+import { AlertsPanel } from './alerts/AlertsPanel.tsx'
 
 use([
   BarChart,
@@ -201,6 +202,7 @@ export default function Pipeline() {
           />
         )}
       </Load>
+      <AlertsPanel />
     </section>
   )
 }

@@ -21,7 +21,7 @@ const source = (id: string, p8: string | null, p25: string | null): SourceConfig
 })
 
 /** An article run through the real extractor, as the pipeline loads it. */
-const item = (n: number, sourceId: string, published: string, body: string): LoadItem => {
+export const relationItem = (n: number, sourceId: string, published: string, body: string): LoadItem => {
   const article: ArticleRecord = {
     url: `https://${sourceId}.example/tin/${n}.html`,
     source_id: sourceId,
@@ -46,31 +46,31 @@ const item = (n: number, sourceId: string, published: string, body: string): Loa
 
 const CT41 = 'Chỉ thị số 41-CT/TW ngày 26/12/2024 của Bộ Chính trị'
 export const relationItems: LoadItem[] = [
-  item(
+  relationItem(
     1,
     'tw',
     '2024-12-28',
     `Ngày 26/12/2024, Bộ Chính trị ban hành ${CT41} về tăng cường sự lãnh đạo của Đảng đối với công tác thi đua, khen thưởng.`
   ),
-  item(
+  relationItem(
     2,
     'langson',
     '2025-03-05',
     `Thực hiện ${CT41}, UBND tỉnh Lạng Sơn ban hành Kế hoạch số 45/KH-UBND ngày 3/3/2025 về triển khai công tác thi đua.`
   ),
-  item(
+  relationItem(
     3,
     'langson',
     '2025-05-03',
     `Để triển khai ${CT41}, Sở Nội vụ tỉnh Lạng Sơn ban hành Hướng dẫn số 12/HD-SNV ngày 1/5/2025.`
   ),
-  item(
+  relationItem(
     4,
     'yenbai',
     '2025-02-12',
     `Thực hiện ${CT41}, UBND tỉnh Yên Bái ban hành Kế hoạch số 30/KH-UBND ngày 10/2/2025 phát động phong trào thi đua “Chung tay xóa nhà tạm, nhà dột nát”.`
   ),
-  item(
+  relationItem(
     5,
     'langson',
     '2025-03-20',
