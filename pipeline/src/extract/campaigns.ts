@@ -32,18 +32,25 @@ const PATTERNS: Record<string, string[]> = {
   doanh_nghiep_hoi_nhap: ['doanh nghiep(?: [a-z]+){0,3} hoi nhap va phat trien'],
   van_hoa_cong_so: ['thi dua thuc hien van hoa cong so'],
   ha_tang_tiet_kiem: [
-    '(?:day manh )?phat trien ket cau ha tang dong bo hien dai(?: va)? thuc hanh tiet kiem chong lang phi',
+    // Without "Đẩy mạnh" or "đồng bộ" too (issue #11).
+    '(?:day manh )?phat trien ket cau ha tang (?:dong bo )?hien dai(?: va)? thuc hanh tiet kiem chong lang phi',
   ],
-  xoa_nha_tam: ['xoa (?:[0-9.,]+ (?:can )?)?nha tam nha dot nat'],
+  // "xóa nhà tạm, nhà dột nát", "xóa nhà ở tạm, dột nát" (issue #11).
+  xoa_nha_tam: ['xoa (?:[0-9.,]+ (?:can )?)?nha (?:o )?tam(?: nha)? dot nat'],
   hoc_tap_lam_theo_bac: [
-    'hoc tap va lam theo (?:tam guong )?(?:tu tuong )?dao duc(?: va)? phong cach (?:ho chi minh|bac ho|cua bac)',
+    // Commas or none, "và" or none, "Chủ tịch" before the name (issue #11).
+    'hoc tap va lam theo (?:tam guong )?(?:tu tuong(?: va)? )?dao duc(?: va)? phong cach (?:(?:chu tich )?ho chi minh|bac ho|cua bac)',
     'hoc tap va lam theo tam guong dao duc ho chi minh',
     'hoc tap va lam theo (?:bac|loi bac)',
     'chi thi (?:so )?05 ?ct ?/ ?t[wu]',
   ],
   doi_moi_sang_tao_day_hoc: ['doi moi sang tao trong (?:day va hoc|day hoc|quan ly giang day va hoc tap)'],
   toan_dan_bao_ve_an_ninh: ['toan dan bao ve (?:an ninh to quoc|antq)'],
-  toan_dan_doan_ket_van_hoa: ['toan dan (?:doan ket )?xay dung doi song van hoa', 'tddkxddsvh'],
+  // A province may be named inside: "Toàn dân tỉnh X đoàn kết xây dựng đời sống văn hóa" (issue #11).
+  toan_dan_doan_ket_van_hoa: [
+    'toan dan (?:(?:tinh|thanh pho|huyen) [a-z]+(?: [a-z]+)? )?(?:doan ket )?xay dung doi song van hoa',
+    'tddkxddsvh',
+  ],
   chuyen_doi_so: ['(?:ca nuoc )?thi dua doi moi sang tao(?: va)? chuyen doi so'],
   phong_chong_covid19: ['thi dua phong chong(?: va chien thang)?(?: dai)? dich covid'],
   cao_toc_500_ngay: ['500 ngay dem(?: thi dua| quyet tam)'],
@@ -194,6 +201,8 @@ function insideThemeQuote(folded: string, at: number): boolean {
   return open >= 0 && THEME_BEFORE_QUOTE.test(folded.slice(Math.max(0, open - 20), open))
 }
 
+// The Front's day and fund are no movements even when called "cuộc vận động" (issue #11).
+const DECOY_NAME = /^(?:Ngày|Quỹ|Tháng cao điểm)\s+vì người nghèo/iu
 const TRIGGER = /(?<![\p{L}])(?:phong trào|cuộc vận động|đợt thi đua)(?![\p{L}])/giu
 const QUOTED = /["“«]([^"“”«»\n]{3,160})["”»]/uy
 // Between a trigger and the first quote: a short stretch of words, none of which turns it into a theme.
@@ -230,7 +239,7 @@ export function extractCampaigns(text: string, folded: string): CampaignMention[
       if (!q) break
       const inner = q[1]!.trim()
       const s = pos + 1
-      if (!known(s, s + q[1]!.length) && /^[\p{Lu}\d]/u.test(inner)) {
+      if (!known(s, s + q[1]!.length) && /^[\p{Lu}\d]/u.test(inner) && !DECOY_NAME.test(inner)) {
         const name = inner.replace(/\s+/g, ' ').replace(/[.,;:…]+$/u, '')
         out.push({ id: `candidate:${name}`, surface: q[0], start: pos, end: pos + q[0].length })
       }

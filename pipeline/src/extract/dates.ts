@@ -6,9 +6,10 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-/** "YYYY-MM-DD" when the parts form a real date in 1900..2100, else null. */
+/** "YYYY-MM-DD" when the parts form a real date in 1800..2100, else null. */
 export function isoDay(year: number, month: number, day: number): string | null {
-  if (!Number.isInteger(year) || year < 1900 || year > 2100) return null
+  // From 1800: anniversaries reach back to 1890 (President Hồ Chí Minh's birth).
+  if (!Number.isInteger(year) || year < 1800 || year > 2100) return null
   if (!Number.isInteger(month) || month < 1 || month > 12) return null
   if (!Number.isInteger(day) || day < 1 || day > daysInMonth(year, month)) return null
   return `${year}-${pad2(month)}-${pad2(day)}`

@@ -12,7 +12,8 @@ type Make = (m: RegExpExecArray, pub: Pub) => { start: string; end: string; gran
 // No digit, slash or letter may touch a number on either side ("91/2017/NĐ-CP" is not a date).
 const L = '(?<![\\p{L}\\p{N}/.])'
 const R = '(?![\\p{N}/])'
-const DASH = '\\s*(?:-|–|—|đến|tới)\\s*'
+// "từ ngày 1/3 đến hết ngày 30/6/2025" is one interval (issue #11).
+const DASH = '\\s*(?:-|–|—|(?:đến|tới)(?:\\s+hết)?)\\s*'
 const DAY_PREFIX = '(?:(?:từ\\s+)?(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\\s+(?:nay\\s+)?)'
 
 const num = (s: string | undefined): number => (s === undefined ? Number.NaN : Number(s))
@@ -44,6 +45,11 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
       const y1 = m[3] !== undefined ? num(m[3]) : m1 > m2 ? y2 - 1 : y2
       return range(isoDay(y1, m1, d1), isoDay(y2, m2, d2))
     },
+  ],
+  // 19-8-1945 - 19-8-2020 (an anniversary written with hyphens, issue #11)
+  [
+    new RegExp(`${L}(\\d{1,2})-(\\d{1,2})-(\\d{4})\\s*[-–—]\\s*(\\d{1,2})-(\\d{1,2})-(\\d{4})${R}`, 'gu'),
+    (m) => range(isoDay(num(m[3]), num(m[2]), num(m[1])), isoDay(num(m[6]), num(m[5]), num(m[4]))),
   ],
   // (từ) ngày 5 đến 10/9/1960 ; ngày 26-27/12/2025 ; từ 7 đến 14/9/2015 (without "ngày" only with a year)
   [
@@ -93,6 +99,15 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
       return y === null ? null : day(y, mo, d)
     },
   ],
+  // Sáng 12-9 ; Ngày 9.9 ; chiều 15-10 (a news lead's day, year from the publication date; issue #11)
+  [
+    new RegExp(`(?<!\\p{L})${DAY_PREFIX}(\\d{1,2})[-.](\\d{1,2})(?![\\p{N}/.-])`, 'giu'),
+    (m, pub) => {
+      const [d, mo] = [num(m[1]), num(m[2])]
+      const y = inferYear(mo, d, pub)
+      return y === null ? null : day(y, mo, d)
+    },
+  ],
   // quý I/2025 ; quý II năm 2025 ; quý 3
   [
     new RegExp(
@@ -132,7 +147,8 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
     new RegExp(`${L}((?:19|20)\\d{2})\\s*(?:-|–|—)\\s*((?:19|20)\\d{2})${R}`, 'gu'),
     (m) => {
       const [a, b] = [num(m[1]), num(m[2])]
-      if (!(b > a && b - a <= 10)) return null
+      // "(2000 - 2020)" is a period too (issue #11); longer spans are anniversaries, not periods.
+      if (!(b > a && b - a <= 30)) return null
       return { start: `${a}-01-01`, end: `${b}-12-31`, granularity: 'period' }
     },
   ],
