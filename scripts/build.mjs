@@ -75,8 +75,9 @@ const sourceUrls = {
 }
 
 const started = Date.now()
-rmSync(outdir, { recursive: true, force: true })
-await esbuild.build({
+// Files are replaced in place, never the folder: a running `thidua` may still import its chunks
+// (content-hashed, so an old chunk stays valid). Chunks no build wrote for a while are removed.
+const result = await esbuild.build({
   entryPoints,
   outdir,
   entryNames: '[name]',
@@ -93,7 +94,17 @@ await esbuild.build({
     js: "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  metafile: true,
+  minify: true,
+  keepNames: false,
+  absWorkingDir: root,
 })
+const written = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(root, f)))
+for (const name of readdirSync(outdir)) {
+  const file = path.join(outdir, name)
+  if (!written.has(file) && Date.now() - statSync(file).mtimeMs > 10 * 60_000)
+    rmSync(file, { recursive: true, force: true })
+}
 process.stdout.write(
   `built pipeline/dist (${Object.keys(entryPoints).length} entries) in ${Date.now() - started} ms\n`
 )

@@ -3,9 +3,17 @@
  * `thidua`: the command line of Thi Đua Atlas. Subcommands are listed in ./registry.ts and loaded on
  * demand; this file only picks the language, assembles the command and reports failures in one line.
  */
-import { Command, HelpDoc, ValidationError } from '@effect/cli'
-import { NodeContext, NodeRuntime } from '@effect/platform-node'
-import { Cause, Effect } from 'effect'
+// Deep imports: the package indexes would pull every module of @effect/* into the start-up bundle.
+import * as Command from '@effect/cli/Command'
+import * as HelpDoc from '@effect/cli/HelpDoc'
+import * as ValidationError from '@effect/cli/ValidationError'
+import * as NodeFileSystem from '@effect/platform-node/NodeFileSystem'
+import * as NodePath from '@effect/platform-node/NodePath'
+import * as NodeRuntime from '@effect/platform-node/NodeRuntime'
+import * as NodeTerminal from '@effect/platform-node/NodeTerminal'
+import * as Cause from 'effect/Cause'
+import * as Effect from 'effect/Effect'
+import * as Layer from 'effect/Layer'
 import { type AnyCommand, loadCommands } from './registry.ts'
 import { setLang, takeLangOption } from './messages.ts'
 import { describeValidation } from './validation.ts'
@@ -54,7 +62,7 @@ const main = (subcommands: ReadonlyArray<AnyCommand>) => {
     Effect.catchAllCause((cause) =>
       Cause.isInterruptedOnly(cause) ? Effect.void : report(Cause.squash(cause))
     ),
-    Effect.provide(NodeContext.layer)
+    Effect.provide(Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeTerminal.layer))
   )
 }
 

@@ -1,5 +1,5 @@
 /** Options shared by several subcommands, so every command spells them the same way. */
-import { Options } from '@effect/cli'
+import * as Options from '@effect/cli/Options'
 import { defaultDbFile, defaultSourcesFile } from '../paths.ts'
 
 export const dbOption = Options.file('db').pipe(

@@ -4,11 +4,13 @@
  * module should keep heavy imports (DuckDB, HTML parsing, the extractor) inside its handler.
  */
 import type { Command } from '@effect/cli'
-import type { NodeContext } from '@effect/platform-node'
+import type { FileSystem } from '@effect/platform/FileSystem'
+import type { Path } from '@effect/platform/Path'
+import type { Terminal } from '@effect/platform/Terminal'
 
 /** A subcommand: any name, options and errors; it may need only what main.ts provides. */
 // biome-ignore lint/suspicious/noExplicitAny: commands differ in name, options and errors
-export type AnyCommand = Command.Command<any, NodeContext.NodeContext, any, any>
+export type AnyCommand = Command.Command<any, FileSystem | Path | Terminal, any, any>
 type Loader = () => Promise<AnyCommand>
 
 export const commands: Record<string, Loader> = {
@@ -24,6 +26,7 @@ export const commands: Record<string, Loader> = {
   simulate: () => import('./commands/simulate.ts').then((m) => m.simulateCommand),
   generate: () => import('./commands/generate.ts').then((m) => m.generateCommand),
   crawl: () => import('./commands/crawl.ts').then((m) => m.crawlCommand),
+  schedule: () => import('./commands/schedule.ts').then((m) => m.scheduleCommand),
 }
 
 /**

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows, type Warehouse } from './db.ts'
 import { publicRelations } from './export.ts'
 import { closeWarehouseSync, openWarehouseAsync } from './open.ts'
+import { readFileSync } from 'node:fs'
 import { reapplyComments, splitComment } from './comments.ts'
+import { currentBlock, dataModelFile, renderColumnReference } from './data-model-doc.ts'
 import { tempDbFile } from './testing/build.ts'
 
 // A new public table, view or column without a 'Tiếng Việt | English' comment fails here on purpose.
@@ -48,6 +50,11 @@ describe('warehouse comments', () => {
       rows.filter((r) => typeof r.comment === 'string' && r.comment.includes(' | ')).map((r) => r.name)
     )
     expect(relations.filter((r) => !commented.has(r))).toEqual([])
+  })
+
+  it('matches the column reference of docs/data-model.md (else run `pnpm docs:data-model`)', async () => {
+    const doc = readFileSync(dataModelFile, 'utf8')
+    expect(currentBlock(doc)).toBe((await renderColumnReference(wh.conn)).trim())
   })
 
   it('re-applies the comments of a view re-created at run time', async () => {

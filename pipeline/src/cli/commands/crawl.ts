@@ -5,8 +5,11 @@
  * sources whose hosts the snapshot holds, with politeness delays off — the same crawler code a live
  * crawl runs. `--live` crawls the real portals with the polite defaults (1 s per host, 2 at a time).
  */
-import { Command, Options } from '@effect/cli'
-import { Console, Effect, Option } from 'effect'
+import * as Command from '@effect/cli/Command'
+import * as Options from '@effect/cli/Options'
+import * as Console from 'effect/Console'
+import * as Effect from 'effect/Effect'
+import * as Option from 'effect/Option'
 import type { CrawlSummary } from '../../crawl/crawl.ts'
 import { progressLine } from '../../crawl/progress.ts'
 import { dbOption, sourcesOption } from '../options.ts'

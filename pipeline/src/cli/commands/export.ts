@@ -4,8 +4,10 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { Command, Options } from '@effect/cli'
-import { Console, Effect } from 'effect'
+import * as Command from '@effect/cli/Command'
+import * as Options from '@effect/cli/Options'
+import * as Console from 'effect/Console'
+import * as Effect from 'effect/Effect'
 import { varDir } from '../../paths.ts'
 import { cliError, t } from '../messages.ts'
 import { dbOption } from '../options.ts'

@@ -4,8 +4,9 @@
  * A bad line yields `{"id","line","error"}` and the stream goes on, but the exit code is 1 if any line
  * failed; `--strict` stops at the first bad line with a one-line error on stderr.
  */
-import { Command, Options } from '@effect/cli'
-import { Effect } from 'effect'
+import * as Command from '@effect/cli/Command'
+import * as Options from '@effect/cli/Options'
+import * as Effect from 'effect/Effect'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { CliError, cliError, t } from '../messages.ts'

@@ -2,8 +2,11 @@
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Command, Options } from '@effect/cli'
-import { Console, Effect, Option } from 'effect'
+import * as Command from '@effect/cli/Command'
+import * as Options from '@effect/cli/Options'
+import * as Console from 'effect/Console'
+import * as Effect from 'effect/Effect'
+import * as Option from 'effect/Option'
 
 // @effect/cli turns one-letter names into short flags, so the count is `-n N` or `--articles N`.
 const n = Options.integer('articles').pipe(

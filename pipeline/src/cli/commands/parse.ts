@@ -5,9 +5,14 @@
  * goes on. Bytes are decoded like the crawler does (decodeHtml). Without --url the page URL comes
  * from the snapshot manifest next to the file, else from the page's canonical/og:url link.
  */
-import { Args, Command, Options } from '@effect/cli'
-import { FileSystem } from '@effect/platform'
-import { Console, Data, Effect, Option } from 'effect'
+import * as Args from '@effect/cli/Args'
+import * as Command from '@effect/cli/Command'
+import * as Options from '@effect/cli/Options'
+import * as FileSystem from '@effect/platform/FileSystem'
+import * as Console from 'effect/Console'
+import * as Data from 'effect/Data'
+import * as Effect from 'effect/Effect'
+import * as Option from 'effect/Option'
 import path from 'node:path'
 import { t } from '../messages.ts'
 import { notHtmlKind } from '../sniff.ts'

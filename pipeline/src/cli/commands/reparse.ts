@@ -1,6 +1,8 @@
 /** `thidua reparse [--db FILE]`: re-run parse → extract → load → resolve → publish from the raw archive. */
-import { Command, Options } from '@effect/cli'
-import { Console, Effect } from 'effect'
+import * as Command from '@effect/cli/Command'
+import * as Options from '@effect/cli/Options'
+import * as Console from 'effect/Console'
+import * as Effect from 'effect/Effect'
 import { dbOption, sourcesOption } from '../options.ts'
 
 const json = Options.boolean('json').pipe(Options.withDescription('Print the run summary as JSON on stdout'))

@@ -5,8 +5,11 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { Command, Options } from '@effect/cli'
-import { Console, Effect, Option } from 'effect'
+import * as Command from '@effect/cli/Command'
+import * as Options from '@effect/cli/Options'
+import * as Console from 'effect/Console'
+import * as Effect from 'effect/Effect'
+import * as Option from 'effect/Option'
 import { defaultSourcesFile } from '../../paths.ts'
 import { dbOption } from '../options.ts'
 import { cliError } from '../messages.ts'

@@ -1,6 +1,8 @@
 /** `thidua serve [--db FILE] [--port N]`: the API and dashboard over the published database. */
-import { Command, Options } from '@effect/cli'
-import { Console, Effect } from 'effect'
+import * as Command from '@effect/cli/Command'
+import * as Options from '@effect/cli/Options'
+import * as Console from 'effect/Console'
+import * as Effect from 'effect/Effect'
 import { dbOption } from '../options.ts'
 
 const envPort = Number(process.env.PORT)

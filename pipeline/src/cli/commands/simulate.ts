@@ -1,6 +1,9 @@
 /** `thidua simulate [--port N] [--root DIR] [--faults FILE] [--generated DIR]`: run the portal simulator. */
-import { Command, Options } from '@effect/cli'
-import { Console, Effect, Option } from 'effect'
+import * as Command from '@effect/cli/Command'
+import * as Options from '@effect/cli/Options'
+import * as Console from 'effect/Console'
+import * as Effect from 'effect/Effect'
+import * as Option from 'effect/Option'
 import { snapshotDir } from '../../paths.ts'
 
 const port = Options.integer('port').pipe(

@@ -21,7 +21,7 @@ COMMENT ON COLUMN province_lineage.effective_on IS 'ngày có hiệu lực | eff
 COMMENT ON COLUMN province_lineage.old_name_vi IS 'tên tỉnh cũ | old province name';
 COMMENT ON COLUMN province_lineage.new_name_vi IS 'tên tỉnh mới | new province name';
 COMMENT ON COLUMN province_lineage.change IS 'loại thay đổi: unchanged, merged_into, merged_kept_name | kind of change: unchanged, merged_into, merged_kept_name';
-COMMENT ON COLUMN province_lineage.is_centre IS 'tỉnh cũ là nơi đặt trung tâm hành chính của tỉnh mới | the old unit hosts the new units administrative centre';
+COMMENT ON COLUMN province_lineage.is_centre IS 'tỉnh cũ là nơi đặt trung tâm hành chính của tỉnh mới | the old unit hosts the new unit''s administrative centre';
 
 COMMENT ON TABLE province_aliases IS 'Các cách viết tên tỉnh dùng để nhận diện địa danh trong văn bản | Spellings used to find provinces in text';
 COMMENT ON COLUMN province_aliases.alias IS 'cách viết | spelling';
@@ -60,8 +60,8 @@ COMMENT ON COLUMN sources.name IS 'tên nguồn | source name';
 COMMENT ON COLUMN sources.kind IS 'loại: portal, newspaper, tv, other | kind: portal, newspaper, tv, other';
 COMMENT ON COLUMN sources.platform IS 'nền tảng trang web (nukeviet, liferay, …; generic nếu không rõ) | site platform (nukeviet, liferay, …; generic otherwise)';
 COMMENT ON COLUMN sources.base_url IS 'địa chỉ gốc của trang | base URL of the site';
-COMMENT ON COLUMN sources.province_code_2008 IS 'tỉnh của nguồn, hệ 2008 (NULL: báo trung ương) | the sources province, 2008 system (NULL: national outlet)';
-COMMENT ON COLUMN sources.province_code_2025 IS 'tỉnh của nguồn, hệ 2025 (NULL: báo trung ương) | the sources province, 2025 system (NULL: national outlet)';
+COMMENT ON COLUMN sources.province_code_2008 IS 'tỉnh của nguồn, hệ 2008 (NULL: báo trung ương) | the source''s province, 2008 system (NULL: national outlet)';
+COMMENT ON COLUMN sources.province_code_2025 IS 'tỉnh của nguồn, hệ 2025 (NULL: báo trung ương) | the source''s province, 2025 system (NULL: national outlet)';
 
 COMMENT ON TABLE pipeline_runs IS 'Mỗi lượt chạy pipeline một dòng | One row per pipeline run';
 COMMENT ON COLUMN pipeline_runs.run_id IS 'mã lượt chạy | run id';
@@ -112,8 +112,8 @@ COMMENT ON COLUMN articles.url IS 'URL chuẩn | canonical URL';
 COMMENT ON COLUMN articles.title IS 'tiêu đề | title';
 COMMENT ON COLUMN articles.published_at IS 'thời điểm đăng | publication time';
 COMMENT ON COLUMN articles.published_date IS 'ngày đăng (giờ Việt Nam, UTC+7) | publication date (Việt Nam time, UTC+7)';
-COMMENT ON COLUMN articles.province_code_2008 IS 'tỉnh của bài, hệ 2008 | the articles province, 2008 system';
-COMMENT ON COLUMN articles.province_code_2025 IS 'tỉnh của bài, hệ 2025 | the articles province, 2025 system';
+COMMENT ON COLUMN articles.province_code_2008 IS 'tỉnh của bài, hệ 2008 | the article''s province, 2008 system';
+COMMENT ON COLUMN articles.province_code_2025 IS 'tỉnh của bài, hệ 2025 | the article''s province, 2025 system';
 COMMENT ON COLUMN articles.province_basis IS 'căn cứ gán tỉnh: source, source+text, text, none | basis of the province: source, source+text, text, none';
 COMMENT ON COLUMN articles.body_text IS 'nội dung (NFC, các đoạn cách nhau một dòng trống) | body text (NFC, paragraphs separated by a blank line)';
 COMMENT ON COLUMN articles.origin IS 'nguồn gốc: captured, rebuilt, generated, unknown | origin: captured, rebuilt, generated, unknown';
@@ -130,7 +130,7 @@ COMMENT ON COLUMN articles.body_chars IS 'độ dài nội dung (ký tự) | bod
 COMMENT ON COLUMN articles.archive_record_id IS 'mã bản ghi WARC của trang gốc (nguồn gốc dữ liệu) | WARC record id of the raw page (provenance)';
 COMMENT ON COLUMN articles.extractor_version IS 'phiên bản bộ trích xuất đã tạo dòng này | version of the extractor that produced the row';
 COMMENT ON COLUMN articles.is_thidua IS 'bài viết về công tác thi đua, khen thưởng | the article is about emulation and commendation work';
-COMMENT ON COLUMN articles.cluster_id IS 'cụm bài gần trùng = article_id của bài đại diện | near-duplicate cluster = the representatives article_id';
+COMMENT ON COLUMN articles.cluster_id IS 'cụm bài gần trùng = article_id của bài đại diện | near-duplicate cluster = the representative''s article_id';
 
 COMMENT ON TABLE document_mentions IS 'Văn bản được nhắc đến trong bài viết (mỗi lần nhắc một dòng) | Documents cited in articles (one row per mention)';
 COMMENT ON COLUMN document_mentions.article_id IS 'mã bài viết (''a_'' + sha256 của URL chuẩn, 16 ký tự) | article id (''a_'' + sha256 of the canonical URL, 16 hex)';
@@ -147,7 +147,7 @@ COMMENT ON COLUMN document_mentions.issuer_province_2008 IS 'tỉnh ban hành, h
 COMMENT ON COLUMN document_mentions.issuer_province_2025 IS 'tỉnh ban hành, hệ 2025 | issuing province, 2025 system';
 COMMENT ON COLUMN document_mentions.key_year IS 'năm dùng trong khoá nhận diện văn bản | year used in the document key';
 COMMENT ON COLUMN document_mentions.key_year_basis IS 'nguồn của key_year: issued_on, symbol, article | where key_year comes from: issued_on, symbol, article';
-COMMENT ON COLUMN document_mentions.key_document_id IS 'mã văn bản theo khoá của chính đề cập này | document id from this mentions own key';
+COMMENT ON COLUMN document_mentions.key_document_id IS 'mã văn bản theo khoá của chính đề cập này | document id from this mention''s own key';
 COMMENT ON COLUMN document_mentions.document_id IS 'mã văn bản sau khi hợp nhất (documents) | resolved document id (documents)';
 COMMENT ON COLUMN document_mentions.surface IS 'đoạn văn bản đúng như trong bài | the text exactly as written in the article';
 COMMENT ON COLUMN document_mentions.span_start IS 'vị trí bắt đầu trong articles.body_text (UTF-16, từ 0) | start offset in articles.body_text (UTF-16, 0-based)';
@@ -162,8 +162,8 @@ COMMENT ON COLUMN event_mentions.mention_index IS 'số thứ tự của đề c
 COMMENT ON COLUMN event_mentions.kind IS 'loại: dai_hoi_thi_dua, hoi_nghi_dien_hinh, other | kind: dai_hoi_thi_dua, hoi_nghi_dien_hinh, other';
 COMMENT ON COLUMN event_mentions.scope IS 'cấp: national, province, city, … | level: national, province, city, …';
 COMMENT ON COLUMN event_mentions.place IS 'địa danh như trong bài | place as written';
-COMMENT ON COLUMN event_mentions.province_code_2008 IS 'tỉnh của sự kiện, hệ 2008 | the events province, 2008 system';
-COMMENT ON COLUMN event_mentions.province_code_2025 IS 'tỉnh của sự kiện, hệ 2025 | the events province, 2025 system';
+COMMENT ON COLUMN event_mentions.province_code_2008 IS 'tỉnh của sự kiện, hệ 2008 | the event''s province, 2008 system';
+COMMENT ON COLUMN event_mentions.province_code_2025 IS 'tỉnh của sự kiện, hệ 2025 | the event''s province, 2025 system';
 COMMENT ON COLUMN event_mentions.ordinal IS 'lần thứ (VI = 6) | ordinal (VI = 6)';
 COMMENT ON COLUMN event_mentions.year IS 'năm tổ chức | year held';
 COMMENT ON COLUMN event_mentions.period IS 'giai đoạn ("2020-2025") | period ("2020-2025")';
@@ -213,7 +213,7 @@ COMMENT ON COLUMN place_mentions.extractor_version IS 'phiên bản bộ trích 
 
 COMMENT ON TABLE article_clusters IS 'Cụm bài gần trùng (chữ ký MinHash trùng ≥ 60 %) | Near-duplicate clusters (MinHash signatures agree on ≥ 60 %)';
 COMMENT ON COLUMN article_clusters.article_id IS 'mã bài viết (''a_'' + sha256 của URL chuẩn, 16 ký tự) | article id (''a_'' + sha256 of the canonical URL, 16 hex)';
-COMMENT ON COLUMN article_clusters.cluster_id IS 'mã cụm = article_id của bài đại diện | cluster id = the representatives article_id';
+COMMENT ON COLUMN article_clusters.cluster_id IS 'mã cụm = article_id của bài đại diện | cluster id = the representative''s article_id';
 COMMENT ON COLUMN article_clusters.is_representative IS 'bài đại diện (đăng sớm nhất) | the representative (earliest publication)';
 COMMENT ON COLUMN article_clusters.cluster_size IS 'số bài trong cụm | articles in the cluster';
 
@@ -281,8 +281,8 @@ COMMENT ON COLUMN v_campaign_coverage.campaign_id IS 'mã phong trào | campaign
 COMMENT ON COLUMN v_campaign_coverage.articles IS 'số bài nhắc phong trào | articles naming the campaign';
 COMMENT ON COLUMN v_campaign_coverage.first_mention IS 'ngày nhắc đầu tiên | first mention';
 COMMENT ON COLUMN v_campaign_coverage.last_mention IS 'ngày nhắc gần nhất | latest mention';
-COMMENT ON COLUMN v_campaign_coverage.share_of_output IS 'tỷ lệ trên tổng số bài của tỉnh | share of the provinces own articles';
-COMMENT ON COLUMN v_campaign_coverage.province_articles IS 'tổng số bài của tỉnh | the provinces article count';
+COMMENT ON COLUMN v_campaign_coverage.share_of_output IS 'tỷ lệ trên tổng số bài của tỉnh | share of the province''s own articles';
+COMMENT ON COLUMN v_campaign_coverage.province_articles IS 'tổng số bài của tỉnh | the province''s article count';
 
 COMMENT ON VIEW v_campaign_adoption IS 'Lần nhắc đầu tiên so với ngày phát động toàn quốc | First mention against the national launch';
 COMMENT ON COLUMN v_campaign_adoption.system IS 'hệ đơn vị hành chính: ''2008'' (63 tỉnh) hoặc ''2025'' (34 tỉnh) | unit system: ''2008'' (63 units) or ''2025'' (34 units)';
@@ -294,7 +294,7 @@ COMMENT ON COLUMN v_campaign_adoption.lag_days IS 'số ngày từ phát động
 COMMENT ON COLUMN v_campaign_adoption.launched_on_precision IS 'độ chính xác của ngày phát động | precision of the launch date';
 COMMENT ON COLUMN v_campaign_adoption.articles IS 'số bài nhắc phong trào | articles naming the campaign';
 
-COMMENT ON VIEW v_province_timeline IS 'Dòng thời gian văn bản và sự kiện của từng tỉnh | Timeline of each provinces documents and events';
+COMMENT ON VIEW v_province_timeline IS 'Dòng thời gian văn bản và sự kiện của từng tỉnh | Timeline of each province''s documents and events';
 COMMENT ON COLUMN v_province_timeline.system IS 'hệ đơn vị hành chính: ''2008'' (63 tỉnh) hoặc ''2025'' (34 tỉnh) | unit system: ''2008'' (63 units) or ''2025'' (34 units)';
 COMMENT ON COLUMN v_province_timeline.province_code IS 'mã tỉnh GSO trong hệ của cột system | GSO province code in the system named by the system column';
 COMMENT ON COLUMN v_province_timeline.item_date IS 'ngày của mục | date of the item';
@@ -304,7 +304,7 @@ COMMENT ON COLUMN v_province_timeline.status IS 'trạng thái: issued, planned,
 COMMENT ON COLUMN v_province_timeline.planned_start IS 'đầu khoảng dự kiến | start of the planned window';
 COMMENT ON COLUMN v_province_timeline.planned_end IS 'cuối khoảng dự kiến | end of the planned window';
 COMMENT ON COLUMN v_province_timeline.held_on IS 'ngày tổ chức | date held';
-COMMENT ON COLUMN v_province_timeline.delay_days IS 'số ngày chậm so với cuối khoảng dự kiến (âm: sớm; 0: đúng hạn) | days after the planned windows end (negative: before its start; 0: inside)';
+COMMENT ON COLUMN v_province_timeline.delay_days IS 'số ngày chậm so với cuối khoảng dự kiến (âm: sớm; 0: đúng hạn) | days after the planned window''s end (negative: before its start; 0: inside)';
 COMMENT ON COLUMN v_province_timeline.article_id IS 'bài viết nguồn | source article';
 COMMENT ON COLUMN v_province_timeline.event_id IS 'mã sự kiện (nếu là sự kiện) | event id (for an event)';
 COMMENT ON COLUMN v_province_timeline.document_id IS 'mã văn bản (nếu là văn bản) | document id (for a document)';
@@ -314,9 +314,9 @@ COMMENT ON COLUMN v_monthly_trends.system IS 'hệ đơn vị hành chính: ''20
 COMMENT ON COLUMN v_monthly_trends.province_code IS 'mã tỉnh GSO trong hệ của cột system | GSO province code in the system named by the system column';
 COMMENT ON COLUMN v_monthly_trends.month IS 'tháng (ngày đầu tháng) | month (its first day)';
 COMMENT ON COLUMN v_monthly_trends.articles IS 'số bài thi đua trong tháng | emulation articles that month';
-COMMENT ON COLUMN v_monthly_trends.share_of_output IS 'tỷ lệ trên tổng số bài của tỉnh trong tháng | share of the provinces own output that month';
-COMMENT ON COLUMN v_monthly_trends.all_articles IS 'tổng số bài của tỉnh trong tháng | all of the provinces articles that month';
-COMMENT ON COLUMN v_monthly_trends.share_of_month IS 'tỷ lệ trên số bài thi đua của mọi tỉnh trong tháng | share of all provinces emulation articles that month';
+COMMENT ON COLUMN v_monthly_trends.share_of_output IS 'tỷ lệ trên tổng số bài của tỉnh trong tháng | share of the province''s own output that month';
+COMMENT ON COLUMN v_monthly_trends.all_articles IS 'tổng số bài của tỉnh trong tháng | all of the province''s articles that month';
+COMMENT ON COLUMN v_monthly_trends.share_of_month IS 'tỷ lệ trên số bài thi đua của mọi tỉnh trong tháng | share of all provinces'' emulation articles that month';
 
 COMMENT ON VIEW v_document_citations IS 'Tỉnh nào trích dẫn văn bản nào | Which provinces cite each document';
 COMMENT ON COLUMN v_document_citations.document_id IS 'mã văn bản | document id';
@@ -332,7 +332,7 @@ COMMENT ON COLUMN v_document_citations.issued_on IS 'ngày ban hành | date of i
 COMMENT ON VIEW v_coverage_ledger IS 'Sổ theo dõi độ phủ: số bài dự kiến và tìm thấy theo nguồn và tháng | Coverage ledger: expected and found articles per source and month';
 COMMENT ON COLUMN v_coverage_ledger.source_id IS 'mã nguồn (data/sources.json) | source id (data/sources.json)';
 COMMENT ON COLUMN v_coverage_ledger.month IS 'tháng (ngày đầu tháng) | month (its first day)';
-COMMENT ON COLUMN v_coverage_ledger.expected IS 'số bài dự kiến (trung vị hằng tháng của nguồn) | expected articles (the sources monthly median)';
+COMMENT ON COLUMN v_coverage_ledger.expected IS 'số bài dự kiến (trung vị hằng tháng của nguồn) | expected articles (the source''s monthly median)';
 COMMENT ON COLUMN v_coverage_ledger.found IS 'số bài tìm thấy | articles found';
 COMMENT ON COLUMN v_coverage_ledger.gap_flag IS 'thiếu hụt: 0 bài khi dự kiến ≥ 1, hoặc < 25 % khi dự kiến ≥ 4 | gap: none found against ≥ 1 expected, or < 25 % of ≥ 4 expected';
 
