@@ -54,6 +54,8 @@ afterAll(async () => {
 const sample = (p: string): string =>
   ({
     '/api/health': '/api/health',
+    '/api/checks': '/api/checks',
+    '/api/checks/rows': '/api/checks/rows?check=implausible_lags',
     '/api/overview/figures': '/api/overview/figures?system=2025&from_year=2020&province=20',
     '/api/overview/trend': '/api/overview/trend?system=2008&source_kind=portal',
     '/api/provinces': '/api/provinces?system=2008',

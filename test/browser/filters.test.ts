@@ -126,4 +126,22 @@ describe('overview obeys one filter model', () => {
         .toEqual([false, false])
     }
   })
+
+  it('pipeline: every data check is listed with its count, and its rows open on a click', async () => {
+    const checks = (await api('/api/checks')).rows as Array<{
+      check_id: string
+      row_count: number
+      name_vi: string
+    }>
+    await openView(page, `${server.url}/pipeline`)
+    const table = page.locator('[data-testid="data-checks"] tbody tr')
+    await expect.poll(() => table.count()).toBe(checks.length)
+    const text = (await page.locator('[data-testid="data-checks"]').textContent()) ?? ''
+    for (const c of checks) expect(text).toContain(c.name_vi)
+    const withRows = checks.find((c) => c.row_count > 0)
+    if (withRows) {
+      await page.locator('[data-testid="data-checks"] tbody tr', { hasText: withRows.name_vi }).click()
+      await expect.poll(() => page.locator('[data-testid="data-checks"] .table-wrap').count()).toBe(2)
+    }
+  })
 })

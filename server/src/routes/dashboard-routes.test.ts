@@ -137,3 +137,25 @@ describe('/api/provinces/:code/profile', () => {
     expect((await h.app.request('/api/provinces/99/profile')).status).toBe(404)
   })
 })
+
+describe('/api/checks', () => {
+  it('lists every data check with its count, and serves the rows of one', async () => {
+    const checks = (await json('/api/checks')).rows as Array<{
+      check_id: string
+      row_count: number
+      view_name: string
+    }>
+    expect(checks.map((c) => c.check_id).sort()).toEqual([
+      'cited_before_issue',
+      'duplicate_documents',
+      'held_before_planned',
+      'implausible_lags',
+      'silent_provinces',
+    ])
+    for (const c of checks) {
+      const rows = (await json(`/api/checks/rows?check=${c.check_id}`)).rows
+      expect(rows.length, c.check_id).toBe(Math.min(c.row_count, 500))
+    }
+    expect((await h.app.request('/api/checks/rows?check=nope')).status).toBe(400)
+  })
+})
