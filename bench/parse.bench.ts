@@ -12,6 +12,7 @@ import { parseHtml } from '../pipeline/src/parse/doc.ts'
 import { loadHtmlWithParse5 } from '../pipeline/src/parse/html.ts'
 import { createParsePool, type PageInput } from '../pipeline/src/parse/parse-many.ts'
 import { parseArticle } from '../pipeline/src/parse/parse-article.ts'
+import { type DevPage, loadDevPages, referenceBody } from '../pipeline/src/parse/dev-pages.ts'
 import { readabilityText } from '../pipeline/src/parse/readability-baseline.ts'
 import { tokenF1 } from '../pipeline/src/parse/text.ts'
 
@@ -142,6 +143,62 @@ const workersThroughput = async (
 const mean = (xs: ReadonlyArray<number>): number =>
   xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length
 
+/**
+ * The real-page set (data/dev-pages, issue #12), dev and frozen test reported apart: body F1 of
+ * ours and of Readability against the labelled span of the page's own text, title exact-match
+ * rate, date accuracy, home and listing pages refused, and the speed ratio on these pages.
+ */
+export const realPages = (): Record<string, unknown> => {
+  const all = loadDevPages()
+  const ready = all.filter((p): p is DevPage & { html: string } => p.html !== null)
+  const report: Record<string, unknown> = {
+    pages_listed: all.length,
+    pages_built: ready.length,
+    rebuild: 'npx tsx data/dev-pages/build.ts',
+  }
+  for (const split of ['dev', 'test'] as const) {
+    const pages = ready.filter((p) => p.split === split)
+    const articles = pages.filter((p) => p.kind === 'article')
+    const others = pages.filter((p) => p.kind !== 'article')
+    const oursF1: number[] = []
+    const readF1: number[] = []
+    let titles = 0
+    let dates = 0
+    for (const p of articles) {
+      const ref = referenceBody(p.html, p.labels.body_first ?? '', p.labels.body_last ?? '')
+      const r = parseArticle(p.html, p.url)
+      if (ref !== null) {
+        oursF1.push(tokenF1(r.ok ? r.article.body_text : '', ref))
+        readF1.push(tokenF1(readabilityText(p.html, p.url), ref))
+      }
+      if (r.ok && r.article.title === p.labels.title) titles++
+      if (r.ok && r.article.published_at === (p.labels.published_at ?? null)) dates++
+    }
+    const refused = others.filter((p) => !parseArticle(p.html, p.url).ok).length
+    const t0 = performance.now()
+    for (let i = 0; i < 5; i++) for (const p of pages) parseArticle(p.html, p.url)
+    const oursMs = performance.now() - t0
+    const t1 = performance.now()
+    for (const p of pages) readabilityText(p.html, p.url)
+    const readMs = (performance.now() - t1) * 5
+    report[split] = {
+      sites: [...new Set(pages.map((p) => p.site))].sort(),
+      pages: pages.length,
+      articles: articles.length,
+      body_f1: {
+        ours: +mean(oursF1).toFixed(4),
+        readability: +mean(readF1).toFixed(4),
+        labelled: oursF1.length,
+      },
+      title_exact: articles.length ? +(titles / articles.length).toFixed(4) : null,
+      date_right: articles.length ? +(dates / articles.length).toFixed(4) : null,
+      non_articles_refused: others.length ? +(refused / others.length).toFixed(4) : null,
+      speed_ratio_ours_vs_readability: pages.length && oursMs > 0 ? +(readMs / oursMs).toFixed(1) : null,
+    }
+  }
+  return report
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const goldens = loadGoldens()
   if (goldens.length === 0) throw new Error('no golden pages in test/golden/parse (build the snapshot first)')
@@ -217,6 +274,7 @@ export async function run(): Promise<Record<string, unknown>> {
       html_parser_pages_per_s: { htmlparser2: htmlparser2.pages_per_s, parse5: parse5.pages_per_s },
       ratio_htmlparser2_vs_parse5: +(htmlparser2.pages_per_s / parse5.pages_per_s).toFixed(1),
     },
+    real_pages: realPages(),
     goals: {
       f1_at_least_0_95: f1Ours >= 0.95,
       f1_not_below_readability: f1Ours >= f1Read,

@@ -1,0 +1,57 @@
+/**
+ * The real-page set's list (data/dev-pages/manifest.jsonl) and the reference body taken from the
+ * page's own text between the labelled first and last words.
+ */
+import { describe, expect, it } from 'vitest'
+import { loadDevManifest, referenceBody } from './dev-pages.ts'
+
+describe('data/dev-pages manifest', () => {
+  const entries = loadDevManifest()
+
+  it('names each page by repository, path and commit, with labels for every article', () => {
+    expect(entries.length).toBeGreaterThan(0)
+    expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length)
+    for (const e of entries) {
+      expect(e.repo).toMatch(/^[\w.-]+\/[\w.-]+$/)
+      expect(e.commit).toMatch(/^[0-9a-f]{40}$/)
+      expect(() => new URL(e.url)).not.toThrow()
+      if (e.kind === 'article') {
+        expect(e.labels.title?.length).toBeGreaterThan(0)
+        expect(e.labels.body_first?.split(/\s+/).length).toBeGreaterThanOrEqual(4)
+        expect(e.labels.body_last?.split(/\s+/).length).toBeGreaterThanOrEqual(4)
+        if (e.labels.published_at) expect(e.labels.published_at).toMatch(/\+07:00$/)
+      }
+    }
+  })
+
+  it('freezes the test split by whole sites, at least a third of the pages', () => {
+    const splitOf = new Map<string, string>()
+    for (const e of entries) {
+      expect(splitOf.get(e.site) ?? e.split).toBe(e.split)
+      splitOf.set(e.site, e.split)
+    }
+    expect(entries.filter((e) => e.split === 'test').length).toBeGreaterThanOrEqual(entries.length / 3)
+  })
+})
+
+describe('referenceBody', () => {
+  const html = `<html><body><div class="menu">Trang chủ | Tin tức</div><h1>Tiêu đề bài</h1>
+    <p>Sáng 20/10, tỉnh tổ chức đại hội thi đua yêu nước lần thứ VI.</p><p>Đại hội biểu dương 120 tập thể.</p>
+    <p>Đại hội kết thúc lúc 17 giờ cùng ngày.</p><div class="footer">Địa chỉ: số 1 đường Trung tâm</div></body></html>`
+
+  it('is the page text from the first labelled words to the last', () => {
+    expect(referenceBody(html, 'Sáng 20/10, tỉnh tổ chức', 'lúc 17 giờ cùng ngày')).toBe(
+      'Sáng 20/10, tỉnh tổ chức đại hội thi đua yêu nước lần thứ VI. Đại hội biểu dương 120 tập thể. Đại hội kết thúc lúc 17 giờ cùng ngày'
+    )
+  })
+
+  it('matches labels written without accents or punctuation the same way', () => {
+    expect(referenceBody(html, 'sang 20 10 tinh to chuc', 'Dai hoi bieu duong 120 tap the')).toMatch(
+      /^Sáng 20\/10.*120 tập thể$/
+    )
+  })
+
+  it('is null when a label is not on the page', () => {
+    expect(referenceBody(html, 'không có trên trang này', 'cùng ngày')).toBe(null)
+  })
+})
