@@ -438,7 +438,8 @@ function openingDayIssue(text: string, start: number, yearHint: number | null, p
   // The day must open its sentence (or a line, a quote, a lead-in "(Báo X) - ", a dateline "… | 17:45"),
   // or, as a lowercase "ngày", open a clause after a comma ("Thực hiện Chỉ thị …, ngày 12/3/2024, …").
   let k = from + m.index - 1
-  while (k >= 0 && /\s/u.test(text[k]!)) k--
+  // A line break ends a sentence (issue #11): skip spaces only, not the break.
+  while (k >= 0 && /[^\S\n]/u.test(text[k]!)) k--
   const lower = text[from + m.index] === 'n'
   if (k >= 0 && !(lower ? /[,\n]/u : /[.!?\n"“()|:–-]/u).test(text[k]!)) return null
   // A clause-opening day is set off by commas on both sides and the clause has no other comma.

@@ -59,7 +59,8 @@ const TAIL_STOP =
   '(?:lần|năm|giai|nhiệm|đã|sẽ|được|diễn|tổ|vào|tại|của|với|trong|khai|bế|dự|chào|tiến|hướng|là|có|sau|từ|đến|theo|nhằm|thành|do)(?![\\p{L}])'
 const SECTOR_WORD = `(?:${CAP}|\\d{1,3}(?![\\p{N}/])|(?!${TAIL_STOP})[\\p{Ll}][\\p{L}\\p{M}]*)`
 const C_SECTOR = new RegExp(
-  `((?:toàn\\s+)?(?:ngành|Khối|khối|Cụm|cụm|Công an|Bộ đội Biên phòng|Quân khu|Bộ Chỉ huy Quân sự|Liên đoàn Lao động|Tổng Liên đoàn Lao động|Đoàn Thanh niên|Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội Cựu chiến binh|Bộ)(?:\\s+${SECTOR_WORD}){0,6})`,
+  // "trong công nhân, viên chức, lao động (tỉnh X)": the workers' congress is a sector's (issue #11).
+  `((?:toàn\\s+)?(?:(?:trong\\s+)?công nhân,?\\s+viên chức,?\\s+(?:và\\s+)?(?:người\\s+)?lao động|ngành|Khối|khối|Cụm|cụm|Công an|Bộ đội Biên phòng|Quân khu|Bộ Chỉ huy Quân sự|Liên đoàn Lao động|Tổng Liên đoàn Lao động|Đoàn Thanh niên|Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội Cựu chiến binh|Bộ)(?:\\s+${SECTOR_WORD}){0,6})`,
   'uy'
 )
 const SPACE = /[\s,]*/uy
@@ -196,7 +197,7 @@ function parseTail(text: string, toned: string, pos: number, published: string |
       i = at + m[0].length
     } else if (!scoped && (m = sticky(C_SECTOR, text, at))) {
       t.scope = 'sector'
-      t.place = m[1]!.trim()
+      t.place = m[1]!.trim().replace(/^trong\s+/u, '')
       scoped = true
       i = at + m[0].length
       for (let k = at; k < i; k++) {

@@ -1,0 +1,224 @@
+/**
+ * The forms of issue #11, one test per cause, on texts written for these tests (not the gold set's).
+ */
+import { describe, expect, it } from 'vitest'
+import { extract } from './extract.ts'
+
+const run = (text: string, published: string | null = '2025-03-10', province?: string) =>
+  extract(text, { id: 't', published, province: province ?? null })
+const events = (text: string, published?: string | null, province?: string) =>
+  run(text, published, province).events.map((e) => [
+    e.kind,
+    e.organization,
+    e.scope,
+    e.province_code,
+    e.ordinal,
+    e.status,
+  ])
+const docs = (text: string, published?: string | null) =>
+  run(text, published).documents.map((d) => [d.type, d.number, d.symbol, d.date, d.issuer])
+
+describe('cause 1: congresses of the Party and the mass organisations (kind other)', () => {
+  it('reads the national and provincial Party congress forms', () => {
+    expect(
+      events('Thi đua chào mừng Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.', '2025-06-01')
+    ).toEqual([['other', 'party', 'national', null, 14, 'planned']])
+    expect(events('Quán triệt Nghị quyết Đại hội XIII của Đảng.', '2022-03-01')).toEqual([
+      ['other', 'party', 'national', null, 13, 'held'],
+    ])
+    expect(events('Hướng tới Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVII.', '2025-05-01')).toEqual([
+      ['other', 'party', 'province', '52', 17, 'planned'],
+    ])
+  })
+  it('names the organisation of each mass-organisation congress', () => {
+    const orgOf = (text: string) => run(text).events.map((e) => [e.organization, e.scope, e.ordinal])
+    expect(orgOf('Đại hội đại biểu Hội Nông dân tỉnh Sóc Trăng lần thứ X đã bế mạc.')).toEqual([
+      ['farmers_union', 'province', 10],
+    ])
+    expect(orgOf('Đại hội Công đoàn Việt Nam lần thứ XIII sẽ diễn ra.')).toEqual([
+      ['trade_union', 'national', 13],
+    ])
+    expect(orgOf('Đại hội Đoàn TNCS Hồ Chí Minh tỉnh Hậu Giang lần thứ XI đã khai mạc.')).toEqual([
+      ['youth_union', 'province', 11],
+    ])
+    expect(orgOf('Đại hội Phụ nữ toàn quốc lần thứ XIII đã thành công.')).toEqual([
+      ['women_union', 'national', 13],
+    ])
+    expect(orgOf('Đại hội đại biểu MTTQ Việt Nam tỉnh Hòa Bình lần thứ XV đã khai mạc.')).toEqual([
+      ['fatherland_front', 'province', 15],
+    ])
+    expect(orgOf('Đại hội Hội Cựu chiến binh tỉnh Long An lần thứ VII sẽ diễn ra.')).toEqual([
+      ['veterans', 'province', 7],
+    ])
+    expect(orgOf('Đại hội đại biểu các dân tộc thiểu số tỉnh Kon Tum lần thứ IV đã diễn ra.')).toEqual([
+      ['ethnic_minorities', 'province', 4],
+    ])
+    expect(
+      orgOf('Đại hội thi đua Quyết thắng lực lượng vũ trang tỉnh Lào Cai lần thứ IV đã diễn ra.')
+    ).toEqual([['armed_forces', 'province', 4]])
+  })
+  it('keeps emulation congresses with a null organisation and skips a congress with no ordinal or date', () => {
+    expect(events('Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI đã diễn ra.')).toEqual([
+      ['dai_hoi_thi_dua', null, 'province', '20', 6, 'held'],
+    ])
+    expect(events('Đại hội Hội Nông dân tỉnh Lạng Sơn đã thành công.')).toEqual([])
+  })
+})
+
+describe('cause 2: one entity per document and event, with every mention', () => {
+  it('merges a headline, an ALL-CAPS repeat, the body and "Đại hội lần này"', () => {
+    const text =
+      'ĐẠI HỘI THI ĐUA YÊU NƯỚC TỈNH NINH BÌNH LẦN THỨ VII\n' +
+      'Đại hội thi đua yêu nước tỉnh Ninh Bình lần thứ VII khai mạc sáng nay. Đại hội lần này biểu dương 200 điển hình.'
+    const x = run(text, '2025-09-20')
+    expect(x.events).toHaveLength(1)
+    expect(x.events[0]!.mentions?.map((m) => text.slice(m.start, m.end))).toEqual([
+      'ĐẠI HỘI THI ĐUA YÊU NƯỚC TỈNH NINH BÌNH LẦN THỨ VII',
+      'Đại hội thi đua yêu nước tỉnh Ninh Bình lần thứ VII',
+      'Đại hội lần này',
+    ])
+  })
+  it('merges a short back-reference into the full document and keeps its fields', () => {
+    const x = run('Chỉ thị số 41-CT/TW ngày 10/4/2025 của Ban Bí thư. Thực hiện Chỉ thị 41, các cấp thi đua.')
+    expect(x.documents.map((d) => [d.number, d.symbol, d.date, d.issuer, d.mentions?.length])).toEqual([
+      ['41', 'CT/TW', '2025-04-10', 'Ban Bí thư', 2],
+    ])
+  })
+  it('invents no ordinal: a partial mention that fits no full one stays apart', () => {
+    const evs = run(
+      'Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ V; Đại hội thi đua yêu nước tỉnh Cao Bằng năm 2020.'
+    ).events
+    expect(evs.map((e) => [e.province_code, e.ordinal, e.year])).toEqual([
+      ['20', 5, null],
+      ['04', null, 2020],
+    ])
+  })
+})
+
+describe('cause 3: issue dates away from the number', () => {
+  it('reads a header block, a table row, a metadata row and an ALL-CAPS title', () => {
+    expect(
+      docs('UỶ BAN NHÂN DÂN\nTỈNH HÀ NAM\n-----\nSố: 61/KH-UBND\n\nHà Nam, ngày 9 tháng 4 năm 2024\nKẾ HOẠCH')
+    ).toEqual([['plan', '61', 'KH-UBND', '2024-04-09', 'Uỷ ban nhân dân tỉnh Hà Nam']])
+    expect(docs('Số: 7/QĐ-UBND | Huế, ngày 2 tháng 1 năm 2025 |')[0]![3]).toBe('2025-01-02')
+    expect(docs('Số hiệu: 90/KH-UBND\nNgày ban hành: 03/05/2023\nTrích yếu: thi đua')[0]![3]).toBe(
+      '2023-05-03'
+    )
+    expect(docs('QUYẾT ĐỊNH SỐ 12/QĐ-UBND NGÀY 8 THÁNG 2 NĂM 2024 VỀ KHEN THƯỞNG')[0]!.slice(0, 4)).toEqual([
+      'decision',
+      '12',
+      'QĐ-UBND',
+      '2024-02-08',
+    ])
+  })
+  it('reads a day before the issuer mid-sentence, and a day after a lead-in, dateline or title line', () => {
+    expect(
+      docs(
+        'Thực hiện Kết luận số 83-KL/TW, ngày 2/8/2024, UBND tỉnh đã ban hành Kế hoạch số 99/KH-UBND về thi đua.'
+      )
+    ).toEqual([
+      ['conclusion', '83', 'KL/TW', null, null],
+      ['plan', '99', 'KH-UBND', '2024-08-02', 'UBND tỉnh'],
+    ])
+    expect(docs('(Báo Lào Cai) - Ngày 3/3/2025, UBND tỉnh ban hành Kế hoạch số 50/KH-UBND.')[0]![3]).toBe(
+      '2025-03-03'
+    )
+    expect(
+      docs('Thứ Hai, 03/03/2025 | 08:10\nNgày 28/2/2025, Tỉnh ủy ban hành Chỉ thị số 9-CT/TU.')[0]![3]
+    ).toBe('2025-02-28')
+    expect(
+      docs('Tăng cường thi đua năm 2025\nNgày 28/2/2025, Tỉnh ủy ban hành Chỉ thị số 9-CT/TU.')[0]![3]
+    ).toBe('2025-02-28')
+  })
+  it('reads other issuing verbs and a Quốc hội session', () => {
+    expect(docs('Ngày 4/3/2025, Sở Nội vụ có Công văn số 300/SNV-TĐKT hướng dẫn.')[0]![3]).toBe('2025-03-04')
+    expect(docs('Ngày 4/3/2025, UBND huyện có văn bản số 31/UBND-VP gửi các xã.')[0]![3]).toBe('2025-03-04')
+    expect(docs('Ngày 6/3/2025, Chủ tịch UBND tỉnh ký ban hành Quyết định số 401/QĐ-UBND.')[0]![3]).toBe(
+      '2025-03-06'
+    )
+    expect(docs('Sáng 7/3/2025, tại kỳ họp thứ 9, Quốc hội thông qua Nghị quyết số 190/2025/QH15.')).toEqual([
+      ['resolution', '190', 'QH15', '2025-03-07', 'Quốc hội'],
+    ])
+  })
+  it('says an issuer known only from the symbol through its level, not as a name', () => {
+    const d = run('Theo Kế hoạch số 12/KH-UBND.').documents[0]!
+    expect([d.issuer, d.issuer_level, d.issuer_basis, d.symbol_issuer]).toEqual([
+      null,
+      'province',
+      'symbol',
+      'UBND',
+    ])
+  })
+})
+
+describe('cause 4: symbols glued, spaced, uncommon, kept as written', () => {
+  it('reads each form', () => {
+    expect(docs('Thông báo số 45-TB/TWngày 9 tháng 3 năm 2022 của Ban Bí thư')).toEqual([
+      ['notice', '45', 'TB/TW', '2022-03-09', 'Ban Bí thư'],
+    ])
+    expect(docs('Quyết định số 88/QĐ - TTg')[0]![2]).toBe('QĐ-TTg')
+    expect(docs('Công văn số 77/VPUBND-KGVX')[0]![2]).toBe('VPUBND-KGVX')
+    expect(docs('Chỉ thị số 22/CT-TW')[0]![2]).toBe('CT-TW')
+    expect(docs('CHỈ THỊ SỐ 19/CT-TTG')[0]![2]).toBe('CT-TTg')
+  })
+})
+
+describe('cause 5: scope and place from context', () => {
+  it('takes the clause subject, the article province and a workers sector', () => {
+    expect(
+      events('Sáng 12/9, tỉnh Bắc Ninh tổ chức Đại hội Thi đua yêu nước lần thứ VI.', '2025-09-12')
+    ).toEqual([['dai_hoi_thi_dua', null, 'province', '24', 6, 'held']])
+    // No province in the text: the source's own (2008 code 62, Kon Tum, now 51).
+    expect(events('Đại hội Thi đua yêu nước tỉnh lần thứ VIII sẽ diễn ra.', '2020-08-01', '62')).toEqual([
+      ['dai_hoi_thi_dua', null, 'province', '51', 8, 'planned'],
+    ])
+    const sector = run(
+      'Đại hội thi đua yêu nước trong công nhân, viên chức, lao động tỉnh An Giang lần thứ IV đã diễn ra.'
+    ).events[0]!
+    expect([sector.scope, sector.place, sector.ordinal]).toEqual([
+      'sector',
+      'công nhân, viên chức, lao động tỉnh An Giang',
+      4,
+    ])
+  })
+})
+
+describe('cause 6: campaign wording variants', () => {
+  const ids = (text: string) => run(text).campaigns.map((c) => c.id)
+  it('reads each variant', () => {
+    expect(ids('thi đua phát triển kết cấu hạ tầng hiện đại, thực hành tiết kiệm, chống lãng phí')).toEqual([
+      'ha_tang_tiet_kiem',
+    ])
+    expect(ids('học tập và làm theo tư tưởng đạo đức phong cách Hồ Chí Minh')).toEqual([
+      'hoc_tap_lam_theo_bac',
+    ])
+    expect(ids('hoàn thành xóa nhà ở tạm, dột nát trong năm 2025')).toEqual(['xoa_nha_tam'])
+    expect(ids('Toàn dân tỉnh Vĩnh Long đoàn kết xây dựng đời sống văn hóa')).toEqual([
+      'toan_dan_doan_ket_van_hoa',
+    ])
+    expect(ids('cuộc vận động "Ngày vì người nghèo"')).toEqual([])
+  })
+})
+
+describe('cause 7: time ranges', () => {
+  const times = (text: string) => run(text, '2025-02-01').times.map((t) => [t.start, t.end, t.granularity])
+  it('reads "đến hết ngày" as one interval and a bracketed twenty-year span as a period', () => {
+    expect(times('từ ngày 15/3 đến hết ngày 31/5/2025')).toEqual([['2025-03-15', '2025-05-31', 'range']])
+    expect(times('giai đoạn (2005 - 2025)')).toEqual([['2005-01-01', '2025-12-31', 'period']])
+  })
+})
+
+describe('events carry planned and held times (contract of issue #11)', () => {
+  it('keeps the planned interval and the day held apart', () => {
+    const text =
+      'Đại hội thi đua yêu nước tỉnh Hà Nam lần thứ VI dự kiến tổ chức trong tháng 9/2025. ' +
+      'Sáng 16/9/2025, Đại hội thi đua yêu nước tỉnh Hà Nam lần thứ VI đã khai mạc.'
+    const e = run(text, '2025-09-17').events[0]!
+    expect([e.status, e.planned_start, e.planned_end, e.held_on]).toEqual([
+      'held',
+      '2025-09-01',
+      '2025-09-30',
+      '2025-09-16',
+    ])
+  })
+})
