@@ -7,10 +7,12 @@
  * comments, chart data, links) are checked first, without the browser.
  */
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { parseAccessConfig } from '@thidua/server/http/auth'
 import { startServer, type RunningServer } from '@thidua/server/main'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -147,6 +149,7 @@ describe('console helpers', () => {
 })
 
 let dir = ''
+let dbFile = ''
 let server: RunningServer
 let browser: Browser
 let context: BrowserContext
@@ -176,7 +179,7 @@ const watch = (p: Page) => {
 beforeAll(async () => {
   prepareDashboard()
   dir = mkdtempSync(path.join(tmpdir(), 'thidua-browser-sql-'))
-  const dbFile = path.join(dir, 'embedded.duckdb')
+  dbFile = path.join(dir, 'embedded.duckdb')
   await exec('pnpm', ['--silent', 'thidua', 'run', '--db', dbFile], {
     cwd: repo,
     maxBuffer: 64 * 1024 * 1024,
@@ -304,6 +307,65 @@ describe('SQL console on the embedded database', () => {
       await screenshot(fresh, 'sql-chart')
     } finally {
       await other.close()
+    }
+  })
+
+  it('with access control on, asks for a token, then runs as the analyst and is audited', async () => {
+    const token = 'sql-console-browser-token'
+    const admin = 'sql-console-admin-token'
+    const sha = (t: string) => createHash('sha256').update(t).digest('hex')
+    const guarded = await startServer({
+      dbFile,
+      port: 0,
+      webDist,
+      log: () => {},
+      watch: false,
+      sql: { timeoutMs: 30_000 },
+      access: parseAccessConfig({ THIDUA_TOKENS: `analyst/team-a:${sha(token)},admin:${sha(admin)}` }),
+      audit: { file: path.join(dir, 'guarded-audit', 'console.jsonl') },
+    })
+    const other = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' })
+    const p = await other.newPage()
+    const refused: string[] = []
+    // The anonymous schema request is refused on purpose; anything else is a problem.
+    p.on('response', (r) => {
+      if (r.status() === 401 && new URL(r.url()).pathname.startsWith('/api/sql')) refused.push(r.url())
+      else if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`)
+    })
+    p.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+    try {
+      await openView(p, `${guarded.url}/sql`)
+      await expect
+        .poll(() => p.locator('.sql-schema [data-testid="sql-error"]').textContent())
+        .toContain('Cần đăng nhập')
+      expect(refused.length).toBeGreaterThan(0)
+      await p.getByLabel('Mã truy cập (vai trò phân tích)').fill(token)
+      await p.getByRole('button', { name: 'Dùng mã này' }).click()
+      await p.locator('[data-testid="schema-browser"] [data-relation="articles"]').waitFor()
+      await p.locator('#sql-editor').fill('SELECT count(*) AS n FROM articles')
+      await p.getByRole('button', { name: 'Chạy', exact: true }).click()
+      // This server's console workers start on the first query: allow for a busy machine.
+      await p
+        .locator('.sql-result tbody tr, .sql-main [data-testid="sql-error"]')
+        .first()
+        .waitFor({ timeout: 60_000 })
+      const failed = p.locator('.sql-main [data-testid="sql-error"]')
+      expect(await failed.count(), (await failed.count()) ? ((await failed.textContent()) ?? '') : '').toBe(0)
+      expect(await p.locator('.sql-result tbody tr').count()).toBe(1)
+      const audit = await fetch(`${guarded.url}/api/audit/console?limit=1`, {
+        headers: { authorization: `Bearer ${admin}` },
+      })
+      const [entry] = ((await audit.json()) as { rows: Array<Record<string, unknown>> }).rows
+      expect(entry).toMatchObject({
+        who: 'team-a',
+        role: 'analyst',
+        sql: 'SELECT count(*) AS n FROM articles',
+        status: 200,
+        rows: 1,
+      })
+    } finally {
+      await other.close()
+      await guarded.close()
     }
   })
 })
