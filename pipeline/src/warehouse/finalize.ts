@@ -212,7 +212,36 @@ const resolveDocuments = async (conn: DuckDBConnection) => {
     FROM agg g LEFT JOIN best_date d USING (document_id) LEFT JOIN best_issuer i USING (document_id)`)
 }
 
+/**
+ * A congress named without its ordinal ("Đại hội thi đua yêu nước (2020-2025)") is keyed by the year its
+ * cycle closes; when exactly one congress of the same province, level, kind and organisation carries an
+ * ordinal in that cycle ("lần thứ VI", held 2025), the two are one real congress: the cycle-keyed
+ * mentions join the ordinal one. Idempotent: a re-pointed mention already carries the target id.
+ */
+const joinCyclesToOrdinals = async (conn: DuckDBConnection) => {
+  await conn.run(`CREATE OR REPLACE TEMP TABLE stage_event_cycles AS
+    SELECT em.event_id, bool_or(em.ordinal IS NOT NULL) AS has_ordinal,
+      coalesce(em.province_code_2008, 'n' || em.province_code_2025) AS place,
+      CASE WHEN em.scope IN ('province', 'unknown') THEN 'province'
+        WHEN em.scope = 'national' THEN 'national' ELSE em.scope || ':' || lower(coalesce(em.place, '')) END AS scope,
+      em.kind,
+      coalesce(em.organization, '') AS organization,
+      mode(coalesce(TRY_CAST(regexp_extract(em.period, '(\\d{4})\\s*$', 1) AS INTEGER), em.year, year(em.time_start))) AS cycle
+    FROM event_mentions em WHERE em.event_id IS NOT NULL
+    GROUP BY ALL`)
+  await conn.run(`UPDATE event_mentions em SET event_id = t.target
+    FROM (
+      SELECT c.event_id AS source, any_value(o.event_id) AS target
+      FROM temp.stage_event_cycles c JOIN temp.stage_event_cycles o
+        ON o.has_ordinal AND NOT c.has_ordinal AND o.place = c.place AND o.scope = c.scope
+        AND o.kind = c.kind AND o.organization = c.organization AND o.cycle = c.cycle
+      GROUP BY c.event_id HAVING count(DISTINCT o.event_id) = 1
+    ) t
+    WHERE em.event_id = t.source`)
+}
+
 const resolveEvents = async (conn: DuckDBConnection) => {
+  await joinCyclesToOrdinals(conn)
   await conn.run('DELETE FROM events')
   await conn.run('DELETE FROM event_conflicts')
   await conn.run(`CREATE OR REPLACE TEMP TABLE stage_event_values AS

@@ -2,7 +2,7 @@
  * Resolution keys. A document is identified by (issuer scope, type, number, symbol, year): central
  * symbols (…/TW, …-TTg, …-CP, …/QH15, ministries) are one national scope, everything else belongs to the
  * issuing province, so 138/KH-UBND of Lạng Sơn 2024 is not 138/KH-UBND of Nghệ An 2024. An event is
- * identified by (province, kind, ordinal), or by period/year when the text gives no ordinal.
+ * identified by (province, kind, ordinal), or by the year its cycle closes when the text gives no ordinal.
  */
 import type { DocumentMention, EventMention, IssuerLevel } from '../domain/extraction.ts'
 import { foldText } from './fold.ts'
@@ -124,6 +124,12 @@ export const documentKey = (
   }
 }
 
+/** The year an event's cycle closes: the end of its period ("2020-2025" → 2025), else its year. */
+export const cycleYear = (e: Pick<EventMention, 'period' | 'year'>): number | null => {
+  const end = e.period ? /(\d{4})\s*$/.exec(e.period.trim()) : null
+  return end ? Number(end[1]) : e.year
+}
+
 export const eventKey = (
   e: Pick<EventMention, 'kind' | 'scope' | 'place' | 'ordinal' | 'period' | 'year'>,
   province: { code_2008: string | null; code_2025: string | null },
@@ -134,12 +140,9 @@ export const eventKey = (
       ? 'national'
       : (province.code_2008 ?? (province.code_2025 ? `n${province.code_2025}` : null))
   if (place === null) return null
-  const which =
-    e.ordinal !== null
-      ? `ord:${e.ordinal}`
-      : e.period
-        ? `period:${e.period}`
-        : `year:${e.year ?? fallbackYear ?? '?'}`
+  // Without an ordinal a congress is known by its cycle: the year it closes. "(2020-2025)", "(2021-2025)"
+  // and "năm 2025" are the same 2025 congress, not three.
+  const which = e.ordinal !== null ? `ord:${e.ordinal}` : `cycle:${cycleYear(e) ?? fallbackYear ?? '?'}`
   // A city's or district's own congress series is not the province's: keep its scope and place apart.
   const level =
     e.scope === 'province' || e.scope === 'unknown' || e.scope === 'national'
