@@ -26,11 +26,11 @@ const ORGS: ReadonlyArray<[Organization, string]> = [
   ['trade_union', 'Công đoàn(?:\\s+Việt Nam)?|Liên đoàn Lao động'],
   [
     'youth_union',
-    'Đoàn TNCS(?:\\s+Hồ Chí Minh)?|Đoàn Thanh niên(?:\\s+Cộng sản)?(?:\\s+Hồ Chí Minh)?|Hội Liên hiệp Thanh niên(?:\\s+Việt Nam)?|Đoàn(?=\\s+(?:toàn quốc|tỉnh|lần))',
+    'Đoàn TNCS(?:\\s+Hồ Chí Minh)?|Đoàn Thanh niên(?:\\s+Cộng sản)?(?:\\s+Hồ Chí Minh)?|Hội (?:Liên hiệp Thanh niên|LHTN)(?:\\s+Việt Nam)?|Đoàn(?=\\s+(?:toàn quốc|tỉnh|lần))',
   ],
   ['women_union', 'Hội Liên hiệp Phụ nữ(?:\\s+Việt Nam)?|Hội LHPN|Phụ nữ(?:\\s+Việt Nam)?'],
   ['fatherland_front', 'Mặt trận Tổ quốc(?:\\s+Việt Nam)?|MTTQ(?:\\s+Việt Nam)?'],
-  ['veterans', 'Hội Cựu chiến binh(?:\\s+Việt Nam)?|Cựu chiến binh(?:\\s+Việt Nam)?'],
+  ['veterans', '(?:Hội\\s+)?(?:Cựu chiến binh|CCB)(?:\\s*\\(CCB\\))?(?:\\s+Việt Nam)?'],
   ['ethnic_minorities', '(?:các\\s+)?dân tộc thiểu số(?:\\s+Việt Nam)?'],
   ['armed_forces', 'thi đua Quyết thắng(?:\\s+(?:lực lượng vũ trang|LLVT))?'],
   [
@@ -41,13 +41,14 @@ const ORGS: ReadonlyArray<[Organization, string]> = [
 
 const ORG_OF = ORGS.map(([o]) => o)
 const HEAD = new RegExp(
-  `(?<![\\p{L}])Đại hội\\s+(?:đại biểu\\s+)?(?:(toàn quốc)\\s+)?(?:${ORGS.map(([, src]) => `(${src})`).join('|')})(?![\\p{L}])`,
+  `(?<![\\p{L}])Đại hội\\s+(?:đại biểu\\s+)?(?:(toàn quốc|ĐBTQ)\\s+)?(?:${ORGS.map(([, src]) => `(${src})`).join('|')})(?![\\p{L}])`,
   'giu'
 )
-// "Đại hội XIII của Đảng", "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng", "Đại hội Đảng lần thứ XIV".
-const PARTY_AFTER = new RegExp(
-  '(?<![\\p{L}])Đại hội\\s+(?:đại biểu\\s+)?(?:toàn quốc\\s+)?(?:lần\\s+thứ\\s+)?([IVXL]{1,6}|\\d{1,2})\\s+(?:của\\s+)?Đảng(?:\\s+Cộng sản Việt Nam)?(?![\\p{L}])',
-  'gu'
+// "Đại hội XIII của Đảng", "Đại hội ĐBTQ lần thứ XIII của Đảng", "Đại hội XIII Công đoàn Việt Nam": the
+// ordinal before the organisation.
+const ORG_AFTER = new RegExp(
+  `(?<![\\p{L}])Đại hội\\s+(?:đại biểu\\s+)?(?:(?:toàn quốc|ĐBTQ)\\s+)?(?:lần\\s+thứ\\s+)?([IVXL]{1,6}|\\d{1,2})\\s+(?:của\\s+)?(?:(Đảng(?:\\s+Cộng sản Việt Nam)?)|${ORGS.map(([, src]) => `(${src})`).join('|')})(?![\\p{L}])`,
+  'giu'
 )
 const NATION = /^\s*(?:toàn quốc|Việt Nam)(?![\p{L}])/iu
 
@@ -55,11 +56,16 @@ const NATION = /^\s*(?:toàn quốc|Việt Nam)(?![\p{L}])/iu
 export function findOrgHeads(text: string): OrgHead[] {
   if (!/đại hội/iu.test(text)) return []
   const out: OrgHead[] = []
-  for (const m of matchAll(PARTY_AFTER, text)) {
+  for (const m of matchAll(ORG_AFTER, text)) {
     const ordinal = parseOrdinal(m[1]!)
     if (ordinal === null) continue
     const end = m.index + m[0].length
-    out.push({ start: m.index, tailStart: end, organization: 'party', ordinal, national: true })
+    const k = m.slice(3).findIndex((g) => g !== undefined)
+    const organization = m[2] !== undefined ? 'party' : ORG_OF[k]
+    if (organization === undefined) continue
+    // "Đại hội XIII của Đảng" is the national congress; "Đại hội XX Đảng bộ tỉnh …" reads its unit after.
+    const national = m[2] !== undefined || /Việt Nam$/u.test(m[3 + k] ?? '')
+    out.push({ start: m.index, tailStart: end, organization, ordinal, national })
   }
   for (const m of matchAll(HEAD, text)) {
     if (out.some((h) => h.start === m.index)) continue

@@ -45,7 +45,8 @@ for (const [k, t] of KEYWORDS) keywordType.set(k.toLowerCase(), t)
 // The first letter of a full keyword may be either case ("kế hoạch số"); abbreviations are exact.
 const fullAlt = KEYWORDS.map(([k]) => `[${k[0]!.toUpperCase()}${k[0]!.toLowerCase()}]${k.slice(1)}`).join('|')
 const DATE_SRC =
-  '\\d{1,2}\\s?\\/\\s?\\d{1,2}\\s?\\/\\s?\\d{4}|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4}'
+  // "ngày 30 tháng11 năm 2011": portals glue words to numbers (issue #11).
+  '\\d{1,2}\\s?\\/\\s?\\d{1,2}\\s?\\/\\s?\\d{4}|\\d{1,2}\\s*tháng\\s*\\d{1,2}\\s*năm\\s*\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4}'
 const ANCHOR = new RegExp(
   `(?<![\\p{L}\\p{N}/-])(${fullAlt}|${ABBR_KEYWORDS.join('|')})` +
     `(?:\\s+(?:ban hành\\s+|ký\\s+)?ngày\\s+(${DATE_SRC})\\s*,?)?` +
@@ -80,7 +81,7 @@ const DATE_AFTER_ISSUER = new RegExp(`\\s+ngày\\s+(${DATE_SRC})(?![\\p{N}/])`, 
 // "Ngày 30-11-2020, Tỉnh ủy X ban hành Chỉ thị số 09-CT/TU …": a sentence that opens with a day and
 // reports a document being issued dates the document right after "ban hành", and only that one.
 // Since issue #11 also "có Công văn số …", "ký …", "thông qua Nghị quyết số …".
-const ISSUE_VERB = '(?:ký\\s+)?ban hành|có|ký|thông qua'
+const ISSUE_VERB = '(?:ký\\s+)?[Bb]an hành|có|ký|thông qua'
 const ISSUED_BEFORE_CUE = new RegExp(`(?<![\\p{L}])(?:${ISSUE_VERB})\\s+(?:(?:các|bản)\\s+)?$`, 'u')
 const OPENING_DAY_ISSUE = new RegExp(
   `(?:Vào ngày|[Nn]gày|(?:Sáng|Chiều|Tối|Trưa)(?:\\s+ngày)?)\\s+(${ANY_DATE})(?![\\p{N}/])\\s*(?:vừa qua\\s*)?,?\\s+` +
@@ -162,6 +163,8 @@ const ISSUER_SRC = [
   // "Chỉ thị 34 của Trung ương": the Party centre, written short (after every longer central name above).
   'Trung ương(?:\\s+Đảng)?(?![\\p{L}])',
 ].join('|')
+// "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 417/TTr-SNV": the proposer issued the submission.
+const PROPOSER_BEFORE = new RegExp(`(?:đề nghị|ý kiến) của (${ISSUER_SRC})\\s+(?:tại|theo)\\s+$`, 'u')
 const ISSUER_AFTER = new RegExp(`\\s*[,(]?\\s*(?:của|cua|do)\\s+(${ISSUER_SRC})`, 'uy')
 const ISSUER_BEFORE = new RegExp(
   // "Thủ tướng Chính phủ Phạm Minh Chính đã ký …": a person's name may stand between issuer and verb.
@@ -299,6 +302,8 @@ export function extractDocuments(text: string, published: string | null | undefi
       const bm = ISSUER_BEFORE.exec(text.slice(Math.max(0, ref.start - 120), ref.start))
       // The subject of "X ban hành" must agree with the symbol ("HĐND thông qua Chương trình 60-CTr/TU").
       if (bm && issuerAgrees(ref.sym?.issuer ?? null, bm[1]!.trim())) issuer = bm[1]!.trim()
+      const pm = bm ? null : PROPOSER_BEFORE.exec(text.slice(Math.max(0, ref.start - 120), ref.start))
+      if (pm) issuer = pm[1]!.trim()
     }
     if (issuer === null && ref.keyword !== null) issuer = issuerOfBracketed(text, ref, type)
     issuer ??= ref.sym?.issuer ?? null
@@ -475,7 +480,11 @@ function dateFromLaterIssue(text: string, out: DocumentMention[], pub: Pub): voi
 }
 
 // Only a conjunction between two mentions: "Nghị quyết 26 và Chỉ thị 34 của Bộ Chính trị".
-const COORDINATION = /^\s*(?:,|;|và|cùng|,\s*và)\s*$/u
+// Each may carry its own day: "Nghị định số 42/2010/NĐ-CP ngày 15 tháng 4 năm 2010; Nghị định số 39/…".
+const COORDINATION = new RegExp(
+  `^\\s*(?:,?\\s*ngày\\s+(?:${DATE_SRC}))?\\s*(?:,|;|và|cùng|,\\s*và)\\s*$`,
+  'u'
+)
 
 /**
  * "Chỉ thị 34, Chỉ thị 41 của Bộ Chính trị": an issuer written after the last of coordinated mentions
