@@ -2,7 +2,8 @@
  * Warehouse comments are written 'Tiếng Việt | English'. Show the half for the reader's language, the
  * other half when that one is missing, the whole text when it has no separator, nothing when empty.
  */
-import type { Lang } from '../../app/i18n.tsx'
+// The same union as app/i18n.tsx's Lang, declared here so this module has no JSX dependency (tests import it).
+type Lang = 'vi' | 'en'
 
 export const commentFor = (comment: string | null | undefined, lang: Lang): string | null => {
   const raw = comment ?? ''

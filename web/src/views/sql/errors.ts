@@ -3,7 +3,8 @@
  * For Vietnamese readers the common shapes are translated; anything else keeps DuckDB's words after a
  * Vietnamese name of the error class, so no information is lost.
  */
-import type { Lang } from '../../app/i18n.tsx'
+// The same union as app/i18n.tsx's Lang, declared here so this module has no JSX dependency (tests import it).
+type Lang = 'vi' | 'en'
 
 const CLASSES: Record<string, string> = {
   'Parser Error': 'Lỗi cú pháp',
