@@ -26,6 +26,7 @@ export const commands: Record<string, Loader> = {
   simulate: () => import('./commands/simulate.ts').then((m) => m.simulateCommand),
   generate: () => import('./commands/generate.ts').then((m) => m.generateCommand),
   crawl: () => import('./commands/crawl.ts').then((m) => m.crawlCommand),
+  sources: () => import('./commands/sources.ts').then((m) => m.sourcesCommand),
   schedule: () => import('./commands/schedule.ts').then((m) => m.scheduleCommand),
   digest: () => import('./commands/digest.ts').then((m) => m.digestCommand),
 }
