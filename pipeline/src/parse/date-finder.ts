@@ -171,10 +171,28 @@ export const printedDate = (doc: Doc, title: string | null, opts: DateParseOptio
       if (d) return d
     }
   }
-  const body = doc.byTag('body')[0]
-  for (const c of body ? textChunks(body) : []) {
-    if (c.length > MAX_DATE_LINE || !DATE_LABEL.test(foldVietnamese(c))) continue
-    const d = dateLine(c, opts)
+  return labelledDate(doc, opts)
+}
+
+const RAW_DATE = /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{2}-\d{2}/
+
+/**
+ * A labelled date line anywhere ("Ngày đăng: 01/07/2015"): only elements whose own text holds a
+ * date are looked at, with the text of their nearest block (the label may sit in a sibling span).
+ */
+const labelledDate = (doc: Doc, opts: DateParseOptions): string | null => {
+  const seen = new Set<Element>()
+  for (const el of doc.elements) {
+    let own = ''
+    for (const c of el.children) if (c.type === 'text') own += c.data
+    if (own.length < 8 || own.length > 3 * MAX_DATE_LINE || !RAW_DATE.test(own)) continue
+    let block: Element = el
+    while (!BLOCK_TAGS.has(block.name) && block.parent?.type === 'tag') block = block.parent as Element
+    if (seen.has(block) || SKIP_TAGS.has(block.name)) continue
+    seen.add(block)
+    const chunk = textChunks(block, [], 2)[0]
+    if (!chunk || chunk.length > MAX_DATE_LINE || !DATE_LABEL.test(foldVietnamese(chunk))) continue
+    const d = dateLine(chunk, opts)
     if (d) return d
   }
   return null
