@@ -29,6 +29,7 @@ import { coverageRoutes } from './routes/coverage.ts'
 import { documentsRoutes } from './routes/documents.ts'
 import { documentDetailRoutes } from './routes/document-detail.ts'
 import { alertsRoutes } from './routes/alerts.ts'
+import { feedsRoutes } from './routes/feeds.ts'
 import { geoRoutes } from './routes/geo.ts'
 import { healthRoutes } from './routes/health.ts'
 import { runsRoutes, sourcesRoutes } from './routes/pipeline.ts'
@@ -170,6 +171,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   mount('/api/documents', documentsRoutes)
   mount('/api/documents', documentDetailRoutes)
   mount('/api/alerts', alertsRoutes)
+  mount('/api/feeds', feedsRoutes)
   mount('/api/articles', articlesRoutes)
   mount('/api/runs', runsRoutes)
   mount('/api/sources', sourcesRoutes)
