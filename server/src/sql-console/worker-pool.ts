@@ -114,7 +114,7 @@ export class ConsolePool {
     const slot: Slot = { child, ready: false, dying: false, job: null }
     this.slots.add(slot)
     try {
-      if (child.pid) setPriority(child.pid, 10) // the server's own routes come first
+      if (child.pid) setPriority(child.pid, 19) // the server's own routes come first
     } catch {
       // not permitted here: the pool still bounds the load
     }
@@ -144,7 +144,10 @@ export class ConsolePool {
 
   private onExit(slot: Slot): void {
     this.slots.delete(slot)
-    if (!slot.ready) this.startFailures++
+    if (!slot.ready && !this.closed) {
+      this.startFailures++
+      this.opts.log?.(`[sql-console] a worker exited before it was ready (${this.startFailures} in a row)`)
+    }
     const job = slot.job
     slot.job = null
     if (job && job.timer) {
