@@ -88,7 +88,7 @@ describe('province page', () => {
     const lineage = (await (await fetch(`${server.url}/api/provinces/lineage`)).json()) as {
       rows: Array<{ old_code: string; new_code: string; old_name: string; new_name: string }>
     }
-    const merged = lineage.rows.find((r) => r.old_code !== r.new_code)
+    const merged = lineage.rows.find((r) => r.old_name !== r.new_name)
     expect(merged).toBeDefined()
     await openView(page, `${server.url}/province/${merged?.new_code}?system=2025`)
     await expect.poll(() => page.locator('main').textContent()).toContain(merged?.old_name ?? '?')

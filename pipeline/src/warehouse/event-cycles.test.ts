@@ -59,3 +59,25 @@ describe('event resolution joins a cycle-keyed congress to its ordinal', () => {
     expect(after).toEqual(before)
   })
 })
+
+describe('timeline layers', () => {
+  let wh: Warehouse
+  beforeAll(async () => {
+    wh = await buildFixtureWarehouse()
+    const a = String((await queryRows(wh.conn, 'SELECT article_id FROM articles LIMIT 1'))[0]?.article_id)
+    await wh.conn.run(`INSERT INTO event_mentions (article_id, mention_index, kind, scope, place, province_code_2008,
+      province_code_2025, ordinal, year, status, time_start, time_end, event_id, surface, organization) VALUES
+      ('${a}', 950, 'other', 'province', 'Lạng Sơn', '20', '20', 18, 2025, 'held', DATE '2025-10-10', DATE '2025-10-10',
+       'e_test_party', 'Đại hội Đảng bộ tỉnh lần thứ XVIII', 'party')`)
+    await finalizeRun(wh, 'r-fixture')
+  })
+  afterAll(() => closeWarehouseSync(wh))
+
+  it('a Party congress is its own layer, not a model-example conference', async () => {
+    const rows = await queryRows(
+      wh.conn,
+      "SELECT item_kind, organization FROM v_province_timeline WHERE event_id = 'e_test_party' AND system = '2008'"
+    )
+    expect(rows).toEqual([{ item_kind: 'org_congress', organization: 'party' }])
+  })
+})

@@ -32,11 +32,12 @@ LIMIT 200`
 
 /** Congresses and commendation conferences: planned window against the day held. */
 export const PROVINCE_EVENTS_SQL = `
-SELECT t.label, t.item_kind, t.status, CAST(t.item_date AS VARCHAR) AS item_date,
+SELECT t.label, t.item_kind, t.organization, t.status, CAST(t.item_date AS VARCHAR) AS item_date,
   CAST(t.planned_start AS VARCHAR) AS planned_start, CAST(t.planned_end AS VARCHAR) AS planned_end,
-  CAST(t.held_on AS VARCHAR) AS held_on, t.delay_days, t.event_id, t.article_id
-FROM v_province_timeline t
-WHERE t.system = $system AND t.province_code = $code AND t.item_kind IN ('congress', 'conference')
+  CAST(t.held_on AS VARCHAR) AS held_on, t.delay_days, t.event_id, t.article_id,
+  t.origin_code_2008 AS old_code, t.origin_name AS old_name
+FROM v_province_timeline_labelled t
+WHERE t.system = $system AND t.province_code = $code AND t.item_kind IN ('congress', 'conference', 'org_congress')
   AND ($from_year IS NULL OR year(t.item_date) >= $from_year)
   AND ($to_year IS NULL OR year(t.item_date) <= $to_year)
 ORDER BY t.item_date NULLS LAST, t.label`

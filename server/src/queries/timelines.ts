@@ -1,13 +1,15 @@
 /**
  * Per-province timeline items (documents, conferences, congresses) and the national milestones. Each
- * item says how many articles report it (`reports`), which drill down through `event_id`/`document_id`.
+ * item says how many articles report it (`reports`), which drill down through `event_id`/`document_id`;
+ * in the 34-unit system an item from a province merged into this one names it (`origin_name`).
  */
 export const TIMELINE_SQL = (provinceFilter: string) => `
 SELECT t.province_code, p.name_vi AS province_name, CAST(t.item_date AS VARCHAR) AS item_date, t.item_kind, t.label,
   t.status, CAST(t.planned_start AS VARCHAR) AS planned_start, CAST(t.planned_end AS VARCHAR) AS planned_end,
   CAST(t.held_on AS VARCHAR) AS held_on, t.delay_days, t.article_id, t.event_id, t.document_id,
-  coalesce(e.mention_count, d.article_count) AS reports, coalesce(e.has_conflict, false) AS has_conflict
-FROM v_province_timeline t
+  coalesce(e.mention_count, d.article_count) AS reports, coalesce(e.has_conflict, false) AS has_conflict,
+  t.organization, t.origin_code_2008, t.origin_name, t.from_merged_province
+FROM v_province_timeline_labelled t
 LEFT JOIN provinces p ON p.code = t.province_code AND p.system = t.system
 LEFT JOIN events e ON e.event_id = t.event_id
 LEFT JOIN documents d ON d.document_id = t.document_id

@@ -159,3 +159,27 @@ describe('/api/checks', () => {
     expect((await h.app.request('/api/checks/rows?check=nope')).status).toBe(400)
   })
 })
+
+describe('/api/timelines labels the history of merged provinces', () => {
+  it('in the 34-unit system an item of a province merged into another names it', async () => {
+    const lineage = (await json('/api/provinces/lineage')).rows as any[]
+    // merged away: the old province's name did not carry over to the unit it went into
+    const merged = lineage.filter((r) => r.old_name !== r.new_name)
+    let labelled = 0
+    for (const m of merged) {
+      const rows = (await json(`/api/timelines?system=2025&province=${m.new_code}&from=2000-01`))
+        .rows as any[]
+      for (const r of rows.filter((x) => x.origin_code_2008 === m.old_code)) {
+        expect(r.from_merged_province).toBe(true)
+        expect(r.origin_name).toBe(m.old_name)
+        labelled++
+      }
+      const kept = lineage.find((k) => k.new_code === m.new_code && k.old_name === k.new_name)
+      for (const r of rows.filter((x) => x.origin_code_2008 === kept?.old_code))
+        expect(r.from_merged_province).toBe(false)
+    }
+    expect(labelled).toBeGreaterThan(0)
+    const old = (await json('/api/timelines?system=2008&province=62&from=2000-01')).rows as any[]
+    for (const r of old) expect(r.from_merged_province).toBe(false)
+  })
+})

@@ -22,7 +22,10 @@ export const timelinesRoutes = (reg: RouteRegistry, prefix: string) => {
   const spec = {
     system: systemParam,
     province: p.provinces('Comma-separated province codes (at most 8)', 8),
-    kind: p.optionalChoice(['document', 'conference', 'congress'] as const, 'Only this kind of item'),
+    kind: p.optionalChoice(
+      ['document', 'conference', 'congress', 'org_congress'] as const,
+      'Only this kind of item (org_congress: Party and mass-organisation congresses)'
+    ),
     ...range,
   }
   reg.get(

@@ -8,7 +8,7 @@ import {
 } from 'echarts/components'
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import { useApi, type Table } from '../app/api.ts'
 import { fmtWindow } from '../app/dates.ts'
 import { type Lang, useLang, useT } from '../app/i18n.tsx'
@@ -35,7 +35,10 @@ interface Item extends Record<string, unknown> {
   province_code: string
   province_name: string
   item_date: string | null
-  item_kind: 'document' | 'conference' | 'congress'
+  item_kind: 'document' | 'conference' | 'congress' | 'org_congress'
+  organization: string | null
+  origin_name: string | null
+  from_merged_province: boolean | null
   label: string
   status: string
   planned_start: string | null
@@ -86,6 +89,17 @@ export default function Compare() {
   }, [provinces])
   const milestones = useApi<Table<Milestone>>(href('/api/timelines/milestones', { from, to }))
 
+  /** "Yên Bái (nay thuộc Lào Cai)": a merged province's history is labelled, never silently credited. */
+  const where = useCallback(
+    (r: Item) =>
+      r.from_merged_province && r.origin_name
+        ? t(
+            `${r.origin_name} (nay thuộc ${r.province_name})`,
+            `${r.origin_name} (now part of ${r.province_name})`
+          )
+        : r.province_name,
+    [t]
+  )
   const option = useMemo(() => {
     if (items.state !== 'ready' || milestones.state !== 'ready') return null
     const rows = items.data.rows
@@ -106,6 +120,20 @@ export default function Compare() {
         t('Hội nghị điển hình', 'Model conferences'),
         (r) => r.item_kind === 'conference',
         'circle',
+        (r) => r.item_date,
+      ],
+      // Party and mass-organisation congresses: the milestones emulation movements greet, each its own
+      // layer (the legend switches layers on and off)
+      [
+        t('Đại hội Đảng', 'Party congresses'),
+        (r) => r.item_kind === 'org_congress' && r.organization === 'party',
+        'rect',
+        (r) => r.item_date,
+      ],
+      [
+        t('Đại hội đoàn thể', 'Mass-organisation congresses'),
+        (r) => r.item_kind === 'org_congress' && r.organization !== 'party',
+        'roundRect',
         (r) => r.item_date,
       ],
       [
@@ -160,7 +188,7 @@ export default function Compare() {
                 : it.status === 'issued'
                   ? t('ban hành', 'issued')
                   : it.status
-          return `${it.province_name}<br/>${it.label}<br/>${itemWhen(lang, it)} (${status})${delay}`
+          return `${where(it)}<br/>${it.label}<br/>${itemWhen(lang, it)} (${status})${delay}`
         },
       },
       legend: { top: 0, type: 'scroll' },
@@ -202,7 +230,7 @@ export default function Compare() {
         },
       ],
     }
-  }, [items, milestones, selected, t, lang, nameOf])
+  }, [items, milestones, selected, t, lang, nameOf, where])
 
   const provinceOptions = provinces.state === 'ready' ? provinces.data.rows : []
   const toggleProvince = (code: string) => {
@@ -273,7 +301,7 @@ export default function Compare() {
                 rows={d.rows}
                 onRowClick={(r) => r.article_id && navigate(`/articles/${encodeURIComponent(r.article_id)}`)}
                 columns={[
-                  { key: 'province_name', label: t('Tỉnh', 'Province') },
+                  { key: 'province_name', label: t('Tỉnh', 'Province'), render: (r) => where(r) },
                   { key: 'item_date', label: t('Thời gian', 'When'), render: (r) => itemWhen(lang, r) },
                   {
                     key: 'item_kind',

@@ -55,6 +55,9 @@ interface Profile {
     held_on: string | null
     delay_days: number | null
     article_id: string | null
+    organization: string | null
+    old_code: string | null
+    old_name: string | null
   }>
   campaigns: Array<{
     campaign_id: string
@@ -116,7 +119,7 @@ export default function Province() {
   }, [profile, t])
   /** "Yên Bái (nay thuộc Lào Cai)": history of a merged province is labelled, never silently credited. */
   const origin = (p: Profile, oldCode: string | null, oldName: string | null) =>
-    system === '2025' && oldCode && oldCode !== p.province.code && oldName
+    system === '2025' && oldCode && oldName && oldName !== p.province.name_vi
       ? t(`${oldName} (nay thuộc ${p.province.name_vi})`, `${oldName} (now part of ${p.province.name_vi})`)
       : ''
   return (
@@ -202,7 +205,11 @@ export default function Province() {
             name={`province-${code}-events`}
             rows={p.events}
             columns={[
-              { key: 'label', label: t('Sự kiện', 'Event') },
+              {
+                key: 'label',
+                label: t('Sự kiện', 'Event'),
+                render: (r) => [origin(p, r.old_code, r.old_name), r.label].filter(Boolean).join(' — '),
+              },
               {
                 key: 'planned_start',
                 label: t('Dự kiến', 'Planned'),
