@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot, seedsDir } from '../../pipeline/src/paths.ts'
 import { readTruth } from '../../pipeline/src/snapshot/catalog.ts'
 import { currentPointer, publishedDir } from '../../pipeline/src/warehouse/publish.ts'
+import { cookbookRecipes } from '../../pipeline/src/warehouse/cookbook.ts'
 
 const exec = promisify(execFile)
 let dir = ''
@@ -175,5 +176,10 @@ describe('thidua run on the embedded snapshot', () => {
       const expected = new Date(t.published_at!).toISOString().slice(0, 16)
       expect(byUrl.get(t.url), t.url).toBe(expected)
     }
+  })
+
+  // docs/sql-cookbook.md: every question has an answer on the embedded data, through `thidua sql`.
+  it.each(cookbookRecipes())('answers cookbook question $title with rows', async ({ sql: query }) => {
+    expect((await sql(query)).length).toBeGreaterThan(0)
   })
 })

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { repoRoot } from '../paths.ts'
+import { cookbookFile, cookbookRecipes } from './cookbook.ts'
 import { queryRows, type Warehouse } from './db.ts'
 import { closeWarehouseSync } from './open.ts'
 import { buildFixtureWarehouse } from './testing/build.ts'
 
-/** Every ```sql block of docs/sql-cookbook.md with the question above it. */
-const recipes = (() => {
-  const md = readFileSync(path.join(repoRoot, 'docs', 'sql-cookbook.md'), 'utf8')
-  return [...md.matchAll(/### (.+)\n+```sql\n([\s\S]*?)```/g)].map((m) => ({
-    title: m[1] ?? '',
-    sql: m[2] ?? '',
-  }))
-})()
+const recipes = cookbookRecipes()
 
-// Each question must have an answer in the fixture warehouse (non-empty).
+// Each question must have an answer in the fixture warehouse (non-empty); the embedded data is
+// checked by test/integration/embedded-run.test.ts.
 describe('docs/sql-cookbook.md', () => {
   let wh: Warehouse
   beforeAll(async () => {
@@ -23,8 +16,10 @@ describe('docs/sql-cookbook.md', () => {
   })
   afterAll(() => closeWarehouseSync(wh))
 
-  it('has at least ten questions', () => {
+  it('has at least ten questions, each with its SQL', () => {
     expect(recipes.length).toBeGreaterThanOrEqual(10)
+    const headings = readFileSync(cookbookFile, 'utf8').match(/^### /gm) ?? []
+    expect(recipes.length).toBe(headings.length)
   })
 
   it.each(recipes)('$title', async ({ sql }) => {
@@ -39,7 +34,11 @@ describe('docs/sql-cookbook.md', () => {
     ])
     expect((await bySql(8)).map((r) => r.former_province)).toEqual(['Kon Tum'])
     expect(String((await bySql(9))[0]?.snippet)).toContain('<mark>')
-    expect((await bySql(12)).map((r) => r.sources)).toEqual([['langson-gov', 'baolangson']])
+    // The fixture's one syndicated story (portal + newspaper) shows as near-copies of one event.
+    const copied = (await bySql(12)).filter((r) => Number(r.near_copies) > 0)
+    expect(copied.map((r) => [r.outlets, Number(r.near_copies)])).toEqual([
+      [['baolangson', 'langson-gov'], 2],
+    ])
     const gaps = (await bySql(11)).filter((r) => r.source_id === 'baotintuc').map((r) => String(r.month))
     expect(gaps[0]).toBe('2024-09-01')
   })
