@@ -70,8 +70,9 @@ const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92'])
 const isCentralCity = (code2025: string, published: string | null | undefined): boolean =>
   CENTRAL_CITIES.has(code2025) || (code2025 === '46' && (published ?? '') >= '2025-01-01')
 
+// "văn kiện trình Đại hội", "đoàn đại biểu (đi) dự Đại hội" look ahead to it too (issue #11).
 const PLANNED_BEFORE =
-  /(?:tiến tới|hướng tới|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|về việc tổ chức|tổ chức trước|đến)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
+  /(?:tiến tới|hướng tới|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|về việc tổ chức|tổ chức trước|đến|(?<![\p{L}])trình|đi dự|đoàn đại biểu dự)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
 // "Nghị quyết Đại hội …": a congress whose resolution is cited was held (issue #11).
 const HELD_BEFORE =
   /(?:nghị quyết|đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua)(?:\s+(?:tổ chức|diễn ra|thành công))*[\s,]*$/iu
@@ -442,7 +443,7 @@ function nationalStatus(ordinal: number | null, published: string | null | undef
   const c = ordinal === null ? undefined : nationalCongresses().find((n) => n.ordinal === ordinal)
   if (!pub || !c) return 'unknown'
   const pubIso = new Date(pub.time).toISOString().slice(0, 10)
-  return c.end_date < pubIso ? 'held' : c.start_date > pubIso ? 'planned' : 'unknown'
+  return c.start_date <= pubIso ? 'held' : 'planned'
 }
 
 interface Head {

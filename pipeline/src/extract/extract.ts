@@ -3,7 +3,7 @@
  * Vietnamese text, with its publication date as the time anchor. Pure and synchronous; it never throws
  * on text input (bad input yields empty lists) and bounds its work by capping the text length.
  */
-import type { Extraction } from '../domain/extraction.ts'
+import type { Extraction, TimeMention } from '../domain/extraction.ts'
 import { foldSameLength, normalizeToneMarks } from '../reference/fold.ts'
 import { extractCampaigns } from './campaigns.ts'
 import { extractDocuments } from './documents.ts'
@@ -60,7 +60,9 @@ export function extract(text: string, opts: ExtractOptions): Extraction {
   const named2008 = places.find((p) => p.code_2025 === dominant && p.code_2008 !== null)?.code_2008 ?? null
   const home2008 = dominant !== null ? named2008 : (opts.province ?? null)
   const home = dominant ?? (home2008 !== null ? toCode2025(home2008) : null)
-  const events = extractEvents(base, tonedSafe, times, home, published, home2008)
+  // Undated page: the latest day it writes with a year stands in as "now" for event status (issue #11).
+  const anchor = published ?? latestDay(times)
+  const events = extractEvents(base, tonedSafe, times, home, anchor, home2008)
   // One entity per document, event and campaign, with the spans of all its mentions (issue #11).
   return withRelations(nfc, {
     id: opts.id,
@@ -70,4 +72,12 @@ export function extract(text: string, opts: ExtractOptions): Extraction {
     times,
     places,
   })
+}
+
+function latestDay(times: ReadonlyArray<TimeMention>): string | null {
+  let best: string | null = null
+  for (const t of times)
+    if (t.granularity === 'day' && /\d{4}/u.test(t.surface) && (best === null || t.start > best))
+      best = t.start
+  return best
 }
