@@ -27,38 +27,45 @@ const ASTRAL_MARK = /^\p{M}$/u
 
 /** Runs of combining marks cut to MAX_COMBINING_MARKS, so normalisation stays linear. */
 export const capCombiningMarks = (s: string): string => {
-  let parts: string[] | null = null
+  const n = s.length
+  let run = 0
+  let i = 0
+  // Fast scan: most text has no run longer than the cap, and most characters are below U+0300.
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 0x300) run = 0
+    else if (BMP_MARK[c] === 1 || (c >= 0xd800 && c <= 0xdbff && isAstralMark(s, i))) {
+      if (++run > MAX_COMBINING_MARKS) break
+    } else run = 0
+  }
+  return i === n ? s : dropLongRuns(s)
+}
+
+const isAstralMark = (s: string, i: number): boolean =>
+  i + 1 < s.length && ASTRAL_MARK.test(s.slice(i, i + 2))
+
+/** The copy without the marks past the cap in each run (slow path, only for text that has such runs). */
+const dropLongRuns = (s: string): string => {
+  const parts: string[] = []
   let from = 0 // start of the text not yet copied to parts
   let run = 0
   let dropFrom = -1 // start of the marks being dropped in the current run
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
-    let width = 1
-    let mark = BMP_MARK[c] === 1
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      width = 2
-      mark = ASTRAL_MARK.test(s.slice(i, i + 2))
-    }
-    if (mark) {
+    const astral = c >= 0xd800 && c <= 0xdbff && isAstralMark(s, i)
+    if (BMP_MARK[c] === 1 || astral) {
       if (++run === MAX_COMBINING_MARKS + 1) dropFrom = i
     } else {
       if (dropFrom >= 0) {
-        parts ??= []
         parts.push(s.slice(from, dropFrom))
         from = i
         dropFrom = -1
       }
       run = 0
     }
-    i += width - 1
+    if (astral) i++
   }
-  if (dropFrom >= 0) {
-    parts ??= []
-    parts.push(s.slice(from, dropFrom))
-    from = s.length
-  }
-  if (parts === null) return s
-  parts.push(s.slice(from))
+  parts.push(dropFrom >= 0 ? s.slice(from, dropFrom) : s.slice(from))
   return parts.join('')
 }
 
