@@ -19,6 +19,8 @@ export const MAX_NESTING = 64
 
 const READ_STARTS = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'DESCRIBE', 'SHOW', 'SUMMARIZE'])
 const FILE_STATEMENTS = new Set(['COPY', 'EXPORT', 'IMPORT'])
+/** Words of `EXPLAIN (FORMAT json)`; ANALYZE is refused before this list is used. */
+const EXPLAIN_OPTIONS = new Set(['FORMAT', 'JSON', 'TEXT', 'HTML', 'GRAPHVIZ', 'YAML', 'MERMAID'])
 
 export interface TextPlan {
   readonly explain: boolean
@@ -44,8 +46,10 @@ export const classify = (sql: string, scan: Scan): TextPlan => {
   const firstWord = first.word
   if (firstWord === 'EXPLAIN') {
     if (scan.words.some((w) => w.word === 'ANALYZE' || w.word === 'ANALYSE')) throw refuse.explainAnalyze()
-    const inner = scan.words.find((w, i) => i > 0 && READ_STARTS.has(w.word))
+    // The wrapped statement starts at the first word that is not an EXPLAIN option.
+    const inner = scan.words.find((w, i) => i > 0 && !EXPLAIN_OPTIONS.has(w.word))
     if (!inner) throw refuse.notReadOnly('EXPLAIN')
+    if (!READ_STARTS.has(inner.word)) throw refuse.notReadOnly(`EXPLAIN ${inner.word}`)
     return { explain: true, target: sql.slice(inner.at), firstWord }
   }
   if (FILE_STATEMENTS.has(firstWord)) throw refuse.forbidden(firstWord)
@@ -78,8 +82,8 @@ const tableMacros = async (conn: DuckDBConnection): Promise<ReadonlySet<string>>
   return set
 }
 
-/** Layer 2: DuckDB's parser on the whole text and on the statement to run. */
-const checkTree = async (conn: DuckDBConnection, sql: string, plan: TextPlan): Promise<void> => {
+/** Layer 2: DuckDB's parser on the statement to run (what EXPLAIN wraps, for an EXPLAIN). */
+const checkTree = async (conn: DuckDBConnection, plan: TextPlan): Promise<void> => {
   let tree: Serialized
   try {
     tree = await serialize(conn, plan.target)
@@ -116,7 +120,7 @@ export const prepareReadOnly = async (
   }
   if (extracted.count !== 1) throw refuse.multiple(extracted.count)
   const plan = classify(sql, scan)
-  await checkTree(conn, sql, plan)
+  await checkTree(conn, plan)
   let prepared: DuckDBPreparedStatement
   try {
     prepared = await extracted.prepare(0)

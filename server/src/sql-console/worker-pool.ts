@@ -150,7 +150,7 @@ export class ConsolePool {
     }
     const job = slot.job
     slot.job = null
-    if (job && job.timer) {
+    if (job?.timer) {
       this.settle(job)
       job.reject(refuse.crashed())
     }
