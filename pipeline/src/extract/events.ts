@@ -305,7 +305,6 @@ export function extractEvents(
     if (tail.generic && tail.ordinal === null) continue
     if (tail.scope === 'unknown' && (tail.ordinal !== null || tail.period !== null || tail.year !== null))
       scopeFromClause(text, toned, headStart, tail, dominant)
-    if (kind === 'other' && tail.ordinal === null && tail.year === null && tail.period === null) continue
     // A bare head (no ordinal, place, year or period; "toàn quốc" names its unit) is an event only when a
     // level word ties it to the full mention of that level, resolved once all mentions are read.
     const isBare =

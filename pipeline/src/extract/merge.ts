@@ -132,6 +132,26 @@ function mergeEventGroup(text: string, group: EventMention[], extra: Span[]): Ev
   }
 }
 
+/**
+ * A mention without ordinal ("Đại hội Hội Nông dân Việt Nam nhiệm kỳ 2018-2023" over "… lần thứ VII (nhiệm kỳ
+ * 2018-2023)") is the one congress of its kind, organisation and unit with an ordinal when its year and
+ * period agree; with none or several it stays apart.
+ */
+function withOrdinalOfTheOne(events: ReadonlyArray<EventMention>): EventMention[] {
+  const unit = (e: EventMention) =>
+    `${e.kind}|${e.organization ?? ''}|${e.scope}|${e.province_code ?? fold(e.place)}`
+  const agree = (a: string | number | null, b: string | number | null) => a === null || b === null || a === b
+  return events.map((e) => {
+    if (e.ordinal !== null) return e
+    const fits = events.filter(
+      (f) => f.ordinal !== null && unit(f) === unit(e) && agree(f.period, e.period) && agree(f.year, e.year)
+    )
+    const one = fits[0]
+    if (!one || fits.some((f) => f.ordinal !== one.ordinal)) return e
+    return { ...e, ordinal: one.ordinal }
+  })
+}
+
 // "Đại hội lần này", "Đại hội này", "Hội nghị lần này": the congress or conference named before it.
 const BACK_REFERENCE = /(?<![\p{L}])(Đại hội|Hội nghị)\s+(?:lần\s+)?này(?![\p{L}])/giu
 
@@ -141,7 +161,8 @@ export function mergeEvents(
   _times: ReadonlyArray<TimeMention>
 ): EventMention[] {
   const groups = new Map<string, EventMention[]>()
-  for (const e of events) groups.set(eventKey(e), [...(groups.get(eventKey(e)) ?? []), e])
+  for (const e of withOrdinalOfTheOne(events))
+    groups.set(eventKey(e), [...(groups.get(eventKey(e)) ?? []), e])
   const extra = new Map<string, Span[]>()
   if (events.length > 0 && /này/u.test(text)) {
     for (const m of text.matchAll(BACK_REFERENCE)) {
