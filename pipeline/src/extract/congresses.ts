@@ -31,7 +31,7 @@ const ORGS: ReadonlyArray<[Organization, string]> = [
   ['women_union', 'Hội Liên hiệp Phụ nữ(?:\\s+Việt Nam)?|Hội LHPN|Phụ nữ(?:\\s+Việt Nam)?'],
   ['fatherland_front', 'Mặt trận Tổ quốc(?:\\s+Việt Nam)?|MTTQ(?:\\s+Việt Nam)?'],
   ['veterans', '(?:Hội\\s+)?(?:Cựu chiến binh|CCB)(?:\\s*\\(CCB\\))?(?:\\s+Việt Nam)?'],
-  ['ethnic_minorities', '(?:các\\s+)?dân tộc thiểu số(?:\\s+Việt Nam)?'],
+  ['ethnic_minorities', '(?:các\\s+)?(?:dân tộc thiểu số|DTTS)(?:\\s+Việt Nam)?'],
   ['armed_forces', 'thi đua Quyết thắng(?:\\s+(?:lực lượng vũ trang|LLVT))?'],
   [
     'other',

@@ -305,6 +305,10 @@ export function extractEvents(
     if (tail.generic && tail.ordinal === null) continue
     if (tail.scope === 'unknown' && (tail.ordinal !== null || tail.period !== null || tail.year !== null))
       scopeFromClause(text, toned, headStart, tail, dominant)
+    // An organisation's congress named with no unit in an article about one province is that province's
+    // (a national one says "toàn quốc" or "Việt Nam").
+    if (tail.scope === 'unknown' && kind === 'other' && dominant !== null && tail.ordinal !== null)
+      tail.scope = 'province'
     // A bare head (no ordinal, place, year or period; "toàn quốc" names its unit) is an event only when a
     // level word ties it to the full mention of that level, resolved once all mentions are read.
     const isBare =
