@@ -252,6 +252,10 @@ describe('SQL console on the embedded database', () => {
     await editor().pressSequentially('SELECT * FROM v_campaign_cov')
     const list = page.locator('#sql-suggestions')
     await expect.poll(() => list.getByRole('option').first().textContent()).toContain('v_campaign_coverage')
+    // The list stays inside the editor's box: it never covers the Run button.
+    const listBox = (await list.boundingBox())!
+    const areaBox = (await editor().boundingBox())!
+    expect(listBox.y + listBox.height).toBeLessThanOrEqual(areaBox.y + areaBox.height + 1)
     await editor().press('Enter')
     await expect.poll(() => editor().inputValue()).toBe('SELECT * FROM v_campaign_coverage')
     await editor().pressSequentially(' c WHERE c.campaign_')
@@ -265,6 +269,8 @@ describe('SQL console on the embedded database', () => {
   it('shows DuckDB’s error detail in the reader’s language', async () => {
     allowSql400 = true
     await editor().fill('SELECT nope FROM articles')
+    // A whole replacement (paste, fill) opens no suggestion list.
+    expect(await page.locator('#sql-suggestions').count()).toBe(0)
     await page.getByRole('button', { name: 'Chạy', exact: true }).click()
     const err = page.locator('[data-testid="sql-error"]')
     await expect.poll(() => err.textContent()).toContain('không có cột "nope" trong mệnh đề FROM')

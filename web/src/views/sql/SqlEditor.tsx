@@ -5,6 +5,7 @@
  */
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react'
 import { useT } from '../../app/i18n.tsx'
+import { caretPosition } from './caret.ts'
 import { accept, type Completion, suggest } from './completer.ts'
 import type { Schema } from './types.ts'
 
@@ -28,14 +29,38 @@ const KIND_LABEL: Record<Completion['kind'], [string, string]> = {
   keyword: ['từ khóa', 'keyword'],
 }
 
+interface Placement {
+  readonly left: number
+  readonly maxHeight: number
+  readonly top?: number
+  readonly bottom?: number
+}
+
+/**
+ * Where the list goes: under the caret line, or above it when the textarea has more room there. It
+ * stays inside the textarea's box, so it never covers the Run button or the result.
+ */
+const placeList = (el: HTMLTextAreaElement): Placement => {
+  const c = caretPosition(el, el.selectionStart)
+  const below = el.clientHeight - (c.top + c.line)
+  const above = c.top
+  const left = el.offsetLeft + Math.max(0, Math.min(c.left, el.clientWidth - 280))
+  if (below >= 96 || below >= above)
+    return { left, top: el.offsetTop + c.top + c.line + 2, maxHeight: Math.max(48, below - 4) }
+  const box = el.parentElement?.clientHeight ?? el.offsetTop + el.offsetHeight
+  return { left, bottom: box - (el.offsetTop + c.top) + 2, maxHeight: Math.max(48, above - 4) }
+}
+
 /** The open suggestion list; mousedown (not click) keeps the textarea's focus and caret. */
 const Suggestions = ({
   items,
   active,
+  place,
   onChoose,
 }: {
   items: ReadonlyArray<Completion>
   active: number
+  place: Placement
   onChoose: (c: Completion) => void
 }) => {
   const t = useT()
@@ -45,6 +70,7 @@ const Suggestions = ({
       className="sql-suggestions"
       role="listbox"
       aria-label={t('Gợi ý', 'Suggestions')}
+      style={{ left: place.left, top: place.top, bottom: place.bottom, maxHeight: place.maxHeight }}
     >
       {items.map((c, i) => (
         <div
@@ -89,9 +115,12 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   const area = useRef<HTMLTextAreaElement>(null)
   const [items, setItems] = useState<Completion[]>([])
   const [active, setActive] = useState(0)
+  const [place, setPlace] = useState<Placement>({ left: 0, top: 0, maxHeight: 200 })
 
   const refresh = (text: string, caret: number, force = false) => {
-    setItems(schema ? suggest(schema, text, caret, { force }) : [])
+    const found = schema ? suggest(schema, text, caret, { force }) : []
+    if (found.length > 0 && area.current) setPlace(placeList(area.current))
+    setItems(found)
     setActive(0)
   }
   const setText = (text: string, caret: number) => {
@@ -157,12 +186,20 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
         aria-activedescendant={items.length > 0 ? `sql-suggestion-${active}` : undefined}
         onChange={(e) => {
           onChange(e.target.value)
-          refresh(e.target.value, e.target.selectionStart)
+          // Suggest while typing or erasing one character, not after a paste or a whole replacement.
+          const input = e.nativeEvent as InputEvent
+          const typed =
+            (input.inputType === 'insertText' && (input.data ?? '').length === 1) ||
+            input.inputType === 'deleteContentBackward'
+          if (typed) refresh(e.target.value, e.target.selectionStart)
+          else setItems([])
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setItems([])}
       />
-      {items.length > 0 ? <Suggestions items={items} active={active} onChoose={choose} /> : null}
+      {items.length > 0 ? (
+        <Suggestions items={items} active={active} place={place} onChoose={choose} />
+      ) : null}
     </div>
   )
 })
