@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream'
 import { Effect, Either } from 'effect'
 import { afterEach, describe, expect, it } from 'vitest'
+import { validateSources } from '../crawl/sources.ts'
 import { runExtractStream } from './commands/extract.ts'
 import { langFromEnv, setLang, takeLangOption } from './messages.ts'
 import { commands, loadCommands } from './registry.ts'
@@ -61,6 +62,27 @@ describe('validation errors', () => {
       ['Something new\nsecond line', [], 'invalid arguments: Something new'],
     ]
     for (const [text, args, line] of cases) expect(describeValidation(text, args)).toBe(line)
+  })
+})
+
+describe('sources file errors', () => {
+  it('give one line per bad field, naming the value and the allowed ones', () => {
+    const entry = {
+      id: 'x',
+      name: 'X',
+      kind: 'blog',
+      province_code_2008: null,
+      province_code_2025: null,
+      platform: 'joomla',
+      base_url: 'https://x.vn/',
+      entry_points: [],
+    }
+    const r = validateSources([entry], 'sources.json')
+    const lines = Either.isLeft(r) ? r.left.message.split('\n').slice(1) : []
+    expect(lines.map((l) => l.trim())).toEqual([
+      'entry 0 ("x"): field kind: "blog" is not one of portal, newspaper, tv, other',
+      'entry 0 ("x"): field platform: "joomla" is not one of nukeviet, gov-portal, liferay, drupal, wordpress, newspaper-post, baonghean, generic',
+    ])
   })
 })
 

@@ -41,16 +41,34 @@ export const PLATFORMS = [
   'generic',
 ] as const
 
+const KINDS = ['portal', 'newspaper', 'tv', 'other'] as const
+
+/** The offending value of a schema issue, quoted as JSON (for one-line messages). */
+const issueActual = (issue: ParseResult.ParseIssue): string => JSON.stringify(issue.actual) ?? 'undefined'
+
 export const SourceConfigSchema = Schema.Struct({
   id: Schema.String.pipe(
     Schema.pattern(/^[a-z0-9][a-z0-9._-]*$/, { message: () => 'must be a lower-case slug (a-z 0-9 . _ -)' })
   ),
   name: Schema.NonEmptyString,
-  kind: Schema.optional(Schema.Literal('portal', 'newspaper', 'tv', 'other')),
+  // override: one line naming the allowed values instead of one "Expected …" line per literal.
+  kind: Schema.optionalWith(
+    Schema.Literal(...KINDS).annotations({
+      message: (issue) => ({
+        message: `${issueActual(issue)} is not one of ${KINDS.join(', ')}`,
+        override: true,
+      }),
+    }),
+    // exact: JSON has no undefined, and an `| undefined` member would add its own "Expected" line.
+    { exact: true }
+  ),
   province_code_2008: ProvinceCode,
   province_code_2025: ProvinceCode,
   platform: Schema.Literal(...PLATFORMS).annotations({
-    message: () => `must be one of ${PLATFORMS.join(', ')}`,
+    message: (issue) => ({
+      message: `${issueActual(issue)} is not one of ${PLATFORMS.join(', ')}`,
+      override: true,
+    }),
   }),
   base_url: HttpUrl,
   entry_points: Schema.Array(HttpUrl),
