@@ -269,7 +269,7 @@ function statusFrom(
 // "Ngày 9.9, tỉnh X tổ chức Đại hội …", "Sáng nay, … tổ chức …", "(ĐN)- Trong 2 ngày 15 và 16-9, … tổ chức …":
 // a news lead that opens on the day reports the event as it happens (issue #11).
 const NEWS_LEAD =
-  /^\s*(?:\([^)\n]{1,24}\)\s*[-–]?\s*)?(?:[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3}\s*[-–]\s*)?(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Trong\s+(?:2|3|hai|ba)\s+ngày)(?:\s+(?:nay|qua|\d{1,2}(?:[./-]\d{1,2}){0,2}(?:\s+và\s+\d{1,2}(?:[./-]\d{1,2}){0,2})?))?\s*,[^;!?\n]*?(?:tổ chức|khai mạc|diễn ra)\s+(?:(?:thành công|phiên chính thức|trọng thể|long trọng)\s+)?["“]?$/u
+  /^\s*(?:\([^)\n]{1,24}\)\s*[-–]?\s*)?(?:[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3}\s*[-–]\s*)?(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Trong\s+(?:2|3|hai|ba)\s+ngày)(?:\s+(?:nay|qua|\d{1,2}(?:[./-]\d{1,2}){0,2}(?:\s+và\s+\d{1,2}(?:[./-]\d{1,2}){0,2})?))?\s*,[^;!?\n]*?(?<!(?:công tác|việc|chuẩn bị|kế hoạch|để|nhằm)\s)(?:tổ chức|khai mạc|diễn ra)\s+(?:(?:thành công|phiên chính thức|trọng thể|long trọng)\s+)?["“]?$/u
 const SENTENCE_BREAK = /[.!?]\s+(?=[\p{Lu}(])/gu
 
 /** The text from the start of the head's sentence (or line) to the head. */
