@@ -1,6 +1,6 @@
 /**
- * Article search and detail. Search ranks with `search_article_scores(q)` (the BM25F of the
- * warehouse's `search_articles(q)`, migration 0003); the route builds snippets for the page's rows
+ * Article search and detail. Search parses the query language of server/src/search/query.ts and ranks
+ * with the warehouse's BM25F (`search_article_scores`, migration 0003); the route builds snippets for the page's rows
  * from their title and body. Without `q` articles come newest first. Dates filter on `published_date`, the local
  * Việt Nam date the analyst views use.
  */
@@ -19,18 +19,19 @@ export const ARTICLE_FILTERS = (provinceFilter: string) => `
 const ARTICLE_COLUMNS = `a.article_id, a.title, CAST(a.published_at AS VARCHAR) AS published_at, a.source_id, a.url,
   a.province_code_2008, a.province_code_2025, a.origin, coalesce(a.cluster_id <> a.article_id, false) AS is_copy`
 
-export const ARTICLES_SEARCH_SQL = (filters: string) => `
-WITH hits AS (SELECT article_id, score FROM search_article_scores($q)),
+/** `searchCtes` ends in `hits(article_id, score)` (server/src/search/sql.ts). */
+export const ARTICLES_SEARCH_SQL = (filters: string, searchCtes: string) => `
+WITH ${searchCtes},
 page AS (
   SELECT ${ARTICLE_COLUMNS}, hits.score, count(*) OVER () AS total
   FROM hits JOIN articles a USING (article_id)
   WHERE ${filters}
-  ORDER BY hits.score DESC, a.article_id
+  ORDER BY hits.score DESC, a.published_at DESC NULLS LAST, a.article_id
   LIMIT $limit OFFSET $offset
 )
 SELECT page.* EXCLUDE (total), a.body_text, page.total
 FROM page JOIN articles a USING (article_id)
-ORDER BY page.score DESC, page.article_id`
+ORDER BY page.score DESC, page.published_at DESC NULLS LAST, page.article_id`
 
 /**
  * The mention a drill-down list is about (a campaign, a document or an event), so each row can show the

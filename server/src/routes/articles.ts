@@ -18,7 +18,9 @@ import { inList, type Params } from '../queries/sql-fragments.ts'
 import { CAMPAIGN_ID } from '../http/filters.ts'
 import { entitySpans } from './entity-spans.ts'
 import { splitTotal } from './paging.ts'
-import { searchSnippet } from './search-snippet.ts'
+import { parseSearch, type SearchQuery } from '../search/query.ts'
+import { snippetFor } from '../search/snippet.ts'
+import { searchSql } from '../search/sql.ts'
 import { markedSentence } from './sentences.ts'
 import { checkRange } from './timelines.ts'
 
@@ -26,7 +28,7 @@ import { checkRange } from './timelines.ts'
  * Rows that came with their body get a snippet cut from it (the body itself is not sent): the search
  * hit for a query, else the sentence holding the drill-down's mention.
  */
-const withSnippets = (t: TableResult, q: string | null): TableResult => {
+const withSnippets = (t: TableResult, q: SearchQuery | null): TableResult => {
   const i = t.columns.indexOf('body_text')
   if (i < 0) return t
   const columns = [...t.columns.slice(0, i), 'snippet', ...t.columns.slice(i + 1)]
@@ -36,7 +38,7 @@ const withSnippets = (t: TableResult, q: string | null): TableResult => {
     const s = typeof r.mention_start === 'number' ? r.mention_start : null
     const e = typeof r.mention_end === 'number' ? r.mention_end : null
     const snippet = q
-      ? searchSnippet(String(r.title ?? ''), body, q)
+      ? snippetFor(String(r.title ?? ''), body, q)
       : s !== null && e !== null
         ? markedSentence(body, s, e)
         : body.slice(0, 240)
@@ -53,7 +55,7 @@ export const articlesRoutes = (reg: RouteRegistry, prefix: string) => {
     q: p.text({
       maxLength: 200,
       description:
-        'Search text; diacritics- and case-insensitive ("thi dua" finds "thi đua"), ranked by BM25',
+        'Search: all words must appear (diacritics optional, but a word written with them must match them), "a phrase", a OR b, -word / NOT word, fields province: type: number: year:; document numbers cited first, then BM25 (docs/api.md)',
     }),
     province: p.provinces('Comma-separated province codes in the chosen system'),
     system: systemParam,
@@ -118,9 +120,9 @@ export const articlesRoutes = (reg: RouteRegistry, prefix: string) => {
       }
       const filters = ARTICLE_FILTERS(inList(`a.province_code_${q.system}`, q.province, params, 'p'))
       let sql: string
-      if (q.q) {
-        params.q = q.q
-        sql = ARTICLES_SEARCH_SQL(filters)
+      const search = q.q ? parseSearch(q.q) : null
+      if (search) {
+        sql = ARTICLES_SEARCH_SQL(filters, searchSql(search, params).ctes)
       } else {
         const focus = q.document
           ? FOCUS_SQL.document
@@ -133,7 +135,7 @@ export const articlesRoutes = (reg: RouteRegistry, prefix: string) => {
                 : null
         sql = ARTICLES_LIST_SQL(filters, focus)
       }
-      const { table, total } = splitTotal(withSnippets(await c.get('lease').query(sql, params), q.q))
+      const { table, total } = splitTotal(withSnippets(await c.get('lease').query(sql, params), search))
       return sendTable(c, q.format, table, { name: 'articles', total, limit: q.limit, offset: q.offset })
     }
   )

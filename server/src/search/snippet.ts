@@ -1,0 +1,90 @@
+/**
+ * Search snippets that mark only real matches: a word is marked when its folded form is a query token
+ * and, where the query wrote that token with diacritics, its own diacritics agree ("đua" never marks
+ * "đưa"); with two or more query words only runs of consecutive matching words are marked (or one word
+ * holding several, like "138/KH-UBND"), so "thi dua lang son" does not mark every "Thị" in names. The
+ * window is cut from the body around the first marked run, whole words only, HTML escaped; the title
+ * when the body has no match. Only a window of the body is scanned, so a huge article costs no more.
+ */
+import { fold } from '../routes/search-snippet.ts'
+import type { SearchQuery } from './query.ts'
+
+const WINDOW = 220
+const LEAD = 60
+/** Bodies are scanned up to this many characters for the first match (long articles stay cheap). */
+const SCAN_LIMIT = 200_000
+
+const escapeHtml = (s: string): string =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+const EDGE = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su
+
+interface Matcher {
+  /** Query tokens with the accented words that fix their diacritics (empty = any). */
+  readonly tokens: ReadonlyMap<string, ReadonlySet<string>>
+  readonly needRuns: boolean
+}
+
+export const matcherOf = (s: SearchQuery): Matcher => {
+  const tokens = new Map<string, Set<string>>()
+  for (const t of s.clauses.flat()) {
+    for (const tok of t.tokens) if (!tokens.has(tok)) tokens.set(tok, new Set())
+    for (const w of t.accented) tokens.get(fold(w))?.add(w)
+  }
+  return { tokens, needRuns: tokens.size >= 2 }
+}
+
+/** How many query tokens the word holds (0 = no match). */
+const hits = (word: string, m: Matcher): number => {
+  let n = 0
+  const lower = word.normalize('NFC').toLowerCase()
+  const letters = lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  for (const piece of letters) {
+    const f = fold(piece)
+    const accents = m.tokens.get(f)
+    if (accents === undefined) continue
+    if (accents.size > 0 && !accents.has(piece)) continue
+    n++
+  }
+  return n
+}
+
+/** Marks per word: true where the word is part of a real match. */
+const marks = (words: ReadonlyArray<string>, m: Matcher): boolean[] => {
+  const h = words.map((w) => hits(w, m))
+  if (!m.needRuns) return h.map((n) => n > 0)
+  return h.map((n, i) => n >= 2 || (n > 0 && ((h[i - 1] ?? 0) > 0 || (h[i + 1] ?? 0) > 0)))
+}
+
+const render = (words: ReadonlyArray<string>, marked: ReadonlyArray<boolean>): string =>
+  words
+    .map((w, i) => {
+      const e = escapeHtml(w)
+      if (!marked[i]) return e
+      const x = EDGE.exec(e)
+      return x ? `${x[1]}<mark>${x[2]}</mark>${x[3]}` : `<mark>${e}</mark>`
+    })
+    .join(' ')
+
+export const snippetFor = (title: string, bodyText: string, s: SearchQuery): string => {
+  const m = matcherOf(s)
+  const body = bodyText.slice(0, SCAN_LIMIT).replace(/\s+/g, ' ').trim()
+  const words = body.split(' ')
+  const marked = marks(words, m)
+  const first = marked.indexOf(true)
+  if (first < 0) {
+    const tw = title.split(' ')
+    return render(tw, marks(tw, m))
+  }
+  // start about LEAD characters before the first match, on a word boundary
+  let start = first
+  let lead = 0
+  while (start > 0 && lead + (words[start - 1]?.length ?? 0) + 1 <= LEAD)
+    lead += (words[--start]?.length ?? 0) + 1
+  let end = start
+  let len = 0
+  while (end < words.length && len + (words[end]?.length ?? 0) + 1 <= WINDOW)
+    len += (words[end++]?.length ?? 0) + 1
+  if (end === start) end = start + 1
+  const text = render(words.slice(start, end), marked.slice(start, end))
+  return `${start > 0 ? '… ' : ''}${text}${end < words.length || bodyText.length > SCAN_LIMIT ? ' …' : ''}`
+}
