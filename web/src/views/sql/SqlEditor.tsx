@@ -107,24 +107,47 @@ const listKey = (key: string): 'down' | 'up' | 'accept' | 'close' | null =>
           ? 'close'
           : null
 
-export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
-  { value, onChange, onRun, schema },
-  ref
-) {
-  const t = useT()
-  const area = useRef<HTMLTextAreaElement>(null)
+type EditorKey = 'run' | 'suggest' | 'down' | 'up' | 'accept' | 'close'
+
+const editorKey = (e: React.KeyboardEvent, listOpen: boolean): EditorKey | null => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) return 'run'
+  if (e.key === ' ' && e.ctrlKey) return 'suggest'
+  return listOpen ? listKey(e.key) : null
+}
+
+/** Typing or erasing one character suggests; a paste or a whole replacement does not. */
+const typedOneCharacter = (e: Event): boolean => {
+  const input = e as InputEvent
+  return (
+    (input.inputType === 'insertText' && (input.data ?? '').length === 1) ||
+    input.inputType === 'deleteContentBackward'
+  )
+}
+
+/** The suggestion list's state: what it offers, which entry is active, where it is drawn. */
+const useSuggestions = (area: React.RefObject<HTMLTextAreaElement | null>, schema: Schema | null) => {
   const [items, setItems] = useState<Completion[]>([])
   const [active, setActive] = useState(0)
   const [place, setPlace] = useState<Placement>({ left: 0, top: 0, maxHeight: 200 })
-
   const refresh = (text: string, caret: number, force = false) => {
     const found = schema ? suggest(schema, text, caret, { force }) : []
     if (found.length > 0 && area.current) setPlace(placeList(area.current))
     setItems(found)
     setActive(0)
   }
+  const step = (by: number) => setActive((i) => (i + by + items.length) % items.length)
+  return { items, active, place, refresh, step, close: () => setItems([]) }
+}
+
+export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
+  { value, onChange, onRun, schema },
+  ref
+) {
+  const t = useT()
+  const area = useRef<HTMLTextAreaElement>(null)
+  const list = useSuggestions(area, schema)
   const setText = (text: string, caret: number) => {
-    setItems([])
+    list.close()
     onChange(text)
     requestAnimationFrame(() => {
       area.current?.focus()
@@ -142,29 +165,21 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
       setText(value.slice(0, from) + text + value.slice(to), from + text.length)
     },
   }))
-
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
-    if ((e.key === 'Enter' && (e.ctrlKey || e.metaKey)) || (e.key === ' ' && e.ctrlKey)) {
-      e.preventDefault()
-      if (e.key === ' ') refresh(value, e.currentTarget.selectionStart, true)
-      else {
-        setItems([])
-        onRun()
-      }
-      return
-    }
-    const action = items.length > 0 ? listKey(e.key) : null
-    if (action === null) return
+    const key = editorKey(e, list.items.length > 0)
+    if (key === null) return
     e.preventDefault()
-    if (action === 'down' || action === 'up')
-      setActive((i) => (i + (action === 'down' ? 1 : -1) + items.length) % items.length)
-    else if (action === 'close') setItems([])
-    else {
-      const c = items[active]
+    if (key === 'run') {
+      list.close()
+      onRun()
+    } else if (key === 'suggest') list.refresh(value, e.currentTarget.selectionStart, true)
+    else if (key === 'close') list.close()
+    else if (key === 'accept') {
+      const c = list.items[list.active]
       if (c) choose(c)
-    }
+    } else list.step(key === 'down' ? 1 : -1)
   }
-
+  const open = list.items.length > 0
   return (
     <div className="sql-editor">
       <label htmlFor="sql-editor">
@@ -180,25 +195,20 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
         value={value}
         rows={10}
         role="combobox"
-        aria-expanded={items.length > 0}
+        aria-expanded={open}
         aria-controls="sql-suggestions"
         aria-autocomplete="list"
-        aria-activedescendant={items.length > 0 ? `sql-suggestion-${active}` : undefined}
+        aria-activedescendant={open ? `sql-suggestion-${list.active}` : undefined}
         onChange={(e) => {
           onChange(e.target.value)
-          // Suggest while typing or erasing one character, not after a paste or a whole replacement.
-          const input = e.nativeEvent as InputEvent
-          const typed =
-            (input.inputType === 'insertText' && (input.data ?? '').length === 1) ||
-            input.inputType === 'deleteContentBackward'
-          if (typed) refresh(e.target.value, e.target.selectionStart)
-          else setItems([])
+          if (typedOneCharacter(e.nativeEvent)) list.refresh(e.target.value, e.target.selectionStart)
+          else list.close()
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setItems([])}
+        onBlur={list.close}
       />
-      {items.length > 0 ? (
-        <Suggestions items={items} active={active} place={place} onChoose={choose} />
+      {open ? (
+        <Suggestions items={list.items} active={list.active} place={list.place} onChoose={choose} />
       ) : null}
     </div>
   )
