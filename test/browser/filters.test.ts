@@ -66,6 +66,14 @@ describe('overview obeys one filter model', () => {
     const campaign = (await api('/api/campaigns')).rows.find((r: any) => Number(r.articles) > 0).campaign_id
     await openView(page, `${server.url}/?system=2008`)
     const base = await overviewState(page)
+    // provenance and "how this number was made" sit beside the figures
+    expect(await page.locator('[data-testid="provenance"]').textContent()).toMatch(
+      /thu thập trực tiếp.*dựng lại/
+    )
+    await page.locator('[data-testid="how-made"] summary').click()
+    expect(await page.locator('[data-testid="how-made"] code').textContent()).toContain(
+      '/api/overview/figures?system=2008'
+    )
     const cases: Array<[string, string, Array<keyof typeof base>]> = [
       ['#from_year', String(lastYear), ['figures', 'trend', 'map']],
       ['#source_kind', 'newspaper', ['figures', 'trend', 'map']],

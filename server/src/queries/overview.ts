@@ -26,7 +26,12 @@ SELECT
   (SELECT count(DISTINCT dm.document_id) FROM document_mentions dm JOIN u USING (article_id)
      JOIN documents d USING (document_id) WHERE d.is_central) AS central_documents,
   (SELECT CAST(min(published_date) AS VARCHAR) FROM u) AS first_article,
-  (SELECT CAST(max(published_date) AS VARCHAR) FROM u) AS latest_article`
+  (SELECT CAST(max(published_date) AS VARCHAR) FROM u) AS latest_article,
+  -- provenance: pages captured from the web, articles rebuilt from facts (offline snapshot), attachments
+  (SELECT count(*) FROM u JOIN articles a USING (article_id) WHERE u.is_thidua AND a.origin = 'captured') AS captured,
+  (SELECT count(*) FROM u JOIN articles a USING (article_id) WHERE u.is_thidua AND a.origin = 'rebuilt') AS rebuilt,
+  (SELECT count(*) FROM attachments t JOIN u USING (article_id)) AS attachments,
+  (SELECT extractor_version FROM pipeline_runs WHERE status = 'ok' ORDER BY started_at DESC LIMIT 1) AS extractor_version`
 
 /** Emulation articles per province and year, with the province's whole output for shares. */
 export const OVERVIEW_TREND_SQL = (provinceFilter: string) => `

@@ -78,6 +78,19 @@ describe('/api/overview: one filter model for figures and trend', () => {
     expect(one.all_articles).toBeLessThan(all.all_articles)
   })
 
+  it('says where the counted articles come from (captured, rebuilt, attachments) and the extractor', async () => {
+    const f = (await figures('system=2008')) as Figures & {
+      captured: number
+      rebuilt: number
+      attachments: number
+      extractor_version: string
+    }
+    expect(f.captured + f.rebuilt).toBe(f.articles)
+    expect(f.articles).toBeGreaterThan(0)
+    expect(f.attachments).toBeGreaterThanOrEqual(0)
+    expect(f.extractor_version).toBeTruthy()
+  })
+
   it('refuses a reversed year range in one line', async () => {
     const res = await h.app.request('/api/overview/figures?from_year=2025&to_year=2020')
     expect(res.status).toBe(400)

@@ -22,6 +22,7 @@ import {
 } from '../charts/trend.ts'
 import { Chart } from '../components/Chart.tsx'
 import { Filters, Toggle } from '../components/Field.tsx'
+import { HowMade } from '../components/HowMade.tsx'
 import { ModelFilters } from '../components/StandardFilters.tsx'
 import { ErrorState, Load, Loading } from '../components/State.tsx'
 
@@ -46,6 +47,10 @@ interface Figures {
   central_documents: number
   first_article: string | null
   latest_article: string | null
+  captured: number
+  rebuilt: number
+  attachments: number
+  extractor_version: string | null
 }
 interface MapRow extends Record<string, unknown> {
   province_code: string
@@ -97,6 +102,23 @@ const KeyFigures = ({ model }: { model: FilterModel }) => {
           </a>
         </li>
       ))}
+      <li className="muted provenance" data-testid="provenance">
+        <span>
+          {t(
+            `Nguồn gốc: ${f.captured} bài thu thập trực tiếp, ${f.rebuilt} bài dựng lại từ dữ kiện, ${f.attachments} tệp đính kèm`,
+            `Provenance: ${f.captured} captured pages, ${f.rebuilt} rebuilt from facts, ${f.attachments} attachments`
+          )}
+          {f.extractor_version ? ` · ${t('bộ trích xuất', 'extractor')} ${f.extractor_version}` : ''}
+        </span>
+        <HowMade api={`/api/overview/figures?${query}`} articles={articleLink}>
+          <p>
+            {t(
+              'Mỗi cụm bài gần trùng được đếm một lần; "bài viết về thi đua" là bài nhắc đến thi đua, khen thưởng, một đại hội hay một phong trào.',
+              'Each cluster of near-duplicate reports counts once; an "emulation article" mentions emulation or commendation, a congress or a campaign.'
+            )}
+          </p>
+        </HowMade>
+      </li>
       <li className="muted">
         <span>
           {t('Bài mới nhất', 'Latest article')}: {f.latest_article ?? '—'}
