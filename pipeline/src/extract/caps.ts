@@ -26,7 +26,12 @@ const STOP = new Set([
 
 const LETTERS = /\p{L}+/gu
 
+const LOWER_WORD = /\p{Ll}{2,}/gu
+
 function isCapsLine(line: string): boolean {
+  // Fast rejection: running text has many lowercase words; a caps line has at most a glued "ngày", "TTg".
+  LOWER_WORD.lastIndex = 0
+  for (let n = 0; LOWER_WORD.exec(line) !== null; ) if (++n > 2) return false
   let upper = 0
   let lower = 0
   for (const ch of line) {

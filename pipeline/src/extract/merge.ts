@@ -13,6 +13,7 @@ import type {
   TimeMention,
 } from '../domain/extraction.ts'
 import { foldVietnamese } from '../reference/fold.ts'
+import { matchAll } from './spans.ts'
 
 const spanOf = (text: string, start: number, end: number): Span => ({
   start,
@@ -76,7 +77,18 @@ export function mergeDocuments(text: string, docs: ReadonlyArray<DocumentMention
     .sort((a, b) => a.mentions![0]!.start - b.mentions![0]!.start)
 }
 
-const fold = (s: string | null): string => (s ? foldVietnamese(s).replace(/\s+/g, ' ').trim() : '')
+const folded = new Map<string, string>()
+/** Folded place names, memoised: keys are built for every pair of mentions. */
+const fold = (s: string | null): string => {
+  if (!s) return ''
+  let f = folded.get(s)
+  if (f === undefined) {
+    f = foldVietnamese(s).replace(/\s+/g, ' ').trim()
+    if (folded.size > 5000) folded.clear()
+    folded.set(s, f)
+  }
+  return f
+}
 
 const eventKey = (e: EventMention): string =>
   [
@@ -165,7 +177,8 @@ export function mergeEvents(
     groups.set(eventKey(e), [...(groups.get(eventKey(e)) ?? []), e])
   const extra = new Map<string, Span[]>()
   if (events.length > 0 && /này/u.test(text)) {
-    for (const m of text.matchAll(BACK_REFERENCE)) {
+    // spans.matchAll: a leading lookbehind made the plain scan test every position (see spans.ts).
+    for (const m of matchAll(BACK_REFERENCE, text)) {
       const congress = m[1]!.toLowerCase() === 'đại hội'
       let owner: EventMention | undefined
       for (const e of events) {
