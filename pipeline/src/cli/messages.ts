@@ -83,6 +83,9 @@ const catalogue = {
     vi: (p) => `${p.file} không phải là trang HTML (${p.kind})`,
     en: (p) => `${p.file} is not an HTML page (${p.kind})`,
   },
+  kindBinary: { vi: () => 'dữ liệu nhị phân', en: () => 'binary data' },
+  kindNoMarkup: { vi: () => 'không có thẻ HTML', en: () => 'no HTML markup' },
+  kindEmpty: { vi: () => 'tệp rỗng', en: () => 'empty file' },
   noSuchPath: {
     vi: (p) => `không có tệp hoặc thư mục: ${p.path}`,
     en: (p) => `no such file or folder: ${p.path}`,

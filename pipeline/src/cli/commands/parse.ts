@@ -14,7 +14,7 @@ import * as Data from 'effect/Data'
 import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import path from 'node:path'
-import { t } from '../messages.ts'
+import { type MessageKey, t } from '../messages.ts'
 import { notHtmlKind } from '../sniff.ts'
 
 export class ParseCommandError extends Data.TaggedError('ParseCommandError')<{ readonly message: string }> {}
@@ -77,6 +77,13 @@ const linkedUrl = (html: string): string | null => {
 
 type Entry = Record<string, unknown>
 
+/** notHtmlKind's descriptions in the user's language (file formats keep their names). */
+const KIND_MESSAGES: Record<string, MessageKey> = {
+  'binary data': 'kindBinary',
+  'no HTML markup': 'kindNoMarkup',
+  'empty file': 'kindEmpty',
+}
+
 const parseFile = (
   fs: FileSystem.FileSystem,
   file: string,
@@ -87,7 +94,8 @@ const parseFile = (
     const bytes = yield* fs
       .readFile(file)
       .pipe(Effect.mapError((e) => new ParseCommandError({ message: `cannot read ${file}: ${e.message}` })))
-    const kind = notHtmlKind(bytes)
+    const sniffed = notHtmlKind(bytes)
+    const kind = sniffed === null ? null : KIND_MESSAGES[sniffed] ? t(KIND_MESSAGES[sniffed]) : sniffed
     if (kind !== null)
       return {
         ok: false as const,
