@@ -11,7 +11,7 @@ export interface SandboxLimits {
   readonly memoryLimit?: string
 }
 
-export const sandboxConfig = (limits: SandboxLimits = {}): Record<string, string> => ({
+const sandboxConfig = (limits: SandboxLimits = {}): Record<string, string> => ({
   access_mode: 'READ_ONLY',
   temp_directory: '',
   max_temp_directory_size: '0B',

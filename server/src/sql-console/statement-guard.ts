@@ -14,7 +14,7 @@ import { findViolation } from './ast-policy.ts'
 import { duckMessage, isPermissionError, refuse } from './refusals.ts'
 import { type Scan, scanSql } from './sql-lexer.ts'
 
-export const MAX_SQL_LENGTH = 20_000
+const MAX_SQL_LENGTH = 20_000
 export const MAX_NESTING = 64
 
 const READ_STARTS = new Set(['SELECT', 'WITH', 'FROM', 'VALUES', 'TABLE', 'DESCRIBE', 'SHOW', 'SUMMARIZE'])
@@ -22,7 +22,7 @@ const FILE_STATEMENTS = new Set(['COPY', 'EXPORT', 'IMPORT'])
 /** Words of `EXPLAIN (FORMAT json)`; ANALYZE is refused before this list is used. */
 const EXPLAIN_OPTIONS = new Set(['FORMAT', 'JSON', 'TEXT', 'HTML', 'GRAPHVIZ', 'YAML', 'MERMAID'])
 
-export interface TextPlan {
+interface TextPlan {
   readonly explain: boolean
   /** The statement to check on the parse tree: the text itself, or what EXPLAIN wraps. */
   readonly target: string
@@ -30,7 +30,7 @@ export interface TextPlan {
 }
 
 /** Layer 1a: size and shape of the text, before any parser sees it. Throws an ApiError refusal. */
-export const checkShape = (sql: string): Scan => {
+const checkShape = (sql: string): Scan => {
   if (sql.trim() === '') throw refuse.empty()
   if (sql.length > MAX_SQL_LENGTH) throw refuse.tooLong(MAX_SQL_LENGTH)
   const scan = scanSql(sql)
@@ -40,7 +40,7 @@ export const checkShape = (sql: string): Scan => {
 }
 
 /** Layer 1b: the kind of statement by its first word; what EXPLAIN wraps. */
-export const classify = (sql: string, scan: Scan): TextPlan => {
+const classify = (sql: string, scan: Scan): TextPlan => {
   const first = scan.words[0]
   if (!first) throw refuse.syntax('no statement')
   const firstWord = first.word

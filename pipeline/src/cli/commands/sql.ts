@@ -111,10 +111,7 @@ export const formatTable = (
   ].join('\n')
 }
 
-export const formatCsv = (
-  columns: ReadonlyArray<string>,
-  rows: ReadonlyArray<Record<string, unknown>>
-): string =>
+const formatCsv = (columns: ReadonlyArray<string>, rows: ReadonlyArray<Record<string, unknown>>): string =>
   [columns.map(csvCell).join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\n')
 
 export interface SqlRequest {
