@@ -1,0 +1,138 @@
+/// <reference lib="dom" />
+/**
+ * One filter model per view (issue #13), for the views not covered by filters.test.ts: on Compare,
+ * Documents, Articles, Pipeline and the province page, changing each filter changes every figure it
+ * should. A figure is read from the DOM: a chart's `data-series` digest, a table's body text.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '@thidua/server/main'
+import { buildTestDb } from '@thidua/server/testing/warehouse-db'
+import { launchChromium, openView, prepareDashboard, reportProblems, webDist } from './helpers.ts'
+
+let dir: string
+let server: RunningServer
+let browser: Browser
+let page: Page
+let problems: string[] = []
+
+beforeAll(async () => {
+  prepareDashboard()
+  dir = mkdtempSync(path.join(tmpdir(), 'thidua-views-'))
+  const fx = await buildTestDb(dir)
+  server = await startServer({ dbFile: fx.dbFile, port: 0, webDist, log: () => {} })
+  browser = await launchChromium()
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage()
+  reportProblems(page, (p) => problems.push(p))
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+afterEach(() => {
+  const found = problems
+  problems = []
+  expect(found).toEqual([])
+})
+
+/** Digests of the figures: each chart's data and each table's rows, in page order. */
+const figures = (p: Page) =>
+  p.evaluate(() => ({
+    charts: [...document.querySelectorAll('main figure.chart')].map(
+      (f) => f.getAttribute('data-series') ?? ''
+    ),
+    tables: [...document.querySelectorAll('main .table-wrap tbody')].map((t) => t.textContent ?? ''),
+  }))
+type Figures = Awaited<ReturnType<typeof figures>>
+const settle = async (p: Page) => {
+  await p.waitForLoadState('networkidle')
+  await p.waitForFunction(() => !document.querySelector('main .state.loading'))
+}
+
+/** Opens `url`, applies `act`, and expects the chosen figures to differ from before. */
+const expectChange = async (url: string, act: (p: Page) => Promise<void>, pick: (f: Figures) => string[]) => {
+  await openView(page, `${server.url}${url}`)
+  await settle(page)
+  const before = pick(await figures(page))
+  expect(before.length, url).toBeGreaterThan(0)
+  await act(page)
+  await expect
+    .poll(
+      async () => {
+        await settle(page)
+        const now = pick(await figures(page))
+        return now.length === before.length ? now.filter((x, i) => x === before[i]).length : 0
+      },
+      { timeout: 15_000 }
+    )
+    .toBe(0)
+}
+
+describe('every filter changes every figure of its view', () => {
+  it('compare: unit system, months and provinces change the timeline chart and table', async () => {
+    const both = (f: Figures) => [f.charts[0] ?? '', f.tables[0] ?? '']
+    await expectChange(
+      '/compare?system=2008&province=20,62&from=2019-01',
+      (p) => p.selectOption('#system', '2025'),
+      both
+    )
+    await expectChange(
+      '/compare?system=2008&province=20,62&from=2019-01',
+      (p) => p.fill('#from', '2025-08'),
+      both
+    )
+    await expectChange(
+      '/compare?system=2008&province=20,62&from=2019-01',
+      (p) => p.locator('.chips label', { hasText: 'Lạng Sơn' }).click(),
+      both
+    )
+  })
+
+  it('documents: level, type and text change the document table', async () => {
+    const table = (f: Figures) => [f.tables[0] ?? '']
+    await expectChange('/documents', (p) => p.selectOption('#level', 'central'), table)
+    await expectChange('/documents', (p) => p.selectOption('#type', 'plan'), table)
+    await expectChange('/documents', (p) => p.fill('#q', '41-CT'), table)
+  })
+
+  it('articles: province, origin and dates change the list', async () => {
+    // the list, or its empty state when a filter leaves nothing
+    const list = async () => (await page.locator('main').textContent()) ?? ''
+    for (const act of [
+      (p: Page) => p.selectOption('#province', '20'),
+      (p: Page) => p.selectOption('#origin', 'captured'),
+      (p: Page) => p.fill('#from', '2025-01-01'),
+    ]) {
+      await openView(page, `${server.url}/articles?system=2008`)
+      await settle(page)
+      const before = await list()
+      await act(page)
+      await expect.poll(list, { timeout: 15_000 }).not.toBe(before)
+    }
+  })
+
+  it('pipeline: the source kind changes the source table', async () => {
+    await expectChange(
+      '/pipeline',
+      (p) => p.selectOption('#kind', 'portal'),
+      (f) => [f.tables[1] ?? '']
+    )
+  })
+
+  it('province page: the years change its documents chart and table; the unit system its header', async () => {
+    await expectChange(
+      '/province/20?system=2008',
+      (p) => p.selectOption('#from_year', '2025'),
+      (f) => [f.charts[0] ?? '', f.tables[1] ?? '']
+    )
+    await openView(page, `${server.url}/province/20?system=2008`)
+    const period = page.locator('[data-testid="province-period"]')
+    const before = await period.textContent()
+    await page.selectOption('#system', '2025')
+    await expect.poll(() => period.textContent()).not.toBe(before)
+  })
+})
