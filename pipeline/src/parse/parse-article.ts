@@ -6,13 +6,14 @@
  * body text, or a body made of teasers (a listing page, listing.ts).
  */
 import { createHash } from 'node:crypto'
+import type { Element } from 'domhandler'
 import type { ArticleRecord } from '../domain/article.ts'
 import type { Platform, SourceConfig } from '../domain/source.ts'
 import { ADAPTERS } from './adapters/index.ts'
 import { metaTitleMatch, rankTitle } from './adapters/generic.ts'
 import type { AdapterOutput } from './adapters/types.ts'
 import { looksLikeByline, splitAuthors, stripAuthorLabel } from './authors.ts'
-import { type BodyParts, extractBody } from './blocks.ts'
+import { type BodyParts, extractBody, textOf } from './blocks.ts'
 import { isChromeLine, isEndHeading } from './boilerplate.ts'
 import { canonicalUrl } from './crawl-utils.ts'
 import { findPublished } from './date-finder.ts'
@@ -71,7 +72,13 @@ const chooseTitle = (adapter: AdapterOutput, meta: HeadMeta, doc: Doc): string |
   const site = meta.og['og:site_name'] ?? null
   const t = adapter.title
   if (t && t !== site && !(SITE_TITLE.test(t) && t.length < 50)) {
-    if (metaTitleMatch(foldVietnamese(t), meta) > 0) return t
+    const hasMetaTitle = !!(
+      meta.jsonLd?.headline ||
+      meta.og['og:title'] ||
+      meta.microdata.headline ||
+      meta.documentTitle
+    )
+    if (!hasMetaTitle || metaTitleMatch(foldVietnamese(t), meta) > 0) return t
     const ranked = rankTitle(doc, meta)
     return ranked.matched && ranked.title ? ranked.title : t
   }
@@ -98,7 +105,23 @@ const judge = (
 ): 'empty' | 'short' | null => {
   const chars = bodyChars(paragraphs)
   if (chars < MIN_BODY_CHARS || !title) return 'empty'
+  // A cheap estimate first (the text of the page's <p>s outside page chrome); the density pass
+  // only runs on pages that look short against it.
+  if (chars >= SHORT_SHARE * paragraphChars(doc)) return null
   return chars < SHORT_SHARE * mainContent(doc).pageChars ? 'short' : null
+}
+
+const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'form'])
+
+/** Characters of <p> text on the page outside navigation, footers and sidebars (by tag). */
+const paragraphChars = (doc: Doc): number => {
+  let n = 0
+  outer: for (const p of doc.byTag('p')) {
+    for (let e = p.parent as Element | null; e && e.type === 'tag'; e = e.parent as Element | null)
+      if (CHROME_TAGS.has(e.name)) continue outer
+    n += textOf(p).length
+  }
+  return n
 }
 
 interface CleanedBody {

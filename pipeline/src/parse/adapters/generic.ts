@@ -32,6 +32,9 @@ const inNavigation = (el: Element): boolean => {
   return false
 }
 
+/** The best a heading can score: an h1 (20) exactly equal to the JSON-LD/og headline (100). */
+const MAX_TITLE_SCORE = 120
+
 /** How well a folded heading matches the page's metadata titles (0: not at all). */
 export const metaTitleMatch = (f: string, meta: HeadMeta): number => {
   const strong = [meta.jsonLd?.headline, meta.og['og:title'], meta.microdata.headline]
@@ -79,6 +82,8 @@ export const rankTitle = (doc: Doc, meta: HeadMeta): RankedTitle => {
       bestScore = score
       bestMatched = match > 0
     }
+    // An h1 that is exactly the metadata headline, outside navigation: nothing later can beat it.
+    if (bestScore >= MAX_TITLE_SCORE) break
   }
   return bestScore > 0 ? { title: best, matched: bestMatched } : { title: null, matched: false }
 }
