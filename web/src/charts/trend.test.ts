@@ -46,8 +46,19 @@ describe('buildTrendOption', () => {
       measure: 'share',
       rows: [row('20', 2020, 1, small), row('20', 2021, 5, 10)],
     })
+    expect(m.shareMeaningless).toBe(false)
     expect(seriesData(m, 1)?.data).toEqual([null, 0.5])
     expect(m.suppressed).toBeGreaterThan(0)
+  })
+
+  it('draws no share at all when the sources stored only emulation articles (every share would be 100 %)', () => {
+    const m = buildTrendOption({
+      ...base,
+      measure: 'share',
+      rows: [row('20', 2020, 9, 9), row('15', 2021, 7, 7)],
+    })
+    expect(m.shareMeaningless).toBe(true)
+    expect(seriesData(m, 0)?.data).toEqual([null, null])
   })
 
   it('a stable input gives an equal option (memoisation can hold)', () => {

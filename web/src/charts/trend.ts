@@ -35,6 +35,11 @@ export interface TrendChartModel {
   readonly provinceOf: Map<string, string>
   /** Share cells left out because their denominator was under the minimum. */
   readonly suppressed: number
+  /**
+   * True when the filtered sources stored only emulation articles: the denominator then equals the
+   * numerator and every share would read 100 %, so none is drawn.
+   */
+  readonly shareMeaningless: boolean
 }
 
 interface Cell {
@@ -74,9 +79,13 @@ export const buildTrendOption = (input: TrendInput): TrendChartModel => {
     .slice(0, TOP_PROVINCES)
     .map(([code]) => code)
   let suppressed = 0
+  const totalA = rows.reduce((n, r) => n + r.articles, 0)
+  const totalAll = rows.reduce((n, r) => n + r.all_articles, 0)
+  const shareMeaningless = rows.length > 0 && totalA === totalAll
   const value = (key: string): number | null => {
     const v = cells.get(key)
     if (measure === 'raw') return v?.a ?? 0
+    if (shareMeaningless) return null
     if (!v || v.all < MIN_SHARE_DENOMINATOR) {
       if (v) suppressed++
       return null
@@ -126,6 +135,7 @@ export const buildTrendOption = (input: TrendInput): TrendChartModel => {
     option,
     provinceOf: new Map([...names.entries()].map(([code, name]) => [name, code])),
     suppressed,
+    shareMeaningless,
   }
 }
 

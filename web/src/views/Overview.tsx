@@ -192,7 +192,13 @@ const TrendChart = ({ model, measure }: { model: FilterModel; measure: 'raw' | '
                 `Cột: tất cả các tỉnh; đường: ${TOP_PROVINCES} tỉnh có nhiều bài nhất. Bấm vào một năm để xem các bài viết.`,
                 `Bars: all provinces; lines: the ${TOP_PROVINCES} most covered provinces. Click a year for its articles.`
               )}
-              {measure === 'share' && chart && chart.suppressed > 0
+              {measure === 'share' && chart?.shareMeaningless
+                ? ` ${t(
+                    'Chưa vẽ tỷ lệ: các nguồn trong bộ lọc chỉ lưu bài về thi đua, nên mẫu số bằng tử số (mọi tỷ lệ đều là 100%).',
+                    'No share drawn: the filtered sources stored only emulation articles, so the denominator equals the numerator (every share would be 100%).'
+                  )}`
+                : ''}
+              {measure === 'share' && chart && !chart.shareMeaningless && chart.suppressed > 0
                 ? ` ${t(
                     `${chart.suppressed} ô không vẽ vì mẫu số dưới ${MIN_SHARE_DENOMINATOR} bài.`,
                     `${chart.suppressed} cells not drawn: fewer than ${MIN_SHARE_DENOMINATOR} articles.`
