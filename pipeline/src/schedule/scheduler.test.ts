@@ -80,18 +80,50 @@ describe('scheduler ticks', () => {
       runTick: (_t, signal) => {
         started()
         return new Promise((resolve) =>
-          signal.addEventListener('abort', () => resolve({ run_id: 'cut', status: 'failed' }))
+          signal.addEventListener('abort', () =>
+            resolve({ run_id: 'cut', status: 'failed', interrupted: true })
+          )
         )
       },
     })
     const tick = s.tick(new Date('2025-01-03T06:00:00Z'))
     await running
-    await s.stop('SIGTERM')
+    await s.stop('SIGTERM', { interrupt: true })
     await tick
     expect(readState(stateFileFor(db)).last_tick).toBeNull()
     expect(existsSync(lockFileFor(db))).toBe(false)
     // After a stop no tick starts.
     await s.tick(new Date('2025-01-04T06:00:00Z'))
     expect(readState(stateFileFor(db)).last_tick).toBeNull()
+  })
+
+  it('on a plain stop lets the run in flight finish and records its tick', async () => {
+    const db = path.join(dir(), 'w.duckdb')
+    let finish: () => void = () => {}
+    let started: () => void = () => {}
+    const running = new Promise<void>((r) => {
+      started = r
+    })
+    const s = new Scheduler({
+      cron: '0 6 * * *',
+      dbFile: db,
+      log: () => {},
+      runTick: () => {
+        started()
+        return new Promise((resolve) => {
+          finish = () => resolve({ run_id: 'r9', status: 'ok' })
+        })
+      },
+    })
+    const tick = s.tick(new Date('2025-01-05T06:00:00Z'))
+    await running
+    const stopping = s.stop('SIGTERM')
+    finish()
+    await Promise.all([stopping, tick])
+    expect(readState(stateFileFor(db))).toMatchObject({
+      last_tick: '2025-01-05T06:00:00.000Z',
+      last_run_id: 'r9',
+    })
+    expect(existsSync(lockFileFor(db))).toBe(false)
   })
 })

@@ -4,8 +4,9 @@
  *   that finds the lock held is skipped and logged).
  * - Catch-up: when a scheduled tick passed while the scheduler was down (or its run was cut short by a
  *   kill), the scheduler runs once at start, then follows the cron.
- * - SIGTERM / SIGINT: no new tick starts; the run in flight is interrupted (its finalizers close the
- *   database; the run row is marked interrupted at the next start) and the lock is released.
+ * - SIGTERM / SIGINT: no new tick starts; the run in flight finishes and publishes, the lock is
+ *   released, exit 0. A second signal ends the process at once (the next start marks that run
+ *   interrupted and catches its tick up).
  */
 import { Cron } from 'croner'
 import { lockFileFor, readState, stateFileFor, writeState } from './state.ts'
@@ -14,6 +15,8 @@ import { tryLock, unlock } from './lock.ts'
 export interface TickResult {
   readonly run_id: string | null
   readonly status: 'ok' | 'failed'
+  /** The run was cut short by stop(): the tick is not recorded as done, so it is caught up later. */
+  readonly interrupted?: boolean
 }
 
 export interface SchedulerOptions {
@@ -99,7 +102,8 @@ export class Scheduler {
     const done = (async () => {
       try {
         const r = await this.opts.runTick(at, controller.signal)
-        if (!controller.signal.aborted)
+        // A run that completed is recorded even if stop() came while it was returning.
+        if (!r.interrupted)
           writeState(this.stateFile, {
             last_tick: at.toISOString(),
             last_run_id: r.run_id,
@@ -107,7 +111,7 @@ export class Scheduler {
             last_finished: this.now().toISOString(),
           })
         this.log(
-          `schedule: tick ${at.toISOString()} → run ${r.run_id ?? '?'} ${controller.signal.aborted ? 'interrupted' : r.status}`
+          `schedule: tick ${at.toISOString()} → run ${r.run_id ?? '?'} ${r.interrupted ? 'interrupted' : r.status}`
         )
       } finally {
         unlock(this.lockFile)
@@ -121,14 +125,17 @@ export class Scheduler {
     }
   }
 
-  /** Stops scheduling, interrupts the run in flight and waits for it to let go of the lock. */
-  async stop(reason = 'stop'): Promise<void> {
+  /**
+   * Stops scheduling. By default the run in flight finishes (and publishes) first: a clean stop; with
+   * `interrupt` it is cut short (its finalizers close the database; the tick is caught up later).
+   */
+  async stop(reason = 'stop', opts: { interrupt?: boolean } = {}): Promise<void> {
     this.stopped = true
     this.job?.stop()
     const f = this.inflight
     if (f) {
-      this.log(`schedule: ${reason}: interrupting the run in flight`)
-      f.controller.abort()
+      this.log(`schedule: ${reason}: ${opts.interrupt ? 'interrupting' : 'waiting for'} the run in flight`)
+      if (opts.interrupt) f.controller.abort()
       await f.done.catch(() => undefined)
     }
     this.log(`schedule: stopped (${reason})`)

@@ -75,6 +75,7 @@ export const scheduleCommand = Command.make(
               Runtime.runSync(runtime)(Deferred.succeed(enough, undefined))
             return { run_id: exit.value.run_id, status: 'ok' }
           }
+          if (Exit.isInterrupted(exit)) return { run_id: null, status: 'failed', interrupted: true }
           process.stderr.write(`schedule: run failed: ${String(exit.cause).split('\n')[0]}\n`)
           return { run_id: null, status: 'failed' }
         },
