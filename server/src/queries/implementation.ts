@@ -60,3 +60,9 @@ export const ATTACHMENT_SQL = `
 SELECT attachment_id, url, media_type, article_id, left(extracted_text, 20000) AS text, text_chars
 FROM attachments WHERE document_id = $id AND extracted_text IS NOT NULL
 ORDER BY text_chars DESC, attachment_id LIMIT 1`
+
+/** The attachment of each province's implementing document (one per document), when it has one. */
+export const IMPLEMENTING_ATTACHMENTS_SQL = `
+SELECT t.document_id, min(t.url) AS url FROM attachments t
+WHERE t.document_id IN (SELECT implementing_document_id FROM v_implementation WHERE central_document_id = $id AND system = $system)
+GROUP BY t.document_id`

@@ -13,6 +13,7 @@ import {
   ATTACHMENT_SQL,
   CHAIN_SQL,
   IMPLEMENTATION_SQL,
+  IMPLEMENTING_ATTACHMENTS_SQL,
   SUMMARY_SQL,
   TABLES_PRESENT_SQL,
 } from '../queries/implementation.ts'
@@ -43,7 +44,16 @@ export const documentDetailRoutes = (reg: RouteRegistry, prefix: string) => {
       const summary = tracked ? await lease.query(SUMMARY_SQL, args) : null
       const chain = tracked ? await lease.query(CHAIN_SQL, { id }) : null
       const attachment = present.has('attachments') ? await lease.query(ATTACHMENT_SQL, { id }) : null
-      const rows = provinces?.rows ?? []
+      // Links to each implementing document's own file, where the crawl kept one (migration 0420).
+      const files =
+        present.has('attachments') && tracked ? await lease.query(IMPLEMENTING_ATTACHMENTS_SQL, args) : null
+      const fileOf = new Map(files?.rows.map((r) => [String(r.document_id), String(r.url)]) ?? [])
+      const rows = (provinces?.rows ?? []).map(
+        (r): Record<string, unknown> => ({
+          ...r,
+          attachment_url: fileOf.get(String(r.implementing_document_id)) ?? null,
+        })
+      )
       return c.json({
         document: doc,
         system: q.system,

@@ -29,7 +29,12 @@ export const ImplementingList = ({ rows }: { rows: ProvinceRow[] }) => {
               {r.via_predecessor ? (
                 <small className="muted">
                   {' '}
-                  ({t('qua', 'via')} {r.predecessor_name ?? t('tỉnh cũ', 'a former province')})
+                  (
+                  {t(
+                    `do ${r.predecessor_name ?? 'tỉnh cũ'} ban hành trước sáp nhập`,
+                    `issued by ${r.predecessor_name ?? 'a former province'} before the merger`
+                  )}
+                  )
                 </small>
               ) : null}
             </td>
@@ -37,6 +42,12 @@ export const ImplementingList = ({ rows }: { rows: ProvinceRow[] }) => {
               <a href={`/documents/${encodeURIComponent(r.implementing_document_id ?? '')}`}>
                 {r.implementing_label}
               </a>
+              {r.attachment_url ? (
+                <>
+                  {' · '}
+                  <a href={r.attachment_url}>{t('tệp', 'file')}</a>
+                </>
+              ) : null}
             </td>
             <td>
               {r.issued_on ?? '—'}

@@ -25,6 +25,7 @@ export interface ProvinceRow extends Record<string, unknown> {
   article_url: string | null
   article_title: string | null
   days_waiting: number | null
+  attachment_url: string | null
 }
 export interface ChainRow {
   direction: 'above' | 'below'
