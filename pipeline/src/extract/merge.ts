@@ -43,16 +43,21 @@ function mergeDocGroup(text: string, group: DocumentMention[]): DocumentMention 
     return null
   }
   const written = ordered.find((d) => d.issuer_basis === 'text')
+  // Built field by field (no spread): the mentions went through several spreads, and V8 copies such
+  // objects slowly; one literal gives every entity the same fast shape.
   return {
-    ...best,
-    surface: text.slice(best.start, best.end),
+    type: best.type,
+    number: best.number,
     symbol: first('symbol'),
     year_in_symbol: first('year_in_symbol'),
     date: first('date'),
     issuer: written?.issuer ?? null,
-    issuer_level: written?.issuer_level ?? best.issuer_level,
-    issuer_basis: written ? 'text' : best.issuer_basis,
+    issuer_level: written?.issuer_level ?? best.issuer_level ?? 'unknown',
+    issuer_basis: written ? 'text' : (best.issuer_basis ?? 'none'),
     symbol_issuer: first('symbol_issuer'),
+    surface: text.slice(best.start, best.end),
+    start: best.start,
+    end: best.end,
     mentions: group.map((d) => spanOf(text, d.start, d.end)).sort(byStart),
   }
 }
@@ -126,7 +131,14 @@ function mergeEventGroup(text: string, group: EventMention[], extra: Span[]): Ev
   const held = ordered.find((e) => e.status === 'held' && e.time_start)
   const own = status === 'held' ? held : status === 'planned' ? planned : undefined
   return {
-    ...best,
+    kind: best.kind,
+    scope: best.scope,
+    province_code: best.province_code,
+    province_code_2008: best.province_code_2008 ?? null,
+    ordinal: best.ordinal,
+    organization: best.organization ?? null,
+    start: best.start,
+    end: best.end,
     surface: best.start === undefined ? best.surface : text.slice(best.start, best.end).trimEnd(),
     place: first((e) => e.place),
     year: first((e) => e.year),
@@ -207,7 +219,10 @@ export function mergeCampaigns(campaigns: ReadonlyArray<CampaignMention>): Campa
   const groups = new Map<string, CampaignMention[]>()
   for (const c of campaigns) groups.set(c.id, [...(groups.get(c.id) ?? []), c])
   return [...groups.values()].map((g) => ({
-    ...g[0]!,
+    id: g[0]!.id,
+    surface: g[0]!.surface,
+    start: g[0]!.start,
+    end: g[0]!.end,
     mentions: g
       .filter((c) => c.start !== undefined)
       .map((c) => ({ start: c.start!, end: c.end ?? c.start!, surface: c.surface }))
