@@ -8,7 +8,7 @@ import path from 'node:path'
 import { dataDir } from '../paths.ts'
 import type { GoldItem } from '../extract/evaluate.ts'
 
-export const devDir = path.join(dataDir, 'dev')
+const devDir = path.join(dataDir, 'dev')
 
 export interface DevCorpus {
   readonly dev: GoldItem[]
