@@ -8,6 +8,7 @@
 import type { AnyNode, Element } from 'domhandler'
 import { textOf } from './blocks.ts'
 import { SKIP_TAGS } from './boilerplate.ts'
+import { isHomeUrl } from './page-kind.ts'
 
 /** A teaser's item (heading + date + snippet) is short; anything longer is prose around it. */
 const MAX_ITEM_CHARS = 900
@@ -36,6 +37,8 @@ const otherPage = (href: string | undefined, page: URL | null): boolean => {
   try {
     const u = new URL(h, page ?? undefined)
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return false
+    // A link to a home page is the site's name or logo, not a teaser for another article.
+    if (isHomeUrl(u.toString())) return false
     return page === null || !samePage(u, page)
   } catch {
     return false

@@ -99,3 +99,25 @@ describe('WordPress pages', () => {
     expect(r.ok ? r.article.title : r.reason).toBe('Phường biểu dương điển hình tiên tiến')
   })
 })
+
+describe('WordPress block theme (Twenty Twenty-Three, WordPress 6.1 default)', () => {
+  const post = `<!DOCTYPE html><html lang="vi"><head><meta charset="UTF-8"><title>Phường biểu dương điển hình tiên tiến &#8211; Cổng thông tin thử nghiệm</title>
+    <link rel="https://api.w.org/" href="http://127.0.0.1:8081/index.php/wp-json/"></head>
+    <body class="post-template-default single single-post postid-5 single-format-standard wp-embed-responsive">
+    <div class="wp-site-blocks"><header class="wp-block-template-part"><div class="wp-block-group"><p class="wp-block-site-title"><a href="http://127.0.0.1:8081">Cổng thông tin thử nghiệm</a></p>
+    <nav class="wp-block-navigation"><ul><li><a href="http://127.0.0.1:8081/index.php/sample-page/">Sample Page</a></li></ul></nav></div></header>
+    <main class="wp-block-group"><div class="wp-block-group"><h1 class="wp-block-post-title">Phường biểu dương điển hình tiên tiến</h1></div>
+    <div class="entry-content wp-block-post-content is-layout-constrained"><p>${PARA}</p></div>
+    <div class="wp-block-group"><div class="wp-block-post-date"><time datetime="2024-06-12T08:00:00+07:00">12 Tháng Sáu, 2024</time></div>
+    <div class="taxonomy-category wp-block-post-terms"><a href="http://127.0.0.1:8081/index.php/category/uncategorized/" rel="tag">Chưa phân loại</a></div></div>
+    <nav class="wp-block-group" aria-label="Posts"><div class="post-navigation-link-previous wp-block-post-navigation-link"><a href="http://127.0.0.1:8081/index.php/2024/06/10/thidua-post-1/" rel="prev">Huyện tổng kết phong trào thi đua yêu nước năm 2023</a></div></nav>
+    </main><footer class="wp-block-template-part"><p>Proudly powered by WordPress</p></footer></div></body></html>`
+
+  it('accepts a post and dates it from its <time datetime>', () => {
+    const r = parseArticle(post, 'http://127.0.0.1:8081/index.php/2024/06/12/thidua-post-2/')
+    if (!r.ok) throw new Error(r.reason)
+    expect(r.article.title).toBe('Phường biểu dương điển hình tiên tiến')
+    expect(r.article.published_at).toBe('2024-06-12T08:00:00+07:00')
+    expect(r.article.body_text).toBe(PARA)
+  })
+})
