@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fmtWindow, precisionOf } from './dates.ts'
+import { fmtAtPrecision, fmtWindow, precisionOf } from './dates.ts'
 
 describe('dates at their own precision', () => {
   it.each([
@@ -20,5 +20,14 @@ describe('dates at their own precision', () => {
   it('says nothing it does not know', () => {
     expect(fmtWindow('vi', null, null)).toBe('—')
     expect(fmtWindow('vi', 'not a date', null)).toBe('—')
+  })
+})
+
+describe('a date with its stored precision', () => {
+  it('shows no more than the precision says', () => {
+    expect(fmtAtPrecision('vi', '2024-10-01', 'month')).toBe('10/2024')
+    expect(fmtAtPrecision('en', '2024-01-01', 'year')).toBe('2024')
+    expect(fmtAtPrecision('vi', '2024-10-05', 'day')).toBe('5/10/2024')
+    expect(fmtAtPrecision('vi', null, 'day')).toBe('—')
   })
 })

@@ -54,3 +54,13 @@ export const fmtWindow = (lang: Lang, start: string | null, end: string | null =
     }
   }
 }
+
+/** A date stored with its precision beside it (`launched_on` + `launched_on_precision`). */
+export const fmtAtPrecision = (lang: Lang, date: string | null, precision: string | null): string => {
+  const a = date ? parse(date) : null
+  if (!a) return '—'
+  const [y, m] = a
+  if (precision === 'year') return String(y)
+  if (precision === 'month') return lang === 'vi' ? `${m}/${y}` : `${MONTHS_EN[m - 1]} ${y}`
+  return day(lang, a)
+}

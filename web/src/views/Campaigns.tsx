@@ -4,7 +4,8 @@ import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 import { useMemo } from 'react'
 import { useApi, type Table } from '../app/api.ts'
-import { useT } from '../app/i18n.tsx'
+import { fmtAtPrecision } from '../app/dates.ts'
+import { useLang, useT } from '../app/i18n.tsx'
 import { systemOf, useCampaigns } from '../app/reference.ts'
 import { href, navigate, useQuery } from '../app/router.ts'
 import { MIN_SHARE_DENOMINATOR } from '../charts/rules.ts'
@@ -29,6 +30,7 @@ interface AdoptionRow extends Record<string, unknown> {
   province_name: string
   campaign_id: string
   launched_on: string | null
+  launched_on_precision: string | null
   first_mention: string
   lag_days: number | null
   articles: number
@@ -40,6 +42,7 @@ const narrow = () => typeof window !== 'undefined' && window.innerWidth < 640
 
 export default function Campaigns() {
   const t = useT()
+  const { lang } = useLang()
   const [q, set] = useQuery()
   const system = systemOf(q.get('system'))
   const measure = q.get('measure') === 'share' ? 'share' : 'raw'
@@ -156,10 +159,10 @@ export default function Campaigns() {
       tooltip: {
         trigger: 'item',
         formatter: (p: { name: string; data: { value: number; row: AdoptionRow } }) =>
-          `${p.name}<br/>${t('Phát động', 'Launched')}: ${p.data.row.launched_on ?? '—'}<br/>${t(
+          `${p.name}<br/>${t('Phát động', 'Launched')}: ${fmtAtPrecision(lang, p.data.row.launched_on, p.data.row.launched_on_precision)}<br/>${t(
             'Lần đầu nhắc đến',
             'First mention'
-          )}: ${p.data.row.first_mention} (${p.data.row.articles} ${t('bài', 'articles')})<br/><b>${p.data.value} ${t(
+          )}: ${fmtAtPrecision(lang, p.data.row.first_mention, 'day')} (${p.data.row.articles} ${t('bài', 'articles')})<br/><b>${p.data.value} ${t(
             'ngày',
             'days'
           )}</b>${why(p.data.row) ? `<br/>⚠ ${why(p.data.row)}` : ''}`,
@@ -187,7 +190,7 @@ export default function Campaigns() {
         },
       ],
     }
-  }, [adoption, t])
+  }, [adoption, t, lang])
 
   const campaignOptions =
     campaigns.state === 'ready'
