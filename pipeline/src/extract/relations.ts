@@ -58,7 +58,7 @@ const PASSIVE = /^[^.;]{0,90}?được\s+(sửa đổi(?:,?\s*bổ sung)?|thay t
 // "UBND tỉnh ban hành Kế hoạch …": the issuing verb right before a document.
 const ISSUED = /(?:ban hành|ký|xây dựng|đã có|vừa có|phê duyệt)(?:\s+(?:các|văn bản là|kèm theo))?\s*$/iu
 // A list may carry each document's date, issuer and topic between its items, but no new actor.
-const LIST_GAP = /^[^.;:]{0,260}?(?:,|\svà|\scùng|\s\+)\s*(?:các\s+)?$/iu
+const LIST_GAP = /^[^.;:]{0,260}?(?:,|;|\svà|\scùng|\s\+)\s*(?:các\s+)?$/iu
 const NEW_ACTOR = /,\s*(?:UBND|Ủy ban|Uỷ ban|Tỉnh ủy|Thành ủy|Ban Thường vụ|Sở|Hội đồng|Bộ|Chủ tịch)\b/u
 const UNNUMBERED_ISSUE =
   /ban hành\s+(?:kế hoạch|quyết định|chỉ thị|hướng dẫn|chương trình|quy chế|quy định|thông tư|nghị định)(?!\s+(?:số\s*)?\d)/iu
@@ -274,7 +274,11 @@ function sourcesFor(
   targeted: Set<number>,
   subject: number | null
 ): Sources {
-  const skip = new Set([...targets, ...targeted])
+  // A document already governed by an earlier verb is no actor of this one only when a coordination
+  // stands between ("… thực hiện Chỉ thị 39 … và thay thế …"); its own tail ("… của Bộ Nội vụ quy định
+  // chi tiết …") keeps it the actor.
+  const coordinated = (i: number) => /\s(?:và|đồng thời)\s/iu.test(ctx.text.slice(ctx.docs[i]!.end, verb.at))
+  const skip = new Set([...targets, ...[...targeted].filter(coordinated)])
   // A document the sentence repeals is no actor of the clauses after it.
   for (const i of inSentence)
     if (REPEALED.test(ctx.text.slice(Math.max(s.start, ctx.docs[i]!.start - 20), ctx.docs[i]!.start)))
