@@ -208,7 +208,7 @@ const withSiblings = (
   excluded: (el: Element | null) => boolean
 ): Element[] => {
   const parent = best.parent as Element | null
-  if (!parent || parent.type !== 'tag' || parent.name === 'body' || parent.name === 'html') return [best]
+  if (parent?.type !== 'tag' || parent.name === 'body' || parent.name === 'html') return [best]
   const out: Element[] = []
   for (const c of parent.children as AnyNode[]) {
     if (c.type !== 'tag') continue
