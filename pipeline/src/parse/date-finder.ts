@@ -223,7 +223,7 @@ export const urlDate = (url: string): string | null => {
 const noTime = (iso: string): boolean => iso.slice(11, 19) === '00:00:00'
 
 /** The first candidate; but a date-only one gives way to a later one of the same day with a time. */
-export const pickFound = (candidates: ReadonlyArray<FoundDate>): FoundDate | null => {
+const pickFound = (candidates: ReadonlyArray<FoundDate>): FoundDate | null => {
   const first = candidates[0]
   if (!first || !noTime(first.iso)) return first ?? null
   return candidates.find((c) => c.iso.slice(0, 10) === first.iso.slice(0, 10) && !noTime(c.iso)) ?? first

@@ -223,7 +223,7 @@ class ElementIndex {
  * Deepest element nesting kept. Real portal layouts stay under ~60 levels; a hostile page nested
  * 10,000 deep would overflow the recursive walks (text, density, listing) further on (issue #18).
  */
-export const MAX_DEPTH = 400
+const MAX_DEPTH = 400
 
 /**
  * DomHandler that indexes each element as it is created (while it is still in cache: a separate
