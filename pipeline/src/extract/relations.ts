@@ -42,8 +42,12 @@ const IMPL = new RegExp(
   String.raw`(?:triển khai|thực hiện|cụ thể h[oó][aá]|quán triệt|hướng dẫn (?:thực hiện|thi hành)|tổ chức thực hiện|quy định chi tiết(?: thi hành)?)${FILL}\s*[,:]?\s*$`,
   'iu'
 )
+// Also the legal preamble's other grounds: "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …",
+// "Qua xem xét Báo cáo số …", "Căn cứ Luật … và Nghị định …", "Căn cứ nội dung … (Hướng dẫn số …".
 const CITE = new RegExp(
-  String.raw`(?:^|[\s(,])(?<!kèm\s)(?:căn cứ(?: vào)?|trên cơ sở|theo(?: quy định (?:tại|của))?)${FILL}\s*$`,
+  String.raw`(?:(?:^|[\s(,])(?<!kèm\s)(?:căn cứ(?: vào)?|trên cơ sở|theo(?: quy định (?:tại|của))?)${FILL}` +
+    String.raw`|xét đề nghị[^;\n]{0,90}?\s(?:tại|theo)|(?:qua )?xem xét|căn cứ(?: vào)?\s+(?:luật|bộ luật)[^;\n]{0,80}?(?:\svà|,)` +
+    String.raw`|căn cứ[^;\n()]{0,120}\()\s*$`,
   'iu'
 )
 // "sửa đổi, bổ sung Điều 5 của Quy chế ban hành kèm theo Quyết định số …" amends that decision.
@@ -241,7 +245,7 @@ function verbBefore(
   d: DocumentMention,
   sentenceStart: number
 ): { kind: RelationKind; at: number } | null {
-  const from = Math.max(sentenceStart, d.start - 90)
+  const from = Math.max(sentenceStart, d.start - 140)
   const before = ctx.text.slice(from, d.start)
   const tests: Array<[RelationKind, RegExp]> = [
     ['amends', AMEND],
