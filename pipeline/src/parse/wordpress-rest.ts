@@ -75,6 +75,7 @@ export const parseWordPressPost = (json: unknown, opts: { source?: SourceConfig 
   if (body_text.length === 0) return { ok: false, reason: 'WordPress REST: content has no text' }
   const excerpt = rendered(post.excerpt)
   const dateline = /^(\([^()\n]{2,40}\)\s*[-–—])/u.exec(paragraphs[0] ?? '')?.[1] ?? null
+  const published_at = gmtToIso(str(post.date_gmt)) ?? parseMachineDate(str(post.date))
   const article: ArticleRecord = {
     url: canonicalUrl(link),
     source_id: opts.source?.id ?? null,
@@ -83,7 +84,9 @@ export const parseWordPressPost = (json: unknown, opts: { source?: SourceConfig 
     lead: excerpt ? cleanInline(textContent(parseHtml(excerpt).document)) || null : null,
     dateline,
     authors,
-    published_at: gmtToIso(str(post.date_gmt)) ?? parseMachineDate(str(post.date)),
+    published_at,
+    // The REST API's own date field: machine-readable markup of the post.
+    date_source: published_at ? 'markup' : null,
     updated_at: gmtToIso(str(post.modified_gmt)) ?? parseMachineDate(str(post.modified)),
     category: termNames(embedded, 'category')[0] ?? null,
     tags: termNames(embedded, 'post_tag'),
