@@ -145,6 +145,9 @@ const ISSUER_SRC = [
   `Ban (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Kiểm tra|Nội chính)\\s+(?:Trung ương|(?:Tỉnh|Thành|Huyện|Đảng)\\s+[uủ]?[ỷy])(?:\\s+${CAPWORDS})?`,
   '(?:Ban\\s+)?Thường vụ Quân [uủ]?[ỷy] Trung ương|Quân [uủ]?[ỷy] Trung ương',
   'Văn phòng (?:Quốc hội|Chính phủ|Trung ương Đảng|Chủ tịch nước)',
+  // "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, …": a steering board's name runs to the next
+  // "về", ";" or "." (at most 110 characters).
+  `Ban [Cc]hỉ đạo(?:\\s+(?:Trung ương|tỉnh|thành phố)(?:\\s+${CAPWORDS})?)?(?:\\s+về\\s+[^;:()\\n.]{3,110}?(?=\\s+về\\s|\\s+ngày\\s|;|\\.|,\\s*ngày|$))?`,
   'Phó Thủ tướng(?:\\s+Thường trực)?(?:\\s+Chính phủ)?',
   `Bộ trưởng\\s+Bộ (?:${MINISTRIES})`,
   `Giám đốc\\s+Sở (?:${SO})(?:\\s+tỉnh\\s+${CAPWORDS})?`,

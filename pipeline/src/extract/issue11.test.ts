@@ -140,6 +140,19 @@ describe('cause 3: issue dates away from the number', () => {
       ['resolution', '190', 'QH15', '2025-03-07', 'Quốc hội'],
     ])
   })
+  it('reads issuers written as a steering board, a minister or a proposer', () => {
+    expect(
+      docs(
+        'Căn cứ Thông báo số 05-TB/BCĐTW, ngày 3/3/2025 của Ban Chỉ đạo Trung ương về chuyển đổi số trong các cơ quan Đảng; các đơn vị triển khai.'
+      )[0]![4]
+    ).toBe('Ban Chỉ đạo Trung ương về chuyển đổi số trong các cơ quan Đảng')
+    expect(docs('Căn cứ Thông tư số 05/2024/TT-BNV ngày 1/4/2024 của Bộ trưởng Bộ Nội vụ;')[0]![4]).toBe(
+      'Bộ trưởng Bộ Nội vụ'
+    )
+    expect(docs('Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 88/TTr-SNV ngày 2/5/2024.')[0]![4]).toBe(
+      'Giám đốc Sở Nội vụ'
+    )
+  })
   it('says an issuer known only from the symbol through its level, not as a name', () => {
     const d = run('Theo Kế hoạch số 12/KH-UBND.').documents[0]!
     expect([d.issuer, d.issuer_level, d.issuer_basis, d.symbol_issuer]).toEqual([
