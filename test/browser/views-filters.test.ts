@@ -42,10 +42,10 @@ afterEach(() => {
 /** Digests of the figures: each chart's data and each table's rows, in page order. */
 const figures = (p: Page) =>
   p.evaluate(() => ({
-    charts: [...document.querySelectorAll('main figure.chart')].map(
+    charts: Array.from(document.querySelectorAll('main figure.chart')).map(
       (f) => f.getAttribute('data-series') ?? ''
     ),
-    tables: [...document.querySelectorAll('main .table-wrap tbody')].map((t) => t.textContent ?? ''),
+    tables: Array.from(document.querySelectorAll('main .table-wrap tbody')).map((t) => t.textContent ?? ''),
   }))
 type Figures = Awaited<ReturnType<typeof figures>>
 const settle = async (p: Page) => {
@@ -54,7 +54,11 @@ const settle = async (p: Page) => {
 }
 
 /** Opens `url`, applies `act`, and expects the chosen figures to differ from before. */
-const expectChange = async (url: string, act: (p: Page) => Promise<void>, pick: (f: Figures) => string[]) => {
+const expectChange = async (
+  url: string,
+  act: (p: Page) => Promise<unknown>,
+  pick: (f: Figures) => string[]
+) => {
   await openView(page, `${server.url}${url}`)
   await settle(page)
   const before = pick(await figures(page))
@@ -103,7 +107,7 @@ describe('every filter changes every figure of its view', () => {
     // the list, or its empty state when a filter leaves nothing
     const list = async () => (await page.locator('main').textContent()) ?? ''
     for (const act of [
-      (p: Page) => p.selectOption('#province', '20'),
+      (p: Page): Promise<unknown> => p.selectOption('#province', '20'),
       (p: Page) => p.selectOption('#origin', 'captured'),
       (p: Page) => p.fill('#from', '2025-01-01'),
     ]) {
