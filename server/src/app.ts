@@ -25,6 +25,7 @@ import { corsFor, parseCorsOrigins, securityHeaders } from './http/security-head
 import { buildOpenApi } from './openapi.ts'
 import { articlesRoutes } from './routes/articles.ts'
 import { campaignsRoutes } from './routes/campaigns.ts'
+import { checksRoutes } from './routes/checks.ts'
 import { coverageRoutes } from './routes/coverage.ts'
 import { documentsRoutes } from './routes/documents.ts'
 import { documentDetailRoutes } from './routes/document-detail.ts'
@@ -33,11 +34,13 @@ import { feedsRoutes } from './routes/feeds.ts'
 import { geoRoutes } from './routes/geo.ts'
 import { healthRoutes } from './routes/health.ts'
 import { runsRoutes, sourcesRoutes } from './routes/pipeline.ts'
+import { provinceProfileRoutes } from './routes/province-profile.ts'
 import { provincesRoutes } from './routes/provinces.ts'
 import { sqlRoutes } from './routes/sql.ts'
 import { sqlSchemaRoutes } from './routes/sql-schema.ts'
 import { timelinesRoutes } from './routes/timelines.ts'
 import { trendsRoutes } from './routes/trends.ts'
+import { overviewRoutes } from './routes/overview.ts'
 import { consolePoolFor, type ConsoleSettings } from './sql-console/config.ts'
 import { RateLimiter } from './sql-console/rate-limit.ts'
 import { allowedHostsFromEnv } from './sql-console/request-checks.ts'
@@ -164,16 +167,19 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
     app.route(prefix, build(reg, prefix))
   mount('/api/health', healthRoutes)
   mount('/api/provinces', provincesRoutes)
+  mount('/api/provinces', provinceProfileRoutes)
   mount('/api/campaigns', campaignsRoutes)
   mount('/api/coverage', coverageRoutes)
   mount('/api/timelines', timelinesRoutes)
   mount('/api/trends', trendsRoutes)
+  mount('/api/overview', overviewRoutes)
   mount('/api/documents', documentsRoutes)
   mount('/api/documents', documentDetailRoutes)
   mount('/api/alerts', alertsRoutes)
   mount('/api/feeds', feedsRoutes)
   mount('/api/articles', articlesRoutes)
   mount('/api/runs', runsRoutes)
+  mount('/api/checks', checksRoutes)
   mount('/api/sources', sourcesRoutes)
   mount('/api/geo', (r, p) => geoRoutes(r, p, opts.referenceDir ?? DEFAULT_REFERENCE_DIR))
   mount('/api/sql', (r, p) => sqlRoutes(r, p, sqlOpts))

@@ -13,6 +13,7 @@ const views: Record<string, ComponentType> = {
   '/pipeline': lazy(() => import('../views/Pipeline.tsx')),
 }
 const ArticleView = lazy(() => import('../views/Article.tsx'))
+const ProvinceView = lazy(() => import('../views/Province.tsx'))
 const DocumentView = lazy(() => import('../views/DocumentDetail.tsx'))
 
 const NAV: ReadonlyArray<[string, string, string]> = [
@@ -40,11 +41,13 @@ const NotFound = () => {
 const Shell = () => {
   const { path } = useLocation()
   const t = useT()
-  const View = path.startsWith('/articles/')
-    ? ArticleView
-    : path.startsWith('/documents/')
-      ? DocumentView
-      : (views[path] ?? NotFound)
+  const View = path.startsWith('/province/')
+    ? ProvinceView
+    : path.startsWith('/articles/')
+      ? ArticleView
+      : path.startsWith('/documents/')
+        ? DocumentView
+        : (views[path] ?? NotFound)
   const active = path.startsWith('/articles/')
     ? '/articles'
     : path.startsWith('/documents/')

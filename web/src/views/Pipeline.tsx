@@ -6,6 +6,7 @@ import { useMemo } from 'react'
 import { useApi, type Table } from '../app/api.ts'
 import { fmtDateTime, useLang, useT } from '../app/i18n.tsx'
 import { href, useQuery } from '../app/router.ts'
+import { DataChecks } from '../components/DataChecks.tsx'
 import { Chart } from '../components/Chart.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { Filters, Select } from '../components/Field.tsx'
@@ -92,6 +93,7 @@ export default function Pipeline() {
   return (
     <section>
       <h1>{t('Quy trình thu thập dữ liệu', 'Data pipeline')}</h1>
+      <DataChecks />
       <h2>{t('Sức khỏe nguồn', 'Source health')}</h2>
       <Filters>
         <Select

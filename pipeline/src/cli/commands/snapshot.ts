@@ -3,8 +3,11 @@
  * missing, then render the offline snapshot and its own list of sites (DIR/sources.json; data/sources.json
  * is the hand-maintained registry and is never written here).
  */
-import { Command, Options } from '@effect/cli'
-import { Console, Effect, Option } from 'effect'
+import * as Command from '@effect/cli/Command'
+import * as Options from '@effect/cli/Options'
+import * as Console from 'effect/Console'
+import * as Effect from 'effect/Effect'
+import * as Option from 'effect/Option'
 import path from 'node:path'
 import { snapshotDir } from '../../paths.ts'
 
