@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
-import { canonicalUrl } from '../../pipeline/src/crawl/canonical-url.ts'
+import { canonicalUrl } from '../../pipeline/src/page/canonical-url.ts'
 import type { CorpusMeta, GeneratedArticle } from '../../pipeline/src/generator/generate.ts'
 
 export const readCorpusTruth = (dir: string): GeneratedArticle[] => {

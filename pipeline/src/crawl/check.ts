@@ -10,9 +10,9 @@ import type { Platform, SourceConfig } from '../domain/source.ts'
 import { extract } from '../extract/extract.ts'
 import { detectPlatform } from '../parse/fingerprint.ts'
 import { parseArticle } from '../parse/parse-article.ts'
-import { hostOf, tryCanonicalUrl } from './canonical-url.ts'
+import { hostOf, tryCanonicalUrl } from '../page/canonical-url.ts'
 import { isArticleUrl, isPaginationUrl, isSkippedUrl, sniffContent } from './classify.ts'
-import { decodeHtml } from './decode.ts'
+import { decodeHtml } from '../page/decode.ts'
 import { extractHtmlLinks, feedItemLinks, sitemapLinks } from './discover.ts'
 import {
   defaultPolicy,

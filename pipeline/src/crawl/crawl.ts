@@ -14,9 +14,9 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { Data, Deferred, Effect, Exit, type Layer, Queue } from 'effect'
 import type { Platform, SourceConfig } from '../domain/source.ts'
 import { ArchiveWriter } from './archive.ts'
-import { hostOf, tryCanonicalUrl } from './canonical-url.ts'
+import { hostOf, tryCanonicalUrl } from '../page/canonical-url.ts'
 import { type ContentKind, isArticleUrl, isPaginationUrl, isSkippedUrl, sniffContent } from './classify.ts'
-import { decodeHtml } from './decode.ts'
+import { decodeHtml } from '../page/decode.ts'
 import { changeDates, extractHtmlLinks, feedItemLinks, type HtmlLinks, sitemapLinks } from './discover.ts'
 import {
   defaultPolicy,

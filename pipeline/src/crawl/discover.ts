@@ -5,7 +5,7 @@
  */
 import * as cheerio from 'cheerio'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { tryCanonicalUrl } from './canonical-url.ts'
+import { tryCanonicalUrl } from '../page/canonical-url.ts'
 
 export interface HtmlLinks {
   /** Every anchor target (canonical, deduplicated, document order). */

@@ -1,7 +1,7 @@
 import { Effect, Either } from 'effect'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SourceConfig } from '../domain/source.ts'
-import { hostOf } from './canonical-url.ts'
+import { hostOf } from '../page/canonical-url.ts'
 import { crawl } from './crawl.ts'
 import { mapThroughHosts } from './http.ts'
 import { sourceHosts, validateSources } from './sources.ts'

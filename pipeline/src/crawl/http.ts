@@ -10,7 +10,7 @@ import { gunzipSync, inflateSync } from 'node:zlib'
 import { HttpClient, HttpClientRequest } from '@effect/platform'
 import { NodeHttpClient } from '@effect/platform-node'
 import { Chunk, Context, Data, Duration, Effect, Either, Layer, Schedule, Stream } from 'effect'
-import { canonicalUrl } from './canonical-url.ts'
+import { canonicalUrl } from '../page/canonical-url.ts'
 
 export const USER_AGENT =
   'ThiDuaAtlasBot/0.1 (+https://github.com/thidua-atlas/thidua-atlas; research crawler)'

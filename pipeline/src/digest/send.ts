@@ -35,7 +35,7 @@ export async function runDigest(opts: DigestOptions): Promise<DigestResult> {
   const { from, to } = weekOf(day)
   const base = (env.THIDUA_PUBLIC_URL ?? 'http://localhost:8787').replace(/\/$/, '')
   const wh = await openReadOnly(opts.dbFile)
-  let data
+  let data: Awaited<ReturnType<typeof digestData>>
   try {
     data = await digestData(wh.conn, from, to)
   } finally {

@@ -1,7 +1,6 @@
 /**
- * The one import point for engineer B's crawler utilities (`canonicalUrl`, `decodeHtml`), so the
- * parser and the crawler spell URLs and decode bytes identically. parse/fallback/ keeps minimal
- * private stand-ins; switching back to them is a one-line change per function here.
+ * The one import point of the page helpers the parser shares with the crawler (`canonicalUrl`,
+ * `decodeHtml`, in pipeline/src/page/), so both spell URLs and decode bytes identically.
  */
-export { canonicalUrl } from '../crawl/canonical-url.ts'
-export { decodeHtml } from '../crawl/decode.ts'
+export { canonicalUrl } from '../page/canonical-url.ts'
+export { decodeHtml } from '../page/decode.ts'

@@ -9,7 +9,7 @@ import type { SourceConfig } from '../domain/source.ts'
 import { type AttachmentSummary, AttachmentPass } from '../attachments/process.ts'
 import { isAttachmentResponse } from '../attachments/policy.ts'
 import { readArchive } from '../crawl/archive.ts'
-import { decodeHtml } from '../crawl/decode.ts'
+import { decodeHtml } from '../page/decode.ts'
 import { EXTRACTOR_VERSION, extract } from '../extract/extract.ts'
 import { isArticlePage, parseArticle } from '../parse/parse-article.ts'
 import {

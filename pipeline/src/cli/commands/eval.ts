@@ -18,7 +18,7 @@ import {
   loadGold,
   STRICT_GOALS,
 } from '../../extract/evaluate.ts'
-import { evaluateHeldOut, formatHeldOutReport, HELD_OUT_FLOORS, loadHeldOut } from '../../extract/heldout.ts'
+import { evaluateHeldOut, formatHeldOutReport, HELD_OUT_FLOORS, loadHeldOut } from '../../eval/heldout.ts'
 import { loadDev } from '../../eval/dev.ts'
 import { sideBySide } from '../../eval/side-by-side.ts'
 import { repoRoot } from '../../paths.ts'

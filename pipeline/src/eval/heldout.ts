@@ -13,12 +13,12 @@
  * Entities: documents by type+number+symbol, events by kind+ordinal+scope, campaigns by id.
  */
 import type { Extraction } from '../domain/extraction.ts'
-import { decodeHtml } from '../crawl/decode.ts'
+import { decodeHtml } from '../page/decode.ts'
 import { parseArticle } from '../parse/parse-article.ts'
 import { snapshotDir } from '../paths.ts'
 import { listSnapshotPages, readSnapshotPage, readTruth } from '../snapshot/catalog.ts'
 import { foldVietnamese } from '../reference/fold.ts'
-import { extract } from './extract.ts'
+import { extract } from '../extract/extract.ts'
 
 export interface TruthDocument {
   type: string

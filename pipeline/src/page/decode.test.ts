@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { decodeHtml, isMostlyUtf8, utf8Census, vietnameseScore, vniToUnicode } from './decode.ts'
-import { seedParagraphs } from './testing/seed-articles.ts'
+import { seedParagraphs } from '../crawl/testing/seed-articles.ts'
 
 // The fixture matrix of design/portals.md §1.3, built from a real seed paragraph.
 const text = (seedParagraphs()[0] ?? [])

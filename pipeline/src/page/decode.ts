@@ -5,6 +5,9 @@
  * "Viá»‡t") and TCVN3/VNI font pages labelled latin1 (".VnTime" mojibake "ViÖt").
  */
 import iconv from 'iconv-lite'
+// Runs of combining marks are capped before NFC: a hostile page of one letter and a million accents
+// would make normalisation quadratic on the crawler's event loop (issue #18).
+import { safeNfc } from '../parse/text.ts'
 
 export interface DecodedText {
   readonly text: string
@@ -171,7 +174,7 @@ export function vniToUnicode(latin: string): string {
     accepts =
       lower === 'a' ? 'a' : lower === 'e' || lower === 'o' ? 'eo' : 'iuy'.includes(lower) ? 'tone' : ''
   }
-  return out.normalize('NFC')
+  return safeNfc(out)
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -226,8 +229,8 @@ export const vietnameseScore = (text: string): number => {
 
 const decodeWith = (bytes: Uint8Array, encoding: string): string => {
   if (encoding === 'vni') return vniToUnicode(iconv.decode(Buffer.from(bytes), 'windows-1252'))
-  if (encoding === 'tcvn3') return iconv.decode(Buffer.from(bytes), 'tcvn').normalize('NFC')
-  return iconv.decode(Buffer.from(bytes), encoding).normalize('NFC')
+  if (encoding === 'tcvn3') return safeNfc(iconv.decode(Buffer.from(bytes), 'tcvn'))
+  return safeNfc(iconv.decode(Buffer.from(bytes), encoding))
 }
 
 const bestLegacy = (bytes: Uint8Array, fallback: string): DecodedText => {
@@ -249,7 +252,7 @@ const bestLegacy = (bytes: Uint8Array, fallback: string): DecodedText => {
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
 
 const fromUtf8 = (bytes: Uint8Array): DecodedText => ({
-  text: stripBom(new TextDecoder('utf-8').decode(bytes)).normalize('NFC'),
+  text: safeNfc(stripBom(new TextDecoder('utf-8').decode(bytes))),
   encoding: 'utf-8',
 })
 
@@ -280,13 +283,13 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return fromUtf8(bytes)
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return {
-      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le').normalize('NFC'),
+      text: safeNfc(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le')),
       encoding: 'utf-16le',
     }
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return {
-      text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be').normalize('NFC'),
+      text: safeNfc(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be')),
       encoding: 'utf-16be',
     }
   }
