@@ -81,3 +81,20 @@ describe('timeline layers', () => {
     expect(rows).toEqual([{ item_kind: 'org_congress', organization: 'party' }])
   })
 })
+
+describe('organisation congress labels', () => {
+  it('a Party congress is named by its holder', async () => {
+    const wh = await buildFixtureWarehouse()
+    try {
+      const a = String((await queryRows(wh.conn, 'SELECT article_id FROM articles LIMIT 1'))[0]?.article_id)
+      await wh.conn.run(`INSERT INTO event_mentions (article_id, mention_index, kind, scope, place, province_code_2008,
+        province_code_2025, ordinal, year, status, event_id, surface, organization) VALUES
+        ('${a}', 960, 'other', 'province', 'Nghệ An', '40', '40', 20, 2025, 'held', 'e_test_label', 'Đại hội Đảng bộ tỉnh lần thứ XX', 'party')`)
+      await finalizeRun(wh, 'r-fixture')
+      const rows = await queryRows(wh.conn, "SELECT label FROM events WHERE event_id = 'e_test_label'")
+      expect(rows).toEqual([{ label: 'Đại hội Đảng bộ lần thứ XX' }])
+    } finally {
+      closeWarehouseSync(wh)
+    }
+  })
+})

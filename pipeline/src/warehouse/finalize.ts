@@ -286,6 +286,7 @@ const resolveEvents = async (conn: DuckDBConnection) => {
         max(ordinal) AS ordinal, mode(period ORDER BY period) AS period,
         coalesce(mode(year ORDER BY year), year(min(time_start))) AS year,
         min(published_date) FILTER (WHERE status = 'held') AS first_report,
+        mode(organization ORDER BY organization) AS organization,
         count(*) AS mention_count,
         first(article_id ORDER BY published_date NULLS LAST, article_id) AS first_article_id
       FROM m GROUP BY event_id
@@ -296,8 +297,10 @@ const resolveEvents = async (conn: DuckDBConnection) => {
       CASE WHEN h.held_on IS NOT NULL THEN 'text'
            WHEN g.first_report IS NOT NULL AND (g.year IS NULL OR g.year >= year(g.first_report)) THEN 'published'
       END AS held_on_basis,
-      thidua_event_kind_vi(g.kind)
-        || CASE WHEN g.scope = 'national' THEN ' toàn quốc'
+      -- a Party or mass-organisation congress is named by its holder, not as a generic "event"
+      CASE WHEN g.kind = 'other' AND g.organization IS NOT NULL THEN thidua_org_congress_vi(g.organization, g.scope)
+        ELSE thidua_event_kind_vi(g.kind) END
+        || CASE WHEN g.scope = 'national' AND NOT (g.kind = 'other' AND g.organization IS NOT NULL) THEN ' toàn quốc'
                 WHEN g.scope IN ('city', 'district', 'commune', 'sector') AND g.place IS NOT NULL THEN ' ' || g.place
                 ELSE '' END
         || coalesce(' lần thứ ' || thidua_roman(g.ordinal), '')
