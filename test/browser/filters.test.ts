@@ -79,6 +79,8 @@ describe('overview obeys one filter model', () => {
       ['#source_kind', 'newspaper', ['figures', 'trend', 'map']],
       ['#campaign', campaign, ['figures', 'trend', 'map']],
       ['#province', '20', ['figures', 'trend']],
+      ['#to_year', String(lastYear - 1), ['figures', 'trend', 'map']],
+      ['#system', '2025', ['figures', 'trend', 'map']],
     ]
     for (const [control, value, changes] of cases) {
       await openView(page, `${server.url}/?system=2008`)
@@ -119,6 +121,7 @@ describe('overview obeys one filter model', () => {
     const base = await state()
     for (const [control, value] of [
       ['#to_year', String(first)],
+      ['#from_year', String(first + 1)],
       ['#source_kind', 'newspaper'],
     ] as const) {
       await openView(page, url)

@@ -77,7 +77,7 @@ const expectChange = async (
 }
 
 describe('every filter changes every figure of its view', () => {
-  it('compare: unit system, months and provinces change the timeline chart and table', async () => {
+  it('compare: unit system, both months and provinces change the timeline chart and table', async () => {
     const both = (f: Figures) => [f.charts[0] ?? '', f.tables[0] ?? '']
     await expectChange(
       '/compare?system=2008&province=20,62&from=2019-01',
@@ -87,6 +87,11 @@ describe('every filter changes every figure of its view', () => {
     await expectChange(
       '/compare?system=2008&province=20,62&from=2019-01',
       (p) => p.fill('#from', '2025-08'),
+      both
+    )
+    await expectChange(
+      '/compare?system=2008&province=20,62&from=2019-01',
+      (p) => p.fill('#to', '2024-12'),
       both
     )
     await expectChange(
@@ -103,13 +108,15 @@ describe('every filter changes every figure of its view', () => {
     await expectChange('/documents', (p) => p.fill('#q', '41-CT'), table)
   })
 
-  it('articles: province, origin and dates change the list', async () => {
+  it('articles: province, origin, dates and campaign change the list', async () => {
     // the list, or its empty state when a filter leaves nothing
     const list = async () => (await page.locator('main').textContent()) ?? ''
     for (const act of [
       (p: Page): Promise<unknown> => p.selectOption('#province', '20'),
       (p: Page) => p.selectOption('#origin', 'captured'),
       (p: Page) => p.fill('#from', '2025-01-01'),
+      (p: Page) => p.fill('#to', '2020-12-31'),
+      (p: Page) => p.selectOption('#campaign', { index: 1 }),
     ]) {
       await openView(page, `${server.url}/articles?system=2008`)
       await settle(page)
