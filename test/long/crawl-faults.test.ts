@@ -139,9 +139,12 @@ describe('crawl through the simulator with faults', () => {
     )
     expect(enc.map((e) => e.encoding)).toEqual(['utf-8'])
 
-    // next run against healthy servers: the failed pages are retried and stored
+    // next run against healthy servers: the failed pages are retried and stored, except the oversized
+    // one: a body over the cap is a permanent failure (issue #18), kept with its reason, not fetched again
     await runCrawl({ dbFile: db, sources, hostMap: clean.hostMap, runId: 'healed', live: false, policy })
-    expect(await storedArticles(db)).toEqual(expected)
+    expect(await storedArticles(db)).toEqual(expected.filter((u) => u !== oversized))
+    const still = await query<{ url: string; reason: string }>(db, 'SELECT url, reason FROM crawl_failures')
+    expect(still.find((f) => f.url === oversized)?.reason).toMatch(/^too_large:/)
   })
 
   it('keeps the minimum delay between requests to one host, redirect hops and robots.txt included', async () => {
