@@ -108,12 +108,18 @@ export async function scoreAgainstTruth(dbFile: string, truth: ReadonlyArray<Gen
     const docMentions = await rows(
       'SELECT article_id, number, symbol, issued_on::VARCHAR AS issued_on FROM document_mentions'
     )
-    const eventMentions = await rows('SELECT article_id, kind, ordinal, status FROM event_mentions')
+    // The generator plants emulation congresses and conferences only; Party and mass-organisation
+    // congresses (kind 'other', extractor d-2026.1) that its prose names in passing are not in its truth.
+    const eventMentions = await rows(
+      "SELECT article_id, kind, ordinal, status FROM event_mentions WHERE kind <> 'other'"
+    )
     const campaignMentions = await rows(
       'SELECT article_id, campaign_id FROM campaign_mentions WHERE NOT coalesce(is_candidate, false)'
     )
     const documentRows = Number((await rows('SELECT count(*)::INT AS n FROM documents'))[0]?.n)
-    const eventRows = Number((await rows('SELECT count(*)::INT AS n FROM events'))[0]?.n)
+    const eventRows = Number(
+      (await rows("SELECT count(*)::INT AS n FROM events WHERE kind <> 'other'"))[0]?.n
+    )
 
     const articleByUrl = new Map(articles.map((a) => [String(a.url), a]))
     const pageByUrl = new Map(pages.map((p) => [String(p.url), p]))
