@@ -32,7 +32,15 @@ beforeAll(async () => {
   prepareDashboard()
   dir = mkdtempSync(path.join(tmpdir(), 'thidua-browser-'))
   const fx = await buildTestDb(dir)
-  server = await startServer({ dbFile: fx.dbFile, port: 0, webDist, log: () => {} })
+  // The console's worker processes load DuckDB while the server starts; on a busy machine that can take
+  // seconds, so this suite (which checks views, not limits) gives console queries a roomy deadline.
+  server = await startServer({
+    dbFile: fx.dbFile,
+    port: 0,
+    webDist,
+    log: () => {},
+    sql: { timeoutMs: 30_000 },
+  })
   browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
   page = await context.newPage()
