@@ -184,7 +184,9 @@ describe('dashboard', () => {
       await page.locator('.table-wrap tbody tr', { hasText: 'baotintuc' }).locator('.warn').count()
     ).toBe(1)
     await page.selectOption('#kind', 'portal')
-    await expect.poll(() => page.locator('.table-wrap').first().locator('tbody tr').count()).toBe(3)
+    // the source-health table (the data checks and alerts sit in sections of their own above it)
+    const health = page.locator('main > section > .table-wrap').first()
+    await expect.poll(() => health.locator('tbody tr').count()).toBe(3)
     await shot('pipeline')
   })
 
