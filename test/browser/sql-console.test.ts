@@ -258,6 +258,10 @@ describe('SQL console on the embedded database', () => {
     expect(listBox.y + listBox.height).toBeLessThanOrEqual(areaBox.y + areaBox.height + 1)
     await editor().press('Enter')
     await expect.poll(() => editor().inputValue()).toBe('SELECT * FROM v_campaign_coverage')
+    // accepting puts the caret after the insertion on the next frame: type only once it is there
+    await expect
+      .poll(() => editor().evaluate((el) => (el as HTMLTextAreaElement).selectionStart))
+      .toBe('SELECT * FROM v_campaign_coverage'.length)
     await editor().pressSequentially(' c WHERE c.campaign_')
     await expect.poll(() => list.getByRole('option').first().textContent()).toContain('campaign_id')
     await editor().press('Tab')
