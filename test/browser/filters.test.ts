@@ -4,49 +4,14 @@
  * figure it should: the key figures, the trend chart's data and the map's data. Figures are read from
  * the DOM (the key figures' text, each chart's `data-series` digest of what it draws).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '@thidua/server/main'
-import { buildTestDb } from '@thidua/server/testing/warehouse-db'
-import {
-  expectChartDrawn,
-  launchChromium,
-  openView,
-  prepareDashboard,
-  reportProblems,
-  webDist,
-} from './helpers.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useFixtureDashboard } from './fixture-dashboard.ts'
+import { expectChartDrawn, openView } from './helpers.ts'
 
-let dir: string
-let server: RunningServer
-let browser: Browser
-let page: Page
-let problems: string[] = []
+const fx = useFixtureDashboard('filters')
 
-beforeAll(async () => {
-  prepareDashboard()
-  dir = mkdtempSync(path.join(tmpdir(), 'thidua-filters-'))
-  const fx = await buildTestDb(dir)
-  server = await startServer({ dbFile: fx.dbFile, port: 0, webDist, log: () => {} })
-  browser = await launchChromium()
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage()
-  reportProblems(page, (p) => problems.push(p))
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
-afterEach(() => {
-  const found = problems
-  problems = []
-  expect(found).toEqual([])
-})
-
-const api = async (url: string) => (await fetch(`${server.url}${url}`)).json() as Promise<any>
+const api = async (url: string) => (await fetch(`${fx.server.url}${url}`)).json() as Promise<any>
 
 /** What the overview shows: the key figures' text and the two charts' data digests. */
 const overviewState = async (p: Page) => {
@@ -64,14 +29,14 @@ describe('overview obeys one filter model', () => {
     const years = (await api('/api/overview/trend?system=2008')).rows.map((r: any) => r.year)
     const lastYear = Math.max(...years)
     const campaign = (await api('/api/campaigns')).rows.find((r: any) => Number(r.articles) > 0).campaign_id
-    await openView(page, `${server.url}/?system=2008`)
-    const base = await overviewState(page)
+    await openView(fx.page, `${fx.server.url}/?system=2008`)
+    const base = await overviewState(fx.page)
     // provenance and "how this number was made" sit beside the figures
-    expect(await page.locator('[data-testid="provenance"]').textContent()).toMatch(
+    expect(await fx.page.locator('[data-testid="provenance"]').textContent()).toMatch(
       /thu thập trực tiếp.*dựng lại/
     )
-    await page.locator('[data-testid="how-made"] summary').click()
-    expect(await page.locator('[data-testid="how-made"] code').textContent()).toContain(
+    await fx.page.locator('[data-testid="how-made"] summary').click()
+    expect(await fx.page.locator('[data-testid="how-made"] code').textContent()).toContain(
       '/api/overview/figures?system=2008'
     )
     const cases: Array<[string, string, Array<keyof typeof base>]> = [
@@ -83,14 +48,14 @@ describe('overview obeys one filter model', () => {
       ['#system', '2025', ['figures', 'trend', 'map']],
     ]
     for (const [control, value, changes] of cases) {
-      await openView(page, `${server.url}/?system=2008`)
-      await page.selectOption(control, value)
+      await openView(fx.page, `${fx.server.url}/?system=2008`)
+      await fx.page.selectOption(control, value)
       const param = control.slice(1)
-      await expect.poll(() => new URL(page.url()).searchParams.get(param)).toBe(value)
+      await expect.poll(() => new URL(fx.page.url()).searchParams.get(param)).toBe(value)
       await expect
         .poll(
           async () => {
-            const now = await overviewState(page)
+            const now = await overviewState(fx.page)
             return changes.filter((k) => now[k] === base[k])
           },
           { timeout: 15_000 }
@@ -108,24 +73,24 @@ describe('overview obeys one filter model', () => {
     expect(pick).toBeDefined()
     const first = Number(pick?.first_mention.slice(0, 4))
     const state = async () => {
-      await expectChartDrawn(page, 'coverage-heatmap')
-      const lag = page.locator('[data-testid="adoption-chart"]')
+      await expectChartDrawn(fx.page, 'coverage-heatmap')
+      const lag = fx.page.locator('[data-testid="adoption-chart"]')
       return {
-        heat: await page.locator('[data-testid="coverage-heatmap"]').getAttribute('data-series'),
+        heat: await fx.page.locator('[data-testid="coverage-heatmap"]').getAttribute('data-series'),
         lag: (await lag.count()) ? await lag.getAttribute('data-series') : 'none',
       }
     }
-    const url = `${server.url}/campaigns?system=2008&campaign=${pick?.campaign_id}`
-    await openView(page, url)
-    await expectChartDrawn(page, 'adoption-chart')
+    const url = `${fx.server.url}/campaigns?system=2008&campaign=${pick?.campaign_id}`
+    await openView(fx.page, url)
+    await expectChartDrawn(fx.page, 'adoption-chart')
     const base = await state()
     for (const [control, value] of [
       ['#to_year', String(first)],
       ['#from_year', String(first + 1)],
       ['#source_kind', 'newspaper'],
     ] as const) {
-      await openView(page, url)
-      await page.selectOption(control, value)
+      await openView(fx.page, url)
+      await fx.page.selectOption(control, value)
       await expect
         .poll(
           async () => {
@@ -144,15 +109,15 @@ describe('overview obeys one filter model', () => {
       row_count: number
       name_vi: string
     }>
-    await openView(page, `${server.url}/pipeline`)
-    const table = page.locator('[data-testid="data-checks"] tbody tr')
+    await openView(fx.page, `${fx.server.url}/pipeline`)
+    const table = fx.page.locator('[data-testid="data-checks"] tbody tr')
     await expect.poll(() => table.count()).toBe(checks.length)
-    const text = (await page.locator('[data-testid="data-checks"]').textContent()) ?? ''
+    const text = (await fx.page.locator('[data-testid="data-checks"]').textContent()) ?? ''
     for (const c of checks) expect(text).toContain(c.name_vi)
     const withRows = checks.find((c) => c.row_count > 0)
     if (withRows) {
-      await page.locator('[data-testid="data-checks"] tbody tr', { hasText: withRows.name_vi }).click()
-      await expect.poll(() => page.locator('[data-testid="data-checks"] .table-wrap').count()).toBe(2)
+      await fx.page.locator('[data-testid="data-checks"] tbody tr', { hasText: withRows.name_vi }).click()
+      await expect.poll(() => fx.page.locator('[data-testid="data-checks"] .table-wrap').count()).toBe(2)
     }
   })
 })

@@ -4,40 +4,12 @@
  * Documents, Articles, Pipeline and the province page, changing each filter changes every figure it
  * should. A figure is read from the DOM: a chart's `data-series` digest, a table's body text.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '@thidua/server/main'
-import { buildTestDb } from '@thidua/server/testing/warehouse-db'
-import { launchChromium, openView, prepareDashboard, reportProblems, webDist } from './helpers.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useFixtureDashboard } from './fixture-dashboard.ts'
+import { openView } from './helpers.ts'
 
-let dir: string
-let server: RunningServer
-let browser: Browser
-let page: Page
-let problems: string[] = []
-
-beforeAll(async () => {
-  prepareDashboard()
-  dir = mkdtempSync(path.join(tmpdir(), 'thidua-views-'))
-  const fx = await buildTestDb(dir)
-  server = await startServer({ dbFile: fx.dbFile, port: 0, webDist, log: () => {} })
-  browser = await launchChromium()
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage()
-  reportProblems(page, (p) => problems.push(p))
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
-afterEach(() => {
-  const found = problems
-  problems = []
-  expect(found).toEqual([])
-})
+const fx = useFixtureDashboard('views')
 
 /** Digests of the figures: each chart's data and each table's rows, in page order. */
 const figures = (p: Page) =>
@@ -59,16 +31,16 @@ const expectChange = async (
   act: (p: Page) => Promise<unknown>,
   pick: (f: Figures) => string[]
 ) => {
-  await openView(page, `${server.url}${url}`)
-  await settle(page)
-  const before = pick(await figures(page))
+  await openView(fx.page, `${fx.server.url}${url}`)
+  await settle(fx.page)
+  const before = pick(await figures(fx.page))
   expect(before.length, url).toBeGreaterThan(0)
-  await act(page)
+  await act(fx.page)
   await expect
     .poll(
       async () => {
-        await settle(page)
-        const now = pick(await figures(page))
+        await settle(fx.page)
+        const now = pick(await figures(fx.page))
         return now.length === before.length ? now.filter((x, i) => x === before[i]).length : 0
       },
       { timeout: 15_000 }
@@ -110,7 +82,7 @@ describe('every filter changes every figure of its view', () => {
 
   it('articles: province, origin, dates and campaign change the list', async () => {
     // the list, or its empty state when a filter leaves nothing
-    const list = async () => (await page.locator('main').textContent()) ?? ''
+    const list = async () => (await fx.page.locator('main').textContent()) ?? ''
     for (const act of [
       (p: Page): Promise<unknown> => p.selectOption('#province', '20'),
       (p: Page) => p.selectOption('#origin', 'captured'),
@@ -118,10 +90,10 @@ describe('every filter changes every figure of its view', () => {
       (p: Page) => p.fill('#to', '2020-12-31'),
       (p: Page) => p.selectOption('#campaign', { index: 1 }),
     ]) {
-      await openView(page, `${server.url}/articles?system=2008`)
-      await settle(page)
+      await openView(fx.page, `${fx.server.url}/articles?system=2008`)
+      await settle(fx.page)
       const before = await list()
-      await act(page)
+      await act(fx.page)
       await expect.poll(list, { timeout: 15_000 }).not.toBe(before)
     }
   })
@@ -140,10 +112,10 @@ describe('every filter changes every figure of its view', () => {
       (p) => p.selectOption('#from_year', '2025'),
       (f) => [f.charts[0] ?? '', f.tables[1] ?? '']
     )
-    await openView(page, `${server.url}/province/20?system=2008`)
-    const period = page.locator('[data-testid="province-period"]')
+    await openView(fx.page, `${fx.server.url}/province/20?system=2008`)
+    const period = fx.page.locator('[data-testid="province-period"]')
     const before = await period.textContent()
-    await page.selectOption('#system', '2025')
+    await fx.page.selectOption('#system', '2025')
     await expect.poll(() => period.textContent()).not.toBe(before)
   })
 })
