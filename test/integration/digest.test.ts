@@ -1,7 +1,8 @@
 /**
  * The weekly digest through a real SMTP conversation: a local smtp-server (loopback) started here
  * receives the mail nodemailer sends; mailparser reads it; every document first cited that week must be
- * in it, linked. Also: without SMTP settings the digest is written to a file.
+ * in it, linked. Also: without SMTP settings the digest is written to a file; and every Atom feed the
+ * server serves over the same database validates against RFC 4287's RELAX NG schema.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
@@ -10,6 +11,9 @@ import path from 'node:path'
 import { type ParsedMail, simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseRules } from '../../pipeline/src/alerts/config.ts'
+import { evaluateAlerts } from '../../pipeline/src/alerts/evaluate.ts'
+import { validateAtom } from '../../pipeline/src/digest/atom-schema.ts'
 import { runDigest } from '../../pipeline/src/digest/send.ts'
 import { queryRows } from '../../pipeline/src/warehouse/db.ts'
 import { finalizeRun } from '../../pipeline/src/warehouse/finalize.ts'
@@ -21,10 +25,12 @@ import {
   relationItems,
   relationSources,
 } from '../../pipeline/src/warehouse/testing/relation-items.ts'
+import { createApp } from '../../server/src/app.ts'
 
 let dir = ''
 let db = ''
 let weekDocs: Array<{ document_id: string; label: string }> = []
+let ct41 = ''
 const received: ParsedMail[] = []
 let server: SMTPServer
 let port = 0
@@ -55,6 +61,16 @@ beforeAll(async () => {
       wh.conn,
       `SELECT document_id, label FROM documents WHERE first_cited >= DATE '2025-03-03' AND first_cited < DATE '2025-03-10' ORDER BY label`
     )) as never
+    const [d41] = await queryRows(
+      wh.conn,
+      `SELECT document_id FROM documents WHERE label = 'Chỉ thị 41-CT/TW'`
+    )
+    ct41 = String(d41?.document_id)
+    // Alerts fire months after the digest's week, so they stay out of it but fill the alert feeds.
+    const rules = parseRules(
+      '{"rules":[{"id":"new-central","kind":"new_central_document"},{"id":"ct41","kind":"not_answered","documents":["41-CT/TW"],"after_days":90}]}'
+    )
+    await evaluateAlerts(wh, rules, { now: new Date('2025-06-01') })
     await publish(wh)
   } finally {
     closeWarehouseSync(wh)
@@ -127,5 +143,26 @@ describe('thidua digest', () => {
         env: { THIDUA_SMTP_URL: 'smtp://127.0.0.1:1' },
       })
     ).rejects.toThrow('THIDUA_DIGEST_TO names no recipient')
+  })
+
+  it('serves Atom feeds (province, campaign, document, alerts, one rule) valid against RFC 4287', async () => {
+    const h = await createApp({ dbFile: db, watch: false, log: () => {} })
+    try {
+      for (const url of [
+        '/api/feeds/provinces/20.atom?system=2025',
+        '/api/feeds/campaigns/xoa_nha_tam.atom',
+        `/api/feeds/documents/${ct41}.atom`,
+        '/api/feeds/alerts.atom',
+        '/api/feeds/alerts/ct41.atom',
+      ]) {
+        const res = await h.app.request(`https://atlas.example.vn${url}`)
+        expect(res.status, url).toBe(200)
+        const xml = await res.text()
+        expect(xml, url).toContain('<entry>')
+        expect(await validateAtom(xml), url).toEqual([])
+      }
+    } finally {
+      await h.close()
+    }
   })
 })
