@@ -4,11 +4,15 @@
  * MIRRORS_DIR defaults to $DEV_PAGES_MIRRORS or /work/.mirror, laid out as <owner>+<name>/repo.
  * A page whose mirror is missing is reported (mirror the repository, then run again); the pages
  * are third-party material and stay out of git (.gitignore).
+ *
+ * Two repairs undo how a repository stored a page, never what the site served: a path ending in
+ * `.gz` is gunzipped (test sets that keep pages compressed), and `repair: "utf8-mojibake"` undoes
+ * a page saved after its UTF-8 had been read as Latin-1 ("Viá»‡t" → "Việt").
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { devPagesDir, loadDevManifest } from '../../pipeline/src/parse/dev-pages.ts'
+import { devPagesDir, loadDevManifest, restorePage } from '../../pipeline/src/parse/dev-pages.ts'
 
 const mirrors = process.argv[2] ?? process.env.DEV_PAGES_MIRRORS ?? '/work/.mirror'
 const out = path.join(devPagesDir, 'pages')
@@ -26,7 +30,7 @@ for (const e of loadDevManifest()) {
     const bytes = execFileSync('git', [`--git-dir=${gitDir}`, 'show', `${e.commit}:${e.path}`], {
       maxBuffer: 64 * 1024 * 1024,
     })
-    writeFileSync(path.join(out, `${e.id}.html`), bytes)
+    writeFileSync(path.join(out, `${e.id}.html`), restorePage(e, bytes))
     built++
   } catch (err) {
     missing.push(`${e.id}: ${e.repo}@${e.commit.slice(0, 10)}:${e.path} not readable (${(err as Error).message.split('\n')[0]})`)

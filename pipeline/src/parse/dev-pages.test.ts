@@ -3,7 +3,8 @@
  * page's own text between the labelled first and last words.
  */
 import { describe, expect, it } from 'vitest'
-import { loadDevManifest, referenceBody } from './dev-pages.ts'
+import { gzipSync } from 'node:zlib'
+import { loadDevManifest, referenceBody, restorePage } from './dev-pages.ts'
 
 describe('data/dev-pages manifest', () => {
   const entries = loadDevManifest()
@@ -53,5 +54,29 @@ describe('referenceBody', () => {
 
   it('is null when a label is not on the page', () => {
     expect(referenceBody(html, 'không có trên trang này', 'cùng ngày')).toBe(null)
+  })
+})
+
+describe('restorePage', () => {
+  const page = '<html lang="vi"><title>Việt Nam – Đà Nẵng</title></html>'
+
+  it('gunzips a page a repository keeps as .gz', () => {
+    expect(restorePage({ path: 'x/page.html.gz' }, gzipSync(Buffer.from(page))).toString('utf8')).toBe(page)
+  })
+
+  it('undoes UTF-8 that was read as Latin-1 and saved again', () => {
+    const mangled = Buffer.from(Buffer.from(page, 'utf8').toString('latin1'), 'utf8')
+    expect(mangled.toString('utf8')).toContain('Viá»\u0087t')
+    expect(restorePage({ path: 'x.js', repair: 'utf8-mojibake' }, mangled).toString('utf8')).toBe(page)
+  })
+
+  it('refuses the repair on text that is not Latin-1 mojibake', () => {
+    expect(() => restorePage({ path: 'x.js', repair: 'utf8-mojibake' }, Buffer.from(page))).toThrow(
+      /not Latin-1 mojibake/
+    )
+  })
+
+  it('leaves other pages byte for byte', () => {
+    expect(restorePage({ path: 'x.html' }, Buffer.from(page)).toString('utf8')).toBe(page)
   })
 })

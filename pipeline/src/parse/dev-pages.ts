@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { repoRoot } from '../paths.ts'
 import { textOf } from './blocks.ts'
 import { decodeHtml } from './crawl-utils.ts'
@@ -31,6 +32,8 @@ export interface DevPageEntry {
   /** "dev" pages may be looked at while tuning; "test" pages (whole sites) never. */
   readonly split: 'dev' | 'test'
   readonly kind: DevPageKind
+  /** How the repository mangled the stored page, undone by build.ts (see there). */
+  readonly repair?: 'utf8-mojibake'
   readonly labels: {
     readonly title?: string
     /** ISO with +07:00 from the date printed on the page, null when it prints none. */
@@ -61,6 +64,20 @@ export const loadDevPages = (dir = devPagesDir): DevPage[] =>
     const file = path.join(dir, 'pages', `${e.id}.html`)
     return { ...e, html: existsSync(file) ? decodeHtml(readFileSync(file), null).text : null }
   })
+
+/**
+ * The page's bytes as the site served them, from the bytes the repository keeps (build.ts): a
+ * `.gz` path is gunzipped, and `repair: "utf8-mojibake"` undoes UTF-8 that was read as Latin-1
+ * and saved again ("Viá»‡t" → "Việt").
+ */
+export const restorePage = (e: Pick<DevPageEntry, 'path' | 'repair'>, stored: Buffer): Buffer => {
+  const raw = e.path.endsWith('.gz') ? gunzipSync(stored) : stored
+  if (e.repair !== 'utf8-mojibake') return raw
+  const text = raw.toString('utf8')
+  // Only a text made wholly of Latin-1 code points can be such mojibake; anything else is refused.
+  if (/[^\u0000-\u00ff]/u.test(text)) throw new Error('not Latin-1 mojibake: it has code points above U+00FF')
+  return Buffer.from(text, 'latin1')
+}
 
 // Folded words with their start and end offsets in the original text.
 const words = (s: string): Array<{ w: string; start: number; end: number }> => {
