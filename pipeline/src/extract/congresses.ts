@@ -18,6 +18,11 @@ export interface OrgHead {
   /** Set when the head itself states them: "Đại hội XIII của Đảng" (national, 13). */
   readonly ordinal: number | null
   readonly national: boolean
+  /**
+   * Start of the organisation's own words ("Đoàn Thanh niên … Bộ Công an", "Đảng bộ Sở Nội vụ"): a sector
+   * congress is placed by them. Null for the armed forces' series, named by its movement.
+   */
+  readonly nameStart: number | null
 }
 
 const ORGS: ReadonlyArray<[Organization, string]> = [
@@ -51,6 +56,18 @@ const ORG_AFTER = new RegExp(
   'giu'
 )
 const NATION = /^\s*(?:toàn quốc|Việt Nam)(?![\p{L}])/iu
+// "Đảng bộ xã X tổ chức Đại hội đại biểu lần thứ I", "Hội Người cao tuổi phường Y tổ chức Đại hội …": the
+// organisation is the clause's subject and the head names none (issue #11). Up to six words of its unit;
+// an ordinal must follow ("67 Đảng bộ … đã tổ chức thành công Đại hội nhiệm kỳ 2020-2025" is many congresses).
+const SUBJECT_ORG = new RegExp(
+  `(?<![\\p{L}])(?:${ORGS.filter(([o]) => o !== 'armed_forces')
+    .map(([, src]) => `(${src})`)
+    .join(
+      '|'
+    )})((?:\\s+[\\p{L}\\d]+){0,6}?)\\s+(?:(?:đã|vừa|long trọng|trọng thể|chính thức|tiến hành)\\s+)*tổ chức\\s+(?:thành công\\s+)?(?:phiên\\s+(?:chính thức|trù bị|thứ nhất)\\s+(?:của\\s+)?)?Đại hội(?:\\s+đại biểu)?(?=\\s+lần(?![\\p{L}]))`,
+  'gu'
+)
+const SUBJECT_ORG_OF = ORGS.filter(([o]) => o !== 'armed_forces').map(([o]) => o)
 
 /** Every non-emulation congress head in the text, in text order. */
 export function findOrgHeads(text: string): OrgHead[] {
@@ -65,7 +82,7 @@ export function findOrgHeads(text: string): OrgHead[] {
     if (organization === undefined) continue
     // "Đại hội XIII của Đảng" is the national congress; "Đại hội XX Đảng bộ tỉnh …" reads its unit after.
     const national = m[2] !== undefined || /Việt Nam$/u.test(m[3 + k] ?? '')
-    out.push({ start: m.index, tailStart: end, organization, ordinal, national })
+    out.push({ start: m.index, tailStart: end, organization, ordinal, national, nameStart: null })
   }
   for (const m of matchAll(HEAD, text)) {
     if (out.some((h) => h.start === m.index)) continue
@@ -83,7 +100,25 @@ export function findOrgHeads(text: string): OrgHead[] {
         !/^\s*(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường|thị trấn|khu vực|khối)(?![\p{L}])/iu.test(
           after
         ))
-    out.push({ start: m.index, tailStart: end, organization, ordinal: null, national })
+    const nameStart = organization === 'armed_forces' ? null : end - named.length
+    out.push({ start: m.index, tailStart: end, organization, ordinal: null, national, nameStart })
   }
+  if (/tổ chức/u.test(text)) out.push(...subjectHeads(text, out))
   return out.sort((a, b) => a.start - b.start)
+}
+
+/** Heads whose organisation is the subject before them ("Đảng bộ xã X tổ chức Đại hội lần thứ I"). */
+function subjectHeads(text: string, found: ReadonlyArray<OrgHead>): OrgHead[] {
+  const out: OrgHead[] = []
+  for (const m of matchAll(SUBJECT_ORG, text)) {
+    const k = m.slice(1, 1 + SUBJECT_ORG_OF.length).findIndex((g) => g !== undefined)
+    const organization = SUBJECT_ORG_OF[k]
+    if (organization === undefined) continue
+    const tailStart = m.index + m[0].length
+    const start = text.lastIndexOf('Đại hội', tailStart)
+    // The organisation's own words then name it again ("… tổ chức Đại hội Đảng bộ xã …"): HEAD read it.
+    if (found.some((h) => h.start === start)) continue
+    out.push({ start, tailStart, organization, ordinal: null, national: false, nameStart: m.index })
+  }
+  return out
 }

@@ -18,6 +18,7 @@ import { nationalCongresses } from '../reference/history.ts'
 import { provinceName, toCode2025 } from '../reference/provinces.ts'
 import { findOrgHeads } from './congresses.ts'
 import { parseOrdinal, parsePublished } from './dates.ts'
+import { statusFrom } from './event-status.ts'
 import { aliasAt } from './places.ts'
 import { matchAll } from './spans.ts'
 
@@ -70,16 +71,6 @@ const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92'])
 const isCentralCity = (code2025: string, published: string | null | undefined): boolean =>
   CENTRAL_CITIES.has(code2025) || (code2025 === '46' && (published ?? '') >= '2025-01-01')
 
-// "văn kiện trình Đại hội", "đoàn đại biểu (đi) dự Đại hội" look ahead to it too (issue #11).
-const PLANNED_BEFORE =
-  /(?:tiến tới|hướng tới|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|về việc tổ chức|tổ chức trước|đến|(?<![\p{L}])trình|đi dự|đoàn đại biểu dự)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
-// "Nghị quyết Đại hội …": a congress whose resolution is cited was held (issue #11).
-const HELD_BEFORE =
-  /(?:nghị quyết|đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua)(?:\s+(?:tổ chức|diễn ra|thành công))*[\s,]*$/iu
-const PLANNED_AFTER =
-  /^[^.;\n]{0,40}?(?:sẽ được tổ chức|sẽ diễn ra|sẽ tổ chức|dự kiến|sắp diễn ra|chuẩn bị)/iu
-const HELD_AFTER =
-  /^[^.;\n]{0,40}?(?:đã diễn ra|đã được tổ chức|đã tổ chức|khai mạc|bế mạc|diễn ra thành công|tổ chức thành công|thành công tốt đẹp|đã thành công|diễn ra trọng thể|diễn ra long trọng|tổ chức trọng thể)/iu
 const TIME_LINK =
   /^(?:[^.;\n]{0,50}?(?:tổ chức|diễn ra|khai mạc|dự kiến)[^.;\n]{0,20}?|\s*,?\s*(?:vào|trong|ngày)?\s*)$/iu
 
@@ -227,60 +218,6 @@ function parseTail(text: string, toned: string, pos: number, published: string |
   return t
 }
 
-function statusFrom(
-  text: string,
-  headStart: number,
-  tailEnd: number,
-  time: TimeMention | null,
-  year: number | null,
-  published: string | null | undefined
-): EventStatus {
-  const sentenceStart = Math.max(
-    text.lastIndexOf('.', headStart),
-    text.lastIndexOf('\n', headStart),
-    headStart - 60
-  )
-  const before = text.slice(sentenceStart + 1, headStart)
-  const planned = PLANNED_BEFORE.exec(before)
-  const held = HELD_BEFORE.exec(before)
-  if (planned && (!held || planned.index >= held.index)) return 'planned'
-  if (held) return 'held'
-  const after = text.slice(tailEnd, tailEnd + 80)
-  if (HELD_AFTER.test(after)) return 'held'
-  if (PLANNED_AFTER.test(after)) return 'planned'
-  // "Kế hoạch ... tổ chức Đại hội ...": an event named in a plan is still to come.
-  if (/kế hoạch/iu.test(before)) return 'planned'
-  if (NEWS_LEAD.test(leadOf(text, headStart))) return 'held'
-  const pub = parsePublished(published)
-  if (!pub) return 'unknown'
-  const pubIso = new Date(pub.time).toISOString().slice(0, 10)
-  if (time) {
-    // An event on the publication day itself is reported as it happens, unless a cue said otherwise.
-    if (time.end <= pubIso) return 'held'
-    if (time.start > pubIso) return 'planned'
-  }
-  if (year !== null) {
-    if (year < pub.year) return 'held'
-    if (year > pub.year) return 'planned'
-  }
-  return 'unknown'
-}
-
-// "Ngày 9.9, tỉnh X tổ chức Đại hội …", "Sáng nay, … tổ chức …", "(ĐN)- Trong 2 ngày 15 và 16-9, … tổ chức …":
-// a news lead that opens on the day reports the event as it happens (issue #11).
-const NEWS_LEAD =
-  /^\s*(?:\([^)\n]{1,24}\)\s*[-–]?\s*)?(?:[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,3}\s*[-–]\s*)?(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Trong\s+(?:2|3|hai|ba)\s+ngày)(?:\s+(?:nay|qua|\d{1,2}(?:[./-]\d{1,2}){0,2}(?:\s+và\s+\d{1,2}(?:[./-]\d{1,2}){0,2})?))?\s*,[^;!?\n]*?(?<!(?:công tác|việc|chuẩn bị|kế hoạch|để|nhằm)\s)(?:tổ chức|khai mạc|diễn ra)\s+(?:(?:thành công|phiên chính thức|trọng thể|long trọng)\s+)?["“]?$/u
-const SENTENCE_BREAK = /[.!?]\s+(?=[\p{Lu}(])/gu
-
-/** The text from the start of the head's sentence (or line) to the head. */
-function leadOf(text: string, headStart: number): string {
-  const lineStart = text.lastIndexOf('\n', headStart - 1) + 1
-  const window = text.slice(Math.max(lineStart, headStart - 240), headStart)
-  let cut = 0
-  for (const m of window.matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length
-  return window.slice(cut)
-}
-
 const STATUS_CUE = /sẽ|đã|tiến tới|hướng tới/iu
 
 export function extractEvents(
@@ -305,6 +242,10 @@ export function extractEvents(
     if (tail.generic && tail.ordinal === null) continue
     if (tail.scope === 'unknown' && (tail.ordinal !== null || tail.period !== null || tail.year !== null))
       scopeFromClause(text, toned, headStart, tail, dominant)
+    // A sector's organisation congress is placed by the organisation's words and the sector's: "Đoàn
+    // Thanh niên Cộng sản Hồ Chí Minh Bộ Công an", "Đảng bộ Sở Nội vụ" (issue #11).
+    if (tail.scope === 'sector' && head.nameStart !== null)
+      tail.place = orgSectorPlace(text, head, tail.place)
     // An organisation's congress named with no unit in an article about one province is that province's
     // (a national one says "toàn quốc" or "Việt Nam").
     if (tail.scope === 'unknown' && kind === 'other' && dominant !== null && tail.ordinal !== null)
@@ -394,6 +335,19 @@ export function extractEvents(
 
 type Level = 'province' | 'city'
 
+function orgSectorPlace(text: string, head: Head, sector: string | null): string | null {
+  const start = head.nameStart!
+  if (start < head.start) {
+    // The subject's words, up to the verb ("Đảng bộ Sở Nội vụ đã tổ chức Đại hội …").
+    const m = /^(.*?)\s+(?:(?:đã|vừa|long trọng|trọng thể|chính thức|tiến hành)\s+)*tổ chức/u.exec(
+      text.slice(start, head.start)
+    )
+    return m ? m[1]! : sector
+  }
+  const name = text.slice(start, head.tailStart)
+  return sector === null || sector.startsWith(name) ? sector : `${name} ${sector}`
+}
+
 // "Ngày 9/9, tỉnh X tổ chức Đại hội …", "UBND phường Y (TPHCM) tổ chức phiên chính thức Hội nghị …": the unit
 // that is the clause's subject right before the head (issue #11).
 const SUBJECT_TAIL =
@@ -456,6 +410,7 @@ interface Head {
   readonly organization: Organization | null
   readonly ordinal: number | null
   readonly national: boolean
+  readonly nameStart: number | null
 }
 
 /** Emulation heads and, since issue #11, the other organisations' congress heads, in text order. */
@@ -464,7 +419,15 @@ function allHeads(text: string): Head[] {
   for (const m of matchAll(HEAD, text)) {
     const kind = m[1] ? 'dai_hoi_thi_dua' : 'hoi_nghi_dien_hinh'
     const tailStart = m.index + m[0].length
-    heads.push({ start: m.index, tailStart, kind, organization: null, ordinal: null, national: false })
+    heads.push({
+      start: m.index,
+      tailStart,
+      kind,
+      organization: null,
+      ordinal: null,
+      national: false,
+      nameStart: null,
+    })
   }
   for (const h of findOrgHeads(text)) heads.push({ ...h, kind: 'other' })
   return heads.sort((a, b) => a.start - b.start)

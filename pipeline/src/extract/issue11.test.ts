@@ -196,6 +196,104 @@ describe('cause 5: scope and place from context', () => {
   })
 })
 
+describe('cause 5: an organisation named as the subject, its sector, and the place of a sector congress', () => {
+  it('reads "Đảng bộ xã X tổ chức Đại hội đại biểu lần thứ I" as that unit\'s Party congress', () => {
+    expect(
+      events(
+        'Sáng 3/7, Đảng bộ phường Tân Phong tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025 - 2030.',
+        null
+      )
+    ).toEqual([['other', 'party', 'commune', null, 1, 'held']])
+    const one = run('Hội Khuyến học xã Mỹ An tổ chức Đại hội lần thứ III.', null).events
+    expect(one.map((e) => [e.organization, e.scope, e.place, e.ordinal])).toEqual([
+      ['other', 'commune', 'Mỹ An', 3],
+    ])
+  })
+  it('places a sector congress by the organisation and the sector', () => {
+    const dept = run('Chiều 9/6, Đảng bộ Sở Tài chính đã tổ chức Đại hội lần thứ I.', null, '26').events
+    expect(dept.map((e) => [e.organization, e.scope, e.place, e.province_code, e.status])).toEqual([
+      ['party', 'sector', 'Đảng bộ Sở Tài chính', '25', 'held'],
+    ])
+    const army = run(
+      'Đại hội đại biểu Đoàn Thanh niên Cộng sản Hồ Chí Minh Bộ Quốc phòng lần thứ X đã bế mạc.'
+    ).events
+    expect(army.map((e) => [e.organization, e.scope, e.place])).toEqual([
+      ['youth_union', 'sector', 'Đoàn Thanh niên Cộng sản Hồ Chí Minh Bộ Quốc phòng'],
+    ])
+  })
+  it('emits no congress for many units that held theirs, with no ordinal', () => {
+    expect(events('Các Đảng bộ trực thuộc đã tổ chức thành công Đại hội nhiệm kỳ 2025-2030.', null)).toEqual(
+      []
+    )
+  })
+})
+
+describe('status from tense and cue words (issue #11)', () => {
+  const status = (text: string, published: string | null = null) =>
+    run(text, published).events.map((e) => e.status)
+  it('reads a session or working day of the congress as held', () => {
+    expect(
+      status(
+        'Tại phiên trù bị Đại hội đại biểu Hội Nông dân tỉnh Bến Tre lần thứ XI, đại biểu bầu đoàn chủ tịch.'
+      )
+    ).toEqual(['held'])
+    expect(
+      status('Ngày làm việc thứ hai của Đại hội Công đoàn tỉnh Nam Định lần thứ XVIII mở đầu bằng thảo luận.')
+    ).toEqual(['held'])
+    expect(status('Mọi người chào mừng thành công của Đại hội Đảng bộ tỉnh Phú Yên lần thứ XVIII.')).toEqual([
+      'held',
+    ])
+  })
+  it('reads preparation, files, drafts and "ngày mai" as planned', () => {
+    expect(status('Tiểu ban phục vụ Đại hội Đảng bộ tỉnh Sơn La lần thứ XVI họp phiên đầu tiên.')).toEqual([
+      'planned',
+    ])
+    expect(status('Hội đồng duyệt hồ sơ Đại hội Phụ nữ tỉnh Yên Bái lần thứ XIX.')).toEqual(['planned'])
+    expect(
+      status('Ngày mai (12/10), Đại hội Hội Cựu chiến binh tỉnh Cà Mau lần thứ VIII chính thức khai mạc.')
+    ).toEqual(['planned'])
+    expect(
+      status('Theo kế hoạch, Đại hội Thi đua yêu nước tỉnh Phú Thọ lần thứ VI diễn ra ngày 20/9/2025.')
+    ).toEqual(['planned'])
+  })
+  it('lends the cue before a list to every congress listed after it', () => {
+    expect(
+      status('Thi đua chào mừng đại hội chi bộ các cấp, Đại hội Đảng bộ tỉnh Quảng Trị lần thứ XVIII.')
+    ).toEqual(['planned'])
+  })
+  it('reads a cue later in the clause, past a number with a dot', () => {
+    expect(
+      status(
+        'Đại hội Hội Liên hiệp Phụ nữ tỉnh Bạc Liêu lần thứ XV với sự góp mặt của 1.280 đại biểu đã thành công tốt đẹp.'
+      )
+    ).toEqual(['held'])
+    expect(status('Tỉnh vượt các chỉ tiêu do Đại hội Đảng bộ tỉnh Hà Giang lần thứ XVII đề ra.')).toEqual([
+      'held',
+    ])
+    expect(
+      status('Đại hội Đoàn toàn quốc lần thứ XII, nhiệm kỳ 2022 - 2027 bước vào phiên làm việc thứ hai.')
+    ).toEqual(['held'])
+    // "diễn ra ngày …" alone says neither: the day against the publication date decides.
+    expect(
+      status('Đại hội Thi đua yêu nước tỉnh Lào Cai lần thứ VI diễn ra ngày 26/9/2025.', '2025-09-01')
+    ).toEqual(['planned'])
+  })
+  it('reads a news lead on the day after an opening clause or with a span of days', () => {
+    const sector = run(
+      'Trong không khí tháng Năm, sáng 18/5, Sở Y tế tổ chức Đại hội Thi đua yêu nước giai đoạn 2020-2025.',
+      null,
+      '40'
+    ).events
+    expect(sector.map((e) => [e.scope, e.place, e.status])).toEqual([['sector', 'Sở Y tế', 'held']])
+    expect(
+      events(
+        'Trong 2 ngày 20 - 21/11, tại thành phố Vinh, UBND tỉnh Nghệ An tổ chức Đại hội đại biểu các dân tộc thiểu số tỉnh lần thứ IV.',
+        null
+      )
+    ).toEqual([['other', 'ethnic_minorities', 'province', '40', 4, 'held']])
+  })
+})
+
 describe('cause 6: campaign wording variants', () => {
   const ids = (text: string) => run(text).campaigns.map((c) => c.id)
   it('reads each variant', () => {
