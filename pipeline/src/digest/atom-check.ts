@@ -1,10 +1,9 @@
 /**
- * A structural check of an Atom document against the requirements of RFC 4287 (no RELAX NG validator
- * is installed on our machines; this checks the rules the RFC states in prose and in its schema's
- * cardinalities): the root is atom:feed; the feed has exactly one id (an absolute IRI), title and
+ * The rules of RFC 4287 that its RELAX NG schema cannot state (the Schematron annotations of Appendix B
+ * and the prose): the root is atom:feed; the feed has exactly one id (an absolute IRI), title and
  * updated (an RFC 3339 date-time), an author (or every entry has one), and a rel="self" link; every
  * entry has exactly one id, title and updated, a rel="alternate" link or a content element, and ids
- * are unique. Returns the problems found (empty = valid).
+ * are unique. Returns the problems found (empty = valid). atom-schema.ts adds the RELAX NG validation.
  */
 import type { AnyNode, Element } from 'domhandler'
 import { parseDocument } from 'htmlparser2'

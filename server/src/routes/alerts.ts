@@ -1,17 +1,37 @@
-/** GET /api/alerts (issue #16): the alerts the watch rules fired, newest first. */
+/**
+ * GET /api/alerts (issue #16): the alerts the watch rules fired, newest first; `province` (+ `system`)
+ * keeps those about one province: its own unanswered documents and overdue congresses, its sources'
+ * silences and failures, and, for a 2025 unit, those of the 2008 provinces merged into it.
+ */
 import { Hono } from 'hono'
 import type { TableResult } from '../db/duck-values.ts'
 import type { AppEnv } from '../http/env.ts'
-import { p, pagination } from '../http/params.ts'
+import { p, pagination, systemParam } from '../http/params.ts'
 import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { splitTotal } from './paging.ts'
 
+// An alert's province: the one its evidence names (in the evidence's system, 2025 when unstated), else
+// its source's; a 2008 code also counts for the 2025 unit it became.
 const ALERTS_SQL = `
+WITH a AS (
+  SELECT al.*, json_extract_string(CAST(al.evidence AS VARCHAR), '$.province_code') AS ev_code,
+    coalesce(json_extract_string(CAST(al.evidence AS VARCHAR), '$.system'), '2025') AS ev_system,
+    json_extract_string(CAST(al.evidence AS VARCHAR), '$.source_id') AS ev_source
+  FROM alerts al
+), placed AS (
+  SELECT a.*,
+    CASE WHEN a.ev_code IS NULL THEN s.province_code_2008 WHEN a.ev_system = '2008' THEN a.ev_code END AS code_2008,
+    CASE WHEN a.ev_code IS NULL THEN s.province_code_2025 WHEN a.ev_system = '2025' THEN a.ev_code ELSE l.new_code END AS code_2025
+  FROM a
+  LEFT JOIN sources s ON a.ev_code IS NULL AND s.source_id = a.ev_source
+  LEFT JOIN province_lineage l ON a.ev_system = '2008' AND l.old_code = a.ev_code
+)
 SELECT alert_id, rule_id, kind, CAST(fired_at AS VARCHAR) AS fired_at, run_id, subject, CAST(evidence AS VARCHAR) AS evidence,
   count(*) OVER () AS total
-FROM alerts
+FROM placed
 WHERE (CAST($rule AS VARCHAR) IS NULL OR rule_id = $rule) AND (CAST($kind AS VARCHAR) IS NULL OR kind = $kind)
+  AND (CAST($province AS VARCHAR) IS NULL OR (CASE $system WHEN '2008' THEN code_2008 ELSE code_2025 END) = $province)
 ORDER BY fired_at DESC, alert_id
 LIMIT $limit OFFSET $offset`
 
@@ -35,6 +55,12 @@ export const alertsRoutes = (reg: RouteRegistry, prefix: string) => {
           ] as const,
           'Only this rule kind'
         ),
+        province: p.text({
+          maxLength: 2,
+          pattern: /^\d{2}$/,
+          description: 'Only alerts about this province (two-digit code in `system`)',
+        }),
+        system: systemParam,
         ...pagination(50, 500),
       },
       table: true,
@@ -49,7 +75,14 @@ export const alertsRoutes = (reg: RouteRegistry, prefix: string) => {
       const t: TableResult =
         present.rows.length === 0
           ? { columns: [], types: [], rows: [] }
-          : await lease.query(ALERTS_SQL, { rule: q.rule, kind: q.kind, limit: q.limit, offset: q.offset })
+          : await lease.query(ALERTS_SQL, {
+              rule: q.rule,
+              kind: q.kind,
+              province: q.province,
+              system: q.system,
+              limit: q.limit,
+              offset: q.offset,
+            })
       const { table, total } = splitTotal(t)
       return sendTable(c, q.format, table, { name: 'alerts', total, limit: q.limit, offset: q.offset })
     }

@@ -17,6 +17,7 @@ import { documentsPerYearOption, lagVsMedianOption } from '../charts/province.ts
 import { Chart } from '../components/Chart.tsx'
 import { DataTable } from '../components/DataTable.tsx'
 import { Filters } from '../components/Field.tsx'
+import { ProvinceAlerts } from '../components/ProvinceAlerts.tsx'
 import { SystemSelect, YearRange } from '../components/StandardFilters.tsx'
 import { Load } from '../components/State.tsx'
 
@@ -246,6 +247,7 @@ export default function Province() {
               { key: 'article_count', label: t('Số bài', 'Articles'), numeric: true },
             ]}
           />
+          <ProvinceAlerts code={code} system={system} />
           <h2>{t('Nguồn dữ liệu', 'Sources')}</h2>
           <DataTable
             name={`province-${code}-sources`}

@@ -2,28 +2,8 @@
 import { useApi, type Table } from '../../app/api.ts'
 import { fmtDateTime, useLang, useT } from '../../app/i18n.tsx'
 import { DataTable } from '../../components/DataTable.tsx'
+import { type AlertRow, alertLink } from '../../components/ProvinceAlerts.tsx'
 import { Load } from '../../components/State.tsx'
-
-interface AlertRow extends Record<string, unknown> {
-  alert_id: string
-  rule_id: string
-  kind: string
-  fired_at: string
-  subject: string
-  evidence: string | null
-}
-
-/** Where an alert's evidence points: the document, the article, or nothing. */
-const linkOf = (evidence: string | null): string | null => {
-  try {
-    const e = JSON.parse(evidence ?? 'null') as Record<string, unknown> | null
-    if (typeof e?.document_id === 'string') return `/documents/${encodeURIComponent(e.document_id)}`
-    if (typeof e?.article_id === 'string') return `/articles/${encodeURIComponent(e.article_id)}`
-  } catch {
-    // evidence is written by the pipeline as JSON; anything else just has no link
-  }
-  return null
-}
 
 export const AlertsPanel = () => {
   const t = useT()
@@ -55,7 +35,7 @@ export const AlertsPanel = () => {
                 key: 'subject',
                 label: t('Nội dung', 'Subject'),
                 render: (r) => {
-                  const link = linkOf(r.evidence)
+                  const link = alertLink(r.evidence)
                   return link ? <a href={link}>{r.subject}</a> : r.subject
                 },
               },

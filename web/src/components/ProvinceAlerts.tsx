@@ -1,0 +1,70 @@
+/**
+ * The alerts about one province (GET /api/alerts?province=…&system=…): its unanswered central documents,
+ * overdue congresses and failing or silent sources, and, for a 2025 unit, those of the provinces merged
+ * into it (issue #16). Shown on the province page; all alerts are on the Pipeline page.
+ */
+import { useApi, type Table } from '../app/api.ts'
+import { fmtDateTime, useLang, useT } from '../app/i18n.tsx'
+import { href } from '../app/router.ts'
+import { DataTable } from './DataTable.tsx'
+import { Empty, Load } from './State.tsx'
+
+export interface AlertRow extends Record<string, unknown> {
+  alert_id: string
+  rule_id: string
+  kind: string
+  fired_at: string
+  subject: string
+  evidence: string | null
+}
+
+/** Where an alert's evidence points: the document, the article, or nothing. */
+export const alertLink = (evidence: string | null): string | null => {
+  try {
+    const e = JSON.parse(evidence ?? 'null') as Record<string, unknown> | null
+    if (typeof e?.document_id === 'string') return `/documents/${encodeURIComponent(e.document_id)}`
+    if (typeof e?.article_id === 'string') return `/articles/${encodeURIComponent(e.article_id)}`
+  } catch {
+    // evidence is written by the pipeline as JSON; anything else just has no link
+  }
+  return null
+}
+
+export const ProvinceAlerts = ({ code, system }: { code: string; system: string }) => {
+  const t = useT()
+  const { lang } = useLang()
+  const alerts = useApi<Table<AlertRow>>(href('/api/alerts', { province: code, system, limit: '100' }))
+  return (
+    <section data-testid="province-alerts">
+      <h2>{t('Cảnh báo về tỉnh', 'Alerts about the province')}</h2>
+      <Load value={alerts}>
+        {(d) =>
+          d.rows.length === 0 ? (
+            <Empty>{t('Chưa có cảnh báo nào.', 'No alert has fired.')}</Empty>
+          ) : (
+            <DataTable
+              name={`province-${code}-alerts`}
+              rows={d.rows}
+              columns={[
+                {
+                  key: 'fired_at',
+                  label: t('Thời điểm', 'Fired'),
+                  render: (r) => fmtDateTime(lang, r.fired_at),
+                },
+                { key: 'rule_id', label: t('Quy tắc', 'Rule') },
+                {
+                  key: 'subject',
+                  label: t('Nội dung', 'Subject'),
+                  render: (r) => {
+                    const link = alertLink(r.evidence)
+                    return link ? <a href={link}>{r.subject}</a> : r.subject
+                  },
+                },
+              ]}
+            />
+          )
+        }
+      </Load>
+    </section>
+  )
+}
