@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { gzipSync } from 'node:zlib'
-import { loadDevManifest, referenceBody, restorePage } from './dev-pages.ts'
+import { dateMatches, loadDevManifest, referenceBody, restorePage } from './dev-pages.ts'
 
 describe('data/dev-pages manifest', () => {
   const entries = loadDevManifest()
@@ -78,5 +78,30 @@ describe('restorePage', () => {
 
   it('leaves other pages byte for byte', () => {
     expect(restorePage({ path: 'x.html' }, Buffer.from(page)).toString('utf8')).toBe(page)
+  })
+})
+
+describe('dateMatches', () => {
+  const minute = {
+    published_at: '2025-10-22T19:25:00+07:00',
+    date_printed: 'Thứ tư, 22/10/2025, 19:25 (GMT+7)',
+  }
+  const day = { published_at: '2024-08-30T00:00:00+07:00', date_printed: '30 tháng 8, 2024' }
+
+  it('compares to the minute when the page prints a time', () => {
+    expect(dateMatches('2025-10-22T19:25:52+07:00', minute)).toBe(true)
+    expect(dateMatches('2025-10-22T19:26:00+07:00', minute)).toBe(false)
+    expect(dateMatches('2025-10-22T00:00:00+07:00', minute)).toBe(false)
+  })
+
+  it('compares the day when the page prints a date alone', () => {
+    expect(dateMatches('2024-08-30T10:11:12+07:00', day)).toBe(true)
+    expect(dateMatches('2024-08-31T00:00:00+07:00', day)).toBe(false)
+  })
+
+  it('matches a page that prints no date only by no date', () => {
+    expect(dateMatches(null, { published_at: null })).toBe(true)
+    expect(dateMatches('2024-08-30T00:00:00+07:00', { published_at: null })).toBe(false)
+    expect(dateMatches(null, day)).toBe(false)
   })
 })

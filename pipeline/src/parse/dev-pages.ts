@@ -66,6 +66,22 @@ export const loadDevPages = (dir = devPagesDir): DevPage[] =>
   })
 
 /**
+ * Whether a parsed publication date is the labelled one, at the precision the page prints: the
+ * minute when the printed date has a time ("22/10/2025, 19:25" while the meta tag says 19:25:52),
+ * else the day. A label of null (the page prints no date) is matched by null only.
+ */
+export const dateMatches = (
+  got: string | null,
+  labels: Pick<DevPageEntry['labels'], 'published_at' | 'date_printed'>
+): boolean => {
+  const want = labels.published_at ?? null
+  if (want === null || got === null) return want === got
+  const printedTime = /\d{1,2}\s*(?::|h)\s*\d{2}/.test(labels.date_printed ?? want)
+  const n = printedTime ? 16 : 10
+  return got.slice(0, n) === want.slice(0, n) && got.slice(19) === want.slice(19)
+}
+
+/**
  * The page's bytes as the site served them, from the bytes the repository keeps (build.ts): a
  * `.gz` path is gunzipped, and `repair: "utf8-mojibake"` undoes UTF-8 that was read as Latin-1
  * and saved again ("Viá»‡t" → "Việt").
