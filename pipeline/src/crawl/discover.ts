@@ -39,7 +39,9 @@ const usableHref = (href: string | undefined): href is string =>
   !!href && !/^\s*(?:javascript:|mailto:|tel:|#|data:)/i.test(href)
 
 export function extractHtmlLinks(html: string, pageUrl: string): HtmlLinks {
-  const $ = cheerio.load(html)
+  // htmlparser2, not cheerio's default parse5: parse5 takes seconds on a page nested 10,000 deep, on the
+  // crawler's event loop (#18); for anchors and link tags the two trees agree.
+  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } })
   const baseHref = $('base[href]').attr('href')
   const base = (baseHref && tryCanonicalUrl(baseHref, pageUrl)) || pageUrl
   const resolve = (href: string | undefined): string | null =>
