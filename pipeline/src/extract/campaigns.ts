@@ -23,11 +23,12 @@ const PATTERNS: Record<string, string[]> = {
   nong_thon_moi: [
     `${TWO_WORDS}chung (?:suc|tay) xay dung nong thon moi`,
     // "phong trào (thi đua) xây dựng nông thôn mới", "phong trào nông thôn mới"; never the programme alone.
-    'phong trao (?:thi dua )?(?:ve |trong )?(?:xay dung )?nong thon moi',
+    'phong trao (?:thi dua )?(?:ve |trong |tham gia )?(?:xay dung )?nong thon moi',
   ],
   vi_nguoi_ngheo: [
     '(?:ca nuoc )?chung tay vi nguoi ngheo(?: khong de ai (?:bi )?bo lai phia sau)?',
-    'vi nguoi ngheo khong de ai (?:bi )?bo lai (?:phia )?sau',
+    // "Vì người nghèo - không ai bị bỏ lại phía sau" (without "để").
+    'vi nguoi ngheo khong (?:de )?ai (?:bi )?bo lai (?:phia )?sau',
   ],
   doanh_nghiep_hoi_nhap: ['doanh nghiep(?: [a-z]+){0,3} hoi nhap va phat trien'],
   van_hoa_cong_so: ['thi dua thuc hien van hoa cong so'],
@@ -39,10 +40,12 @@ const PATTERNS: Record<string, string[]> = {
   xoa_nha_tam: ['xoa (?:[0-9.,]+ (?:can )?)?nha (?:o )?tam(?: nha)? dot nat'],
   hoc_tap_lam_theo_bac: [
     // Commas or none, "và" or none, "Chủ tịch" before the name (issue #11).
-    'hoc tap va lam theo (?:tam guong )?(?:tu tuong(?: va)? )?dao duc(?: va)? phong cach (?:(?:chu tich )?ho chi minh|bac ho|cua bac)',
-    'hoc tap va lam theo tam guong dao duc ho chi minh',
+    // "học tập, làm theo …": a comma for "và" (the separator reads the comma).
+    'hoc tap (?:va )?lam theo (?:tam guong )?(?:tu tuong(?: va)? )?dao duc(?: va)? phong cach (?:(?:chu tich )?ho chi minh|bac ho|cua bac)',
+    'hoc tap (?:va )?lam theo tam guong dao duc ho chi minh',
     'hoc tap va lam theo (?:bac|loi bac)',
-    'chi thi (?:so )?05 ?ct ?/ ?t[wu]',
+    // "Chỉ thị 05-CT/TW", "Chỉ thi 05- CT/TW": a separator may be missing around "/" (no space to read).
+    'chi thi (?:so )?05[^a-z0-9]{1,3}ct[^a-z0-9]{0,2}/[^a-z0-9]{0,2}t[wu]',
   ],
   doi_moi_sang_tao_day_hoc: ['doi moi sang tao trong (?:day va hoc|day hoc|quan ly giang day va hoc tap)'],
   toan_dan_bao_ve_an_ninh: ['toan dan bao ve (?:an ninh to quoc|antq)'],
@@ -53,11 +56,13 @@ const PATTERNS: Record<string, string[]> = {
   ],
   chuyen_doi_so: ['(?:ca nuoc )?thi dua doi moi sang tao(?: va)? chuyen doi so'],
   phong_chong_covid19: ['thi dua phong chong(?: va chien thang)?(?: dai)? dich covid'],
-  cao_toc_500_ngay: ['500 ngay dem(?: thi dua| quyet tam)'],
+  cao_toc_500_ngay: ['500 ngay dem(?: thi dua| quyet tam| hoan thanh)'],
   binh_dan_hoc_vu_so: ['binh dan hoc vu so'],
   chao_mung_dai_hoi_xiv: [
     'tang toc but pha hoan thanh thang loi cac muc tieu nhiem vu nghi quyet dai hoi xiii',
-    'thi dua chao mung dai hoi (?:dai bieu toan quoc lan thu )?xiv cua dang',
+    'thi dua (?:yeu nuoc )?chao mung dai hoi (?:dai bieu toan quoc lan thu )?xiv cua dang',
+    // "… chào mừng đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
+    'thi dua (?:yeu nuoc )?chao mung dai hoi dang(?: bo)? cac cap tien toi dai hoi (?:dai bieu toan quoc lan thu )?xiv cua dang',
   ],
   doi_moi_sang_tao_xanh_2026: [
     'doi moi sang tao phat trien khoa hoc cong nghe chuyen doi so chuyen doi xanh',
@@ -202,13 +207,18 @@ function insideThemeQuote(folded: string, at: number): boolean {
 }
 
 // The Front's day and fund are no movements even when called "cuộc vận động" (issue #11).
-const DECOY_NAME = /^(?:Ngày|Quỹ|Tháng cao điểm)\s+vì người nghèo/iu
+const DECOY_NAME = /^(?:(?:Ngày|Quỹ|Tháng cao điểm)\s+vì người nghèo|Lời kêu gọi)/iu
 const TRIGGER = /(?<![\p{L}])(?:phong trào|cuộc vận động|đợt thi đua)(?![\p{L}])/giu
 const QUOTED = /["“«]([^"“”«»\n]{3,160})["”»]/uy
 // Between a trigger and the first quote: a short stretch of words, none of which turns it into a theme.
-const GAP = /[^"“«.!?\n]{0,90}?(?=["“«])/uy
+// ";" ends it, and so does a comma unless a list follows ("…, như: “A”, “B”"): "phong trào thi đua,
+// quận X biểu dương 424 gương “…”" names no movement.
+const GAP = /[^"“«.!?\n;]{0,90}?(?=["“«])/uy
+const LIST_LEAD = /(?:như|là|gồm|:)\s*$/u
 const THEME_IN_GAP =
-  /chủ đề|khẩu hiệu|phương châm|thông điệp|tinh thần|chương trình|giải thưởng|danh hiệu|cuộc thi/iu
+  /chủ đề|khẩu hiệu|phương châm|thông điệp|tinh thần|chương trình|giải thưởng|danh hiệu|cuộc thi|mô hình|kỷ niệm/iu
+// A name may start in lowercase ("phong trào thi đua “dạy tốt, học tốt”") only right after the trigger.
+const SHORT_GAP = /^\s*(?:thi đua(?:\s+yêu nước)?)?\s*$/iu
 const LIST_SEP = /\s*(?:[,;]|và|hoặc)?\s*(?:phong trào\s+)?/uy
 
 export function extractCampaigns(text: string, folded: string): CampaignMention[] {
@@ -231,15 +241,20 @@ export function extractCampaigns(text: string, folded: string): CampaignMention[
     let pos = t.index + t[0].length
     GAP.lastIndex = pos
     const gap = GAP.exec(text)
-    if (!gap || THEME_IN_GAP.test(gap[0])) continue
+    if (!gap || THEME_IN_GAP.test(gap[0]) || (gap[0].includes(',') && !LIST_LEAD.test(gap[0]))) continue
     pos += gap[0].length
+    const lowerOk = SHORT_GAP.test(gap[0])
     for (let k = 0; k < 12; k++) {
       QUOTED.lastIndex = pos
       const q = QUOTED.exec(text)
       if (!q) break
       const inner = q[1]!.trim()
       const s = pos + 1
-      if (!known(s, s + q[1]!.length) && /^[\p{Lu}\d]/u.test(inner) && !DECOY_NAME.test(inner)) {
+      if (
+        !known(s, s + q[1]!.length) &&
+        (lowerOk ? /^[\p{L}\d]/u : /^[\p{Lu}\d]/u).test(inner) &&
+        !DECOY_NAME.test(inner)
+      ) {
         const name = inner.replace(/\s+/g, ' ').replace(/[.,;:…]+$/u, '')
         out.push({ id: `candidate:${name}`, surface: q[0], start: pos, end: pos + q[0].length })
       }

@@ -9,6 +9,8 @@ import { inferYear, isoDay, parsePublished } from './dates.ts'
 import { Claims, matchAll } from './spans.ts'
 import { dateFromHeader } from './header-dates.ts'
 import { type ParsedSymbol, parseSymbol } from './symbols.ts'
+import { CAPWORDS, ISSUER_SRC, KHOA } from './issuers.ts'
+import { aliasFor } from './places.ts'
 
 type Pub = ReturnType<typeof parsePublished>
 
@@ -81,7 +83,7 @@ const DATE_AFTER_ISSUER = new RegExp(`\\s+ngày\\s+(${DATE_SRC})(?![\\p{N}/])`, 
 // "Ngày 30-11-2020, Tỉnh ủy X ban hành Chỉ thị số 09-CT/TU …": a sentence that opens with a day and
 // reports a document being issued dates the document right after "ban hành", and only that one.
 // Since issue #11 also "có Công văn số …", "ký …", "thông qua Nghị quyết số …".
-const ISSUE_VERB = '(?:ký\\s+)?[Bb]an hành|có|ký|thông qua'
+const ISSUE_VERB = '(?:ký\\s+)?[Bb]an hành|có|ký|thông qua|ra'
 const ISSUED_BEFORE_CUE = new RegExp(`(?<![\\p{L}])(?:${ISSUE_VERB})\\s+(?:(?:các|bản)\\s+)?$`, 'u')
 const OPENING_DAY_ISSUE = new RegExp(
   `(?:Vào ngày|[Nn]gày|(?:Sáng|Chiều|Tối|Trưa)(?:\\s+ngày)?)\\s+(${ANY_DATE})(?![\\p{N}/])\\s*(?:vừa qua\\s*)?,?\\s+` +
@@ -93,85 +95,22 @@ const OPENING_DAY_ISSUE = new RegExp(
 const DAY_THEN_ISSUING =
   /^\s*,\s*(?:TP\.|[^.;:!?\n,])*?\s(?:(?:vừa|đã|mới|cũng|chính thức)\s+)*(?:ký\s+)?ban hành\s/u
 
-const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
-const CAPWORDS = `${CAP}(?:\\s+${CAP}){0,3}`
-const KHOA = '(?:\\s+khó?a\\s+[XVIL]+)?'
-const MINISTRIES = [
-  'Nội vụ',
-  'Công an',
-  'Quốc phòng',
-  'Tài chính',
-  'Y tế',
-  'Tư pháp',
-  'Ngoại giao',
-  'Xây dựng',
-  'Công Thương',
-  'Giáo dục và Đào tạo',
-  'Văn hóa, Thể thao và Du lịch',
-  'Giao thông vận tải',
-  'Kế hoạch và Đầu tư',
-  'Khoa học và Công nghệ',
-  'Thông tin và Truyền thông',
-  'Tài nguyên và Môi trường',
-  'Nông nghiệp và Phát triển nông thôn',
-  'Nông nghiệp và Môi trường',
-  'Lao động - Thương binh và Xã hội',
-  'Dân tộc và Tôn giáo',
-].join('|')
-const SO = [
-  'Nội vụ',
-  'Giáo dục và Đào tạo',
-  'Y tế',
-  'Tài chính',
-  'Tư pháp',
-  'Xây dựng',
-  'Công Thương',
-  'Tài nguyên và Môi trường',
-  'Nông nghiệp và Phát triển nông thôn',
-  'Nông nghiệp và Môi trường',
-  'Giao thông vận tải',
-  'Văn hóa, Thể thao và Du lịch',
-  'Lao động - Thương binh và Xã hội',
-  'Khoa học và Công nghệ',
-  'Thông tin và Truyền thông',
-  'Kế hoạch và Đầu tư',
-].join('|')
-const ISSUER_SRC = [
-  `Ban [Bb]í thư(?:\\s+Trung ương(?:\\s+Đảng)?)?${KHOA}`,
-  `Bộ [Cc]hính trị${KHOA}`,
-  `Ban [Cc]hấp hành Trung ương(?:\\s+Đảng)?${KHOA}`,
-  `Ban Thường vụ\\s+(?:Tỉnh|Thành|Huyện)\\s+[uủ]?[ỷy](?:\\s+${CAPWORDS})?`,
-  // Issue #11: Party committees' boards, the Central Military Commission, offices, ministers, directors.
-  `Ban (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Kiểm tra|Nội chính)\\s+(?:Trung ương|(?:Tỉnh|Thành|Huyện|Đảng)\\s+[uủ]?[ỷy])(?:\\s+${CAPWORDS})?`,
-  '(?:Ban\\s+)?Thường vụ Quân [uủ]?[ỷy] Trung ương|Quân [uủ]?[ỷy] Trung ương',
-  'Văn phòng (?:Quốc hội|Chính phủ|Trung ương Đảng|Chủ tịch nước)',
-  // "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, …": a steering board's name runs to the next
-  // "về", ";" or "." (at most 110 characters).
-  `Ban [Cc]hỉ đạo(?:\\s+(?:Trung ương|tỉnh|thành phố)(?:\\s+${CAPWORDS})?)?(?:\\s+về\\s+[^;:()\\n.]{3,110}?(?=\\s+về\\s|\\s+ngày\\s|;|\\.|,\\s*ngày|$))?`,
-  'Phó Thủ tướng(?:\\s+Thường trực)?(?:\\s+Chính phủ)?',
-  `Bộ trưởng\\s+Bộ (?:${MINISTRIES})`,
-  `Giám đốc\\s+Sở (?:${SO})(?:\\s+tỉnh\\s+${CAPWORDS})?`,
-  `(?:Tỉnh|Thành|Huyện|Đảng)\\s+[uủ]?[ỷy](?:\\s+${CAPWORDS})?`,
-  'Thủ tướng Chính phủ',
-  'Thủ tướng',
-  'Chính phủ',
-  `Quốc hội${KHOA}`,
-  'Ủy ban Thường vụ Quốc hội',
-  `(?:Chủ tịch\\s+)?(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)(?:\\s+(?:tỉnh|tinh|thành phố|huyện|thị xã|xã|phường|quận|TP\\.?)(?:\\s+${CAPWORDS})?)?`,
-  `(?:Hội đồng|Ban)\\s+Thi đua\\s*[-–]\\s*Khen thưởng(?:\\s+Trung ương|\\s+tỉnh(?:\\s+${CAPWORDS})?)?`,
-  `Bộ (?:${MINISTRIES})`,
-  `Sở (?:${SO})(?:\\s+tỉnh\\s+${CAPWORDS})?`,
-  'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
-  'Tổng Liên đoàn Lao động Việt Nam',
-  // "Chỉ thị 34 của Trung ương": the Party centre, written short (after every longer central name above).
-  'Trung ương(?:\\s+Đảng)?(?![\\p{L}])',
-].join('|')
 // "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 417/TTr-SNV": the proposer issued the submission.
-const PROPOSER_BEFORE = new RegExp(`(?:đề nghị|ý kiến) của (${ISSUER_SRC})\\s+(?:tại|theo)\\s+$`, 'u')
+// Also "chỉ đạo của UBND tỉnh tại văn bản số 238/UBND-KGVX" (issue #11).
+const PROPOSER_BEFORE = new RegExp(
+  `(?:đề nghị|ý kiến|chỉ đạo|hướng dẫn|yêu cầu) của (${ISSUER_SRC})\\s+(?:tại|theo)\\s+$`,
+  'u'
+)
 const ISSUER_AFTER = new RegExp(`\\s*[,(]?\\s*(?:của|cua|do)\\s+(${ISSUER_SRC})`, 'uy')
+// "Quyết định 3109/QĐ-UBND của Bình Phước năm 2021" (legal databases' titles): a province as the issuer.
+const PLACE_AFTER = new RegExp(
+  `\\s*(?:của|do)\\s+((?:tỉnh\\s+|thành phố\\s+)?(${CAPWORDS}))(?![\\p{L}])`,
+  'uy'
+)
 const ISSUER_BEFORE = new RegExp(
-  // "Thủ tướng Chính phủ Phạm Minh Chính đã ký …": a person's name may stand between issuer and verb.
-  `(${ISSUER_SRC})${KHOA}(?:\\s+[\\p{Lu}][\\p{L}]*){0,4}\\s+(?:(?:vừa|đã|mới|cũng)\\s+)*(?:ban hành|có|ký ban hành|ký|phát hành|xây dựng|triển khai|thông qua)\\s+(?:(?:các|bản)\\s+)?$`,
+  // "Thủ tướng Chính phủ Phạm Minh Chính đã ký …": a person's name may stand between issuer and verb;
+  // "Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) vừa có …": so may a bracketed parent body.
+  `(${ISSUER_SRC})${KHOA}(?:\\s*\\([^()\\n]{1,40}\\))?(?:\\s+[\\p{Lu}][\\p{L}]*){0,4}\\s+(?:(?:vừa|đã|mới|cũng)\\s+)*(?:[Bb]an hành|có|ký ban hành|ký|phát hành|xây dựng|triển khai|thông qua|ra)\\s+(?:(?:các|bản)\\s+)?$`,
   'u'
 )
 // "UBND tỉnh ban hành Kế hoạch tổ chức ... (Kế hoạch số 138/KH-UBND, ngày 10/6/2024)": the number in
@@ -198,11 +137,18 @@ function issuerAgrees(symIssuer: string | null, written: string): boolean {
   const symFamily = levelFamily(issuerLevel(symIssuer))
   if (symFamily === 'unknown') return true
   if (symIssuer !== null && DEPARTMENT_SYMBOL.test(symIssuer) && /^Sở\s/u.test(written)) return true
+  // "Ban Thường trực Ủy ban MTTQ … ban hành Thông báo số 03/TB-MTTQ-BTT": the subject names the symbol's body.
+  if (symIssuer !== null && new RegExp(`(?<![\\p{L}])${symIssuer}(?![\\p{L}])`, 'u').test(written))
+    return true
   return levelFamily(issuerLevel(written)) === symFamily
 }
 
 function parseDate(raw: string, yearHint: number | null, pub: Pub): string | null {
-  const s = raw.replace(/\s+/g, ' ')
+  // "30 tháng11 năm 2011": portals glue words to numbers.
+  const s = raw
+    .replace(/\s+/g, ' ')
+    .replace(/(\d)(tháng|năm)/gu, '$1 $2')
+    .replace(/(tháng|năm)(\d)/gu, '$1 $2')
   let m = /^(\d{1,2}) ?[/.-] ?(\d{1,2}) ?[/.-] ?(\d{4})$/.exec(s)
   if (m) return isoDay(Number(m[3]), Number(m[2]), Number(m[1]))
   m = /^(\d{1,2}) tháng (\d{1,2}) năm (\d{4})$/.exec(s)
@@ -231,6 +177,8 @@ interface Ref {
 }
 
 function resolveType(ref: Ref, text: string): DocumentType | null {
+  // "Quy định số 230-QĐ/TW": a Party symbol's "QĐ" stands for Quy định as well as Quyết định.
+  if (ref.sym?.typeAbbr === 'QĐ' && ref.keyword !== null && /^[Qq]uy định$/u.test(ref.keyword)) return 'other'
   if (ref.sym?.typeAbbr) return typeFromAbbreviation(ref.sym.typeAbbr) ?? ref.keywordType
   if (ref.keywordType) return ref.keywordType
   if (ref.sym?.form === 'normative') {
@@ -240,6 +188,16 @@ function resolveType(ref: Ref, text: string): DocumentType | null {
     return 'other'
   }
   return ref.sym ? 'official_letter' : null
+}
+
+const ISSUER_FIRST = new RegExp(`^(?:${ISSUER_SRC})(?:\\s+[\\p{Lu}][\\p{L}]*){0,3}$`, 'u')
+
+/** A province written as the issuer right after a local document ("… của Bình Phước năm 2021"), or null. */
+function placeIssuer(text: string, end: number, symIssuer: string | null): string | null {
+  const m = stickyAt(PLACE_AFTER, text, end)
+  if (m === null || aliasFor(m[2]!) === null) return null
+  const family = levelFamily(issuerLevel(symIssuer))
+  return family === 'local' || family === 'unknown' ? m[1]! : null
 }
 
 /** The issuer of a bracketed restatement "(Kế hoạch số 138/KH-UBND ...)" from its sentence, or null. */
@@ -301,6 +259,8 @@ export function extractDocuments(text: string, published: string | null | undefi
         date = parseDate(da[1]!, ref.sym?.year ?? null, pub)
         end += da[0].length
       }
+    } else if (placeIssuer(text, end, ref.sym?.issuer ?? null) !== null) {
+      issuer = placeIssuer(text, end, ref.sym?.issuer ?? null)
     } else if (ref.keyword !== null) {
       const bm = ISSUER_BEFORE.exec(text.slice(Math.max(0, ref.start - 120), ref.start))
       // The subject of "X ban hành" must agree with the symbol ("HĐND thông qua Chương trình 60-CTr/TU").
@@ -440,22 +400,36 @@ function withIssuerBasis(d: DocumentMention): DocumentMention {
 function openingDayIssue(text: string, start: number, yearHint: number | null, pub: Pub): string | null {
   const near = text.slice(Math.max(0, start - 24), start)
   if (!ISSUED_BEFORE_CUE.test(near)) return null
-  const from = Math.max(0, start - 220)
-  const m = OPENING_DAY_ISSUE.exec(text.slice(from, start))
-  if (!m) return null
+  let from = Math.max(0, start - 220)
+  // A later day in the clause ("Để ngày 12/11/1936 trở thành …, ngày 6/11/1961 Ban … ra Nghị quyết") is
+  // tried in its turn: the regex finds the earliest day first.
+  for (let tries = 0; tries < 3; tries++) {
+    const m = OPENING_DAY_ISSUE.exec(text.slice(from, start))
+    if (!m) return null
+    // A second day or document between the opening day and "ban hành" would own the day instead.
+    if (/\d{1,2}\s?\/\s?\d{1,2}|\d{1,5}\s*[-/]\s*\p{Lu}/u.test(m[2]!)) {
+      from += m.index + m[0].indexOf(m[1]!) + m[1]!.length
+      continue
+    }
+    return opensClause(text, from + m.index, m) ? parseDate(m[1]!, yearHint, pub) : null
+  }
+  return null
+}
+
+/** Whether the day of `m` at `at` opens its sentence, a line, a lead-in or (lowercase) a comma-set clause. */
+function opensClause(text: string, at: number, m: RegExpExecArray): boolean {
   // The day must open its sentence (or a line, a quote, a lead-in "(Báo X) - ", a dateline "… | 17:45"),
   // or, as a lowercase "ngày", open a clause after a comma ("Thực hiện Chỉ thị …, ngày 12/3/2024, …").
-  let k = from + m.index - 1
+  let k = at - 1
   // A line break ends a sentence (issue #11): skip spaces only, not the break.
   while (k >= 0 && /[^\S\n]/u.test(text[k]!)) k--
-  const lower = text[from + m.index] === 'n'
-  if (k >= 0 && !(lower ? /[,\n]/u : /[.!?\n"“()|:–-]/u).test(text[k]!)) return null
-  // A clause-opening day is set off by commas on both sides and the clause has no other comma.
-  if (lower && (m[2]!.includes(',') || !/^ngày\s+\S+(?:\s+tháng\s+\S+\s+năm\s+\S+)?\s*,/u.test(m[0])))
-    return null
-  // A second day or document between the opening day and "ban hành" would own the day instead.
-  if (/\d{1,2}\s?\/\s?\d{1,2}|\d{1,5}\s*[-/]\s*\p{Lu}/u.test(m[2]!)) return null
-  return parseDate(m[1]!, yearHint, pub)
+  const lower = text[at] === 'n'
+  if (k >= 0 && !(lower ? /[,\n]/u : /[.!?\n"“()|:–-]/u).test(text[k]!)) return false
+  // A clause-opening day is set off by commas on both sides and the clause has no other comma, or is
+  // followed right away by the issuer ("…, ngày 6/11/1961 Ban Thường vụ Khu ủy X đã ra Nghị quyết …").
+  if (!lower) return true
+  if (m[2]!.includes(',')) return false
+  return /^ngày\s+\S+(?:\s+tháng\s+\S+\s+năm\s+\S+)?\s*,/u.test(m[0]) || ISSUER_FIRST.test(m[2]!)
 }
 
 // A sentence ends at ". ", "!", "?", ";" or a line break ("TP. Hà Nội" cuts short: a missed date, no wrong one).

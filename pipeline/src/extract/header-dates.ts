@@ -6,16 +6,27 @@
 import type { DocumentMention } from '../domain/extraction.ts'
 import { issuerLevel } from '../reference/documents.ts'
 import { sentenceCase } from './caps.ts'
+import { authorityLine } from './issuers.ts'
+
+// A header cell in sentence case lost the capitals of its abbreviations ("ubnd tỉnh X").
+const capitalise = (s: string): string =>
+  (s[0]!.toUpperCase() + s.slice(1)).replace(
+    /(?<![\p{L}])(?:ubnd|hđnd|mttq|Ubnd|Hđnd|Mttq)(?![\p{L}])/gu,
+    (a) => a.toUpperCase()
+  )
 
 type ParseDate = (raw: string, yearHint: number | null) => string | null
 
 // The number row of a header or a metadata table: "Số:", "Số hiệu:", "Số ký hiệu:", "Ký hiệu văn bản".
 const NUMBER_ROW =
   /(?:^|[|\t])\s*(?:Số|SỐ|Số hiệu|Số ký hiệu|Ký hiệu(?:\s+văn bản)?)(?:\s+văn bản)?\s*:?\s*$/u
+// A flattened header puts the issuer cell on the number's line: "UBND TỈNH BẮC GIANG Số: 172/2015/QĐ-UBND".
+const CELL_THEN_NUMBER = /^\s*(\p{L}[^\n\d.;:]{2,60}?)\s+(?:Số|SỐ|số)\s*:\s*$/u
 const DAY = '\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}|\\d{1,2}\\s?[/.-]\\s?\\d{1,2}\\s?[/.-]\\s?\\d{4}'
 // "Lạng Sơn, ngày 12 tháng 3 năm 2024" opening a line or a table cell.
 const DATELINE = new RegExp(
-  `(?:^|\\n|[|\\t])[ \\t]*(?:[\\p{Lu}][\\p{L}.'’]*(?:[ \\t]+[\\p{L}.'’]+){0,5}[ \\t]*,[ \\t]*)?[Nn]gày[ \\t]+(${DAY})(?![\\p{N}/])`,
+  // A flattened header runs the motto into the dateline: "… Hạnh phúc Bắc Giang, ngày 5 tháng 5 năm 2015".
+  `(?:^|\\n|[|\\t]|Hạnh phúc[ \\t-]*)[ \\t]*(?:[\\p{Lu}][\\p{L}.'’]*(?:[ \\t]+[\\p{L}.'’]+){0,5}[ \\t]*,[ \\t]*)?[Nn]gày[ \\t]+(${DAY})(?![\\p{N}/])`,
   'gu'
 )
 // "Ngày ban hành: 12/3/2024", "Ngày ký: …", "Ban hành ngày: …".
@@ -50,7 +61,10 @@ export function dateFromHeader(text: string, out: DocumentMention[], parse: Pars
     const d = out[k]!
     if (d.date !== null || d.symbol === null) continue
     const line = lineOf(text, d.start)
-    const numberRow = NUMBER_ROW.test(text.slice(line.start, d.start))
+    const before = text.slice(line.start, d.start)
+    const cell = CELL_THEN_NUMBER.exec(before)
+    const rowCell = cell !== null && ISSUER_CELL.test(cell[1]!) ? cell[1]! : null
+    const numberRow = rowCell !== null || NUMBER_ROW.test(before)
     // Or a title line that is the reference itself ("Kế hoạch số 45/KH-UBND" over its metadata rows).
     const short = d.start - line.start <= 2 && line.end - line.start < 90
     if (!numberRow && !short) continue
@@ -59,7 +73,12 @@ export function dateFromHeader(text: string, out: DocumentMention[], parse: Pars
     const meta = nearest(METADATA_DAY, text, from, to, d.start)
     const raw = meta ?? (numberRow ? nearest(DATELINE, text, from, to, d.start) : null)
     if (numberRow && d.issuer_basis !== 'text' && (d.issuer === null || d.issuer === d.symbol_issuer)) {
-      const issuer = headerIssuer(text, line.start, nearest(DATELINE_PLACE, text, line.start, to, d.start))
+      // The authority line above "Căn cứ" names the issuer best ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
+      const issuer =
+        authorityLine(text, line.start) ??
+        (rowCell !== null
+          ? capitalise(rowCell)
+          : headerIssuer(text, line.start, nearest(DATELINE_PLACE, text, line.start, to, d.start)))
       if (issuer !== null)
         out[k] = { ...out[k]!, issuer, issuer_level: issuerLevel(issuer), issuer_basis: 'text' }
     }
@@ -76,14 +95,12 @@ export function dateFromHeader(text: string, out: DocumentMention[], parse: Pars
 }
 
 // The place of the dateline ("Nghệ An" of "Nghệ An, ngày 21 tháng 10 năm 2021").
-const DATELINE_PLACE = new RegExp(
-  `(?:^|\\n|[|\\t])[ \\t]*([\\p{Lu}][\\p{L}.'’]*(?:[ \\t]+[\\p{L}.'’]+){0,4})[ \\t]*,[ \\t]*ngày[ \\t]+\\d`,
-  'gu'
-)
+const DATELINE_PLACE =
+  /(?:^|\n|[|\t])[ \t]*([\p{Lu}][\p{L}.'’]*(?:[ \t]+[\p{L}.'’]+){0,4})[ \t]*,[ \t]*ngày[ \t]+\d/gu
 // Cells of the header that are not the issuer: the national motto, rules, stars, the Party's name.
 const NOT_ISSUER = /^(?:cộng hòa|cộng hoà|chủ nghĩa việt nam|độc lập|đảng cộng sản việt nam|[-_*=.\s]*$)/iu
 const ISSUER_CELL =
-  /^(?:[ủu][ỷy] ban|ubnd|hđnd|hội đồng|ban|sở|bộ|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đảng [bủu]|văn phòng|thủ tướng|chính phủ|quốc hội|mặt trận|liên đoàn|công đoàn|hội|đoàn|chủ tịch|tổng cục|cục|công an|thành [ủu]|huyện [ủu])(?![\p{L}])/iu
+  /^(?:[ủu][ỷy] ban|ubnd|hđnd|hội đồng|ban|sở|bộ|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đảng [bủu]|tiểu ban|văn phòng|thủ tướng|chính phủ|quốc hội|mặt trận|liên đoàn|công đoàn|hội|đoàn|chủ tịch|tổng cục|cục|công an|thành [ủu]|huyện [ủu])(?![\p{L}])/iu
 const BODY = /^(?:ủy|uỷ) ban nhân dân$|^hội đồng nhân dân$/iu
 const UNIT = /^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s/iu
 

@@ -6,7 +6,7 @@ import type { Granularity, TimeMention } from '../domain/extraction.ts'
 import { inferYear, isoDay, isYear, monthEnd, monthStart, parsePublished, romanToInt } from './dates.ts'
 import { Claims, matchAll } from './spans.ts'
 
-type Pub = ReturnType<typeof parsePublished>
+type Pub = (ReturnType<typeof parsePublished> & { readonly fullDay?: boolean }) | null
 type Make = (m: RegExpExecArray, pub: Pub) => { start: string; end: string; granularity: Granularity } | null
 
 // No digit, slash or letter may touch a number on either side ("91/2017/NĐ-CP" is not a date).
@@ -14,7 +14,8 @@ const L = '(?<![\\p{L}\\p{N}/.])'
 const R = '(?![\\p{N}/])'
 // "từ ngày 1/3 đến hết ngày 30/6/2025" is one interval (issue #11).
 const DASH = '\\s*(?:-|–|—|(?:đến|tới)(?:\\s+hết)?)\\s*'
-const DAY_PREFIX = '(?:(?:từ\\s+)?(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\\s+(?:nay\\s+)?)'
+// "Tối nay, 23.3": "nay" and a comma may stand between the prefix and the day.
+const DAY_PREFIX = '(?:(?:từ\\s+)?(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\\s+(?:nay\\s*,?\\s*)?)'
 
 const num = (s: string | undefined): number => (s === undefined ? Number.NaN : Number(s))
 
@@ -23,8 +24,9 @@ const day = (y: number, m: number, d: number) => {
   return iso ? { start: iso, end: iso, granularity: 'day' as const } : null
 }
 
+// "06/10/2024 - 06/10/2024" (a page's own date range of one day) is that day.
 const range = (a: string | null, b: string | null) =>
-  a && b && a <= b ? { start: a, end: b, granularity: 'range' as const } : null
+  a && b && a <= b ? { start: a, end: b, granularity: a === b ? ('day' as const) : ('range' as const) } : null
 
 const yearOr = (y: string | undefined, month: number, d: number, pub: Pub): number | null =>
   y !== undefined ? num(y) : inferYear(month, d, pub)
@@ -46,15 +48,19 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
       return range(isoDay(y1, m1, d1), isoDay(y2, m2, d2))
     },
   ],
-  // 19-8-1945 - 19-8-2020 (an anniversary written with hyphens, issue #11)
-  [
-    new RegExp(`${L}(\\d{1,2})-(\\d{1,2})-(\\d{4})\\s*[-–—]\\s*(\\d{1,2})-(\\d{1,2})-(\\d{4})${R}`, 'gu'),
-    (m) => range(isoDay(num(m[3]), num(m[2]), num(m[1])), isoDay(num(m[6]), num(m[5]), num(m[4]))),
-  ],
-  // (từ) ngày 5 đến 10/9/1960 ; ngày 26-27/12/2025 ; từ 7 đến 14/9/2015 (without "ngày" only with a year)
+  // 19-8-1945 - 19-8-2020 ; 28.7.1929 - 28.7.2014 (an anniversary written with hyphens or dots, issue #11)
   [
     new RegExp(
-      `${L}(?:(?:từ\\s+)?ngày\\s+|từ\\s+(?=\\d{1,2}${DASH}\\d{1,2}\\/\\d{1,2}\\/\\d{4}))(\\d{1,2})${DASH.replace('đến|tới', 'đến|tới|và')}(\\d{1,2})\\/(\\d{1,2})(?:\\/(\\d{4}))?${R}`,
+      `${L}(\\d{1,2})([-.])(\\d{1,2})\\2(\\d{4})\\s*[-–—]\\s*(\\d{1,2})\\2(\\d{1,2})\\2(\\d{4})${R}`,
+      'gu'
+    ),
+    (m) => range(isoDay(num(m[4]), num(m[3]), num(m[1])), isoDay(num(m[7]), num(m[6]), num(m[5]))),
+  ],
+  // (từ) ngày 5 đến 10/9/1960 ; ngày 26-27/12/2025 ; từ 7 đến 14/9/2015 (without "ngày" only with a year);
+  // also "từ ngày 8 đến ngày 11.9.2010", "các ngày 27 và 28-12-2010", "2 ngày (28 và 29/9/2023)" (issue #11)
+  [
+    new RegExp(
+      `${L}(?:(?:từ\\s+)?ngày\\s*\\(?|từ\\s+(?=\\d{1,2}${DASH}\\d{1,2}\\/\\d{1,2}\\/\\d{4}))(\\d{1,2})${DASH.replace('đến|tới', 'đến|tới|và')}(?:ngày\\s+)?(\\d{1,2})\\s?[/.-]\\s?(\\d{1,2})(?:[/.-](\\d{4}))?${R}`,
       'giu'
     ),
     (m, pub) => {
@@ -78,7 +84,14 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
   ],
   // ngày 15 tháng 10 năm 2019
   [
-    new RegExp(`${L}(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s*(?:,\\s*)?năm\\s+(\\d{4})${R}`, 'giu'),
+    // Also glued, as portals write it: "30 tháng11 năm 2011" (issue #11).
+    // "15 Tháng 9, 2025" (a page's date line) has a comma for "năm".
+    new RegExp(`${L}(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*(?:,\\s*(?:năm\\s*)?|năm\\s*)(\\d{4})${R}`, 'giu'),
+    (m) => day(num(m[3]), num(m[2]), num(m[1])),
+  ],
+  // "ngày22 tháng 7 năm 2010": the day glued to "ngày".
+  [
+    new RegExp(`(?<=[Nn]gày)(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})${R}`, 'gu'),
     (m) => day(num(m[3]), num(m[2]), num(m[1])),
   ],
   // 10/6/2024 ; ngày 07-4-2014
@@ -86,13 +99,14 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
     new RegExp(`${L}(\\d{1,2})\\/(\\d{1,2})\\/(\\d{4})${R}`, 'gu'),
     (m) => day(num(m[3]), num(m[2]), num(m[1])),
   ],
+  // 07-4-2014 ; 28.07.2022 (also a page's date line without "ngày"; the year has four digits)
   [
-    new RegExp(`(?<=ngày\\s)(\\d{1,2})[-.](\\d{1,2})[-.](\\d{4})${R}`, 'giu'),
+    new RegExp(`${L}(\\d{1,2})[-.](\\d{1,2})[-.]((?:19|20)\\d{2})${R}`, 'gu'),
     (m) => day(num(m[3]), num(m[2]), num(m[1])),
   ],
   // Chiều 5/3 ; ngày 9/1 (year from the publication date)
   [
-    new RegExp(`(?<!\\p{L})${DAY_PREFIX}(\\d{1,2})\\/(\\d{1,2})${R}`, 'giu'),
+    new RegExp(`(?<!\\p{L})${DAY_PREFIX}(\\d{1,2})\\s?\\/\\s?(\\d{1,2})${R}`, 'giu'),
     (m, pub) => {
       const [d, mo] = [num(m[1]), num(m[2])]
       const y = inferYear(mo, d, pub)
@@ -144,12 +158,22 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
   ],
   // giai đoạn 2021 - 2025 ; (2020 - 2025) ; nhiệm kỳ 2025-2030 ; năm học 2022-2023
   [
-    new RegExp(`${L}((?:19|20)\\d{2})\\s*(?:-|–|—)\\s*((?:19|20)\\d{2})${R}`, 'gu'),
+    new RegExp(`${L}((?:19|20)\\d{2})\\s*(?:-|–|—|đến)\\s*((?:19|20)\\d{2})${R}`, 'gu'),
     (m) => {
       const [a, b] = [num(m[1]), num(m[2])]
       // "(2000 - 2020)" is a period too (issue #11); longer spans are anniversaries, not periods.
       if (!(b > a && b - a <= 30)) return null
       return { start: `${a}-01-01`, end: `${b}-12-31`, granularity: 'period' }
+    },
+  ],
+  // "Sáng nay, tỉnh … tổ chức …": the day of publication (only when it is known).
+  [
+    /(?<!\p{L})(?:sáng|chiều|tối|trưa|hôm) nay(?![\p{L}])(?!\s*,?\s*(?:ngày\s+)?\d)/giu,
+    (_m, pub) => {
+      // Only a full publication day ("2025-10-29"), not a month ("2025-10" is read as its first day).
+      if (pub === null || !pub.fullDay) return null
+      const d = new Date(pub.time)
+      return day(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
     },
   ],
   // năm 2025 ; (năm 2015)
@@ -166,7 +190,8 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
 const PERIOD_LEAD = /(?:giai đoạn|nhiệm kỳ|năm học|thời kỳ|năm)\s+$/iu
 
 export function extractTimes(text: string, published: string | null | undefined): TimeMention[] {
-  const pub = parsePublished(published)
+  const parsed = parsePublished(published)
+  const pub: Pub = parsed && { ...parsed, fullDay: /^\d{4}-\d{2}-\d{2}/u.test(published ?? '') }
   const claims = new Claims()
   const out: TimeMention[] = []
   for (const [re, make] of PATTERNS) {

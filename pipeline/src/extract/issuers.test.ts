@@ -1,0 +1,141 @@
+/**
+ * Issuers and issue dates of documents in the forms real pages use (issue #11, session 3), one test per
+ * form, on texts written for these tests.
+ */
+import { describe, expect, it } from 'vitest'
+import { extract } from './extract.ts'
+import { authorityLine } from './issuers.ts'
+
+const docs = (text: string, published: string | null = '2024-05-02') =>
+  extract(text, { id: 't', published, province: null }).documents.map((d) => [
+    d.type,
+    d.number,
+    d.symbol,
+    d.date,
+    d.issuer,
+  ])
+
+describe('issuers written away from "của"', () => {
+  it('reads the body whose direction a document carries ("chỉ đạo của X tại văn bản số …")', () => {
+    expect(
+      docs(
+        'Theo chỉ đạo của UBND tỉnh tại văn bản số 415/UBND-VX ngày 2/4/2024, các sở tổ chức tuyên truyền.'
+      )
+    ).toEqual([['official_letter', '415', 'UBND-VX', '2024-04-02', 'UBND tỉnh']])
+  })
+  it('reads a subject with a bracketed parent body, a capitalised unit word and "Ban hành"', () => {
+    expect(
+      docs('Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) vừa có Công văn số 512 gửi các bộ, ngành.')
+    ).toEqual([['official_letter', '512', null, null, 'Ban Thi đua - Khen thưởng Trung ương']])
+    expect(docs('UBND Thành phố Cần Thơ vừa ban hành Kế hoạch số 88/KH-UBND về thi đua.')).toEqual([
+      ['plan', '88', 'KH-UBND', null, 'UBND Thành phố Cần Thơ'],
+    ])
+    expect(
+      docs('Ngày 3/5/2023, Ủy ban nhân dân tỉnh Phú Yên đã Ban hành Quyết định số 21/2023/QĐ-UBND.')
+    ).toEqual([['decision', '21', 'QĐ-UBND', '2023-05-03', 'Ủy ban nhân dân tỉnh Phú Yên']])
+  })
+  it('reads the Front, mass organisations, offices and the ethnic committee as issuers', () => {
+    expect(
+      docs(
+        'Ngày 4/6/2024, Ban Thường trực Ủy ban MTTQ Việt Nam huyện đã ban hành Thông báo số 07/TB-MTTQ-BTT.'
+      )
+    ).toEqual([['notice', '07', 'TB-MTTQ-BTT', '2024-06-04', 'Ban Thường trực Ủy ban MTTQ Việt Nam huyện']])
+    expect(
+      docs('Thực hiện Kế hoạch số 15-KH/TĐTN ngày 9/1/2024 của Ban Thường vụ Tỉnh đoàn Hà Giang.')
+    ).toEqual([['plan', '15', 'KH/TĐTN', '2024-01-09', 'Ban Thường vụ Tỉnh đoàn Hà Giang']])
+    expect(docs('Căn cứ Thông báo số 61/TB-VP ngày 8/3/2024 của Văn phòng UBND tỉnh Điện Biên;')).toEqual([
+      ['notice', '61', 'TB-VP', '2024-03-08', 'Văn phòng UBND tỉnh Điện Biên'],
+    ])
+    expect(
+      docs(
+        'Ngày 2/2/2024, Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc ban hành Thông tư số 03/2024/TT-UBDT về khen thưởng.'
+      )
+    ).toEqual([['circular', '03', 'TT-UBDT', '2024-02-02', 'Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc']])
+  })
+  it('reads boards named after their event or topic, and the emulation board without its dash', () => {
+    expect(
+      docs('Căn cứ Kế hoạch số 02/KH-BTC ngày 5/7/2023 của Ban Tổ chức kỷ niệm; các đơn vị thực hiện.')
+    ).toEqual([['plan', '02', 'KH-BTC', '2023-07-05', 'Ban Tổ chức kỷ niệm']])
+    expect(
+      docs(
+        'Thực hiện Kế hoạch số 03-KH/BCĐ ngày 2/6/2025 của Ban Chỉ đạo tỉnh về phát triển khoa học, công nghệ và chuyển đổi số triển khai phong trào.'
+      )
+    ).toEqual([
+      [
+        'plan',
+        '03',
+        'KH/BCĐ',
+        '2025-06-02',
+        'Ban Chỉ đạo tỉnh về phát triển khoa học, công nghệ và chuyển đổi số',
+      ],
+    ])
+    expect(
+      docs('Căn cứ Hướng dẫn số 40/HD-BTĐKT ngày 3/2/2010 của Ban Thi đua Khen thưởng Trung ương;')
+    ).toEqual([['guideline', '40', 'HD-BTĐKT', '2010-02-03', 'Ban Thi đua Khen thưởng Trung ương']])
+  })
+  it('reads a province as the issuer of a local document in a database title', () => {
+    expect(docs('Quyết định 2150/QĐ-UBND của Long An năm 2022 về thủ tục hành chính', null)).toEqual([
+      ['decision', '2150', 'QĐ-UBND', null, 'Long An'],
+    ])
+    // A name that is no province is not taken.
+    expect(docs('Quyết định 2150/QĐ-UBND của Giám Đốc năm 2022', null)[0]![4]).toBeNull()
+  })
+})
+
+describe('issue dates and types away from the number', () => {
+  it('reads a clause-opening day followed right away by the issuer and the verb "ra"', () => {
+    expect(
+      docs(
+        'Để ngày 1/5/1950 được ghi nhớ mãi, ngày 3/4/1960 Ban Thường vụ Khu ủy Tả Ngạn đã ra Nghị quyết số 12-NQ/KU về kỷ niệm.',
+        null
+      )
+    ).toEqual([['resolution', '12', 'NQ/KU', '1960-04-03', 'Ban Thường vụ Khu ủy Tả Ngạn']])
+  })
+  it('reads a date whose words are glued to the numbers', () => {
+    expect(
+      docs('Qua xem xét Báo cáo số 90/BC-UBND ngày 28 tháng11 năm 2012 của Ủy ban nhân dân tỉnh;')
+    ).toEqual([['report', '90', 'BC-UBND', '2012-11-28', 'Ủy ban nhân dân tỉnh']])
+  })
+  it('keeps a Party "Quy định" whose symbol says QĐ as a regulation, not a decision', () => {
+    expect(docs('Căn cứ Quy định số 132-QĐ/TW, ngày 8/3/2024 của Bộ Chính trị;')).toEqual([
+      ['other', '132', 'QĐ/TW', '2024-03-08', 'Bộ Chính trị'],
+    ])
+  })
+})
+
+describe('document headers', () => {
+  it('takes the authority line above "Căn cứ" as the issuer of the header document', () => {
+    const header = [
+      'ỦY BAN NHÂN DÂN',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Số: 812/QĐ-UBND',
+      'Sơn La, ngày 14 tháng 4 năm 2016',
+      'QUYẾT ĐỊNH',
+      'VỀ VIỆC KHEN THƯỞNG CÁC TẬP THỂ',
+      'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SƠN LA',
+      'Căn cứ Luật Thi đua, khen thưởng ngày 26/11/2003;',
+    ].join('\n')
+    expect(docs(header, null)).toEqual([
+      ['decision', '812', 'QĐ-UBND', '2016-04-14', 'Chủ tịch ủy ban nhân dân tỉnh Sơn La'],
+    ])
+  })
+  it('reads a flattened header: issuer cell before "Số:", the motto before the dateline', () => {
+    const header = [
+      'UBND TỈNH ĐẮK LẮK Số: 40/2017/QĐ-UBND',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Đắk Lắk, ngày 9 tháng 10 năm 2017',
+      'QUYẾT ĐỊNH',
+      'Về công tác thi đua',
+    ].join('\n')
+    expect(docs(header, null)).toEqual([['decision', '40', 'QĐ-UBND', '2017-10-09', 'UBND tỉnh Đắk Lắk']])
+  })
+  it('ignores recipients and bare header cells when looking for the authority line', () => {
+    const text =
+      'Số: 5/BTC\nHà Nội, ngày 1 tháng 2 năm 2020\nKính gửi:\nBan Chỉ đạo các tỉnh\n\nCăn cứ Hướng dẫn;'
+    expect(authorityLine(text, 0)).toBeNull()
+    const block = 'Số: 9/QĐ-UBND\nỦY BAN NHÂN DÂN\nTỈNH X\nCăn cứ Luật;'
+    expect(authorityLine(block.replace('ỦY BAN NHÂN DÂN', 'ủy ban nhân dân'), 0)).toBeNull()
+    expect(authorityLine('Số: 9/QĐ-UBND\nchủ tịch ủy ban nhân dân tỉnh Sơn La\nCăn cứ Luật;', 0)).toBe(
+      'Chủ tịch ủy ban nhân dân tỉnh Sơn La'
+    )
+  })
+})
