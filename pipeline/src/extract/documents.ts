@@ -64,8 +64,9 @@ const BARE = /(?<![\p{L}\p{N}/.,-])(\d{1,5})(?=\s{0,2}[-–/])/gu
 const BARE_NEXT =
   /^(?:\s*(?:[,.;:)(\]]|[-–]\s|$)|\s+(?:của|về|ngày|và|do|đã|được|nhằm|trong|tại|là|với|này|cũng|vừa|ban hành|hướng dẫn|quy định|theo)(?![\p{L}]))/u
 
+// Also a bracketed day alone, with its year: "Kế hoạch số 45/KH-UBND (12/3/2024)".
 const DATE_AFTER = new RegExp(
-  `\\s*[,(]?\\s*(?:được\\s+)?(?:ban hành\\s+|ký\\s+)?(?:vào\\s+)?ng[àa]y\\s*:?\\s*(${DATE_SRC}|\\d{1,2}[-.]\\d{1,2}[-.]\\d{4}|\\d{1,2}\\s?\\/\\s?\\d{1,2})(?![\\p{N}/])`,
+  `\\s*[,(]?\\s*(?:được\\s+)?(?:ban hành\\s+|ký\\s+)?(?:vào\\s+)?ng[àa]y\\s*:?\\s*(${DATE_SRC}|\\d{1,2}[-.]\\d{1,2}[-.]\\d{4}|\\d{1,2}\\s?\\/\\s?\\d{1,2})(?![\\p{N}/])|\\s*\\(\\s*(${DATE_SRC}|\\d{1,2}[-.]\\d{1,2}[-.]\\d{4})\\s*\\)`,
   'uy'
 )
 
@@ -245,7 +246,7 @@ export function extractDocuments(text: string, published: string | null | undefi
         DAY_THEN_ISSUING.test(text.slice(end + dm[0].length, end + dm[0].length + 160))
       )
     ) {
-      date = parseDate(dm[1]!, ref.sym?.year ?? null, pub)
+      date = parseDate((dm[1] ?? dm[2])!, ref.sym?.year ?? null, pub)
       end += dm[0].length
     }
     let issuer: string | null = null

@@ -139,3 +139,34 @@ describe('document headers', () => {
     )
   })
 })
+
+describe('more issuer and symbol forms', () => {
+  it('reads Party groups, standing and inspection boards, commands and abbreviated boards', () => {
+    expect(
+      docs('Thực hiện Kế hoạch số 21-KH/ĐĐ ngày 4/3/2024 của Đảng đoàn MTTQ tỉnh Bình Định;')[0]![4]
+    ).toBe('Đảng đoàn MTTQ tỉnh Bình Định')
+    expect(docs('Căn cứ Kết luận số 15-KL/TU ngày 2/2/2024 của Thường trực Tỉnh ủy Bắc Ninh;')[0]![4]).toBe(
+      'Thường trực Tỉnh ủy Bắc Ninh'
+    )
+    expect(docs('BTV Tỉnh ủy Nam Định vừa ban hành Chỉ thị số 30-CT/TU về đại hội.')[0]![4]).toBe(
+      'BTV Tỉnh ủy Nam Định'
+    )
+    expect(docs('Theo Kế hoạch số 88/KH-BCH ngày 1/4/2024 của Bộ Chỉ huy Quân sự tỉnh Kon Tum;')[0]![4]).toBe(
+      'Bộ Chỉ huy Quân sự tỉnh Kon Tum'
+    )
+    expect(docs('Căn cứ Hướng dẫn số 05/HD-HĐTĐKT ngày 5/1/2024 của Hội đồng TĐKT tỉnh Cà Mau;')[0]![4]).toBe(
+      'Hội đồng TĐKT tỉnh Cà Mau'
+    )
+  })
+  it('reads a bracketed day alone after the number, and a space before the slash of a typed symbol', () => {
+    expect(docs('UBND tỉnh đã ban hành Kế hoạch số 45/KH-UBND (12/3/2024) về thi đua.')).toEqual([
+      ['plan', '45', 'KH-UBND', '2024-03-12', 'UBND tỉnh'],
+    ])
+    expect(docs('Thực hiện Kế hoạch số 45 /KH-UBND ngày 12/3/2024 của UBND tỉnh.')).toEqual([
+      ['plan', '45', 'KH-UBND', '2024-03-12', 'UBND tỉnh'],
+    ])
+    // A bracketed range is an anniversary, not the issue day; a spaced slash before a day is no symbol.
+    expect(docs('Kế hoạch số 45/KH-UBND (11/6/1948 - 11/6/2024) về kỷ niệm.')[0]![3]).toBeNull()
+    expect(docs('Đợt thi đua số 3 /6 năm nay.')).toEqual([])
+  })
+})

@@ -32,6 +32,10 @@ const MINISTRIES = [
 ].join('|')
 const SO = [
   'Nội vụ',
+  'Dân tộc và Tôn giáo',
+  'Văn hóa và Thể thao',
+  'Du lịch',
+  'Ngoại vụ',
   'Giáo dục và Đào tạo',
   'Y tế',
   'Tài chính',
@@ -62,7 +66,13 @@ export const ISSUER_SRC = [
   `Ban [Bb]í thư(?:\\s+Trung ương(?:\\s+Đảng)?)?${KHOA}`,
   `Bộ [Cc]hính trị${KHOA}`,
   `Ban [Cc]hấp hành Trung ương(?:\\s+Đảng)?${KHOA}`,
-  `Ban Thường vụ\\s+${PARTY_COMMITTEE}(?:\\s+${CAPWORDS})?`,
+  `(?:Ban Thường vụ|BTV|Ban TV|Thường trực|Ủy ban Kiểm tra|UBKT)\\s+${PARTY_COMMITTEE}(?:\\s+${CAPWORDS})?`,
+  // "Đảng đoàn MTTQ tỉnh", "Ban cán sự đảng UBND tỉnh": the Party's groups inside state and mass bodies.
+  `(?:Đảng đoàn|Ban [Cc]án sự [Đđ]ảng)\\s+(?:MTTQ|Mặt trận Tổ quốc|UBND|[ỦU][yỷ] ban nhân dân|HĐND|Quốc hội|Chính phủ|Hội [\\p{Lu}][\\p{L}]*(?:\\s+[\\p{Lu}][\\p{L}]*)?|Bộ [\\p{Lu}][\\p{L}]*(?:\\s+[\\p{Lu}][\\p{L}]*)?)(?:\\s*Việt Nam)?(?:\\s+${UNIT})?(?:\\s+${CAPWORDS})?`,
+  'Chủ tịch nước',
+  // Armed forces and police commands: "Bộ Chỉ huy Quân sự tỉnh X", "Công an tỉnh X".
+  `(?:Bộ Chỉ huy (?:Quân sự|Bộ đội Biên phòng)|Bộ Tư lệnh|Công an)\\s+${UNIT}(?:\\s+${CAPWORDS})?`,
+  'Tổng cục Chính trị(?:\\s+Quân đội nhân dân Việt Nam)?',
   // Issue #11: Party committees' boards, the Central Military Commission, offices, ministers, directors.
   `Ban (?:Tuyên giáo và Dân vận|Tuyên giáo|Dân vận|Tổ chức|Kiểm tra|Nội chính)\\s+(?:Trung ương|${PARTY_COMMITTEE})(?:\\s+${CAPWORDS})?`,
   '(?:Ban\\s+)?Thường vụ Quân [uủ]?[ỷy] Trung ương|Quân [uủ]?[ỷy] Trung ương',
@@ -89,13 +99,13 @@ export const ISSUER_SRC = [
   `(?:Ban Thường trực\\s+)?(?:[ỦU][yỷ] ban|UB)\\s*(?:MTTQ|Mặt trận Tổ quốc)(?:\\s*Việt Nam|\\s*VN)?(?:\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
   `(?:Chủ tịch\\s+)?(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)(?:\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
   // "Ban Thi đua - Khen thưởng", also written without the dash, and its congress sub-board ("Tiểu ban").
-  `(?:Hội đồng|Tiểu [Bb]an|Ban)\\s+Thi đua\\s*(?:[-–,]\\s*)?[Kk]hen thưởng(?:\\s+Trung ương|\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
+  `(?:Chủ tịch\\s+)?(?:Hội đồng|Tiểu [Bb]an|Ban)\\s+(?:TĐKT|Thi đua\\s*(?:[-–,]\\s*)?[Kk]hen thưởng)(?:\\s+Trung ương|\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
   `Bộ (?:${MINISTRIES})`,
   `Sở (?:${SO})(?:\\s+tỉnh\\s+${CAPWORDS})?`,
   'Tổng Liên đoàn Lao động Việt Nam',
   // Mass organisations and their boards: "Ban Thường vụ Tỉnh đoàn X", "Hội Liên hiệp Phụ nữ tỉnh X",
   // "Liên đoàn Lao động huyện X", "Trung ương Hội Nông dân Việt Nam".
-  `(?:Ban (?:Thường vụ|Chấp hành|Thường trực|Bí thư)\\s+)?(?:Trung ương\\s+)?(?:Tỉnh đoàn|Thành đoàn|Huyện đoàn|Trung ương Đoàn|Đoàn Thanh niên(?: Cộng sản Hồ Chí Minh)?|Hội Liên hiệp Phụ nữ|Hội LHPN|Hội Nông dân|Hội Cựu chiến binh|Hội CCB|Liên đoàn Lao động|LĐLĐ|Công đoàn)(?:\\s+Việt Nam)?(?:\\s+${UNIT})?(?:\\s+${CAPWORDS})?`,
+  `(?:Ban (?:Thường vụ|Chấp hành|Thường trực|Bí thư)\\s+)?(?:Trung ương\\s+)?(?:Tỉnh [đĐ]oàn|Thành [đĐ]oàn|Huyện [đĐ]oàn|Trung ương Đoàn|Đoàn Thanh niên(?: Cộng sản Hồ Chí Minh)?|Hội Liên hiệp Phụ nữ|Hội LHPN|Hội Nông dân|Hội Cựu chiến binh|Hội CCB|Liên đoàn Lao động|LĐLĐ|Công đoàn)(?:\\s+Việt Nam)?(?:\\s+${UNIT})?(?:\\s+${CAPWORDS})?`,
   // "Văn phòng UBND tỉnh", "Văn phòng Tỉnh ủy X".
   `Văn phòng\\s+(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|${PARTY_COMMITTEE})(?:\\s+${UNIT})?(?:\\s+${CAPWORDS})?`,
   // "Chỉ thị 34 của Trung ương": the Party centre, written short (after every longer central name above).

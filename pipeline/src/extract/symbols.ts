@@ -127,7 +127,12 @@ function parseState(text: string, start: number): ParsedSymbol | null {
 export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
   const i = skipSpaces(text, pos, 2)
   const c = text[i]
-  if (c === '/') return i === pos ? parseState(text, i) : null
+  if (c === '/') {
+    if (i === pos) return parseState(text, i)
+    // "số 45 /KH-UBND": one space before the slash only when a type abbreviation follows it.
+    const t = i === pos + 1 ? tokenAt(text, skipSpaces(text, i + 1, 1)) : null
+    return t !== null && isTypeAbbreviation(canonical(t)) ? parseState(text, i) : null
+  }
   if (isDash(c)) return parseParty(text, i)
   return null
 }
