@@ -7,7 +7,12 @@ export const dataDir = path.join(repoRoot, 'data')
 export const referenceDir = path.join(dataDir, 'reference')
 export const seedsDir = path.join(dataDir, 'seeds')
 export const snapshotDir = path.join(dataDir, 'snapshot')
-export const defaultSourcesFile = path.join(dataDir, 'sources.json')
+/** The hand-maintained national registry of portals, newspapers and emulation boards (real sites). */
+export const registryFile = path.join(dataDir, 'sources.json')
+/** The offline snapshot's own sites, written by `thidua snapshot build`. */
+export const snapshotSourcesFile = path.join(snapshotDir, 'sources.json')
+/** What offline commands crawl by default: the snapshot's sites (the registry is for --live and checks). */
+export const defaultSourcesFile = snapshotSourcesFile
 /** Generated state (databases, raw archive, published versions). Gitignored. */
 export const varDir = path.join(repoRoot, 'var')
 export const defaultDbFile = path.join(varDir, 'thidua.duckdb')

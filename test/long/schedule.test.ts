@@ -87,7 +87,7 @@ async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'thidua-schedule-'))
   db = path.join(dir, 'thidua.duckdb')
-  const all = JSON.parse(readFileSync(path.join(repoRoot, 'data/sources.json'), 'utf8')) as Array<{
+  const all = JSON.parse(readFileSync(path.join(repoRoot, 'data/snapshot/sources.json'), 'utf8')) as Array<{
     id: string
   }>
   sourcesFile = path.join(dir, 'sources.json')

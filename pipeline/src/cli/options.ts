@@ -8,6 +8,8 @@ export const dbOption = Options.file('db').pipe(
 )
 
 export const sourcesOption = Options.file('sources').pipe(
-  Options.withDescription('JSON list of sources (default: data/sources.json; format in docs/sources.md)'),
+  Options.withDescription(
+    'JSON list of sources (default: data/snapshot/sources.json; the registry of real sites is data/sources.json)'
+  ),
   Options.withDefault(defaultSourcesFile)
 )

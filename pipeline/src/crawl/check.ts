@@ -21,6 +21,8 @@ import {
   type FetchPolicy,
   fetchPage,
   type Transport,
+  transportLive,
+  transportMapped,
 } from './http.ts'
 import { type RobotsRules, robotsFromResponse } from './robots.ts'
 import { sourceHosts } from './sources.ts'
@@ -69,7 +71,7 @@ const oneLine = (e: unknown): string =>
 /** Check one source; `maxPages` bounds the entry pages fetched (the sample comes on top). */
 export const checkSource = (
   source: SourceConfig,
-  opts: { readonly live: boolean; readonly maxPages?: number }
+  opts: { readonly live: boolean; readonly maxPages?: number | undefined }
 ) =>
   Effect.gen(function* () {
     const hosts = new Set(sourceHosts(source))
@@ -256,3 +258,61 @@ export const reportText = (r: CheckReport): string =>
       : '  no sample article to parse',
     r.problems.length ? `  problems: ${r.problems.join('; ')}` : '  no problems found',
   ].join('\n')
+
+const FEED_PATH = /(rss|feed|atom)/i
+const SITEMAP_PATH = /sitemap/i
+
+/**
+ * One line for a source whose host the offline snapshot does not hold: nothing is fetched, the line says
+ * what a live check would ask for (robots.txt, feeds, sitemaps, pages) and which platform it would assume.
+ */
+export const offlineLine = (s: SourceConfig): string => {
+  const base = new URL(s.base_url)
+  const entries = s.entry_points.length > 0 ? s.entry_points : [s.base_url]
+  const paths = (urls: ReadonlyArray<string>) => urls.map((u) => new URL(u).pathname + new URL(u).search)
+  const feeds = entries.filter((u) => FEED_PATH.test(new URL(u).pathname))
+  const sitemaps = entries.filter((u) => SITEMAP_PATH.test(new URL(u).pathname))
+  const pages = entries.filter((u) => !feeds.includes(u) && !sitemaps.includes(u))
+  const ask = [
+    `${base.protocol}//${base.host}/robots.txt (and the sitemaps it names)`,
+    ...(feeds.length ? [`feed ${paths(feeds).join(', ')}`] : []),
+    ...(sitemaps.length ? [`sitemap ${paths(sitemaps).join(', ')}`] : []),
+    ...(pages.length ? [`page ${paths(pages).join(', ')} (and the feeds it announces)`] : []),
+  ]
+  const platform =
+    s.platform_basis === 'unknown' || (s.platform === 'generic' && !s.platform_basis)
+      ? 'platform unknown (read as generic)'
+      : `platform ${s.platform}`
+  const until = s.active_until ? `; served its unit until ${s.active_until}` : ''
+  return `offline ${s.id}: ${base.host} is not reachable offline (not in the snapshot); with --live it would ask ${ask.join('; ')}; ${platform}${until}`
+}
+
+export interface CheckResult {
+  readonly source: SourceConfig
+  /** Null when the source could not be checked (offline, host not in the snapshot). */
+  readonly report: CheckReport | null
+  /** The one-line answer for this source. */
+  readonly line: string
+}
+
+/**
+ * Check many sources: live against the real sites, or offline against the simulator's hosts (`hostMap`),
+ * where a source whose home host the snapshot lacks gets its `offlineLine` and no request at all.
+ */
+export const checkSources = (
+  sources: ReadonlyArray<SourceConfig>,
+  opts: { readonly hostMap: Readonly<Record<string, string>> | null; readonly maxPages?: number }
+) =>
+  Effect.forEach(
+    sources,
+    (s): Effect.Effect<CheckResult> => {
+      const hostMap = opts.hostMap
+      if (hostMap && !(new URL(s.base_url).host in hostMap))
+        return Effect.succeed({ source: s, report: null, line: offlineLine(s) })
+      return checkSource(s, { live: hostMap === null, maxPages: opts.maxPages }).pipe(
+        Effect.provide(hostMap ? transportMapped(hostMap) : transportLive),
+        Effect.map((report) => ({ source: s, report, line: reportLine(report) }))
+      )
+    },
+    { concurrency: 4 }
+  )

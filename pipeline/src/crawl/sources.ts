@@ -42,6 +42,20 @@ export const PLATFORMS = [
 ] as const
 
 const KINDS = ['portal', 'newspaper', 'tv', 'other'] as const
+const ROLES = ['portal', 'newspaper', 'emulation_board'] as const
+
+/** One evidence item: an http(s) URL or `github:owner/repo@commit:path`, optionally followed by ` — note`. */
+const EVIDENCE_REF = /^(https?:\/\/\S+|github:[\w.-]+\/[\w.-]+@[0-9a-f]{40}:\S+)( — .+)?$/
+const Evidence = Schema.NonEmptyArray(
+  Schema.String.pipe(
+    Schema.pattern(EVIDENCE_REF, {
+      message: () => 'must be a URL or github:owner/repo@commit:path, optionally followed by " — note"',
+    })
+  )
+)
+const IsoDay = Schema.String.pipe(
+  Schema.pattern(/^\d{4}-\d{2}-\d{2}$/, { message: () => 'must be a date YYYY-MM-DD' })
+)
 
 /** The offending value of a schema issue, quoted as JSON (for one-line messages). */
 const issueActual = (issue: ParseResult.ParseIssue): string => JSON.stringify(issue.actual) ?? 'undefined'
@@ -76,6 +90,18 @@ export const SourceConfigSchema = Schema.Struct({
   max_per_host: Schema.optional(PositiveInt.pipe(Schema.lessThanOrEqualTo(16))),
   min_delay_ms: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),
   max_pages: Schema.optional(PositiveInt),
+  role: Schema.optionalWith(
+    Schema.Literal(...ROLES).annotations({
+      message: (issue) => ({
+        message: `${issueActual(issue)} is not one of ${ROLES.join(', ')}`,
+        override: true,
+      }),
+    }),
+    { exact: true }
+  ),
+  platform_basis: Schema.optional(Schema.NonEmptyString),
+  active_until: Schema.optional(IsoDay),
+  evidence: Schema.optional(Evidence),
 })
 
 /** Hosts (`host` or `host:port`) that belong to a source: the base URL's host plus its extra hosts. */
@@ -118,6 +144,8 @@ export function validateSources(
     if (prior !== undefined)
       problems.push(`${describeEntry(raw, index)}: field id: duplicates entry ${prior}`)
     seenIds.set(s.id, index)
+    if (s.platform_basis === 'unknown' && s.platform !== 'generic')
+      problems.push(`${describeEntry(raw, index)}: field platform: an unknown platform is read as generic`)
     const hosts = sourceHosts(s)
     s.entry_points.forEach((e, i) => {
       const h = new URL(e).host

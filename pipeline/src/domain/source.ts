@@ -1,6 +1,7 @@
 /**
- * A configured source (one portal or newspaper site). `data/sources.json` is a JSON array of these;
- * the format is documented in docs/sources.md. Adding a portal on a known platform is configuration only.
+ * A configured source (one portal or newspaper site). `data/sources.json` (the hand-maintained national
+ * registry) and `data/snapshot/sources.json` (the offline snapshot's sites, generated) are JSON arrays of
+ * these; the format is documented in docs/sources.md. Adding a portal on a known platform is configuration only.
  */
 export type Platform =
   | 'nukeviet'
@@ -13,6 +14,9 @@ export type Platform =
   | 'generic'
 
 export type SourceKind = 'portal' | 'newspaper' | 'tv' | 'other'
+
+/** What a registry entry is for its unit: the provincial portal, newspaper or emulation-commendation board. */
+export type SourceRole = 'portal' | 'newspaper' | 'emulation_board'
 
 export interface SourceConfig {
   readonly id: string
@@ -32,4 +36,12 @@ export interface SourceConfig {
   readonly max_per_host?: number
   readonly min_delay_ms?: number
   readonly max_pages?: number
+  // Registry fields (data/sources.json): optional so that crawl-only configs stay short.
+  readonly role?: SourceRole
+  /** How `platform` was determined, or "unknown" (then the platform is `generic`). */
+  readonly platform_basis?: string
+  /** Last day the site served its unit (YYYY-MM-DD); absent while it still does. */
+  readonly active_until?: string
+  /** Where the site is named: public page URLs or `github:owner/repo@commit:path`, each with an optional ` — note`. */
+  readonly evidence?: ReadonlyArray<string>
 }

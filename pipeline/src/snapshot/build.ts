@@ -1,5 +1,5 @@
 /**
- * `thidua snapshot build`: renders the offline snapshot (data/snapshot/) and data/sources.json from the
+ * `thidua snapshot build`: renders the offline snapshot (data/snapshot/) and its sites' data/snapshot/sources.json from the
  * seeds and the corpus facts. Pure function of its inputs: the same inputs give byte-identical output.
  */
 import { createHash } from 'node:crypto'

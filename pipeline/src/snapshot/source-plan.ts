@@ -2,7 +2,8 @@
  * Which sources the snapshot holds and how each is configured. Every host of the corpus facts becomes
  * a source (so each rebuilt article keeps its real URL), plus the captured seeds' sites. The platform
  * is the one each site most plausibly runs (design/portals.md, reference/sources.csv); `generic` when
- * unknown. `thidua snapshot build` writes data/sources.json from this plan.
+ * unknown. `thidua snapshot build` writes data/snapshot/sources.json from this plan (data/sources.json is
+ * the hand-maintained national registry and is never written here).
  */
 import type { Platform, SourceConfig, SourceKind } from '../domain/source.ts'
 import type { Fact } from './facts.ts'

@@ -10,7 +10,7 @@ import * as Options from '@effect/cli/Options'
 import * as Console from 'effect/Console'
 import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
-import { defaultSourcesFile } from '../../paths.ts'
+import { defaultSourcesFile, registryFile } from '../../paths.ts'
 import { dbOption } from '../options.ts'
 import { cliError } from '../messages.ts'
 
@@ -20,7 +20,7 @@ const live = Options.boolean('live').pipe(
 // Optional rather than defaulted, so that --generated can fall back to the corpus's own sources.json.
 const sources = Options.file('sources').pipe(
   Options.withDescription(
-    'JSON list of sources (default: data/sources.json, or DIR/sources.json with --generated)'
+    'JSON list of sources (default: data/snapshot/sources.json; with --live the registry data/sources.json; DIR/sources.json with --generated)'
   ),
   Options.optional
 )
@@ -38,13 +38,22 @@ const maxPages = Options.integer('max-pages').pipe(
 )
 const json = Options.boolean('json').pipe(Options.withDescription('Print the run summary as JSON on stdout'))
 
-/** The sources file a run uses: --sources, else the generated corpus's own, else data/sources.json. */
-export const runSourcesFile = (sources: Option.Option<string>, generated: Option.Option<string>): string =>
+/**
+ * The sources file a run uses: --sources, else the generated corpus's own, else the registry of real
+ * sites for a live run and the snapshot's own sites for the embedded one.
+ */
+export const runSourcesFile = (
+  sources: Option.Option<string>,
+  generated: Option.Option<string>,
+  live = false
+): string =>
   Option.isSome(sources)
     ? sources.value
     : Option.isSome(generated)
       ? path.join(generated.value, 'sources.json')
-      : defaultSourcesFile
+      : live
+        ? registryFile
+        : defaultSourcesFile
 
 export const runCommand = Command.make(
   'run',
@@ -60,7 +69,7 @@ export const runCommand = Command.make(
       const { runPipeline } = yield* Effect.promise(() => import('../../run/run-pipeline.ts'))
       const summary = yield* runPipeline({
         dbFile: db,
-        sourcesFile: runSourcesFile(sources, generated),
+        sourcesFile: runSourcesFile(sources, generated, live),
         live,
         ...(Option.isSome(snapshot) ? { snapshotRoot: snapshot.value } : {}),
         ...(Option.isSome(generated) ? { generatedDir: generated.value } : {}),
