@@ -85,7 +85,11 @@ export function labelKey(label: string): string {
   const m = /^0*(\d+)(.*)$/.exec(rest.trim())
   // The dev corpus writes symbols without their year ("decree 42/NĐ-CP" for 42/2010/NĐ-CP): compare without it.
   const symbol = (s: string) => symbolKey(s.replace(/^\s*[/-]\s*(?:19|20)\d{2}(?=\s*[/-])/, ''))
-  return m ? `${type} ${m[1]}|${symbol(m[2]!)}` : `${type} ${symbolKey(rest)}`
+  if (!m) return `${type} ${symbolKey(rest)}`
+  // Number and symbol name a document on their own; its type is the document extractor's to get right
+  // (scored by the documents eval), so a relation between the right documents counts whatever their type.
+  const sym = symbol(m[2]!)
+  return sym ? `doc ${m[1]}|${sym}` : `${type} ${m[1]}|`
 }
 
 const docLabel = (d: DocumentMention): string =>
@@ -109,7 +113,14 @@ export function predictedTriples(x: Extraction): string[] {
   return [...out]
 }
 
-export function scoreRelations(items: ReadonlyArray<RelationItem>): RelationScore {
+/**
+ * `documentsOnly`: compare only relations between two documents (the dev corpus labels no campaign or
+ * congress relation, so predicting one there is no error).
+ */
+export function scoreRelations(
+  items: ReadonlyArray<RelationItem>,
+  opts: { documentsOnly?: boolean } = {}
+): RelationScore {
   const s: RelationScore = {
     texts: items.length,
     tp: 0,
@@ -122,7 +133,8 @@ export function scoreRelations(items: ReadonlyArray<RelationItem>): RelationScor
   }
   for (const it of items) {
     const x = extract(it.text, { id: it.id, published: it.published })
-    const pred = new Set(predictedTriples(x))
+    const triples = predictedTriples(x)
+    const pred = new Set(opts.documentsOnly ? triples.filter((t) => !/ (campaign|event):/.test(t)) : triples)
     const gold = new Set(it.relations.map((r) => `${labelKey(r.from)} ${r.relation} ${labelKey(r.to)}`))
     for (const p of pred)
       if (gold.has(p)) s.tp++
@@ -220,12 +232,24 @@ export function relationsReport(goldFile = relationsGoldFile, dir = devDir): str
       scoreRelations(loadRelationGold(goldFile))
     )
   )
-  const test = loadDevCorpus('test', dir)
-  const labelled = test?.reduce((n, t) => n + t.relations.length, 0) ?? 0
-  if (test === null)
-    lines.push('dev corpus: data/dev/manifest.jsonl or texts.jsonl absent, frozen test part not scored')
-  else if (labelled === 0)
-    lines.push(`dev corpus, frozen test part: ${test.length} texts but no relation labelled yet, no score`)
-  else lines.push(formatRelationScore('dev corpus, frozen test part', scoreRelations(test), 0))
+  // The rules are tuned on the dev part (its misses are printed) and only scored on the frozen test part.
+  for (const [part, name, errors] of [
+    ['dev', 'dev corpus, dev part', 30],
+    ['test', 'dev corpus, frozen test part', 0],
+  ] as const) {
+    const items = loadDevCorpus(part, dir)
+    const labelled = items?.reduce((n, t) => n + t.relations.length, 0) ?? 0
+    if (items === null) lines.push(`${name}: data/dev/manifest.jsonl or texts.jsonl absent, not scored`)
+    else if (labelled === 0)
+      lines.push(`${name}: ${items.length} texts but no relation labelled yet, no score`)
+    else
+      lines.push(
+        formatRelationScore(
+          `${name} (${labelled} relations)`,
+          scoreRelations(items, { documentsOnly: true }),
+          errors
+        )
+      )
+  }
   return lines.join('\n')
 }

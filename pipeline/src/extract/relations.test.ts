@@ -35,6 +35,36 @@ describe('relations between documents', () => {
     ])
   })
 
+  it('reads grounds stated alone for the document the next sentence opens by issuing', () => {
+    expect(
+      rel(
+        'Thực hiện Kế hoạch số 36/KH-UBND ngày 20/2/2024 của UBND huyện. Ngày 8/3/2024, Đảng ủy xã đã ban hành Kế hoạch số 21-KH/ĐU về thi đua.'
+      )
+    ).toEqual(['Kế hoạch số 21-KH/ĐU implements Kế hoạch số 36/KH-UBND'])
+    // Grounds with a main clause of their own, or a next sentence that does not open on the issuing.
+    expect(
+      rel(
+        'Thực hiện Kế hoạch số 45/KH-UBND của UBND tỉnh, các trường tổ chức ra quân. Ngày 3/5/2024, Phòng Giáo dục ban hành Công văn số 310/PGDĐT về lịch thi.'
+      )
+    ).toEqual([])
+    expect(
+      rel(
+        'Thực hiện Kế hoạch số 12/KH-UBND của UBND huyện. Trong tháng 4, Đoàn xã đã ra quân; Ban Chỉ huy Quân sự xã ban hành Kế hoạch số 7/KH-BCH.'
+      )
+    ).toEqual([])
+  })
+
+  it('reads "<T> được <agent> triển khai qua <F>" as F implements T, and "Theo đề nghị … tại Tờ trình" as cites', () => {
+    expect(
+      rel('Hướng dẫn số 13/HD-HĐTĐKT được Sở Nội vụ triển khai qua Công văn số 9/SNV-TĐKT ngày 2/8/2024.')
+    ).toEqual(['Công văn số 9/SNV-TĐKT implements Hướng dẫn số 13/HD-HĐTĐKT'])
+    expect(
+      rel(
+        'Số: 725/QĐ-UBND\nQUYẾT ĐỊNH\nTheo đề nghị của Trưởng ban Ban Thi đua - Khen thưởng tại Tờ trình số 88/TTr-BTĐKT ngày 14/5/2024.'
+      )
+    ).toEqual(['725/QĐ-UBND cites Tờ trình số 88/TTr-BTĐKT'])
+  })
+
   it('reads amends, replaces (active and passive) and cites', () => {
     expect(rel('Quyết định số 5/QĐ-UBND sửa đổi, bổ sung Quyết định số 12/QĐ-UBND.')).toEqual([
       'Quyết định số 5/QĐ-UBND amends Quyết định số 12/QĐ-UBND',

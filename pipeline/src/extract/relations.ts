@@ -11,13 +11,32 @@
 import type {
   CampaignMention,
   DocumentMention,
-  DocumentType,
   EventMention,
   Extraction,
-  IssuerLevel,
   RelationKind,
   RelationMention,
 } from '../domain/extraction.ts'
+import {
+  AMEND,
+  ANAPHOR,
+  ANAPHOR_TYPE,
+  CITE,
+  IMPL,
+  GROUNDS_ONLY_BREAK,
+  ISSUED,
+  isCentralLevel,
+  LATER,
+  LAUNCH,
+  LIST_GAP,
+  NEW_ACTOR,
+  NEXT_ISSUES,
+  ORGANIZE,
+  PASSIVE,
+  REPEALED,
+  REPLACE,
+  SELF_HEADER_REACH,
+  UNNUMBERED_ISSUE,
+} from './relation-patterns.ts'
 
 /** A mention's span (the extractor lists them per merged entity as `mentions`). */
 interface Span {
@@ -25,85 +44,6 @@ interface Span {
   readonly end: number
   readonly surface: string
 }
-
-const CENTRAL: ReadonlySet<IssuerLevel> = new Set([
-  'party_central',
-  'national_assembly',
-  'government',
-  'prime_minister',
-  'ministry',
-  'central_council',
-])
-export const isCentralLevel = (l: IssuerLevel | undefined): boolean => l !== undefined && CENTRAL.has(l)
-
-// What may stand between a verb and the document it governs ("triển khai thực hiện có hiệu quả các …").
-const FILL = String.raw`(?:\s+(?:thực hiện|triển khai|có hiệu quả|nghiêm túc|tốt|đầy đủ|nội dung|tinh thần|các|việc|một số điều(?: của)?|điều \d+ (?:của )?))*`
-const IMPL = new RegExp(
-  String.raw`(?:triển khai|thực hiện|cụ thể h[oó][aá]|quán triệt|hướng dẫn (?:thực hiện|thi hành)|tổ chức thực hiện|quy định chi tiết(?: thi hành)?)${FILL}\s*[,:]?\s*$`,
-  'iu'
-)
-// Also the legal preamble's other grounds: "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …",
-// "Qua xem xét Báo cáo số …", "Căn cứ Luật … và Nghị định …", "Căn cứ nội dung … (Hướng dẫn số …".
-const CITE = new RegExp(
-  String.raw`(?:(?:^|[\s(,])(?<!kèm\s)(?:căn cứ(?: vào)?|trên cơ sở|theo(?: quy định (?:tại|của))?)${FILL}` +
-    String.raw`|xét đề nghị[^;\n]{0,90}?\s(?:tại|theo)|(?:qua )?xem xét|căn cứ(?: vào)?\s+(?:luật|bộ luật)[^;\n]{0,80}?(?:\svà|,)` +
-    String.raw`|căn cứ[^;\n()]{0,120}\()\s*$`,
-  'iu'
-)
-// "sửa đổi, bổ sung Điều 5 của Quy chế ban hành kèm theo Quyết định số …" amends that decision.
-const AMEND = new RegExp(
-  String.raw`sửa đổi(?:,?\s*bổ sung)?(?:${FILL}|\s+(?:một số\s+)?(?:điều|khoản)[^.;]{0,80}?kèm theo)\s*$`,
-  'iu'
-)
-const REPEALED = /bãi bỏ(?:\s+các)?\s*$/iu
-const REPLACE = new RegExp(String.raw`thay thế(?: cho)?${FILL}\s*$`, 'iu')
-// "Kế hoạch số 12 được sửa đổi, bổ sung bởi Quyết định số 5": the later document is the subject.
-const PASSIVE = /^[^.;]{0,90}?được\s+(sửa đổi(?:,?\s*bổ sung)?|thay thế)\s+(?:bởi|bằng|tại|theo)\s*$/iu
-// "UBND tỉnh ban hành Kế hoạch …": the issuing verb right before a document.
-const ISSUED = /(?:ban hành|ký|xây dựng|đã có|vừa có|phê duyệt)(?:\s+(?:các|văn bản là|kèm theo))?\s*$/iu
-// A list may carry each document's date, issuer and topic between its items, but no new actor.
-const LIST_GAP = /^[^.;:]{0,260}?(?:,|;|\svà|\scùng|\s\+)\s*(?:các\s+)?$/iu
-const NEW_ACTOR = /,\s*(?:UBND|Ủy ban|Uỷ ban|Tỉnh ủy|Thành ủy|Ban Thường vụ|Sở|Hội đồng|Bộ|Chủ tịch)\b/u
-const UNNUMBERED_ISSUE =
-  /ban hành\s+(?:kế hoạch|quyết định|chỉ thị|hướng dẫn|chương trình|quy chế|quy định|thông tư|nghị định)(?!\s+(?:số\s*)?\d)/iu
-/** How far into a text its header's "Số: …" may sit (portals put menus first). */
-const SELF_HEADER_REACH = 3000
-// The campaign's name may start a few words into the quotes ("“Chung tay xóa nhà tạm …”").
-const LAUNCH =
-  /phát động(?:\s+(?:và triển khai|phong trào|đợt|cuộc vận động|thi đua|chuyên đề|cao điểm))*\s*(?:[:“"«]\s*(?:[^\s”"»]+\s+){0,3})?$/iu
-const ORGANIZE = /(?:tổ chức|chuẩn bị|tiến tới)(?![\s\S]*(?:ban hành|thực hiện|triển khai|căn cứ))[\s\S]*$/iu
-const ANAPHOR_TYPE: ReadonlyArray<[string, DocumentType]> = [
-  ['kế hoạch', 'plan'],
-  ['chỉ thị', 'directive'],
-  ['quyết định', 'decision'],
-  ['thông tư', 'circular'],
-  ['nghị định', 'decree'],
-  ['nghị quyết', 'resolution'],
-  ['hướng dẫn', 'guideline'],
-  ['chương trình', 'program'],
-  ['công văn', 'official_letter'],
-  ['luật', 'law'],
-]
-// Documents that can carry out, amend or cite another (a report only tells about one).
-const LATER = new Set([
-  'plan',
-  'directive',
-  'decision',
-  'program',
-  'guideline',
-  'official_letter',
-  'resolution',
-  'notice',
-  'other',
-  'conclusion',
-  'law',
-  'decree',
-  'circular',
-  'telegram',
-])
-// "Kế hoạch này …", "Thông tư mới …": a sentence that opens on the document the previous one named.
-const ANAPHOR =
-  /^[\s\-–•*+]*(?:kế hoạch|chỉ thị|quyết định|thông tư|nghị định|nghị quyết|hướng dẫn|chương trình(?: hành động)?|công văn|luật)(?:\s+(?:này|mới|nói trên|trên))?\s/iu
 
 /** How far below its subject document an article still reports that document's content. */
 const SUBJECT_REACH = 4000
@@ -207,6 +147,19 @@ function issuedAfter(ctx: Ctx, inSentence: number[], after: number, skip: Set<nu
   return out
 }
 
+/**
+ * "Thực hiện Công văn số 1572 …; Công văn số 385 … . Ngày 21/5, Ban Thường trực … đã ban hành Thông báo
+ * số 03": a sentence that states only the grounds speaks for the document the next one opens by issuing.
+ */
+function issuedNext(ctx: Ctx, s: Sentence, targets: number[]): number | null {
+  const tail = ctx.text.slice(ctx.docs[targets[targets.length - 1]!]!.end, s.end)
+  if (GROUNDS_ONLY_BREAK.test(tail)) return null
+  const i = ctx.docs.findIndex((d) => d.start >= s.end)
+  const d = ctx.docs[i]
+  if (!d || !LATER.has(d.type)) return null
+  return NEXT_ISSUES.test(ctx.text.slice(s.end, d.start)) ? i : null
+}
+
 /** "Kế hoạch này thực hiện …": the last document of that kind before the sentence. */
 function antecedent(ctx: Ctx, s: Sentence): number | null {
   const m = ANAPHOR.exec(ctx.text.slice(s.start, s.start + 60))
@@ -301,6 +254,8 @@ function sourcesFor(
   const self = ctx.self
   if (self !== null && !skip.has(self) && (opening || UNNUMBERED_ISSUE.test(ctx.text.slice(s.start, s.end))))
     return { from: [self], bySubject: true }
+  const next = opening ? issuedNext(ctx, s, targets) : null
+  if (next !== null) return { from: [next], bySubject: false }
   // The article's subject document carries out the central documents its content requires; its
   // content follows the lead, so a mention far below (related-news blocks) is not part of it.
   if (verb.kind !== 'implements' || subject === null || skip.has(subject))
@@ -320,7 +275,12 @@ function documentRelations(ctx: Ctx, s: Sentence, inSentence: number[], subject:
     if (prev !== undefined) {
       const pm = PASSIVE.exec(ctx.text.slice(ctx.docs[prev]!.end, t.start))
       if (pm) {
-        const kind: RelationKind = pm[1]!.toLowerCase().startsWith('thay') ? 'replaces' : 'amends'
+        const v = pm[1]!.toLowerCase()
+        const kind: RelationKind = v.startsWith('thay')
+          ? 'replaces'
+          : v.startsWith('sửa')
+            ? 'amends'
+            : 'implements'
         push(ctx, { relation: kind, from: ti, to: prev, start: ctx.docs[prev]!.start, end: t.end })
         continue
       }
@@ -438,6 +398,9 @@ function subjectDocument(text: string, docs: ReadonlyArray<DocumentMention>): nu
   return null
 }
 
+/** More document mentions than this in one sentence: no relations are read from it. */
+const MAX_DOCS_PER_SENTENCE = 100
+
 export function extractRelations(
   text: string,
   documents: ReadonlyArray<DocumentMention>,
@@ -457,8 +420,10 @@ export function extractRelations(
     while (k < occ.length && occ[k]!.start < s.start) k++
     const inSentence: number[] = []
     for (let j = k; j < occ.length && occ[j]!.start < s.end; j++) inSentence.push(j)
+    // A run-on "sentence" naming hundreds of documents is a list or a hostile page, never one clause;
+    // reading it costs time quadratic in its mentions (an 880k-character page stalled a run, #18).
+    if (inSentence.length === 0 || inSentence.length > MAX_DOCS_PER_SENTENCE) continue
     documentRelations(ctx, s, inSentence, subject)
-    if (inSentence.length === 0) continue
     campaignRelations(ctx, s, inSentence, campaignOcc)
     eventRelations(ctx, s, inSentence, eventOcc)
   }

@@ -1,0 +1,100 @@
+/**
+ * The phrases that state a relation between documents (issue #16), read by relations.ts: the verbs
+ * before a governed document (implements, cites, amends, replaces), the issuing verb, what may stand
+ * between the items of a list, and the anaphors that point back to a document named before.
+ */
+import type { DocumentType, IssuerLevel } from '../domain/extraction.ts'
+
+const CENTRAL: ReadonlySet<IssuerLevel> = new Set([
+  'party_central',
+  'national_assembly',
+  'government',
+  'prime_minister',
+  'ministry',
+  'central_council',
+])
+export const isCentralLevel = (l: IssuerLevel | undefined): boolean => l !== undefined && CENTRAL.has(l)
+
+// What may stand between a verb and the document it governs ("triển khai thực hiện có hiệu quả các …").
+const FILL = String.raw`(?:\s+(?:thực hiện|triển khai|có hiệu quả|nghiêm túc|tốt|đầy đủ|nội dung|tinh thần|các|việc|một số điều(?: của)?|điều \d+ (?:của )?))*`
+export const IMPL = new RegExp(
+  '(?:triển khai|thực hiện|cụ thể h[oó][aá]|quán triệt|hướng dẫn (?:thực hiện|thi hành)|tổ chức thực hiện|quy định chi tiết(?: thi hành)?' +
+    // "Thông tư số 71 … hướng dẫn việc trích lập Quỹ thi đua theo Nghị định số 42 …"
+    String.raw`|hướng dẫn\s+việc\s[^.;\n]{0,90}?\stheo)${FILL}\s*[,:]?\s*$`,
+  'iu'
+)
+// Also the legal preamble's other grounds: "Xét (Theo) đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …",
+// "Qua xem xét Báo cáo số …", "Căn cứ Luật … và Nghị định …", "Căn cứ Luật … hợp nhất tại văn bản số …",
+// "Căn cứ nội dung … (Hướng dẫn số …".
+export const CITE = new RegExp(
+  String.raw`(?:(?:^|[\s(,])(?<!kèm\s)(?:căn cứ(?: vào)?|trên cơ sở|theo(?: quy định (?:tại|của))?)${FILL}` +
+    String.raw`|(?:xét|theo) đề nghị[^;\n]{0,90}?\s(?:tại|theo)|(?:qua )?xem xét` +
+    String.raw`|căn cứ(?: vào)?\s+(?:luật|bộ luật)[^;\n]{0,80}?(?:\svà|,|\s(?:hợp nhất\s+)?tại)` +
+    String.raw`|căn cứ[^;\n()]{0,120}\()\s*$`,
+  'iu'
+)
+// "sửa đổi, bổ sung Điều 5 của Quy chế ban hành kèm theo Quyết định số …" amends that decision.
+export const AMEND = new RegExp(
+  String.raw`sửa đổi(?:,?\s*bổ sung)?(?:${FILL}|\s+(?:một số\s+)?(?:điều|khoản)[^.;]{0,80}?kèm theo)\s*$`,
+  'iu'
+)
+export const REPEALED = /bãi bỏ(?:\s+các)?\s*$/iu
+export const REPLACE = new RegExp(String.raw`thay thế(?: cho)?${FILL}\s*$`, 'iu')
+// "Kế hoạch số 12 được sửa đổi, bổ sung bởi Quyết định số 5", "Hướng dẫn số 13 được Sở Nội vụ triển
+// khai qua Công văn số 9": the later document is the subject.
+export const PASSIVE =
+  /^[^.;]{0,90}?được\s+(?:[^.;,]{0,60}?\s)?(sửa đổi(?:,?\s*bổ sung)?|thay thế|triển khai|cụ thể hóa)\s+(?:bởi|bằng|tại|theo|qua)\s*$/iu
+// "UBND tỉnh ban hành Kế hoạch …": the issuing verb right before a document.
+export const ISSUED =
+  /(?:ban hành|ký|xây dựng|đã có|vừa có|phê duyệt)(?:\s+(?:các|văn bản là|kèm theo))?\s*$/iu
+// A list may carry each document's date, issuer and topic between its items, but no new actor.
+export const LIST_GAP = /^[^.;:]{0,260}?(?:,|;|\svà|\scùng|\s\+)\s*(?:các\s+)?$/iu
+// A grounds sentence with a main clause of its own ("Thực hiện Chỉ thị số 05 …, các đơn vị tổ chức …"):
+// the grounds are that clause's, not the next sentence's document's.
+export const GROUNDS_ONLY_BREAK =
+  /,\s*(?:UBND|Ủy ban|Uỷ ban|Tỉnh ủy|Thành ủy|Huyện ủy|Ban|Sở|Phòng|Hội đồng|Bộ|Chủ tịch|các|toàn|mọi|cán bộ|đơn vị|ngành)\s|(?:yêu cầu|đề nghị|giao)\s/iu
+// The next sentence opens by issuing a document: "Ngày 02/11/2021, Sở … (đã, vừa) ban hành …".
+export const NEXT_ISSUES = /^\s*(?:ngày\s[^.;\n]{0,40}?,\s*)?[^.;\n,]{0,100}?\s(?:đã\s|vừa\s)?ban hành\s*$/iu
+export const NEW_ACTOR =
+  /,\s*(?:UBND|Ủy ban|Uỷ ban|Tỉnh ủy|Thành ủy|Ban Thường vụ|Sở|Hội đồng|Bộ|Chủ tịch)\b/u
+export const UNNUMBERED_ISSUE =
+  /ban hành\s+(?:kế hoạch|quyết định|chỉ thị|hướng dẫn|chương trình|quy chế|quy định|thông tư|nghị định)(?!\s+(?:số\s*)?\d)/iu
+/** How far into a text its header's "Số: …" may sit (portals put menus first). */
+export const SELF_HEADER_REACH = 3000
+// The campaign's name may start a few words into the quotes ("“Chung tay xóa nhà tạm …”").
+export const LAUNCH =
+  /phát động(?:\s+(?:và triển khai|phong trào|đợt|cuộc vận động|thi đua|chuyên đề|cao điểm))*\s*(?:[:“"«]\s*(?:[^\s”"»]+\s+){0,3})?$/iu
+export const ORGANIZE =
+  /(?:tổ chức|chuẩn bị|tiến tới)(?![\s\S]*(?:ban hành|thực hiện|triển khai|căn cứ))[\s\S]*$/iu
+export const ANAPHOR_TYPE: ReadonlyArray<[string, DocumentType]> = [
+  ['kế hoạch', 'plan'],
+  ['chỉ thị', 'directive'],
+  ['quyết định', 'decision'],
+  ['thông tư', 'circular'],
+  ['nghị định', 'decree'],
+  ['nghị quyết', 'resolution'],
+  ['hướng dẫn', 'guideline'],
+  ['chương trình', 'program'],
+  ['công văn', 'official_letter'],
+  ['luật', 'law'],
+]
+// Documents that can carry out, amend or cite another (a report only tells about one).
+export const LATER = new Set([
+  'plan',
+  'directive',
+  'decision',
+  'program',
+  'guideline',
+  'official_letter',
+  'resolution',
+  'notice',
+  'other',
+  'conclusion',
+  'law',
+  'decree',
+  'circular',
+  'telegram',
+])
+// "Kế hoạch này …", "Thông tư mới …": a sentence that opens on the document the previous one named.
+export const ANAPHOR =
+  /^[\s\-–•*+]*(?:kế hoạch|chỉ thị|quyết định|thông tư|nghị định|nghị quyết|hướng dẫn|chương trình(?: hành động)?|công văn|luật)(?:\s+(?:này|mới|nói trên|trên))?\s/iu
