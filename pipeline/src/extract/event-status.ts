@@ -10,7 +10,7 @@ import { parsePublished } from './dates.ts'
 // "văn kiện trình Đại hội", "đoàn đại biểu (đi) (tham) dự Đại hội", "Tiểu ban phục vụ Đại hội", "duyệt hồ sơ
 // Đại hội", "dự thảo báo cáo chính trị Đại hội", "hướng về Đại hội", "Ngày mai (29/6), Đại hội …" look ahead to it.
 const PLANNED_BEFORE =
-  /(?:tiến tới|hướng tới|hướng về|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|về việc tổ chức|tổ chức trước|đến|(?<![\p{L}])trình|đi dự|đoàn đại biểu (?:đi\s+)?(?:tham\s+)?dự|phục vụ|hồ sơ|dự thảo(?:\s+(?:văn kiện|báo cáo chính trị))?|góp ý (?:vào\s+)?(?:các\s+)?văn kiện|theo kế hoạch\s*,|[Nn]gày mai(?:\s*\([^()\n]{1,12}\))?\s*,)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
+  /(?:tiến tới|hướng tới|hướng về|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|về việc tổ chức|tổ chức trước|đến|(?<![\p{L}])trình|đi dự|đoàn đại biểu (?:đi\s+)?(?:tham\s+)?dự|phục vụ|hồ sơ|dự thảo(?:\s+(?:văn kiện|báo cáo chính trị))?|góp ý (?:vào\s+)?(?:các\s+)?văn kiện|theo (?:kế hoạch|dự kiến)\s*,?|[Nn]gày mai(?:\s*\([^()\n]{1,12}\))?\s*,)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
 // "Nghị quyết Đại hội …": a congress whose resolution is cited was held (issue #11). "tại phiên trù bị
 // Đại hội", "ngày làm việc đầu tiên Đại hội", "chào mừng thành công của Đại hội" report it under way or done.
 const HELD_BEFORE =

@@ -26,23 +26,30 @@ import { matchAll } from './spans.ts'
 // conferences too (`hoi_nghi_dien_hinh`, as the contract's kinds read), alone or joined with "điển hình
 // tiên tiến" either way round (d-2025.4).
 const GOOD_DEEDS = '(?:các\\s+)?(?:gương\\s+)?người tốt,?\\s+việc tốt'
+// "biểu dương, tôn vinh", "tổng kết, tuyên dương": commendation verbs, one or two (issue #11).
+const PRAISE = '(?:tuyên dương|biểu dương|tôn vinh)(?:,?\\s+(?:và\\s+)?(?:tuyên dương|biểu dương|tôn vinh))?'
+const CONFERENCE = 'Hội nghị\\s+(?:tổng kết,?\\s+)?'
 const HEAD = new RegExp(
   // "Đại hội thi đua Quyết thắng" is the armed forces' own series: congresses.ts reads it (issue #11).
   '(?<![\\p{L}])(?:(Đại hội\\s+(?:Thi đua yêu nước|Thi đua ái quốc|Anh hùng,?\\s+Chiến sĩ thi đua|Chiến sĩ thi đua(?:\\s+và\\s+cán bộ gương mẫu)?|Thi đua(?!\\s+quyết thắng)))|' +
-    '((?:Hội nghị\\s+(?:(?:tuyên dương|biểu dương|tôn vinh)\\s+)?|Lễ\\s+(?:tuyên dương|biểu dương|tôn vinh)\\s+)(?:các\\s+)?điển hình tiên tiến' +
+    `((?:${CONFERENCE}(?:${PRAISE}\\s+)?|Lễ\\s+${PRAISE}\\s+)(?:các\\s+)?điển hình tiên tiến` +
     `(?:,?\\s+(?:và\\s+)?${GOOD_DEEDS})?` +
-    `|(?:Hội nghị|Lễ)\\s+(?:tuyên dương|biểu dương|tôn vinh)\\s+${GOOD_DEEDS}(?:,?\\s+(?:và\\s+)?(?:các\\s+)?điển hình tiên tiến)?))(?![\\p{L}])`,
+    // "Hội nghị biểu dương, tôn vinh điển hình tiêu biểu", "Hội nghị biểu dương kết quả phong trào thi đua".
+    `|${CONFERENCE}${PRAISE}\\s+(?:(?:các\\s+)?điển hình tiêu biểu|kết quả (?:các\\s+)?phong trào thi đua(?:\\s+yêu nước)?)` +
+    `|(?:Hội nghị|Lễ)\\s+${PRAISE}\\s+${GOOD_DEEDS}(?:,?\\s+(?:và\\s+)?(?:các\\s+)?điển hình tiên tiến)?))(?![\\p{L}])`,
   'giu'
 )
 
 const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
-const NAME = `${CAP}(?:\\s+${CAP}){0,3}`
+// A name never runs over a line break ("xã Yên Lãng\\n\\nNgày 21/11").
+const NAME = `${CAP}(?:[^\\S\\n]+${CAP}){0,3}`
 const ORDINAL_WORD = 'nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\\s+(?:một|hai|ba|bốn|tư|lăm))?'
 
 // Each tail component is tried at the current position (sticky); whitespace and commas between them are skipped.
-// "lần thứ VI", "lần thứ 6", "lần thứ sáu", "lần đầu", and the short "lần V" / "lần 5" (numerals only).
+// "lần thứ VI", "lần thứ 6", "lần thứ sáu", "lần đầu", the short "lần V" / "lần 5" (numerals only), and a
+// congress's term number "khóa XIX" (issue #11).
 const C_ORDINAL = new RegExp(
-  `lần\\s+thứ\\s+([IVXL]{1,6}|\\d{1,2}|${ORDINAL_WORD})(?![\\p{L}\\p{N}])|lần\\s+([IVXL]{1,6}|\\d{1,2})(?![\\p{L}\\p{N}])|lần\\s+đầu(?:\\s+tiên)?(?![\\p{L}])`,
+  `lần\\s+thứ\\s+([IVXL]{1,6}|\\d{1,2}|${ORDINAL_WORD})(?![\\p{L}\\p{N}])|lần\\s+([IVXL]{1,6}|\\d{1,2})(?![\\p{L}\\p{N}])|lần\\s+đầu(?:\\s+tiên)?(?![\\p{L}])|khóa\\s+([IVXL]{1,6}|\\d{1,2})(?![\\p{L}\\p{N}])`,
   'iuy'
 )
 const C_YEAR = /\(?\s*năm\s+((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
@@ -64,7 +71,11 @@ const C_SECTOR = new RegExp(
   `((?:toàn\\s+)?(?:(?:trong\\s+)?công nhân,?\\s+viên chức,?\\s+(?:và\\s+)?(?:người\\s+)?lao động|ngành|Khối|khối|Cụm|cụm|Công an|Bộ đội Biên phòng|Quân khu|Bộ Chỉ huy Quân sự|Liên đoàn Lao động|Tổng Liên đoàn Lao động|Đoàn Thanh niên|Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội Cựu chiến binh|Bộ)(?:\\s+${SECTOR_WORD}){0,6})`,
   'uy'
 )
-const SPACE = /[\s,]*/uy
+// "lần thứ IV - năm 2015": a dash before the year or term.
+const SPACE = /[\s,]*(?:[-–]\s*(?=năm|giai|nhiệm|\())?/uy
+// "… tuyên dương điển hình tiên tiến thực hiện phong trào thi đua yêu nước giai đoạn 2020-2025": the
+// movement's words between the head and its period.
+const C_FILLER = /(?:trong\s+|thực hiện\s+)?(?:các\s+)?phong trào thi đua(?:\s+yêu nước)?(?![\p{L}])/iuy
 
 /** Province-level cities: "thành phố Hà Nội" is a province-scope unit, "thành phố Kon Tum" is not. */
 const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92'])
@@ -120,12 +131,19 @@ function parseTail(text: string, toned: string, pos: number, published: string |
   }
   let i = pos
   let scoped = false
+  let filled = false
   for (let step = 0; step < 6; step++) {
     const s = sticky(SPACE, text, i)
     const at = i + (s ? s[0].length : 0)
     let m: RegExpExecArray | null
+    if (!filled && (m = sticky(C_FILLER, text, at))) {
+      // Skipped, not part of the surface unless a component follows.
+      filled = true
+      i = at + m[0].length
+      continue
+    }
     if (t.ordinal === null && (m = sticky(C_ORDINAL, text, at))) {
-      const written = m[1] ?? m[2]
+      const written = m[1] ?? m[2] ?? m[3]
       t.ordinal = written ? parseOrdinal(written) : 1
       i = at + m[0].length
     } else if (t.period === null && (m = sticky(C_PERIOD, text, at)) && Number(m[2]) > Number(m[1])) {
@@ -356,6 +374,11 @@ const SUBJECT_UNIT = new RegExp(
   `(?:^|[,;:\\n(]|\\s)(tỉnh|thành phố|huyện|thị xã|xã|phường|thị trấn)?\\s*(${NAME})${SUBJECT_TAIL}`,
   'u'
 )
+// "UBND Thành phố Hà Nội vừa ban hành Kế hoạch số 74/KH-UBND về tổ chức hội nghị …": the issuing unit's event.
+const PLAN_ISSUER = new RegExp(
+  `(?:UBND|Ủy ban nhân dân|Ban Thường vụ)\\s+(tỉnh|[Tt]hành phố|huyện|thị xã|xã|phường)\\s+(${NAME})\\s+(?:(?:vừa|đã|mới)\\s+)?ban hành\\s+[^.;\\n]{0,70}?\\s+về\\s+(?:việc\\s+)?tổ chức\\s+["“]?$`,
+  'u'
+)
 // "Sở Giáo dục và Đào tạo tổ chức Đại hội …": a department or sector of the article's province.
 const SUBJECT_SECTOR = new RegExp(
   `(?:^|[,;:\\n]\\s*|\\s)((?:Sở|[Nn]gành|Công an tỉnh|Bộ Chỉ huy Quân sự tỉnh|Bộ đội Biên phòng tỉnh|Liên đoàn Lao động tỉnh)(?:\\s+[\\p{L}]+){1,7}?)${SUBJECT_TAIL}`,
@@ -377,10 +400,11 @@ function scopeFromClause(
     Object.assign(tail, { scope: 'sector', place: sector[1]!, code2025: home, code2008: null })
     return
   }
-  const m = SUBJECT_UNIT.exec(before)
+  const m = SUBJECT_UNIT.exec(before) ?? PLAN_ISSUER.exec(text.slice(Math.max(0, headStart - 160), headStart))
   if (!m) return
   const word = m[1]?.toLowerCase()
-  const nameStart = from + m.index + m[0].indexOf(m[2]!)
+  // Each pattern read a window that ends at the head.
+  const nameStart = headStart - m.input.length + m.index + m[0].indexOf(m[2]!)
   if (word === 'xã' || word === 'phường' || word === 'thị trấn' || word === 'huyện' || word === 'thị xã') {
     tail.scope = word === 'huyện' || word === 'thị xã' ? 'district' : 'commune'
     tail.place = m[2]!

@@ -294,6 +294,50 @@ describe('status from tense and cue words (issue #11)', () => {
   })
 })
 
+describe('commendation conferences, terms and dates of congresses (issue #11)', () => {
+  const fields = (text: string, published: string | null = null) =>
+    run(text, published).events.map((e) => [
+      e.kind,
+      e.scope,
+      e.place,
+      e.province_code,
+      e.ordinal,
+      e.year,
+      e.period,
+    ])
+  it('reads two commendation verbs, a summing-up conference and a results conference', () => {
+    expect(fields('Bộ tổ chức Hội nghị biểu dương, tôn vinh điển hình tiên tiến toàn quốc.')).toEqual([
+      ['hoi_nghi_dien_hinh', 'national', null, null, null, null, null],
+    ])
+    expect(
+      fields(
+        'Chiều 2/9, xã Tân Lập tổ chức hội nghị tổng kết, tuyên dương điển hình tiên tiến thực hiện phong trào thi đua yêu nước giai đoạn 2020-2025.'
+      )
+    ).toEqual([['hoi_nghi_dien_hinh', 'commune', 'Tân Lập', null, null, null, '2020-2025']])
+    expect(
+      fields(
+        'UBND tỉnh Bắc Kạn vừa ban hành Kế hoạch số 30/KH-UBND về tổ chức hội nghị biểu dương kết quả phong trào thi đua năm 2024.'
+      )
+    ).toEqual([['hoi_nghi_dien_hinh', 'province', 'Bắc Kạn', '19', null, 2024, null]])
+  })
+  it('reads a year after a dash, a term number "khóa", and a name that stops at a line break', () => {
+    expect(fields('Đại hội Thi đua yêu nước tỉnh Lạng Sơn lần thứ IV - năm 2015 đã diễn ra.')).toEqual([
+      ['dai_hoi_thi_dua', 'province', 'Lạng Sơn', '20', 4, 2015, null],
+    ])
+    expect(fields('Đại hội đại biểu Hội Nông dân thị xã Sơn Tây khóa VIII đã bế mạc.')).toEqual([
+      ['other', 'district', 'Sơn Tây', null, 8, null, null],
+    ])
+    expect(
+      fields('Hội nghị biểu dương điển hình tiên tiến xã Tân Lập\n\nNgày 5/5, xã tổ chức hội nghị.')
+    ).toEqual([['hoi_nghi_dien_hinh', 'commune', 'Tân Lập', null, null, null, null]])
+  })
+  it('gives a congress known by no ordinal or term the year of its date', () => {
+    expect(
+      fields('Đại hội đại biểu toàn quốc Hội Cựu chiến binh Việt Nam sẽ diễn ra từ ngày 20-22/11/2027.')
+    ).toEqual([['other', 'national', null, null, null, 2027, null]])
+  })
+})
+
 describe('cause 6: campaign wording variants', () => {
   const ids = (text: string) => run(text).campaigns.map((c) => c.id)
   it('reads each variant', () => {

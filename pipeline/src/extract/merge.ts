@@ -130,6 +130,20 @@ function mergeEventGroup(text: string, group: EventMention[], extra: Span[]): Ev
   const planned = ordered.find((e) => e.status === 'planned' && e.time_start)
   const held = ordered.find((e) => e.status === 'held' && e.time_start)
   const own = status === 'held' ? held : status === 'planned' ? planned : undefined
+  const timeStart = own?.time_start ?? first((e) => e.time_start)
+  const timeEnd = own?.time_end ?? first((e) => e.time_end)
+  const period = first((e) => e.period)
+  // A congress known by no ordinal or term is known by its date: "Đại hội … sẽ diễn ra từ ngày 14-16/12/2022"
+  // is the 2022 one (issue #11).
+  // A conference's year is the one its name states (results of 2022 are commended in 2023): not its date.
+  const dated =
+    best.kind !== 'hoi_nghi_dien_hinh' &&
+    best.ordinal === null &&
+    period === null &&
+    timeStart &&
+    timeStart.slice(0, 4) === timeEnd?.slice(0, 4)
+      ? Number(timeStart.slice(0, 4))
+      : null
   return {
     kind: best.kind,
     scope: best.scope,
@@ -141,11 +155,11 @@ function mergeEventGroup(text: string, group: EventMention[], extra: Span[]): Ev
     end: best.end,
     surface: best.start === undefined ? best.surface : text.slice(best.start, best.end).trimEnd(),
     place: first((e) => e.place),
-    year: first((e) => e.year),
-    period: first((e) => e.period),
+    year: first((e) => e.year) ?? dated,
+    period,
     status,
-    time_start: own?.time_start ?? first((e) => e.time_start),
-    time_end: own?.time_end ?? first((e) => e.time_end),
+    time_start: timeStart,
+    time_end: timeEnd,
     planned_start: planned?.time_start ?? null,
     planned_end: planned?.time_end ?? null,
     held_on: held?.time_start ?? null,
