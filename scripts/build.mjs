@@ -10,6 +10,7 @@
 // `import.meta.url` is replaced by its own source URL, so those paths mean what they mean under tsx.
 // A module loaded at run time by URL (`new URL('./x.ts', import.meta.url)`, or a `.mjs` tsx bootstrap
 // beside `x.ts`) becomes an extra entry `dist/<name>.js` and the URL points at it.
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -25,7 +26,16 @@ const sourceDirs = [path.join(pipelineDir, 'src'), path.join(root, 'server', 'sr
 // (the startup cost is theirs, and no external package imports them). Anything else the pipeline does
 // not depend on itself (the server's hono, ...) is bundled, since Node could not resolve it from here.
 const pipelinePkg = JSON.parse(readFileSync(path.join(pipelineDir, 'package.json'), 'utf8'))
-const bundled = (name) => name === 'effect' || name.startsWith('@effect/') || name.startsWith('@thidua/')
+// @duckdb/node-api too: as an external ESM import, Node lexes its ~80 CommonJS files for export
+// names at every start (0.15 s of CPU); bundled, only its native binding is loaded (duckdbBindings).
+const bundled = (name) =>
+  name === 'effect' ||
+  name.startsWith('@effect/') ||
+  name.startsWith('@thidua/') ||
+  name === '@duckdb/node-api' ||
+  // effect's FastCheck module imports it: external, that import kept ~0.5 MB of effect in one chunk
+  // that every Effect user loads (0.25 s); bundled, it is tree-shaken away (no command uses it).
+  name === 'fast-check'
 const external = Object.keys({ ...pipelinePkg.dependencies, ...pipelinePkg.devDependencies })
   .filter((name) => !bundled(name))
   .flatMap((name) => [name, `${name}/*`])
@@ -48,13 +58,42 @@ const runtimeTarget = (fromFile, rel) => {
 const entryName = (file) => path.relative(root, file).replace(/\.ts$/, '').replace(/[/\\]/g, '__')
 
 const sources = sourceDirs.flatMap(walk).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-const entryPoints = { thidua: path.join(pipelineDir, 'src/cli/main.ts') }
+const entryPoints = {
+  thidua: path.join(pipelineDir, 'src/cli/main.ts'),
+  // Run below: records the help texts `thidua` prints without loading Effect.
+  'thidua-help-gen': path.join(pipelineDir, 'src/cli/help-build.ts'),
+}
 for (const file of sources) {
   for (const m of readFileSync(file, 'utf8').matchAll(RUNTIME_URL)) {
     const target = runtimeTarget(file, m[2])
     if (target) entryPoints[entryName(target)] = target
   }
 }
+
+// `import { Data } from 'effect'` goes through the package index, and with code splitting esbuild then
+// puts most of effect (0.5 MB) in the chunk such a module loads (0.25 s at start). Each namespace is
+// imported from its own module instead (`import * as Data from 'effect/Data'`), as main.ts does by hand.
+const pipelineRequire = createRequire(path.join(pipelineDir, 'package.json'))
+const effectModules = new Set(
+  Object.keys(JSON.parse(readFileSync(pipelineRequire.resolve('effect/package.json'), 'utf8')).exports)
+    .filter((k) => /^\.\/[A-Z]\w*$/.test(k))
+    .map((k) => k.slice(2))
+)
+const EFFECT_INDEX_IMPORT = /import\s*\{([^}]*)\}\s*from\s*'effect'/g
+const deepEffectImports = (text) =>
+  text.replace(EFFECT_INDEX_IMPORT, (_whole, list) => {
+    const deep = []
+    const rest = []
+    for (const spec of list.split(',').map((s) => s.trim())) {
+      // Type-only names are erased anyway.
+      if (spec === '' || spec.startsWith('type ')) continue
+      const [name, alias = name] = spec.split(/\s+as\s+/)
+      if (effectModules.has(name)) deep.push(`import * as ${alias} from 'effect/${name}'`)
+      else rest.push(spec)
+    }
+    if (rest.length > 0) deep.push(`import { ${rest.join(', ')} } from 'effect'`)
+    return deep.join('; ')
+  })
 
 const sourceUrls = {
   name: 'source-urls',
@@ -69,8 +108,22 @@ const sourceUrls = {
         // Every output file sits directly in dist/, so the source's URL is relative to it.
         .replace(/import\.meta\.url/g, `new URL(${own}, import.meta.url).href`)
         .replaceAll('__THIDUA_OUTPUT_URL__', 'import.meta.url')
-      return { contents: text, loader: 'ts' }
+      return { contents: deepEffectImports(text), loader: 'ts' }
     })
+  },
+}
+
+// The native binding stays in node_modules, where pnpm puts it: beside @duckdb/node-api, not in reach
+// of pipeline/dist. It is found from node-api's own location at run time.
+const duckdbBindings = {
+  name: 'duckdb-bindings',
+  setup(build) {
+    build.onResolve({ filter: /^@duckdb\/node-bindings$/ }, () => ({ path: 'bindings', namespace: 'duckdb' }))
+    build.onLoad({ filter: /.*/, namespace: 'duckdb' }, () => ({
+      contents:
+        "module.exports = require(require.resolve('@duckdb/node-bindings', { paths: [require.resolve('@duckdb/node-api')] }))",
+      loader: 'js',
+    }))
   },
 }
 
@@ -88,7 +141,7 @@ const result = await esbuild.build({
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [sourceUrls],
+  plugins: [sourceUrls, duckdbBindings],
   // Bundled CommonJS code may call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __thiduaRequire } from 'node:module'; const require = __thiduaRequire(import.meta.url);",
@@ -104,6 +157,18 @@ for (const name of readdirSync(outdir)) {
   const file = path.join(outdir, name)
   if (!written.has(file) && Date.now() - statSync(file).mtimeMs > 10 * 60_000)
     rmSync(file, { recursive: true, force: true })
+}
+// Help texts from the compiled @effect/cli definitions themselves, so they cannot drift from behaviour.
+const help = spawnSync(
+  process.execPath,
+  [path.join(outdir, 'thidua-help-gen.js'), path.join(outdir, 'help.json')],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  }
+)
+if (help.status !== 0) {
+  process.stderr.write('build: recording the help texts failed\n')
+  process.exit(1)
 }
 process.stdout.write(
   `built pipeline/dist (${Object.keys(entryPoints).length} entries) in ${Date.now() - started} ms\n`

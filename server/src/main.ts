@@ -16,7 +16,6 @@ export const startServer = async (
   >
 ): Promise<RunningServer> => {
   const handle = await createApp({ ...opts, webDist: opts.webDist ?? DEFAULT_WEB_DIST })
-  handle.sqlPool.warm() // console workers load DuckDB while the server starts
   // Without credentials configured nobody is asked who they are, so only this machine may connect.
   const { host, notice } = bindAddress(opts.host, handle.accessControlled)
   if (notice) (opts.log ?? ((m: string) => console.error(m)))(notice)
@@ -26,6 +25,9 @@ export const startServer = async (
     )
     s.once('error', reject)
   })
+  // Console workers load DuckDB once the server listens, not before: on two cores their start would
+  // delay the first answer. A query warms the pool itself if it comes first.
+  handle.sqlPool.warm()
   return {
     url: `http://${host}:${port}`,
     port,

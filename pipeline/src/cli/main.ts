@@ -1,74 +1,41 @@
 #!/usr/bin/env node
 /**
- * `thidua`: the command line of Thi Đua Atlas. Subcommands are listed in ./registry.ts and loaded on
- * demand; this file only picks the language, assembles the command and reports failures in one line.
+ * `thidua`: the command line of Thi Đua Atlas. This entry starts in about the time of a bare Node
+ * start: it prints help texts recorded at build time from the real @effect/cli definitions
+ * (help-build.ts), and runs `sql`, `extract` and `serve` with plain arguments through fast.ts without
+ * loading Effect. Every other command line goes to the full @effect/cli program (full.ts), which the
+ * fast paths mirror; subcommands are listed in ./registry.ts.
  */
-// Deep imports: the package indexes would pull every module of @effect/* into the start-up bundle.
-import * as Command from '@effect/cli/Command'
-import * as HelpDoc from '@effect/cli/HelpDoc'
-import * as ValidationError from '@effect/cli/ValidationError'
-import * as NodeFileSystem from '@effect/platform-node/NodeFileSystem'
-import * as NodePath from '@effect/platform-node/NodePath'
-import * as NodeRuntime from '@effect/platform-node/NodeRuntime'
-import * as NodeTerminal from '@effect/platform-node/NodeTerminal'
-import * as Cause from 'effect/Cause'
-import * as Effect from 'effect/Effect'
-import * as Layer from 'effect/Layer'
-import { type AnyCommand, loadCommands } from './registry.ts'
+import { readFileSync } from 'node:fs'
+import { fail } from './fail.ts'
+import { planFast } from './fast-args.ts'
 import { setLang, takeLangOption } from './messages.ts'
-import { describeValidation } from './validation.ts'
 
-const [node = 'node', script = 'thidua', ...rawArgs] = process.argv
-const { lang, args, error } = takeLangOption(rawArgs, process.env)
+/** The recorded help text for `key`, or null (not built, unknown command: the full path answers). */
+const recordedHelp = (key: string): string | null => {
+  // The build makes this the compiled file's URL (build-constants.d.ts); under tsx it is undefined.
+  if (typeof __THIDUA_OUTPUT_URL__ !== 'string') return null
+  try {
+    const texts = JSON.parse(readFileSync(new URL('./help.json', __THIDUA_OUTPUT_URL__), 'utf8'))
+    return typeof texts[key] === 'string' ? texts[key] : null
+  } catch {
+    return null
+  }
+}
+
+const run = async (args: string[]): Promise<void> => {
+  const plan = planFast(args, process.env)
+  if (plan?.command === 'help') {
+    const text = recordedHelp(plan.key)
+    if (text !== null) {
+      process.stdout.write(text)
+      return
+    }
+  } else if (plan !== null) return (await import('./fast.ts')).runFast(plan)
+  return (await import('./full.ts')).runFull(args)
+}
+
+const { lang, args, error } = takeLangOption(process.argv.slice(2), process.env)
 setLang(lang)
-
-const fail = (message: string): void => {
-  process.stderr.write(`thidua: ${message}\n`)
-  process.exitCode = 1
-}
-
-// ANSI styling of @effect/cli's help documents, dropped for a plain one-line message.
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
-
-const main = (subcommands: ReadonlyArray<AnyCommand>) => {
-  // Until the command line is parsed, @effect/cli's own error printing is held back and replaced by
-  // one line (describeValidation); once a handler runs, its messages go straight to stderr.
-  let parsed = false
-  const thidua = Command.make('thidua').pipe(
-    Command.withDescription(
-      'Thi Đua Atlas: crawl, parse, extract, load and serve emulation-movement data (--lang en|vi)'
-    ),
-    Command.withSubcommands(subcommands as [AnyCommand, ...AnyCommand[]]),
-    Command.transformHandler((handler) =>
-      Effect.zipRight(
-        Effect.sync(() => (parsed = true)),
-        handler
-      )
-    )
-  )
-  const cli = Command.run(thidua, { name: 'thidua', version: '0.1.0' })
-  const report = (e: unknown) =>
-    Effect.sync(() => {
-      if (ValidationError.isValidationError(e)) {
-        if (!parsed) fail(describeValidation(HelpDoc.toAnsiText(e.error).replace(ANSI, ''), args))
-        else process.exitCode = 1
-      } else fail(e instanceof Error ? e.message : String(e))
-    })
-  return Effect.consoleWith((console) =>
-    cli([node, script, ...args]).pipe(
-      Effect.withConsole({ ...console, error: (...xs) => (parsed ? console.error(...xs) : Effect.void) })
-    )
-  ).pipe(
-    Effect.catchAllCause((cause) =>
-      Cause.isInterruptedOnly(cause) ? Effect.void : report(Cause.squash(cause))
-    ),
-    Effect.provide(Layer.mergeAll(NodeFileSystem.layer, NodePath.layer, NodeTerminal.layer))
-  )
-}
-
 if (error !== null) fail(error)
-else
-  loadCommands(args).then(
-    (subcommands) => NodeRuntime.runMain(main(subcommands), { disableErrorReporting: true }),
-    (e: unknown) => fail(`cannot load the command: ${e instanceof Error ? e.message : String(e)}`)
-  )
+else run(args).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)))

@@ -3,12 +3,12 @@ import * as Command from '@effect/cli/Command'
 import * as Options from '@effect/cli/Options'
 import * as Console from 'effect/Console'
 import * as Effect from 'effect/Effect'
+import { defaultPort } from '../fast-args.ts'
 import { dbOption } from '../options.ts'
 
-const envPort = Number(process.env.PORT)
 const port = Options.integer('port').pipe(
   Options.withDescription('TCP port (default: $PORT or 8787)'),
-  Options.withDefault(Number.isInteger(envPort) && envPort > 0 ? envPort : 8787)
+  Options.withDefault(defaultPort(process.env))
 )
 const host = Options.text('host').pipe(
   Options.withDescription('Interface to listen on (default 127.0.0.1; 0.0.0.0 to expose)'),
