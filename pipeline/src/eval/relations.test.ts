@@ -2,7 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { labelKey, loadDevCorpus, loadRelationGold, scoreRelations, splitOf } from './relations.ts'
+import {
+  labelKey,
+  loadDevCorpus,
+  loadRelationGold,
+  relationsReport,
+  scoreRelations,
+  splitOf,
+} from './relations.ts'
 
 describe('relations evaluation', () => {
   it('reads document labels in English or Vietnamese, with or without "số" and leading zeros', () => {
@@ -68,5 +75,11 @@ describe('relations evaluation', () => {
     expect(scoreRelations(test).f1).toBe(1)
     expect(loadDevCorpus('test', path.join(dir, 'none'))).toBeNull()
     expect(splitOf('z', 'dev')).toBe('dev')
+    // pnpm eval prints both parts, the dev part's misses but never the test part's.
+    const report = relationsReport(undefined, dir).split('\n')
+    expect(report.find((l) => l.startsWith('dev corpus, dev part'))).toContain('no relation labelled yet')
+    expect(report.find((l) => l.startsWith('dev corpus, frozen test part'))).toMatch(
+      /\(1 relations\): 1 texts, P 100\.0 R 100\.0 F1 100\.0/
+    )
   })
 })
