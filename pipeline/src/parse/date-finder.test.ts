@@ -38,6 +38,12 @@ describe('printed date lines next to the headline', () => {
     ['<div><i>ngày 12 tháng 6 năm 2024</i></div>', '2024-06-12T00:00:00+07:00'],
     ['<div class="dt">Thứ Tư, 14/07/2021 | 17:45</div>', '2021-07-14T17:45:00+07:00'],
     ['<div>Đăng lúc 03:05 PM 02/01/2020</div>', '2020-01-02T15:05:00+07:00'],
+    ['<span class="date">Thứ tư, 22/10/2025, 19:25 (GMT+7)</span>', '2025-10-22T19:25:00+07:00'],
+    ['<span class="muted date"> 30 tháng 8, 2024 </span>', '2024-08-30T00:00:00+07:00'],
+    ['<time class="entry-date">Tháng Ba 5, 2018</time>', '2018-03-05T00:00:00+07:00'],
+    ['<div class="posted">5 Tháng Mười Hai, 2019</div>', '2019-12-05T00:00:00+07:00'],
+    ['<div>Cập nhật lúc 14h30 ngày 05/03/2018</div>', '2018-03-05T14:30:00+07:00'],
+    ['<div>05.03.2018 - 2:30 chiều</div>', '2018-03-05T14:30:00+07:00'],
   ])('%s', (line, iso) => {
     expect(dateOf(page('', line))).toEqual([iso, 'printed'])
   })
@@ -98,7 +104,10 @@ describe('12-hour clock markers', () => {
     ['21/12/2012 3:05 pm', '2012-12-21T15:05:00+07:00'],
     ['21/12/2012 09:05 SA', '2012-12-21T09:05:00+07:00'],
     ['21/12/2012 09:05 CH', '2012-12-21T21:05:00+07:00'],
-    ['21/12/2012 09:05 chiều nay', '2012-12-21T09:05:00+07:00'],
+    // The words too ("chiều" afternoon, "tối" evening), but not a word that merely starts with "ch".
+    ['21/12/2012 09:05 chiều nay', '2012-12-21T21:05:00+07:00'],
+    ['21/12/2012 09:05 tối', '2012-12-21T21:05:00+07:00'],
+    ['21/12/2012 09:05 chuyên mục', '2012-12-21T09:05:00+07:00'],
   ])('%s', (text, iso) => {
     expect(parseVietnameseDate(text)).toBe(iso)
   })

@@ -3,7 +3,7 @@
  * the platform adapter's machine-readable date, the date line the adapter found, JSON-LD,
  * microdata, meta tags, a `<time datetime>`, the date line printed near the headline (every
  * Vietnamese form: "Cập nhật : 20-10-2015 - 09:42", "21/12/2012 | 12:00 AM", "ngày 12 tháng 6 năm
- * 2024", "Thứ Tư, 14/07/2021 | 17:45" …), and last a date in the URL. A date without a time gives
+ * 2024", "Thứ Tư, 14/07/2021 | 17:45", "Tháng Ba 5, 2018", "05/03/2018 2:30 chiều" …), and last a date in the URL. A date without a time gives
  * way to a later candidate of the same day that has one.
  */
 import type { AnyNode, Element } from 'domhandler'
@@ -42,7 +42,7 @@ const DATE_LABEL =
   /(ngay dang|ngay cap nhat|cap nhat|dang luc|dang ngay|ngay xuat ban|xuat ban|thoi gian dang|ngay ban hanh tin|posted on|published)\s*:?/
 
 const HAS_DATE =
-  /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+thang\s+\d{1,2}|\d+\s*(giay|phut|gio|ngay|tuan)\s*truoc|hom (qua|nay)/
+  /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+thang\s+(\d{1,2}|[a-z]{2,4})|thang\s+[a-z0-9 ]{1,9}\s\d{1,2},?\s+\d{4}|\d+\s*(giay|phut|gio|ngay|tuan)\s*truoc|hom (qua|nay)/
 // Dates, times, weekdays and punctuation: what a date line is made of (folded text).
 const DATE_PARTS =
   /\d{1,4}\s*[/.:h-]\s*\d{1,2}(\s*[/.:-]\s*\d{2,4})?|\b(thu (hai|ba|tu|nam|sau|bay)|chu nhat|ngay|thang|nam|gmt|am|pm|sa|ch)\b|\d+|[\s,|()+:./-]+/g

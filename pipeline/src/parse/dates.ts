@@ -58,14 +58,57 @@ const fromIso = (s: string): string | null => {
 
 const DMY = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/
 // Written-out forms, matched on diacritics-folded text: "ngày 15 tháng 10 năm 2019", "15 tháng 10, 2019".
-const DMY_WORDS = /(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,|\s)\s*(?:nam\s+)?(\d{4})(?!\d)/
+// Month names as WordPress and other localised CMSs print them ("Tháng Ba", "tháng Mười Hai"), folded;
+// longest first so "muoi hai" is not read as "muoi".
+const MONTH_NAMES = [
+  'muoi hai',
+  'muoi mot',
+  'mot',
+  'hai',
+  'ba',
+  'tu',
+  'bon',
+  'nam',
+  'sau',
+  'bay',
+  'tam',
+  'chin',
+  'muoi',
+]
+const MONTH_NUMBER: Record<string, number> = {
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  tu: 4,
+  bon: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+  'muoi mot': 11,
+  'muoi hai': 12,
+}
+const MONTH = `(\\d{1,2}|${MONTH_NAMES.join('|')})`
+const DMY_WORDS = new RegExp(
+  `(?<!\\d)(\\d{1,2})\\s+thang\\s+${MONTH}\\b\\s*(?:,|\\s)\\s*(?:nam\\s+)?(\\d{4})(?!\\d)`
+)
+// Month first, as WordPress's "F j, Y" prints in Vietnamese: "Tháng Ba 5, 2018", "Tháng 3 5, 2018".
+const MDY_WORDS = new RegExp(`\\bthang\\s+${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?!\\d)`)
+const monthOf = (m: string): number => MONTH_NUMBER[m] ?? +m
 // A clock time, with an optional 12-hour marker: AM/PM, or SA (sáng) / CH (chiều) folded.
-const TIME = /(?<!\d)(\d{1,2})\s*(?::|h)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)(?:\s*(am|pm|sa|ch)\b)?/
+const TIME =
+  /(?<!\d)(\d{1,2})\s*(?::|h)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)(?:\s*(am|pm|sa|ch|sang|chieu|toi|trua|dem)\b)?/
 
 /** Hour on the 24-hour clock: "12:00 AM" is midnight, "3:05 PM" is 15:05. */
 const hour24 = (h: number, meridiem: string | undefined): number => {
-  if (meridiem === 'am' || meridiem === 'sa') return h === 12 ? 0 : h
-  if (meridiem === 'pm' || meridiem === 'ch') return h < 12 ? h + 12 : h
+  if (meridiem === 'am' || meridiem === 'sa' || meridiem === 'sang') return h === 12 ? 0 : h
+  if (meridiem === 'pm' || meridiem === 'ch' || meridiem === 'chieu' || meridiem === 'toi')
+    return h < 12 ? h + 12 : h
+  // "1:30 trưa" is 13:30 but "11:30 trưa" is 11:30; "11 giờ đêm" is 23:00 but "2 giờ đêm" is 02:00.
+  if (meridiem === 'trua') return h < 6 ? h + 12 : h
+  if (meridiem === 'dem') return h >= 9 && h < 12 ? h + 12 : h
   return h
 }
 const RELATIVE = /(\d+)\s*(giay|phut|gio|ngay|tuan)\s*truoc/
@@ -123,14 +166,17 @@ export const parseVietnameseDate = (
     if (e) return e
   }
   const folded = foldVietnamese(s)
-  const dmy = DMY.exec(folded) ?? DMY_WORDS.exec(folded)
+  const mdy = MDY_WORDS.exec(folded)
+  // Day, month, year in that order whatever the form ("Tháng Ba 5, 2018" → 5, 3, 2018).
+  const dmy = DMY.exec(folded) ?? DMY_WORDS.exec(folded) ?? (mdy ? [mdy[0], mdy[2], mdy[1], mdy[3]] : null)
   if (dmy) {
     // Look for the time outside the date itself, before or after it ("15:45 21/06/2024").
-    const rest = folded.slice(0, dmy.index) + ' ' + folded.slice(dmy.index + dmy[0].length)
+    const at = folded.indexOf(dmy[0]!)
+    const rest = folded.slice(0, at) + ' ' + folded.slice(at + dmy[0]!.length)
     const time = TIME.exec(rest)
     return wallClock(
       +dmy[3]!,
-      +dmy[2]!,
+      monthOf(dmy[2]!),
       +dmy[1]!,
       time ? hour24(+time[1]!, time[4]) : 0,
       time ? +time[2]! : 0,
