@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { inTransaction, queryRows, type Warehouse } from './db.ts'
+import { buildPublishedAggregates } from './aggregates.ts'
 import { reapplyComments } from './comments.ts'
 import { NUM_HASHES } from './minhash.ts'
 import { resolveRelations } from './relations.ts'
@@ -389,6 +390,8 @@ export const finalizeRun = async (wh: Warehouse, _runId: string): Promise<Finali
     await resolveRelations(conn)
     await buildSearchIndex(conn)
     await createSourceHealthView(conn)
+    // after clusters and resolution: the dashboard's precomputed counts (issue #17)
+    await buildPublishedAggregates(conn)
   })
   const [r] = await queryRows(
     conn,

@@ -51,6 +51,8 @@ interface Version {
   readonly pool: DuckDBConnection[]
   /** Results of this version's queries, least recently used first (Map keeps insertion order). */
   readonly cache: Map<string, TableResult>
+  /** Names of this version's tables and views, read once (an older version may lack newer tables). */
+  tables: Promise<ReadonlySet<string>> | null
   inflight: number
   retired: boolean
 }
@@ -59,13 +61,15 @@ export interface Lease {
   readonly versionTag: string
   readonly file: string
   query(sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<TableResult>
+  /** True when this version has every named table (e.g. the published aggregates of migration 0500). */
+  has(...tables: ReadonlyArray<string>): Promise<boolean>
   release(): void
 }
 
 const openVersion = async (file: string): Promise<Version> => {
   const instance = await DuckDBInstance.create(file, READER_CONFIG)
   const tag = `${path.basename(file)}@${statSync(file).mtimeMs.toFixed(0)}`
-  return { file, tag, instance, pool: [], cache: new Map(), inflight: 0, retired: false }
+  return { file, tag, instance, pool: [], cache: new Map(), tables: null, inflight: 0, retired: false }
 }
 
 /** Bounds of the per-version result cache: entries, and rows of one result worth keeping. */
@@ -184,6 +188,21 @@ export class PublishedDb {
           if (v.cache.size > CACHE_ENTRIES) v.cache.delete(v.cache.keys().next().value as string)
         }
         return result
+      },
+      has: async (...names) => {
+        v.tables ??= (async () => {
+          const c = await v.instance.connect()
+          try {
+            const r = await c.runAndReadAll(
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            )
+            return new Set(r.getRows().map((row) => String(row[0])))
+          } finally {
+            c.closeSync()
+          }
+        })()
+        const have = await v.tables
+        return names.every((n) => have.has(n))
       },
       release: () => {
         if (released) return

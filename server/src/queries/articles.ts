@@ -4,6 +4,8 @@
  * from their title and body. Without `q` articles come newest first. Dates filter on `published_date`, the local
  * Việt Nam date the analyst views use.
  */
+import { RERANK_DEPTH, type SearchSql } from '../search/sql.ts'
+
 export const ARTICLE_FILTERS = (provinceFilter: string) => `
   ${provinceFilter}
   AND ($from IS NULL OR a.published_date >= CAST($from AS DATE))
@@ -19,14 +21,32 @@ export const ARTICLE_FILTERS = (provinceFilter: string) => `
 const ARTICLE_COLUMNS = `a.article_id, a.title, CAST(a.published_at AS VARCHAR) AS published_at, a.source_id, a.url,
   a.province_code_2008, a.province_code_2025, a.origin, coalesce(a.cluster_id <> a.article_id, false) AS is_copy`
 
-/** `searchCtes` ends in `hits(article_id, score)` (server/src/search/sql.ts). */
-export const ARTICLES_SEARCH_SQL = (filters: string, searchCtes: string) => `
-WITH ${searchCtes},
+/**
+ * `search.ctes` ends in `hits(article_id, score)` (server/src/search/sql.ts). With pair boosts, the
+ * best RERANK_DEPTH rows under the filters are re-scored from their folded texts (a second stage).
+ */
+export const ARTICLES_SEARCH_SQL = (filters: string, search: SearchSql) => `
+WITH ${search.ctes},
+filtered AS (
+  SELECT hits.article_id, hits.score FROM hits JOIN articles a USING (article_id) WHERE ${filters}
+),
+${
+  search.pairBoost
+    ? `top AS (
+  SELECT f.article_id FROM filtered f JOIN articles a USING (article_id)
+  ORDER BY f.score DESC, a.published_at DESC NULLS LAST, f.article_id LIMIT ${RERANK_DEPTH}
+),
+ft AS (SELECT top.article_id,
+  ' ' || array_to_string(thidua_tokens(a.title), ' ') || ' ' AS tt,
+  ' ' || array_to_string(thidua_tokens(coalesce(a.body_text, '')), ' ') || ' ' AS bt
+  FROM top JOIN articles a USING (article_id)),
+scored AS (SELECT f.article_id, f.score + coalesce(${search.pairBoost}, 0) AS score FROM filtered f LEFT JOIN ft USING (article_id)),`
+    : 'scored AS (SELECT * FROM filtered),'
+}
 page AS (
-  SELECT ${ARTICLE_COLUMNS}, hits.score, count(*) OVER () AS total
-  FROM hits JOIN articles a USING (article_id)
-  WHERE ${filters}
-  ORDER BY hits.score DESC, a.published_at DESC NULLS LAST, a.article_id
+  SELECT ${ARTICLE_COLUMNS}, scored.score, count(*) OVER () AS total
+  FROM scored JOIN articles a USING (article_id)
+  ORDER BY scored.score DESC, a.published_at DESC NULLS LAST, a.article_id
   LIMIT $limit OFFSET $offset
 )
 SELECT page.* EXCLUDE (total), a.body_text, page.total

@@ -19,14 +19,15 @@ export const IMPLAUSIBLE_LAG_DAYS = 3650
  * the filters keep (system, years, source kind), so the chart obeys the same filters as the heatmap.
  * A first mention before the launch or more than a decade after it is flagged, not hidden.
  */
-export const ADOPTION_SQL = (provinceFilter: string) => `
-WITH a AS (${UNITS}),
-first AS (
+const ADOPTION_FIRST = `
   SELECT a.province_code, cm.campaign_id, min(a.published_date) AS first_mention, count(DISTINCT a.article_id) AS articles
-  FROM a JOIN (SELECT DISTINCT article_id, campaign_id FROM campaign_mentions WHERE NOT is_candidate) cm USING (article_id)
+  FROM (${UNITS}) a JOIN (SELECT DISTINCT article_id, campaign_id FROM campaign_mentions WHERE NOT is_candidate) cm USING (article_id)
   WHERE (CAST($campaign AS VARCHAR) IS NULL OR cm.campaign_id = $campaign)
-  GROUP BY ALL
-),
+  GROUP BY ALL`
+
+/** `first`: first mention and articles per province × campaign (ADOPTION_FIRST or its aggregate twin). */
+export const ADOPTION_SQL = (provinceFilter: string, first: string = ADOPTION_FIRST) => `
+WITH first AS (${first}),
 v AS (
   SELECT f.*, c.name_vi AS campaign_name, c.launched_on, c.launched_on_precision,
     date_diff('day', c.launched_on, f.first_mention) AS lag_days

@@ -7,11 +7,13 @@ const DOCUMENT_COLUMNS = `d.document_id, d.type, d.number, d.symbol, d.display_s
   d.mention_count, d.article_count, CAST(d.first_cited AS VARCHAR) AS first_cited, CAST(d.last_cited AS VARCHAR) AS last_cited,
   (SELECT name_vi FROM provinces pp WHERE pp.code = d.province_code_2025 AND pp.system = '2025') AS province_name`
 
-export const DOCUMENTS_SQL = (extraWhere: string) => `
-WITH cites AS (
+const DOCUMENT_CITES = `
   SELECT document_id, count(DISTINCT province_code) AS citing_provinces
-  FROM v_document_citations WHERE system = $system GROUP BY document_id
-),
+  FROM v_document_citations WHERE system = $system GROUP BY document_id`
+
+/** `cites`: citing provinces per document (DOCUMENT_CITES or its aggregate twin). */
+export const DOCUMENTS_SQL = (extraWhere: string, cites: string = DOCUMENT_CITES) => `
+WITH cites AS (${cites}),
 d AS (
   SELECT ${DOCUMENT_COLUMNS}, coalesce(c.citing_provinces, 0) AS citing_provinces
   FROM documents d LEFT JOIN cites c USING (document_id)
@@ -28,17 +30,18 @@ LIMIT $limit OFFSET $offset`
 
 export const DOCUMENT_SQL = `SELECT ${DOCUMENT_COLUMNS} FROM documents d WHERE d.document_id = $id`
 
-export const DOCUMENT_CITATIONS_SQL = `
+/** `citations`: v_document_citations or a relation with its columns (the aggregate's sums). */
+export const DOCUMENT_CITATIONS_SQL = (citations = 'v_document_citations') => `
 SELECT v.province_code, p.name_vi AS province_name, v.citing_articles,
   CAST(v.first_cited AS VARCHAR) AS first_cited, CAST(v.last_cited AS VARCHAR) AS last_cited
-FROM v_document_citations v LEFT JOIN provinces p ON p.code = v.province_code AND p.system = v.system
+FROM ${citations} v LEFT JOIN provinces p ON p.code = v.province_code AND p.system = v.system
 WHERE v.document_id = $id AND v.system = $system ORDER BY v.citing_articles DESC, v.province_code`
 
 /** Citations of every central document per province (the documents view's matrix). */
-export const CENTRAL_CITATIONS_SQL = `
+export const CENTRAL_CITATIONS_SQL = (citations = 'v_document_citations') => `
 SELECT v.document_id, coalesce(d.display_symbol, d.label) AS label, v.province_code, p.name_vi AS province_name,
   v.citing_articles
-FROM v_document_citations v JOIN documents d USING (document_id)
+FROM ${citations} v JOIN documents d USING (document_id)
 LEFT JOIN provinces p ON p.code = v.province_code AND p.system = v.system
 WHERE v.system = $system AND d.is_central
 ORDER BY v.document_id, v.province_code`

@@ -5,7 +5,12 @@
  */
 
 /** The province itself, its predecessors (2025) or successor (2008), and its article span. */
-export const PROVINCE_SQL = `
+const PROVINCE_ARTICLES = `(SELECT count(*) FROM v_article_units u WHERE u.system = $system AND u.province_code = p.code AND u.is_thidua
+     AND ($from_year IS NULL OR year(u.published_date) >= $from_year)
+     AND ($to_year IS NULL OR year(u.published_date) <= $to_year))`
+
+/** `articles`: the province's emulation articles (PROVINCE_ARTICLES or its aggregate twin). */
+export const PROVINCE_SQL = (articles: string = PROVINCE_ARTICLES) => `
 SELECT p.code, p.name_vi, p.system,
   (SELECT list({'code': l.old_code, 'name': o.name_vi} ORDER BY l.old_code) FROM province_lineage l
      JOIN provinces o ON o.code = l.old_code AND o.system = '2008'
@@ -13,9 +18,7 @@ SELECT p.code, p.name_vi, p.system,
   (SELECT any_value({'code': l.new_code, 'name': n.name_vi}) FROM province_lineage l
      JOIN provinces n ON n.code = l.new_code AND n.system = '2025'
    WHERE $system = '2008' AND l.old_code = p.code) AS merged_into,
-  (SELECT count(*) FROM v_article_units u WHERE u.system = $system AND u.province_code = p.code AND u.is_thidua
-     AND ($from_year IS NULL OR year(u.published_date) >= $from_year)
-     AND ($to_year IS NULL OR year(u.published_date) <= $to_year)) AS articles
+  ${articles} AS articles
 FROM provinces p WHERE p.system = $system AND p.code = $code`
 
 /** Documents issued in the province (not central ones), newest first, with the old province they came from. */
@@ -43,10 +46,12 @@ WHERE t.system = $system AND t.province_code = $code AND t.item_kind IN ('congre
 ORDER BY t.item_date NULLS LAST, t.label`
 
 /** Each campaign the province carries: its first mention, lag and the national median lag. */
-export const PROVINCE_CAMPAIGNS_SQL = `
-WITH all_lags AS (
-  SELECT province_code, campaign_id, lag_days, first_mention, articles FROM v_campaign_adoption WHERE system = $system
-),
+const ADOPTION_LAGS = `
+  SELECT province_code, campaign_id, lag_days, first_mention, articles FROM v_campaign_adoption WHERE system = $system`
+
+/** `lags`: v_campaign_adoption rows of the system (ADOPTION_LAGS or its aggregate twin). */
+export const PROVINCE_CAMPAIGNS_SQL = (lags: string = ADOPTION_LAGS) => `
+WITH all_lags AS (${lags}),
 national AS (
   SELECT campaign_id, median(lag_days) AS median_lag_days, count(*) AS provinces FROM all_lags GROUP BY ALL
 )

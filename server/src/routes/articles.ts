@@ -122,7 +122,7 @@ export const articlesRoutes = (reg: RouteRegistry, prefix: string) => {
       let sql: string
       const search = q.q ? parseSearch(q.q) : null
       if (search) {
-        sql = ARTICLES_SEARCH_SQL(filters, searchSql(search, params).ctes)
+        sql = ARTICLES_SEARCH_SQL(filters, searchSql(search, params))
       } else {
         const focus = q.document
           ? FOCUS_SQL.document

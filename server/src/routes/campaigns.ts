@@ -4,6 +4,7 @@ import { CAMPAIGN_ID, checkYears, coverageFilters } from '../http/filters.ts'
 import { p, systemParam } from '../http/params.ts'
 import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
+import { ADOPTION_FIRST_AGG, AGGREGATES, CAMPAIGNS_AGG_SQL } from '../queries/aggregates.ts'
 import { ADOPTION_SQL, CAMPAIGNS_SQL } from '../queries/campaigns.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
 
@@ -20,7 +21,8 @@ export const campaignsRoutes = (reg: RouteRegistry, prefix: string) => {
       tag: 'campaigns',
     },
     async (c, q) => {
-      const t = await c.get('lease').query(CAMPAIGNS_SQL)
+      const lease = c.get('lease')
+      const t = await lease.query((await lease.has(...AGGREGATES)) ? CAMPAIGNS_AGG_SQL : CAMPAIGNS_SQL)
       return sendTable(c, q.format, t, { name: 'campaigns' })
     }
   )
@@ -55,9 +57,12 @@ export const campaignsRoutes = (reg: RouteRegistry, prefix: string) => {
         to_year: q.to_year,
         source_kind: q.source_kind,
       }
-      const t = await c
-        .get('lease')
-        .query(ADOPTION_SQL(inList('v.province_code', q.province, params, 'p')), params)
+      const lease = c.get('lease')
+      const first = (await lease.has(...AGGREGATES)) ? ADOPTION_FIRST_AGG : undefined
+      const t = await lease.query(
+        ADOPTION_SQL(inList('v.province_code', q.province, params, 'p'), first),
+        params
+      )
       return sendTable(c, q.format, t, { name: 'campaign-adoption' })
     }
   )

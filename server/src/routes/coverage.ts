@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/env.ts'
 import { p } from '../http/params.ts'
 import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
+import { AGGREGATES, COVERAGE_AGG_SQL, COVERAGE_BY_PROVINCE_AGG_SQL } from '../queries/aggregates.ts'
 import { COVERAGE_BY_PROVINCE_SQL, COVERAGE_SQL } from '../queries/coverage.ts'
 import { inList, where, type Params } from '../queries/sql-fragments.ts'
 import { checkYears, coverageFilters } from '../http/filters.ts'
@@ -29,12 +30,14 @@ export const coverageRoutes = (reg: RouteRegistry, prefix: string) => {
         to_year: q.to_year,
         source_kind: q.source_kind,
       }
+      const lease = c.get('lease')
+      const agg = await lease.has(...AGGREGATES)
       const conds = [inList('a.province_code', q.province, params, 'p')]
       if (q.campaign) {
         params.campaign = q.campaign
-        conds.push('cm.campaign_id = $campaign')
+        conds.push(agg ? 'a.campaign_id = $campaign' : 'cm.campaign_id = $campaign')
       }
-      const t = await c.get('lease').query(COVERAGE_SQL(where(conds)), params)
+      const t = await lease.query((agg ? COVERAGE_AGG_SQL : COVERAGE_SQL)(where(conds)), params)
       return sendTable(c, q.format, t, { name: `coverage-${q.system}` })
     }
   )
@@ -51,7 +54,9 @@ export const coverageRoutes = (reg: RouteRegistry, prefix: string) => {
     },
     async (c, q) => {
       checkYears(q.from_year, q.to_year)
-      const t = await c.get('lease').query(COVERAGE_BY_PROVINCE_SQL, {
+      const lease = c.get('lease')
+      const sql = (await lease.has(...AGGREGATES)) ? COVERAGE_BY_PROVINCE_AGG_SQL : COVERAGE_BY_PROVINCE_SQL
+      const t = await lease.query(sql, {
         system: q.system,
         from_year: q.from_year,
         to_year: q.to_year,

@@ -11,6 +11,7 @@ import {
   DOCUMENT_CITATIONS_SQL,
   DOCUMENT_SQL,
 } from '../queries/documents.ts'
+import { AGGREGATES, CITATIONS_AGG, DOCUMENT_CITES_AGG } from '../queries/aggregates.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
 import { splitTotal } from './paging.ts'
 
@@ -70,10 +71,14 @@ export const documentsRoutes = (reg: RouteRegistry, prefix: string) => {
         limit: q.limit,
         offset: q.offset,
       }
+      const lease = c.get('lease')
+      const agg = await lease.has(...AGGREGATES)
+      const citations = agg ? 'agg_document_citations' : 'v_document_citations'
       const provFilter = q.province.length
-        ? `AND EXISTS (SELECT 1 FROM v_document_citations v2 WHERE v2.document_id = d.document_id AND v2.system = $system AND ${inList('v2.province_code', q.province, params, 'p')})`
+        ? `AND EXISTS (SELECT 1 FROM ${citations} v2 WHERE v2.document_id = d.document_id AND v2.system = $system AND ${inList('v2.province_code', q.province, params, 'p')})`
         : ''
-      const { table, total } = splitTotal(await c.get('lease').query(DOCUMENTS_SQL(provFilter), params))
+      const sql = DOCUMENTS_SQL(provFilter, agg ? DOCUMENT_CITES_AGG : undefined)
+      const { table, total } = splitTotal(await lease.query(sql, params))
       return sendTable(c, q.format, table, { name: 'documents', total, limit: q.limit, offset: q.offset })
     }
   )
@@ -88,7 +93,9 @@ export const documentsRoutes = (reg: RouteRegistry, prefix: string) => {
       tag: 'documents',
     },
     async (c, q) => {
-      const t = await c.get('lease').query(CENTRAL_CITATIONS_SQL, { system: q.system })
+      const lease = c.get('lease')
+      const citations = (await lease.has(...AGGREGATES)) ? `(${CITATIONS_AGG})` : undefined
+      const t = await lease.query(CENTRAL_CITATIONS_SQL(citations), { system: q.system })
       return sendTable(c, q.format, t, { name: 'central-citations' })
     }
   )
@@ -108,7 +115,8 @@ export const documentsRoutes = (reg: RouteRegistry, prefix: string) => {
       const lease = c.get('lease')
       const doc = (await lease.query(DOCUMENT_SQL, { id })).rows[0]
       if (!doc) throw notFound(id, `Không tìm thấy văn bản "${id}".`, `No document "${id}".`)
-      const citations = await lease.query(DOCUMENT_CITATIONS_SQL, { id, system: q.system })
+      const from = (await lease.has(...AGGREGATES)) ? `(${CITATIONS_AGG})` : undefined
+      const citations = await lease.query(DOCUMENT_CITATIONS_SQL(from), { id, system: q.system })
       return c.json({ document: doc, citations: citations.rows })
     }
   )

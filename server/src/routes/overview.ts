@@ -2,10 +2,15 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../http/env.ts'
 import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
-import { OVERVIEW_FIGURES_SQL, OVERVIEW_TREND_SQL } from '../queries/overview.ts'
+import { AGGREGATES, OVERVIEW_FIGURES_AGG_SQL, OVERVIEW_TREND_AGG_SQL } from '../queries/aggregates.ts'
+import { OVERVIEW_FIGURES_SQL, OVERVIEW_TREND_SQL, OVERVIEW_UNITS } from '../queries/overview.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
 import { checkYears, coverageFilters } from '../http/filters.ts'
 import { p } from '../http/params.ts'
+
+/** Without a campaign the aggregate queries read the all-units table and name no $campaign. */
+const withoutNullCampaign = ({ campaign, ...rest }: Params): Params =>
+  campaign === null || campaign === undefined ? rest : { ...rest, campaign }
 
 /** The overview's filter model: the coverage filters plus provinces. */
 const spec = { ...coverageFilters, province: p.provinces('Comma-separated province codes; empty = all') }
@@ -43,7 +48,12 @@ export const overviewRoutes = (reg: RouteRegistry, prefix: string) => {
     },
     async (c, q) => {
       const { params, provinces } = bind(q)
-      const t = await c.get('lease').query(OVERVIEW_FIGURES_SQL(provinces), params)
+      const lease = c.get('lease')
+      const agg = await lease.has(...AGGREGATES)
+      const sql = agg
+        ? OVERVIEW_FIGURES_AGG_SQL(provinces, q.campaign !== null, OVERVIEW_UNITS(provinces))
+        : OVERVIEW_FIGURES_SQL(provinces)
+      const t = await lease.query(sql, agg ? withoutNullCampaign(params) : params)
       return c.json(t.rows[0] ?? {})
     }
   )
@@ -59,7 +69,10 @@ export const overviewRoutes = (reg: RouteRegistry, prefix: string) => {
     },
     async (c, q) => {
       const { params, provinces } = bind(q)
-      const t = await c.get('lease').query(OVERVIEW_TREND_SQL(provinces), params)
+      const lease = c.get('lease')
+      const agg = await lease.has(...AGGREGATES)
+      const sql = agg ? OVERVIEW_TREND_AGG_SQL(provinces, q.campaign !== null) : OVERVIEW_TREND_SQL(provinces)
+      const t = await lease.query(sql, agg ? withoutNullCampaign(params) : params)
       return sendTable(c, q.format, t, { name: `trend-yearly-${q.system}` })
     }
   )

@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/env.ts'
 import { checkYears, coverageFilters } from '../http/filters.ts'
 import { systemParam } from '../http/params.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
+import { ADOPTION_LAGS_AGG, AGGREGATES, PROVINCE_ARTICLES_AGG } from '../queries/aggregates.ts'
 import {
   PROVINCE_CAMPAIGNS_SQL,
   PROVINCE_DOCUMENTS_SQL,
@@ -38,7 +39,9 @@ export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) => {
       checkYears(q.from_year, q.to_year)
       const params = { system: q.system, code, from_year: q.from_year, to_year: q.to_year }
       const lease = c.get('lease')
-      const province = (await lease.query(PROVINCE_SQL, params)).rows[0]
+      const agg = await lease.has(...AGGREGATES)
+      const province = (await lease.query(PROVINCE_SQL(agg ? PROVINCE_ARTICLES_AGG : undefined), params))
+        .rows[0]
       if (!province)
         throw notFound(
           code,
@@ -48,7 +51,7 @@ export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) => {
       const [documents, events, campaigns, sources] = await Promise.all([
         lease.query(PROVINCE_DOCUMENTS_SQL, params),
         lease.query(PROVINCE_EVENTS_SQL, params),
-        lease.query(PROVINCE_CAMPAIGNS_SQL, { system: q.system, code }),
+        lease.query(PROVINCE_CAMPAIGNS_SQL(agg ? ADOPTION_LAGS_AGG : undefined), { system: q.system, code }),
         lease.query(PROVINCE_SOURCES_SQL, { system: q.system, code }),
       ])
       return c.json({

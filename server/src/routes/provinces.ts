@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/env.ts'
 import { systemParam } from '../http/params.ts'
 import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
+import { AGGREGATES, PROVINCES_AGG_SQL } from '../queries/aggregates.ts'
 import { LINEAGE_SQL, PROVINCES_SQL } from '../queries/provinces.ts'
 
 export const provincesRoutes = (reg: RouteRegistry, prefix: string) => {
@@ -18,7 +19,9 @@ export const provincesRoutes = (reg: RouteRegistry, prefix: string) => {
       tag: 'reference',
     },
     async (c, q) => {
-      const t = await c.get('lease').query(PROVINCES_SQL, { system: q.system })
+      const lease = c.get('lease')
+      const sql = (await lease.has(...AGGREGATES)) ? PROVINCES_AGG_SQL : PROVINCES_SQL
+      const t = await lease.query(sql, { system: q.system })
       return sendTable(c, q.format, t, { name: `provinces-${q.system}` })
     }
   )

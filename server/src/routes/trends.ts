@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/env.ts'
 import { p, systemParam } from '../http/params.ts'
 import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
+import { AGGREGATES, TRENDS_AGG_SQL } from '../queries/aggregates.ts'
 import { TRENDS_SQL } from '../queries/trends.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
 import { checkRange } from './timelines.ts'
@@ -28,9 +29,9 @@ export const trendsRoutes = (reg: RouteRegistry, prefix: string) => {
     async (c, q) => {
       checkRange(q.from, q.to)
       const params: Params = { system: q.system, from: q.from, to: q.to }
-      const t = await c
-        .get('lease')
-        .query(TRENDS_SQL(inList('t.province_code', q.province, params, 'p')), params)
+      const lease = c.get('lease')
+      const sql = (await lease.has(...AGGREGATES)) ? TRENDS_AGG_SQL : TRENDS_SQL
+      const t = await lease.query(sql(inList('t.province_code', q.province, params, 'p')), params)
       return sendTable(c, q.format, t, { name: 'monthly-trends' })
     }
   )

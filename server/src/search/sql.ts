@@ -60,7 +60,19 @@ const provinceMatch = (values: ReadonlyArray<string>, params: Params): string =>
 export interface SearchSql {
   /** CTEs ending in `hits(article_id, score)`, to put after WITH. */
   readonly ctes: string
+  /**
+   * Adjacent-pair boosts as an expression over `ft.tt` / `ft.bt` (the folded title and body of a
+   * row), or null. They need the texts, so they are applied to the best RERANK_DEPTH rows only.
+   */
+  readonly pairBoost: string | null
 }
+
+/**
+ * How many of the best-scored rows (after the route's filters) get the pair boosts. The boosts add at
+ * most 3 per word pair, so they reorder near neighbours; tokenizing every candidate's body for them
+ * cost seconds on a query that matches most of a 100k-article warehouse.
+ */
+export const RERANK_DEPTH = 500
 
 export const searchSql = (s: SearchQuery, params: Params): SearchSql => {
   const ctes: string[] = []
@@ -106,20 +118,10 @@ export const searchSql = (s: SearchQuery, params: Params): SearchSql => {
   const pairs: string[] = []
   for (let i = 1; i < words.length; i++)
     if (words[i - 1] && words[i]) pairs.push(` ${words[i - 1]} ${words[i]} `)
-  let textJoin = ''
-  if (pairs.length) {
-    ctes.push(`ft AS (SELECT cand.article_id,
-      ' ' || array_to_string(thidua_tokens(a.title), ' ') || ' ' AS tt,
-      ' ' || array_to_string(thidua_tokens(coalesce(a.body_text, '')), ' ') || ' ' AS bt
-      FROM cand JOIN articles a USING (article_id))`)
-    textJoin = 'JOIN ft USING (article_id)'
-    pairs.forEach((pair, i) => {
-      params[`spair${i}`] = pair
-      boosts.push(
-        `(CASE WHEN strpos(ft.tt, $spair${i}) > 0 THEN 2 ELSE 0 END + CASE WHEN strpos(ft.bt, $spair${i}) > 0 THEN 1 ELSE 0 END)`
-      )
-    })
-  }
+  const pairBoosts = pairs.map((pair, i) => {
+    params[`spair${i}`] = pair
+    return `(CASE WHEN strpos(ft.tt, $spair${i}) > 0 THEN 2 ELSE 0 END + CASE WHEN strpos(ft.bt, $spair${i}) > 0 THEN 1 ELSE 0 END)`
+  })
   let scoreJoin = ''
   if (s.scoreText) {
     params.sscore = s.scoreText
@@ -129,7 +131,7 @@ export const searchSql = (s: SearchQuery, params: Params): SearchSql => {
   const score = [s.scoreText ? 'coalesce(bm.score, 0)' : '0', ...boosts].join(' + ')
   ctes.push(`hits AS (
     SELECT cand.article_id, ${score} AS score
-    FROM cand JOIN articles a USING (article_id) ${textJoin} ${scoreJoin}
+    FROM cand JOIN articles a USING (article_id) ${scoreJoin}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''})`)
-  return { ctes: ctes.join(',\n') }
+  return { ctes: ctes.join(',\n'), pairBoost: pairBoosts.length ? pairBoosts.join(' + ') : null }
 }
