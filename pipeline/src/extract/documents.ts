@@ -108,6 +108,9 @@ const PLACE_AFTER = new RegExp(
   `\\s*(?:của|do)\\s+((?:tỉnh\\s+|thành phố\\s+)?(${CAPWORDS}))(?![\\p{L}])`,
   'uy'
 )
+const VERB_BEFORE =
+  /(?:[Bb]an hành|có|ký|phát hành|xây dựng|triển khai|thông qua|ra)\s+(?:(?:các|bản)\s+)?$/u
+const PROPOSER_CUE = /(?:tại|theo)\s+$/u
 const ISSUER_BEFORE = new RegExp(
   // "Thủ tướng Chính phủ Phạm Minh Chính đã ký …": a person's name may stand between issuer and verb;
   // "Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) vừa có …": so may a bracketed parent body.
@@ -139,8 +142,7 @@ function issuerAgrees(symIssuer: string | null, written: string): boolean {
   if (symFamily === 'unknown') return true
   if (symIssuer !== null && DEPARTMENT_SYMBOL.test(symIssuer) && /^Sở\s/u.test(written)) return true
   // "Ban Thường trực Ủy ban MTTQ … ban hành Thông báo số 03/TB-MTTQ-BTT": the subject names the symbol's body.
-  if (symIssuer !== null && new RegExp(`(?<![\\p{L}])${symIssuer}(?![\\p{L}])`, 'u').test(written))
-    return true
+  if (symIssuer !== null && written.split(/[^\p{L}]+/u).includes(symIssuer)) return true
   return levelFamily(issuerLevel(written)) === symFamily
 }
 
@@ -260,13 +262,15 @@ export function extractDocuments(text: string, published: string | null | undefi
         date = parseDate(da[1]!, ref.sym?.year ?? null, pub)
         end += da[0].length
       }
-    } else if (placeIssuer(text, end, ref.sym?.issuer ?? null) !== null) {
-      issuer = placeIssuer(text, end, ref.sym?.issuer ?? null)
+    } else if ((issuer = placeIssuer(text, end, ref.sym?.issuer ?? null)) !== null) {
+      // A province written as the issuer (see placeIssuer).
     } else if (ref.keyword !== null) {
-      const bm = ISSUER_BEFORE.exec(text.slice(Math.max(0, ref.start - 120), ref.start))
+      const before = text.slice(Math.max(0, ref.start - 120), ref.start)
+      // The verb is checked first: the issuer regex is long and most mentions have no verb before them.
+      const bm = VERB_BEFORE.test(before) ? ISSUER_BEFORE.exec(before) : null
       // The subject of "X ban hành" must agree with the symbol ("HĐND thông qua Chương trình 60-CTr/TU").
       if (bm && issuerAgrees(ref.sym?.issuer ?? null, bm[1]!.trim())) issuer = bm[1]!.trim()
-      const pm = bm ? null : PROPOSER_BEFORE.exec(text.slice(Math.max(0, ref.start - 120), ref.start))
+      const pm = bm || !PROPOSER_CUE.test(before) ? null : PROPOSER_BEFORE.exec(before)
       if (pm) issuer = pm[1]!.trim()
     }
     if (issuer === null && ref.keyword !== null) issuer = issuerOfBracketed(text, ref, type)

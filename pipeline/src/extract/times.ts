@@ -33,7 +33,8 @@ const yearOr = (y: string | undefined, month: number, d: number, pub: Pub): numb
 
 const QUARTER = '(I{1,3}|IV|[1-4])'
 
-const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
+// [pattern, value, words before the match that belong to its surface]
+const PATTERNS: ReadonlyArray<readonly [RegExp, Make, RegExp?]> = [
   // từ ngày 20/4 - 25/4/2020 ; 11/6/1948 - 11/6/2018 ; từ ngày 20/4 đến 25/4
   [
     new RegExp(
@@ -91,7 +92,7 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
   ],
   // "ngày22 tháng 7 năm 2010": the day glued to "ngày".
   [
-    new RegExp(`(?<=[Nn]gày)(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})${R}`, 'gu'),
+    new RegExp(`(?<!\\p{L})[Nn]gày(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})${R}`, 'gu'),
     (m) => day(num(m[3]), num(m[2]), num(m[1])),
   ],
   // 10/6/2024 ; ngày 07-4-2014
@@ -158,7 +159,7 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
   ],
   // giai đoạn 2021 - 2025 ; (2020 - 2025) ; nhiệm kỳ 2025-2030 ; năm học 2022-2023
   [
-    new RegExp(`${L}((?:19|20)\\d{2})\\s*(?:-|–|—|đến)\\s*((?:19|20)\\d{2})${R}`, 'gu'),
+    new RegExp(`${L}((?:19|20)\\d{2})\\s*(?:[-–—]|đến)\\s*((?:19|20)\\d{2})${R}`, 'gu'),
     (m) => {
       const [a, b] = [num(m[1]), num(m[2])]
       // "(2000 - 2020)" is a period too (issue #11); longer spans are anniversaries, not periods.
@@ -166,15 +167,17 @@ const PATTERNS: ReadonlyArray<[RegExp, Make]> = [
       return { start: `${a}-01-01`, end: `${b}-12-31`, granularity: 'period' }
     },
   ],
-  // "Sáng nay, tỉnh … tổ chức …": the day of publication (only when it is known).
+  // "Sáng nay, tỉnh … tổ chức …": the day of publication (only when it is known). The scan starts at
+  // the literal "nay" (fast); the word before it joins the surface.
   [
-    /(?<!\p{L})(?:sáng|chiều|tối|trưa|hôm) nay(?![\p{L}])(?!\s*,?\s*(?:ngày\s+)?\d)/giu,
+    /(?<=(?<!\p{L})(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Hh]ôm) )nay(?![\p{L}])(?!\s*,?\s*(?:ngày\s+)?\d)/gu,
     (_m, pub) => {
       // Only a full publication day ("2025-10-29"), not a month ("2025-10" is read as its first day).
       if (pub === null || !pub.fullDay) return null
       const d = new Date(pub.time)
       return day(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
     },
+    /(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Hh]ôm) $/u,
   ],
   // năm 2025 ; (năm 2015)
   [
@@ -194,13 +197,15 @@ export function extractTimes(text: string, published: string | null | undefined)
   const pub: Pub = parsed && { ...parsed, fullDay: /^\d{4}-\d{2}-\d{2}/u.test(published ?? '') }
   const claims = new Claims()
   const out: TimeMention[] = []
-  for (const [re, make] of PATTERNS) {
+  for (const [re, make, lead] of PATTERNS) {
     for (const m of matchAll(re, text)) {
       let start = m.index
       const end = start + m[0].length
       if (claims.overlaps(start, end)) continue
       const value = make(m, pub)
       if (!value) continue
+      const before = lead?.exec(text.slice(Math.max(0, start - 8), start))
+      if (before) start -= before[0].length
       if (value.granularity === 'period') {
         const lead = PERIOD_LEAD.exec(text.slice(Math.max(0, start - 12), start))
         if (lead) start -= lead[0].length
