@@ -31,7 +31,8 @@ const PRAISE = '(?:tuyên dương|biểu dương|tôn vinh)(?:,?\\s+(?:và\\s+)?
 const CONFERENCE = 'Hội nghị\\s+(?:tổng kết,?\\s+)?'
 const HEAD = new RegExp(
   // "Đại hội thi đua Quyết thắng" is the armed forces' own series: congresses.ts reads it (issue #11).
-  '(?<![\\p{L}])(?:(Đại hội\\s+(?:Thi đua yêu nước|Thi đua ái quốc|Anh hùng,?\\s+Chiến sĩ thi đua|Chiến sĩ thi đua(?:\\s+và\\s+cán bộ gương mẫu)?|Thi đua(?!\\s+quyết thắng)))|' +
+  // "ĐH thi đua yêu nước …" is the newspapers' short form.
+  '(?<![\\p{L}])(?:((?:Đại hội|ĐH)\\s+(?:Thi đua yêu nước|Thi đua ái quốc|Anh hùng,?\\s+Chiến sĩ thi đua|Chiến sĩ thi đua(?:\\s+và\\s+cán bộ gương mẫu)?|Thi đua(?!\\s+quyết thắng)))|' +
     `((?:${CONFERENCE}(?:${PRAISE}\\s+)?|Lễ\\s+${PRAISE}\\s+)(?:các\\s+)?điển hình tiên tiến` +
     `(?:,?\\s+(?:và\\s+)?${GOOD_DEEDS})?` +
     // "Hội nghị biểu dương, tôn vinh điển hình tiêu biểu", "Hội nghị biểu dương kết quả phong trào thi đua".
@@ -62,6 +63,9 @@ const C_PROVINCE_WORD = /(?:toàn tỉnh|cấp tỉnh|tỉnh|của\s+(?:toàn\s+
 const C_CITY_WORD = /(?:toàn thành phố|[Tt]hành phố|TP\.?)(?![\p{L}])/uy
 const C_CAPITAL = /(?:Thủ đô|thủ đô)(?![\p{L}])/uy
 const C_LOCAL = new RegExp(`(huyện|quận|thị xã|xã|phường|thị trấn)\\s+(${NAME})`, 'uy')
+// "Đại hội Đại biểu Đảng bộ xã lần thứ I": the unit's word with no name; the text's one unit of that kind.
+const C_LOCAL_BARE = /(huyện|quận|thị xã|xã|phường|thị trấn)(?=\s+(?:lần|nhiệm kỳ|khóa)(?![\p{L}]))/uy
+const LOCAL_NAMED = new RegExp(`(?<![\\p{L}])(huyện|quận|thị xã|xã|phường|thị trấn)\\s+(${NAME})`, 'gu')
 // A sector name runs on over lowercase words too ("ngành Giáo dục"), up to a word that starts the tail.
 const TAIL_STOP =
   '(?:lần|năm|giai|nhiệm|đã|sẽ|được|diễn|tổ|vào|tại|của|với|trong|khai|bế|dự|chào|tiến|hướng|là|có|sau|từ|đến|theo|nhằm|thành|do)(?![\\p{L}])'
@@ -199,6 +203,12 @@ function parseTail(text: string, toned: string, pos: number, published: string |
           i = startName + nm[0].length
         }
       }
+    } else if (!scoped && (m = sticky(C_LOCAL_BARE, text, at))) {
+      const word = m[1]!
+      t.scope = word === 'xã' || word === 'phường' || word === 'thị trấn' ? 'commune' : 'district'
+      t.place = soleUnit(text, word)
+      scoped = true
+      i = at + m[0].length
     } else if (!scoped && (m = sticky(C_LOCAL, text, at))) {
       const word = m[1]!.toLowerCase()
       t.scope = word === 'xã' || word === 'phường' || word === 'thị trấn' ? 'commune' : 'district'
@@ -352,6 +362,18 @@ export function extractEvents(
 }
 
 type Level = 'province' | 'city'
+
+/** The name of the one unit of this kind ("xã") the text names, or null when it names none or several. */
+function soleUnit(text: string, word: string): string | null {
+  let name: string | null = null
+  if (!text.includes(`${word} `)) return null
+  for (const m of matchAll(LOCAL_NAMED, text)) {
+    if (m[1] !== word) continue
+    if (name !== null && name !== m[2]) return null
+    name = m[2]!
+  }
+  return name
+}
 
 function orgSectorPlace(text: string, head: Head, sector: string | null): string | null {
   const start = head.nameStart!

@@ -331,6 +331,21 @@ describe('commendation conferences, terms and dates of congresses (issue #11)', 
       fields('Hội nghị biểu dương điển hình tiên tiến xã Tân Lập\n\nNgày 5/5, xã tổ chức hội nghị.')
     ).toEqual([['hoi_nghi_dien_hinh', 'commune', 'Tân Lập', null, null, null, null]])
   })
+  it('gives a bare "xã" or "huyện" the one unit of that kind the text names, else no name', () => {
+    expect(
+      fields(
+        'Chiều 17/8, xã Tân Hòa tổ chức hội nghị. Thi đua chào mừng Đại hội Đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030.'
+      )
+    ).toEqual([['other', 'commune', 'Tân Hòa', null, 1, null, '2025-2030']])
+    expect(
+      fields('Xã Tân Hòa và xã Phú Lộc quán triệt Nghị quyết Đại hội Đảng bộ huyện lần thứ XXV.')
+    ).toEqual([['other', 'district', null, null, 25, null, null]])
+  })
+  it('reads the short form "ĐH thi đua yêu nước"', () => {
+    expect(fields('ĐH thi đua yêu nước tỉnh Quảng Trị lần thứ VI đã bế mạc.')).toEqual([
+      ['dai_hoi_thi_dua', 'province', 'Quảng Trị', '44', 6, null, null],
+    ])
+  })
   it('gives a congress known by no ordinal or term the year of its date', () => {
     expect(
       fields('Đại hội đại biểu toàn quốc Hội Cựu chiến binh Việt Nam sẽ diễn ra từ ngày 20-22/11/2027.')
