@@ -108,8 +108,7 @@ const PLACE_AFTER = new RegExp(
   `\\s*(?:của|do)\\s+((?:tỉnh\\s+|thành phố\\s+)?(${CAPWORDS}))(?![\\p{L}])`,
   'uy'
 )
-const VERB_BEFORE =
-  /(?:[Bb]an hành|có|ký|phát hành|xây dựng|triển khai|thông qua|ra)\s+(?:(?:các|bản)\s+)?$/u
+const VERB_BEFORE = /(?:[Bb]an hành|có|ký|phát hành|xây dựng|triển khai|thông qua|ra)\s+(?:(?:các|bản)\s+)?$/u
 const PROPOSER_CUE = /(?:tại|theo)\s+$/u
 const ISSUER_BEFORE = new RegExp(
   // "Thủ tướng Chính phủ Phạm Minh Chính đã ký …": a person's name may stand between issuer and verb;
@@ -262,9 +261,11 @@ export function extractDocuments(text: string, published: string | null | undefi
         date = parseDate(da[1]!, ref.sym?.year ?? null, pub)
         end += da[0].length
       }
-    } else if ((issuer = placeIssuer(text, end, ref.sym?.issuer ?? null)) !== null) {
-      // A province written as the issuer (see placeIssuer).
-    } else if (ref.keyword !== null) {
+    } else {
+      // A province written as the issuer (see placeIssuer), else a subject before the mention.
+      issuer = placeIssuer(text, end, ref.sym?.issuer ?? null)
+    }
+    if (im === null && issuer === null && ref.keyword !== null) {
       const before = text.slice(Math.max(0, ref.start - 120), ref.start)
       // The verb is checked first: the issuer regex is long and most mentions have no verb before them.
       const bm = VERB_BEFORE.test(before) ? ISSUER_BEFORE.exec(before) : null
