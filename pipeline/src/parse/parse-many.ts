@@ -5,14 +5,25 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { type ParseOptions, type ParseResult, parseArticle } from './parse-article.ts'
+import { isArticlePage, type ParseOptions, type ParseResult, parseArticle } from './parse-article.ts'
 
 export interface PageInput {
   readonly html: string
   readonly url: string
   /** Plain data only (it is copied to a worker): source config, reference time, platform. */
   readonly opts?: ParseOptions
+  /** Decide first whether the page is an article at all (isArticlePage), as the run does when the crawler did not. */
+  readonly detectArticle?: boolean
 }
+
+/** A page that isArticlePage refused: not a failure, just not an article (a listing, a home page). */
+export interface NotArticle {
+  readonly ok: false
+  readonly notArticle: true
+  readonly reason: string
+}
+export type PageResult = ParseResult | NotArticle
+export const isNotArticle = (r: PageResult): r is NotArticle => 'notArticle' in r
 
 /** Messages between the pool and its workers. */
 export interface ParseJob {
@@ -21,12 +32,14 @@ export interface ParseJob {
 }
 export interface ParseReply {
   readonly id: number
-  readonly results: ReadonlyArray<ParseResult>
+  readonly results: ReadonlyArray<PageResult>
 }
 
 /** parseArticle, with an unexpected exception turned into a failure so a batch always completes. */
-export const parseSafely = (p: PageInput): ParseResult => {
+export const parseSafely = (p: PageInput): PageResult => {
   try {
+    if (p.detectArticle && !isArticlePage(p.html, p.url))
+      return { ok: false, notArticle: true, reason: 'not an article page' }
     return parseArticle(p.html, p.url, p.opts)
   } catch (e) {
     return { ok: false, reason: `parser error: ${e instanceof Error ? e.message : String(e)}` }
@@ -36,7 +49,7 @@ export const parseSafely = (p: PageInput): ParseResult => {
 export interface ParsePool {
   readonly workers: number
   /** Results in the order of `pages`. */
-  readonly parse: (pages: ReadonlyArray<PageInput>) => Promise<ParseResult[]>
+  readonly parse: (pages: ReadonlyArray<PageInput>) => Promise<PageResult[]>
   readonly close: () => Promise<void>
 }
 
@@ -51,7 +64,7 @@ const WORKER_URL = new URL('./parse-worker.mjs', import.meta.url)
 
 interface Pending {
   readonly job: ParseJob
-  readonly resolve: (results: ReadonlyArray<ParseResult>) => void
+  readonly resolve: (results: ReadonlyArray<PageResult>) => void
   readonly reject: (e: Error) => void
 }
 
@@ -92,7 +105,7 @@ export const createParsePool = (opts: PoolOptions = {}): ParsePool => {
     return w
   })
 
-  const run = (pages: ReadonlyArray<PageInput>): Promise<ReadonlyArray<ParseResult>> =>
+  const run = (pages: ReadonlyArray<PageInput>): Promise<ReadonlyArray<PageResult>> =>
     new Promise((resolve, reject) => {
       if (failure) return reject(failure)
       queue.push({ job: { id: nextId++, pages }, resolve, reject })
@@ -103,7 +116,7 @@ export const createParsePool = (opts: PoolOptions = {}): ParsePool => {
   return {
     workers: size,
     parse: async (pages) => {
-      const batches: Promise<ReadonlyArray<ParseResult>>[] = []
+      const batches: Promise<ReadonlyArray<PageResult>>[] = []
       for (let i = 0; i < pages.length; i += batchSize) batches.push(run(pages.slice(i, i + batchSize)))
       return (await Promise.all(batches)).flat()
     },
@@ -120,7 +133,7 @@ export const createParsePool = (opts: PoolOptions = {}): ParsePool => {
 export const parseMany = async (
   pages: ReadonlyArray<PageInput>,
   opts: PoolOptions = {}
-): Promise<ParseResult[]> => {
+): Promise<PageResult[]> => {
   const workers = opts.workers ?? availableParallelism()
   if (workers <= 1 || pages.length < 16) return pages.map(parseSafely)
   const pool = createParsePool({ ...opts, workers: Math.min(workers, Math.ceil(pages.length / 8)) })
