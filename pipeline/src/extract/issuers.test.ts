@@ -170,3 +170,25 @@ describe('more issuer and symbol forms', () => {
     expect(docs('Đợt thi đua số 3 /6 năm nay.')).toEqual([])
   })
 })
+
+describe('issuers of legal preambles', () => {
+  it('reads the provincial Party executive, the Front presidium, a city written "TP." and an en dash', () => {
+    const issuerOf = (text: string) => docs(text)[0]![4]
+    expect(
+      issuerOf('Thực hiện Nghị quyết số 05-NQ/TU ngày 3/1/2024 của Ban Chấp hành Đảng bộ tỉnh Sơn La;')
+    ).toBe('Ban Chấp hành Đảng bộ tỉnh Sơn La')
+    expect(
+      issuerOf(
+        'Căn cứ Hướng dẫn số 12/HD-MTTW-ĐCT ngày 2/2/2024 của Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam;'
+      )
+    ).toBe('Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam')
+    expect(issuerOf('Căn cứ Kế hoạch số 77/KH-UBND ngày 1/3/2024 của UBND TP.HCM;')).toBe('UBND TP.HCM')
+    // A council's term stays out of its name.
+    expect(
+      issuerOf('Căn cứ Nghị quyết số 31/2023/NQ-HĐND ngày 8/12/2023 của HĐND tỉnh Nghệ An khóa XVIII;')
+    ).toBe('HĐND tỉnh Nghệ An')
+    expect(
+      issuerOf('Căn cứ Thông tư số 09/2023/TT-BLĐTBXH ngày 2/8/2023 của Bộ Lao động – Thương binh và Xã hội;')
+    ).toBe('Bộ Lao động – Thương binh và Xã hội')
+  })
+})

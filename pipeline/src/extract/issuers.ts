@@ -27,7 +27,7 @@ const MINISTRIES = [
   'Tài nguyên và Môi trường',
   'Nông nghiệp và Phát triển nông thôn',
   'Nông nghiệp và Môi trường',
-  'Lao động - Thương binh và Xã hội',
+  'Lao động [-–] Thương binh và Xã hội',
   'Dân tộc và Tôn giáo',
 ].join('|')
 const SO = [
@@ -47,7 +47,7 @@ const SO = [
   'Nông nghiệp và Môi trường',
   'Giao thông vận tải',
   'Văn hóa, Thể thao và Du lịch',
-  'Lao động - Thương binh và Xã hội',
+  'Lao động [-–] Thương binh và Xã hội',
   'Khoa học và Công nghệ',
   'Thông tin và Truyền thông',
   'Kế hoạch và Đầu tư',
@@ -66,6 +66,10 @@ export const ISSUER_SRC = [
   `Ban [Bb]í thư(?:\\s+Trung ương(?:\\s+Đảng)?)?${KHOA}`,
   `Bộ [Cc]hính trị${KHOA}`,
   `Ban [Cc]hấp hành Trung ương(?:\\s+Đảng)?${KHOA}`,
+  // "Ban Chấp hành Đảng bộ tỉnh X (khóa XX)", "Ban Thường vụ Đảng ủy Khối …".
+  `Ban (?:[Cc]hấp hành|Thường vụ) Đảng bộ\\s+${UNIT}(?:\\s+${CAPWORDS})?${KHOA}`,
+  // "Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam", "Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam".
+  'Đoàn Chủ tịch\\s+(?:Ủy ban Trung ương (?:MTTQ|Mặt trận Tổ quốc) Việt Nam|Tổng Liên đoàn Lao động Việt Nam)',
   `(?:Ban Thường vụ|BTV|Ban TV|Thường trực|Ủy ban Kiểm tra|UBKT)\\s+${PARTY_COMMITTEE}(?:\\s+${CAPWORDS})?`,
   // "Đảng đoàn MTTQ tỉnh", "Ban cán sự đảng UBND tỉnh": the Party's groups inside state and mass bodies.
   `(?:Đảng đoàn|Ban [Cc]án sự [Đđ]ảng)\\s+(?:MTTQ|Mặt trận Tổ quốc|UBND|[ỦU][yỷ] ban nhân dân|HĐND|Quốc hội|Chính phủ|Hội [\\p{Lu}][\\p{L}]*(?:\\s+[\\p{Lu}][\\p{L}]*)?|Bộ [\\p{Lu}][\\p{L}]*(?:\\s+[\\p{Lu}][\\p{L}]*)?)(?:\\s*Việt Nam)?(?:\\s+${UNIT})?(?:\\s+${CAPWORDS})?`,
@@ -96,12 +100,13 @@ export const ISSUER_SRC = [
   'Ủy ban Thường vụ Quốc hội',
   // The Fatherland Front's committees and standing boards ("Ban Thường trực Ủy ban MTTQ Việt Nam huyện").
   'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
-  `(?:Ban Thường trực\\s+)?(?:[ỦU][yỷ] ban|UB)\\s*(?:MTTQ|Mặt trận Tổ quốc)(?:\\s*Việt Nam|\\s*VN)?(?:\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
-  `(?:Chủ tịch\\s+)?(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)(?:\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
+  `(?:Ban Thường trực\\s+)?(?:[ỦU][yỷ] ban|UB)(?:\\s+Trung ương)?\\s*(?:MTTQ|Mặt trận Tổ quốc)(?:\\s*Việt Nam|\\s*VN)?(?:\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
+  // "UBND TP.HCM" (no space after "TP."). A council's term is not part of its name (as the labels write it).
+  `(?:Chủ tịch\\s+)?(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)(?:\\s+TP\\.\\s*${CAPWORDS}|\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
   // "Ban Thi đua - Khen thưởng", also written without the dash, and its congress sub-board ("Tiểu ban").
   `(?:Chủ tịch\\s+)?(?:Hội đồng|Tiểu [Bb]an|Ban)\\s+(?:TĐKT|Thi đua\\s*(?:[-–,]\\s*)?[Kk]hen thưởng)(?:\\s+Trung ương|\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
   `Bộ (?:${MINISTRIES})`,
-  `Sở (?:${SO})(?:\\s+tỉnh\\s+${CAPWORDS})?`,
+  `Sở (?:${SO})(?:\\s+${UNIT}\\s+${CAPWORDS})?`,
   'Tổng Liên đoàn Lao động Việt Nam',
   // Mass organisations and their boards: "Ban Thường vụ Tỉnh đoàn X", "Hội Liên hiệp Phụ nữ tỉnh X",
   // "Liên đoàn Lao động huyện X", "Trung ương Hội Nông dân Việt Nam".
