@@ -22,7 +22,7 @@ const lang = (): 'vi' | 'en' => {
   if (asked === 'en' || asked === 'vi') return asked
   return /^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'en' : 'vi'
 }
-export const say = (vi: string, en: string): string => (lang() === 'en' ? en : vi)
+const say = (vi: string, en: string): string => (lang() === 'en' ? en : vi)
 
 /** The one query among the positional arguments; an option-looking word is an unknown option. */
 export const pickQuery = (args: ReadonlyArray<string>): string => {

@@ -11,8 +11,6 @@ import * as Effect from 'effect/Effect'
 import { extractLines } from '../extract-run.ts'
 import { CliError, t } from '../messages.ts'
 
-export type { ExtractCounts } from '../extract-run.ts'
-
 const strict = Options.boolean('strict').pipe(
   Options.withDescription('Stop with exit code 1 at the first bad input line (default: report it and go on)')
 )
