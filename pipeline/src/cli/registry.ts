@@ -16,6 +16,7 @@ type Loader = () => Promise<AnyCommand>
 export const commands: Record<string, Loader> = {
   run: () => import('./commands/run.ts').then((m) => m.runCommand),
   reparse: () => import('./commands/reparse.ts').then((m) => m.reparseCommand),
+  ingest: () => import('./commands/ingest.ts').then((m) => m.ingestCommand),
   sql: () => import('./commands/sql.ts').then((m) => m.sqlCommand),
   export: () => import('./commands/export.ts').then((m) => m.exportCommand),
   serve: () => import('./commands/serve.ts').then((m) => m.serveCommand),
