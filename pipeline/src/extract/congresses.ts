@@ -56,6 +56,9 @@ const ORG_AFTER = new RegExp(
   'giu'
 )
 const NATION = /^\s*(?:toàn quốc|Việt Nam)(?![\p{L}])/iu
+// "Hội LHTN Việt Nam tỉnh Bình Định", "Hội Chữ thập đỏ Việt Nam, tỉnh Thái Nguyên": a unit after the national name.
+const UNIT_AFTER =
+  /^\s*,?\s*(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường|thị trấn|khu vực|khối)(?![\p{L}])/iu
 // "Đảng bộ xã X tổ chức Đại hội đại biểu lần thứ I", "Hội Người cao tuổi phường Y tổ chức Đại hội …": the
 // organisation is the clause's subject and the head names none (issue #11). Up to six words of its unit;
 // an ordinal must follow ("67 Đảng bộ … đã tổ chức thành công Đại hội nhiệm kỳ 2020-2025" is many congresses).
@@ -81,7 +84,8 @@ export function findOrgHeads(text: string): OrgHead[] {
     const organization = m[2] !== undefined ? 'party' : ORG_OF[k]
     if (organization === undefined) continue
     // "Đại hội XIII của Đảng" is the national congress; "Đại hội XX Đảng bộ tỉnh …" reads its unit after.
-    const national = m[2] !== undefined || /Việt Nam$/u.test(m[3 + k] ?? '')
+    const national =
+      m[2] !== undefined || (/Việt Nam$/u.test(m[3 + k] ?? '') && !UNIT_AFTER.test(text.slice(end, end + 16)))
     out.push({ start: m.index, tailStart: end, organization, ordinal, national, nameStart: null })
   }
   for (const m of matchAll(HEAD, text)) {
@@ -94,12 +98,7 @@ export function findOrgHeads(text: string): OrgHead[] {
     // "MTTQ Việt Nam tỉnh X": the national name of an organisation is national only with no unit after it.
     const after = text.slice(end, end + 16)
     const national =
-      m[1] !== undefined ||
-      NATION.test(after) ||
-      (/Việt Nam$/u.test(named) &&
-        !/^\s*(?:tỉnh|thành phố|TP|huyện|quận|thị xã|xã|phường|thị trấn|khu vực|khối)(?![\p{L}])/iu.test(
-          after
-        ))
+      m[1] !== undefined || NATION.test(after) || (/Việt Nam$/u.test(named) && !UNIT_AFTER.test(after))
     const nameStart = organization === 'armed_forces' ? null : end - named.length
     out.push({ start: m.index, tailStart: end, organization, ordinal: null, national, nameStart })
   }

@@ -34,7 +34,8 @@ const NEWS_LEAD = new RegExp(
   `^\\s*(?:\\([^)\\n]{1,24}\\)\\s*[-–]?\\s*)?(?:[\\p{Lu}][\\p{L}&.]*(?:\\s+[\\p{Lu}][\\p{L}&.]*){0,3}\\s*[-–]\\s*)?(?:[^;!?\\n]{0,160}?,\\s*(?:sáng|chiều|tối|trưa)|Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Cùng ngày|Trong\\s+(?:2|3|hai|ba)\\s+ngày)(?:\\s+${DAY_WORD})?\\s*,[^;!?\\n]*?(?<!(?:công tác|việc|chuẩn bị|kế hoạch|để|nhằm)\\s)(?:tổ chức|khai mạc|diễn ra)\\s+(?:(?:thành công|phiên chính thức|trọng thể|long trọng)\\s+)?["“]?$`,
   'u'
 )
-const SENTENCE_BREAK = /[.!?]\s+(?=[\p{Lu}(])/gu
+// "TP. Cần Thơ", "TX. Sơn Tây": the dot of a unit's abbreviation ends no sentence.
+const SENTENCE_BREAK = /(?<!(?:TP|Tp|TX))[.!?]\s+(?=[\p{Lu}(])/gu
 
 /** The text from the start of the head's sentence (or line) to the head. */
 function leadOf(text: string, headStart: number): string {

@@ -274,6 +274,8 @@ export function extractEvents(
     // Thanh niên Cộng sản Hồ Chí Minh Bộ Công an", "Đảng bộ Sở Nội vụ" (issue #11).
     if (tail.scope === 'sector' && head.nameStart !== null)
       tail.place = orgSectorPlace(text, head, tail.place)
+    else if (tail.scope === 'sector' && tail.code2025 === null)
+      sectorProvinceFromSubject(text, toned, headStart, tail)
     // An organisation's congress named with no unit in an article about one province is that province's
     // (a national one says "toàn quốc" or "Việt Nam").
     if (tail.scope === 'unknown' && kind === 'other' && dominant !== null && tail.ordinal !== null)
@@ -363,6 +365,26 @@ export function extractEvents(
 
 type Level = 'province' | 'city'
 
+// "Sở Giáo dục và Đào tạo (GD&ĐT) tỉnh Thanh Hóa tổ chức Hội nghị … ngành giáo dục …": the department's province.
+const SUBJECT_DEPT_PROVINCE = new RegExp(
+  `(?:Sở|[Nn]gành)\\s[^.;\\n]{0,60}?\\stỉnh\\s+(${NAME})\\s+(?:(?:đã|vừa|long trọng|trọng thể)\\s+)*tổ chức\\s+["“]?$`,
+  'u'
+)
+
+/** A sector event without province whose subject is a department of a named province takes that province. */
+function sectorProvinceFromSubject(text: string, toned: string, headStart: number, tail: Tail): void {
+  const window = text.slice(Math.max(0, headStart - 120), headStart)
+  const m = SUBJECT_DEPT_PROVINCE.exec(window)
+  if (!m) return
+  const nameStart = headStart - window.length + m.index + m[0].lastIndexOf(m[1]!)
+  const a = aliasAt(toned, nameStart)
+  if (!a) return
+  tail.code2025 = a.alias.code_2025
+  tail.code2008 = a.alias.code_2008
+  if (tail.place !== null && !tail.place.includes(a.alias.canonical_name_vi))
+    tail.place = `${tail.place} tỉnh ${a.alias.canonical_name_vi}`
+}
+
 /** The name of the one unit of this kind ("xã") the text names, or null when it names none or several. */
 function soleUnit(text: string, word: string): string | null {
   let name: string | null = null
@@ -391,9 +413,9 @@ function orgSectorPlace(text: string, head: Head, sector: string | null): string
 // "Ngày 9/9, tỉnh X tổ chức Đại hội …", "UBND phường Y (TPHCM) tổ chức phiên chính thức Hội nghị …": the unit
 // that is the clause's subject right before the head (issue #11).
 const SUBJECT_TAIL =
-  '(?:\\s*\\([^()\\n]{1,30}\\))?\\s+(?:(?:đã|vừa|sẽ|long trọng|trọng thể|chính thức|tiến hành)\\s+)*(?:tổ chức|khai mạc)\\s+(?:thành công\\s+)?(?:phiên\\s+(?:chính thức|trù bị|thứ nhất|thứ hai)\\s+)?["“]?$'
+  '(?:\\s*\\([^()\\n]{1,30}\\))?\\s+(?:(?:đã|vừa|sẽ|long trọng|trọng thể|chính thức|tiến hành|lần đầu(?:\\s+tiên)?)\\s+)*(?:tổ chức|khai mạc)\\s+(?:thành công\\s+)?(?:phiên\\s+(?:chính thức|trù bị|thứ nhất|thứ hai)\\s+)?["“]?$'
 const SUBJECT_UNIT = new RegExp(
-  `(?:^|[,;:\\n(]|\\s)(tỉnh|thành phố|huyện|thị xã|xã|phường|thị trấn)?\\s*(${NAME})${SUBJECT_TAIL}`,
+  `(?:^|[,;:\\n(]|\\s)(tỉnh|thành phố|TP\\.|huyện|thị xã|xã|phường|thị trấn)?\\s*(${NAME})${SUBJECT_TAIL}`,
   'u'
 )
 // "UBND Thành phố Hà Nội vừa ban hành Kế hoạch số 74/KH-UBND về tổ chức hội nghị …": the issuing unit's event.
@@ -434,6 +456,8 @@ function scopeFromClause(
   }
   const a = aliasAt(toned, nameStart)
   if (!a || (word === undefined && a.end !== nameStart + m[2]!.length)) return
+  // "TP. Cần Thơ lần đầu tổ chức Đại hội …": its first.
+  if (tail.ordinal === null && /lần đầu/u.test(m[0])) tail.ordinal = 1
   tail.scope = 'province'
   tail.place = a.alias.canonical_name_vi
   tail.code2025 = a.alias.code_2025

@@ -346,6 +346,28 @@ describe('commendation conferences, terms and dates of congresses (issue #11)', 
       ['dai_hoi_thi_dua', 'province', 'Quảng Trị', '44', 6, null, null],
     ])
   })
+  it("takes a sector event's province from the department that holds it", () => {
+    expect(
+      fields(
+        'Sáng 6/8, Sở Y tế (SYT) tỉnh Nghệ An tổ chức Hội nghị tuyên dương điển hình tiên tiến ngành y tế giai đoạn 2020 - 2025.'
+      )
+    ).toEqual([['hoi_nghi_dien_hinh', 'sector', 'ngành y tế tỉnh Nghệ An', '40', null, null, '2020-2025']])
+  })
+  it('reads a unit after an organisation\'s national name, and "TP. X lần đầu tổ chức" as its first', () => {
+    expect(fields('Bài hát của Đại hội lần thứ VI của Hội LHTN Việt Nam tỉnh Phú Yên.')).toEqual([
+      ['other', 'province', 'Phú Yên', '66', 6, null, null],
+    ])
+    expect(fields('Khai mạc Đại hội Hội Chữ thập đỏ Việt Nam, tỉnh Hà Nam lần thứ X.')).toEqual([
+      ['other', 'province', 'Hà Nam', '37', 10, null, null],
+    ])
+    const first = run(
+      'Sáng 19/9, TP. Đà Nẵng lần đầu tổ chức Đại hội Thi đua yêu nước giai đoạn 2025 - 2030.',
+      null
+    ).events
+    expect(first.map((e) => [e.scope, e.province_code, e.ordinal, e.status])).toEqual([
+      ['province', '48', 1, 'held'],
+    ])
+  })
   it('gives a congress known by no ordinal or term the year of its date', () => {
     expect(
       fields('Đại hội đại biểu toàn quốc Hội Cựu chiến binh Việt Nam sẽ diễn ra từ ngày 20-22/11/2027.')
