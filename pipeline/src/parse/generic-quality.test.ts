@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { extractBody } from './blocks.ts'
 import { parseHtml } from './doc.ts'
+import { stripSiteSuffix } from './head-meta.ts'
 import { parseArticle } from './parse-article.ts'
 import { tokenF1 } from './text.ts'
 
@@ -93,6 +94,23 @@ describe('the generic path on awkward layouts', () => {
     )
     expect(parsed(html).title).toBe(TITLE)
   })
+
+  it("takes the page's own title when the only h1 heads a sidebar portlet (Liferay static page)", () => {
+    // The h1 is the right column's box over a menu; the article has no heading of its own.
+    const box = `<section class="portlet"><header class="portlet-topper"><h1 class="portlet-title"><span class="portlet-title-text">giới thiệu</span></h1></header><ul><li><a href="/co-cau">Cơ cấu tổ chức</a></li><li><a href="/lanh-dao">Lãnh đạo Sở</a></li></ul></section>`
+    const html = (head: string) =>
+      `<!doctype html><html lang="vi"><head>${head}</head><body>${MENU}<div class="journal-content-article">${paragraphs}</div><div class="span3">${box}</div>${FOOT}</body></html>`
+    for (const platform of ['generic', 'liferay'] as const) {
+      const r = parseArticle(html('<title>Phòng Thanh tra - Sở Thông tin và Truyền thông</title>'), URL_, {
+        platform,
+      })
+      expect(r.ok && r.article.title).toBe('Phòng Thanh tra')
+      const short = parseArticle(html('<title>Giới thiệu - Sở Thông tin và Truyền thông</title>'), URL_, {
+        platform,
+      })
+      expect(short.ok && short.article.title).toBe('Giới thiệu')
+    }
+  })
 })
 
 describe('boilerplate removal inside a body root', () => {
@@ -118,5 +136,23 @@ describe("judging a platform adapter's result", () => {
     expect(r.article.platform).toBe('wordpress+generic')
     expect(tokenF1(r.article.body_text, BODY)).toBeGreaterThanOrEqual(0.95)
     expect(r.article.title).toBe(TITLE)
+  })
+})
+
+describe('stripSiteSuffix', () => {
+  it.each([
+    [
+      'Phát động phong trào thi đua yêu nước năm 2024 - Cổng thông tin điện tử tỉnh',
+      'Phát động phong trào thi đua yêu nước năm 2024',
+    ],
+    ['Giới thiệu - Sở Thông tin và Truyền thông', 'Giới thiệu'],
+    [
+      'Phòng Báo chí - Xuất bản - Truyền thông - Sở Thông Tin Và Truyền Thông',
+      'Phòng Báo chí - Xuất bản - Truyền thông',
+    ],
+    // A short name before a word that is no organisation keeps its dash.
+    ['Covid-19 - Tin mới', 'Covid-19 - Tin mới'],
+  ])('%s', (title, want) => {
+    expect(stripSiteSuffix(title)).toBe(want)
   })
 })

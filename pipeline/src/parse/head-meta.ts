@@ -216,6 +216,11 @@ export const stripSiteSuffix = (title: string, siteName?: string | null): string
       if (title.endsWith(suffix)) return title.slice(0, -suffix.length).trim()
     }
   }
-  const m = /^(.{15,}?)\s+[|–—-]\s+(?=[^|–—-]*\p{L})[^|–—()-]{2,60}$/u.exec(title)
+  const m = /^(.{15,}?)\s+[|–—-]\s+(?=[^|–—-]*\p{L})[^|–—()-]{2,60}$/u.exec(title) ?? ORG_SUFFIX.exec(title)
   return m ? m[1]!.trim() : title
 }
+
+// A short page name before an organisation's name ("Giới thiệu - Sở Thông tin và Truyền thông"):
+// the suffix is the site even though the name is shorter than a headline.
+const ORG_SUFFIX =
+  /^(.{4,}?)\s+[|–—-]\s+(?:Sở|Cổng|Báo|Tạp chí|Trang|UBND|Ủy ban|Uỷ ban|Bộ|Tỉnh|Thành phố|Huyện|Quận|Website|Đài|Trung tâm|Ban|Hội)\s[^|–—()-]{2,60}$/iu

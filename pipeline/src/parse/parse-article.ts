@@ -10,7 +10,7 @@ import type { Element } from 'domhandler'
 import type { ArticleRecord } from '../domain/article.ts'
 import type { Platform, SourceConfig } from '../domain/source.ts'
 import { ADAPTERS } from './adapters/index.ts'
-import { metaTitleMatch, rankTitle } from './adapters/generic.ts'
+import { isBoxHeading, metaTitleMatch, rankTitle } from './adapters/generic.ts'
 import type { AdapterOutput } from './adapters/types.ts'
 import { looksLikeByline, splitAuthors, stripAuthorLabel } from './authors.ts'
 import { type BodyParts, extractBody, textOf } from './blocks.ts'
@@ -78,13 +78,26 @@ const chooseTitle = (adapter: AdapterOutput, meta: HeadMeta, doc: Doc): string |
       meta.microdata.headline ||
       meta.documentTitle
     )
-    if (!hasMetaTitle || metaTitleMatch(foldVietnamese(t), meta) > 0) return t
+    if (!hasMetaTitle) return t
+    const match = metaTitleMatch(foldVietnamese(t), meta)
+    if (isBoxHeading(doc, t)) {
+      // A portlet heading that an h1 selector picked ("giới thiệu" over the sidebar menu) is not the
+      // article's headline unless the metadata names it: the page's own title is, in its spelling.
+      const own = metaTitle(meta, site)
+      if (own && (match === 0 || foldVietnamese(own) === foldVietnamese(t))) return own
+    }
+    if (match > 0) return t
     const ranked = rankTitle(doc, meta)
     return ranked.matched && ranked.title ? ranked.title : t
   }
+  return metaTitle(meta, site) ?? t
+}
+
+/** The title the page's metadata gives: JSON-LD, microdata, og:title, else <title>, without the site name. */
+const metaTitle = (meta: HeadMeta, site: string | null): string | null => {
   const fromMeta = meta.jsonLd?.headline ?? meta.microdata.headline ?? meta.og['og:title'] ?? null
   if (fromMeta) return stripSiteSuffix(fromMeta, site)
-  return meta.documentTitle ? stripSiteSuffix(meta.documentTitle, site) : t
+  return meta.documentTitle ? stripSiteSuffix(meta.documentTitle, site) : null
 }
 
 const bodyChars = (ps: ReadonlyArray<string>): number => ps.reduce((n, p) => n + p.length, 0)

@@ -23,6 +23,28 @@ const SECTION_HEADING =
   /portlet|box-?title|block-?title|module-?title|widget|cat(egory)?-?(title|name)|section-?title|header-?title/i
 const NAVIGATION = /(?:^|[\s_-])(?:breadcrumbs?|menu|nav|navbar|footer|copyright)(?:$|[\s_-])/i
 
+/** Levels above a heading searched for a box's class (h1 → header.portlet-topper → section.portlet). */
+const BOX_LEVELS = 3
+
+/** The heading of a box or portlet (its own class or that of a close ancestor), not of an article. */
+const inBox = (el: Element): boolean => {
+  let e: Element | null = el
+  for (let level = 0; e && e.type === 'tag' && level <= BOX_LEVELS; level++, e = e.parent as Element | null)
+    if (SECTION_HEADING.test(`${e.attribs.class ?? ''} ${e.attribs.id ?? ''}`)) return true
+  return false
+}
+
+/** Whether a text is printed on the page only as box or portlet headings ("giới thiệu" over a menu). */
+export const isBoxHeading = (doc: Doc, text: string): boolean => {
+  let seen = false
+  for (const el of doc.all(TITLE_SELECTOR)) {
+    if (textOf(el) !== text) continue
+    if (!inBox(el)) return false
+    seen = true
+  }
+  return seen
+}
+
 /** Inside a breadcrumb, menu or footer (the element or an ancestor)? */
 const inNavigation = (el: Element): boolean => {
   for (let e: Element | null = el; e && e.type === 'tag'; e = e.parent as Element | null) {
@@ -74,7 +96,8 @@ export const rankTitle = (doc: Doc, meta: HeadMeta): RankedTitle => {
     let score = el.name === 'h1' ? 20 : el.name === 'h2' ? 10 : el.name === 'h3' ? 8 : 6
     const match = metaTitleMatch(f, meta)
     score += match
-    if (match === 0 && SECTION_HEADING.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) score -= 15
+    // A box heading that matches no metadata title is never the headline.
+    if (match === 0 && inBox(el)) continue
     if (f === site) score -= 100
     if (inNavigation(el)) score -= 50
     if (score > bestScore) {
