@@ -32,21 +32,28 @@ export const parseWorkerCount = (override?: number) =>
     return n
   })
 
+/** A chunk parser over `workers` threads (1 = in this thread) and how to stop it; plain, for benches. */
+export const openChunkParser = (workers: number): { parse: ChunkParser; close: () => Promise<void> } => {
+  if (workers <= 1) return { parse: async (pages) => pages.map(parseSafely), close: async () => {} }
+  let pool: ParsePool | null = null
+  return {
+    parse: (pages) => {
+      pool ??= createParsePool({ workers })
+      return pool.parse(pages)
+    },
+    close: async () => pool?.close(),
+  }
+}
+
 /**
  * A chunk parser over `workers` threads (1 = in this thread). Results keep the order of the pages;
  * closing the scope stops the workers.
  */
 export const chunkParser = (workers: number) =>
-  Effect.gen(function* () {
-    if (workers <= 1) {
-      const inProcess: ChunkParser = async (pages) => pages.map(parseSafely)
-      return inProcess
-    }
-    let pool: ParsePool | null = null
-    yield* Effect.addFinalizer(() => Effect.promise(async () => pool?.close()))
-    const pooled: ChunkParser = (pages) => {
-      pool ??= createParsePool({ workers })
-      return pool.parse(pages)
-    }
-    return pooled
-  })
+  Effect.map(
+    Effect.acquireRelease(
+      Effect.sync(() => openChunkParser(workers)),
+      (p) => Effect.promise(p.close)
+    ),
+    (p) => p.parse
+  )
