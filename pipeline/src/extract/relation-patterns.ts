@@ -15,8 +15,13 @@ const CENTRAL: ReadonlySet<IssuerLevel> = new Set([
 ])
 export const isCentralLevel = (l: IssuerLevel | undefined): boolean => l !== undefined && CENTRAL.has(l)
 
+/** The words that open a document's name ("Kế hoạch số 5", "Nghị định 98"). */
+export const DOC_HEADS =
+  'kế hoạch|chỉ thị|quyết định|nghị quyết|nghị định|thông tư|thông báo|công văn|hướng dẫn|chương trình|kết luận|luật|quy chế|quy định'
+
 // What may stand between a verb and the document it governs ("triển khai thực hiện có hiệu quả các …").
-const FILL = String.raw`(?:\s+(?:thực hiện|triển khai|có hiệu quả|nghiêm túc|tốt|đầy đủ|nội dung|tinh thần|các|việc|một số điều(?: của)?|điều \d+ (?:của )?))*`
+// "sửa đổi nội dung tại Điều 1", "sửa đổi điểm a khoản 2 Điều 3 của": the article amended is the document's.
+const FILL = String.raw`(?:\s+(?:thực hiện|triển khai|có hiệu quả|nghiêm túc|tốt|đầy đủ|nội dung|tinh thần|các|việc|tại|một số\s+điều(?:\s+của)?|điểm [a-zđ]|khoản \d+|điều \d+\w* (?:của )?))*`
 export const IMPL = new RegExp(
   '(?:triển khai|thực hiện|cụ thể h[oó][aá]|quán triệt|hướng dẫn (?:thực hiện|thi hành)|tổ chức thực hiện|quy định chi tiết(?: thi hành)?' +
     // "Thông tư số 71 … hướng dẫn việc trích lập Quỹ thi đua theo Nghị định số 42 …"
@@ -28,7 +33,7 @@ export const IMPL = new RegExp(
 // "Căn cứ nội dung … (Hướng dẫn số …".
 export const CITE = new RegExp(
   String.raw`(?:(?:^|[\s(,])(?<!kèm\s)(?:căn cứ(?: vào)?|trên cơ sở|theo(?: quy định (?:tại|của))?)${FILL}` +
-    String.raw`|(?:xét|theo) đề nghị[^;\n]{0,90}?\s(?:tại|theo)|(?:qua )?xem xét` +
+    String.raw`|(?:xét|theo) đề nghị[^;\n]{0,90}?\s(?:tại|theo)(?:\s+tờ\s+trình(?:\s+số)?)?|(?:qua )?xem xét` +
     String.raw`|căn cứ(?: vào)?\s+(?:luật|bộ luật)[^;\n]{0,80}?(?:\svà|,|\s(?:hợp nhất\s+)?tại)` +
     String.raw`|căn cứ[^;\n()]{0,120}\()\s*$`,
   'iu'
@@ -38,12 +43,16 @@ export const AMEND = new RegExp(
   String.raw`sửa đổi(?:,?\s*bổ sung)?(?:${FILL}|\s+(?:một số\s+)?(?:điều|khoản)[^.;]{0,80}?kèm theo)\s*$`,
   'iu'
 )
+// "Bổ sung 04 thủ tục vào Bộ thủ tục … công bố kèm theo Quyết định số 81": adding to what a document issued.
+export const ADD_TO = /(?:^|\s)bổ sung\s[^.;\n]{0,160}?\svào\s[^.;]{0,200}?kèm theo\s*$/iu
+// A bare lowercase "hướng dẫn Nghị định số 69" (a circular guiding a decree); capitalised it is a document's name.
+export const GUIDES = /(?<!\p{L})hướng dẫn\s*$/u
 export const REPEALED = /bãi bỏ(?:\s+các)?\s*$/iu
 export const REPLACE = new RegExp(String.raw`thay thế(?: cho)?${FILL}\s*$`, 'iu')
 // "Kế hoạch số 12 được sửa đổi, bổ sung bởi Quyết định số 5", "Hướng dẫn số 13 được Sở Nội vụ triển
 // khai qua Công văn số 9": the later document is the subject.
 export const PASSIVE =
-  /^[^.;]{0,90}?được\s+(?:[^.;,]{0,60}?\s)?(sửa đổi(?:,?\s*bổ sung)?|thay thế|triển khai|cụ thể hóa)\s+(?:bởi|bằng|tại|theo|qua)\s*$/iu
+  /^[^.;]{0,200}?được\s+(?:[^.;,]{0,60}?\s)?(sửa đổi(?:,?\s*bổ sung)?|thay thế|triển khai|cụ thể hóa)\s+(?:bởi|bằng|tại|theo|qua)(?:\s+(?:khoản \d+\s+)?điều \d+\w*(?:\s+của)?)?\s*$/iu
 // "UBND tỉnh ban hành Kế hoạch …": the issuing verb right before a document.
 export const ISSUED =
   /(?:ban hành|ký|xây dựng|đã có|vừa có|phê duyệt)(?:\s+(?:các|văn bản là|kèm theo))?\s*$/iu

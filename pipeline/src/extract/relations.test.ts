@@ -125,6 +125,60 @@ describe('relations between documents', () => {
     ])
   })
 
+  it('joins the hard-wrapped lines of a legal text, but not a new line that opens with a capital', () => {
+    const t = 'Căn cứ Nghị định số\n91/2017/NĐ-CP của Chính phủ;\nXét đề nghị tại Tờ\ntrình số 5\nQUYẾT ĐỊNH:'
+    expect(sentences(t).map((s) => t.slice(s.start, s.end).trim())).toEqual([
+      'Căn cứ Nghị định số\n91/2017/NĐ-CP của Chính phủ;',
+      'Xét đề nghị tại Tờ\ntrình số 5',
+      'QUYẾT ĐỊNH:',
+    ])
+    // A date at the head of a line is no document number.
+    expect(sentences('Tin mới\n20/11/2024 Hội nghị').length).toBe(2)
+    const cited = rel(
+      'Số: 12/QĐ-UBND\nXét đề nghị của Giám đốc Sở Nội vụ tại Tờ\ntrình số 55/TTr-SNV ngày 10/5/2023,\nQUYẾT ĐỊNH:'
+    )
+    // The document finder may or may not take the wrapped "Tờ\ntrình số" into the mention.
+    expect(cited).toHaveLength(1)
+    expect(cited[0]).toMatch(/^12\/QĐ-UBND cites (?:Tờ\s+trình số )?55\/TTr-SNV$/)
+  })
+
+  it('keeps the document before a verb its actor across "và" inside a name, not across "và" + clause', () => {
+    expect(
+      rel(
+        'Thực hiện Công văn số 230/SGDĐT-VP của Sở Giáo dục và Đào tạo về việc triển khai Kế hoạch số 15-KH/TU của Tỉnh ủy, Phòng Giáo dục đề nghị các trường tham gia.'
+      )
+    ).toEqual(['Công văn số 230/SGDĐT-VP implements Kế hoạch số 15-KH/TU'])
+  })
+
+  it('reads a circular that guides a decree, amending an article, adding to a list and the passive "đã được sửa đổi tại Điều"', () => {
+    expect(
+      rel('Thông tư số 21/2019/TT-BTC của Bộ Tài chính hướng dẫn Nghị định số 30/2018/NĐ-CP của Chính phủ.')
+    ).toEqual(['Thông tư số 21/2019/TT-BTC implements Nghị định số 30/2018/NĐ-CP'])
+    expect(
+      rel(
+        'Nghị quyết 09/2024/NQ-HĐND sửa đổi nội dung tại Điều 2 Nghị quyết 40/2019/NQ-HĐND về mức chi của tỉnh đã được sửa đổi tại Điều 1 Nghị quyết 12/2022/NQ-HĐND.'
+      )
+    ).toEqual([
+      'Nghị quyết 09/2024/NQ-HĐND amends Nghị quyết 40/2019/NQ-HĐND',
+      'Nghị quyết 12/2022/NQ-HĐND amends Nghị quyết 40/2019/NQ-HĐND',
+    ])
+    expect(
+      rel(
+        'Số: 95/QĐ-UBND\nĐiều 1. Bổ sung 03 thủ tục hành chính vào Danh mục thủ tục thuộc thẩm quyền giải quyết của Sở Nội vụ được ban hành kèm theo Quyết định số 210/QĐ-UBND ngày 4/3/2022.'
+      )
+    ).toEqual(['95/QĐ-UBND amends Quyết định số 210/QĐ-UBND'])
+    // "Hướng dẫn" with a capital is a document's name, not the verb.
+    expect(rel('Căn cứ Hướng dẫn 12/HD-SNV ngày 3/3/2024 của Sở Nội vụ.')).toEqual([])
+  })
+
+  it("reads a letter's own title line as the document its grounds belong to", () => {
+    expect(
+      rel(
+        'Công văn số 77/PGDĐT-VP V/v tổ chức thi đua\n\nThực hiện Công văn số 512/SGDĐT-VP ngày 20/9/2022 của Sở,\n\nPhòng Giáo dục hướng dẫn như sau:'
+      )
+    ).toEqual(['Công văn số 77/PGDĐT-VP implements Công văn số 512/SGDĐT-VP'])
+  })
+
   it('reads every mention of a merged document, and answers with document indexes', () => {
     const text =
       'Chỉ thị số 41-CT/TW của Bộ Chính trị rất quan trọng. Thực hiện Chỉ thị 41, UBND tỉnh ban hành Kế hoạch số 9/KH-UBND.'

@@ -17,12 +17,14 @@ import type {
   RelationMention,
 } from '../domain/extraction.ts'
 import {
+  ADD_TO,
   AMEND,
   ANAPHOR,
   ANAPHOR_TYPE,
   CITE,
   IMPL,
   GROUNDS_ONLY_BREAK,
+  GUIDES,
   ISSUED,
   isCentralLevel,
   LATER,
@@ -34,38 +36,21 @@ import {
   PASSIVE,
   REPEALED,
   REPLACE,
-  SELF_HEADER_REACH,
   UNNUMBERED_ISSUE,
 } from './relation-patterns.ts'
+import {
+  isCoordinated,
+  occurrences,
+  type Sentence,
+  selfDocument,
+  sentences,
+  subjectDocument,
+} from './relation-text.ts'
 
-/** A mention's span (the extractor lists them per merged entity as `mentions`). */
-interface Span {
-  readonly start: number
-  readonly end: number
-  readonly surface: string
-}
+export { sentences }
 
 /** How far below its subject document an article still reports that document's content. */
 const SUBJECT_REACH = 4000
-
-interface Sentence {
-  readonly start: number
-  readonly end: number
-}
-
-/** Sentence ranges: a line break, or [.!?] followed by space, ends one ("10.6.2024" does not; ";" joins lists). */
-export function sentences(text: string): Sentence[] {
-  const out: Sentence[] = []
-  let start = 0
-  const re = /\n+|[.!?…]+(?=\s)/g
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const end = m.index + m[0].length
-    if (end > start) out.push({ start, end })
-    start = end
-  }
-  if (start < text.length) out.push({ start, end: text.length })
-  return out
-}
 
 const sameDoc = (a: DocumentMention, b: DocumentMention): boolean =>
   a.type === b.type &&
@@ -96,22 +81,6 @@ const push = (ctx: Ctx, r: RelationMention) => {
   ctx.seen.add(key)
   ctx.out.push(r)
 }
-
-/** Every mention of every entity, as its own (start, end, surface), in text order. */
-const occurrences = <
-  T extends { start?: number; end?: number; surface: string; mentions?: ReadonlyArray<Span> },
->(
-  items: ReadonlyArray<T>
-): Array<{ item: T; index: number; start: number; end: number }> =>
-  items
-    .flatMap((item, index) =>
-      (item.mentions && item.mentions.length > 0 ? item.mentions : [item]).flatMap((m) =>
-        m.start === undefined || m.end === undefined
-          ? []
-          : [{ item: { ...item, ...m }, index, start: m.start, end: m.end }]
-      )
-    )
-    .sort((a, b) => a.start - b.start || a.index - b.index)
 
 /** The document a verb at `at` belongs to: the nearest one before it in the sentence, with no other between. */
 function subjectBefore(
@@ -193,17 +162,22 @@ function listFrom(ctx: Ctx, inSentence: number[], first: number): number[] {
   return out
 }
 
+/** How far before a document its governing verb may stand ("Bổ sung … vào Bộ … công bố kèm theo …"). */
+const VERB_REACH = 220
+
 function verbBefore(
   ctx: Ctx,
   d: DocumentMention,
   sentenceStart: number
 ): { kind: RelationKind; at: number } | null {
-  const from = Math.max(sentenceStart, d.start - 140)
+  const from = Math.max(sentenceStart, d.start - VERB_REACH)
   const before = ctx.text.slice(from, d.start)
   const tests: Array<[RelationKind, RegExp]> = [
     ['amends', AMEND],
+    ['amends', ADD_TO],
     ['replaces', REPLACE],
     ['implements', IMPL],
+    ['implements', GUIDES],
     ['cites', CITE],
   ]
   for (const [kind, re] of tests) {
@@ -234,7 +208,8 @@ function sourcesFor(
   // A document already governed by an earlier verb is no actor of this one only when a coordination
   // stands between ("… thực hiện Chỉ thị 39 … và thay thế …"); its own tail ("… của Bộ Nội vụ quy định
   // chi tiết …") keeps it the actor.
-  const coordinated = (i: number) => /\s(?:và|đồng thời)\s/iu.test(ctx.text.slice(ctx.docs[i]!.end, verb.at))
+  // "và" before a capital joins the words of a name ("Sở Giáo dục và Đào tạo"), not two clauses or items.
+  const coordinated = (i: number) => isCoordinated(ctx.text.slice(ctx.docs[i]!.end, verb.at))
   const skip = new Set([...targets, ...[...targeted].filter(coordinated)])
   // A document the sentence repeals is no actor of the clauses after it.
   for (const i of inSentence)
@@ -375,27 +350,6 @@ function eventRelations(
       end: Math.max(f.end, e.end),
     })
   })
-}
-
-/** The document whose own text this is: the number its header gives ("Số: 594/KH-UBND"). */
-function selfDocument(text: string, docs: ReadonlyArray<DocumentMention>): number | null {
-  for (let i = 0; i < docs.length; i++) {
-    const d = docs[i]!
-    if (d.start > SELF_HEADER_REACH) break
-    if (/(?:^|\n)[^\n]{0,40}\bSố\s*:?\s*$/u.test(text.slice(Math.max(0, d.start - 48), d.start))) return i
-  }
-  return null
-}
-
-/** The document the lead says was just issued ("UBND tỉnh Lào Cai vừa ban hành Chỉ thị số 01 …"). */
-function subjectDocument(text: string, docs: ReadonlyArray<DocumentMention>): number | null {
-  for (let i = 0; i < docs.length; i++) {
-    const d = docs[i]!
-    if (d.start > 800) break
-    if (isCentralLevel(d.issuer_level) || !LATER.has(d.type)) continue
-    if (/ban hành\s*$/iu.test(text.slice(Math.max(0, d.start - 30), d.start))) return i
-  }
-  return null
 }
 
 /** More document mentions than this in one sentence: no relations are read from it. */
