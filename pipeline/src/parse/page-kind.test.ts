@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseHtml } from './doc.ts'
 import { listingEvidence } from './listing.ts'
-import { parseArticle } from './parse-article.ts'
+import { isArticlePage, parseArticle } from './parse-article.ts'
 import { isHomeUrl } from './page-kind.ts'
 
 const PARA =
@@ -119,5 +119,15 @@ describe('WordPress block theme (Twenty Twenty-Three, WordPress 6.1 default)', (
     expect(r.article.title).toBe('Phường biểu dương điển hình tiên tiến')
     expect(r.article.published_at).toBe('2024-06-12T08:00:00+07:00')
     expect(r.article.body_text).toBe(PARA)
+  })
+
+  it('keeps a one-sentence post (WordPress marks it single-post) but not the same text on a page', () => {
+    const short = 'Chào mừng đến với WordPress. Đây là bài viết đầu tiên của bạn.'
+    const one = post.replace(`<p>${PARA}</p>`, `<p>${short}</p>`)
+    const url = 'http://127.0.0.1:8081/index.php/2024/06/12/hello-world/'
+    expect(short.length).toBeLessThan(200)
+    expect(isArticlePage(one, url)).toBe(true)
+    const asPage = one.replace('single single-post postid-5', 'page page-id-2')
+    expect(isArticlePage(asPage, url)).toBe(false)
   })
 })

@@ -38,6 +38,10 @@ export type ParseResult = { ok: true; article: ArticleRecord } | { ok: false; re
 
 /** Below this many characters of body text a page is not an article (or the adapter missed it). */
 const MIN_BODY_CHARS = 120
+/** WordPress marks a single post (never a page or listing) with `single-post` on `<body>`:
+ * such a page keeps a one-paragraph body that would otherwise be too short to trust. */
+const SINGLE_POST_BODY = /<body[^>]*\sclass=["'][^"']*\bsingle-post\b/i
+const SHORT_POST_MIN = 40
 
 const DATELINE = /^(\([^()\n]{2,40}\)\s*[-–—])\s*/u
 
@@ -252,7 +256,8 @@ const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult =
 
   if (!title) return fail('no title found')
   const chars = bodyChars(cleaned.paragraphs)
-  if (chars < MIN_BODY_CHARS) return fail(`no article body found (${chars} characters of text)`)
+  const minChars = SINGLE_POST_BODY.test(html.slice(0, 100_000)) ? SHORT_POST_MIN : MIN_BODY_CHARS
+  if (chars < minChars) return fail(`no article body found (${chars} characters of text)`)
   const listing = listingReason(adapter.body, url)
   if (listing) return fail(listing)
 
@@ -357,5 +362,7 @@ export const isArticlePage = (html: string, url: string): boolean => {
   if (path === '/' || path === '' || LISTING_PATH.test(path)) return false
   const r = parseArticle(html, url)
   if (!r.ok) return false
-  return r.article.body_text.length >= 200 || ARTICLE_META.test(html.slice(0, 100_000))
+  if (r.article.body_text.length >= 200 || ARTICLE_META.test(html.slice(0, 100_000))) return true
+  // A short post (one paragraph) is still an article when the CMS itself marks the page as one post.
+  return r.article.body_text.length >= SHORT_POST_MIN && SINGLE_POST_BODY.test(html.slice(0, 100_000))
 }
