@@ -45,7 +45,13 @@ const keywordType = new Map<string, DocumentType>()
 for (const [k, t] of KEYWORDS) keywordType.set(k.toLowerCase(), t)
 
 // The first letter of a full keyword may be either case ("kế hoạch số"); abbreviations are exact.
-const fullAlt = KEYWORDS.map(([k]) => `[${k[0]!.toUpperCase()}${k[0]!.toLowerCase()}]${k.slice(1)}`).join('|')
+// Hard-wrapped pages break a keyword over two lines ("Tờ\ntrình số 66/TTr-SYT"): any space may be a break.
+const fullAlt = KEYWORDS.map(
+  ([k]) => `[${k[0]!.toUpperCase()}${k[0]!.toLowerCase()}]${k.slice(1).replace(/ /g, '\\s')}`
+).join('|')
+const LETTER_KEYWORD = /^(?:[Cc]ông\s+văn|[Vv]ăn\s+bản|[Tt]ờ\s+trình)$/u
+const keywordOf = (k: string): DocumentType | undefined =>
+  keywordType.get(k.replace(/\s+/gu, ' ').toLowerCase())
 const DATE_SRC =
   // "ngày 30 tháng11 năm 2011": portals glue words to numbers (issue #11).
   '\\d{1,2}\\s?\\/\\s?\\d{1,2}\\s?\\/\\s?\\d{4}|\\d{1,2}\\s*tháng\\s*\\d{1,2}\\s*năm\\s*\\d{4}|\\d{1,2}-\\d{1,2}-\\d{4}'
@@ -210,7 +216,7 @@ function issuerOfBracketed(text: string, ref: Ref, type: DocumentType): string |
   const from = Math.max(text.lastIndexOf('.', open), text.lastIndexOf('\n', open), open - 400, -1) + 1
   let found: string | null = null
   for (const m of matchAll(SENTENCE_ISSUER, text.slice(from, open))) {
-    const kType = keywordType.get(m[2]!.toLowerCase()) ?? typeFromAbbreviation(m[2]!)
+    const kType = keywordOf(m[2]!) ?? typeFromAbbreviation(m[2]!)
     if (kType === type || kType === ref.keywordType) found = m[1]!.trim()
   }
   if (found === null) return null
@@ -343,7 +349,11 @@ export function extractDocuments(text: string, published: string | null | undefi
     const number = m[4]!
     const numberEnd = m.index + m[0].length
     if (claims.overlaps(m.index, numberEnd)) continue
-    const sym = parseSymbol(text, numberEnd)
+    // A lone issuer token is a symbol only after the letter keywords ("Công văn số 44/PGD&ĐT"); "KH 112/PGD"
+    // is a short form of a full symbol written elsewhere.
+    const sym =
+      parseSymbol(text, numberEnd) ??
+      (LETTER_KEYWORD.test(keyword) ? parseSymbol(text, numberEnd, true) : null)
     if (!sym) {
       const next = text.slice(numberEnd, numberEnd + 24)
       if (/^\s?[/.,]\d/.test(next)) continue
@@ -352,7 +362,7 @@ export function extractDocuments(text: string, published: string | null | undefi
       }
       if (m[2] !== undefined && !hasSo) continue
     }
-    const kType = keywordType.get(keyword.toLowerCase()) ?? typeFromAbbreviation(keyword)
+    const kType = keywordOf(keyword) ?? typeFromAbbreviation(keyword)
     emit({ start: m.index, number, numberEnd, sym, keywordType: kType, keyword }, m[2] ?? null, true)
   }
 

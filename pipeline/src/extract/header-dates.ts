@@ -20,6 +20,7 @@ type ParseDate = (raw: string, yearHint: number | null) => string | null
 // The number row of a header or a metadata table: "Số:", "Số hiệu:", "Số ký hiệu:", "Ký hiệu văn bản".
 const NUMBER_ROW =
   /(?:^|[|\t])\s*(?:Số|SỐ|Số hiệu|Số ký hiệu|Ký hiệu(?:\s+văn bản)?)(?:\s+văn bản)?\s*:?\s*$/u
+const SO_ALONE = /(?:^|\n)[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*\n[ \t]*$/u
 // A flattened header puts the issuer cell on the number's line: "UBND TỈNH BẮC GIANG Số: 172/2015/QĐ-UBND".
 const CELL_THEN_NUMBER = /^\s*(\p{L}[^\n\d.;:]{2,60}?)\s+(?:Số|SỐ|số)\s*:\s*$/u
 const DAY = '\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4}|\\d{1,2}\\s?[/.-]\\s?\\d{1,2}\\s?[/.-]\\s?\\d{4}'
@@ -64,7 +65,11 @@ export function dateFromHeader(text: string, out: DocumentMention[], parse: Pars
     const before = text.slice(line.start, d.start)
     const cell = CELL_THEN_NUMBER.exec(before)
     const rowCell = cell !== null && ISSUER_CELL.test(cell[1]!) ? cell[1]! : null
-    const numberRow = rowCell !== null || NUMBER_ROW.test(before)
+    // "Số:" alone on the line above the number (a table cell broken over lines).
+    const numberRow =
+      rowCell !== null ||
+      NUMBER_ROW.test(before) ||
+      (before.trim() === '' && SO_ALONE.test(text.slice(0, line.start)))
     // Or a title line that is the reference itself ("Kế hoạch số 45/KH-UBND" over its metadata rows).
     const short = d.start - line.start <= 2 && line.end - line.start < 90
     if (!numberRow && !short) continue

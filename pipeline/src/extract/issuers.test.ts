@@ -192,3 +192,47 @@ describe('issuers of legal preambles', () => {
     ).toBe('Bộ Lao động – Thương binh và Xã hội')
   })
 })
+
+describe('hard-wrapped legal pages and district offices', () => {
+  it('reads names and keywords broken over lines, and "Số:" alone on the line above the number', () => {
+    expect(
+      docs('Căn cứ Quyết định số 77/QĐ-UBND ngày 2/5/2013 của Ủy ban nhân\ndân tỉnh Lai Châu;')[0]![4]
+    ).toBe('Ủy ban nhân\ndân tỉnh Lai Châu')
+    expect(docs('Xét đề nghị của Sở Y tế tại Tờ\ntrình số 61/TTr-SYT ngày 7 tháng 5 năm 2013,')).toEqual([
+      ['other', '61', 'TTr-SYT', '2013-05-07', 'Sở Y tế'],
+    ])
+    const header =
+      'ỦY BAN NHÂN DÂN\nTỈNH BẠC LIÊU\n|\nSố:\n15/2010/QĐ-UBND\n|\nBạc Liêu, ngày 3 tháng 8 năm 2010\n|\nQUYẾT ĐỊNH\nỦY BAN NHÂN DÂN TỈNH BẠC LIÊU\nCăn cứ Luật;'
+    expect(docs(header, null)).toEqual([
+      ['decision', '15', 'QĐ-UBND', '2010-08-03', 'Ủy ban nhân dân tỉnh Bạc Liêu'],
+    ])
+  })
+  it('reads a lone issuer token as the symbol of a letter, and a space before an issuer symbol', () => {
+    expect(docs('Thực hiện Công văn số 92/SGDĐT ngày 3/1/2017 của Sở Giáo dục và Đào tạo Sơn La,')).toEqual([
+      ['official_letter', '92', 'SGDĐT', '2017-01-03', 'Sở Giáo dục và Đào tạo Sơn La'],
+    ])
+    expect(docs('Thực hiện Công văn số 840 /SGDĐT-CTTT ngày 1/4/2020,')[0]!.slice(0, 4)).toEqual([
+      'official_letter',
+      '840',
+      'SGDĐT-CTTT',
+      '2020-04-01',
+    ])
+    // After a plan's abbreviation a lone token is the short form of a full symbol, not a symbol.
+    expect(docs('Thể lệ gửi kèm KH 112/PGD ngày 13/3/2020.')).toEqual([])
+  })
+  it('reads district offices, heads of boards and offices, and the emulation board in lowercase', () => {
+    const issuerOf = (text: string) => docs(text)[0]![4]
+    expect(
+      issuerOf('Thực hiện Kế hoạch số 112/KH-PGD&ĐT ngày 13/3/2020 của Phòng Giáo dục và Đào tạo;')
+    ).toBe('Phòng Giáo dục và Đào tạo')
+    expect(
+      issuerOf('Xét đề nghị của Trưởng Ban Thi đua - Khen thưởng tỉnh tại Tờ trình số 37/TTr-BTĐKT,')
+    ).toBe('Trưởng Ban Thi đua - Khen thưởng tỉnh')
+    expect(issuerOf('Xét đề nghị của Chánh Văn phòng UBND tỉnh tại Tờ trình số 42/TTr-VPUB,')).toBe(
+      'Chánh Văn phòng UBND tỉnh'
+    )
+    expect(
+      issuerOf('Căn cứ Hướng dẫn số 1479/HD-BTĐKT ngày 25/7/2016 của Ban thi đua – Khen thưởng Trung ương;')
+    ).toBe('Ban thi đua – Khen thưởng Trung ương')
+  })
+})

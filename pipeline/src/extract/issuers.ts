@@ -104,18 +104,24 @@ export const ISSUER_SRC = [
   // "UBND TP.HCM" (no space after "TP."). A council's term is not part of its name (as the labels write it).
   `(?:Chủ tịch\\s+)?(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|Hội đồng nhân dân)(?:\\s+TP\\.\\s*${CAPWORDS}|\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
   // "Ban Thi đua - Khen thưởng", also written without the dash, and its congress sub-board ("Tiểu ban").
-  `(?:Chủ tịch\\s+)?(?:Hội đồng|Tiểu [Bb]an|Ban)\\s+(?:TĐKT|Thi đua\\s*(?:[-–,]\\s*)?[Kk]hen thưởng)(?:\\s+Trung ương|\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
+  `(?:(?:Chủ tịch|Trưởng)\\s+)?(?:Hội đồng|Tiểu [Bb]an|Ban)\\s+(?:TĐKT|[Tt]hi đua\\s*(?:[-–,]\\s*)?[Kk]hen thưởng)(?:\\s+Trung ương|\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
   `Bộ (?:${MINISTRIES})`,
-  `Sở (?:${SO})(?:\\s+${UNIT}\\s+${CAPWORDS})?`,
+  // District offices: "Phòng Giáo dục và Đào tạo (huyện X)".
+  `Phòng (?:Giáo dục và Đào tạo|GD&ĐT|Nội vụ|Văn hóa(?:,| và| -) (?:Thông tin|Thể thao|Khoa học và Thông tin)|Văn hóa|Y tế|Tư pháp|Kinh tế|Tài chính [-–] Kế hoạch|Tài nguyên và Môi trường|Nông nghiệp và Phát triển nông thôn|Lao động [-–] Thương binh và Xã hội)(?:\\s+(?:${UNIT}\\s+)?${CAPWORDS})?`,
+  // "Sở Giáo dục và Đào tạo tỉnh Sơn La", "… Khánh Hòa" (a province name without its unit word).
+  `Sở (?:${SO})(?:\\s+(?:${UNIT}\\s+)?${CAPWORDS})?`,
   'Tổng Liên đoàn Lao động Việt Nam',
   // Mass organisations and their boards: "Ban Thường vụ Tỉnh đoàn X", "Hội Liên hiệp Phụ nữ tỉnh X",
   // "Liên đoàn Lao động huyện X", "Trung ương Hội Nông dân Việt Nam".
   `(?:Ban (?:Thường vụ|Chấp hành|Thường trực|Bí thư)\\s+)?(?:Trung ương\\s+)?(?:Tỉnh [đĐ]oàn|Thành [đĐ]oàn|Huyện [đĐ]oàn|Trung ương Đoàn|Đoàn Thanh niên(?: Cộng sản Hồ Chí Minh)?|Hội Liên hiệp Phụ nữ|Hội LHPN|Hội Nông dân|Hội Cựu chiến binh|Hội CCB|Liên đoàn Lao động|LĐLĐ|Công đoàn)(?:\\s+Việt Nam)?(?:\\s+${UNIT})?(?:\\s+${CAPWORDS})?`,
   // "Văn phòng UBND tỉnh", "Văn phòng Tỉnh ủy X".
-  `Văn phòng\\s+(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|${PARTY_COMMITTEE})(?:\\s+${UNIT})?(?:\\s+${CAPWORDS})?`,
+  `(?:Chánh\\s+)?Văn phòng\\s+(?:UBND|HĐND|[ỦU][yỷ] ban nhân dân|${PARTY_COMMITTEE})(?:\\s+${UNIT})?(?:\\s+${CAPWORDS})?`,
   // "Chỉ thị 34 của Trung ương": the Party centre, written short (after every longer central name above).
   'Trung ương(?:\\s+Đảng)?(?![\\p{L}])',
-].join('|')
+]
+  .join('|')
+  // Hard-wrapped pages break names over lines ("Ủy ban nhân\ndân tỉnh"): any space may be a break.
+  .replace(/ /g, '\\s')
 
 // An authority line names a body (ALL-CAPS lines arrive in sentence case, so any case is accepted).
 const AUTHORITY =

@@ -78,7 +78,7 @@ function parseParty(text: string, start: number): ParsedSymbol | null {
   return { symbol: `${type}/${iss}${tail}`, year: null, typeAbbr: type, issuer: iss, form: 'party', end: i }
 }
 
-function parseState(text: string, start: number): ParsedSymbol | null {
+function parseState(text: string, start: number, single = false): ParsedSymbol | null {
   let i = skipSpaces(text, start + 1, 1)
   let year: number | null = null
   const y = /((?:19|20)\d{2})\s?\/\s?/y
@@ -107,7 +107,11 @@ function parseState(text: string, start: number): ParsedSymbol | null {
     if (year === null) return null
     return { symbol: first, year, typeAbbr: null, issuer: first, form: 'normative', end: i }
   }
-  if (tokens.length < 2) return null
+  // "Công văn số 44/PGD&ĐT", "1691/SGDĐT": after a document keyword one issuer token is a symbol too.
+  if (tokens.length < 2) {
+    if (!single || year !== null || !ALL_CAPS.test(first) || isTypeAbbreviation(first)) return null
+    return { symbol: first, year: null, typeAbbr: null, issuer: first, form: 'state', end: i }
+  }
   // "22/CT-TW" is kept as written (issue #11): only spaces go; "TƯ" is spelled "TW" as the standard does.
   if (tokens.length === 2 && /^(?:TW|TƯ)$/.test(tokens[1]!)) tokens[1] = 'TW'
   const typed = isTypeAbbreviation(first)
@@ -123,15 +127,20 @@ function parseState(text: string, start: number): ParsedSymbol | null {
   }
 }
 
-/** Parse a symbol that starts right after a document number at `pos`, or null. */
-export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
+/**
+ * Parse a symbol that starts right after a document number at `pos`, or null. `single`: the number
+ * follows a document keyword, so a lone issuer token ("/SGDĐT") is a symbol as well.
+ */
+export function parseSymbol(text: string, pos: number, single = false): ParsedSymbol | null {
   const i = skipSpaces(text, pos, 2)
   const c = text[i]
   if (c === '/') {
-    if (i === pos) return parseState(text, i)
-    // "số 45 /KH-UBND": one space before the slash only when a type abbreviation follows it.
+    if (i === pos) return parseState(text, i, single)
+    // "số 45 /KH-UBND", "số 840 /SGDĐT-CTTT": one space before the slash only when a type or issuer follows.
     const t = i === pos + 1 ? tokenAt(text, skipSpaces(text, i + 1, 1)) : null
-    return t !== null && isTypeAbbreviation(canonical(t)) ? parseState(text, i) : null
+    return t !== null && (isTypeAbbreviation(canonical(t)) || isIssuerToken(t))
+      ? parseState(text, i, single)
+      : null
   }
   if (isDash(c)) return parseParty(text, i)
   return null
