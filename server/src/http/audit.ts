@@ -9,12 +9,12 @@
  */
 import { appendFile, mkdir, open, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { tableFromIPC } from 'apache-arrow'
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import type { Role } from './auth.ts'
 import type { AppEnv } from './env.ts'
 import { p } from './params.ts'
 import { sendTable } from './respond.ts'
+import { arrowLib } from './table-formats.ts'
 import type { RouteRegistry } from './route-docs.ts'
 
 export interface AuditEntry {
@@ -152,7 +152,7 @@ const outcomeOf = async (res: Response): Promise<Outcome> => {
     return { rows: countCsvRecords(await res.text()), truncated: null, error: null }
   if (type.includes('arrow'))
     return {
-      rows: tableFromIPC(new Uint8Array(await res.arrayBuffer())).numRows,
+      rows: arrowLib().tableFromIPC(new Uint8Array(await res.arrayBuffer())).numRows,
       truncated: null,
       error: null,
     }

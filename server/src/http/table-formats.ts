@@ -1,5 +1,6 @@
 /** Serialises a query result as CSV or Arrow IPC, the two non-JSON formats every table endpoint offers. */
-import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow'
+import { createRequire } from 'node:module'
+import type * as Arrow from 'apache-arrow'
 import type { TableResult } from '../db/duck-values.ts'
 
 const csvCell = (v: unknown): string => {
@@ -15,7 +16,16 @@ export const toCsv = (t: Pick<TableResult, 'columns' | 'rows'>): string => {
   return `\uFEFF${lines.join('\r\n')}\r\n`
 }
 
-const arrowVector = (type: string, values: unknown[]): Vector => {
+const requireHere = createRequire(import.meta.url)
+let arrow: typeof Arrow | undefined
+/** apache-arrow takes ~0.25 s of CPU to load: the first Arrow answer pays it, not every server start. */
+export const arrowLib = (): typeof Arrow => {
+  arrow ??= requireHere('apache-arrow') as typeof Arrow
+  return arrow
+}
+
+const arrowVector = (type: string, values: unknown[]): Arrow.Vector => {
+  const { Bool, Float64, Int32, Utf8, vectorFromArray } = arrowLib()
   if (type === 'BOOLEAN')
     return vectorFromArray(
       values.map((v) => (v === null ? null : Boolean(v))),
@@ -41,7 +51,8 @@ const arrowVector = (type: string, values: unknown[]): Vector => {
 
 /** Arrow IPC stream; dates and nested values travel as strings (ISO / JSON), big integers as float64. */
 export const toArrow = (t: TableResult): Uint8Array => {
-  const cols: Record<string, Vector> = {}
+  const { Table, tableToIPC } = arrowLib()
+  const cols: Record<string, Arrow.Vector> = {}
   t.columns.forEach((c, i) => {
     cols[c] = arrowVector(
       t.types[i] ?? 'VARCHAR',
