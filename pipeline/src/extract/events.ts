@@ -20,6 +20,23 @@ import { findOrgHeads } from './congresses.ts'
 import { parseOrdinal, parsePublished } from './dates.ts'
 import { statusFrom } from './event-status.ts'
 import { aliasAt } from './places.ts'
+import {
+  CENTRAL_CITIES,
+  type Level,
+  resolveBare,
+  resolveWithinText,
+  shareWithinText,
+  withPlannedYear,
+} from './event-resolve.ts'
+import {
+  CAP,
+  NAME,
+  orgSectorPlace,
+  scopeFromClause,
+  sectorProvinceFromSubject,
+  soleUnit,
+  type Tail,
+} from './event-scope.ts'
 import { matchAll } from './spans.ts'
 
 // Commendation conferences of "người tốt, việc tốt" (good people, good deeds) are model-example
@@ -41,9 +58,6 @@ const HEAD = new RegExp(
   'giu'
 )
 
-const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
-// A name never runs over a line break ("xã Yên Lãng\\n\\nNgày 21/11").
-const NAME = `${CAP}(?:[^\\S\\n]+${CAP}){0,3}`
 const ORDINAL_WORD = 'nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\\s+(?:một|hai|ba|bốn|tư|lăm))?'
 
 // Each tail component is tried at the current position (sticky); whitespace and commas between them are skipped.
@@ -65,7 +79,6 @@ const C_CAPITAL = /(?:Thủ đô|thủ đô)(?![\p{L}])/uy
 const C_LOCAL = new RegExp(`(huyện|quận|thị xã|xã|phường|thị trấn)\\s+(${NAME})`, 'uy')
 // "Đại hội Đại biểu Đảng bộ xã lần thứ I": the unit's word with no name; the text's one unit of that kind.
 const C_LOCAL_BARE = /(huyện|quận|thị xã|xã|phường|thị trấn)(?=\s+(?:lần|nhiệm kỳ|khóa)(?![\p{L}]))/uy
-const LOCAL_NAMED = new RegExp(`(?<![\\p{L}])(huyện|quận|thị xã|xã|phường|thị trấn)\\s+(${NAME})`, 'gu')
 // A sector name runs on over lowercase words too ("ngành Giáo dục"), up to a word that starts the tail.
 const TAIL_STOP =
   '(?:lần|năm|giai|nhiệm|đã|sẽ|được|diễn|tổ|vào|tại|của|với|trong|khai|bế|dự|chào|tiến|hướng|là|có|sau|từ|đến|theo|nhằm|thành|do)(?![\\p{L}])'
@@ -81,8 +94,6 @@ const SPACE = /[\s,]*(?:[-–]\s*(?=năm|giai|nhiệm|\())?/uy
 // movement's words between the head and its period.
 const C_FILLER = /(?:trong\s+|thực hiện\s+)?(?:các\s+)?phong trào thi đua(?:\s+yêu nước)?(?![\p{L}])/iuy
 
-/** Province-level cities: "thành phố Hà Nội" is a province-scope unit, "thành phố Kon Tum" is not. */
-const CENTRAL_CITIES = new Set(['01', '31', '48', '79', '92'])
 const isCentralCity = (code2025: string, published: string | null | undefined): boolean =>
   CENTRAL_CITIES.has(code2025) || (code2025 === '46' && (published ?? '') >= '2025-01-01')
 
@@ -97,18 +108,6 @@ const DOCUMENT_DATE_BEFORE =
 // "Ngày 12/5/2025, UBND tỉnh ban hành Kế hoạch … tổ chức Đại hội …": a day that opens a sentence
 // reporting a document being issued dates the document, not the event the document plans.
 const ISSUING_BETWEEN = /(?<![\p{L}])(?:ban hành|ký)(?![\p{L}])/u
-
-interface Tail {
-  scope: EventScope
-  place: string | null
-  code2025: string | null
-  code2008: string | null
-  ordinal: number | null
-  year: number | null
-  period: string | null
-  generic: boolean
-  end: number
-}
 
 function skipBlank(text: string, i: number): number {
   let j = i
@@ -363,107 +362,6 @@ export function extractEvents(
   return withPlannedYear(shareWithinText(all))
 }
 
-type Level = 'province' | 'city'
-
-// "Sở Giáo dục và Đào tạo (GD&ĐT) tỉnh Thanh Hóa tổ chức Hội nghị … ngành giáo dục …": the department's province.
-const SUBJECT_DEPT_PROVINCE = new RegExp(
-  `(?:Sở|[Nn]gành)\\s[^.;\\n]{0,60}?\\stỉnh\\s+(${NAME})\\s+(?:(?:đã|vừa|long trọng|trọng thể)\\s+)*tổ chức\\s+["“]?$`,
-  'u'
-)
-
-/** A sector event without province whose subject is a department of a named province takes that province. */
-function sectorProvinceFromSubject(text: string, toned: string, headStart: number, tail: Tail): void {
-  const window = text.slice(Math.max(0, headStart - 120), headStart)
-  const m = SUBJECT_DEPT_PROVINCE.exec(window)
-  if (!m) return
-  const nameStart = headStart - window.length + m.index + m[0].lastIndexOf(m[1]!)
-  const a = aliasAt(toned, nameStart)
-  if (!a) return
-  tail.code2025 = a.alias.code_2025
-  tail.code2008 = a.alias.code_2008
-  if (tail.place !== null && !tail.place.includes(a.alias.canonical_name_vi))
-    tail.place = `${tail.place} tỉnh ${a.alias.canonical_name_vi}`
-}
-
-/** The name of the one unit of this kind ("xã") the text names, or null when it names none or several. */
-function soleUnit(text: string, word: string): string | null {
-  let name: string | null = null
-  if (!text.includes(`${word} `)) return null
-  for (const m of matchAll(LOCAL_NAMED, text)) {
-    if (m[1] !== word) continue
-    if (name !== null && name !== m[2]) return null
-    name = m[2]!
-  }
-  return name
-}
-
-function orgSectorPlace(text: string, head: Head, sector: string | null): string | null {
-  const start = head.nameStart!
-  if (start < head.start) {
-    // The subject's words, up to the verb ("Đảng bộ Sở Nội vụ đã tổ chức Đại hội …").
-    const m = /^(.*?)\s+(?:(?:đã|vừa|long trọng|trọng thể|chính thức|tiến hành)\s+)*tổ chức/u.exec(
-      text.slice(start, head.start)
-    )
-    return m ? m[1]! : sector
-  }
-  const name = text.slice(start, head.tailStart)
-  return sector === null || sector.startsWith(name) ? sector : `${name} ${sector}`
-}
-
-// "Ngày 9/9, tỉnh X tổ chức Đại hội …", "UBND phường Y (TPHCM) tổ chức phiên chính thức Hội nghị …": the unit
-// that is the clause's subject right before the head (issue #11).
-const SUBJECT_TAIL =
-  '(?:\\s*\\([^()\\n]{1,30}\\))?\\s+(?:(?:đã|vừa|sẽ|long trọng|trọng thể|chính thức|tiến hành|lần đầu(?:\\s+tiên)?)\\s+)*(?:tổ chức|khai mạc)\\s+(?:thành công\\s+)?(?:phiên\\s+(?:chính thức|trù bị|thứ nhất|thứ hai)\\s+)?["“]?$'
-const SUBJECT_UNIT = new RegExp(
-  `(?:^|[,;:\\n(]|\\s)(tỉnh|thành phố|TP\\.|huyện|thị xã|xã|phường|thị trấn)?\\s*(${NAME})${SUBJECT_TAIL}`,
-  'u'
-)
-// "UBND Thành phố Hà Nội vừa ban hành Kế hoạch số 74/KH-UBND về tổ chức hội nghị …": the issuing unit's event.
-const PLAN_ISSUER = new RegExp(
-  `(?:UBND|Ủy ban nhân dân|Ban Thường vụ)\\s+(tỉnh|[Tt]hành phố|huyện|thị xã|xã|phường)\\s+(${NAME})\\s+(?:(?:vừa|đã|mới)\\s+)?ban hành\\s+[^.;\\n]{0,70}?\\s+về\\s+(?:việc\\s+)?tổ chức\\s+["“]?$`,
-  'u'
-)
-// "Sở Giáo dục và Đào tạo tổ chức Đại hội …": a department or sector of the article's province.
-const SUBJECT_SECTOR = new RegExp(
-  `(?:^|[,;:\\n]\\s*|\\s)((?:Sở|[Nn]gành|Công an tỉnh|Bộ Chỉ huy Quân sự tỉnh|Bộ đội Biên phòng tỉnh|Liên đoàn Lao động tỉnh)(?:\\s+[\\p{L}]+){1,7}?)${SUBJECT_TAIL}`,
-  'u'
-)
-
-/** Scope and place of an event whose tail names no unit, from the subject of its clause. */
-function scopeFromClause(
-  text: string,
-  toned: string,
-  headStart: number,
-  tail: Tail,
-  home: string | null
-): void {
-  const from = Math.max(0, headStart - 90)
-  const before = text.slice(from, headStart)
-  const sector = SUBJECT_SECTOR.exec(before)
-  if (sector) {
-    Object.assign(tail, { scope: 'sector', place: sector[1]!, code2025: home, code2008: null })
-    return
-  }
-  const m = SUBJECT_UNIT.exec(before) ?? PLAN_ISSUER.exec(text.slice(Math.max(0, headStart - 160), headStart))
-  if (!m) return
-  const word = m[1]?.toLowerCase()
-  // Each pattern read a window that ends at the head.
-  const nameStart = headStart - m.input.length + m.index + m[0].indexOf(m[2]!)
-  if (word === 'xã' || word === 'phường' || word === 'thị trấn' || word === 'huyện' || word === 'thị xã') {
-    tail.scope = word === 'huyện' || word === 'thị xã' ? 'district' : 'commune'
-    tail.place = m[2]!
-    return
-  }
-  const a = aliasAt(toned, nameStart)
-  if (!a || (word === undefined && a.end !== nameStart + m[2]!.length)) return
-  // "TP. Cần Thơ lần đầu tổ chức Đại hội …": its first.
-  if (tail.ordinal === null && /lần đầu/u.test(m[0])) tail.ordinal = 1
-  tail.scope = 'province'
-  tail.place = a.alias.canonical_name_vi
-  tail.code2025 = a.alias.code_2025
-  tail.code2008 = a.alias.code_2008
-}
-
 /** A national emulation congress of known date (reference data) is held or planned against publication. */
 function nationalStatus(ordinal: number | null, published: string | null | undefined): EventStatus {
   const pub = parsePublished(published)
@@ -516,145 +414,4 @@ function levelCue(text: string, headStart: number, tailScope: EventScope): Level
   const m = LEVEL_BEFORE.exec(text.slice(Math.max(0, headStart - 60), headStart))
   if (!m) return null
   return m[1] === 'tỉnh' ? 'province' : 'city'
-}
-
-/**
- * A bare mention tied to a level ("Cấp tỉnh tổ chức "Đại hội Thi đua yêu nước", thời gian dự kiến trong
- * tháng 8/2025") is the full mention of that level in the same text ("Đại hội thi đua yêu nước tỉnh Lạng
- * Sơn lần thứ VI"), when exactly one event of that kind and level is named; it keeps its own status and
- * time, so the plan's date reaches the event. With none or several it is dropped, as before.
- */
-function resolveBare(
-  bare: ReadonlyArray<EventMention>,
-  levels: ReadonlyArray<Level>,
-  full: ReadonlyArray<EventMention>
-): EventMention[] {
-  const out: EventMention[] = []
-  bare.forEach((b, i) => {
-    const level = levels[i]
-    const fits = full.filter(
-      (f) =>
-        sameKind(f, b) &&
-        (f.ordinal !== null || f.province_code !== null) &&
-        (level === 'province'
-          ? f.scope === 'province'
-          : f.scope === 'city' || (f.scope === 'province' && CENTRAL_CITIES.has(f.province_code ?? '')))
-    )
-    const one = fits[0]
-    if (!one || fits.some((f) => unitOf(f) !== unitOf(one) || f.ordinal !== one.ordinal)) return
-    out.push({
-      ...b,
-      scope: one.scope,
-      place: one.place,
-      province_code: one.province_code,
-      province_code_2008: one.province_code_2008,
-      ordinal: one.ordinal,
-      year: one.year,
-      period: one.period,
-    })
-  })
-  return out
-}
-
-/**
- * A planned event whose text gives only its year ("Đại hội ... lần thứ VI năm 2025") is planned within
- * that year; a finer time from any mention of it was already shared.
- */
-function withPlannedYear(events: EventMention[]): EventMention[] {
-  return events.map((e) =>
-    e.status === 'planned' && e.year !== null && !e.time_start
-      ? { ...e, time_start: `${e.year}-01-01`, time_end: `${e.year}-12-31` }
-      : e
-  )
-}
-
-/** Same kind of event: an emulation congress is not the Party congress of the same ordinal. */
-const sameKind = (a: EventMention, b: EventMention): boolean =>
-  a.kind === b.kind && (a.organization ?? null) === (b.organization ?? null)
-
-/** The unit an event belongs to: its scope and province, or its place when it has no province. */
-const unitOf = (e: EventMention): string => `${e.scope}|${e.province_code ?? e.place ?? ''}`
-
-const agreesInTime = (partial: EventMention, full: EventMention): boolean =>
-  (partial.period === null || full.period === null || partial.period === full.period) &&
-  (partial.year === null || full.year === null || partial.year === full.year)
-
-/**
- * Mentions of one event in one text are often partial: "tỉnh X tổ chức Đại hội Thi đua yêu nước lần
- * thứ I" (the place before the head leaves the scope unknown), "Đại hội thi đua yêu nước tỉnh X đã
- * diễn ra" (no ordinal) or "Đại hội Thi đua yêu nước giai đoạn 2025-2030" next to the full "Đại hội Thi
- * đua yêu nước tỉnh X lần thứ I (2025-2030)". A partial mention takes the missing scope or ordinal from
- * the mentions of the same kind it agrees with, when they all name one unit (and one ordinal); when
- * they disagree it stays as written.
- */
-function resolveWithinText(events: EventMention[]): EventMention[] {
-  const scoped = events.filter((e) => e.scope !== 'unknown')
-  const adopt = (e: EventMention, fits: EventMention[], withOrdinal: boolean): EventMention => {
-    const one = fits[0]
-    if (!one || fits.some((f) => unitOf(f) !== unitOf(one) || (withOrdinal && f.ordinal !== one.ordinal)))
-      return e
-    return {
-      ...e,
-      scope: one.scope,
-      place: one.place,
-      province_code: one.province_code,
-      province_code_2008: one.province_code_2008,
-      ordinal: e.ordinal ?? one.ordinal,
-    }
-  }
-  return events.map((e) => {
-    if (e.scope === 'unknown' && e.ordinal !== null) {
-      return adopt(
-        e,
-        scoped.filter((f) => sameKind(f, e) && f.ordinal === e.ordinal),
-        false
-      )
-    }
-    if (e.scope === 'unknown') {
-      // No ordinal either: only a stated year or period ties it to the others.
-      if (e.year === null && e.period === null) return e
-      return adopt(
-        e,
-        scoped.filter((f) => sameKind(f, e) && agreesInTime(e, f)),
-        true
-      )
-    }
-    if (e.ordinal === null && e.scope !== 'national') {
-      const fits = scoped.filter((f) => sameKind(f, e) && f.ordinal !== null && unitOf(f) === unitOf(e))
-      const one = fits[0]
-      if (!one || fits.some((f) => f.ordinal !== one.ordinal)) return e
-      return { ...e, ordinal: one.ordinal }
-    }
-    return e
-  })
-}
-
-/** Mentions of the same event in one text share what any of them states (year, period, status, time). */
-function shareWithinText(events: EventMention[]): EventMention[] {
-  const key = (e: EventMention) =>
-    `${e.kind}|${e.organization ?? ''}|${e.scope}|${e.province_code}|${e.ordinal}|${e.place ?? ''}`
-  const groups = new Map<string, EventMention[]>()
-  for (const e of events) groups.set(key(e), [...(groups.get(key(e)) ?? []), e])
-  return events.map((e) => {
-    const sib = groups.get(key(e)) ?? []
-    if (e.ordinal === null && e.place === null) return e
-    const first = <T>(f: (x: EventMention) => T | null | undefined): T | null => {
-      for (const s of sib) {
-        const v = f(s)
-        if (v !== null && v !== undefined) return v
-      }
-      return null
-    }
-    return {
-      ...e,
-      year: e.year ?? first((s) => s.year),
-      period: e.period ?? first((s) => s.period),
-      status:
-        e.status !== 'unknown'
-          ? e.status
-          : (first((s) => (s.status === 'unknown' ? null : s.status)) ?? 'unknown'),
-      time_start: e.time_start ?? first((s) => s.time_start),
-      time_end: e.time_end ?? first((s) => s.time_end),
-    }
-  })
 }
