@@ -143,6 +143,11 @@ export const ingest = (opts: IngestOptions) =>
     yield* Effect.try({ try: () => opts.paths.forEach(inputKind), catch: (e) => new Error(message(e)) })
     if (opts.paths.length === 0) return yield* Effect.fail(new Error('ingest: give at least one input path'))
     const wh = yield* Effect.acquireRelease(openWarehouse(opts.dbFile), closeWarehouse)
+    // DuckDB cannot replay a WAL holding the migrations' DDL after a kill; begin from a clean file.
+    yield* Effect.tryPromise({
+      try: () => wh.conn.run('CHECKPOINT'),
+      catch: (e) => new Error(`ingest: checkpoint failed: ${message(e)}`),
+    })
     const runId = yield* startRun(wh, { mode: 'ingest', extractorVersion: EXTRACTOR_VERSION })
     const body = Effect.gen(function* () {
       const { counts, tally } = yield* load(wh, runId, opts, progress)

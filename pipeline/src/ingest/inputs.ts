@@ -20,7 +20,7 @@ export type IngestItem =
   | { readonly kind: 'bad'; readonly where: string; readonly reason: string }
   | { readonly kind: 'other' }
 
-export type InputKind = 'warc' | 'html-dir' | 'jsonl'
+type InputKind = 'warc' | 'html-dir' | 'jsonl'
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
@@ -148,7 +148,7 @@ const articleOf = (url: string, o: Record<string, unknown>): ArticleRecord | { r
 }
 
 /** One JSONL line as an item. */
-export const jsonlItem = (line: string, where: string): IngestItem => {
+const jsonlItem = (line: string, where: string): IngestItem => {
   let o: unknown
   try {
     o = JSON.parse(line)

@@ -31,14 +31,14 @@ const header = (headers: Readonly<Record<string, string>>, name: string): string
 }
 
 /** The server's own clock (the Date header) anchors relative dates best; else the fetch time. */
-export const referenceTime = (headers: Readonly<Record<string, string>>, fetchedAt: string): string => {
+const referenceTime = (headers: Readonly<Record<string, string>>, fetchedAt: string): string => {
   const date = header(headers, 'date')
   const t = date ? Date.parse(date) : Number.NaN
   return Number.isNaN(t) ? fetchedAt : new Date(t).toISOString()
 }
 
 /** One archived page as a unit to load (decoded here; parsed later on the pool). */
-export const pageUnit = (response: ArchivedResponse, source: SourceConfig | undefined): Unit => {
+const pageUnit = (response: ArchivedResponse, source: SourceConfig | undefined): Unit => {
   if (response.is_article === false) return { kind: 'skip' }
   try {
     const { text } = decodeHtml(response.body, header(response.headers, 'content-type'))
