@@ -35,6 +35,8 @@ export const CITE = new RegExp(
   String.raw`(?:(?:^|[\s(,])(?<!kèm\s)(?:căn cứ(?: vào)?|trên cơ sở|theo(?: quy định (?:tại|của))?)${FILL}` +
     String.raw`|(?:xét|theo) đề nghị[^;\n]{0,90}?\s(?:tại|theo)(?:\s+tờ\s+trình(?:\s+số)?)?|(?:qua )?xem xét` +
     String.raw`|căn cứ(?: vào)?\s+(?:luật|bộ luật)[^;\n]{0,80}?(?:\svà|,|\s(?:hợp nhất\s+)?tại)` +
+    // "Căn cứ Quy định về … ban hành kèm theo Quyết định số …": the grounds are the issuing document.
+    String.raw`|căn cứ(?: vào)?\s+(?:quy định|quy chế|điều lệ|đề án|chương trình)\s[^;\n]{0,160}?kèm theo` +
     String.raw`|căn cứ[^;\n()]{0,120}\()\s*$`,
   'iu'
 )

@@ -167,6 +167,11 @@ describe('relations between documents', () => {
         'Số: 95/QĐ-UBND\nĐiều 1. Bổ sung 03 thủ tục hành chính vào Danh mục thủ tục thuộc thẩm quyền giải quyết của Sở Nội vụ được ban hành kèm theo Quyết định số 210/QĐ-UBND ngày 4/3/2022.'
       )
     ).toEqual(['95/QĐ-UBND amends Quyết định số 210/QĐ-UBND'])
+    expect(
+      rel(
+        'Số: 88/QĐ-UBND\nCăn cứ Quy chế thi đua, khen thưởng của tỉnh ban hành kèm theo Quyết định số 12/2018/QĐ-UBND ngày 2/4/2018;\nQUYẾT ĐỊNH:'
+      )
+    ).toEqual(['88/QĐ-UBND cites Quyết định số 12/2018/QĐ-UBND'])
     // "Hướng dẫn" with a capital is a document's name, not the verb.
     expect(rel('Căn cứ Hướng dẫn 12/HD-SNV ngày 3/3/2024 của Sở Nội vụ.')).toEqual([])
   })
