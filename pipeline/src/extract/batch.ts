@@ -2,14 +2,20 @@
  * The batch line format of `thidua extract` (issue #6): one JSON object per input line
  * `{"id","text","published"?}` → one JSON line with exactly the contract fields, or `{"id","error"}`.
  */
-import { Data } from 'effect'
 import type { Extraction, Span } from '../domain/extraction.ts'
 import { extract } from './extract.ts'
 
-export class BadInputLine extends Data.TaggedError('BadInputLine')<{
+/** A line that is not an input object. A plain error class: the fast `thidua extract` loads no Effect. */
+export class BadInputLine extends Error {
+  readonly _tag = 'BadInputLine'
   readonly line: number
   readonly reason: string
-}> {}
+  constructor(args: { readonly line: number; readonly reason: string }) {
+    super(`line ${args.line}: ${args.reason}`)
+    this.line = args.line
+    this.reason = args.reason
+  }
+}
 
 export interface InputLine {
   readonly id: string
