@@ -7,8 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
-import { DuckDBInstance, listValue } from '@duckdb/node-api'
+import { listValue } from '@duckdb/node-api'
 import { Data, Effect } from 'effect'
+import { checkpointSchema, createWritableInstance } from '../warehouse/duck-file.ts'
 
 export class StoreError extends Data.TaggedError('StoreError')<{ readonly message: string }> {}
 
@@ -389,9 +390,10 @@ export const openCrawlDb = (dbFile: string) =>
   Effect.acquireRelease(
     Effect.tryPromise({
       try: async () => {
-        const instance = await DuckDBInstance.create(dbFile)
+        const instance = await createWritableInstance(dbFile)
         const conn = await instance.connect()
         await applyCrawlSchema(conn)
+        await checkpointSchema(conn, dbFile)
         return { instance, conn }
       },
       catch: (e) =>

@@ -1,8 +1,8 @@
 /** Opening the warehouse: create the file if needed, migrate, refresh reference tables, check layouts. */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { DuckDBInstance } from '@duckdb/node-api'
 import { queryRows, type Warehouse } from './db.ts'
+import { checkpointSchema, createWritableInstance } from './duck-file.ts'
 import { createSourceHealthView } from './finalize.ts'
 import { runMigrations } from './migrate.ts'
 import { loadReferenceTables } from './reference.ts'
@@ -28,7 +28,7 @@ const checkLayouts = async (wh: Warehouse) => {
 
 export const openWarehouseAsync = async (dbFile: string): Promise<Warehouse> => {
   if (dbFile !== ':memory:') mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true })
-  const instance = await DuckDBInstance.create(dbFile)
+  const instance = await createWritableInstance(dbFile)
   const conn = await instance.connect()
   const wh: Warehouse = { dbFile, instance, conn }
   try {
@@ -36,6 +36,7 @@ export const openWarehouseAsync = async (dbFile: string): Promise<Warehouse> => 
     await loadReferenceTables(conn)
     await checkLayouts(wh)
     await createSourceHealthView(conn)
+    await checkpointSchema(conn, dbFile)
     return wh
   } catch (e) {
     closeWarehouseSync(wh)
