@@ -162,7 +162,7 @@ const buildWarehouse = async (dir: string, n: number): Promise<string> => {
 const pickIds = async (h: AppHandle): Promise<Ids> => {
   const json = async (url: string) =>
     (await (await h.app.request(url)).json()) as { rows: Array<Record<string, string>> }
-  const doc = (await json('/api/documents?system=2025&level=central&limit=1')).rows[0]?.document_id
+  const doc = (await json('/api/documents?system=2025&limit=1')).rows[0]?.document_id
   const article = (await json('/api/articles?limit=1')).rows[0]?.article_id
   const provinces = (await json('/api/provinces?system=2025')).rows
     .sort((a, b) => Number(b.articles) - Number(a.articles))
@@ -188,7 +188,10 @@ export async function run(): Promise<Record<string, unknown>> {
     try {
       const health = (await (await cold.app.request('/api/health')).json()) as { articles?: number }
       const ids = await pickIds(cold)
-      const perRoute = await routes(cold, endpointsFor(ids), iterations)
+      // API_BENCH_ONLY=name,name measures only those routes (a rerun of part of a slow run)
+      const only = process.env.API_BENCH_ONLY?.split(',')
+      const endpoints = endpointsFor(ids).filter(([name]) => !only || only.includes(name))
+      const perRoute = await routes(cold, endpoints, iterations)
       const search = await searchAt100(cold, warm, Number(process.env.API_BENCH_SEARCH_PER_CLIENT ?? 5))
       return {
         database: given

@@ -92,11 +92,17 @@ SELECT page.* EXCLUDE (total), a.body_text, page.total
 FROM page JOIN articles a USING (article_id)
 ORDER BY page.published_at DESC NULLS LAST, page.article_id`
     : `
-SELECT ${ARTICLE_COLUMNS}, NULL::DOUBLE AS score, ${LEAD_SNIPPET_SQL('coalesce(a.lead, a.body_text)')} AS snippet, count(*) OVER () AS total
-FROM articles a
-WHERE ${filters}
-ORDER BY a.published_at DESC NULLS LAST, a.article_id
-LIMIT $limit OFFSET $offset`
+WITH page AS (
+  SELECT ${ARTICLE_COLUMNS}, NULL::DOUBLE AS score, count(*) OVER () AS total
+  FROM articles a
+  WHERE ${filters}
+  ORDER BY a.published_at DESC NULLS LAST, a.article_id
+  LIMIT $limit OFFSET $offset
+)
+-- the snippet is cut for the page's rows only, not for every row the filters keep
+SELECT page.* EXCLUDE (total), ${LEAD_SNIPPET_SQL('coalesce(a.lead, a.body_text)')} AS snippet, page.total
+FROM page JOIN articles a USING (article_id)
+ORDER BY a.published_at DESC NULLS LAST, page.article_id`
 
 export const ARTICLE_SQL = `
 SELECT a.article_id, a.source_id, s.name AS source_name, a.url, a.title, CAST(a.published_at AS VARCHAR) AS published_at,
