@@ -11,13 +11,12 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestDb } from '../../server/src/testing/warehouse-db.ts'
+import { spawnServe } from './serve-process.ts'
 
 const LIMIT_MS = Number(process.env.THIDUA_TEST_CONSOLE_LIMIT_MS ?? 2000)
 const RUNAWAYS = 30
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 // streaming and CPU-bound: a cross join would hit the sandbox's memory cap before the time limit
 const CROSS_JOIN = 'SELECT sum(hash(i)) FROM range(100000000000) t(i)'
@@ -48,7 +47,7 @@ process.send(out, () => process.disconnect())
 let dir: string
 let server: ChildProcess
 let base: string
-let serverLog = ''
+let serverLog: () => string
 
 const p95 = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b)
@@ -93,38 +92,11 @@ const alive = (pid: number): boolean => {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'thidua-runaway-'))
   const db = await buildTestDb(dir)
-  server = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'pipeline/src/cli/main.ts',
-      'serve',
-      '--db',
-      db.dbFile,
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-    ],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, THIDUA_SQL_TIMEOUT_MS: String(LIMIT_MS) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }
-  )
-  base = await new Promise<string>((resolve, reject) => {
-    let seen = ''
-    server.stdout?.on('data', (b: Buffer) => {
-      seen += b.toString()
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(seen)
-      if (m) resolve(m[1] as string)
-    })
-    server.stderr?.on('data', (b: Buffer) => {
-      serverLog += b.toString()
-    })
-    server.once('exit', (code) => reject(new Error(`thidua serve exited early (${code}): ${seen}`)))
-  })
+  ;({
+    server,
+    base,
+    log: serverLog,
+  } = await spawnServe(db.dbFile, { THIDUA_SQL_TIMEOUT_MS: String(LIMIT_MS) }))
   // The console workers start with the server; the storm begins once both answer.
   for (;;) {
     const r = await runaway('SELECT 1')
@@ -183,7 +155,7 @@ describe('30 concurrent runaway console queries', () => {
   it('SIGTERM stops the server and its workers within 5 s, runaways in flight', async () => {
     const pid = server.pid as number
     const workers = workersOf(pid)
-    expect(workers.length, serverLog).toBeGreaterThan(0)
+    expect(workers.length, serverLog()).toBeGreaterThan(0)
     const inFlight = Array.from({ length: 10 }, () => runaway(CROSS_JOIN).catch(() => null))
     // Once a plain request has been answered, the runaways sent before it are in the server's hands.
     expect((await timed(`${base}/api/health`)).status).toBe(200)

@@ -4,13 +4,13 @@
  * request answered, no 5xx (nor any other non-200), and a p95 under a generous bound for a shared
  * 2-core machine; the figures are printed. Search at scale is measured by `pnpm bench api`.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestDb } from '../../server/src/testing/warehouse-db.ts'
+import { spawnServe } from './serve-process.ts'
 
 const CLIENTS = 100
 const SECONDS = 10
@@ -20,7 +20,6 @@ const SECONDS = 10
  * stops answering (issue #18: timeouts, 15 s p99 for search), not slowness; `pnpm bench api` measures that.
  */
 const P95_MS = Number(process.env.THIDUA_LOAD_P95_MS ?? 45_000)
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const QUERIES = [
   'thi đua',
   'thi dua yeu nuoc',
@@ -43,31 +42,7 @@ const quantile = (xs: number[], q: number): number => {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'thidua-load-'))
   const db = await buildTestDb(dir)
-  server = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'pipeline/src/cli/main.ts',
-      'serve',
-      '--db',
-      db.dbFile,
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-    ],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] }
-  )
-  base = await new Promise<string>((resolve, reject) => {
-    let seen = ''
-    server.stdout?.on('data', (b: Buffer) => {
-      seen += b.toString()
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(seen)
-      if (m) resolve(m[1] as string)
-    })
-    server.once('exit', (code) => reject(new Error(`thidua serve exited early (${code}): ${seen}`)))
-  })
+  ;({ server, base } = await spawnServe(db.dbFile))
   // warm both routes (lazy loading, first queries) before measuring
   for (const u of [
     '/api/documents?limit=20',
