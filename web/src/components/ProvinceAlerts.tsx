@@ -30,9 +30,32 @@ export const alertLink = (evidence: string | null): string | null => {
   return null
 }
 
-export const ProvinceAlerts = ({ code, system }: { code: string; system: string }) => {
+/** Fired alerts as a table (when, rule, subject linked to its evidence): the Pipeline and province pages. */
+export const AlertsTable = ({ name, rows }: { name: string; rows: AlertRow[] }) => {
   const t = useT()
   const { lang } = useLang()
+  return (
+    <DataTable
+      name={name}
+      rows={rows}
+      columns={[
+        { key: 'fired_at', label: t('Thời điểm', 'Fired'), render: (r) => fmtDateTime(lang, r.fired_at) },
+        { key: 'rule_id', label: t('Quy tắc', 'Rule') },
+        {
+          key: 'subject',
+          label: t('Nội dung', 'Subject'),
+          render: (r) => {
+            const link = alertLink(r.evidence)
+            return link ? <a href={link}>{r.subject}</a> : r.subject
+          },
+        },
+      ]}
+    />
+  )
+}
+
+export const ProvinceAlerts = ({ code, system }: { code: string; system: string }) => {
+  const t = useT()
   const alerts = useApi<Table<AlertRow>>(href('/api/alerts', { province: code, system, limit: '100' }))
   return (
     <section data-testid="province-alerts">
@@ -42,26 +65,7 @@ export const ProvinceAlerts = ({ code, system }: { code: string; system: string 
           d.rows.length === 0 ? (
             <Empty>{t('Chưa có cảnh báo nào.', 'No alert has fired.')}</Empty>
           ) : (
-            <DataTable
-              name={`province-${code}-alerts`}
-              rows={d.rows}
-              columns={[
-                {
-                  key: 'fired_at',
-                  label: t('Thời điểm', 'Fired'),
-                  render: (r) => fmtDateTime(lang, r.fired_at),
-                },
-                { key: 'rule_id', label: t('Quy tắc', 'Rule') },
-                {
-                  key: 'subject',
-                  label: t('Nội dung', 'Subject'),
-                  render: (r) => {
-                    const link = alertLink(r.evidence)
-                    return link ? <a href={link}>{r.subject}</a> : r.subject
-                  },
-                },
-              ]}
-            />
+            <AlertsTable name={`province-${code}-alerts`} rows={d.rows} />
           )
         }
       </Load>

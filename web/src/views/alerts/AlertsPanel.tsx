@@ -1,13 +1,11 @@
 /** The alerts the watch rules fired (GET /api/alerts), with a link to what each is about. */
 import { useApi, type Table } from '../../app/api.ts'
-import { fmtDateTime, useLang, useT } from '../../app/i18n.tsx'
-import { DataTable } from '../../components/DataTable.tsx'
-import { type AlertRow, alertLink } from '../../components/ProvinceAlerts.tsx'
+import { useT } from '../../app/i18n.tsx'
+import { type AlertRow, AlertsTable } from '../../components/ProvinceAlerts.tsx'
 import { Load } from '../../components/State.tsx'
 
 export const AlertsPanel = () => {
   const t = useT()
-  const { lang } = useLang()
   const alerts = useApi<Table<AlertRow>>('/api/alerts?limit=200')
   return (
     <>
@@ -20,28 +18,7 @@ export const AlertsPanel = () => {
         <a href="/api/feeds/alerts.atom">Atom</a>
       </p>
       <Load value={alerts} empty={(d) => d.rows.length === 0}>
-        {(d) => (
-          <DataTable
-            name="alerts"
-            rows={d.rows}
-            columns={[
-              {
-                key: 'fired_at',
-                label: t('Thời điểm', 'Fired'),
-                render: (r) => fmtDateTime(lang, r.fired_at),
-              },
-              { key: 'rule_id', label: t('Quy tắc', 'Rule') },
-              {
-                key: 'subject',
-                label: t('Nội dung', 'Subject'),
-                render: (r) => {
-                  const link = alertLink(r.evidence)
-                  return link ? <a href={link}>{r.subject}</a> : r.subject
-                },
-              },
-            ]}
-          />
-        )}
+        {(d) => <AlertsTable name="alerts" rows={d.rows} />}
       </Load>
     </>
   )
