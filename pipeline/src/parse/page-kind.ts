@@ -1,6 +1,7 @@
 /**
  * Pages that are never articles whatever their text looks like (issue #12): a site's home page,
- * and a WordPress *page* (the "Sample Page", "Giới thiệu") as opposed to a post.
+ * and a WordPress *page* (the "Sample Page", "Giới thiệu") as opposed to a post; and the one mark that
+ * makes a page a post however short (WordPress's `single-post`).
  */
 import type { Doc } from './doc.ts'
 
@@ -18,6 +19,15 @@ export const isHomeUrl = (url: string): boolean => {
     return false
   }
 }
+
+/** WordPress marks a single post (never a page or listing) with `single-post` on `<body>`. */
+const SINGLE_POST_BODY = /<body[^>]*\sclass=["'][^"']*\bsingle-post\b/i
+
+/** Does the CMS mark this page as one post? Read from the raw head so the crawl's detector parses nothing more. */
+export const singlePostMarked = (html: string): boolean => SINGLE_POST_BODY.test(html.slice(0, 100_000))
+
+/** A post so marked is kept with a one-paragraph body, shorter than an unmarked page may be. */
+export const SHORT_POST_MIN = 40
 
 const tokens = (cls: string | undefined): Set<string> => new Set((cls ?? '').split(/\s+/).filter(Boolean))
 

@@ -23,7 +23,7 @@ import { mainContent } from './density.ts'
 import { detectPlatform } from './fingerprint.ts'
 import { type HeadMeta, readHeadMeta, stripSiteSuffix } from './head-meta.ts'
 import { listingReason } from './listing.ts'
-import { notArticleReason } from './page-kind.ts'
+import { notArticleReason, SHORT_POST_MIN, singlePostMarked } from './page-kind.ts'
 import { capCombiningMarks, cleanInline, foldVietnamese, joinParagraphs } from './text.ts'
 
 export interface ParseOptions {
@@ -38,10 +38,6 @@ export type ParseResult = { ok: true; article: ArticleRecord } | { ok: false; re
 
 /** Below this many characters of body text a page is not an article (or the adapter missed it). */
 const MIN_BODY_CHARS = 120
-/** WordPress marks a single post (never a page or listing) with `single-post` on `<body>`:
- * such a page keeps a one-paragraph body that would otherwise be too short to trust. */
-const SINGLE_POST_BODY = /<body[^>]*\sclass=["'][^"']*\bsingle-post\b/i
-const SHORT_POST_MIN = 40
 
 const DATELINE = /^(\([^()\n]{2,40}\)\s*[-–—])\s*/u
 
@@ -256,7 +252,7 @@ const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult =
 
   if (!title) return fail('no title found')
   const chars = bodyChars(cleaned.paragraphs)
-  const minChars = SINGLE_POST_BODY.test(html.slice(0, 100_000)) ? SHORT_POST_MIN : MIN_BODY_CHARS
+  const minChars = singlePostMarked(html) ? SHORT_POST_MIN : MIN_BODY_CHARS
   if (chars < minChars) return fail(`no article body found (${chars} characters of text)`)
   const listing = listingReason(adapter.body, url)
   if (listing) return fail(listing)
@@ -364,5 +360,5 @@ export const isArticlePage = (html: string, url: string): boolean => {
   if (!r.ok) return false
   if (r.article.body_text.length >= 200 || ARTICLE_META.test(html.slice(0, 100_000))) return true
   // A short post (one paragraph) is still an article when the CMS itself marks the page as one post.
-  return r.article.body_text.length >= SHORT_POST_MIN && SINGLE_POST_BODY.test(html.slice(0, 100_000))
+  return r.article.body_text.length >= SHORT_POST_MIN && singlePostMarked(html)
 }
