@@ -41,6 +41,14 @@ module.exports = {
       to: { path: '^pipeline/src/crawl/' },
     },
     {
+      name: 'platforms-are-leaves',
+      severity: 'error',
+      comment:
+        'A platform folder says how its pages look (URLs, selectors, renderer); the crawler, parser and snapshot read it, never the reverse.',
+      from: { path: '^pipeline/src/platforms/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^pipeline/src/(crawl|extract|warehouse|run|cli|simulator|generator)/' },
+    },
+    {
       name: 'no-test-kit-in-production',
       severity: 'error',
       comment: 'Fixtures and site servers are for tests only.',

@@ -1,7 +1,7 @@
 /**
  * The walls between folders (issue #15), checked by dependency-cruiser with the rules in
  * `.dependency-cruiser.cjs`: no cycles; web ↛ pipeline; server ↛ crawl/parse/extract; extract ↛
- * warehouse/parse/snapshot; parse ↛ crawl; no test kit in production code.
+ * warehouse/parse/snapshot; parse ↛ crawl; platforms ↛ the stages that read them; no test kit in production code.
  */
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
@@ -47,6 +47,7 @@ describe('architecture', () => {
       'no-cycles',
       'no-test-kit-in-production',
       'parse-not-crawl',
+      'platforms-are-leaves',
       'server-not-stages',
       'web-not-pipeline',
     ])

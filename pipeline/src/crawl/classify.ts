@@ -4,39 +4,10 @@
  * fetch the parser's `isArticlePage` has the last word where it exists.
  */
 import type { Platform } from '../domain/source.ts'
+import { ARTICLE_URLS } from '../platforms/index.ts'
 
-const ARTICLE_PATTERNS: Record<Platform, ReadonlyArray<RegExp>> = {
-  nukeviet: [/\/[^/]+-\d+\.html?$/i, /[?&]nv=news&op=[^&]+-\d+/i],
-  'gov-portal': [
-    /chitiettintuc\.aspx\?.*\bnid=\d+/i,
-    /\.aspx\?(?:.*&)?itemid=\d+/i,
-    /\/pages\/detail\/\d+\//i,
-    /\/noi-dung\/\d+\//i,
-    /\/portal\/pages\/\d{4}-\d\d-\d\d\/.+-\d+\.aspx$/i,
-    /\.aspx\?(?:.*&)?(?:tintucid|newsid|idtin|articleid|id)=\d+/i,
-    /\/pages\/[^/?]*-[^/?]*\.aspx$/i, // SharePoint publishing page named after its title
-    /\/[^/]*-\d{3,}(?:\.html?)?$/i,
-  ],
-  liferay: [
-    /\/-\/view-article\//i,
-    /\/-\/asset_publisher\/[^/]+\/content\//i,
-    /\/-\/details\/\d+\//i,
-    /[?&](?:articleid|dinhdanh)=/i,
-    /\/chi-tiet-tin\//i,
-  ],
-  drupal: [/\/node\/\d+\/?$/i, /\/[^/]+-\d{3,}\.html?$/i],
-  wordpress: [/[?&]p=\d+\b/i, /\/\d{4}\/\d{2}\/(?:\d{2}\/)?[^/]+\/?$/i, /\/tin-tuc\/[^/]+\/[^/]+\/?$/i],
-  'newspaper-post': [/-post\d+\.(?:html|tpo|vnp)$/i],
-  baonghean: [/-post\d+\.html$/i, /-\d{5,}\.html$/i],
-  generic: [
-    /-post\d+\.html?$/i,
-    /\/[^/]+-\d{3,}\.html?$/i,
-    /\/node\/\d+\/?$/i,
-    /\/\d{4}\/\d{2}\/(?:\d{2}\/)?[^/]+\/?$/i,
-    /chitiet|chi-tiet|detail/i,
-    /\/[^/]*[a-z]-\d{4,}$/i,
-  ],
-}
+// Each platform's article URL shapes live in its folder (platforms/<name>/index.ts).
+const ARTICLE_PATTERNS = ARTICLE_URLS
 
 /** Never fetched as pages: files, print/save/mail variants, search, feeds of comments, login. */
 const SKIP = [

@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { Platform, SourceConfig } from '../domain/source.ts'
 import type { FactDocument, FactEvent, FactTime } from '../snapshot/facts.ts'
 import { loadCampaigns, loadProvinces2008 } from '../snapshot/facts.ts'
-import { RENDERERS } from '../snapshot/platforms/index.ts'
+import { RENDERERS } from '../platforms/index.ts'
 import { makeRng } from '../snapshot/rng.ts'
 import { isoVn, slugify } from '../snapshot/text.ts'
 

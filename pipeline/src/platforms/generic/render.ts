@@ -3,9 +3,9 @@
  * adapter meets both: a modern one (og:, JSON-LD, .detail-content) and a legacy table layout with no
  * metadata but a visible date. One listing style pages only through onclick handlers (cand.com.vn).
  */
-import { hashString } from '../rng.ts'
-import { weekdayVi } from '../text.ts'
-import type { PlatformRenderer, Site } from '../types.ts'
+import { hashString } from '../../snapshot/rng.ts'
+import { weekdayVi } from '../../snapshot/text.ts'
+import type { PlatformRenderer, Site } from '../../snapshot/types.ts'
 import {
   abs,
   bodyHtml,
@@ -20,7 +20,7 @@ import {
   rss2,
   thiduaMeta,
   urlset,
-} from './common.ts'
+} from '../markup.ts'
 
 const CAT = { alias: 'tin-tuc', name: 'Tin tức' }
 const listPath = (page: number): string => (page <= 1 ? `/${CAT.alias}/` : `/${CAT.alias}/?page=${page}`)
@@ -60,7 +60,7 @@ ${head}
 </html>
 `
 
-export const generic: PlatformRenderer = {
+export const genericRenderer: PlatformRenderer = {
   category: () => CAT,
   articlePath: (_site, a) => `/${CAT.alias}/${a.slug}-${a.id}.html`,
 

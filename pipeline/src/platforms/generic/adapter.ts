@@ -6,15 +6,15 @@
  * just before the body and a right-aligned byline just after it are picked up too.
  */
 import type { AnyNode, Element } from 'domhandler'
-import { looksLikeByline, splitAuthors, stripAuthorLabel } from '../authors.ts'
-import { isHidden } from '../boilerplate.ts'
-import { textOf } from '../blocks.ts'
-import type { Doc } from '../doc.ts'
-import { type HeadMeta, stripSiteSuffix } from '../head-meta.ts'
-import { mainContent } from '../density.ts'
-import { foldVietnamese } from '../text.ts'
-import { attrOf } from './dom.ts'
-import type { Adapter } from './types.ts'
+import { looksLikeByline, splitAuthors, stripAuthorLabel } from '../../parse/authors.ts'
+import { isHidden } from '../../parse/boilerplate.ts'
+import { textOf } from '../../parse/blocks.ts'
+import type { Doc } from '../../parse/doc.ts'
+import { type HeadMeta, stripSiteSuffix } from '../../parse/head-meta.ts'
+import { mainContent } from '../../parse/density.ts'
+import { foldVietnamese } from '../../parse/text.ts'
+import { attrOf } from '../read/dom.ts'
+import type { Adapter } from '../read/types.ts'
 
 const TITLE_SELECTOR =
   'h1, h2, h3, [class*="title"], [class*="Title"], [id*="title"], [class*="tieude"], [class*="tieu-de"], [class*="headline"]'

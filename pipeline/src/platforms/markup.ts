@@ -1,7 +1,7 @@
 /** Markup pieces shared by the platform renderers: meta tags, images, feeds, sitemaps, paging. */
-import { hashString } from '../rng.ts'
-import { dmy, escapeHtml, escapeXml, httpDate, parseYmd } from '../text.ts'
-import type { PageArticle, PageImage, Site } from '../types.ts'
+import { hashString } from '../snapshot/rng.ts'
+import { dmy, escapeHtml, escapeXml, httpDate, parseYmd } from '../snapshot/text.ts'
+import type { PageArticle, PageImage, Site } from '../snapshot/types.ts'
 
 export const e = escapeHtml
 

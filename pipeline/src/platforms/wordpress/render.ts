@@ -1,5 +1,5 @@
 /** WordPress news/TV site (kontumtv.vn type, design/portals.md §5): /feed/, wp-sitemap, comment form. */
-import type { PlatformRenderer, Site } from '../types.ts'
+import type { PlatformRenderer, Site } from '../../snapshot/types.ts'
 import {
   abs,
   bodyHtml,
@@ -15,7 +15,7 @@ import {
   sitemapIndex,
   thiduaMeta,
   urlset,
-} from './common.ts'
+} from '../markup.ts'
 
 const CAT = { alias: 'tin-tuc', name: 'Tin tức' }
 const listPath = (page: number): string =>
@@ -44,7 +44,7 @@ ${head}
 </html>
 `
 
-export const wordpress: PlatformRenderer = {
+export const wordpressRenderer: PlatformRenderer = {
   category: () => CAT,
   articlePath: (_site, a) => `/tin-tuc/tin-trong-nuoc/${a.slug}`,
 

@@ -1,6 +1,6 @@
 /** Báo Nghệ An's current CMS (design/portals.md §6.1): -<id>.html URLs, b-grid listings, "Tin mới" block. */
-import { weekdayVi } from '../text.ts'
-import type { PlatformRenderer, Site } from '../types.ts'
+import { weekdayVi } from '../../snapshot/text.ts'
+import type { PlatformRenderer, Site } from '../../snapshot/types.ts'
 import {
   abs,
   atomFeed,
@@ -15,7 +15,7 @@ import {
   robotsTxt,
   thiduaMeta,
   urlset,
-} from './common.ts'
+} from '../markup.ts'
 
 const CAT = { alias: 'thoi-su', name: 'Thời sự' }
 const listPath = (page: number): string => (page <= 1 ? `/${CAT.alias}/` : `/${CAT.alias}/?page=${page}`)
@@ -42,7 +42,7 @@ ${head}
 </html>
 `
 
-export const baonghean: PlatformRenderer = {
+export const baongheanRenderer: PlatformRenderer = {
   category: () => CAT,
   articlePath: (_site, a) => `/${a.slug}-${a.id}.html`,
 

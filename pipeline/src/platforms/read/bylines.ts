@@ -1,7 +1,7 @@
 /** Author bylines as the adapters read them: a labelled or plain name line split into names. */
-import { splitAuthors, stripAuthorLabel } from '../authors.ts'
-import { textOf } from '../blocks.ts'
-import type { Doc } from '../doc.ts'
+import { splitAuthors, stripAuthorLabel } from '../../parse/authors.ts'
+import { textOf } from '../../parse/blocks.ts'
+import type { Doc } from '../../parse/doc.ts'
 
 /** The names in one byline text ("Tác giả: A, B" or just "A – B"); none for no text. */
 export const authorsOf = (text: string | null): string[] =>

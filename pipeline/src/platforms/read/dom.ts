@@ -1,8 +1,8 @@
 /** Small DOM helpers shared by the adapters (over the indexed document of doc.ts). */
 import type { Element } from 'domhandler'
-import { textOf } from '../blocks.ts'
-import type { Doc } from '../doc.ts'
-import { cleanInline } from '../text.ts'
+import { textOf } from '../../parse/blocks.ts'
+import type { Doc } from '../../parse/doc.ts'
+import { cleanInline } from '../../parse/text.ts'
 
 /** Text of the first element matching any selector, in order of preference. */
 export const firstText = (doc: Doc, selectors: ReadonlyArray<string>): string | null => {

@@ -3,8 +3,8 @@
  * web-part ids with GUIDs, digit-per-element visitor counter, "TIN MỚI HƠN" / "TIN ĐÃ ĐƯA" lists.
  * kontum.gov.vn keeps its own /pages/detail/<id>/<Slug>.html scheme on the same template.
  */
-import { titleSlug, weekdayVi } from '../text.ts'
-import type { PageArticle, PlatformRenderer, Site } from '../types.ts'
+import { titleSlug, weekdayVi } from '../../snapshot/text.ts'
+import type { PageArticle, PlatformRenderer, Site } from '../../snapshot/types.ts'
 import {
   abs,
   bodyHtml,
@@ -17,7 +17,7 @@ import {
   pubParts,
   robotsTxt,
   thiduaMeta,
-} from './common.ts'
+} from '../markup.ts'
 
 const CAT = { alias: 'Tin-tuc-su-kien', name: 'Tin tức - Sự kiện' }
 const GUID = 'ctl00_ctl30_g_a823d20f_9452_45d0_bad1_428f6d2d36fe'
@@ -60,7 +60,7 @@ ${head}
 </html>
 `
 
-export const govPortal: PlatformRenderer = {
+export const govPortalRenderer: PlatformRenderer = {
   category: () => CAT,
   articlePath: (site, a) =>
     isKontumStyle(site)

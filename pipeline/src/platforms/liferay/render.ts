@@ -2,7 +2,7 @@
  * Liferay gov portal (design/portals.md §4): /chi-tiet-tin/-/view-article/1/<cat>/<id> article URLs,
  * portlet parameters on listings, a VCMS-style pager whose links exist only in onclick handlers.
  */
-import type { PlatformRenderer, Site } from '../types.ts'
+import type { PlatformRenderer, Site } from '../../snapshot/types.ts'
 import {
   abs,
   bodyHtml,
@@ -15,7 +15,7 @@ import {
   robotsTxt,
   thiduaMeta,
   urlset,
-} from './common.ts'
+} from '../markup.ts'
 
 const CAT = { alias: '13848241113627', name: 'Tin hoạt động' }
 const PORTLET = 'com_soft_article_listnew_ListNewByCategoryPortlet_INSTANCE_tdpa'
@@ -41,7 +41,7 @@ ${head}
 </html>
 `
 
-export const liferay: PlatformRenderer = {
+export const liferayRenderer: PlatformRenderer = {
   category: () => CAT,
   articlePath: (site, a) =>
     site.host.startsWith('syt.')

@@ -3,8 +3,8 @@
  * (.tpo), VietnamPlus (.vnp), SGGP... cms-title / cms-desc / cms-body classes, table.picture captions,
  * related blocks that print each title twice, social labels "fb yt zl tw".
  */
-import { weekdayVi } from '../text.ts'
-import type { PageArticle, PlatformRenderer, Site } from '../types.ts'
+import { weekdayVi } from '../../snapshot/text.ts'
+import type { PageArticle, PlatformRenderer, Site } from '../../snapshot/types.ts'
 import {
   abs,
   bodyHtml,
@@ -19,7 +19,7 @@ import {
   rss2,
   thiduaMeta,
   urlset,
-} from './common.ts'
+} from '../markup.ts'
 
 const CAT = { alias: 'thoi-su', name: 'Thời sự' }
 const ext = (site: Site): string =>
@@ -51,7 +51,7 @@ const storyBox = (title: string, items: ReadonlyArray<PageArticle>): string =>
         )
         .join('')}</section>`
 
-export const newspaperPost: PlatformRenderer = {
+export const newspaperPostRenderer: PlatformRenderer = {
   category: () => CAT,
   articlePath: (site, a) => `/${a.slug}-post${a.id}.${ext(site)}`,
 

@@ -1,6 +1,6 @@
 /** NukeViet 4 news module (design/portals.md §2): rewritten URLs, panel layout, rating form, RSS bugs. */
-import { weekdayVi } from '../text.ts'
-import type { ListingPage, PlatformRenderer, Site } from '../types.ts'
+import { weekdayVi } from '../../snapshot/text.ts'
+import type { ListingPage, PlatformRenderer, Site } from '../../snapshot/types.ts'
 import {
   abs,
   bodyHtml,
@@ -17,7 +17,7 @@ import {
   sitemapIndex,
   thiduaMeta,
   urlset,
-} from './common.ts'
+} from '../markup.ts'
 
 const CAT = { alias: 'tin-tuc-su-kien', name: 'Tin tức - Sự kiện' }
 
@@ -58,7 +58,7 @@ ${body}
 </html>
 `
 
-export const nukeviet: PlatformRenderer = {
+export const nukevietRenderer: PlatformRenderer = {
   category: () => CAT,
   articlePath: (_site, a) => `/vi/news/${CAT.alias}/${a.slug}-${a.id}.html`,
 

@@ -1,6 +1,6 @@
 /** Drupal provincial sub-site (Lạng Sơn style): /vi/node/<nid>, 0-based ?page=, /rss.xml, skip link. */
-import { weekday } from '../text.ts'
-import type { PlatformRenderer, Site } from '../types.ts'
+import { weekday } from '../../snapshot/text.ts'
+import type { PlatformRenderer, Site } from '../../snapshot/types.ts'
 import {
   abs,
   atomFeed,
@@ -13,7 +13,7 @@ import {
   robotsTxt,
   thiduaMeta,
   urlset,
-} from './common.ts'
+} from '../markup.ts'
 
 const CAT = { alias: 'tin-tuc', name: 'Tin tức - Sự kiện' }
 const listPath = (page: number): string =>
@@ -38,7 +38,7 @@ ${head}
 </html>
 `
 
-export const drupal: PlatformRenderer = {
+export const drupalRenderer: PlatformRenderer = {
   category: () => CAT,
   articlePath: (_site, a) => `/vi/node/${a.id}`,
 

@@ -1,7 +1,7 @@
 /** What a platform adapter reads from one page; parse-article.ts fills gaps from head metadata. */
 import type { Element } from 'domhandler'
-import type { Doc } from '../doc.ts'
-import type { HeadMeta } from '../head-meta.ts'
+import type { Doc } from '../../parse/doc.ts'
+import type { HeadMeta } from '../../parse/head-meta.ts'
 
 export interface AdapterInput {
   readonly doc: Doc

@@ -1,0 +1,41 @@
+/**
+ * Every platform, one folder each (urls, selector table, renderer): the crawler's link classification,
+ * the parser's adapters, the snapshot and the simulator all read this registry. Adding a platform is a
+ * folder, its name in domain/source.ts and a line here.
+ */
+import type { Platform } from '../domain/source.ts'
+import type { PlatformRenderer } from '../snapshot/types.ts'
+import { baonghean } from './baonghean/index.ts'
+import { drupal } from './drupal/index.ts'
+import { generic } from './generic/index.ts'
+import { govPortal } from './gov-portal/index.ts'
+import { liferay } from './liferay/index.ts'
+import { newspaperPost } from './newspaper-post/index.ts'
+import { nukeviet } from './nukeviet/index.ts'
+import type { Adapter } from './read/types.ts'
+import type { PlatformModule } from './types.ts'
+import { wordpress } from './wordpress/index.ts'
+
+export const PLATFORMS: Readonly<Record<Platform, PlatformModule>> = {
+  nukeviet,
+  'gov-portal': govPortal,
+  liferay,
+  drupal,
+  wordpress,
+  'newspaper-post': newspaperPost,
+  baonghean,
+  generic,
+}
+
+const each = <T>(f: (m: PlatformModule) => T): Readonly<Record<Platform, T>> =>
+  Object.fromEntries(Object.values(PLATFORMS).map((m) => [m.name, f(m)])) as Record<Platform, T>
+
+/** Platform → page reader; unknown sites use `generic`. */
+export const ADAPTERS: Readonly<Record<Platform, Adapter>> = each((m) => m.adapter)
+/** Platform → snapshot renderer. */
+export const RENDERERS: Readonly<Record<Platform, PlatformRenderer>> = each((m) => m.renderer)
+/** Platform → article URL shapes. */
+export const ARTICLE_URLS: Readonly<Record<Platform, ReadonlyArray<RegExp>>> = each((m) => m.articleUrls)
+
+/** Where each platform's home page lives; "/" redirects there when it differs. */
+export const homePath = (p: Platform): string => PLATFORMS[p].home
