@@ -2,9 +2,11 @@
  * Vietnamese first, English on request. Strings are written inline as t('vi', 'en') so each text and
  * its translation sit together; the choice is remembered in localStorage.
  */
-import { createContext, useCallback, useContext } from 'react'
+import { createContext, useContext } from 'react'
+import { type Lang, translator } from './translate.ts'
 
-export type Lang = 'vi' | 'en'
+export { type Lang, translator, type Translate } from './translate.ts'
+
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({
   lang: 'vi',
   setLang: () => {},
@@ -12,11 +14,8 @@ export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => voi
 
 export const useLang = () => useContext(LangContext)
 
-/** Stable per language, so memoised chart options hold until the language really changes. */
-export const useT = () => {
-  const { lang } = useLang()
-  return useCallback((vi: string, en: string) => (lang === 'vi' ? vi : en), [lang])
-}
+/** One function per language for the app's lifetime, so memoised chart options hold until the language changes. */
+export const useT = () => translator(useLang().lang)
 
 export const storedLang = (): Lang => {
   try {

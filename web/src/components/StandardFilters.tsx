@@ -65,6 +65,85 @@ const KIND_LABELS: Record<string, [string, string]> = {
   other: ['Khác', 'Other'],
 }
 
+interface Picker {
+  readonly value: string
+  readonly onChange: (v: string) => void
+}
+
+/** The source-kind select; views that only crawl portals and newspapers offer just those two. */
+export const SourceKindSelect = ({
+  value,
+  onChange,
+  kinds = SOURCE_KINDS,
+  id = 'source_kind',
+}: Picker & { kinds?: ReadonlyArray<string>; id?: string }) => {
+  const t = useT()
+  return (
+    <Select
+      id={id}
+      label={t('Loại nguồn', 'Source kind')}
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: '', label: t('Tất cả', 'All') },
+        ...kinds.map((k) => ({ value: k, label: t(...(KIND_LABELS[k] ?? [k, k])) })),
+      ]}
+    />
+  )
+}
+
+/** A province select over the reference list; `onlyCovered` leaves out provinces without articles. */
+export const ProvinceSelect = ({
+  system,
+  value,
+  onChange,
+  all,
+  onlyCovered = false,
+}: Picker & { system: System; all: string; onlyCovered?: boolean }) => {
+  const t = useT()
+  const provinces = useProvinces(system)
+  const rows = provinces.state === 'ready' ? provinces.data.rows : []
+  const options = rows
+    .filter((p) => !onlyCovered || p.articles > 0)
+    .map((p) => ({ value: p.code, label: p.name_vi }))
+  return (
+    <Select
+      id="province"
+      label={t('Tỉnh', 'Province')}
+      value={value}
+      onChange={onChange}
+      options={[{ value: '', label: all }, ...options]}
+    />
+  )
+}
+
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
+
+/** A campaign select; `all` (when given) heads the list, `maxLength` shortens long names. */
+export const CampaignSelect = ({
+  value,
+  onChange,
+  all,
+  onlyCovered = false,
+  maxLength = Number.POSITIVE_INFINITY,
+}: Picker & { all?: string; onlyCovered?: boolean; maxLength?: number }) => {
+  const t = useT()
+  const campaigns = useCampaigns()
+  const rows = campaigns.state === 'ready' ? campaigns.data.rows : []
+  const options = rows
+    .filter((c) => !onlyCovered || c.articles > 0)
+    .map((c) => ({ value: c.campaign_id, label: cut(c.name_vi, maxLength) }))
+  return (
+    <Select
+      id="campaign"
+      label={t('Phong trào', 'Campaign')}
+      value={value}
+      onChange={onChange}
+      options={all === undefined ? options : [{ value: '', label: all }, ...options]}
+    />
+  )
+}
+
 /**
  * The filter model's controls (unit system, province, years, source kind, campaign), each writing to
  * the URL; views render the ones they offer and pass the same model to every figure they draw.
@@ -77,51 +156,28 @@ export const ModelFilters = ({
   onChange: (patch: Record<string, string | null>) => void
 }) => {
   const t = useT()
-  const provinces = useProvinces(model.system)
-  const campaigns = useCampaigns()
-  const provinceOptions = [
-    { value: '', label: t('Tất cả các tỉnh', 'All provinces') },
-    ...(provinces.state === 'ready'
-      ? provinces.data.rows.map((r) => ({ value: r.code, label: r.name_vi }))
-      : []),
-  ]
-  const campaignOptions = [
-    { value: '', label: t('Tất cả phong trào', 'All campaigns') },
-    ...(campaigns.state === 'ready'
-      ? campaigns.data.rows.map((r) => ({ value: r.campaign_id, label: r.name_vi }))
-      : []),
-  ]
   return (
     <>
       <SystemSelect value={model.system} onChange={(v) => onChange({ system: v, province: null })} />
-      <Select
-        id="province"
-        label={t('Tỉnh', 'Province')}
+      <ProvinceSelect
+        system={model.system}
+        all={t('Tất cả các tỉnh', 'All provinces')}
         value={model.provinces.length === 1 ? (model.provinces[0] ?? '') : ''}
         onChange={(v) => onChange({ province: v || null })}
-        options={provinceOptions}
       />
       <YearRange
         from={model.fromYear ? String(model.fromYear) : ''}
         to={model.toYear ? String(model.toYear) : ''}
         onChange={(p) => onChange(p as Record<string, string | null>)}
       />
-      <Select
-        id="source_kind"
-        label={t('Loại nguồn', 'Source kind')}
+      <SourceKindSelect
         value={model.sourceKind ?? ''}
         onChange={(v) => onChange({ source_kind: v || null })}
-        options={[
-          { value: '', label: t('Tất cả', 'All') },
-          ...SOURCE_KINDS.map((k) => ({ value: k, label: t(...(KIND_LABELS[k] ?? [k, k])) })),
-        ]}
       />
-      <Select
-        id="campaign"
-        label={t('Phong trào', 'Campaign')}
+      <CampaignSelect
+        all={t('Tất cả phong trào', 'All campaigns')}
         value={model.campaign ?? ''}
         onChange={(v) => onChange({ campaign: v || null })}
-        options={campaignOptions}
       />
     </>
   )

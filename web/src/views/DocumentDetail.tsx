@@ -13,6 +13,76 @@ import { ImplementingList, NotYetList } from './document/ImplementingList.tsx'
 import { LagMap } from './document/LagMap.tsx'
 import type { Implementation } from './document/types.ts'
 
+const DocumentHeader = ({ d }: { d: Implementation }) => {
+  const t = useT()
+  const doc = d.document
+  const issued = doc.issued_on ? t(`ngày ${doc.issued_on}`, `issued ${doc.issued_on}`) : null
+  return (
+    <>
+      <h1>{doc.label ?? doc.document_id}</h1>
+      <p className="muted">
+        {[doc.issuer, issued].filter(Boolean).join(' · ')}
+        {' · '}
+        <a href={`/articles?document=${encodeURIComponent(doc.document_id)}`}>
+          {t(`${doc.article_count ?? 0} bài viết nhắc đến`, `${doc.article_count ?? 0} citing articles`)}
+        </a>
+      </p>
+      {d.attachment?.text ? (
+        <details data-testid="attachment-text">
+          <summary>
+            {t('Toàn văn (từ tệp đính kèm)', 'Full text (from the attachment)')} —{' '}
+            <a href={d.attachment.url}>{t('tệp gốc', 'original file')}</a>
+          </summary>
+          <pre className="document-text">{d.attachment.text}</pre>
+        </details>
+      ) : null}
+    </>
+  )
+}
+
+/** A central document: which provinces have answered it, on the map and in lists, in either unit system. */
+const Answers = ({
+  d,
+  system,
+  onSystem,
+}: {
+  d: Implementation
+  system: '2008' | '2025'
+  onSystem: (v: string) => void
+}) => {
+  const t = useT()
+  return (
+    <>
+      <h2>{t('Các tỉnh đã thực hiện', 'Provinces that have answered it')}</h2>
+      <Toggle
+        name="system"
+        label={t('Đơn vị hành chính', 'Units')}
+        value={system}
+        onChange={onSystem}
+        options={[
+          { value: '2025', label: t('34 tỉnh (từ 1/7/2025)', '34 provinces (since 1 July 2025)') },
+          { value: '2008', label: t('63 tỉnh (trước 1/7/2025)', '63 provinces (before 1 July 2025)') },
+        ]}
+      />
+      {d.summary ? (
+        <p data-testid="implementation-summary">
+          {t(
+            `${d.summary.provinces_answered}/${d.summary.provinces_total} tỉnh đã có văn bản thực hiện; trung vị toàn quốc ${d.summary.median_lag_days ?? '—'} ngày.`,
+            `${d.summary.provinces_answered}/${d.summary.provinces_total} provinces have answered; national median ${d.summary.median_lag_days ?? '—'} days.`
+          )}
+        </p>
+      ) : null}
+      <div className="grid-2">
+        <LagMap system={system} rows={d.provinces} docId={d.document.document_id} />
+        <div>
+          <ImplementingList rows={d.implementing} />
+          <NotYetList rows={d.not_yet} />
+        </div>
+      </div>
+    </>
+  )
+}
+
 export default function DocumentDetail() {
   const t = useT()
   const { path } = useLocation()
@@ -26,67 +96,11 @@ export default function DocumentDetail() {
     <Load value={data}>
       {(d) => (
         <section data-testid="document-detail">
-          <h1>{d.document.label ?? d.document.document_id}</h1>
-          <p className="muted">
-            {[
-              d.document.issuer,
-              d.document.issued_on
-                ? t(`ngày ${d.document.issued_on}`, `issued ${d.document.issued_on}`)
-                : null,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-            {' · '}
-            <a href={`/articles?document=${encodeURIComponent(d.document.document_id)}`}>
-              {t(
-                `${d.document.article_count ?? 0} bài viết nhắc đến`,
-                `${d.document.article_count ?? 0} citing articles`
-              )}
-            </a>
-          </p>
-          {d.attachment?.text ? (
-            <details data-testid="attachment-text">
-              <summary>
-                {t('Toàn văn (từ tệp đính kèm)', 'Full text (from the attachment)')} —{' '}
-                <a href={d.attachment.url}>{t('tệp gốc', 'original file')}</a>
-              </summary>
-              <pre className="document-text">{d.attachment.text}</pre>
-            </details>
-          ) : null}
+          <DocumentHeader d={d} />
           <h2>{t('Văn bản này thực hiện', 'This document carries out')}</h2>
           <Chain rows={d.above} direction="above" />
           {d.document.is_central ? (
-            <>
-              <h2>{t('Các tỉnh đã thực hiện', 'Provinces that have answered it')}</h2>
-              <Toggle
-                name="system"
-                label={t('Đơn vị hành chính', 'Units')}
-                value={system}
-                onChange={(v) => set({ system: v === '2025' ? null : v })}
-                options={[
-                  { value: '2025', label: t('34 tỉnh (từ 1/7/2025)', '34 provinces (since 1 July 2025)') },
-                  {
-                    value: '2008',
-                    label: t('63 tỉnh (trước 1/7/2025)', '63 provinces (before 1 July 2025)'),
-                  },
-                ]}
-              />
-              {d.summary ? (
-                <p data-testid="implementation-summary">
-                  {t(
-                    `${d.summary.provinces_answered}/${d.summary.provinces_total} tỉnh đã có văn bản thực hiện; trung vị toàn quốc ${d.summary.median_lag_days ?? '—'} ngày.`,
-                    `${d.summary.provinces_answered}/${d.summary.provinces_total} provinces have answered; national median ${d.summary.median_lag_days ?? '—'} days.`
-                  )}
-                </p>
-              ) : null}
-              <div className="grid-2">
-                <LagMap system={system} rows={d.provinces} docId={d.document.document_id} />
-                <div>
-                  <ImplementingList rows={d.implementing} />
-                  <NotYetList rows={d.not_yet} />
-                </div>
-              </div>
-            </>
+            <Answers d={d} system={system} onSystem={(v) => set({ system: v === '2025' ? null : v })} />
           ) : null}
           <h2>
             {t(

@@ -1,30 +1,14 @@
 /** A bar or line chart of a console result, drawn with the dashboard's Chart component. */
-import { BarChart, LineChart } from 'echarts/charts'
-import {
-  AriaComponent,
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-} from 'echarts/components'
+import { AriaComponent } from 'echarts/components'
 import { use } from 'echarts/core'
-import { CanvasRenderer } from 'echarts/renderers'
 import { useMemo } from 'react'
 import { useT } from '../../app/i18n.tsx'
+import '../../charts/cartesian.ts'
 import { Chart } from '../../components/Chart.tsx'
 import { chartData, MAX_POINTS, MAX_SERIES } from './chart-data.ts'
 import type { SqlResult } from './types.ts'
 
-use([
-  AriaComponent,
-  BarChart,
-  LineChart,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  DataZoomComponent,
-  CanvasRenderer,
-])
+use([AriaComponent])
 
 export const ResultChart = ({ result, kind }: { result: SqlResult; kind: 'bar' | 'line' }) => {
   const t = useT()

@@ -1,0 +1,33 @@
+/** The chosen source's coverage ledger: articles found per month against its own baseline. */
+import { useMemo } from 'react'
+import { type Table, useApi } from '../../app/api.ts'
+import { useLang, useT } from '../../app/i18n.tsx'
+import { href } from '../../app/router.ts'
+import '../../charts/cartesian.ts'
+import { buildLedgerOption, type LedgerRow } from '../../charts/ledger.ts'
+import { Chart } from '../../components/Chart.tsx'
+import { Load } from '../../components/State.tsx'
+
+export const Ledger = ({ source }: { source: string }) => {
+  const t = useT()
+  const { lang } = useLang()
+  const ledger = useApi<Table<LedgerRow>>(href('/api/sources/ledger', { source }))
+  const option = useMemo(
+    () => (ledger.state === 'ready' ? buildLedgerOption(ledger.data.rows, lang) : null),
+    [ledger, lang]
+  )
+  return (
+    <Load value={ledger} empty={(d) => d.rows.length === 0}>
+      {(d) =>
+        option ? (
+          <Chart
+            testId="ledger-chart"
+            title={t(`Sổ theo dõi độ phủ: ${source}`, `Coverage ledger: ${source}`)}
+            option={option}
+            csv={{ name: `ledger-${source}`, columns: d.columns, rows: d.rows }}
+          />
+        ) : null
+      }
+    </Load>
+  )
+}
