@@ -8,7 +8,7 @@
 import { Effect } from 'effect'
 import { EXTRACTOR_VERSION } from '../extract/extract.ts'
 import { type LoadCounts, loadUnits, type Unit } from '../run/page-loader.ts'
-import { chunkParser, parseWorkerCount } from '../run/parse-workers.ts'
+import { pagePool, parseWorkerCount } from '../run/parse-workers.ts'
 import { queryRows } from '../warehouse/db.ts'
 import {
   closeWarehouse,
@@ -43,6 +43,12 @@ export interface IngestSummary {
   readonly already_ingested: number
   readonly bad: number
   readonly published: string | null
+  /** Wall-clock milliseconds per stage, for benchmarks (`pnpm bench scale`) and logs. */
+  readonly timings: {
+    readonly load_ms: number
+    readonly finalize_ms: number
+    readonly publish_ms: number
+  }
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
@@ -113,7 +119,7 @@ const load = (wh: Warehouse, runId: string, opts: IngestOptions, progress: (line
       baseUrl: opts.baseUrl ?? null,
       onInput: (p) => progress(`ingest: reading ${p}`),
     })
-    const parse = yield* chunkParser(yield* parseWorkerCount(opts.parseWorkers))
+    const pool = yield* pagePool(yield* parseWorkerCount(opts.parseWorkers))
     const report = (c: LoadCounts) =>
       progress(
         `ingest: ${tally.read} read, ${c.articles} articles loaded, ${c.failures} failures, ${tally.already} already ingested, ${tally.bad} bad`
@@ -122,7 +128,7 @@ const load = (wh: Warehouse, runId: string, opts: IngestOptions, progress: (line
       wh,
       runId,
       units: toUnits(items, known, tally, progress),
-      parse,
+      pool,
       onBatch: report,
     })
     yield* recordStage(wh, runId, 'ingest', {
@@ -150,6 +156,7 @@ export const ingest = (opts: IngestOptions) =>
     })
     const runId = yield* startRun(wh, { mode: 'ingest', extractorVersion: EXTRACTOR_VERSION })
     const body = Effect.gen(function* () {
+      const loadStarted = Date.now()
       const { counts, tally } = yield* load(wh, runId, opts, progress)
       const resolveStarted = Date.now()
       const finalized = yield* finalizeRun(wh, runId)
@@ -159,6 +166,7 @@ export const ingest = (opts: IngestOptions) =>
         details: finalized,
       })
       yield* endRun(wh, runId, 'ok')
+      const publishStarted = Date.now()
       const published = opts.publish === false ? null : (yield* publish(wh)).file
       const summary: IngestSummary = {
         run_id: runId,
@@ -169,6 +177,11 @@ export const ingest = (opts: IngestOptions) =>
         already_ingested: tally.already,
         bad: tally.bad,
         published,
+        timings: {
+          load_ms: resolveStarted - loadStarted,
+          finalize_ms: publishStarted - resolveStarted,
+          publish_ms: Date.now() - publishStarted,
+        },
       }
       progress(
         `ingest: done: ${summary.articles} articles loaded, ${summary.failures} failures, ${summary.not_articles} other pages, ${summary.already_ingested} already ingested, ${summary.bad} bad${published ? `; published ${published}` : ''}`

@@ -1,15 +1,15 @@
 /**
- * The run's parser: the worker count comes from THIDUA_PARSE_WORKERS (one clear error for a bad
- * value), and two workers give what this thread gives, page by page and in order, including the
- * article/not-article verdict the run asks for when the crawler gave none.
+ * The run's page pool: the worker count comes from THIDUA_PARSE_WORKERS (one clear error for a bad
+ * value), and two worker threads give what this thread gives, page by page and in order: the rows
+ * with their extraction, and the article/not-article verdict the run asks for when the crawler gave none.
  */
 import { availableParallelism } from 'node:os'
 import { ConfigProvider, Effect } from 'effect'
 import { describe, expect, it } from 'vitest'
 import { decodeHtml } from '../page/decode.ts'
-import { isNotArticle, type PageInput } from '../parse/parse-many.ts'
 import { listSnapshotPages, readSnapshotPage } from '../snapshot/catalog.ts'
-import { chunkParser, parseWorkerCount } from './parse-workers.ts'
+import type { Work } from './page-work.ts'
+import { pagePool, parseWorkerCount } from './parse-workers.ts'
 
 const withEnv = (env: Record<string, string>) =>
   Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
@@ -31,25 +31,32 @@ describe('parseWorkerCount', () => {
   })
 })
 
-describe('chunkParser', () => {
-  const pages: PageInput[] = listSnapshotPages()
+describe('pagePool', () => {
+  const pages: Work[] = listSnapshotPages()
     .filter((p) => p.status === 200 && (p.kind === 'article' || p.kind === 'listing'))
     .slice(0, 30)
-    .map((p) => ({
-      html: decodeHtml(readSnapshotPage(p), p.content_type).text,
-      url: p.url,
-      detectArticle: true,
+    .map((p, i) => ({
+      kind: 'page',
+      source_id: null,
+      record_id: `urn:uuid:test-${i}`,
+      input: { html: decodeHtml(readSnapshotPage(p), p.content_type).text, url: p.url, detectArticle: true },
     }))
 
-  it('gives on two workers exactly what one thread gives, in order', async () => {
+  it('gives on two worker threads exactly what this thread gives (parsed and extracted), in order', async () => {
     const both = Effect.gen(function* () {
-      const one = yield* chunkParser(1)
-      const two = yield* chunkParser(2)
-      return yield* Effect.promise(() => Promise.all([one(pages), two(pages)]))
+      const one = yield* pagePool(1)
+      const two = yield* pagePool(2)
+      // Uneven chunks in flight at once, as the loader sends them.
+      const chunks = [pages.slice(0, 7), pages.slice(7, 20), pages.slice(20)]
+      return yield* Effect.promise(() =>
+        Promise.all([one.run(pages), Promise.all(chunks.map((c) => two.run(c))).then((r) => r.flat())])
+      )
     }).pipe(Effect.scoped)
     const [inThread, pooled] = await Effect.runPromise(both)
     expect(pooled).toEqual(inThread)
-    expect(inThread.some((r) => r.ok)).toBe(true)
-    expect(inThread.some(isNotArticle)).toBe(true)
+    const items = inThread.flatMap((o) => (o.kind === 'item' ? [o.item] : []))
+    expect(items.length).toBeGreaterThan(0)
+    expect(items.some((i) => i.extraction.documents.length > 0)).toBe(true)
+    expect(inThread.some((o) => o.kind === 'not_article')).toBe(true)
   }, 60_000)
 })

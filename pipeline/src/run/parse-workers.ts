@@ -1,20 +1,12 @@
 /**
- * The run's parser: the worker pool of parse/parse-many.ts on every core, or this thread when one
- * worker is asked for. `THIDUA_PARSE_WORKERS` (read through Effect Config) overrides the core count.
- * The pool is a scoped resource, started on the first chunk so a run with nothing to parse pays no
- * worker start-up.
+ * How many threads parse and extract: every core, or this thread alone when one worker is asked for.
+ * `THIDUA_PARSE_WORKERS` (read through Effect Config) overrides the core count. The pool
+ * (page-pool.ts) is a scoped resource, started on the first chunk so a run with nothing to parse
+ * pays no worker start-up.
  */
 import { availableParallelism } from 'node:os'
 import { Config, Effect } from 'effect'
-import {
-  createParsePool,
-  type PageInput,
-  type PageResult,
-  type ParsePool,
-  parseSafely,
-} from '../parse/parse-many.ts'
-
-export type ChunkParser = (pages: ReadonlyArray<PageInput>) => Promise<PageResult[]>
+import { inThreadPool, openPagePool } from './page-pool.ts'
 
 /** Parse workers for this run: the override if given, else THIDUA_PARSE_WORKERS, else every core. */
 export const parseWorkerCount = (override?: number) =>
@@ -32,28 +24,12 @@ export const parseWorkerCount = (override?: number) =>
     return n
   })
 
-/** A chunk parser over `workers` threads (1 = in this thread) and how to stop it; plain, for benches. */
-export const openChunkParser = (workers: number): { parse: ChunkParser; close: () => Promise<void> } => {
-  if (workers <= 1) return { parse: async (pages) => pages.map(parseSafely), close: async () => {} }
-  let pool: ParsePool | null = null
-  return {
-    parse: (pages) => {
-      pool ??= createParsePool({ workers })
-      return pool.parse(pages)
-    },
-    close: async () => pool?.close(),
-  }
-}
-
 /**
- * A chunk parser over `workers` threads (1 = in this thread). Results keep the order of the pages;
- * closing the scope stops the workers.
+ * The run's page pool over `workers` threads (1 = in this thread), stopped when the scope closes.
+ * `threads: true` uses a worker thread even for one (benches compare pools of 1 and 2 threads).
  */
-export const chunkParser = (workers: number) =>
-  Effect.map(
-    Effect.acquireRelease(
-      Effect.sync(() => openChunkParser(workers)),
-      (p) => Effect.promise(p.close)
-    ),
-    (p) => p.parse
+export const pagePool = (workers: number, opts: { readonly threads?: boolean } = {}) =>
+  Effect.acquireRelease(
+    Effect.sync(() => (workers <= 1 && !opts.threads ? inThreadPool : openPagePool(workers))),
+    (p) => Effect.promise(p.close)
   )

@@ -1,7 +1,7 @@
 /**
  * Parse + extract + load: turns every archived article response into warehouse rows. Used by `run`
  * after the crawl and by `reparse` alone, so both go through the same code. Pages are parsed on the
- * worker pool (page-loader.ts) and loaded in batches; each batch is one warehouse transaction, so a
+ * worker pool with their extraction (page-loader.ts, page-pool.ts) and loaded in batches; each batch is one warehouse transaction, so a
  * crash leaves whole batches or nothing.
  */
 import { Effect } from 'effect'
@@ -13,7 +13,7 @@ import { decodeHtml } from '../page/decode.ts'
 import { EXTRACTOR_VERSION } from '../extract/extract.ts'
 import { type Warehouse, recordStage } from '../warehouse/index.ts'
 import { type LoadCounts, loadUnits, type Unit } from './page-loader.ts'
-import { chunkParser, parseWorkerCount } from './parse-workers.ts'
+import { pagePool, parseWorkerCount } from './parse-workers.ts'
 
 export interface ProcessSummary {
   readonly pages: number
@@ -98,13 +98,13 @@ export const processArchive = (opts: {
     const { wh, runId } = opts
     const started = Date.now()
     const attachments = new AttachmentPass(wh)
-    const parse = yield* chunkParser(yield* parseWorkerCount(opts.parseWorkers))
+    const pool = yield* pagePool(yield* parseWorkerCount(opts.parseWorkers))
     const counter = { pages: 0 }
     const counts = yield* loadUnits({
       wh,
       runId,
       units: archiveUnits(wh.dbFile, new Map(opts.sources.map((s) => [s.id, s])), attachments, counter),
-      parse,
+      pool,
       onBatch: (c: LoadCounts) => opts.onBatch?.(c.articles),
     })
     const attached = yield* Effect.tryPromise({
