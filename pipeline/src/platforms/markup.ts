@@ -1,7 +1,7 @@
 /** Markup pieces shared by the platform renderers: meta tags, images, feeds, sitemaps, paging. */
 import { hashString } from '../snapshot/rng.ts'
 import { dmy, escapeHtml, escapeXml, httpDate, parseYmd } from '../snapshot/text.ts'
-import type { PageArticle, PageImage, Site } from '../snapshot/types.ts'
+import type { ListingPage, PageArticle, PageImage, Site } from '../snapshot/types.ts'
 
 export const e = escapeHtml
 
@@ -172,3 +172,21 @@ export const jsonLd = (site: Site, a: PageArticle): string =>
     publisher: { '@type': 'Organization', name: site.source.name },
     mainEntityOfPage: a.url,
   }).replaceAll('<', '\\u003c')}</script>`
+
+/**
+ * A category's listing pages: the items cut into pages (perPageFor), page n (1-based) at `path(n)`,
+ * printed by `render` with every page at hand for the pager.
+ */
+export const listingPages = (
+  items: ReadonlyArray<PageArticle>,
+  path: (n: number) => string,
+  render: (
+    page: ReadonlyArray<PageArticle>,
+    n: number,
+    pages: ReadonlyArray<ReadonlyArray<PageArticle>>
+  ) => string
+): ListingPage[] =>
+  paginate(items, perPageFor(items.length)).map((page, idx, pages) => ({
+    path: path(idx + 1),
+    html: render(page, idx + 1, pages),
+  }))

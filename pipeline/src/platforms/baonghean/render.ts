@@ -1,21 +1,9 @@
 /** Báo Nghệ An's current CMS (design/portals.md §6.1): -<id>.html URLs, b-grid listings, "Tin mới" block. */
 import { weekdayVi } from '../../snapshot/text.ts'
 import type { PlatformRenderer, Site } from '../../snapshot/types.ts'
-import {
-  abs,
-  atomFeed,
-  bodyHtml,
-  e,
-  imgTag,
-  jsonLd,
-  ogMeta,
-  paginate,
-  perPageFor,
-  pubParts,
-  robotsTxt,
-  thiduaMeta,
-  urlset,
-} from '../markup.ts'
+import * as m from '../markup.ts'
+
+const e = m.e
 
 const CAT = { alias: 'thoi-su', name: 'Thời sự' }
 const listPath = (page: number): string => (page <= 1 ? `/${CAT.alias}/` : `/${CAT.alias}/?page=${page}`)
@@ -35,7 +23,7 @@ ${head}
 </head>
 <body>
 <div class="mask">mask</div>
-<header class="header"><a class="logo" href="${abs(site, '/')}">Báo Nghệ An</a><nav class="menu"><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></nav></header>
+<header class="header"><a class="logo" href="${m.abs(site, '/')}">Báo Nghệ An</a><nav class="menu"><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></nav></header>
 <div class="container"><div class="col-main">${main}</div><aside class="col-side"><div class="box-news-latest"><h3 class="box-title">Tin mới</h3>${latest}</div></aside></div>
 <footer class="footer">Báo Nghệ An - Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Nghệ An</footer>
 </body>
@@ -47,26 +35,26 @@ export const baongheanRenderer: PlatformRenderer = {
   articlePath: (_site, a) => `/${a.slug}-${a.id}.html`,
 
   renderArticle(site, a, related) {
-    const p = pubParts(a)
+    const p = m.pubParts(a)
     const head = [
-      thiduaMeta(a),
+      m.thiduaMeta(a),
       `<link rel="canonical" href="${e(a.url)}">`,
       `<meta name="description" content="${e(a.lead ?? '')}">`,
-      ogMeta(site, a),
-      jsonLd(site, a),
+      m.ogMeta(site, a),
+      m.jsonLd(site, a),
     ].join('\n')
     const figure = (img: { src: string; caption: string; extraText?: ReadonlyArray<string> }) =>
-      `<figure class="image">${imgTag(a, img.src, img.extraText?.[0] ?? img.caption)}<figcaption>${e(img.caption)}</figcaption></figure>`
+      `<figure class="image">${m.imgTag(a, img.src, img.extraText?.[0] ?? img.caption)}<figcaption>${e(img.caption)}</figcaption></figure>`
     const withDateline = a.dateline && a.lead && !a.lead.startsWith('(') ? `${a.dateline} ${a.lead}` : a.lead
-    const main = `<div class="breadcrumbs"><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></div>
+    const main = `<div class="breadcrumbs"><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></div>
 <div class="article">
 <h1 class="sc-longform-header-title block-sc-title">${e(a.title)}</h1>
 <div class="sc-longform-header-date"><span class="author">${e(a.authors.join(', '))}</span> <time datetime="${a.published_at}">${weekdayVi(p.d)}, ${p.dmy} ${p.time}</time></div>
 ${withDateline ? `<div class="sc-longform-header-sapo block-sc-sapo">${e(withDateline)}</div>` : ''}
 <div class="detail-content afcbc-body">
-${bodyHtml(a, figure)}
+${m.bodyHtml(a, figure)}
 </div>
-<div class="tags"><span>Từ khóa:</span> <a href="${abs(site, '/tags/thi-dua-yeu-nuoc.html')}">thi đua yêu nước</a></div>
+<div class="tags"><span>Từ khóa:</span> <a href="${m.abs(site, '/tags/thi-dua-yeu-nuoc.html')}">thi đua yêu nước</a></div>
 </div>`
     const latest = related
       .slice(0, 5)
@@ -78,33 +66,27 @@ ${bodyHtml(a, figure)}
     return shell(site, a.title, head, main, latest)
   },
 
-  renderListings(site, items) {
-    const pages = paginate(items, perPageFor(items.length))
-    return pages.map((page, idx) => {
-      const n = idx + 1
+  renderListings: (site, items) =>
+    m.listingPages(items, listPath, (page, n, pages) => {
       const list = page
         .map((a, i) => {
           // Newest items show a relative time, as the live site does; older ones a date.
-          const when = n === 1 && i === 0 ? '2 giờ trước' : pubParts(a).dmy
-          return `<div class="b-grid"><div class="b-grid__img"><a href="${e(a.url)}">${imgTag(a, `https://bna.1cdn.vn/${a.published_at.slice(0, 10).replaceAll('-', '/')}/${a.id}.jpg`, a.title)}</a></div><div class="b-grid__content"><h3 class="b-grid__title"><a href="${e(a.url)}">${e(a.title)}</a></h3><span class="b-grid__time">${when}</span><div class="b-grid__desc">${e(a.lead ?? '')}</div></div></div>`
+          const when = n === 1 && i === 0 ? '2 giờ trước' : m.pubParts(a).dmy
+          return `<div class="b-grid"><div class="b-grid__img"><a href="${e(a.url)}">${m.imgTag(a, `https://bna.1cdn.vn/${a.published_at.slice(0, 10).replaceAll('-', '/')}/${a.id}.jpg`, a.title)}</a></div><div class="b-grid__content"><h3 class="b-grid__title"><a href="${e(a.url)}">${e(a.title)}</a></h3><span class="b-grid__time">${when}</span><div class="b-grid__desc">${e(a.lead ?? '')}</div></div></div>`
         })
         .join('\n')
       const pager =
         pages.length > 1
-          ? `<div class="pagination">${pages.map((_, j) => (j + 1 === n ? `<span class="current">${j + 1}</span>` : `<a href="${abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next" href="${abs(site, listPath(n + 1))}">›</a>` : ''}</div>`
+          ? `<div class="pagination">${pages.map((_, j) => (j + 1 === n ? `<span class="current">${j + 1}</span>` : `<a href="${m.abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next" href="${m.abs(site, listPath(n + 1))}">›</a>` : ''}</div>`
           : ''
-      return {
-        path: listPath(n),
-        html: shell(
-          site,
-          `${CAT.name} - Báo Nghệ An`,
-          `<link rel="canonical" href="${abs(site, listPath(n))}">`,
-          `<h1 class="cate-title">${e(CAT.name)}</h1>${list}${pager}`,
-          ''
-        ),
-      }
-    })
-  },
+      return shell(
+        site,
+        `${CAT.name} - Báo Nghệ An`,
+        `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
+        `<h1 class="cate-title">${e(CAT.name)}</h1>${list}${pager}`,
+        ''
+      )
+    }),
 
   renderHome(site, items) {
     return shell(
@@ -118,14 +100,18 @@ ${bodyHtml(a, figure)}
             `<div class="b-grid"><h3 class="b-grid__title"><a href="${e(a.url)}">${e(a.title)}</a></h3></div>`
         )
         .join(''),
-      `<a href="${abs(site, listPath(1))}">${e(CAT.name)}</a>`
+      `<a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a>`
     )
   },
 
-  renderFeed: (site, items) => ({ path: '/rss/thoi-su.rss', xml: atomFeed(site, '/rss/thoi-su.rss', items) }),
+  renderFeed: (site, items) => ({
+    path: '/rss/thoi-su.rss',
+    xml: m.atomFeed(site, '/rss/thoi-su.rss', items),
+  }),
   renderSitemaps: (_site, items) => [
-    { path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) },
+    { path: '/sitemap.xml', xml: m.urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) },
   ],
-  robots: (site) => robotsTxt(site, ['/video/', '/short-video/', '/podcast/', '/tim-kiem'], ['/sitemap.xml']),
-  entryPoints: (site) => [abs(site, '/'), abs(site, '/rss/thoi-su.rss'), abs(site, '/sitemap.xml')],
+  robots: (site) =>
+    m.robotsTxt(site, ['/video/', '/short-video/', '/podcast/', '/tim-kiem'], ['/sitemap.xml']),
+  entryPoints: (site) => [m.abs(site, '/'), m.abs(site, '/rss/thoi-su.rss'), m.abs(site, '/sitemap.xml')],
 }

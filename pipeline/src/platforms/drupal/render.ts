@@ -1,19 +1,9 @@
 /** Drupal provincial sub-site (Lạng Sơn style): /vi/node/<nid>, 0-based ?page=, /rss.xml, skip link. */
 import { weekday } from '../../snapshot/text.ts'
 import type { PlatformRenderer, Site } from '../../snapshot/types.ts'
-import {
-  abs,
-  atomFeed,
-  bodyHtml,
-  e,
-  imgTag,
-  paginate,
-  perPageFor,
-  pubParts,
-  robotsTxt,
-  thiduaMeta,
-  urlset,
-} from '../markup.ts'
+import * as m from '../markup.ts'
+
+const e = m.e
 
 const CAT = { alias: 'tin-tuc', name: 'Tin tức - Sự kiện' }
 const listPath = (page: number): string =>
@@ -26,12 +16,12 @@ const shell = (site: Site, title: string, head: string, main: string): string =>
 <meta charset="utf-8">
 <meta name="Generator" content="Drupal 9 (https://www.drupal.org)">
 <title>${e(title)} | ${e(site.source.name)}</title>
-<link rel="alternate" type="application/atom+xml" title="${e(site.source.name)}" href="${abs(site, '/rss.xml')}">
+<link rel="alternate" type="application/atom+xml" title="${e(site.source.name)}" href="${m.abs(site, '/rss.xml')}">
 ${head}
 </head>
 <body class="path-node">
 <a href="#main-content" class="visually-hidden focusable skip-link">Nhảy đến nội dung</a>
-<div class="dialog-off-canvas-main-canvas"><header role="banner"><a href="${abs(site, '/vi')}" rel="home">${e(site.source.name)}</a></header>
+<div class="dialog-off-canvas-main-canvas"><header role="banner"><a href="${m.abs(site, '/vi')}" rel="home">${e(site.source.name)}</a></header>
 <main role="main"><a id="main-content" tabindex="-1"></a>${main}</main>
 <footer role="contentinfo">${e(site.source.name)}</footer></div>
 </body>
@@ -43,9 +33,9 @@ export const drupalRenderer: PlatformRenderer = {
   articlePath: (_site, a) => `/vi/node/${a.id}`,
 
   renderArticle(site, a) {
-    const p = pubParts(a)
+    const p = m.pubParts(a)
     const head = [
-      thiduaMeta(a),
+      m.thiduaMeta(a),
       `<link rel="canonical" href="${e(a.url)}">`,
       `<link rel="shortlink" href="${e(a.url)}">`,
       `<meta name="description" content="${e(a.lead ?? '')}">`,
@@ -56,20 +46,18 @@ export const drupalRenderer: PlatformRenderer = {
 <div class="node__content">
 ${a.lead ? `<div class="field field--name-field-tom-tat"><p><strong>${e(a.lead)}</strong></p></div>` : ''}
 <div class="clearfix text-formatted field field--name-body field--type-text-with-summary field--label-hidden field__item">
-${bodyHtml(a, (img) => `<div class="align-center">${imgTag(a, img.src, img.caption)}<p><em>${e(img.caption)}</em></p></div>`)}
+${m.bodyHtml(a, (img) => `<div class="align-center">${m.imgTag(a, img.src, img.caption)}<p><em>${e(img.caption)}</em></p></div>`)}
 ${a.authors.length > 0 ? `<p style="text-align:right"><strong>${e(a.authors.join(' - '))} (BTĐKT)</strong></p>` : ''}
 </div></div></article>`
     return shell(site, a.title, head, main)
   },
 
-  renderListings(site, items) {
-    const pages = paginate(items, perPageFor(items.length))
-    return pages.map((page, idx) => {
-      const n = idx + 1
+  renderListings: (site, items) =>
+    m.listingPages(items, listPath, (page, n, pages) => {
       const rows = page
         .map(
           (a) =>
-            `<div class="views-row"><div class="views-field views-field-title"><span class="field-content"><a href="${e(new URL(a.url).pathname)}" hreflang="vi">${e(a.title)}</a></span></div><div class="views-field views-field-created"><span class="field-content">${pubParts(a).dmy}</span></div></div>`
+            `<div class="views-row"><div class="views-field views-field-title"><span class="field-content"><a href="${e(new URL(a.url).pathname)}" hreflang="vi">${e(a.title)}</a></span></div><div class="views-field views-field-created"><span class="field-content">${m.pubParts(a).dmy}</span></div></div>`
         )
         .join('\n')
       const pager =
@@ -84,35 +72,31 @@ ${a.authors.length > 0 ? `<p style="text-align:right"><strong>${e(a.authors.join
                 ''
               )}${n < pages.length ? `<li class="pager__item pager__item--next"><a href="?page=${n}" rel="next">Trang sau ›</a></li>` : ''}</ul></nav>`
           : ''
-      return {
-        path: listPath(n),
-        html: shell(
-          site,
-          CAT.name,
-          '',
-          `<h1 class="page-title">${e(CAT.name)}</h1><div class="view view-tin-tuc"><div class="view-content">${rows}</div>${pager}</div>`
-        ),
-      }
-    })
-  },
+      return shell(
+        site,
+        CAT.name,
+        '',
+        `<h1 class="page-title">${e(CAT.name)}</h1><div class="view view-tin-tuc"><div class="view-content">${rows}</div>${pager}</div>`
+      )
+    }),
 
   renderHome(site, items) {
     return shell(
       site,
       'Trang chủ',
       '',
-      `<div class="block-views"><h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items
+      `<div class="block-views"><h2><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items
         .slice(0, 5)
         .map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`)
         .join('')}</ul></div>`
     )
   },
 
-  renderFeed: (site, items) => ({ path: '/rss.xml', xml: atomFeed(site, '/rss.xml', items) }),
+  renderFeed: (site, items) => ({ path: '/rss.xml', xml: m.atomFeed(site, '/rss.xml', items) }),
   renderSitemaps: (_site, items) => [
-    { path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) },
+    { path: '/sitemap.xml', xml: m.urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) },
   ],
   robots: (site) =>
-    robotsTxt(site, ['/core/', '/admin/', '/user/login', '/search/', '/node/add/'], ['/sitemap.xml']),
-  entryPoints: (site) => [abs(site, '/vi'), abs(site, '/rss.xml'), abs(site, '/sitemap.xml')],
+    m.robotsTxt(site, ['/core/', '/admin/', '/user/login', '/search/', '/node/add/'], ['/sitemap.xml']),
+  entryPoints: (site) => [m.abs(site, '/vi'), m.abs(site, '/rss.xml'), m.abs(site, '/sitemap.xml')],
 }

@@ -6,21 +6,9 @@
 import { hashString } from '../../snapshot/rng.ts'
 import { weekdayVi } from '../../snapshot/text.ts'
 import type { PlatformRenderer, Site } from '../../snapshot/types.ts'
-import {
-  abs,
-  bodyHtml,
-  e,
-  imgTag,
-  jsonLd,
-  ogMeta,
-  paginate,
-  perPageFor,
-  pubParts,
-  robotsTxt,
-  rss2,
-  thiduaMeta,
-  urlset,
-} from '../markup.ts'
+import * as m from '../markup.ts'
+
+const e = m.e
 
 const CAT = { alias: 'tin-tuc', name: 'Tin tức' }
 const listPath = (page: number): string => (page <= 1 ? `/${CAT.alias}/` : `/${CAT.alias}/?page=${page}`)
@@ -37,8 +25,8 @@ const shell = (site: Site, title: string, head: string, main: string): string =>
 ${head}
 </head>
 <body bgcolor="#ffffff">
-<table width="980" align="center" cellpadding="0" cellspacing="0"><tr><td class="banner"><a href="${abs(site, '/')}">${e(site.source.name)}</a></td></tr>
-<tr><td class="menu"><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></td></tr>
+<table width="980" align="center" cellpadding="0" cellspacing="0"><tr><td class="banner"><a href="${m.abs(site, '/')}">${e(site.source.name)}</a></td></tr>
+<tr><td class="menu"><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></td></tr>
 <tr><td valign="top">${main}</td></tr>
 <tr><td class="footer">Bản quyền © ${e(site.source.name)}</td></tr></table>
 </body>
@@ -53,7 +41,7 @@ ${head}
 ${head}
 </head>
 <body>
-<header><a class="logo" href="${abs(site, '/')}">${e(site.source.name)}</a><nav><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></nav></header>
+<header><a class="logo" href="${m.abs(site, '/')}">${e(site.source.name)}</a><nav><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></nav></header>
 <main>${main}</main>
 <footer>© ${e(site.source.name)}</footer>
 </body>
@@ -65,7 +53,7 @@ export const genericRenderer: PlatformRenderer = {
   articlePath: (_site, a) => `/${CAT.alias}/${a.slug}-${a.id}.html`,
 
   renderArticle(site, a, related) {
-    const p = pubParts(a)
+    const p = m.pubParts(a)
     const relative = a.variants.includes('relative-date')
     const legacyEnc = a.variants.includes('tcvn3') || a.variants.includes('windows-1258')
     if (legacy(site) || legacyEnc) {
@@ -74,33 +62,33 @@ export const genericRenderer: PlatformRenderer = {
 <tr><td><h1 class="title"><font face="${font}" size="4">${e(a.title)}</font></h1></td></tr>
 ${a.lead ? `<tr><td><font face="${font}"><b>${e(a.lead)}</b></font></td></tr>` : ''}
 <tr><td class="content"><font face="${font}">
-${bodyHtml(a, (img) => `<table align="center"><tr><td>${imgTag(a, img.src, img.caption)}</td></tr><tr><td><i>${e(img.caption)}</i></td></tr></table>`)}
+${m.bodyHtml(a, (img) => `<table align="center"><tr><td>${m.imgTag(a, img.src, img.caption)}</td></tr><tr><td><i>${e(img.caption)}</i></td></tr></table>`)}
 </font></td></tr>
 <tr><td align="right"><b>${e(a.authors.join(' - '))}</b></td></tr>
 <tr><td class="other"><b>Các tin khác:</b><ul>${related
         .slice(0, 4)
-        .map((r) => `<li><a href="${e(r.url)}">${e(r.title)}</a> (${pubParts(r).dmy})</li>`)
+        .map((r) => `<li><a href="${e(r.url)}">${e(r.title)}</a> (${m.pubParts(r).dmy})</li>`)
         .join('')}</ul></td></tr></table>`
       return shell(
         site,
         a.title,
-        `${thiduaMeta(a)}\n<meta name="description" content="${e(a.lead ?? '')}">`,
+        `${m.thiduaMeta(a)}\n<meta name="description" content="${e(a.lead ?? '')}">`,
         main
       )
     }
     const head = [
-      thiduaMeta(a),
+      m.thiduaMeta(a),
       `<link rel="canonical" href="${e(a.url)}">`,
-      ogMeta(site, a, relative ? null : a.published_at),
-      ...(relative ? [] : [jsonLd(site, a)]),
+      m.ogMeta(site, a, relative ? null : a.published_at),
+      ...(relative ? [] : [m.jsonLd(site, a)]),
     ].join('\n')
-    const main = `<nav class="breadcrumb"><a href="${abs(site, '/')}">Trang chủ</a> / <a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></nav>
+    const main = `<nav class="breadcrumb"><a href="${m.abs(site, '/')}">Trang chủ</a> / <a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></nav>
 <article class="detail">
 <h1 class="detail-title">${e(a.title)}</h1>
 <div class="detail-time">${relative ? '2 giờ trước' : `${weekdayVi(p.d)}, ${p.dmy} ${p.time} (GMT+7)`}</div>
 ${a.lead ? `<h2 class="detail-sapo">${e(a.lead)}</h2>` : ''}
 <div class="detail-content">
-${bodyHtml(a, (img) => `<figure>${imgTag(a, img.src, img.caption)}<figcaption>${e(img.caption)}</figcaption></figure>`)}
+${m.bodyHtml(a, (img) => `<figure>${m.imgTag(a, img.src, img.caption)}<figcaption>${e(img.caption)}</figcaption></figure>`)}
 <p class="author"><strong>${e(a.authors.join(' - '))}</strong></p>
 </div>
 </article>
@@ -111,37 +99,31 @@ ${bodyHtml(a, (img) => `<figure>${imgTag(a, img.src, img.caption)}<figcaption>${
     return shell(site, a.title, head, main)
   },
 
-  renderListings(site, items) {
-    const pages = paginate(items, perPageFor(items.length))
-    return pages.map((page, idx) => {
-      const n = idx + 1
+  renderListings: (site, items) =>
+    m.listingPages(items, listPath, (page, n, pages) => {
       const list = page
         .map(
           (a) =>
-            `<div class="item"><h3><a href="${e(a.url)}">${e(a.title)}</a></h3><span class="time">${pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`
+            `<div class="item"><h3><a href="${e(a.url)}">${e(a.title)}</a></h3><span class="time">${m.pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`
         )
         .join('\n')
       const target = (k: number) =>
         onclickPager(site)
           ? `<a href="javascript:void(0)" onclick="window.location.href='${listPath(k)}'">${k}</a>`
-          : `<a href="${abs(site, listPath(k))}">${k}</a>`
+          : `<a href="${m.abs(site, listPath(k))}">${k}</a>`
       const pager =
         pages.length > 1
           ? `<div class="paging">${pages.map((_, j) => (j + 1 === n ? `<b>${j + 1}</b>` : target(j + 1))).join(' ')}</div>`
           : ''
-      return {
-        path: listPath(n),
-        html: shell(site, CAT.name, '', `<h1>${e(CAT.name)}</h1><div class="list">${list}</div>${pager}`),
-      }
-    })
-  },
+      return shell(site, CAT.name, '', `<h1>${e(CAT.name)}</h1><div class="list">${list}</div>${pager}`)
+    }),
 
   renderHome(site, items) {
     return shell(
       site,
       site.source.name,
       '',
-      `<h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items
+      `<h2><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items
         .slice(0, 6)
         .map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`)
         .join('')}</ul>`
@@ -151,13 +133,13 @@ ${bodyHtml(a, (img) => `<figure>${imgTag(a, img.src, img.caption)}<figcaption>${
   renderFeed: (site, items) =>
     legacy(site)
       ? null
-      : { path: '/rss/tin-tuc.rss', xml: rss2(site, site.source.name, '/rss/tin-tuc.rss', items) },
+      : { path: '/rss/tin-tuc.rss', xml: m.rss2(site, site.source.name, '/rss/tin-tuc.rss', items) },
   renderSitemaps: (_site, items) => [
     {
       path: '/sitemap.xml',
-      xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at.slice(0, 10) }))),
+      xml: m.urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at.slice(0, 10) }))),
     },
   ],
-  robots: (site) => robotsTxt(site, ['/admin/', '/search'], ['/sitemap.xml']),
-  entryPoints: (site) => [abs(site, '/'), abs(site, '/sitemap.xml')],
+  robots: (site) => m.robotsTxt(site, ['/admin/', '/search'], ['/sitemap.xml']),
+  entryPoints: (site) => [m.abs(site, '/'), m.abs(site, '/sitemap.xml')],
 }

@@ -5,19 +5,9 @@
  */
 import { titleSlug, weekdayVi } from '../../snapshot/text.ts'
 import type { PageArticle, PlatformRenderer, Site } from '../../snapshot/types.ts'
-import {
-  abs,
-  bodyHtml,
-  chromeBlock,
-  counter,
-  e,
-  imgTag,
-  paginate,
-  perPageFor,
-  pubParts,
-  robotsTxt,
-  thiduaMeta,
-} from '../markup.ts'
+import * as m from '../markup.ts'
+
+const e = m.e
 
 const CAT = { alias: 'Tin-tuc-su-kien', name: 'Tin tức - Sự kiện' }
 const GUID = 'ctl00_ctl30_g_a823d20f_9452_45d0_bad1_428f6d2d36fe'
@@ -34,7 +24,7 @@ const listPath = (site: Site, page: number): string =>
 
 const visitorCounter = (site: Site): string =>
   `<div class="visitor"><h3>SỐ LƯỢT TRUY CẬP</h3><div class="digits">${String(
-    counter(site.host, 1_000_000, 9_999_999)
+    m.counter(site.host, 1_000_000, 9_999_999)
   )
     .split('')
     .map((d) => `<span class="digit">${d}</span>`)
@@ -52,7 +42,7 @@ ${head}
 <body>
 <form method="post" action="./" id="aspnetForm">
 <input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUBMGRk">
-<div id="s4-workspace"><div class="banner"><a href="${abs(site, '/')}">${e(site.source.name)}</a></div>
+<div id="s4-workspace"><div class="banner"><a href="${m.abs(site, '/')}">${e(site.source.name)}</a></div>
 <div class="row"><div class="col-main">${main}</div>
 <div class="col-side">${visitorCounter(site)}</div></div></div>
 </form>
@@ -68,68 +58,66 @@ export const govPortalRenderer: PlatformRenderer = {
       : `/Trang/ChiTietTinTuc.aspx?nid=${a.id}`,
 
   renderArticle(site, a, related) {
-    const p = pubParts(a)
+    const p = m.pubParts(a)
     const newer = related.filter((r) => r.published_at > a.published_at).slice(0, 3)
     const older = related.filter((r) => r.published_at <= a.published_at).slice(0, 4)
     const li = (r: PageArticle) =>
-      `<li><a href="${e(r.url)}">${e(r.title)}</a> <span class="date">(${pubParts(r).dmy})</span></li>`
+      `<li><a href="${e(r.url)}">${e(r.title)}</a> <span class="date">(${m.pubParts(r).dmy})</span></li>`
     const category = a.category.name
     const main = `<div id="${GUID}" class="ms-WPBody">
 <div class="category-date"><span class="cat">${e(category)}</span> <span id="txtDateString">${weekdayVi(p.d)}, ${p.dmy}, ${p.time}</span></div>
 <div id="divArticleDescription3"><h1>${e(a.title)}</h1></div>
 ${a.lead ? `<div id="divArticleDescription"><strong>${e(a.lead)}</strong></div>` : ''}
 <div id="${GUID}_ctl00_RichHtmlField" class="ms-rtestate-field">
-${bodyHtml(
+${m.bodyHtml(
   a,
   (img) =>
-    `<table class="image"><tr><td>${imgTag(a, img.src, img.caption)}</td></tr><tr><td><em>${e(img.caption)}</em></td></tr></table>`,
+    `<table class="image"><tr><td>${m.imgTag(a, img.src, img.caption)}</td></tr><tr><td><em>${e(img.caption)}</em></td></tr></table>`,
   (t) => `<p style="text-align: justify;"><span style="font-size:14px;">${e(t)}</span></p>`
 )}
 </div>
 <div id="${GUID}_pnNguontin" style="text-align:right"><font face="Arial"><b>${e(a.authors.join(' - '))}</b></font></div>
-<div class="tools">Số lượt người xem: ${counter(a.id, 20, 500)} <a href="javascript:window.print()">Bản in</a><a href="javascript:history.go(-1)">Quay lại</a></div>
-<div class="news-other"><h3>TIN MỚI HƠN</h3><ul>${newer.map(li).join('')}</ul><h3>TIN ĐÃ ĐƯA</h3><ul>${older.map(li).join('')}</ul><a href="${abs(site, listPath(site, 1))}">Xem tiếp</a></div>
+<div class="tools">Số lượt người xem: ${m.counter(a.id, 20, 500)} <a href="javascript:window.print()">Bản in</a><a href="javascript:history.go(-1)">Quay lại</a></div>
+<div class="news-other"><h3>TIN MỚI HƠN</h3><ul>${newer.map(li).join('')}</ul><h3>TIN ĐÃ ĐƯA</h3><ul>${older.map(li).join('')}</ul><a href="${m.abs(site, listPath(site, 1))}">Xem tiếp</a></div>
 <div class="filter-date"><span>Xem theo ngày</span> <select><option>Ngày</option></select><select><option>Tháng</option></select><select><option>Năm</option></select> <input type="button" value="Xem theo ngày"></div>
 </div>
-${chromeBlock(a.chrome?.bottom, 'chrome-bottom')}`
-    return shell(site, a.title, thiduaMeta(a), main)
+${m.chromeBlock(a.chrome?.bottom, 'chrome-bottom')}`
+    return shell(site, a.title, m.thiduaMeta(a), main)
   },
 
-  renderListings(site, items) {
-    const pages = paginate(items, perPageFor(items.length))
-    return pages.map((page, idx) => {
-      const n = idx + 1
-      const list = page
-        .map(
-          (
-            a
-          ) => `<div class="news-item"><a href="${e(a.url)}"><img data-original="${abs(site, `/HinhAnhBaiViet/${a.id}.jpg`)}" src="${abs(site, '/_layouts/images/blank.gif')}" alt=""></a>
-<h2><a href="${e(a.url)}">${e(a.title)}</a></h2><span class="date">${pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`
-        )
-        .join('\n')
-      // The pager is a bare row of anchors located by position (no classes), as on real portals.
-      const pager =
-        pages.length > 1
-          ? `<div class="pager">${pages.map((_, j) => (j + 1 === n ? `<span>${j + 1}</span>` : `<a href="${abs(site, listPath(site, j + 1))}">${j + 1}</a>`)).join(' ')}${n < pages.length ? ` <a href="${abs(site, listPath(site, n + 1))}">Sau</a>` : ''}</div>`
-          : ''
-      return {
-        path: listPath(site, n),
-        html: shell(
+  renderListings: (site, items) =>
+    m.listingPages(
+      items,
+      (k) => listPath(site, k),
+      (page, n, pages) => {
+        const list = page
+          .map(
+            (
+              a
+            ) => `<div class="news-item"><a href="${e(a.url)}"><img data-original="${m.abs(site, `/HinhAnhBaiViet/${a.id}.jpg`)}" src="${m.abs(site, '/_layouts/images/blank.gif')}" alt=""></a>
+<h2><a href="${e(a.url)}">${e(a.title)}</a></h2><span class="date">${m.pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`
+          )
+          .join('\n')
+        // The pager is a bare row of anchors located by position (no classes), as on real portals.
+        const pager =
+          pages.length > 1
+            ? `<div class="pager">${pages.map((_, j) => (j + 1 === n ? `<span>${j + 1}</span>` : `<a href="${m.abs(site, listPath(site, j + 1))}">${j + 1}</a>`)).join(' ')}${n < pages.length ? ` <a href="${m.abs(site, listPath(site, n + 1))}">Sau</a>` : ''}</div>`
+            : ''
+        return shell(
           site,
           CAT.name,
           '',
           `<div id="${GUID}" class="ms-WPBody"><h1 class="cat-title">${e(CAT.name)}</h1>${list}${pager}</div>`
-        ),
+        )
       }
-    })
-  },
+    ),
 
   renderHome(site, items) {
     return shell(
       site,
       site.source.name,
       '',
-      `<div class="home-news"><h2><a href="${abs(site, listPath(site, 1))}">${e(CAT.name)}</a></h2><ul>${items
+      `<div class="home-news"><h2><a href="${m.abs(site, listPath(site, 1))}">${e(CAT.name)}</a></h2><ul>${items
         .slice(0, 5)
         .map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`)
         .join('')}</ul></div>`
@@ -138,6 +126,6 @@ ${chromeBlock(a.chrome?.bottom, 'chrome-bottom')}`
 
   // These portals rarely publish feeds or sitemaps: crawlers must walk the listings.
   renderSitemaps: () => [],
-  robots: (site) => robotsTxt(site, ['/_layouts/', '/_vti_bin/', '/Lists/'], []),
-  entryPoints: (site) => [abs(site, '/'), abs(site, listPath(site, 1))],
+  robots: (site) => m.robotsTxt(site, ['/_layouts/', '/_vti_bin/', '/Lists/'], []),
+  entryPoints: (site) => [m.abs(site, '/'), m.abs(site, listPath(site, 1))],
 }

@@ -5,21 +5,9 @@
  */
 import { weekdayVi } from '../../snapshot/text.ts'
 import type { PageArticle, PlatformRenderer, Site } from '../../snapshot/types.ts'
-import {
-  abs,
-  bodyHtml,
-  e,
-  imgTag,
-  jsonLd,
-  ogMeta,
-  paginate,
-  perPageFor,
-  pubParts,
-  robotsTxt,
-  rss2,
-  thiduaMeta,
-  urlset,
-} from '../markup.ts'
+import * as m from '../markup.ts'
+
+const e = m.e
 
 const CAT = { alias: 'thoi-su', name: 'Thời sự' }
 const ext = (site: Site): string =>
@@ -34,7 +22,7 @@ const shell = (site: Site, title: string, head: string, main: string): string =>
 ${head}
 </head>
 <body>
-<header class="site-header"><a class="logo" href="${abs(site, '/')}">${e(site.source.name)}</a><nav><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></nav></header>
+<header class="site-header"><a class="logo" href="${m.abs(site, '/')}">${e(site.source.name)}</a><nav><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></nav></header>
 <main class="main">${main}</main>
 <footer class="site-footer"><div class="social"><a href="#">fb</a> <a href="#">yt</a> <a href="#">zl</a> <a href="#">tw</a></div><p>Theo dõi ${e(site.source.name)} trên Google News</p></footer>
 </body>
@@ -56,64 +44,58 @@ export const newspaperPostRenderer: PlatformRenderer = {
   articlePath: (site, a) => `/${a.slug}-post${a.id}.${ext(site)}`,
 
   renderArticle(site, a, related) {
-    const p = pubParts(a)
+    const p = m.pubParts(a)
     const relative = a.variants.includes('relative-date')
     const naive = a.published_at.slice(0, 19)
     const head = [
-      thiduaMeta(a),
+      m.thiduaMeta(a),
       `<link rel="canonical" href="${e(a.url)}">`,
-      ogMeta(site, a),
-      jsonLd(site, a),
+      m.ogMeta(site, a),
+      m.jsonLd(site, a),
     ].join('\n')
     const figure = (img: { src: string; caption: string; extraText?: ReadonlyArray<string> }) =>
-      `<table class="picture" align="center"><tbody><tr><td class="pic">${imgTag(a, img.src, img.caption)}</td></tr>${(img.extraText ?? []).map((t) => `<tr><td class="filename">${e(t)}</td></tr>`).join('')}${img.caption ? `<tr><td class="caption"><p>${e(img.caption)}</p></td></tr>` : ''}</tbody></table>`
-    const main = `<div class="breadcrumb"><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></div>
+      `<table class="picture" align="center"><tbody><tr><td class="pic">${m.imgTag(a, img.src, img.caption)}</td></tr>${(img.extraText ?? []).map((t) => `<tr><td class="filename">${e(t)}</td></tr>`).join('')}${img.caption ? `<tr><td class="caption"><p>${e(img.caption)}</p></td></tr>` : ''}</tbody></table>`
+    const main = `<div class="breadcrumb"><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></div>
 <article class="article">
 <h1 class="article__title cms-title">${e(a.title)}</h1>
 <div class="article__meta"><span class="author">${e(a.authors.join(' - '))}</span> <time class="time" datetime="${naive}">${relative ? '2 giờ trước' : `${weekdayVi(p.d)}, ${p.dmy} - ${p.time}`}</time></div>
 ${a.lead ? `<div class="article__sapo cms-desc">${e(a.lead)}</div>` : ''}
 <div class="article__body zce-content-body cms-body" itemprop="articleBody">
-${bodyHtml(a, figure)}
+${m.bodyHtml(a, figure)}
 </div>
-<div class="article__tag"><span>Từ khóa:</span> <a href="${abs(site, '/tu-khoa/phong-trao-thi-dua-yeu-nuoc-tag63847.html')}">phong trào thi đua yêu nước</a></div>
+<div class="article__tag"><span>Từ khóa:</span> <a href="${m.abs(site, '/tu-khoa/phong-trao-thi-dua-yeu-nuoc-tag63847.html')}">phong trào thi đua yêu nước</a></div>
 </article>
 ${storyBox('Có thể bạn quan tâm', related.slice(0, 2))}
 ${storyBox('Tin cùng chuyên mục', related.slice(2, 6))}`
     return shell(site, a.title, head, main)
   },
 
-  renderListings(site, items) {
-    const pages = paginate(items, perPageFor(items.length))
-    return pages.map((page, idx) => {
-      const n = idx + 1
+  renderListings: (site, items) =>
+    m.listingPages(items, listPath, (page, n, pages) => {
       const list = page
         .map(
           (a) =>
-            `<article class="story"><h2 class="story__heading"><a class="cms-link" href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a></h2><time datetime="${a.published_at.slice(0, 19)}">${pubParts(a).dmy}</time><div class="story__summary">${e(a.lead ?? '')}</div></article>`
+            `<article class="story"><h2 class="story__heading"><a class="cms-link" href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a></h2><time datetime="${a.published_at.slice(0, 19)}">${m.pubParts(a).dmy}</time><div class="story__summary">${e(a.lead ?? '')}</div></article>`
         )
         .join('\n')
       const pager =
         pages.length > 1
-          ? `<div class="pagination">${n > 1 ? `<a class="prev" href="${abs(site, listPath(n - 1))}">Trang trước</a>` : ''}${pages.map((_, j) => (j + 1 === n ? `<span class="active">${j + 1}</span>` : `<a href="${abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next" href="${abs(site, listPath(n + 1))}">Trang sau</a>` : ''}</div>`
+          ? `<div class="pagination">${n > 1 ? `<a class="prev" href="${m.abs(site, listPath(n - 1))}">Trang trước</a>` : ''}${pages.map((_, j) => (j + 1 === n ? `<span class="active">${j + 1}</span>` : `<a href="${m.abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next" href="${m.abs(site, listPath(n + 1))}">Trang sau</a>` : ''}</div>`
           : ''
-      return {
-        path: listPath(n),
-        html: shell(
-          site,
-          CAT.name,
-          `<link rel="canonical" href="${abs(site, listPath(n))}">`,
-          `<div class="timeline content-list">${list}</div>${pager}`
-        ),
-      }
-    })
-  },
+      return shell(
+        site,
+        CAT.name,
+        `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
+        `<div class="timeline content-list">${list}</div>${pager}`
+      )
+    }),
 
   renderHome(site, items) {
     return shell(
       site,
       site.source.name,
       '',
-      `<section class="abf-cate"><h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2>${items
+      `<section class="abf-cate"><h2><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></h2>${items
         .slice(0, 6)
         .map((a) => `<article><h2><a href="${e(a.url)}">${e(a.title)}</a></h2></article>`)
         .join('')}</section>`
@@ -122,11 +104,11 @@ ${storyBox('Tin cùng chuyên mục', related.slice(2, 6))}`
 
   renderFeed: (site, items) => ({
     path: '/rss/home.rss',
-    xml: rss2(site, site.source.name, '/rss/home.rss', items),
+    xml: m.rss2(site, site.source.name, '/rss/home.rss', items),
   }),
   renderSitemaps: (_site, items) => [
-    { path: '/sitemap.xml', xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) },
+    { path: '/sitemap.xml', xml: m.urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))) },
   ],
-  robots: (site) => robotsTxt(site, ['/search', '/api/', '/tu-khoa/'], ['/sitemap.xml']),
-  entryPoints: (site) => [abs(site, '/'), abs(site, '/rss/home.rss'), abs(site, '/sitemap.xml')],
+  robots: (site) => m.robotsTxt(site, ['/search', '/api/', '/tu-khoa/'], ['/sitemap.xml']),
+  entryPoints: (site) => [m.abs(site, '/'), m.abs(site, '/rss/home.rss'), m.abs(site, '/sitemap.xml')],
 }

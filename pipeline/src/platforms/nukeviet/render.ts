@@ -1,23 +1,9 @@
 /** NukeViet 4 news module (design/portals.md §2): rewritten URLs, panel layout, rating form, RSS bugs. */
 import { weekdayVi } from '../../snapshot/text.ts'
-import type { ListingPage, PlatformRenderer, Site } from '../../snapshot/types.ts'
-import {
-  abs,
-  bodyHtml,
-  chromeBlock,
-  counter,
-  e,
-  imgTag,
-  paginate,
-  pathOf,
-  perPageFor,
-  pubParts,
-  robotsTxt,
-  rss2,
-  sitemapIndex,
-  thiduaMeta,
-  urlset,
-} from '../markup.ts'
+import type { PlatformRenderer, Site } from '../../snapshot/types.ts'
+import * as m from '../markup.ts'
+
+const e = m.e
 
 const CAT = { alias: 'tin-tuc-su-kien', name: 'Tin tức - Sự kiện' }
 
@@ -43,7 +29,7 @@ const shell = (site: Site, title: string, head: string, body: string): string =>
 <meta charset="utf-8">
 <title>${e(title)} - ${e(site.source.name)}</title>
 <meta name="generator" content="NukeViet v4.5">
-<link rel="alternate" href="${abs(site, '/vi/news/rss/')}" title="Tin Tức" type="application/rss+xml">
+<link rel="alternate" href="${m.abs(site, '/vi/news/rss/')}" title="Tin Tức" type="application/rss+xml">
 ${head}
 </head>
 <body>
@@ -63,9 +49,9 @@ export const nukevietRenderer: PlatformRenderer = {
   articlePath: (_site, a) => `/vi/news/${CAT.alias}/${a.slug}-${a.id}.html`,
 
   renderArticle(site, a, related) {
-    const p = pubParts(a)
+    const p = m.pubParts(a)
     const head = [
-      thiduaMeta(a),
+      m.thiduaMeta(a),
       `<meta name="description" content="${e(a.lead ?? '')}">`,
       `<link rel="canonical" href="${e(a.url)}">`,
       `<meta property="og:title" content="${e(a.title)}">`,
@@ -75,26 +61,26 @@ export const nukevietRenderer: PlatformRenderer = {
       `<meta property="article:published_time" content="${brokenPublishedTime(a.published_at)}">`,
       `<meta property="article:modified_time" content="${brokenPublishedTime(a.published_at)}">`,
     ].join('\n')
-    const printPath = pathOf(a.url).replace('/vi/news/', '/vi/news/print/')
+    const printPath = m.pathOf(a.url).replace('/vi/news/', '/vi/news/print/')
     const figure = (img: { src: string; caption: string }) =>
-      `<figure class="article center">${imgTag(a, img.src, img.caption)}<figcaption>${e(img.caption)}</figcaption></figure>`
+      `<figure class="article center">${m.imgTag(a, img.src, img.caption)}<figcaption>${e(img.caption)}</figcaption></figure>`
     const author =
       a.authors.length > 0
         ? `<p class="h5 text-right"><strong>Tác giả: </strong>${e(a.authors.join(', '))}</p>`
         : ''
     const newer = related.slice(0, 3)
-    const body = `${chromeBlock(a.chrome?.top, 'portal-banner')}
-<ul class="temp-breadcrumbs hidden" itemscope itemtype="http://schema.org/BreadcrumbList"><li itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem"><a href="${abs(site, listPath(1))}" itemprop="item"><span itemprop="name">${e(CAT.name)}</span></a></li></ul>
+    const body = `${m.chromeBlock(a.chrome?.top, 'portal-banner')}
+<ul class="temp-breadcrumbs hidden" itemscope itemtype="http://schema.org/BreadcrumbList"><li itemprop="itemListElement" itemscope itemtype="http://schema.org/ListItem"><a href="${m.abs(site, listPath(1))}" itemprop="item"><span itemprop="name">${e(CAT.name)}</span></a></li></ul>
 <div class="news_column panel panel-default" itemtype="http://schema.org/NewsArticle" itemscope>
 <div class="panel-body">
 <h1 class="title margin-bottom-lg" itemprop="headline">${e(a.title)}</h1>
 <div class="hidden hide d-none" itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">${e(a.authors[0] ?? '')}</span></div>
 <span class="hidden hide d-none" itemprop="datePublished">${a.published_at}</span>
 <div class="row margin-bottom-lg"><div class="col-md-12"><span class="h5">${weekdayVi(p.d, true)} - ${p.dmy} ${p.time}</span></div>
-<div class="col-md-12"><ul class="list-inline text-right"><li><a class="dimgray" title="Gửi bài viết qua email" href="javascript:void(0);" onclick="nv_open_browse('${abs(site, '/vi/news/sendmail/')}','',650,500);return false"><em class="fa fa-envelope"></em></a></li><li><a class="dimgray" title="In ra" href="javascript: void(0)" onclick="nv_open_browse('${e(abs(site, printPath))}','',840,500,'resizable=yes,scrollbars=yes');return false"><em class="fa fa-print"></em></a></li></ul></div></div>
+<div class="col-md-12"><ul class="list-inline text-right"><li><a class="dimgray" title="Gửi bài viết qua email" href="javascript:void(0);" onclick="nv_open_browse('${m.abs(site, '/vi/news/sendmail/')}','',650,500);return false"><em class="fa fa-envelope"></em></a></li><li><a class="dimgray" title="In ra" href="javascript: void(0)" onclick="nv_open_browse('${e(m.abs(site, printPath))}','',840,500,'resizable=yes,scrollbars=yes');return false"><em class="fa fa-print"></em></a></li></ul></div></div>
 ${a.lead ? `<div class="clearfix"><div class="hometext m-bottom" itemprop="description">${e(a.lead)}</div></div>` : ''}
 <div id="news-bodyhtml" class="bodytext margin-bottom-lg">
-${bodyHtml(a, figure)}
+${m.bodyHtml(a, figure)}
 </div>
 ${author}
 </div>
@@ -102,23 +88,21 @@ ${author}
 <div class="news_column panel panel-default"><div class="panel-body"><div class="alert alert-info">Bản quyền thuộc về ${e(site.source.name)}. Ghi rõ nguồn khi phát hành lại thông tin từ trang này.</div></div></div>
 <div class="news_column panel panel-default"><div class="panel-body"><form id="form3B" action=""><div class="h5 clearfix"><p id="stringrating">Tổng số điểm của bài viết là: 0 trong 0 đánh giá</p>${[1, 2, 3, 4, 5].map((i) => `<input class="hover-star" type="radio" value="${i}" title="Bài viết đạt ${i} điểm">`).join('')}<span id="hover-test">Click để đánh giá bài viết</span></div></form></div></div>
 <div class="news_column panel panel-default"><div class="panel-body other-news">
-${newer.length > 0 ? `<p class="h3"><strong>Những tin mới hơn</strong></p><ul class="detail-related related list-none list-items">${newer.map((r) => `<li><h4><a href="${e(r.url)}" title="${e(r.title)}">${e(r.title)}</a></h4><em>(${pubParts(r).dmy})</em></li>`).join('')}</ul>` : ''}
+${newer.length > 0 ? `<p class="h3"><strong>Những tin mới hơn</strong></p><ul class="detail-related related list-none list-items">${newer.map((r) => `<li><h4><a href="${e(r.url)}" title="${e(r.title)}">${e(r.title)}</a></h4><em>(${m.pubParts(r).dmy})</em></li>`).join('')}</ul>` : ''}
 </div></div>`
     return shell(site, a.title, head, body)
   },
 
-  renderListings(site, items): ListingPage[] {
-    const pages = paginate(items, perPageFor(items.length))
-    return pages.map((page, idx) => {
-      const n = idx + 1
+  renderListings: (site, items) =>
+    m.listingPages(items, listPath, (page, n, pages) => {
       const list = page
         .map((a, i) => {
-          const p = pubParts(a)
+          const p = m.pubParts(a)
           const h = i === 0 && n === 1 ? 'h2' : 'h3'
           return `<div class="panel panel-default"><div class="panel-body${i === 0 && n === 1 ? ' featured' : ''}">
-<a href="${e(a.url)}" title="${e(a.title)}"><img alt="${e(a.title)}" src="${abs(site, `/assets/news/${p.d.y}_${String(p.d.m).padStart(2, '0')}/thumb-${a.id}.jpg`)}" width="100" class="img-thumbnail pull-left imghome"></a>
+<a href="${e(a.url)}" title="${e(a.title)}"><img alt="${e(a.title)}" src="${m.abs(site, `/assets/news/${p.d.y}_${String(p.d.m).padStart(2, '0')}/thumb-${a.id}.jpg`)}" width="100" class="img-thumbnail pull-left imghome"></a>
 <${h}><a href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a></${h}>
-<div class="text-muted"><ul class="list-unstyled list-inline"><li><em class="fa fa-clock-o">&nbsp;</em> ${p.dmy} ${p.time}:00</li><li><em class="fa fa-eye">&nbsp;</em> Đã xem: ${counter(a.id, 20, 900)}</li></ul></div>
+<div class="text-muted"><ul class="list-unstyled list-inline"><li><em class="fa fa-clock-o">&nbsp;</em> ${p.dmy} ${p.time}:00</li><li><em class="fa fa-eye">&nbsp;</em> Đã xem: ${m.counter(a.id, 20, 900)}</li></ul></div>
 ${e(a.lead ?? '')}
 </div></div>`
         })
@@ -133,40 +117,36 @@ ${e(a.lead ?? '')}
                 if (k === n)
                   return `<li class="page-item active"><a class="page-link" href="javascript:void(0)">${k}</a>${pages.length <= 7 ? '<li>' : '</li>'}`
                 const rel = k === n - 1 ? ' rel="prev"' : k === n + 1 ? ' rel="next"' : ''
-                return `<li class="page-item"><a class="page-link"${rel} title="${e(CAT.name)} - Trang ${k}" href="${abs(site, listPath(k))}">${k}</a></li>`
+                return `<li class="page-item"><a class="page-link"${rel} title="${e(CAT.name)} - Trang ${k}" href="${m.abs(site, listPath(k))}">${k}</a></li>`
               })
               .join('')}</ul></div>`
           : ''
       const head = [
-        `<link rel="canonical" href="${abs(site, listPath(n))}">`,
-        ...(n > 1 ? [`<link rel="prev" href="${abs(site, listPath(n - 1))}">`] : []),
-        ...(n < pages.length ? [`<link rel="next" href="${abs(site, listPath(n + 1))}">`] : []),
+        `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
+        ...(n > 1 ? [`<link rel="prev" href="${m.abs(site, listPath(n - 1))}">`] : []),
+        ...(n < pages.length ? [`<link rel="next" href="${m.abs(site, listPath(n + 1))}">`] : []),
       ].join('\n')
-      return {
-        path: listPath(n),
-        html: shell(
-          site,
-          n > 1 ? `${CAT.name} - Trang ${n}` : CAT.name,
-          head,
-          `<div class="news_column">${n === 1 ? `<div class="alert alert-info clearfix"><h1>${e(CAT.name)}</h1></div>` : ''}\n${list}\n${pager}</div>`
-        ),
-      }
-    })
-  },
+      return shell(
+        site,
+        n > 1 ? `${CAT.name} - Trang ${n}` : CAT.name,
+        head,
+        `<div class="news_column">${n === 1 ? `<div class="alert alert-info clearfix"><h1>${e(CAT.name)}</h1></div>` : ''}\n${list}\n${pager}</div>`
+      )
+    }),
 
   renderHome(site, items) {
     const list = items
       .slice(0, 6)
       .map(
         (a) =>
-          `<li><a href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a> <em>(${pubParts(a).dmy})</em></li>`
+          `<li><a href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a> <em>(${m.pubParts(a).dmy})</em></li>`
       )
       .join('\n')
     return shell(
       site,
       'Trang chủ',
-      `<link rel="canonical" href="${abs(site, '/')}">`,
-      `<div class="news_column"><h2><a href="${abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul class="related list-items">${list}</ul><p><a href="${abs(site, '/vi/news/')}">Tin tức</a></p></div>`
+      `<link rel="canonical" href="${m.abs(site, '/')}">`,
+      `<div class="news_column"><h2><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul class="related list-items">${list}</ul><p><a href="${m.abs(site, '/vi/news/')}">Tin tức</a></p></div>`
     )
   },
 
@@ -174,7 +154,7 @@ ${e(a.lead ?? '')}
     const path = '/vi/news/rss/'
     return {
       path,
-      xml: rss2(
+      xml: m.rss2(
         site,
         `Tin Tức - ${CAT.name}`,
         path,
@@ -187,33 +167,33 @@ ${e(a.lead ?? '')}
 
   renderSitemaps(site, items) {
     return [
-      { path: '/sitemap.xml', xml: sitemapIndex([abs(site, '/sitemap-vi.news.xml')]) },
+      { path: '/sitemap.xml', xml: m.sitemapIndex([m.abs(site, '/sitemap-vi.news.xml')]) },
       {
         path: '/sitemap-vi.news.xml',
-        xml: urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))),
+        xml: m.urlset(items.map((a) => ({ loc: a.url, lastmod: a.published_at }))),
       },
     ]
   },
 
   renderPrint(site, a) {
-    const path = pathOf(a.url).replace('/vi/news/', '/vi/news/print/')
-    const p = pubParts(a)
+    const path = m.pathOf(a.url).replace('/vi/news/', '/vi/news/print/')
+    const p = m.pubParts(a)
     const html = `<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>${e(a.title)}</title>${thiduaMeta(a)}<link rel="canonical" href="${e(a.url)}"><meta name="robots" content="noindex"></head>
+<html lang="vi"><head><meta charset="utf-8"><title>${e(a.title)}</title>${m.thiduaMeta(a)}<link rel="canonical" href="${e(a.url)}"><meta name="robots" content="noindex"></head>
 <body><div id="print"><div id="hd_print"><h2>${e(site.source.name)}</h2><p>${e(site.origin)}</p></div>
 <div id="content"><h1>${e(a.title)}</h1><ul class="list-inline"><li>${weekdayVi(p.d, true)} - ${p.dmy} ${p.time}</li><li class="hidden-print"><a href="javascript:window.print()">In bài viết</a></li></ul>
 ${a.lead ? `<div id="hometext">${e(a.lead)}</div>` : ''}
-<div id="bodytext" class="clearfix">${bodyHtml(a, (img) => `<p>${imgTag(a, img.src, img.caption)}<br><em>${e(img.caption)}</em></p>`)}</div>
+<div id="bodytext" class="clearfix">${m.bodyHtml(a, (img) => `<p>${m.imgTag(a, img.src, img.caption)}<br><em>${e(img.caption)}</em></p>`)}</div>
 <div id="author">${e(a.authors.join(', '))}</div></div></div></body></html>
 `
     return { path, html }
   },
 
   robots: (site) =>
-    robotsTxt(
+    m.robotsTxt(
       site,
       ['/admin/', '/includes/', '/install/', '/vi/news/search/', '/vi/news/sendmail/'],
       ['/sitemap.xml']
     ),
-  entryPoints: (site) => [abs(site, '/'), abs(site, '/vi/news/rss/'), abs(site, '/sitemap.xml')],
+  entryPoints: (site) => [m.abs(site, '/'), m.abs(site, '/vi/news/rss/'), m.abs(site, '/sitemap.xml')],
 }
