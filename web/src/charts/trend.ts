@@ -55,9 +55,8 @@ const yearsOf = (rows: ReadonlyArray<YearRow>, from: number | null, to: number |
   return Array.from({ length: last - first + 1 }, (_, i) => String(first + i))
 }
 
-export const buildTrendOption = (input: TrendInput): TrendChartModel => {
-  const { rows, measure } = input
-  const years = yearsOf(rows, input.fromYear, input.toYear)
+/** Sums per `province|year` and per `*|year`, each province's total and its display name. */
+const tally = (rows: ReadonlyArray<YearRow>) => {
   const cells = new Map<string, Cell>()
   const add = (key: string, r: YearRow) => {
     const v = cells.get(key) ?? { a: 0, all: 0 }
@@ -78,6 +77,34 @@ export const buildTrendOption = (input: TrendInput): TrendChartModel => {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, TOP_PROVINCES)
     .map(([code]) => code)
+  return { cells, names, top }
+}
+
+const axes = (years: string[], input: TrendInput) => {
+  const share = input.measure === 'share'
+  return {
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: number | null | undefined) =>
+        v === null || v === undefined ? input.noShareLabel : share ? `${(v * 100).toFixed(0)}%` : String(v),
+    },
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 44, right: 16, top: 48, bottom: 56 },
+    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 6 }],
+    xAxis: { type: 'category', data: years },
+    yAxis: {
+      type: 'value',
+      minInterval: share ? undefined : 1,
+      max: share ? 1 : undefined,
+      axisLabel: share ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {},
+    },
+  }
+}
+
+export const buildTrendOption = (input: TrendInput): TrendChartModel => {
+  const { rows, measure } = input
+  const years = yearsOf(rows, input.fromYear, input.toYear)
+  const { cells, names, top } = tally(rows)
   let suppressed = 0
   const totalA = rows.reduce((n, r) => n + r.articles, 0)
   const totalAll = rows.reduce((n, r) => n + r.all_articles, 0)
@@ -108,31 +135,9 @@ export const buildTrendOption = (input: TrendInput): TrendChartModel => {
       data: years.map((y) => value(`${code}|${y}`)),
     })),
   ]
-  const option = {
-    tooltip: {
-      trigger: 'axis',
-      valueFormatter: (v: number | null | undefined) =>
-        v === null || v === undefined
-          ? input.noShareLabel
-          : measure === 'share'
-            ? `${(v * 100).toFixed(0)}%`
-            : String(v),
-    },
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 44, right: 16, top: 48, bottom: 56 },
-    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 6 }],
-    xAxis: { type: 'category', data: years },
-    yAxis: {
-      type: 'value',
-      minInterval: measure === 'share' ? undefined : 1,
-      max: measure === 'share' ? 1 : undefined,
-      axisLabel: measure === 'share' ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : {},
-    },
-    series,
-  }
   return {
     years,
-    option,
+    option: { ...axes(years, input), series },
     provinceOf: new Map([...names.entries()].map(([code, name]) => [name, code])),
     suppressed,
     shareMeaningless,
