@@ -3,20 +3,23 @@
  * seeds and the corpus facts. Pure function of its inputs: the same inputs give byte-identical output.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { SourceConfig } from '../domain/source.ts'
 import { snapshotDir } from '../paths.ts'
-import { type PlannedAttachment, planAttachments } from './attachments/plan.ts'
-import { encodePage, type PageEncoding, toCp1258Form, toTcvnForm } from './encode.ts'
+import { planAttachments } from './attachments/plan.ts'
+import type { PageEncoding } from './encode.ts'
 import { type Fact, loadCampaigns, loadFacts, loadProvinces2008 } from './facts.ts'
-import { RENDERERS, homePath } from '../platforms/index.ts'
+import { RENDERERS } from '../platforms/index.ts'
 import { composeArticle } from './prose/compose.ts'
 import { loadSeedPlans, type SeedPlan } from './seeds.ts'
 import { type PlannedSource, normalHost, planSources } from './source-plan.ts'
 import { makeRng, hashString } from './rng.ts'
 import { addDays, isoVn, parseYmd, slugify } from './text.ts'
-import type { ManifestRoute, PageArticle, RouteKind, SiteManifest, Site, TruthLine } from './types.ts'
+import type { PageArticle, Site, TruthLine } from './types.ts'
+import { type BuiltArticle, writeSite } from './write-site.ts'
+
+export { attachmentFilesDir } from './write-site.ts'
 
 export interface BuildResult {
   readonly sites: number
@@ -78,12 +81,6 @@ const imageSrc = (site: Site, a: { id: string; slug: string; published_at: strin
     default:
       return `${site.origin}/images/${y}/${m}/${a.id}-${k}.jpg`
   }
-}
-
-interface BuiltArticle {
-  readonly page: PageArticle
-  readonly truth: Omit<TruthLine, 'aliases' | 'variants'>
-  readonly encoding: PageEncoding
 }
 
 const DATELINES: Record<string, string> = {
@@ -207,126 +204,10 @@ const placeSeed = (s: SeedPlan, site: Site, fact: Fact | undefined): BuiltArticl
   }
 }
 
-/** The text the page really carries after its legacy encoding round trip. */
-const asServed = (s: string, enc: PageEncoding): string =>
-  enc === 'tcvn3' ? toTcvnForm(s) : enc === 'windows-1258' ? toCp1258Form(s).normalize('NFC') : s
-
-class SiteWriter {
-  readonly routes: ManifestRoute[] = []
-  bytes = 0
-  private readonly files = new Set<string>()
-  constructor(
-    readonly dir: string,
-    readonly site: Site
-  ) {}
-
-  add(
-    p: string,
-    kind: RouteKind,
-    body: Uint8Array | string,
-    opts: {
-      contentType?: string
-      lastModified: string
-      capturedAt?: string
-      origin?: 'captured' | 'rebuilt' | null
-      status?: number
-    }
-  ) {
-    if (this.routes.some((r) => r.path === p)) throw new Error(`${this.site.host}: duplicate route ${p}`)
-    const bytes = typeof body === 'string' ? new Uint8Array(Buffer.from(body, 'utf8')) : body
-    const ext =
-      kind === 'attachment'
-        ? path.extname(p).slice(1) || 'bin'
-        : kind === 'feed' || kind === 'sitemap'
-          ? 'xml'
-          : kind === 'robots'
-            ? 'txt'
-            : 'html'
-    const base =
-      p === '/' ? 'index' : slugify(decodeURIComponent(p.replace(/[?&=]/g, ' ')), 8).slice(0, 60) || 'page'
-    let file = `pages/${kind}-${base}-${createHash('sha1').update(p).digest('hex').slice(0, 8)}.${ext}`
-    while (this.files.has(file)) file = file.replace(/\.(\w+)$/, '-x.$1')
-    this.files.add(file)
-    mkdirSync(path.join(this.dir, 'pages'), { recursive: true })
-    writeFileSync(path.join(this.dir, file), bytes)
-    this.bytes += bytes.length
-    this.routes.push({
-      path: p,
-      file,
-      status: opts.status ?? 200,
-      content_type:
-        opts.contentType ??
-        (ext === 'xml'
-          ? 'application/xml; charset=utf-8'
-          : ext === 'txt'
-            ? 'text/plain; charset=utf-8'
-            : 'text/html; charset=utf-8'),
-      last_modified: new Date(opts.lastModified).toISOString(),
-      ...(opts.capturedAt ? { captured_at: new Date(opts.capturedAt).toISOString() } : {}),
-      kind,
-      origin: opts.origin ?? null,
-    })
-  }
-
-  redirect(p: string, to: string, status = 301) {
-    this.routes.push({
-      path: p,
-      file: '',
-      status,
-      content_type: 'text/html; charset=utf-8',
-      last_modified: '2025-01-01T00:00:00.000Z',
-      kind: 'other',
-      origin: null,
-      redirect_to: to,
-    })
-  }
-}
-
-const NOT_FOUND_HTML =
-  '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>404 - Không tìm thấy trang</title></head><body><h1>404</h1><p>Trang bạn yêu cầu không tồn tại hoặc đã bị gỡ bỏ.</p></body></html>\n'
-
-/** Attachment files are generated once (attachments/files.ts) and kept beside the snapshot. */
-export const attachmentFilesDir = path.join(snapshotDir, 'attachments')
-
-const ATTACHMENT_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  doc: 'application/msword',
-}
-
-/** The article page with a download link to its attachment, as portals print it under the text. */
-const withAttachmentLink = (html: string, a: PlannedAttachment | undefined): string =>
-  a
-    ? html.replace(
-        /<\/body>/i,
-        `<div class="attachments"><a href="${a.path}" class="file-download">${a.label}</a></div></body>`
-      )
-    : html
-
-// data/sources.json is the hand-maintained registry; the snapshot's own list of its sites goes beside it.
-export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = {}): BuildResult => {
-  const outDir = opts.outDir ?? snapshotDir
-  const sourcesFile = opts.sourcesFile ?? path.join(outDir, 'sources.json')
-  const facts = loadFacts()
-  const attachmentOf = new Map(planAttachments(facts).map((a) => [a.factId, a]))
+/** Every article of the snapshot placed on its site: the seeds verbatim, the other facts rebuilt. */
+const placeArticles = (facts: ReadonlyArray<Fact>, site: (host: string) => Site): BuiltArticle[] => {
   const campaignNames = new Map(loadCampaigns().map((c) => [c.id, c.name_vi]))
-  const to2025 = new Map(loadProvinces2008().map((p) => [p.code, p.new_code_2025]))
   const seeds = loadSeedPlans()
-  const planned = planSources(facts, to2025, ({ host, origin, platform, config }) =>
-    RENDERERS[platform].entryPoints({ source: config, host, origin, platform })
-  )
-  const siteOf = new Map<string, Site>(
-    planned.map((p: PlannedSource) => [
-      p.host,
-      { source: p.config, host: p.host, origin: p.origin, platform: p.config.platform },
-    ])
-  )
-  const site = (host: string): Site => {
-    const s = siteOf.get(host)
-    if (!s) throw new Error(`no source planned for host ${host}`)
-    return s
-  }
-
   const seedFactIds = new Set(seeds.map((s) => s.factId).filter((x): x is string => x !== null))
   const built: BuiltArticle[] = [
     ...seeds.map((s) =>
@@ -345,7 +226,6 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
     if (seenUrls.has(b.page.url)) throw new Error(`two articles share the URL ${b.page.url}`)
     seenUrls.add(b.page.url)
   }
-
   // The newest article of two newspapers shows only a relative date ("2 giờ trước").
   const relativeIds = new Set<string>()
   for (const host of ['tienphong.vn', 'thanhnien.vn']) {
@@ -354,11 +234,39 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
       .sort((a, b) => b.page.published_at.localeCompare(a.page.published_at))[0]
     if (newest) relativeIds.add(newest.page.url)
   }
-  const withVariants = built.map((b) =>
+  return built.map((b) =>
     relativeIds.has(b.page.url)
       ? { ...b, page: { ...b.page, variants: [...b.page.variants, 'relative-date'] } }
       : b
   )
+}
+
+const plannedSites = (facts: ReadonlyArray<Fact>): Map<string, Site> => {
+  const to2025 = new Map(loadProvinces2008().map((p) => [p.code, p.new_code_2025]))
+  const planned = planSources(facts, to2025, ({ host, origin, platform, config }) =>
+    RENDERERS[platform].entryPoints({ source: config, host, origin, platform })
+  )
+  return new Map<string, Site>(
+    planned.map((p: PlannedSource) => [
+      p.host,
+      { source: p.config, host: p.host, origin: p.origin, platform: p.config.platform },
+    ])
+  )
+}
+
+// data/sources.json is the hand-maintained registry; the snapshot's own list of its sites goes beside it.
+export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = {}): BuildResult => {
+  const outDir = opts.outDir ?? snapshotDir
+  const sourcesFile = opts.sourcesFile ?? path.join(outDir, 'sources.json')
+  const facts = loadFacts()
+  const attachmentOf = new Map(planAttachments(facts).map((a) => [a.factId, a]))
+  const siteOf = plannedSites(facts)
+  const site = (host: string): Site => {
+    const s = siteOf.get(host)
+    if (!s) throw new Error(`no source planned for host ${host}`)
+    return s
+  }
+  const built = placeArticles(facts, site)
 
   rmSync(path.join(outDir, 'sites'), { recursive: true, force: true })
   mkdirSync(path.join(outDir, 'sites'), { recursive: true })
@@ -366,147 +274,16 @@ export const buildSnapshot = (opts: { outDir?: string; sourcesFile?: string } = 
   let routes = 0
   let bytes = 0
   for (const s of [...siteOf.values()].sort((a, b) => a.host.localeCompare(b.host))) {
-    const r = RENDERERS[s.platform]
-    const arts = withVariants
+    const arts = built
       .filter((b) => normalHost(b.page.url) === s.host)
       .sort(
         (a, b) =>
           b.page.published_at.localeCompare(a.page.published_at) || a.page.url.localeCompare(b.page.url)
       )
-    const pages = arts.map((b) => b.page)
-    const newest = pages[0]?.published_at ?? '2020-01-01T00:00:00+07:00'
-    const w = new SiteWriter(path.join(outDir, 'sites', s.host), s)
-    const aliasesOf = new Map<string, string[]>()
-    const alias = (a: PageArticle, u: string) => aliasesOf.set(a.url, [...(aliasesOf.get(a.url) ?? []), u])
-
-    for (const b of arts) {
-      const a = b.page
-      const related = pages.filter((x) => x !== a)
-      const attachment = a.factId ? attachmentOf.get(a.factId) : undefined
-      const html = withAttachmentLink(r.renderArticle(s, a, related), attachment)
-      if (attachment) {
-        const file = path.join(attachmentFilesDir, attachment.file)
-        if (!existsSync(file))
-          throw new Error(
-            `attachment ${attachment.file} missing: run \`thidua snapshot build\` to generate it`
-          )
-        w.add(attachment.path, 'attachment', new Uint8Array(readFileSync(file)), {
-          contentType: ATTACHMENT_TYPES[path.extname(file).slice(1)] ?? 'application/octet-stream',
-          lastModified: a.published_at,
-        })
-      }
-      const enc = encodePage(html, b.encoding)
-      const u = new URL(a.url)
-      w.add(`${u.pathname}${u.search}`, 'article', enc.bytes, {
-        contentType: enc.contentType,
-        lastModified: a.published_at,
-        // A page that says "2 giờ trước" was captured two hours after publication.
-        ...(a.variants.includes('relative-date')
-          ? { capturedAt: new Date(Date.parse(a.published_at) + 2 * 3600_000).toISOString() }
-          : {}),
-        origin: a.origin,
-      })
-      const print = r.renderPrint?.(s, a)
-      if (print) {
-        w.add(print.path, 'print', print.html, { lastModified: a.published_at, origin: a.origin })
-        alias(a, `${s.origin}${print.path}`)
-      }
-      truth.push({
-        ...b.truth,
-        title: asServed(b.truth.title, b.encoding),
-        lead: b.truth.lead === null ? null : asServed(b.truth.lead, b.encoding),
-        body_paragraphs: b.truth.body_paragraphs.map((p) => asServed(p, b.encoding)),
-        aliases: [],
-        variants: a.variants,
-      })
-    }
-
-    // The same article under other URL forms: tracking parameters, trailing slash, WordPress shortlink.
-    const first = arts[0]?.page
-    const extraHomeLinks: string[] = []
-    if (first && s.host === 'langson.gov.vn') {
-      const u = new URL(first.url)
-      const tracked = `${u.pathname}?utm_source=facebook&utm_medium=social&fbclid=IwAR0xThiDua`
-      w.add(tracked, 'article', r.renderArticle(s, first, []), {
-        lastModified: first.published_at,
-        origin: first.origin,
-      })
-      alias(first, `${s.origin}${tracked}`)
-      extraHomeLinks.push(
-        `${s.origin}${tracked}`,
-        `http://${s.host}${u.pathname}`,
-        `${s.origin}/vi/news/${'tin-tuc-su-kien'}/bai-viet-da-go-bo-1.html`
-      )
-      w.add('/vi/news/tin-tuc-su-kien/bai-viet-da-go-bo-1.html', 'other', NOT_FOUND_HTML, {
-        status: 404,
-        lastModified: newest,
-      })
-      alias(first, `http://${s.host}${u.pathname}`)
-    }
-    if (s.platform === 'wordpress') {
-      for (const a of pages) {
-        w.redirect(`/?p=${a.id}`, a.url)
-        alias(a, `${s.origin}/?p=${a.id}`)
-      }
-      const seed = pages.find((a) => a.origin === 'captured')
-      if (seed) {
-        const slashPath = `${new URL(seed.url).pathname}/`
-        w.redirect(slashPath, seed.url)
-        alias(seed, `${s.origin}${slashPath}`)
-        extraHomeLinks.push(`${s.origin}${slashPath}`, `${s.origin}/?p=${seed.id}`)
-      }
-    }
-    if (s.host === 'baonghean.vn') {
-      extraHomeLinks.push(`${s.origin}/bai-viet-khong-ton-tai-10000001.html`)
-      w.add('/bai-viet-khong-ton-tai-10000001.html', 'other', NOT_FOUND_HTML, {
-        status: 404,
-        lastModified: newest,
-      })
-    }
-
-    const listings = r.renderListings(s, pages)
-    for (const l of listings) w.add(l.path, 'listing', l.html, { lastModified: newest })
-    if (s.platform === 'nukeviet') {
-      // Out-of-range page numbers redirect to the category base, as NukeViet does.
-      w.redirect(`/vi/news/tin-tuc-su-kien/page-${listings.length + 1}/`, `${s.origin}${listings[0]!.path}`)
-      w.redirect('/vi/news/', `${s.origin}${listings[0]!.path}`, 302)
-    }
-    const home = r
-      .renderHome(s, pages)
-      .replace(
-        '</body>',
-        `${extraHomeLinks.length > 0 ? `<div class="hot-links">${extraHomeLinks.map((h, i) => `<a href="${h}">Tin nổi bật ${i + 1}</a>`).join(' ')}</div>` : ''}</body>`
-      )
-    w.add(homePath(s.platform), 'home', home, { lastModified: newest })
-    if (homePath(s.platform) !== '/') w.redirect('/', `${s.origin}${homePath(s.platform)}`, 302)
-    const feed = r.renderFeed?.(s, pages)
-    if (feed)
-      w.add(feed.path, 'feed', feed.xml, {
-        lastModified: newest,
-        contentType: 'application/rss+xml; charset=utf-8',
-      })
-    for (const sm of r.renderSitemaps(s, pages)) w.add(sm.path, 'sitemap', sm.xml, { lastModified: newest })
-    // One site asks for a crawl delay; every robots.txt has Disallow rules.
-    const robots =
-      s.host === 'langson.gov.vn'
-        ? r.robots(s).replace('User-agent: *', 'User-agent: *\nCrawl-delay: 1')
-        : r.robots(s)
-    w.add('/robots.txt', 'robots', robots, { lastModified: '2024-01-01T00:00:00+07:00' })
-
-    const manifest: SiteManifest = {
-      host: s.host,
-      origin: s.origin,
-      source_id: s.source.id,
-      platform: s.platform,
-      routes: [...w.routes].sort((a, b) => a.path.localeCompare(b.path)),
-    }
-    writeFileSync(path.join(w.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`)
-    routes += w.routes.length
-    bytes += w.bytes
-    for (const t of truth) {
-      const al = aliasesOf.get(t.url)
-      if (al && t.source_id === s.source.id) (t as { aliases: ReadonlyArray<string> }).aliases = al
-    }
+    const written = writeSite(path.join(outDir, 'sites'), s, arts, attachmentOf)
+    truth.push(...written.truth)
+    routes += written.routes
+    bytes += written.bytes
   }
 
   truth.sort((a, b) => a.url.localeCompare(b.url))
