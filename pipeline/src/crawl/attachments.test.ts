@@ -5,23 +5,16 @@ import { writeDoc97 } from '../snapshot/attachments/doc97.ts'
 import { crawl } from './crawl.ts'
 import { queryDb, tempDbFile } from './testing/db.ts'
 import { startTestSite, type TestSite } from './testing/site-server.ts'
+import { LANGSON_HOST, langsonSource } from './testing/source.ts'
 
-const HOST = 'langson.gov.vn'
+const HOST = LANGSON_HOST
 const url = (p: string) => `https://${HOST}${p}`
 const sites: TestSite[] = []
 afterEach(async () => {
   while (sites.length) await sites.pop()?.close()
 })
 
-const source: SourceConfig = {
-  id: 'langson-portal',
-  name: 'Cổng TTĐT tỉnh Lạng Sơn',
-  province_code_2008: '20',
-  province_code_2025: '20',
-  platform: 'nukeviet',
-  base_url: `https://${HOST}/`,
-  entry_points: [],
-}
+const source: SourceConfig = langsonSource()
 
 const article = `<!doctype html><html><head><meta property="og:type" content="article"></head><body>
 <h1>Kế hoạch tổ chức Đại hội thi đua yêu nước</h1><p>UBND tỉnh ban hành Kế hoạch số 138/KH-UBND.</p>

@@ -11,7 +11,7 @@ import { extract } from '../extract/extract.ts'
 import { detectPlatform } from '../parse/fingerprint.ts'
 import { parseArticle } from '../parse/parse-article.ts'
 import { hostOf, tryCanonicalUrl } from '../page/canonical-url.ts'
-import { isArticleUrl, isPaginationUrl, isSkippedUrl, sniffContent } from './classify.ts'
+import { type ContentKind, isArticleUrl, isPaginationUrl, isSkippedUrl, sniffContent } from './classify.ts'
 import { decodeHtml } from '../page/decode.ts'
 import { extractHtmlLinks, feedItemLinks, sitemapLinks } from './discover.ts'
 import {
@@ -68,6 +68,73 @@ const emptyCounts = (): LinkCounts => ({
 const oneLine = (e: unknown): string =>
   (e && typeof e === 'object' && 'message' in e ? String(e.message) : String(e)).split('\n')[0] ?? ''
 
+/** What robots.txt says, as one line for the report, and the rules for the rest of the check. */
+const robotsSummary = (
+  source: SourceConfig,
+  robotsUrl: string,
+  res: Either.Either<FetchedPage, FetchError>
+): { rules: RobotsRules | null; robots: string; problem: string | null } => {
+  if (res._tag === 'Left')
+    return {
+      rules: null,
+      robots: `robots.txt unreachable (${res.left.reason}: ${res.left.message}); a crawl would wait`,
+      problem: 'robots.txt unreachable',
+    }
+  const rules = robotsFromResponse(robotsUrl, res.right.status, decodeHtml(res.right.body, null).text)
+  const delay = rules.crawlDelayMs ? `, crawl-delay ${rules.crawlDelayMs / 1000} s` : ''
+  const home = rules.isAllowed(source.base_url) ? '' : ', the home page is disallowed'
+  const robots =
+    res.right.status >= 400
+      ? `no robots.txt (HTTP ${res.right.status}): everything allowed`
+      : `robots.txt read: ${rules.sitemaps.length} sitemap(s) named${delay}${home}`
+  return { rules, robots, problem: rules.unreachable }
+}
+
+interface CheckedPage {
+  readonly source: SourceConfig
+  readonly hosts: ReadonlySet<string>
+  readonly page: string
+  readonly text: string
+  readonly kind: ContentKind
+  readonly contentType: string | null
+}
+
+/** Count one entry page's links into `links` and `candidates`; returns what the page was. */
+const tallyLinks = (p: CheckedPage, links: LinkCounts, candidates: string[]): string => {
+  const { source, hosts, page, text, kind } = p
+  if (kind === 'html') {
+    const l = extractHtmlLinks(text, page)
+    for (const u of l.anchors) {
+      if (!hosts.has(hostOf(u))) links.offsite++
+      else if (isAttachmentUrl(u)) links.attachments++
+      else if (isSkippedUrl(u)) continue
+      else if (isArticleUrl(u, source.platform)) {
+        links.articles++
+        candidates.push(u)
+      } else if (!isPaginationUrl(u, source.platform)) links.listings++
+    }
+    links.feeds += l.feeds.length
+    return `HTML page, ${l.anchors.length} links`
+  }
+  if (kind === 'rss' || kind === 'atom') {
+    const items = feedItemLinks(text, page)
+    links.articles += items.length
+    candidates.unshift(...items.filter((u) => hosts.has(hostOf(u))))
+    return `${kind.toUpperCase()} feed, ${items.length} items`
+  }
+  if (kind === 'sitemapindex' || kind === 'urlset') {
+    const sm = sitemapLinks(text, page)
+    if (sm.kind === 'index') links.sitemaps += sm.sitemaps.length
+    else {
+      links.articles += sm.urls.length
+      candidates.push(...sm.urls.filter((u) => hosts.has(hostOf(u)) && !isSkippedUrl(u)))
+    }
+    const n = sm.kind === 'index' ? sm.sitemaps.length : sm.urls.length
+    return `sitemap ${sm.kind === 'index' ? 'index' : ''}, ${n} entries`.replace('  ', ' ')
+  }
+  return `not a page (${p.contentType ?? 'no type'})`
+}
+
 /** Check one source; `maxPages` bounds the entry pages fetched (the sample comes on top). */
 export const checkSource = (
   source: SourceConfig,
@@ -89,26 +156,10 @@ export const checkSource = (
     const base = new URL(source.base_url)
     const get = (url: string) => Effect.either(fetchPage(url, {}, policy))
 
-    // robots.txt
     const robotsUrl = `${base.protocol}//${base.host}/robots.txt`
-    const robotsRes = yield* get(robotsUrl)
-    let robots: string
-    if (robotsRes._tag === 'Left') {
-      robots = `robots.txt unreachable (${robotsRes.left.reason}: ${robotsRes.left.message}); a crawl would wait`
-      problems.push('robots.txt unreachable')
-    } else {
-      rules = robotsFromResponse(
-        robotsUrl,
-        robotsRes.right.status,
-        decodeHtml(robotsRes.right.body, null).text
-      )
-      robots =
-        robotsRes.right.status >= 400
-          ? `no robots.txt (HTTP ${robotsRes.right.status}): everything allowed`
-          : `robots.txt read: ${rules.sitemaps.length} sitemap(s) named${rules.crawlDelayMs ? `, crawl-delay ${rules.crawlDelayMs / 1000} s` : ''}${rules.isAllowed(source.base_url) ? '' : ', the home page is disallowed'}`
-      if (rules.unreachable) problems.push(rules.unreachable)
-    }
-
+    const { rules: read, robots, problem } = robotsSummary(source, robotsUrl, yield* get(robotsUrl))
+    rules = read
+    if (problem) problems.push(problem)
     const entries = [
       ...(source.entry_points.length > 0 ? source.entry_points : [source.base_url]),
       ...(rules?.sitemaps ?? []),
@@ -133,42 +184,15 @@ export const checkSource = (
         continue
       }
       const page = res.right.finalUrl
-      const text = decodeHtml(res.right.body, res.right.headers['content-type'] ?? null).text
-      const kind = sniffContent(text, res.right.headers['content-type'] ?? null)
+      const contentType = res.right.headers['content-type'] ?? null
+      const text = decodeHtml(res.right.body, contentType).text
       try {
-        if (kind === 'html') {
-          detected ??= detectPlatform(text, page)
-          const l = extractHtmlLinks(text, page)
-          for (const u of l.anchors) {
-            if (!hosts.has(hostOf(u))) links.offsite++
-            else if (isAttachmentUrl(u)) links.attachments++
-            else if (isSkippedUrl(u)) continue
-            else if (isArticleUrl(u, source.platform)) {
-              links.articles++
-              articleCandidates.push(u)
-            } else if (!isPaginationUrl(u, source.platform)) links.listings++
-          }
-          links.feeds += l.feeds.length
-          fetched.push({ url: page, what: `HTML page, ${l.anchors.length} links` })
-        } else if (kind === 'rss' || kind === 'atom') {
-          const items = feedItemLinks(text, page)
-          links.articles += items.length
-          articleCandidates.unshift(...items.filter((u) => hosts.has(hostOf(u))))
-          fetched.push({ url: page, what: `${kind.toUpperCase()} feed, ${items.length} items` })
-        } else if (kind === 'sitemapindex' || kind === 'urlset') {
-          const sm = sitemapLinks(text, page)
-          if (sm.kind === 'index') links.sitemaps += sm.sitemaps.length
-          else {
-            links.articles += sm.urls.length
-            articleCandidates.push(...sm.urls.filter((u) => hosts.has(hostOf(u)) && !isSkippedUrl(u)))
-          }
-          const n = sm.kind === 'index' ? sm.sitemaps.length : sm.urls.length
-          fetched.push({
-            url: page,
-            what: `sitemap ${sm.kind === 'index' ? 'index' : ''}, ${n} entries`.replace('  ', ' '),
-          })
-        } else
-          fetched.push({ url: page, what: `not a page (${res.right.headers['content-type'] ?? 'no type'})` })
+        const kind = sniffContent(text, contentType)
+        if (kind === 'html') detected ??= detectPlatform(text, page)
+        fetched.push({
+          url: page,
+          what: tallyLinks({ source, hosts, page, text, kind, contentType }, links, articleCandidates),
+        })
       } catch (e) {
         fetched.push({ url: page, what: `unreadable: ${oneLine(e)}` })
         problems.push(`${page} unreadable`)

@@ -1,6 +1,5 @@
 import { Effect, Exit } from 'effect'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SourceConfig } from '../domain/source.ts'
 import { readArchive } from './archive.ts'
 import { type CrawlOptions, type CrawlSummary, crawl } from './crawl.ts'
 import { queryDb, tempDbFile } from './testing/db.ts'
@@ -13,20 +12,12 @@ import {
   startTestSite,
   type TestSite,
 } from './testing/site-server.ts'
+import { LANGSON_HOST, langsonSource } from './testing/source.ts'
 
-const HOST = 'langson.gov.vn'
+const HOST = LANGSON_HOST
 const articles = seedArticles(12)
 
-const source = (over: Partial<SourceConfig> = {}): SourceConfig => ({
-  id: 'langson-portal',
-  name: 'Cổng TTĐT tỉnh Lạng Sơn',
-  province_code_2008: '20',
-  province_code_2025: '20',
-  platform: 'nukeviet',
-  base_url: `https://${HOST}/`,
-  entry_points: [],
-  ...over,
-})
+const source = langsonSource
 
 const sites: TestSite[] = []
 afterEach(async () => {

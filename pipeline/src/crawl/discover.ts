@@ -128,6 +128,15 @@ const parseXml = (text: string, url: string): Record<string, unknown> => {
 }
 
 /** Item links of an RSS 2.0 / RSS 1.0 / Atom feed. */
+/** An Atom entry's page: its alternate link (or the first one). */
+const atomEntryLink = (entry: Record<string, unknown>): string | null => {
+  const links = asArray(entry.link) as Array<Record<string, unknown> | string>
+  const alt =
+    links.find((l) => typeof l === 'object' && (l['@rel'] === undefined || l['@rel'] === 'alternate')) ??
+    links[0]
+  return typeof alt === 'object' ? ((alt?.['@href'] as string | undefined) ?? null) : textOf(alt)
+}
+
 export function feedItemLinks(text: string, feedUrl: string): string[] {
   const doc = parseXml(text, feedUrl)
   const out = new Set<string>()
@@ -145,11 +154,7 @@ export function feedItemLinks(text: string, feedUrl: string): string[] {
   }
   const feed = doc.feed as Record<string, unknown> | undefined
   for (const entry of asArray(feed?.entry) as Array<Record<string, unknown>>) {
-    const links = asArray(entry.link) as Array<Record<string, unknown> | string>
-    const alt =
-      links.find((l) => typeof l === 'object' && (l['@rel'] === undefined || l['@rel'] === 'alternate')) ??
-      links[0]
-    add(typeof alt === 'object' ? ((alt?.['@href'] as string | undefined) ?? null) : textOf(alt))
+    add(atomEntryLink(entry))
   }
   return [...out]
 }
@@ -190,15 +195,7 @@ export function changeDates(text: string, url: string, kind: 'feed' | 'sitemap')
     put(textOf(asArray(item.link)[0]), item.updated, item.date, item.pubDate)
   const feed = doc.feed as Record<string, unknown> | undefined
   for (const entry of asArray(feed?.entry) as Array<Record<string, unknown>>) {
-    const links = asArray(entry.link) as Array<Record<string, unknown> | string>
-    const alt =
-      links.find((l) => typeof l === 'object' && (l['@rel'] === undefined || l['@rel'] === 'alternate')) ??
-      links[0]
-    put(
-      typeof alt === 'object' ? ((alt?.['@href'] as string | undefined) ?? null) : textOf(alt),
-      entry.updated,
-      entry.published
-    )
+    put(atomEntryLink(entry), entry.updated, entry.published)
   }
   return out
 }

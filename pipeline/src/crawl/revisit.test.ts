@@ -10,8 +10,9 @@ import { type CrawlOptions, crawl } from './crawl.ts'
 import { changeDates } from './discover.ts'
 import { queryDb, tempDbFile } from './testing/db.ts'
 import { type Route, startTestSite, type TestSite } from './testing/site-server.ts'
+import { LANGSON_HOST, langsonSource } from './testing/source.ts'
 
-const HOST = 'langson.gov.vn'
+const HOST = LANGSON_HOST
 const url = (p: string) => `https://${HOST}${p}`
 const A = '/vi/news/thi-dua/bai-a-1001.html'
 const B = '/vi/news/thi-dua/bai-b-1002.html'
@@ -29,15 +30,7 @@ const sitemap = (lastmodA: string): Route => ({
   body: `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <url><loc>${url(A)}</loc><lastmod>${lastmodA}</lastmod></url><url><loc>${url(B)}</loc><lastmod>2024-01-02</lastmod></url></urlset>`,
 })
-const source: SourceConfig = {
-  id: 'langson-portal',
-  name: 'Cổng TTĐT tỉnh Lạng Sơn',
-  province_code_2008: '20',
-  province_code_2025: '20',
-  platform: 'nukeviet',
-  base_url: `https://${HOST}/`,
-  entry_points: [url('/sitemap.xml')],
-}
+const source: SourceConfig = langsonSource({ entry_points: [url('/sitemap.xml')] })
 
 describe('revisit policy', () => {
   it('reads lastmod and feed update dates', () => {

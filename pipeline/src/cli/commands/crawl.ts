@@ -1,5 +1,5 @@
 /**
- * `thidua crawl [--sources FILE] [--db FILE] [--live] [--max-pages N] [--run-id ID] [--quiet] [--json]`
+ * `thidua crawl [--sources FILE] [--db FILE] [--live] [--max-pages N] [--run-id ID] [--frontier URL] [--quiet] [--json]`
  *
  * Offline (default): starts the portal simulator on the snapshot in-process and crawls, through it, the
  * sources whose hosts the snapshot holds, with politeness delays off — the same crawler code a live
@@ -30,6 +30,12 @@ const quiet = Options.boolean('quiet').pipe(
   Options.withDescription('No progress and no summary')
 )
 const json = Options.boolean('json').pipe(Options.withDescription('Print the summary as JSON on stdout'))
+const frontier = Options.text('frontier').pipe(
+  Options.withDescription(
+    'Share the frontier with other crawler processes through Redis: redis://host:port[/db][?name=N] (or THIDUA_FRONTIER)'
+  ),
+  Options.optional
+)
 
 export const formatSummary = (s: CrawlSummary): string =>
   [
@@ -43,7 +49,7 @@ export const formatSummary = (s: CrawlSummary): string =>
 
 export const crawlCommand = Command.make(
   'crawl',
-  { sources: sourcesOption, db: dbOption, live, maxPages, runId, quiet, json },
+  { sources: sourcesOption, db: dbOption, live, maxPages, runId, quiet, json, frontier },
   (o) =>
     Effect.gen(function* () {
       const { crawl } = yield* Effect.promise(() => import('../../crawl/crawl.ts'))
@@ -62,6 +68,7 @@ export const crawlCommand = Command.make(
           runId: id,
           live: o.live,
           ...(Option.isSome(o.maxPages) ? { maxPages: o.maxPages.value } : {}),
+          ...(Option.isSome(o.frontier) ? { frontier: o.frontier.value } : {}),
           onProgress: reporter.update,
         }).pipe(Effect.ensuring(Effect.sync(reporter.stop)))
       }

@@ -1,5 +1,5 @@
 /**
- * `thidua run [--sources FILE] [--db FILE] [--live] [--max-pages N] [--snapshot DIR | --generated DIR]`:
+ * `thidua run [--sources FILE] [--db FILE] [--live] [--max-pages N] [--frontier URL] [--snapshot DIR | --generated DIR]`:
  * the whole pipeline. `--generated DIR` crawls a corpus written by `thidua generate` (scale runs) through
  * the simulator instead of the snapshot, with the corpus's own sources.json unless `--sources` is given.
  */
@@ -37,6 +37,12 @@ const maxPages = Options.integer('max-pages').pipe(
   Options.optional
 )
 const json = Options.boolean('json').pipe(Options.withDescription('Print the run summary as JSON on stdout'))
+const frontier = Options.text('frontier').pipe(
+  Options.withDescription(
+    'Share the crawl frontier with other crawler processes through Redis: redis://host:port[/db][?name=N] (or THIDUA_FRONTIER)'
+  ),
+  Options.optional
+)
 
 /**
  * The sources file a run uses: --sources, else the generated corpus's own, else the registry of real
@@ -57,9 +63,11 @@ export const runSourcesFile = (
 
 export const runCommand = Command.make(
   'run',
-  { db: dbOption, sources, live, snapshot, generated, maxPages, json },
-  ({ db, sources, live, snapshot, generated, maxPages, json }) =>
+  { db: dbOption, sources, live, snapshot, generated, maxPages, json, frontier },
+  ({ db, sources, live, snapshot, generated, maxPages, json, frontier }) =>
     Effect.gen(function* () {
+      // The crawler reads THIDUA_FRONTIER, so the option and the variable are one setting.
+      if (Option.isSome(frontier)) process.env.THIDUA_FRONTIER = frontier.value
       if (Option.isSome(generated)) {
         if (live) return yield* Effect.fail(cliError('generatedWithLive'))
         if (Option.isSome(snapshot)) return yield* Effect.fail(cliError('snapshotAndGenerated'))
