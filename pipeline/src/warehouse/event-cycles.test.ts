@@ -4,6 +4,9 @@ import { finalizeRun } from './finalize.ts'
 import { closeWarehouseSync } from './open.ts'
 import { buildFixtureWarehouse } from './testing/build.ts'
 
+// Mentions inserted by hand bypass loadBatch's queue of changed articles: finalize them in full.
+const HAND_WRITTEN = { full: true }
+
 /**
  * One real congress, one event row (issue #13): a report naming "Đại hội thi đua yêu nước (2020-2025)"
  * and another naming "lần thứ V", held in 2025, are the same congress once resolved.
@@ -32,7 +35,7 @@ describe('event resolution joins a cycle-keyed congress to its ordinal', () => {
       ${row(b ?? '', 901, 'e_test_cycle_a', 'NULL', "'2020-2025'", 'planned', '2025-09-01', '2025-09-30')},
       ${row(b ?? '', 902, 'e_test_cycle_b', 'NULL', "'2021-2025'", 'planned', '2025-09-01', '2025-09-30')},
       ${row(b ?? '', 903, 'e_test_other_cycle', 'NULL', "'2015-2020'", 'held', '2020-05-22', '2020-05-22')}`)
-    await finalizeRun(wh, 'r-fixture')
+    await finalizeRun(wh, 'r-fixture', HAND_WRITTEN)
   })
   afterAll(() => closeWarehouseSync(wh))
 
@@ -69,7 +72,7 @@ describe('timeline layers', () => {
       province_code_2025, ordinal, year, status, time_start, time_end, event_id, surface, organization) VALUES
       ('${a}', 950, 'other', 'province', 'Lạng Sơn', '20', '20', 18, 2025, 'held', DATE '2025-10-10', DATE '2025-10-10',
        'e_test_party', 'Đại hội Đảng bộ tỉnh lần thứ XVIII', 'party')`)
-    await finalizeRun(wh, 'r-fixture')
+    await finalizeRun(wh, 'r-fixture', HAND_WRITTEN)
   })
   afterAll(() => closeWarehouseSync(wh))
 
@@ -90,7 +93,7 @@ describe('organisation congress labels', () => {
       await wh.conn.run(`INSERT INTO event_mentions (article_id, mention_index, kind, scope, place, province_code_2008,
         province_code_2025, ordinal, year, status, event_id, surface, organization) VALUES
         ('${a}', 960, 'other', 'province', 'Nghệ An', '40', '40', 20, 2025, 'held', 'e_test_label', 'Đại hội Đảng bộ tỉnh lần thứ XX', 'party')`)
-      await finalizeRun(wh, 'r-fixture')
+      await finalizeRun(wh, 'r-fixture', HAND_WRITTEN)
       const rows = await queryRows(wh.conn, "SELECT label FROM events WHERE event_id = 'e_test_label'")
       expect(rows).toEqual([{ label: 'Đại hội Đảng bộ lần thứ XX' }])
     } finally {

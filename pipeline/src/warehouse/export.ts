@@ -53,7 +53,8 @@ export const publicRelations = async (conn: DuckDBConnection): Promise<string[]>
   )
     .map((r) => String(r.table_name))
     // crawl_* is the crawler's working state; its fetch log is public as the `fetches` view.
-    .filter((t) => !INTERNAL.has(t) && !t.startsWith('crawl_'))
+    // finalize_* is the incremental finalize's queue (migration 0620).
+    .filter((t) => !INTERNAL.has(t) && !t.startsWith('crawl_') && !t.startsWith('finalize_'))
 
 export interface ExportResult {
   readonly format: ExportFormat

@@ -16,6 +16,7 @@ import {
   type RowContext,
   type TableRows,
 } from './rows.ts'
+import { EVENT_PART } from './resolve-events.ts'
 import { appendRow, LOADED_TABLES, type LoadedTable } from './tables.ts'
 
 export interface LoadOptions {
@@ -149,6 +150,7 @@ export const loadBatch = async (
         )
       )[0]?.n ?? 0
     )
+    if (existing > 0) await recordStaleKeys(conn)
     for (const t of TABLES) {
       if (existing > 0)
         await conn.run(
@@ -156,6 +158,7 @@ export const loadBatch = async (
         )
       await conn.run(`INSERT INTO main.${t} SELECT * FROM temp.stage_${t}`)
     }
+    await conn.run('INSERT INTO finalize_pending SELECT article_id FROM temp.stage_articles')
     await conn.run('DELETE FROM parse_failures WHERE url IN (SELECT url FROM temp.stage_articles)')
     if (rejected.length) await recordFailures(conn, runId, rejected)
     await conn.run('UPDATE pipeline_runs SET articles_loaded = articles_loaded + $1 WHERE run_id = $2', [
@@ -164,6 +167,23 @@ export const loadBatch = async (
     ])
   })
   return { loaded: byId.size, rows: counts, rejected }
+}
+
+/**
+ * What a replaced article's old rows touched, kept for the incremental finalize (migration 0620): its
+ * documents and events, its LSH buckets and its aggregate cell. The rows themselves are deleted next.
+ */
+const recordStaleKeys = async (conn: DuckDBConnection) => {
+  const mine = 'article_id IN (SELECT article_id FROM temp.stage_articles)'
+  await conn.run(`INSERT INTO finalize_stale_ids
+    SELECT DISTINCT 'document', document_id FROM main.document_mentions WHERE ${mine}
+    UNION SELECT DISTINCT 'event', event_id FROM main.event_mentions WHERE event_id IS NOT NULL AND ${mine}
+    UNION SELECT DISTINCT 'event_part', ${EVENT_PART} FROM main.event_mentions em
+      WHERE event_id IS NOT NULL AND ${mine}`)
+  await conn.run(`INSERT INTO finalize_stale_bands SELECT band, bucket FROM main.article_bands WHERE ${mine}`)
+  await conn.run(`INSERT INTO finalize_stale_cells
+    SELECT province_code_2008, province_code_2025, date_trunc('month', published_date)::DATE, source_id, origin
+    FROM main.articles WHERE ${mine}`)
 }
 
 const recordFailures = async (
