@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readTruth } from '../snapshot/catalog.ts'
-import { evaluateHeldOut, HELD_OUT_FLOORS, loadHeldOut, truthSymbol } from './heldout.ts'
+import { evaluateHeldOut, HELD_OUT_FLOORS, loadHeldOut } from './heldout.ts'
+import { truthSymbol } from './heldout-score.ts'
 
 describe('held-out evaluation on the snapshot truth', () => {
   const { items, skipped } = loadHeldOut()

@@ -6,6 +6,7 @@
  * Set semantics per text. Only the test part of the dev corpus is scored and printed: rules are tuned
  * on the gold set and the dev part, never on test texts.
  */
+import type { HeldOutScore } from './heldout-score.ts'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -27,14 +28,9 @@ export interface RelationItem {
   readonly published: string | null
   readonly relations: ReadonlyArray<GoldRelation>
 }
-export interface RelationScore {
+// The counts and ratios are a held-out score's; a relation score adds the texts read and the misses.
+export interface RelationScore extends HeldOutScore {
   texts: number
-  tp: number
-  fp: number
-  fn: number
-  precision: number
-  recall: number
-  f1: number
   errors: string[]
 }
 

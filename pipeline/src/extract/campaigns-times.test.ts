@@ -3,13 +3,10 @@
  * per form, on texts written for these tests.
  */
 import { describe, expect, it } from 'vitest'
-import { extract } from './extract.ts'
+import { campaignIds, timeRows } from './test-kit.ts'
 
-const run = (text: string, published: string | null = '2025-03-10') =>
-  extract(text, { id: 't', published, province: null })
-const campaigns = (text: string, published?: string | null) => run(text, published).campaigns.map((c) => c.id)
-const times = (text: string, published?: string | null) =>
-  run(text, published).times.map((t) => [t.start, t.end, t.granularity])
+const campaigns = (text: string, published: string | null = '2025-03-10') => campaignIds(text, published)
+const times = (text: string, published: string | null = '2025-03-10') => timeRows(text, published)
 
 describe('campaign wording variants', () => {
   it('reads the congress-greeting movement through "đại hội đảng bộ các cấp tiến tới …"', () => {

@@ -7,15 +7,20 @@
 import { describe, expect, it } from 'vitest'
 import { extract } from './extract.ts'
 import { findPlaces } from './places.ts'
+import { docRows, eventObjects } from './test-kit.ts'
 
 const eventsOf = (text: string, published: string) =>
-  extract(text, { id: 't', published }).events.map((e) => ({
-    surface: e.surface,
-    scope: e.scope,
-    province_code: e.province_code,
-    ordinal: e.ordinal,
-    status: e.status,
-    time: e.time_start ? `${e.time_start}..${e.time_end}` : null,
+  eventObjects(text, published, [
+    'surface',
+    'scope',
+    'province_code',
+    'ordinal',
+    'status',
+    'time_start',
+    'time_end',
+  ]).map(({ time_start, time_end, ...e }) => ({
+    ...e,
+    time: time_start ? `${time_start}..${time_end}` : null,
   }))
 
 describe('a bare congress or conference tied to a level', () => {
@@ -96,13 +101,7 @@ describe('a bare congress or conference tied to a level', () => {
 })
 
 const docsOf = (text: string) =>
-  extract(text, { id: 't', published: '2024-06-12' }).documents.map((d) => [
-    d.type,
-    d.number,
-    d.symbol,
-    d.issuer,
-    d.issuer_level,
-  ])
+  docRows(text, '2024-06-12', ['type', 'number', 'symbol', 'issuer', 'issuer_level'])
 
 describe('document issuers named once for several mentions', () => {
   it('a bracketed restatement takes the subject of its sentence', () => {

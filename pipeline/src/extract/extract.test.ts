@@ -2,16 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { processLine } from './batch.ts'
 import { extract, MAX_TEXT_CHARS } from './extract.ts'
+import { docRows, eventRows, timeRows } from './test-kit.ts'
 
 const docs = (text: string, published: string | null = '2025-01-10') =>
-  extract(text, { id: 't', published }).documents.map((d) => [
-    d.type,
-    d.number,
-    d.symbol,
-    d.year_in_symbol,
-    d.date,
-    d.issuer,
-  ])
+  docRows(text, published, ['type', 'number', 'symbol', 'year_in_symbol', 'date', 'issuer'])
 
 describe('documents (issue #6 forms)', () => {
   it('reads number, symbol, date and issuer', () => {
@@ -76,15 +70,7 @@ describe('documents (issue #6 forms)', () => {
 
 describe('events', () => {
   const events = (text: string, published: string | null) =>
-    extract(text, { id: 't', published }).events.map((e) => [
-      e.kind,
-      e.scope,
-      e.province_code,
-      e.ordinal,
-      e.year,
-      e.period,
-      e.status,
-    ])
+    eventRows(text, published, ['kind', 'scope', 'province_code', 'ordinal', 'year', 'period', 'status'])
   it('reads congresses and conferences with ordinal, scope, place and status', () => {
     expect(
       events(
@@ -192,8 +178,7 @@ describe('campaigns', () => {
 })
 
 describe('times', () => {
-  const times = (text: string, published: string | null) =>
-    extract(text, { id: 't', published }).times.map((t) => [t.start, t.end, t.granularity])
+  const times = (text: string, published: string | null) => timeRows(text, published)
   it('normalizes the issue #6 forms to inclusive intervals', () => {
     expect(times('quý I/2025; tháng 8/2025; từ ngày 20/4 - 25/4/2020', null)).toEqual([
       ['2025-01-01', '2025-03-31', 'quarter'],

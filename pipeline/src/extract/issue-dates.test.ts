@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { extract } from './extract.ts'
+import { eventObjects } from './test-kit.ts'
 
 const datesOf = (text: string, published = '2025-06-01') =>
   Object.fromEntries(
@@ -134,13 +135,7 @@ describe('a day that opens a sentence reporting a document being issued', () => 
 
 describe('conferences commending "người tốt, việc tốt"', () => {
   const eventsOf = (text: string, published: string) =>
-    extract(text, { id: 't', published }).events.map((e) => ({
-      kind: e.kind,
-      scope: e.scope,
-      province_code: e.province_code,
-      ordinal: e.ordinal,
-      status: e.status,
-    }))
+    eventObjects(text, published, ['kind', 'scope', 'province_code', 'ordinal', 'status'])
 
   it('are model-example conferences, with or without comma, alone or with "điển hình tiên tiến"', () => {
     expect(

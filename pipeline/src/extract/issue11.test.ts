@@ -2,21 +2,19 @@
  * The forms of issue #11, one test per cause, on texts written for these tests (not the gold set's).
  */
 import { describe, expect, it } from 'vitest'
-import { extract } from './extract.ts'
+import { docRows, eventRows, run as runAt } from './test-kit.ts'
 
 const run = (text: string, published: string | null = '2025-03-10', province?: string) =>
-  extract(text, { id: 't', published, province: province ?? null })
-const events = (text: string, published?: string | null, province?: string) =>
-  run(text, published, province).events.map((e) => [
-    e.kind,
-    e.organization,
-    e.scope,
-    e.province_code,
-    e.ordinal,
-    e.status,
-  ])
-const docs = (text: string, published?: string | null) =>
-  run(text, published).documents.map((d) => [d.type, d.number, d.symbol, d.date, d.issuer])
+  runAt(text, published, province ?? null)
+const events = (text: string, published: string | null = '2025-03-10', province?: string) =>
+  eventRows(
+    text,
+    published,
+    ['kind', 'organization', 'scope', 'province_code', 'ordinal', 'status'],
+    province ?? null
+  )
+const docs = (text: string, published: string | null = '2025-03-10') =>
+  docRows(text, published, ['type', 'number', 'symbol', 'date', 'issuer'])
 
 describe('cause 1: congresses of the Party and the mass organisations (kind other)', () => {
   it('reads the national and provincial Party congress forms', () => {

@@ -3,17 +3,11 @@
  * form, on texts written for these tests.
  */
 import { describe, expect, it } from 'vitest'
-import { extract } from './extract.ts'
 import { authorityLine } from './issuers.ts'
+import { docRows } from './test-kit.ts'
 
 const docs = (text: string, published: string | null = '2024-05-02') =>
-  extract(text, { id: 't', published, province: null }).documents.map((d) => [
-    d.type,
-    d.number,
-    d.symbol,
-    d.date,
-    d.issuer,
-  ])
+  docRows(text, published, ['type', 'number', 'symbol', 'date', 'issuer'])
 
 describe('issuers written away from "của"', () => {
   it('reads the body whose direction a document carries ("chỉ đạo của X tại văn bản số …")', () => {

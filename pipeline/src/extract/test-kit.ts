@@ -1,0 +1,44 @@
+/**
+ * Shared setup of the extractor's tests (issue #15: one helper instead of a copy per test file): one call
+ * of `extract` on a text written for the test, and the fields a test compares, in the order it names them.
+ */
+import type { DocumentMention, EventMention, Extraction } from '../domain/extraction.ts'
+import { extract } from './extract.ts'
+
+export const run = (
+  text: string,
+  published: string | null = null,
+  province: string | null = null
+): Extraction => extract(text, { id: 't', published, province })
+
+/** The named fields of each document, as rows. */
+export const docRows = <K extends keyof DocumentMention>(
+  text: string,
+  published: string | null,
+  fields: readonly K[]
+): Array<Array<DocumentMention[K]>> => run(text, published).documents.map((d) => fields.map((f) => d[f]))
+
+/** The named fields of each event, as rows. */
+export const eventRows = <K extends keyof EventMention>(
+  text: string,
+  published: string | null,
+  fields: readonly K[],
+  province: string | null = null
+): Array<Array<EventMention[K]>> => run(text, published, province).events.map((e) => fields.map((f) => e[f]))
+
+/** The named fields of each event, as objects. */
+export const eventObjects = <K extends keyof EventMention>(
+  text: string,
+  published: string | null,
+  fields: readonly K[]
+): Array<Pick<EventMention, K>> =>
+  run(text, published).events.map(
+    (e) => Object.fromEntries(fields.map((f) => [f, e[f]])) as Pick<EventMention, K>
+  )
+
+/** Each time expression as [start, end, granularity]. */
+export const timeRows = (text: string, published: string | null): string[][] =>
+  run(text, published).times.map((t) => [t.start, t.end, t.granularity])
+
+export const campaignIds = (text: string, published: string | null): string[] =>
+  run(text, published).campaigns.map((c) => c.id)
