@@ -11,7 +11,7 @@ import type { Platform, SourceConfig } from '../domain/source.ts'
 import type { FactDocument, FactEvent, FactTime } from '../snapshot/facts.ts'
 import { loadCampaigns, loadProvinces2008 } from '../snapshot/facts.ts'
 import { RENDERERS } from '../platforms/index.ts'
-import { makeRng } from '../snapshot/rng.ts'
+import { makeRng, type Rng } from '../snapshot/rng.ts'
 import { isoVn, slugify } from '../snapshot/text.ts'
 
 export const SHARD_SIZE = 10_000
@@ -153,6 +153,68 @@ const ymdOf = (dayIndex: number) => {
 const iso = (x: { y: number; m: number; d: number }) =>
   `${x.y}-${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`
 
+/** 0–3 documents of the province, issued up to 200 days before publication. */
+const plantDocuments = (
+  rng: Rng,
+  dayIndex: number,
+  prov: { name_vi: string },
+  unit: string
+): FactDocument[] => {
+  const documents: FactDocument[] = []
+  for (let k = rng.int(0, 3); k > 0; k--) {
+    const kind = rng.pick(DOC_KINDS)
+    const num = kind.party ? String(rng.int(1, 60)).padStart(2, '0') : String(rng.int(1, 4999))
+    const date = iso(ymdOf(Math.max(0, dayIndex - rng.int(1, 200))))
+    documents.push({
+      type: kind.type,
+      number: num,
+      symbol: kind.party
+        ? `${num}-${kind.abbr}`
+        : `${num}/${kind.abbr}${kind.abbr.includes('-') ? '' : '-UBND'}`,
+      year_in_symbol: null,
+      date,
+      issuer: kind.party ? `Tỉnh ủy ${prov.name_vi}` : `UBND ${unit}`,
+      title_topic: rng.pick(TOPICS),
+    })
+  }
+  return documents
+}
+
+/** 0–2 of the province's congresses or conferences, held just before or planned after publication. */
+const plantEvents = (rng: Rng, dayIndex: number, pub: { y: number }, unit: string): FactEvent[] => {
+  const events: FactEvent[] = []
+  for (let k = rng.int(0, 2); k > 0; k--) {
+    const held = rng.chance(0.6)
+    const y = pub.y - (pub.y % 5)
+    events.push({
+      kind: rng.pick(['dai_hoi_thi_dua', 'dai_hoi_thi_dua', 'hoi_nghi_dien_hinh', 'hoi_nghi_bieu_duong']),
+      scope: 'province',
+      place: unit,
+      ordinal: rng.int(2, 11),
+      period: `${y}-${y + 5}`,
+      status: held ? 'held' : 'planned',
+      date: held ? iso(ymdOf(Math.max(0, dayIndex - rng.int(0, 3)))) : null,
+      planned_time: held ? null : iso(ymdOf(dayIndex + rng.int(10, 120))),
+    })
+  }
+  return events
+}
+
+/** The article's URL in its platform's scheme. */
+const articleUrl = (site: GeneratedSite, id: string, title: string, published_at: string): string => {
+  const r = RENDERERS[site.platform]
+  const s = { source: site.source, host: site.host, origin: site.origin, platform: site.platform }
+  const category = r.category(s).alias
+  const titleSlug = slugify(title)
+  // Titles repeat within a site, so a platform whose article path has no id (WordPress) would give
+  // two articles one URL and serve only one: such paths take the id into the slug, as WordPress's "-2".
+  const byTitle = r.articlePath(s, { id, slug: titleSlug, category, published_at })
+  const articlePath = byTitle.includes(id)
+    ? byTitle
+    : r.articlePath(s, { id, slug: `${titleSlug}-${id}`, category, published_at })
+  return `${site.origin}${articlePath}`
+}
+
 export const generateArticle = (
   seed: number,
   n: number,
@@ -171,38 +233,8 @@ export const generateArticle = (
   const pub = ymdOf(dayIndex)
   const published_at = isoVn(pub, rng.int(6, 21), rng.int(0, 59))
   const unit = `tỉnh ${prov.name_vi}`
-  const documents: FactDocument[] = []
-  for (let k = rng.int(0, 3); k > 0; k--) {
-    const kind = rng.pick(DOC_KINDS)
-    const num = kind.party ? String(rng.int(1, 60)).padStart(2, '0') : String(rng.int(1, 4999))
-    const date = iso(ymdOf(Math.max(0, dayIndex - rng.int(1, 200))))
-    documents.push({
-      type: kind.type,
-      number: num,
-      symbol: kind.party
-        ? `${num}-${kind.abbr}`
-        : `${num}/${kind.abbr}${kind.abbr.includes('-') ? '' : '-UBND'}`,
-      year_in_symbol: null,
-      date,
-      issuer: kind.party ? `Tỉnh ủy ${prov.name_vi}` : `UBND ${unit}`,
-      title_topic: rng.pick(TOPICS),
-    })
-  }
-  const events: FactEvent[] = []
-  for (let k = rng.int(0, 2); k > 0; k--) {
-    const held = rng.chance(0.6)
-    const y = pub.y - (pub.y % 5)
-    events.push({
-      kind: rng.pick(['dai_hoi_thi_dua', 'dai_hoi_thi_dua', 'hoi_nghi_dien_hinh', 'hoi_nghi_bieu_duong']),
-      scope: 'province',
-      place: unit,
-      ordinal: rng.int(2, 11),
-      period: `${y}-${y + 5}`,
-      status: held ? 'held' : 'planned',
-      date: held ? iso(ymdOf(Math.max(0, dayIndex - rng.int(0, 3)))) : null,
-      planned_time: held ? null : iso(ymdOf(dayIndex + rng.int(10, 120))),
-    })
-  }
+  const documents = plantDocuments(rng, dayIndex, prov, unit)
+  const events = plantEvents(rng, dayIndex, pub, unit)
   const campaigns = rng.shuffle(campaignIds).slice(0, rng.int(0, 3))
   const times: FactTime[] = [
     { expression_kind: 'year', start: `${pub.y}-01-01`, end: `${pub.y}-12-31`, role: 'period' },
@@ -220,17 +252,7 @@ export const generateArticle = (
     .replace('{Y}', String(pub.y))
   const summary = `${title} (${iso(pub)}). Các cấp, các ngành ${unit} tiếp tục đẩy mạnh phong trào thi đua yêu nước.`
   const id = String(100_000 + n)
-  const r = RENDERERS[site.platform]
-  const s = { source: site.source, host: site.host, origin: site.origin, platform: site.platform }
-  const category = r.category(s).alias
-  const titleSlug = slugify(title)
-  // Titles repeat within a site, so a platform whose article path has no id (WordPress) would give
-  // two articles one URL and serve only one: such paths take the id into the slug, as WordPress's "-2".
-  const byTitle = r.articlePath(s, { id, slug: titleSlug, category, published_at })
-  const articlePath = byTitle.includes(id)
-    ? byTitle
-    : r.articlePath(s, { id, slug: `${titleSlug}-${id}`, category, published_at })
-  const url = `${site.origin}${articlePath}`
+  const url = articleUrl(site, id, title, published_at)
   return {
     n,
     url,
