@@ -3,7 +3,8 @@
  * (table, column, type, comment_vi, comment_en; from the warehouse's comments) beside the files.
  * JSON is one array of row objects per relation (64-bit integers as JSON numbers). Parquet additionally writes
  * articles and the mention tables hive-partitioned by province (2025 code) and year, so DuckDB, Spark or
- * Trino read `parquet/partitioned/<table>/province=NN/year=YYYY/*.parquet` directly.
+ * Trino read `parquet/partitioned/<table>/province=NN/year=YYYY/*.parquet` directly. `parquet-hive` is the
+ * partitioned form alone with a manifest of files, rows, schemas and checksums (export-hive.ts).
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -24,8 +25,9 @@ import {
 } from 'apache-arrow'
 import { columnDocs } from './comments.ts'
 import { queryRows, sqlIdent, sqlString } from './db.ts'
+import { exportHive, MANIFEST, type Manifest } from './export-hive.ts'
 
-export const EXPORT_FORMATS = ['parquet', 'csv', 'json', 'arrow'] as const
+export const EXPORT_FORMATS = ['parquet', 'csv', 'json', 'arrow', 'parquet-hive'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export const DATA_DICTIONARY = 'data_dictionary.csv'
 
@@ -191,6 +193,11 @@ export const writeDataDictionary = async (
   return file
 }
 
+const hiveFiles = (dir: string, m: Manifest): string[] => [
+  path.join(dir, MANIFEST),
+  ...Object.values(m.tables).flatMap((t) => t.files.map((f) => path.join(dir, f.path))),
+]
+
 export const exportWarehouse = async (
   dbFile: string,
   opts: { format: ExportFormat; outDir: string }
@@ -199,10 +206,13 @@ export const exportWarehouse = async (
   const conn = await inst.connect()
   try {
     const rels = await publicRelations(conn)
+    const dir = path.join(opts.outDir, opts.format)
     const files =
       opts.format === 'arrow'
         ? await exportArrow(conn, rels, opts.outDir)
-        : await exportWithCopy(conn, rels, opts.format, opts.outDir)
+        : opts.format === 'parquet-hive'
+          ? hiveFiles(dir, await exportHive(conn, rels, dir, path.basename(dbFile, '.duckdb')))
+          : await exportWithCopy(conn, rels, opts.format, opts.outDir)
     files.push(await writeDataDictionary(conn, rels, path.join(opts.outDir, opts.format)))
     const rows: Record<string, number> = {}
     for (const t of rels) rows[t] = await countRows(conn, t)

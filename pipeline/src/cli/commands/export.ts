@@ -1,5 +1,5 @@
 /**
- * `thidua export --format parquet|csv|json|arrow [--out DIR] [--db FILE]`: every public table and view,
+ * `thidua export --format parquet|csv|json|arrow|parquet-hive [--out DIR] [--db FILE]`: every public table and view,
  * with data_dictionary.csv (the warehouse's column comments) beside the files.
  */
 import { existsSync } from 'node:fs'
@@ -12,9 +12,9 @@ import { varDir } from '../../paths.ts'
 import { cliError, t } from '../messages.ts'
 import { dbOption } from '../options.ts'
 
-const format = Options.choice('format', ['parquet', 'csv', 'json', 'arrow']).pipe(
+const format = Options.choice('format', ['parquet', 'csv', 'json', 'arrow', 'parquet-hive']).pipe(
   Options.withDescription(
-    'parquet (plus hive partitions by province and year), csv, json (an array of rows per table) or arrow (IPC file)'
+    'parquet (plus hive partitions by province and year), csv, json (an array of rows per table), arrow (IPC file) or parquet-hive (partitioned by province and year, with manifest.json of files, rows, schemas and checksums)'
   )
 )
 const out = Options.directory('out').pipe(
