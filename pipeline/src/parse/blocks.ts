@@ -142,157 +142,183 @@ const italicOnly = (el: Element): boolean => {
 
 const CREDIT = /(?:^|[\s(])(?:Ảnh|Ảnh minh họa|Nguồn ảnh)\s*:?\s*[^.]{0,60}\)?\.?$/u
 
-export const extractBody = (roots: ReadonlyArray<Element>, baseUrl: string): BodyParts => {
-  const paragraphs: string[] = []
-  const images: ImageRecord[] = []
-  const links: string[] = []
-  const seenLinks = new Set<string>()
-  const seenImages = new Map<string, number>()
-  let buf = ''
+/** Walks the body roots once, collecting paragraphs, images with their captions, and links. */
+class BodyWalker {
+  readonly paragraphs: string[] = []
+  readonly images: ImageRecord[] = []
+  readonly links: string[] = []
+  private readonly seenLinks = new Set<string>()
+  private readonly seenImages = new Map<string, number>()
+  private buf = ''
   // Index of an image still waiting for a caption written as the next short paragraph.
-  let pendingImage: number | null = null
+  private pendingImage: number | null = null
+  private rootText = -1
+  private currentRoot: Element | null = null
 
-  const addImage = (src: string | null, caption: string | null): number | null => {
+  constructor(private readonly baseUrl: string) {}
+
+  walk(roots: ReadonlyArray<Element>): BodyParts {
+    for (const r of roots) {
+      this.currentRoot = r
+      this.rootText = -1
+      this.visit(r, true)
+      this.flush()
+    }
+    return { paragraphs: this.paragraphs, images: this.images, links: this.links }
+  }
+
+  // Measured only when a widget class is met, once per root.
+  private rootChars(): number {
+    if (this.rootText < 0) this.rootText = this.currentRoot ? textOf(this.currentRoot).length : 0
+    return this.rootText
+  }
+
+  private addImage(src: string | null, caption: string | null): number | null {
     if (!src) return null
-    const at = seenImages.get(src)
+    const at = this.seenImages.get(src)
     if (at !== undefined) {
-      const prev = images[at]!
-      if (!prev.caption && caption) images[at] = { src, caption }
+      const prev = this.images[at]!
+      if (!prev.caption && caption) this.images[at] = { src, caption }
       return at
     }
-    images.push({ src, caption })
-    seenImages.set(src, images.length - 1)
-    return images.length - 1
+    this.images.push({ src, caption })
+    this.seenImages.set(src, this.images.length - 1)
+    return this.images.length - 1
   }
 
-  const flush = (): void => {
-    const p = cleanInline(buf)
-    buf = ''
+  private flush(): void {
+    const p = cleanInline(this.buf)
+    this.buf = ''
     if (p.length === 0) return
-    paragraphs.push(p)
-    pendingImage = null
+    this.paragraphs.push(p)
+    this.pendingImage = null
   }
 
-  const captionFor = (idx: number | null, caption: string): void => {
+  private captionFor(idx: number | null, caption: string): void {
     if (idx === null) return
-    const img = images[idx]!
-    if (!img.caption) images[idx] = { src: img.src, caption }
+    const img = this.images[idx]!
+    if (!img.caption) this.images[idx] = { src: img.src, caption }
   }
 
-  const visit = (node: AnyNode, isRoot: boolean): void => {
+  /**
+   * Hidden elements and small widgets are skipped. A widget's class on a block holding most of the
+   * root's text is a layout name ("sidebar-1" around the main column): that block is kept.
+   */
+  private skipped(el: Element, isRoot: boolean): boolean {
+    if (SKIP_TAGS.has(el.name)) return true
+    if (isRoot) return false
+    if (isHidden(el.attribs)) return true
+    return isStructuralBoilerplate(classAndId(el)) && textOf(el).length < PROTECTED_SHARE * this.rootChars()
+  }
+
+  /** Newspaper CMS photo tables: an image row, then a caption row. */
+  private pictureTable(el: Element): void {
+    this.flush()
+    const before = this.images.length
+    const imgs: Element[] = []
+    const collect = (n: AnyNode): void => {
+      if (n.type !== 'tag') return
+      const e = n as Element
+      if (e.name === 'img') imgs.push(e)
+      else e.children.forEach(collect)
+    }
+    collect(el)
+    for (const img of imgs) this.addImage(imageSource(img, this.baseUrl), null)
+    const cap = captionOrNull(textOf(el))
+    if (cap && this.images.length > before) this.captionFor(before, cap)
+    else if (cap && imgs.length > 0)
+      this.captionFor(this.seenImages.get(imageSource(imgs[0]!, this.baseUrl) ?? '') ?? null, cap)
+    this.pendingImage = null
+  }
+
+  /** Images and their captions; true when the element was consumed. */
+  private media(el: Element, name: string): boolean {
+    if (name === 'img') {
+      const idx = this.addImage(imageSource(el, this.baseUrl), null)
+      if (idx !== null) this.pendingImage = idx
+      return true
+    }
+    if (name === 'figcaption' || CAPTION_CLASS.test(el.attribs.class ?? '')) {
+      this.flush()
+      const cap = captionOrNull(textOf(el))
+      const lastImage = this.images.length > 0 ? this.images.length - 1 : null
+      if (cap) this.captionFor(this.pendingImage ?? lastImage, cap)
+      this.pendingImage = null
+      return true
+    }
+    if (name === 'table' && PICTURE_TABLE.test(el.attribs.class ?? '')) {
+      this.pictureTable(el)
+      return true
+    }
+    if (
+      (name === 'em' || name === 'i' || name === 'small') &&
+      this.pendingImage !== null &&
+      cleanInline(this.buf) === ''
+    ) {
+      // "<p><img><br><em>caption</em></p>": italic text right after an image in the same block.
+      const cap = captionOrNull(textOf(el))
+      if (cap) {
+        this.captionFor(this.pendingImage, cap)
+        this.pendingImage = null
+        return true
+      }
+    }
+    return false
+  }
+
+  private link(el: Element): void {
+    const href = absoluteHref(el.attribs.href, this.baseUrl)
+    if (href && !this.seenLinks.has(href)) {
+      this.seenLinks.add(href)
+      this.links.push(href)
+    }
+  }
+
+  /** A block opens a paragraph; true when it was consumed as a caption or as a row of images. */
+  private block(el: Element, name: string): boolean {
+    this.flush()
+    // A short paragraph right under an image, italic or carrying a photo credit, is its caption.
+    if (this.pendingImage !== null && (name === 'p' || name === 'div')) {
+      const t = textOf(el)
+      if (
+        t.length > 0 &&
+        t.length <= 300 &&
+        (italicOnly(el) || CREDIT.test(t) || /center/i.test(el.attribs.style ?? el.attribs.align ?? ''))
+      ) {
+        this.captionFor(this.pendingImage, t)
+        this.pendingImage = null
+        return true
+      }
+    }
+    if ((name === 'p' || name === 'div') && onlyImages(el)) {
+      for (const c of el.children) this.visit(c, false)
+      return true
+    }
+    return false
+  }
+
+  private visit(node: AnyNode, isRoot: boolean): void {
     if (node.type === 'text') {
-      buf += (node as unknown as { data: string }).data
+      this.buf += (node as unknown as { data: string }).data
       return
     }
     if (node.type !== 'tag') return
     const el = node as Element
     const name = el.name
-    if (SKIP_TAGS.has(name)) return
-    if (!isRoot && isHidden(el.attribs)) return
-    // A widget's class on a block holding most of the root's text is a layout name ("sidebar-1"
-    // around the main column): the block is kept.
-    if (
-      !isRoot &&
-      isStructuralBoilerplate(classAndId(el)) &&
-      textOf(el).length < PROTECTED_SHARE * rootChars()
-    )
-      return
-    if (name === 'img') {
-      const idx = addImage(imageSource(el, baseUrl), null)
-      if (idx !== null) pendingImage = idx
-      return
-    }
-    if (name === 'figcaption' || CAPTION_CLASS.test(el.attribs.class ?? '')) {
-      flush()
-      const cap = captionOrNull(textOf(el))
-      const lastImage = images.length > 0 ? images.length - 1 : null
-      if (cap) captionFor(pendingImage ?? lastImage, cap)
-      pendingImage = null
-      return
-    }
-    if (name === 'table' && PICTURE_TABLE.test(el.attribs.class ?? '')) {
-      // Newspaper CMS photo tables: an image row, then a caption row.
-      flush()
-      const before = images.length
-      const imgs: Element[] = []
-      const collect = (n: AnyNode): void => {
-        if (n.type !== 'tag') return
-        const e = n as Element
-        if (e.name === 'img') imgs.push(e)
-        else e.children.forEach(collect)
-      }
-      collect(el)
-      for (const img of imgs) addImage(imageSource(img, baseUrl), null)
-      const cap = captionOrNull(textOf(el))
-      if (cap && images.length > before) captionFor(before, cap)
-      else if (cap && imgs.length > 0)
-        captionFor(seenImages.get(imageSource(imgs[0]!, baseUrl) ?? '') ?? null, cap)
-      pendingImage = null
-      return
-    }
-    if (
-      (name === 'em' || name === 'i' || name === 'small') &&
-      pendingImage !== null &&
-      cleanInline(buf) === ''
-    ) {
-      // "<p><img><br><em>caption</em></p>": italic text right after an image in the same block.
-      const cap = captionOrNull(textOf(el))
-      if (cap) {
-        captionFor(pendingImage, cap)
-        pendingImage = null
-        return
-      }
-    }
-    if (name === 'a') {
-      const href = absoluteHref(el.attribs.href, baseUrl)
-      if (href && !seenLinks.has(href)) {
-        seenLinks.add(href)
-        links.push(href)
-      }
-    }
+    if (this.skipped(el, isRoot) || this.media(el, name)) return
+    if (name === 'a') this.link(el)
     const block = BLOCK_TAGS.has(name)
-    if (block) {
-      flush()
-      // A short paragraph right under an image, italic or carrying a photo credit, is its caption.
-      if (pendingImage !== null && (name === 'p' || name === 'div')) {
-        const t = textOf(el)
-        if (
-          t.length > 0 &&
-          t.length <= 300 &&
-          (italicOnly(el) || CREDIT.test(t) || /center/i.test(el.attribs.style ?? el.attribs.align ?? ''))
-        ) {
-          captionFor(pendingImage, t)
-          pendingImage = null
-          return
-        }
-      }
-      if ((name === 'p' || name === 'div') && onlyImages(el)) {
-        for (const c of el.children) visit(c, false)
-        return
-      }
-    }
+    if (block && this.block(el, name)) return
     if (name === 'br') {
-      flush()
+      this.flush()
       return
     }
-    for (const c of el.children) visit(c, false)
-    if (block) flush()
+    for (const c of el.children) this.visit(c, false)
+    if (block) this.flush()
     // Table cells stay on their row's line, separated by a space.
-    else if (name === 'td' || name === 'th') buf += ' '
+    else if (name === 'td' || name === 'th') this.buf += ' '
   }
-
-  let rootText = -1
-  let currentRoot: Element | null = null
-  // Measured only when a widget class is met, once per root.
-  const rootChars = (): number => {
-    if (rootText < 0) rootText = currentRoot ? textOf(currentRoot).length : 0
-    return rootText
-  }
-  for (const r of roots) {
-    currentRoot = r
-    rootText = -1
-    visit(r, true)
-    flush()
-  }
-  return { paragraphs, images, links }
 }
+
+export const extractBody = (roots: ReadonlyArray<Element>, baseUrl: string): BodyParts =>
+  new BodyWalker(baseUrl).walk(roots)
