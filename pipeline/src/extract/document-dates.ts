@@ -19,7 +19,8 @@ export const DATE_AFTER = new RegExp(
 )
 
 // Any written day a document date may take, with "ngày 5/3" (year from the symbol or publication).
-const ANY_DATE = `${DATE_SRC}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}\\s?\\/\\s?\\d{1,2}`
+// "Ngày 24-10, UBND tỉnh có văn bản số …": also a day and month joined by a dash (issue #11).
+const ANY_DATE = `${DATE_SRC}|\\d{1,2}\\.\\d{1,2}\\.\\d{4}|\\d{1,2}\\s?\\/\\s?\\d{1,2}|\\d{1,2}-\\d{1,2}(?![\\p{N}-])`
 // "… của UBND tỉnh X ban hành ngày 11 tháng 9 năm 2024", "… (ban hành ngày 5-5-2018)": an issue date
 // written after the issuer or the topic. Only "ban hành"/"ký" make it the document's: a bare "ngày"
 // later in the sentence is as likely the day of the event the document plans.
@@ -54,7 +55,7 @@ export function parseDate(raw: string, yearHint: number | null, pub: Pub): strin
   if (m) return isoDay(Number(m[3]), Number(m[2]), Number(m[1]))
   m = /^(\d{1,2}) tháng (\d{1,2}) năm (\d{4})$/.exec(s)
   if (m) return isoDay(Number(m[3]), Number(m[2]), Number(m[1]))
-  m = /^(\d{1,2}) ?\/ ?(\d{1,2})$/.exec(s)
+  m = /^(\d{1,2}) ?[/-] ?(\d{1,2})$/.exec(s)
   if (m) {
     const [d, mo] = [Number(m[1]), Number(m[2])]
     const y = yearHint ?? inferYear(mo, d, pub)

@@ -94,6 +94,32 @@ const SUBJECT_SECTOR = new RegExp(
   'u'
 )
 
+// "UBND tỉnh tổ chức hội nghị …", "Hội Khuyến học huyện tổ chức Đại hội …": a body of a unit named by its
+// word alone is the subject; the unit is the article's province, or the one district or commune the text
+// names (issue #11).
+const BODY =
+  '(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân|Ủy ban (?:MTTQ|Mặt trận Tổ quốc)(?:\\s+Việt Nam)?|Đảng bộ|Đảng ủy|Liên đoàn Lao động|Hội\\s+[\\p{Lu}][\\p{L}]*(?:\\s+[\\p{L}]+){0,3}?)'
+const BODY_OF_UNIT = new RegExp(
+  `(?:^|[,;:\\n(]|\\s)${BODY}\\s+(tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)${SUBJECT_TAIL}`,
+  'u'
+)
+
+/** The scope of a body of a bare unit word ("UBND tỉnh", "Hội … huyện") that is the clause's subject, or false. */
+function scopeFromBody(text: string, before: string, tail: Tail): boolean {
+  const m = BODY_OF_UNIT.exec(before)
+  if (!m) return false
+  const word = m[1]!
+  if (word === 'tỉnh') {
+    // The code and name come from the article's province (extractEvents' home province).
+    tail.scope = 'province'
+    return true
+  }
+  const commune = word === 'xã' || word === 'phường' || word === 'thị trấn'
+  tail.scope = commune ? 'commune' : 'district'
+  tail.place = soleUnit(text, word)
+  return true
+}
+
 /** Scope and place of an event whose tail names no unit, from the subject of its clause. */
 export function scopeFromClause(
   text: string,
@@ -109,6 +135,7 @@ export function scopeFromClause(
     Object.assign(tail, { scope: 'sector', place: sector[1]!, code2025: home, code2008: null })
     return
   }
+  if (scopeFromBody(text, before, tail)) return
   const m = SUBJECT_UNIT.exec(before) ?? PLAN_ISSUER.exec(text.slice(Math.max(0, headStart - 160), headStart))
   if (!m) return
   const word = m[1]?.toLowerCase()

@@ -26,7 +26,8 @@ const C_GENERIC = /(?:các cấp|cấp cơ sở|cấp xã(?:,\s*phường)?|cấ
 const C_PROVINCE_WORD = /(?:toàn tỉnh|cấp tỉnh|tỉnh|của\s+(?:toàn\s+)?tỉnh)(?![\p{L}])/iuy
 const C_CITY_WORD = /(?:toàn thành phố|[Tt]hành phố|TP\.?)(?![\p{L}])/uy
 const C_CAPITAL = /(?:Thủ đô|thủ đô)(?![\p{L}])/uy
-const C_LOCAL = new RegExp(`(huyện|quận|thị xã|xã|phường|thị trấn)\\s+(${NAME})`, 'uy')
+// "… giai đoạn 2015-2020 của huyện Thanh Ba": the unit may follow the count after "của" (issue #11).
+const C_LOCAL = new RegExp(`(?:của\\s+)?(huyện|quận|thị xã|xã|phường|thị trấn)\\s+(${NAME})`, 'uy')
 // "Đại hội Đại biểu Đảng bộ xã lần thứ I": the unit's word with no name; the text's one unit of that kind.
 const C_LOCAL_BARE = /(huyện|quận|thị xã|xã|phường|thị trấn)(?=\s+(?:lần|nhiệm kỳ|khóa)(?![\p{L}]))/uy
 // A sector name runs on over lowercase words too ("ngành Giáo dục"), up to a word that starts the tail.

@@ -58,7 +58,13 @@ const DOCUMENT_DATE_BEFORE =
   /(?:(?:số\s*\d{1,5}|\d{1,5}\s*[-/]\s*[\p{Lu}][\p{L}\d/\-–]*)\s*[,(]?\s*(?:ban hành\s+)?(?:ngày\s*)?|(?<![\p{L}])(?:ban hành|ký)\s+(?:vào\s+)?(?:ngày\s*)?)$/u
 // "Ngày 12/5/2025, UBND tỉnh ban hành Kế hoạch … tổ chức Đại hội …": a day that opens a sentence
 // reporting a document being issued dates the document, not the event the document plans.
-const ISSUING_BETWEEN = /(?<![\p{L}])(?:ban hành|ký)(?![\p{L}])/u
+// Also a letter or plan the subject "has" ("Ngày 12-9, UBND tỉnh có văn bản số …", issue #11).
+const ISSUING_BETWEEN =
+  /(?<![\p{L}])(?:(?:ban hành|ký)(?![\p{L}])|có\s+(?:các\s+)?(?:văn bản|công văn|kế hoạch|quyết định|chỉ thị|thông báo|hướng dẫn|nghị quyết)\s+(?:số\s*)?\d)/iu
+// "…lần thứ XI\nNgày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC …": a day opening the next line's sentence
+// that reports a numbered document being issued is that document's, not the time of the event above it.
+const DAY_ISSUES_DOCUMENT =
+  /^[^.;\n]{0,100}?(?<![\p{L}])(?:ban hành|ký|có)\s+(?:các\s+)?(?:văn bản|công văn|kế hoạch|quyết định|chỉ thị|thông báo|hướng dẫn|nghị quyết)\s+(?:số\s*)?\d/iu
 
 const STATUS_CUE = /sẽ|đã|tiến tới|hướng tới/iu
 
@@ -156,7 +162,14 @@ function eventTime(s: EventScan, headStart: number, tailEnd: number): TimeMentio
     const at = tm.span_start ?? -1
     if (at < tailEnd) continue
     if (at - tailEnd > 70) break
-    if (TIME_LINK.test(text.slice(tailEnd, at))) return tm
+    const gap = text.slice(tailEnd, at)
+    if (!TIME_LINK.test(gap)) continue
+    if (
+      gap.includes('\n') &&
+      DAY_ISSUES_DOCUMENT.test(text.slice(tm.span_end ?? at, (tm.span_end ?? at) + 120))
+    )
+      continue
+    return tm
   }
   // "Sáng 15/6, xã X tổ chức Hội nghị ...".
   let time: TimeMention | null = null
