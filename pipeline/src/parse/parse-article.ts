@@ -11,7 +11,7 @@ import type { ArticleRecord } from '../domain/article.ts'
 import type { Platform, SourceConfig } from '../domain/source.ts'
 import { ADAPTERS } from '../platforms/index.ts'
 import { isBoxHeading, metaTitleMatch, rankTitle } from '../platforms/generic/adapter.ts'
-import type { AdapterOutput } from '../platforms/read/types.ts'
+import type { AdapterInput, AdapterOutput } from '../platforms/read/types.ts'
 import { looksLikeByline, splitAuthors, stripAuthorLabel } from './authors.ts'
 import { type BodyParts, extractBody, textOf } from './blocks.ts'
 import { isChromeLine, isEndHeading } from './boilerplate.ts'
@@ -204,6 +204,137 @@ export const parseArticle = (html: string, url: string, opts: ParseOptions = {})
   }
 }
 
+/** What the page's adapter (or the density reader where it fell short) read from the page. */
+interface ReadBody {
+  readonly platform: string
+  readonly adapter: AdapterOutput
+  readonly parts: BodyParts
+  readonly title: string | null
+  readonly cleaned: CleanedBody
+}
+
+const readBody = (input: AdapterInput, preferred: Platform): ReadBody => {
+  const { doc, meta, url } = input
+  const adapter = ADAPTERS[preferred].parse(input)
+  const parts = extractBody(adapter.body, url)
+  const title = chooseTitle(adapter, meta, doc)
+  const cleaned = cleanParagraphs(parts, adapter, title)
+  const read = { platform: preferred, adapter, parts, title, cleaned }
+  const judged = judge(cleaned.paragraphs, title, doc)
+  if (!judged || preferred === 'generic') return read
+  // The platform's selectors missed (redesign, custom theme) or kept a fraction of the text:
+  // take the density result when it holds clearly more, but keep whatever the adapter did find
+  // (title, date, byline).
+  const g = ADAPTERS.generic.parse(input)
+  const gParts = extractBody(g.body, url)
+  const gTitle = title ?? chooseTitle(g, meta, doc)
+  const gCleaned = cleanParagraphs(gParts, { ...adapter, body: g.body }, gTitle)
+  const needed = judged === 'short' ? GAIN * bodyChars(cleaned.paragraphs) : bodyChars(cleaned.paragraphs)
+  if (bodyChars(gCleaned.paragraphs) <= needed) return read
+  return {
+    platform: `${preferred}+generic`,
+    adapter: {
+      ...g,
+      title: adapter.title ?? g.title,
+      dateText: adapter.dateText ?? g.dateText,
+      dateMachine: adapter.dateMachine ?? g.dateMachine ?? null,
+      authors: adapter.authors.length > 0 ? adapter.authors : g.authors,
+      posterAuthors: adapter.posterAuthors ?? g.posterAuthors ?? [],
+      category: adapter.category ?? g.category,
+      tags: adapter.tags.length > 0 ? adapter.tags : g.tags,
+    },
+    parts: gParts,
+    title: gTitle,
+    cleaned: gCleaned,
+  }
+}
+
+/**
+ * Precedence: the page's author element, the byline closing the text, JSON-LD, microdata, and last
+ * the CMS account that posted the page ("Gửi bởi admin" names no reporter).
+ */
+const authorsOf = (adapter: AdapterOutput, cleaned: CleanedBody, meta: HeadMeta): string[] => {
+  const authorSources: ReadonlyArray<ReadonlyArray<string>> = [
+    adapter.authors,
+    cleaned.bylineAuthors,
+    meta.jsonLd?.authors ?? [],
+    meta.microdata.author ? [meta.microdata.author] : [],
+    adapter.posterAuthors ?? [],
+  ]
+  return uniq(authorSources.find((a) => a.length > 0) ?? [])
+}
+
+const tagsOf = (adapter: AdapterOutput, meta: HeadMeta): string[] =>
+  uniq(
+    adapter.tags.length > 0
+      ? adapter.tags
+      : meta.articleTags.length > 0
+        ? meta.articleTags
+        : (meta.jsonLd?.keywords ?? [])
+  )
+
+/** The page's own URL: canonical or og:url on the same host (Liferay's canonical only on an article URL). */
+const pageUrlOf = (meta: HeadMeta, url: string, preferred: Platform): string =>
+  sameHostUrl(meta.canonical, url) && !(preferred === 'liferay' && !meta.canonical?.includes('/-/'))
+    ? sameHostUrl(meta.canonical, url)!
+    : (sameHostUrl(meta.og['og:url'], url) ?? url)
+
+const toRecord = (
+  input: AdapterInput,
+  read: ReadBody,
+  preferred: Platform,
+  opts: ParseOptions
+): ArticleRecord => {
+  const { doc, meta, url } = input
+  const { adapter, parts, cleaned } = read
+  const paragraphs = cleaned.paragraphs
+  const body_text = joinParagraphs(paragraphs)
+  const first = paragraphs[0] ?? ''
+  const dl = DATELINE.exec(first)
+  const found = findPublished({
+    doc,
+    meta,
+    url,
+    title: read.title!,
+    adapterMachine: adapter.dateMachine,
+    adapterText: adapter.dateText,
+    // NukeViet microdata datePublished is the last edit time (design/portals.md §2.5): skip it there.
+    skipMicrodata: preferred === 'nukeviet',
+    reference: opts.now ?? null,
+  })
+  const lead =
+    (adapter.lead ? cleanInline(adapter.lead) : null) ||
+    (dl ? first : null) ||
+    meta.jsonLd?.description ||
+    meta.og['og:description'] ||
+    meta.description ||
+    null
+  return {
+    url: canonicalUrl(pageUrlOf(meta, url, preferred)),
+    source_id: opts.source?.id ?? null,
+    platform: read.platform,
+    title: cleanInline(read.title!),
+    lead,
+    dateline: dl ? cleanInline(dl[1]!) : null,
+    authors: authorsOf(adapter, cleaned, meta),
+    published_at: found?.iso ?? null,
+    date_source: found?.source ?? null,
+    updated_at:
+      parseMachineDate(adapter.updatedMachine) ??
+      parseMachineDate(meta.jsonLd?.dateModified) ??
+      parseMachineDate(meta.og['article:modified_time']) ??
+      null,
+    category: adapter.category ?? meta.og['article:section'] ?? meta.jsonLd?.section ?? null,
+    tags: tagsOf(adapter, meta),
+    body_text,
+    images: parts.images,
+    links: parts.links,
+    content_hash: createHash('sha256').update(body_text).digest('hex'),
+    origin: meta.origin,
+    language: (meta.lang ?? 'vi').slice(0, 2).toLowerCase(),
+  }
+}
+
 const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult => {
   if (!html || html.trim().length === 0) return fail('empty document')
   if (!hostOf(url)) return fail(`invalid URL (http or https expected): ${url}`)
@@ -214,123 +345,15 @@ const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult =
   const doc = parseHtml(html)
   const notArticle = notArticleReason(doc, url)
   if (notArticle) return fail(notArticle)
-  const meta = readHeadMeta(doc)
-  const input = { doc, url, meta }
-
-  let platform: string = preferred
-  let adapter = ADAPTERS[preferred].parse(input)
-  let parts = extractBody(adapter.body, url)
-  let title = chooseTitle(adapter, meta, doc)
-  let cleaned = cleanParagraphs(parts, adapter, title)
-  const judged = judge(cleaned.paragraphs, title, doc)
-  if (judged && preferred !== 'generic') {
-    // The platform's selectors missed (redesign, custom theme) or kept a fraction of the text:
-    // take the density result when it holds clearly more, but keep whatever the adapter did find
-    // (title, date, byline).
-    const g = ADAPTERS.generic.parse(input)
-    const gParts = extractBody(g.body, url)
-    const gTitle = title ?? chooseTitle(g, meta, doc)
-    const gCleaned = cleanParagraphs(gParts, { ...adapter, body: g.body }, gTitle)
-    const needed = judged === 'short' ? GAIN * bodyChars(cleaned.paragraphs) : bodyChars(cleaned.paragraphs)
-    if (bodyChars(gCleaned.paragraphs) > needed) {
-      adapter = {
-        ...g,
-        title: adapter.title ?? g.title,
-        dateText: adapter.dateText ?? g.dateText,
-        dateMachine: adapter.dateMachine ?? g.dateMachine ?? null,
-        authors: adapter.authors.length > 0 ? adapter.authors : g.authors,
-        posterAuthors: adapter.posterAuthors ?? g.posterAuthors ?? [],
-        category: adapter.category ?? g.category,
-        tags: adapter.tags.length > 0 ? adapter.tags : g.tags,
-      }
-      parts = gParts
-      title = gTitle
-      cleaned = gCleaned
-      platform = `${preferred}+generic`
-    }
-  }
-
-  if (!title) return fail('no title found')
-  const chars = bodyChars(cleaned.paragraphs)
+  const input: AdapterInput = { doc, url, meta: readHeadMeta(doc) }
+  const read = readBody(input, preferred)
+  if (!read.title) return fail('no title found')
+  const chars = bodyChars(read.cleaned.paragraphs)
   const minChars = singlePostMarked(html) ? SHORT_POST_MIN : MIN_BODY_CHARS
   if (chars < minChars) return fail(`no article body found (${chars} characters of text)`)
-  const listing = listingReason(adapter.body, url)
+  const listing = listingReason(read.adapter.body, url)
   if (listing) return fail(listing)
-
-  const paragraphs = cleaned.paragraphs
-  const body_text = joinParagraphs(paragraphs)
-  const first = paragraphs[0] ?? ''
-  const dl = DATELINE.exec(first)
-  const dateline = dl ? cleanInline(dl[1]!) : null
-
-  const found = findPublished({
-    doc,
-    meta,
-    url,
-    title,
-    adapterMachine: adapter.dateMachine,
-    adapterText: adapter.dateText,
-    // NukeViet microdata datePublished is the last edit time (design/portals.md §2.5): skip it there.
-    skipMicrodata: preferred === 'nukeviet',
-    reference: opts.now ?? null,
-  })
-  const updated_at =
-    parseMachineDate(adapter.updatedMachine) ??
-    parseMachineDate(meta.jsonLd?.dateModified) ??
-    parseMachineDate(meta.og['article:modified_time']) ??
-    null
-
-  // Precedence: the page's author element, the byline closing the text, JSON-LD, microdata, and
-  // last the CMS account that posted the page ("Gửi bởi admin" names no reporter).
-  const authorSources: ReadonlyArray<ReadonlyArray<string>> = [
-    adapter.authors,
-    cleaned.bylineAuthors,
-    meta.jsonLd?.authors ?? [],
-    meta.microdata.author ? [meta.microdata.author] : [],
-    adapter.posterAuthors ?? [],
-  ]
-  const authors = uniq(authorSources.find((a) => a.length > 0) ?? [])
-  const tags = uniq(
-    adapter.tags.length > 0
-      ? adapter.tags
-      : meta.articleTags.length > 0
-        ? meta.articleTags
-        : (meta.jsonLd?.keywords ?? [])
-  )
-  const lead =
-    (adapter.lead ? cleanInline(adapter.lead) : null) ||
-    (dl ? first : null) ||
-    meta.jsonLd?.description ||
-    meta.og['og:description'] ||
-    meta.description ||
-    null
-
-  const pageUrl =
-    sameHostUrl(meta.canonical, url) && !(preferred === 'liferay' && !meta.canonical?.includes('/-/'))
-      ? sameHostUrl(meta.canonical, url)!
-      : (sameHostUrl(meta.og['og:url'], url) ?? url)
-
-  const article: ArticleRecord = {
-    url: canonicalUrl(pageUrl),
-    source_id: opts.source?.id ?? null,
-    platform,
-    title: cleanInline(title),
-    lead,
-    dateline,
-    authors,
-    published_at: found?.iso ?? null,
-    date_source: found?.source ?? null,
-    updated_at,
-    category: adapter.category ?? meta.og['article:section'] ?? meta.jsonLd?.section ?? null,
-    tags,
-    body_text,
-    images: parts.images,
-    links: parts.links,
-    content_hash: createHash('sha256').update(body_text).digest('hex'),
-    origin: meta.origin,
-    language: (meta.lang ?? 'vi').slice(0, 2).toLowerCase(),
-  }
-  return { ok: true, article }
+  return { ok: true, article: toRecord(input, read, preferred, opts) }
 }
 
 const LISTING_PATH =
