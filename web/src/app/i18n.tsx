@@ -5,7 +5,7 @@
 import { createContext, useContext } from 'react'
 import { type Lang, translator } from './translate.ts'
 
-export { type Lang, translator, type Translate } from './translate.ts'
+export { type Lang, translator } from './translate.ts'
 
 export const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({
   lang: 'vi',

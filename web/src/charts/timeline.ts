@@ -6,7 +6,17 @@ import { fmtWindow } from '../app/dates.ts'
 import { MERGER_DATE } from '../app/reference.ts'
 import { type Lang, translator } from '../app/translate.ts'
 
-export interface TimelineItem extends Record<string, unknown> {
+/** What an event carries about its planned window and its holding, wherever it is listed. */
+export type PlannedHeld = {
+  status: string
+  planned_start: string | null
+  planned_end: string | null
+  held_on: string | null
+  delay_days: number | null
+  article_id: string | null
+}
+
+export interface TimelineItem extends PlannedHeld, Record<string, unknown> {
   province_code: string
   province_name: string
   item_date: string | null
@@ -15,12 +25,6 @@ export interface TimelineItem extends Record<string, unknown> {
   origin_name: string | null
   from_merged_province: boolean | null
   label: string
-  status: string
-  planned_start: string | null
-  planned_end: string | null
-  held_on: string | null
-  delay_days: number | null
-  article_id: string | null
   event_id: string | null
   document_id: string | null
   reports: number | null
@@ -73,45 +77,21 @@ type Layer = [
   (r: TimelineItem) => string | null,
 ]
 
+const kind = (k: TimelineItem['item_kind']) => (r: TimelineItem) => r.item_kind === k
+const party = (r: TimelineItem) => r.item_kind === 'org_congress' && r.organization === 'party'
+const massOrg = (r: TimelineItem) => r.item_kind === 'org_congress' && r.organization !== 'party'
+const held = (r: TimelineItem) => r.item_kind === 'congress' && r.held_on !== null
+const itemDate = (r: TimelineItem) => r.item_date
+
+// Party and mass-organisation congresses are the milestones emulation movements greet, each its own
+// layer (the legend switches layers on and off)
 const LAYERS: ReadonlyArray<Layer> = [
-  ['Kế hoạch, văn bản', 'Plans, documents', (r) => r.item_kind === 'document', 'diamond', (r) => r.item_date],
-  [
-    'Hội nghị điển hình',
-    'Model conferences',
-    (r) => r.item_kind === 'conference',
-    'circle',
-    (r) => r.item_date,
-  ],
-  // Party and mass-organisation congresses: the milestones emulation movements greet, each its own
-  // layer (the legend switches layers on and off)
-  [
-    'Đại hội Đảng',
-    'Party congresses',
-    (r) => r.item_kind === 'org_congress' && r.organization === 'party',
-    'rect',
-    (r) => r.item_date,
-  ],
-  [
-    'Đại hội đoàn thể',
-    'Mass-organisation congresses',
-    (r) => r.item_kind === 'org_congress' && r.organization !== 'party',
-    'roundRect',
-    (r) => r.item_date,
-  ],
-  [
-    'Đại hội (dự kiến)',
-    'Congress (planned)',
-    (r) => r.item_kind === 'congress',
-    'emptyCircle',
-    (r) => r.planned_start,
-  ],
-  [
-    'Đại hội (đã tổ chức)',
-    'Congress (held)',
-    (r) => r.item_kind === 'congress' && r.held_on !== null,
-    'triangle',
-    (r) => r.held_on,
-  ],
+  ['Kế hoạch, văn bản', 'Plans, documents', kind('document'), 'diamond', itemDate],
+  ['Hội nghị điển hình', 'Model conferences', kind('conference'), 'circle', itemDate],
+  ['Đại hội Đảng', 'Party congresses', party, 'rect', itemDate],
+  ['Đại hội đoàn thể', 'Mass-organisation congresses', massOrg, 'roundRect', itemDate],
+  ['Đại hội (dự kiến)', 'Congress (planned)', kind('congress'), 'emptyCircle', (r) => r.planned_start],
+  ['Đại hội (đã tổ chức)', 'Congress (held)', held, 'triangle', (r) => r.held_on],
 ]
 
 /** Vertical lines: national milestones (labelled on hover) and the 2025 merger. */

@@ -1,24 +1,10 @@
-import { SOURCE_KINDS, type FilterModel } from '../app/filters.ts'
+/** The filters most views share: provinces, campaigns, years and dates, and the whole filter model. */
+import type { FilterModel } from '../app/filters.ts'
 import { useT } from '../app/i18n.tsx'
+import type { Loadable, Table } from '../app/api.ts'
 import { useCampaigns, useProvinces, type System } from '../app/reference.ts'
-import { Select } from './Field.tsx'
-
-/** The unit-system switch most views share (34 units since 1 Jul 2025, 63 before). */
-export const SystemSelect = ({ value, onChange }: { value: System; onChange: (v: string) => void }) => {
-  const t = useT()
-  return (
-    <Select
-      id="system"
-      label={t('Hệ đơn vị', 'Unit system')}
-      value={value}
-      onChange={onChange}
-      options={[
-        { value: '2025', label: t('34 tỉnh', '34 units') },
-        { value: '2008', label: t('63 tỉnh', '63 units') },
-      ]}
-    />
-  )
-}
+import { type Picker, SourceKindSelect, SystemSelect } from './Choices.tsx'
+import { Select, TextField } from './Field.tsx'
 
 /** Years offered by the filters: the corpus reaches back to the 2008 unit system. */
 const YEARS = [
@@ -26,120 +12,100 @@ const YEARS = [
   ...Array.from({ length: new Date().getFullYear() - 2007 }, (_, i) => String(new Date().getFullYear() - i)),
 ]
 
+interface RangeProps<K extends string> {
+  readonly from: string
+  readonly to: string
+  readonly onChange: (patch: Partial<Record<K, string>>) => void
+}
+
 /** The `from_year` / `to_year` pair of selects; `onChange` receives a URL query patch. */
-export const YearRange = ({
-  from,
-  to,
-  onChange,
-}: {
-  from: string
-  to: string
-  onChange: (patch: { from_year?: string; to_year?: string }) => void
-}) => {
+export const YearRange = ({ from, to, onChange }: RangeProps<'from_year' | 'to_year'>) => {
   const t = useT()
   const options = YEARS.map((y) => ({ value: y, label: y || t('Tất cả', 'All') }))
+  const from_year = {
+    id: 'from_year',
+    value: from,
+    options,
+    onChange: (v: string) => onChange({ from_year: v }),
+  }
+  const to_year = { id: 'to_year', value: to, options, onChange: (v: string) => onChange({ to_year: v }) }
   return (
     <>
-      <Select
-        id="from_year"
-        label={t('Từ năm', 'From year')}
-        value={from}
-        onChange={(v) => onChange({ from_year: v })}
-        options={options}
-      />
-      <Select
-        id="to_year"
-        label={t('Đến năm', 'To year')}
-        value={to}
-        onChange={(v) => onChange({ to_year: v })}
-        options={options}
-      />
+      <Select {...from_year} label={t('Từ năm', 'From year')} />
+      <Select {...to_year} label={t('Đến năm', 'To year')} />
     </>
   )
 }
 
-const KIND_LABELS: Record<string, [string, string]> = {
-  portal: ['Cổng thông tin', 'Portals'],
-  newspaper: ['Báo', 'Newspapers'],
-  tv: ['Đài PT-TH', 'TV and radio'],
-  other: ['Khác', 'Other'],
-}
-
-interface Picker {
-  readonly value: string
-  readonly onChange: (v: string) => void
-}
-
-/** The source-kind select; views that only crawl portals and newspapers offer just those two. */
-export const SourceKindSelect = ({
-  value,
+/** A `from` / `to` pair of month or date inputs; `onChange` receives a URL query patch. */
+export const DateRange = ({
+  from,
+  to,
   onChange,
-  kinds = SOURCE_KINDS,
-  id = 'source_kind',
-}: Picker & { kinds?: ReadonlyArray<string>; id?: string }) => {
+  type,
+}: RangeProps<'from' | 'to'> & { type: 'month' | 'date' }) => {
   const t = useT()
+  const [fromLabel, toLabel] =
+    type === 'month'
+      ? [t('Từ tháng', 'From month'), t('Đến tháng', 'To month')]
+      : [t('Từ ngày', 'From'), t('Đến ngày', 'To')]
   return (
-    <Select
-      id={id}
-      label={t('Loại nguồn', 'Source kind')}
-      value={value}
-      onChange={onChange}
-      options={[
-        { value: '', label: t('Tất cả', 'All') },
-        ...kinds.map((k) => ({ value: k, label: t(...(KIND_LABELS[k] ?? [k, k])) })),
-      ]}
-    />
+    <>
+      <TextField
+        id="from"
+        type={type}
+        label={fromLabel}
+        value={from}
+        onChange={(v) => onChange({ from: v })}
+      />
+      <TextField id="to" type={type} label={toLabel} value={to} onChange={(v) => onChange({ to: v })} />
+    </>
   )
 }
 
-/** A province select over the reference list; `onlyCovered` leaves out provinces without articles. */
-export const ProvinceSelect = ({
-  system,
-  value,
-  onChange,
-  all,
-  onlyCovered = false,
-}: Picker & { system: System; all: string; onlyCovered?: boolean }) => {
+interface RefProps extends Picker {
+  /** The label of an empty first choice; none when absent. */
+  readonly all?: string
+  /** Leave out entries without articles. */
+  readonly onlyCovered?: boolean
+}
+
+/** The options of a select over a loaded reference list. */
+const refOptions = <R extends { articles: number }>(
+  v: Loadable<Table<R>>,
+  p: RefProps,
+  option: (r: R) => { value: string; label: string }
+) => {
+  const rows = v.state === 'ready' ? v.data.rows : []
+  const options = rows.filter((r) => !p.onlyCovered || r.articles > 0).map(option)
+  return p.all === undefined ? options : [{ value: '', label: p.all }, ...options]
+}
+
+/** A province select over the unit system's reference list. */
+export const ProvinceSelect = (p: RefProps & { system: System }) => {
   const t = useT()
-  const provinces = useProvinces(system)
-  const rows = provinces.state === 'ready' ? provinces.data.rows : []
-  const options = rows
-    .filter((p) => !onlyCovered || p.articles > 0)
-    .map((p) => ({ value: p.code, label: p.name_vi }))
+  const options = refOptions(useProvinces(p.system), p, (r) => ({ value: r.code, label: r.name_vi }))
   return (
     <Select
       id="province"
       label={t('Tỉnh', 'Province')}
-      value={value}
-      onChange={onChange}
-      options={[{ value: '', label: all }, ...options]}
+      {...{ value: p.value, onChange: p.onChange, options }}
     />
   )
 }
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s)
 
-/** A campaign select; `all` (when given) heads the list, `maxLength` shortens long names. */
-export const CampaignSelect = ({
-  value,
-  onChange,
-  all,
-  onlyCovered = false,
-  maxLength = Number.POSITIVE_INFINITY,
-}: Picker & { all?: string; onlyCovered?: boolean; maxLength?: number }) => {
+/** A campaign select; `maxLength` shortens long names. */
+export const CampaignSelect = (p: RefProps & { maxLength?: number }) => {
   const t = useT()
-  const campaigns = useCampaigns()
-  const rows = campaigns.state === 'ready' ? campaigns.data.rows : []
-  const options = rows
-    .filter((c) => !onlyCovered || c.articles > 0)
-    .map((c) => ({ value: c.campaign_id, label: cut(c.name_vi, maxLength) }))
+  const n = p.maxLength ?? Number.POSITIVE_INFINITY
+  const options = refOptions(useCampaigns(), p, (c) => ({ value: c.campaign_id, label: cut(c.name_vi, n) }))
   return (
     <Select
       id="campaign"
       label={t('Phong trào', 'Campaign')}
-      value={value}
-      onChange={onChange}
-      options={all === undefined ? options : [{ value: '', label: all }, ...options]}
+      {...{ value: p.value, onChange: p.onChange, options }}
     />
   )
 }

@@ -6,8 +6,9 @@ import { CanvasRenderer } from 'echarts/renderers'
 import { useT } from '../app/i18n.tsx'
 import { systemOf, useCampaigns } from '../app/reference.ts'
 import { useQuery } from '../app/router.ts'
-import { Filters, Toggle } from '../components/Field.tsx'
-import { CampaignSelect, SourceKindSelect, SystemSelect, YearRange } from '../components/StandardFilters.tsx'
+import { MeasureToggle, SourceKindSelect, SystemSelect, useMeasure } from '../components/Choices.tsx'
+import { Filters } from '../components/Field.tsx'
+import { CampaignSelect, YearRange } from '../components/StandardFilters.tsx'
 import { AdoptionChart } from './campaigns/AdoptionChart.tsx'
 import { type CampaignFilters, CoverageHeatmap } from './campaigns/CoverageHeatmap.tsx'
 
@@ -16,7 +17,7 @@ use([HeatmapChart, BarChart, GridComponent, TooltipComponent, VisualMapComponent
 export default function Campaigns() {
   const t = useT()
   const [q, set] = useQuery()
-  const measure = q.get('measure') === 'share' ? 'share' : 'raw'
+  const measure = useMeasure()
   const f: CampaignFilters = {
     system: systemOf(q.get('system')),
     kind: q.get('source_kind') ?? '',
@@ -37,15 +38,10 @@ export default function Campaigns() {
           kinds={['portal', 'newspaper']}
         />
         <YearRange from={f.fromYear} to={f.toYear} onChange={set} />
-        <Toggle
-          name="measure"
-          label={t('Giá trị', 'Value')}
-          value={measure}
-          onChange={(v) => set({ measure: v === 'raw' ? null : v })}
-          options={[
-            { value: 'raw', label: t('Số bài', 'Articles') },
-            { value: 'share', label: t('% sản lượng', '% of output') },
-          ]}
+        <MeasureToggle
+          label={['Giá trị', 'Value']}
+          raw={['Số bài', 'Articles']}
+          share={['% sản lượng', '% of output']}
         />
       </Filters>
       <CoverageHeatmap f={f} measure={measure} />

@@ -12,8 +12,9 @@ import { CanvasRenderer } from 'echarts/renderers'
 import { useT } from '../app/i18n.tsx'
 import type { TimelineItem } from '../charts/timeline.ts'
 import { Chart } from '../components/Chart.tsx'
-import { Filters, TextField } from '../components/Field.tsx'
-import { SystemSelect } from '../components/StandardFilters.tsx'
+import { SystemSelect } from '../components/Choices.tsx'
+import { Filters } from '../components/Field.tsx'
+import { DateRange } from '../components/StandardFilters.tsx'
 import { Load } from '../components/State.tsx'
 import { ProvinceChips } from './compare/ProvinceChips.tsx'
 import { openArticle, TimelineTable } from './compare/TimelineTable.tsx'
@@ -41,20 +42,7 @@ export default function Compare() {
       <h1>{t('So sánh tiến trình các tỉnh', 'Compare provinces’ timelines')}</h1>
       <Filters>
         <SystemSelect value={system} onChange={(v) => set({ system: v, province: null })} />
-        <TextField
-          id="from"
-          type="month"
-          label={t('Từ tháng', 'From month')}
-          value={from}
-          onChange={(v) => set({ from: v })}
-        />
-        <TextField
-          id="to"
-          type="month"
-          label={t('Đến tháng', 'To month')}
-          value={to}
-          onChange={(v) => set({ to: v })}
-        />
+        <DateRange type="month" from={from} to={to} onChange={set} />
       </Filters>
       <ProvinceChips
         provinces={provinces.state === 'ready' ? provinces.data.rows : []}

@@ -6,7 +6,7 @@
 import { useApi } from '../app/api.ts'
 import { useT } from '../app/i18n.tsx'
 import { useLocation, useQuery } from '../app/router.ts'
-import { Toggle } from '../components/Field.tsx'
+import { ChoiceToggle, SYSTEMS_DATED } from '../components/Choices.tsx'
 import { Load } from '../components/State.tsx'
 import { Chain } from './document/Chain.tsx'
 import { ImplementingList, NotYetList } from './document/ImplementingList.tsx'
@@ -54,15 +54,12 @@ const Answers = ({
   return (
     <>
       <h2>{t('Các tỉnh đã thực hiện', 'Provinces that have answered it')}</h2>
-      <Toggle
+      <ChoiceToggle
         name="system"
-        label={t('Đơn vị hành chính', 'Units')}
+        label={['Đơn vị hành chính', 'Units']}
         value={system}
         onChange={onSystem}
-        options={[
-          { value: '2025', label: t('34 tỉnh (từ 1/7/2025)', '34 provinces (since 1 July 2025)') },
-          { value: '2008', label: t('63 tỉnh (trước 1/7/2025)', '63 provinces (before 1 July 2025)') },
-        ]}
+        choices={SYSTEMS_DATED}
       />
       {d.summary ? (
         <p data-testid="implementation-summary">

@@ -6,7 +6,8 @@ import { readFilters } from '../app/filters.ts'
 import { useT } from '../app/i18n.tsx'
 import { useQuery } from '../app/router.ts'
 import '../charts/cartesian.ts'
-import { Filters, Toggle } from '../components/Field.tsx'
+import { MeasureToggle, useMeasure } from '../components/Choices.tsx'
+import { Filters } from '../components/Field.tsx'
 import { ModelFilters } from '../components/StandardFilters.tsx'
 import { CoverageMap } from './overview/CoverageMap.tsx'
 import { KeyFigures } from './overview/KeyFigures.tsx'
@@ -18,21 +19,16 @@ export default function Overview() {
   const t = useT()
   const [q, set] = useQuery()
   const model = readFilters(q)
-  const measure = q.get('measure') === 'share' ? 'share' : 'raw'
+  const measure = useMeasure()
   return (
     <section>
       <h1>{t('Tổng quan phong trào thi đua yêu nước', 'Patriotic emulation movements: overview')}</h1>
       <Filters>
         <ModelFilters model={model} onChange={set} />
-        <Toggle
-          name="measure"
-          label={t('Biểu đồ xu hướng', 'Trend chart')}
-          value={measure}
-          onChange={(v) => set({ measure: v === 'raw' ? null : v })}
-          options={[
-            { value: 'raw', label: t('Số bài', 'Counts') },
-            { value: 'share', label: t('Tỷ lệ', 'Share') },
-          ]}
+        <MeasureToggle
+          label={['Biểu đồ xu hướng', 'Trend chart']}
+          raw={['Số bài', 'Counts']}
+          share={['Tỷ lệ', 'Share']}
         />
       </Filters>
       <KeyFigures model={model} />

@@ -1,57 +1,41 @@
 /** The article list's filters and the drill-down filters it was opened with (document, event, unique). */
 import { useT } from '../../app/i18n.tsx'
 import { systemOf } from '../../app/reference.ts'
-import { Filters, Select, TextField } from '../../components/Field.tsx'
-import { CampaignSelect, ProvinceSelect, SystemSelect } from '../../components/StandardFilters.tsx'
+import { type Choice, ChoiceSelect, SystemSelect } from '../../components/Choices.tsx'
+import { Filters } from '../../components/Field.tsx'
+import { CampaignSelect, DateRange, ProvinceSelect } from '../../components/StandardFilters.tsx'
 
-type Patch = Record<string, string | null>
+type Patch = Record<string, string | null | undefined>
+
+const ORIGINS: ReadonlyArray<Choice> = [
+  ['captured', 'Trang thu thập nguyên bản', 'Captured pages'],
+  ['rebuilt', 'Trang dựng lại', 'Rebuilt pages'],
+]
 
 export const ArticleFilters = ({ q, set }: { q: URLSearchParams; set: (patch: Patch) => void }) => {
   const t = useT()
   const system = systemOf(q.get('system'))
   // any filter change goes back to the first page
-  const on = (key: string) => (v: string) => set({ [key]: v, offset: null })
+  const field = (key: string) => ({
+    value: q.get(key) ?? '',
+    onChange: (v: string) => set({ [key]: v, offset: null }),
+  })
   return (
     <Filters>
       <SystemSelect value={system} onChange={(v) => set({ system: v, province: null, offset: null })} />
-      <ProvinceSelect
-        system={system}
-        all={t('Tất cả', 'All')}
-        onlyCovered
-        value={q.get('province') ?? ''}
-        onChange={on('province')}
-      />
-      <CampaignSelect
-        all={t('Tất cả', 'All')}
-        onlyCovered
-        maxLength={50}
-        value={q.get('campaign') ?? ''}
-        onChange={on('campaign')}
-      />
-      <Select
+      <ProvinceSelect system={system} all={t('Tất cả', 'All')} onlyCovered {...field('province')} />
+      <CampaignSelect all={t('Tất cả', 'All')} onlyCovered maxLength={50} {...field('campaign')} />
+      <ChoiceSelect
         id="origin"
-        label={t('Nguồn gốc trang', 'Page origin')}
-        value={q.get('origin') ?? ''}
-        onChange={on('origin')}
-        options={[
-          { value: '', label: t('Tất cả', 'All') },
-          { value: 'captured', label: t('Trang thu thập nguyên bản', 'Captured pages') },
-          { value: 'rebuilt', label: t('Trang dựng lại', 'Rebuilt pages') },
-        ]}
+        label={['Nguồn gốc trang', 'Page origin']}
+        choices={ORIGINS}
+        {...field('origin')}
       />
-      <TextField
-        id="from"
+      <DateRange
         type="date"
-        label={t('Từ ngày', 'From')}
-        value={q.get('from') ?? ''}
-        onChange={on('from')}
-      />
-      <TextField
-        id="to"
-        type="date"
-        label={t('Đến ngày', 'To')}
-        value={q.get('to') ?? ''}
-        onChange={on('to')}
+        from={q.get('from') ?? ''}
+        to={q.get('to') ?? ''}
+        onChange={(p) => set({ ...p, offset: null })}
       />
     </Filters>
   )

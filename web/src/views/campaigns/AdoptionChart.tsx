@@ -4,8 +4,7 @@ import { type Table, useApi } from '../../app/api.ts'
 import { useLang, useT } from '../../app/i18n.tsx'
 import { href, navigate } from '../../app/router.ts'
 import { type AdoptionRow, buildAdoptionOption } from '../../charts/campaigns.ts'
-import { Chart } from '../../components/Chart.tsx'
-import { Load } from '../../components/State.tsx'
+import { ChartCard } from '../../components/ChartCard.tsx'
 import { type CampaignFilters, narrow } from './CoverageHeatmap.tsx'
 
 export const AdoptionChart = ({ f, campaign }: { f: CampaignFilters; campaign: string }) => {
@@ -29,22 +28,17 @@ export const AdoptionChart = ({ f, campaign }: { f: CampaignFilters; campaign: s
     navigate(href('/articles', { system: f.system, province: code, campaign, unique: 'true' }))
   }
   return (
-    <Load value={adoption} empty={(d) => d.rows.every((r) => r.lag_days === null)}>
-      {(d) =>
-        option ? (
-          <Chart
-            testId="adoption-chart"
-            title={t(
-              'Số ngày từ khi phát động đến lần đầu được nhắc đến',
-              'Days from launch to first mention'
-            )}
-            option={option}
-            height={Math.max(220, 34 * d.rows.length + 60)}
-            csv={{ name: `adoption-${campaign}`, columns: d.columns, rows: d.rows }}
-            onClick={open}
-          />
-        ) : null
-      }
-    </Load>
+    <ChartCard
+      value={adoption}
+      option={option}
+      empty={(d) => d.rows.every((r) => r.lag_days === null)}
+      props={(d) => ({
+        testId: 'adoption-chart',
+        title: t('Số ngày từ khi phát động đến lần đầu được nhắc đến', 'Days from launch to first mention'),
+        height: Math.max(220, 34 * d.rows.length + 60),
+        csv: { name: `adoption-${campaign}`, columns: d.columns, rows: d.rows },
+        onClick: open,
+      })}
+    />
   )
 }

@@ -5,8 +5,7 @@ import { useLang, useT } from '../../app/i18n.tsx'
 import type { System } from '../../app/reference.ts'
 import { href, navigate } from '../../app/router.ts'
 import { buildCoverageHeatmap, type CoverageRow } from '../../charts/campaigns.ts'
-import { Chart } from '../../components/Chart.tsx'
-import { Load } from '../../components/State.tsx'
+import { ChartCard } from '../../components/ChartCard.tsx'
 
 /** Phone-sized chart: fewer, shorter axis labels. */
 export const narrow = () => typeof window !== 'undefined' && window.innerWidth < 640
@@ -46,22 +45,17 @@ export const CoverageHeatmap = ({ f, measure }: { f: CampaignFilters; measure: '
     )
   }
   return (
-    <Load value={coverage} empty={(d) => d.rows.length === 0}>
-      {(d) =>
-        heat ? (
-          <Chart
-            testId="coverage-heatmap"
-            title={t(
-              'Tỉnh × phong trào (bấm để xem bài viết)',
-              'Province × campaign (click for the articles)'
-            )}
-            option={heat.option}
-            height={Math.max(360, 36 * heat.provs.length + 240)}
-            csv={{ name: `coverage-${f.system}`, columns: d.columns, rows: d.rows }}
-            onClick={open}
-          />
-        ) : null
-      }
-    </Load>
+    <ChartCard
+      value={coverage}
+      option={heat?.option ?? null}
+      empty={(d) => d.rows.length === 0}
+      props={(d) => ({
+        testId: 'coverage-heatmap',
+        title: t('Tỉnh × phong trào (bấm để xem bài viết)', 'Province × campaign (click for the articles)'),
+        height: Math.max(360, 36 * (heat?.provs.length ?? 0) + 240),
+        csv: { name: `coverage-${f.system}`, columns: d.columns, rows: d.rows },
+        onClick: open,
+      })}
+    />
   )
 }

@@ -2,7 +2,7 @@
 import { useT } from '../../app/i18n.tsx'
 import type { ProvinceRow } from '../../app/reference.ts'
 
-export const MAX_PROVINCES = 8
+const MAX_PROVINCES = 8
 
 export const ProvinceChips = ({
   provinces,

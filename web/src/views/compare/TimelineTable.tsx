@@ -1,9 +1,9 @@
 /** The compare view's table: one row per item, the chart's data in words, with links to the reports. */
-import { fmtWindow } from '../../app/dates.ts'
 import { type Lang, translator, useLang } from '../../app/i18n.tsx'
 import { href, navigate } from '../../app/router.ts'
 import { itemWhen, itemWhere, type TimelineItem } from '../../charts/timeline.ts'
 import { type Column, DataTable } from '../../components/DataTable.tsx'
+import { plannedHeldColumns } from '../../components/eventColumns.ts'
 
 const KIND: Record<string, [string, string]> = {
   document: ['Văn bản', 'Document'],
@@ -45,17 +45,7 @@ const columns = (lang: Lang): ReadonlyArray<Column<TimelineItem>> => {
       label: t('Trạng thái', 'Status'),
       render: (r) => t(...(STATUS[r.status] ?? ['Chưa rõ', 'Unknown'])),
     },
-    {
-      key: 'planned_start',
-      label: t('Dự kiến', 'Planned'),
-      render: (r) => (r.planned_start ? fmtWindow(lang, r.planned_start, r.planned_end) : ''),
-    },
-    {
-      key: 'held_on',
-      label: t('Tổ chức', 'Held'),
-      render: (r) => (r.held_on ? fmtWindow(lang, r.held_on) : ''),
-    },
-    { key: 'delay_days', label: t('Trễ (ngày)', 'Delay (days)'), numeric: true },
+    ...plannedHeldColumns<TimelineItem>(lang, ''),
     {
       key: 'reports',
       label: t('Số bài', 'Reports'),
@@ -69,14 +59,8 @@ export const openArticle = (id: string | null | undefined) => {
   if (id) navigate(`/articles/${encodeURIComponent(id)}`)
 }
 
-export const TimelineTable = ({ rows }: { rows: ReadonlyArray<TimelineItem> }) => {
-  const { lang } = useLang()
-  return (
-    <DataTable
-      name="timelines"
-      rows={rows}
-      onRowClick={(r) => openArticle(r.article_id)}
-      columns={columns(lang)}
-    />
-  )
-}
+const openRow = (r: TimelineItem) => openArticle(r.article_id)
+
+export const TimelineTable = ({ rows }: { rows: ReadonlyArray<TimelineItem> }) => (
+  <DataTable name="timelines" rows={rows} onRowClick={openRow} columns={columns(useLang().lang)} />
+)

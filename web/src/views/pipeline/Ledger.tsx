@@ -5,8 +5,7 @@ import { useLang, useT } from '../../app/i18n.tsx'
 import { href } from '../../app/router.ts'
 import '../../charts/cartesian.ts'
 import { buildLedgerOption, type LedgerRow } from '../../charts/ledger.ts'
-import { Chart } from '../../components/Chart.tsx'
-import { Load } from '../../components/State.tsx'
+import { ChartCard } from '../../components/ChartCard.tsx'
 
 export const Ledger = ({ source }: { source: string }) => {
   const t = useT()
@@ -17,17 +16,15 @@ export const Ledger = ({ source }: { source: string }) => {
     [ledger, lang]
   )
   return (
-    <Load value={ledger} empty={(d) => d.rows.length === 0}>
-      {(d) =>
-        option ? (
-          <Chart
-            testId="ledger-chart"
-            title={t(`Sổ theo dõi độ phủ: ${source}`, `Coverage ledger: ${source}`)}
-            option={option}
-            csv={{ name: `ledger-${source}`, columns: d.columns, rows: d.rows }}
-          />
-        ) : null
-      }
-    </Load>
+    <ChartCard
+      value={ledger}
+      option={option}
+      empty={(d) => d.rows.length === 0}
+      props={(d) => ({
+        testId: 'ledger-chart',
+        title: t(`Sổ theo dõi độ phủ: ${source}`, `Coverage ledger: ${source}`),
+        csv: { name: `ledger-${source}`, columns: d.columns, rows: d.rows },
+      })}
+    />
   )
 }

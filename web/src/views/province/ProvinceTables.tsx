@@ -3,6 +3,7 @@ import { fmtWindow } from '../../app/dates.ts'
 import { useLang, useT } from '../../app/i18n.tsx'
 import { href } from '../../app/router.ts'
 import { DataTable } from '../../components/DataTable.tsx'
+import { plannedHeldColumns } from '../../components/eventColumns.ts'
 import type { Profile } from './types.ts'
 
 type Origin = (oldCode: string | null, oldName: string | null) => string
@@ -28,17 +29,7 @@ export const EventsTable = ({ p, code, system }: { p: Profile; code: string; sys
       rows={p.events}
       columns={[
         { key: 'label', label: t('Sự kiện', 'Event'), render: label },
-        {
-          key: 'planned_start',
-          label: t('Dự kiến', 'Planned'),
-          render: (r) => (r.planned_start ? fmtWindow(lang, r.planned_start, r.planned_end) : '—'),
-        },
-        {
-          key: 'held_on',
-          label: t('Tổ chức', 'Held'),
-          render: (r) => (r.held_on ? fmtWindow(lang, r.held_on) : '—'),
-        },
-        { key: 'delay_days', label: t('Trễ (ngày)', 'Delay (days)'), numeric: true },
+        ...plannedHeldColumns<Profile['events'][number]>(lang, '—'),
       ]}
     />
   )

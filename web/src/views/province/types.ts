@@ -1,4 +1,6 @@
 /** The shape of /api/provinces/<code>/profile as the province page reads it. */
+import type { PlannedHeld } from '../../charts/timeline.ts'
+
 interface Named {
   code: string
   name: string
@@ -23,19 +25,15 @@ export interface Profile {
     old_code: string | null
     old_name: string | null
   }>
-  events: Array<{
-    label: string
-    item_kind: string
-    status: string
-    planned_start: string | null
-    planned_end: string | null
-    held_on: string | null
-    delay_days: number | null
-    article_id: string | null
-    organization: string | null
-    old_code: string | null
-    old_name: string | null
-  }>
+  events: Array<
+    PlannedHeld & {
+      label: string
+      item_kind: string
+      organization: string | null
+      old_code: string | null
+      old_name: string | null
+    }
+  >
   campaigns: Array<{
     campaign_id: string
     campaign_name: string

@@ -35,15 +35,13 @@ export const SqlError = ({ error }: { error: SqlFailure }) => {
   )
 }
 
-export const ResultPanel = ({
-  state,
-  view,
-  onView,
-}: {
-  state: RunState
-  view: ResultView
-  onView: (v: ResultView) => void
-}) => {
+interface ResultPanelProps {
+  readonly state: RunState
+  readonly view: ResultView
+  readonly onView: (v: ResultView) => void
+}
+
+export const ResultPanel = ({ state, view, onView }: ResultPanelProps) => {
   const t = useT()
   if (state.kind === 'idle') return null
   if (state.kind === 'running') return <Loading />
