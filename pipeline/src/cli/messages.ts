@@ -67,6 +67,16 @@ const catalogue = {
     en: (p) =>
       `exported ${p.tables} tables/views (${p.rows} rows) from ${p.source} to ${p.out} (with data_dictionary.csv)`,
   },
+  finalizeFailed: {
+    vi: (p) => `hoàn tất thất bại: ${p.detail}`,
+    en: (p) => `finalize failed: ${p.detail}`,
+  },
+  finalized: {
+    vi: (p) =>
+      `đã hoàn tất ${p.file} (${p.mode}, ${p.changed} bài thay đổi, ${p.seconds} giây) và công bố phiên bản ${p.version}`,
+    en: (p) =>
+      `finalized ${p.file} (${p.mode}, ${p.changed} changed articles, ${p.seconds} s) and published version ${p.version}`,
+  },
   extractBadLine: {
     vi: (p) => `dòng ${p.line}: ${p.detail}`,
     en: (p) => `line ${p.line}: ${p.detail}`,

@@ -19,6 +19,7 @@ export const commands: Record<string, Loader> = {
   ingest: () => import('./commands/ingest.ts').then((m) => m.ingestCommand),
   sql: () => import('./commands/sql.ts').then((m) => m.sqlCommand),
   export: () => import('./commands/export.ts').then((m) => m.exportCommand),
+  finalize: () => import('./commands/finalize.ts').then((m) => m.finalizeCommand),
   serve: () => import('./commands/serve.ts').then((m) => m.serveCommand),
   extract: () => import('./commands/extract.ts').then((m) => m.extractCommand),
   eval: () => import('./commands/eval.ts').then((m) => m.evalCommand),

@@ -6,7 +6,7 @@
 import { Context, Effect, Layer } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
 import { describeError, type Warehouse, WarehouseError } from './db.ts'
-import { finalizeRun as finalizeAsync } from './finalize.ts'
+import { type FinalizeOptions, finalizeRun as finalizeAsync } from './finalize.ts'
 import {
   loadBatch as loadAsync,
   recordParseFailures as failuresAsync,
@@ -26,7 +26,7 @@ import {
 
 export type { Warehouse } from './db.ts'
 export { WarehouseError } from './db.ts'
-export type { FinalizeSummary } from './finalize.ts'
+export type { FinalizeOptions, FinalizeSummary } from './finalize.ts'
 export type { LoadOptions, LoadResult } from './load.ts'
 export type { PublishResult } from './publish.ts'
 export { currentPublished, currentPointer, publishedDir } from './publish.ts'
@@ -52,8 +52,8 @@ export const recordParseFailures = (
   runId: string,
   failures: ReadonlyArray<{ url: string; reason: string; source_id?: string | null }>
 ) => attempt('record parse failures', () => failuresAsync(wh, runId, failures))
-export const finalizeRun = (wh: Warehouse, runId: string) =>
-  attempt('finalize run', () => finalizeAsync(wh, runId))
+export const finalizeRun = (wh: Warehouse, runId: string, opts?: FinalizeOptions) =>
+  attempt('finalize run', () => finalizeAsync(wh, runId, opts))
 export const startRun = (wh: Warehouse, opts?: StartRunOptions) =>
   attempt('start run', () => startAsync(wh, opts))
 export const endRun = (
