@@ -90,13 +90,20 @@ export const mainContent = (doc: Doc): DensityResult => {
   return r
 }
 
-const computeMainContent = (doc: Doc): DensityResult => {
-  const body = doc.byTag('body')[0]
-  if (!body) return { roots: [], method: 'none', pageChars: 0 }
-  const stats = measureText(body)
-  const bodyStats = stats.get(body)!
-  const pageText = Math.max(bodyStats.chars - bodyStats.linkChars, 1)
+type Stats = Map<Element, TextStats>
 
+interface ScoredParagraph {
+  readonly el: Element
+  readonly score: number
+  readonly chars: number
+  readonly holder: boolean
+}
+
+/**
+ * Whether an element sits in page chrome (hidden, excluded tag, widget class), memoised for the
+ * page. A widget's class on the block that holds the page's text lies and is waived.
+ */
+const exclusion = (stats: Stats, pageText: number): ((el: Element | null) => boolean) => {
   const memo = new WeakMap<Element, boolean>()
   const selfExcluded = (e: Element): boolean => {
     if (e.name === 'body' || e.name === 'html') return false
@@ -105,11 +112,10 @@ const computeMainContent = (doc: Doc): DensityResult => {
     if (isHidden(e.attribs)) return true
     if (!tagged && !classed) return false
     if (tagged && !WAIVABLE_TAGS.has(e.name)) return true
-    // A widget's class on the block that holds the page's text: the class lies.
     const st = stats.get(e)
     return !st || st.chars - st.linkChars < PROTECTED_SHARE * pageText
   }
-  const excluded = (el: Element | null): boolean => {
+  return (el) => {
     // Walk up to the first memoised ancestor, then fill the memo on the way down (no recursion).
     const chain: Element[] = []
     let verdict = false
@@ -127,9 +133,16 @@ const computeMainContent = (doc: Doc): DensityResult => {
     }
     return verdict
   }
+}
 
-  // Paragraph-like blocks and their scores.
-  const paragraphs: Array<{ el: Element; score: number; chars: number; holder: boolean }> = []
+/** Paragraph-like blocks outside the chrome, with their scores. */
+const scoredParagraphs = (
+  doc: Doc,
+  body: Element,
+  stats: Stats,
+  excluded: (el: Element | null) => boolean
+): ScoredParagraph[] => {
+  const paragraphs: ScoredParagraph[] = []
   for (const el of doc.elements) {
     if (!stats.has(el) || el === body) continue
     const st = stats.get(el)!
@@ -143,8 +156,11 @@ const computeMainContent = (doc: Doc): DensityResult => {
     if (chars < 25 || excluded(el)) continue
     paragraphs.push({ el, score: 1 + st.punct + Math.min(chars / 100, 3), chars, holder })
   }
-  if (paragraphs.length === 0) return { roots: [], method: 'none', pageChars: 0 }
+  return paragraphs
+}
 
+/** Every paragraph scores its parent fully and its grandparent by half. */
+const containerScores = (paragraphs: ReadonlyArray<ScoredParagraph>): Map<Element, number> => {
   const scores = new Map<Element, number>()
   const add = (el: Element | null, s: number) => {
     if (el && el.type === 'tag') scores.set(el, (scores.get(el) ?? 0) + s)
@@ -161,6 +177,19 @@ const computeMainContent = (doc: Doc): DensityResult => {
       add(parent?.parent as Element | null, p.score / 2)
     }
   }
+  return scores
+}
+
+const computeMainContent = (doc: Doc): DensityResult => {
+  const body = doc.byTag('body')[0]
+  if (!body) return { roots: [], method: 'none', pageChars: 0 }
+  const stats = measureText(body)
+  const bodyStats = stats.get(body)!
+  const excluded = exclusion(stats, Math.max(bodyStats.chars - bodyStats.linkChars, 1))
+  const paragraphs = scoredParagraphs(doc, body, stats, excluded)
+  if (paragraphs.length === 0) return { roots: [], method: 'none', pageChars: 0 }
+
+  const scores = containerScores(paragraphs)
   const adjusted = (el: Element): number => {
     const st = stats.get(el) ?? measureText(el, stats).get(el)!
     return (scores.get(el) ?? 0) * (1 - linkDensity(st))
