@@ -52,6 +52,29 @@ const bareFetch = async (urls: ReadonlyArray<string>, concurrency: number, dir: 
   }
 }
 
+/** `thidua run --generated` under /usr/bin/time: its JSON summary and peak RSS in KB. */
+const runGenerated = async (corpus: string, db: string) => {
+  const args = [
+    '-f',
+    'MAXRSS_KB=%M',
+    'pnpm',
+    '--silent',
+    'thidua',
+    'run',
+    '--generated',
+    corpus,
+    '--db',
+    db,
+    '--json',
+  ]
+  const { stdout, stderr } = await exec('/usr/bin/time', args, {
+    cwd: repoRoot,
+    maxBuffer: 256 * 1024 * 1024,
+  })
+  const summary = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as RunSummary
+  return { summary, maxRssKb: Number(/MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? Number.NaN) }
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const n = Number(process.env.BENCH_PIPELINE_N ?? 10_000)
   const dir = mkdtempSync(path.join(tmpdir(), 'thidua-bench-pipeline-'))
@@ -60,25 +83,7 @@ export async function run(): Promise<Record<string, unknown>> {
   try {
     const g = await generateCorpus({ n, seed: 3, out: corpus })
 
-    const { stdout, stderr } = await exec(
-      '/usr/bin/time',
-      [
-        '-f',
-        'MAXRSS_KB=%M',
-        'pnpm',
-        '--silent',
-        'thidua',
-        'run',
-        '--generated',
-        corpus,
-        '--db',
-        db,
-        '--json',
-      ],
-      { cwd: repoRoot, maxBuffer: 256 * 1024 * 1024 }
-    )
-    const summary = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as RunSummary
-    const maxRssKb = Number(/MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? Number.NaN)
+    const { summary, maxRssKb } = await runGenerated(corpus, db)
     const t = summary.timings
     const crawled = (summary.crawl?.totals.fetched ?? 0) + (summary.crawl?.totals.not_modified ?? 0)
     const crawlPerS = crawled / (t.crawl_ms / 1000)

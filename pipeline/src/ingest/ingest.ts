@@ -5,7 +5,7 @@
  * hash), and every batch is one transaction, so a rerun after a kill ends with the same rows as one
  * clean run.
  */
-import { Effect } from 'effect'
+import { Effect, Stream } from 'effect'
 import { EXTRACTOR_VERSION } from '../extract/extract.ts'
 import { type LoadCounts, loadUnits, type Unit } from '../run/page-loader.ts'
 import { pagePool, parseWorkerCount } from '../run/parse-workers.ts'
@@ -46,6 +46,8 @@ export interface IngestSummary {
   /** Wall-clock milliseconds per stage, for benchmarks (`pnpm bench scale`) and logs. */
   readonly timings: {
     readonly load_ms: number
+    /** Of load_ms, the time spent writing batches to the warehouse. */
+    readonly write_ms: number
     readonly finalize_ms: number
     readonly publish_ms: number
   }
@@ -127,7 +129,9 @@ const load = (wh: Warehouse, runId: string, opts: IngestOptions, progress: (line
     const counts = yield* loadUnits({
       wh,
       runId,
-      units: toUnits(items, known, tally, progress),
+      units: Stream.fromAsyncIterable(toUnits(items, known, tally, progress), (e) =>
+        e instanceof Error ? e : new Error(String(e))
+      ),
       pool,
       onBatch: report,
     })
@@ -179,6 +183,7 @@ export const ingest = (opts: IngestOptions) =>
         published,
         timings: {
           load_ms: resolveStarted - loadStarted,
+          write_ms: counts.write_ms,
           finalize_ms: publishStarted - resolveStarted,
           publish_ms: Date.now() - publishStarted,
         },

@@ -17,15 +17,16 @@ export interface LoadCounts {
   articles: number
   failures: number
   skipped_not_article: number
+  /** Milliseconds spent writing batches to the warehouse (the rest of the stream overlaps with it). */
+  write_ms: number
 }
 
 /** Rows per warehouse transaction (articles and failures; pages that are not articles do not count). */
-const BATCH_SIZE = 500
+const BATCH_SIZE = 1_000
 /** Units per message to a worker: enough to amortise messaging, small enough to balance the threads. */
 const CHUNK_UNITS = 64
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
-const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)))
 
 /** A chunk of units → their outcomes in order: work goes to the pool, the rest is known already. */
 const outcomesOf = (pool: PagePool, chunk: Chunk.Chunk<Unit>) => {
@@ -51,22 +52,24 @@ const loadOutcomes = (wh: Warehouse, runId: string, batch: Chunk.Chunk<Outcome>,
       if (o.kind === 'item') items.push(o.item)
       else if (o.kind === 'failed') failed.push({ url: o.url, reason: o.reason, source_id: o.source_id })
     }
+    const started = Date.now()
     if (items.length > 0) yield* loadBatch(wh, runId, items, { extractorVersion: EXTRACTOR_VERSION })
     if (failed.length > 0) yield* recordParseFailures(wh, runId, failed)
     counts.articles += items.length
     counts.failures += failed.length
+    counts.write_ms += Date.now() - started
   })
 
 /** Loads every unit of `units` in order; returns the counts once the last batch is committed. */
 export const loadUnits = (opts: {
   readonly wh: Warehouse
   readonly runId: string
-  readonly units: AsyncIterable<Unit>
+  readonly units: Stream.Stream<Unit, Error>
   readonly pool: PagePool
   readonly onBatch?: (counts: LoadCounts) => void
 }) =>
   Effect.gen(function* () {
-    const counts: LoadCounts = { articles: 0, failures: 0, skipped_not_article: 0 }
+    const counts: LoadCounts = { articles: 0, failures: 0, skipped_not_article: 0, write_ms: 0 }
     let reported = -1
     const report = () => {
       const done = counts.articles + counts.failures + counts.skipped_not_article
@@ -75,7 +78,7 @@ export const loadUnits = (opts: {
     }
     // Two chunks per thread in flight: each thread has the next one queued while it works.
     const inFlight = Math.max(1, opts.pool.threads * 2)
-    yield* Stream.fromAsyncIterable(opts.units, asError).pipe(
+    yield* opts.units.pipe(
       Stream.grouped(CHUNK_UNITS),
       Stream.mapEffect((chunk) => outcomesOf(opts.pool, chunk), { concurrency: inFlight }),
       Stream.flattenIterables,

@@ -4,7 +4,7 @@
  * worker pool with their extraction (page-loader.ts, page-pool.ts) and loaded in batches; each batch is one warehouse transaction, so a
  * crash leaves whole batches or nothing.
  */
-import { Effect } from 'effect'
+import { Effect, Stream } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
 import { type AttachmentSummary, AttachmentPass } from '../attachments/process.ts'
 import { isAttachmentResponse } from '../attachments/policy.ts'
@@ -61,30 +61,28 @@ const pageUnit = (response: ArchivedResponse, source: SourceConfig | undefined):
   }
 }
 
-/** The archive as units, attachments sent to their own pass on the way; counts every response. */
-async function* archiveUnits(
+/** The archive as a stream of units, attachments sent to their own pass on the way; counts every response. */
+const archiveUnits = (
   dbFile: string,
   sourceById: ReadonlyMap<string, SourceConfig>,
   attachments: AttachmentPass,
   counter: { pages: number }
-): AsyncGenerator<Unit> {
-  const iterator = readArchive(dbFile)[Symbol.asyncIterator]()
-  while (true) {
-    const next = await iterator.next().catch((e) => {
-      throw new Error(`reading the raw archive failed: ${message(e)}`)
-    })
-    if (next.done) return
-    const response = next.value
-    counter.pages++
-    if (isAttachmentResponse(response.url, header(response.headers, 'content-type'), response.body)) {
-      await attachments.add(response).catch((e) => {
-        throw new Error(`attachment ${response.url}: ${message(e)}`)
-      })
-      continue
-    }
-    yield pageUnit(response, sourceById.get(response.source_id))
-  }
-}
+): Stream.Stream<Unit, Error> =>
+  Stream.fromAsyncIterable(
+    readArchive(dbFile),
+    (e) => new Error(`reading the raw archive failed: ${message(e)}`)
+  ).pipe(
+    Stream.tap(() => Effect.sync(() => counter.pages++)),
+    Stream.filterEffect((response) =>
+      isAttachmentResponse(response.url, header(response.headers, 'content-type'), response.body)
+        ? Effect.tryPromise({
+            try: () => attachments.add(response).then(() => false),
+            catch: (e) => new Error(`attachment ${response.url}: ${message(e)}`),
+          })
+        : Effect.succeed(true)
+    ),
+    Stream.map((response) => pageUnit(response, sourceById.get(response.source_id)))
+  )
 
 export const processArchive = (opts: {
   readonly wh: Warehouse
