@@ -17,6 +17,7 @@ import { sourceHosts } from '../pipeline/src/crawl/sources.ts'
 import type { SourceConfig } from '../pipeline/src/domain/source.ts'
 import { defaultSourcesFile } from '../pipeline/src/paths.ts'
 import { startSimulator } from '../pipeline/src/simulator/server.ts'
+import { crawlVersusFetch } from './crawl-vs-fetch.ts'
 
 const tempDb = (name: string) =>
   path.join(mkdtempSync(path.join(tmpdir(), 'thidua-crawl-bench-')), `${name}.duckdb`)
@@ -84,8 +85,10 @@ export async function run(): Promise<Record<string, unknown>> {
       for (let i = 1; i < sorted.length; i++) gaps.push((sorted[i] ?? 0) - (sorted[i - 1] ?? 0))
     }
     const limit = 1000 / delayMs
+    const versusBare = await crawlVersusFetch()
     return {
       sources: sources.length,
+      versus_bare_fetch: versusBare,
       no_delay_cold: cold,
       no_delay_warm: warm,
       polite: {

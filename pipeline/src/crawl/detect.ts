@@ -35,6 +35,9 @@ export const detectArticle = (
   const { html, url, platform, role } = page
   if (isPaginationUrl(url, platform)) return false
   const urlSaysArticle = isArticleUrl(url, platform)
+  // Off the article role, a page neither shaped nor marked as an article is not one whatever the
+  // detector says: skip its DOM parse (most listing pages).
+  if (role !== 'article' && !urlSaysArticle && !declaresArticle(html)) return false
   let parserSays: boolean | null = null
   if (detector) {
     try {
