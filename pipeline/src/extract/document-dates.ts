@@ -64,7 +64,12 @@ export function parseDate(raw: string, yearHint: number | null, pub: Pub): strin
   return null
 }
 
-const ISSUER_FIRST = new RegExp(`^(?:${ISSUER_SRC})(?:\\s+[\\p{Lu}][\\p{L}]*){0,3}$`, 'u')
+// "…, ngày 07/11/2022 Liên minh HTX tỉnh X đã xây dựng ban hành Kế hoạch số …": adverbs and "xây dựng" may
+// stand between the issuer and "ban hành".
+const ISSUER_FIRST = new RegExp(
+  `^(?:${ISSUER_SRC})(?:\\s+[\\p{Lu}][\\p{L}]*){0,3}(?:\\s+(?:vừa|đã|mới|cũng))*(?:\\s+xây dựng(?:\\s+và)?)?$`,
+  'u'
+)
 
 /**
  * "Ngày 30-11-2020, Tỉnh ủy X ban hành Chỉ thị số 09-CT/TU …": the day that opens the sentence, when the

@@ -28,7 +28,7 @@ const PROPOSER_CUE = /(?:tại|theo)\s+$/u
 const ISSUER_BEFORE = new RegExp(
   // "Thủ tướng Chính phủ Phạm Minh Chính đã ký …": a person's name may stand between issuer and verb;
   // "Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) vừa có …": so may a bracketed parent body.
-  `(${ISSUER_SRC})${KHOA}(?:\\s*\\([^()\\n]{1,40}\\))?(?:\\s+[\\p{Lu}][\\p{L}]*){0,4}\\s+(?:(?:vừa|đã|mới|cũng)\\s+)*(?:[Bb]an hành|có|ký ban hành|ký|phát hành|xây dựng|triển khai|thông qua|ra)\\s+(?:(?:các|bản)\\s+)?$`,
+  `(${ISSUER_SRC})${KHOA}(?:\\s*\\([^()\\n]{1,40}\\))?(?:\\s+[\\p{Lu}][\\p{L}]*){0,4}\\s+(?:(?:vừa|đã|mới|cũng)\\s+)*(?:xây dựng(?:\\s+và)?\\s+)?(?:[Bb]an hành|có|ký ban hành|ký|phát hành|xây dựng|triển khai|thông qua|ra)\\s+(?:(?:các|bản)\\s+)?$`,
   'u'
 )
 // "UBND tỉnh ban hành Kế hoạch tổ chức ... (Kế hoạch số 138/KH-UBND, ngày 10/6/2024)": the number in

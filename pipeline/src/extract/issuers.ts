@@ -32,6 +32,8 @@ const MINISTRIES = [
 ].join('|')
 const SO = [
   'Nội vụ',
+  // "Sở Giáo dục - Đào tạo": some pages write a hyphen for "và" (issue #11, session 4).
+  'Giáo dục\\s*[-–]\\s*Đào tạo',
   'Dân tộc và Tôn giáo',
   'Văn hóa và Thể thao',
   'Du lịch',
@@ -74,6 +76,10 @@ export const ISSUER_SRC = [
   // "Đảng đoàn MTTQ tỉnh", "Ban cán sự đảng UBND tỉnh": the Party's groups inside state and mass bodies.
   `(?:Đảng đoàn|Ban [Cc]án sự [Đđ]ảng)\\s+(?:MTTQ|Mặt trận Tổ quốc|UBND|[ỦU][yỷ] ban nhân dân|HĐND|Quốc hội|Chính phủ|Hội [\\p{Lu}][\\p{L}]*(?:\\s+[\\p{Lu}][\\p{L}]*)?|Bộ [\\p{Lu}][\\p{L}]*(?:\\s+[\\p{Lu}][\\p{L}]*)?)(?:\\s*Việt Nam)?(?:\\s+${UNIT})?(?:\\s+${CAPWORDS})?`,
   'Chủ tịch nước',
+  // Schools and the cooperative alliance issue plans too: "Trường Mẫu giáo An Hòa", "Liên minh Hợp tác xã
+  // Việt Nam", "Liên minh HTX tỉnh Đắk Nông" (issue #11, session 4).
+  `Trường (?:Mầm non|Mẫu giáo|Tiểu học|THCS|THPT|Trung học cơ sở|Trung học phổ thông)(?:\\s+${CAPWORDS})?`,
+  `Liên minh (?:Hợp tác xã|HTX)(?:\\s+Việt Nam|\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
   // Armed forces and police commands: "Bộ Chỉ huy Quân sự tỉnh X", "Công an tỉnh X".
   `(?:Bộ Chỉ huy (?:Quân sự|Bộ đội Biên phòng)|Bộ Tư lệnh|Công an)\\s+${UNIT}(?:\\s+${CAPWORDS})?`,
   'Tổng cục Chính trị(?:\\s+Quân đội nhân dân Việt Nam)?',
@@ -107,7 +113,7 @@ export const ISSUER_SRC = [
   `(?:(?:Chủ tịch|Trưởng)\\s+)?(?:Hội đồng|Tiểu [Bb]an|Ban)\\s+(?:TĐKT|[Tt]hi đua\\s*(?:[-–,]\\s*)?[Kk]hen thưởng)(?:\\s+Trung ương|\\s+${UNIT}(?:\\s+${CAPWORDS})?)?`,
   `Bộ (?:${MINISTRIES})`,
   // District offices: "Phòng Giáo dục và Đào tạo (huyện X)".
-  `Phòng (?:Giáo dục và Đào tạo|GD&ĐT|Nội vụ|Văn hóa(?:,| và| -) (?:Thông tin|Thể thao|Khoa học và Thông tin)|Văn hóa|Y tế|Tư pháp|Kinh tế|Tài chính [-–] Kế hoạch|Tài nguyên và Môi trường|Nông nghiệp và Phát triển nông thôn|Lao động [-–] Thương binh và Xã hội)(?:\\s+(?:${UNIT}\\s+)?${CAPWORDS})?`,
+  `Phòng (?:Giáo dục(?: và|\\s*[-–]) Đào tạo|GD&ĐT|Nội vụ|Văn hóa(?:,| và| -) (?:Thông tin|Thể thao|Khoa học và Thông tin)|Văn hóa|Y tế|Tư pháp|Kinh tế|Tài chính [-–] Kế hoạch|Tài nguyên và Môi trường|Nông nghiệp và Phát triển nông thôn|Lao động [-–] Thương binh và Xã hội)(?:\\s+(?:${UNIT}\\s+)?${CAPWORDS})?`,
   // "Sở Giáo dục và Đào tạo tỉnh Sơn La", "… Khánh Hòa" (a province name without its unit word).
   `Sở (?:${SO})(?:\\s+(?:${UNIT}\\s+)?${CAPWORDS})?`,
   'Tổng Liên đoàn Lao động Việt Nam',
