@@ -87,6 +87,91 @@ const DM_COLUMNS = [
 const insert = (table: string, cols: ReadonlyArray<string>) =>
   `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})`
 
+/** The article that links each attachment (its earliest), with its date and provinces. */
+const linkingArticles = async (conn: Warehouse['conn']): Promise<Map<string, Record<string, unknown>>> => {
+  const links = await queryRows(
+    conn,
+    `SELECT l.to_url AS url, first(a.article_id ORDER BY a.published_at NULLS LAST, a.article_id) AS article_id,
+       first(a.published_date::VARCHAR ORDER BY a.published_at NULLS LAST, a.article_id) AS published_date,
+       first(a.province_code_2008 ORDER BY a.published_at NULLS LAST, a.article_id) AS p8,
+       first(a.province_code_2025 ORDER BY a.published_at NULLS LAST, a.article_id) AS p25
+     FROM crawl_link_log l JOIN articles a ON a.url = l.from_url
+     WHERE l.rel = 'attachment' GROUP BY l.to_url`
+  )
+  return new Map(links.map((l) => [String(l.url), l]))
+}
+
+/** The document_mentions row of an attachment's own document, keyed like an article's mention. */
+const ownMentionRow = (
+  p: Pending,
+  own: OwnDocument,
+  link: Record<string, unknown>,
+  provinces: Awaited<ReturnType<typeof provinceIndexFor>>,
+  at: { readonly articleId: string; readonly mentionIndex: number; readonly extractorVersion: string }
+): { row: DuckDBValue[]; documentId: string } => {
+  const m = own.mention
+  const issued = validDate(m.date)
+  const named = m.issuer ? findProvinceNames(m.issuer)[0] : undefined
+  const article = {
+    code_2008: (link.p8 as string | null) ?? null,
+    code_2025: (link.p25 as string | null) ?? null,
+  }
+  const k = documentKey(
+    m,
+    issued,
+    (link.published_date as string | null) ?? null,
+    named ? completeCodes(provinces, named) : article
+  )
+  const row: DuckDBValue[] = [
+    at.articleId,
+    at.mentionIndex,
+    m.type,
+    m.number,
+    m.symbol,
+    m.year_in_symbol,
+    issued,
+    m.issuer,
+    m.issuer_level ?? null,
+    k.issuer_scope,
+    k.issuer_province_2008,
+    k.issuer_province_2025,
+    k.key_year,
+    k.key_year_basis,
+    k.document_id,
+    k.document_id,
+    m.surface,
+    null,
+    null,
+    p.record_id,
+    at.extractorVersion,
+    readableIssuer(m.issuer, k.issuer_scope),
+  ]
+  return { row, documentId: k.document_id }
+}
+
+const attachmentRow = (
+  p: Pending,
+  articleId: string | null,
+  own: { readonly documentId: string; readonly mentionIndex: number } | null
+): DuckDBValue[] => [
+  keyId('t_', [p.url]),
+  articleId,
+  p.source_id,
+  p.url,
+  p.media_type,
+  p.bytes,
+  p.sha256,
+  p.text.length,
+  p.method,
+  p.ocr_language,
+  p.text,
+  p.error,
+  p.record_id,
+  own?.documentId ?? null,
+  own?.mentionIndex ?? null,
+  p.own?.signer ?? null,
+]
+
 export class AttachmentPass {
   private readonly pending: Pending[] = []
   private cache: Map<string, AttachmentText> | null = null
@@ -137,21 +222,9 @@ export class AttachmentPass {
   /** Writes every attachment and its own document mention; call after the run's articles are loaded. */
   async finish(extractorVersion: string): Promise<AttachmentSummary> {
     const conn = this.wh.conn
-    const links = await queryRows(
-      conn,
-      `SELECT l.to_url AS url, first(a.article_id ORDER BY a.published_at NULLS LAST, a.article_id) AS article_id,
-         first(a.published_date::VARCHAR ORDER BY a.published_at NULLS LAST, a.article_id) AS published_date,
-         first(a.province_code_2008 ORDER BY a.published_at NULLS LAST, a.article_id) AS p8,
-         first(a.province_code_2025 ORDER BY a.published_at NULLS LAST, a.article_id) AS p25
-       FROM crawl_link_log l JOIN articles a ON a.url = l.from_url
-       WHERE l.rel = 'attachment' GROUP BY l.to_url`
-    )
-    const byUrl = new Map(links.map((l) => [String(l.url), l]))
+    const byUrl = await linkingArticles(conn)
     const provinces = await provinceIndexFor(conn)
-    const byMethod: Record<string, number> = {}
-    let linked = 0
-    let withDocument = 0
-    let errors = 0
+    const sum = { linked: 0, withDocument: 0, errors: 0, byMethod: {} as Record<string, number> }
     let ocrUnavailable: string | null = null
     const nextIndex = new Map<string, number>()
     await inTransaction(conn, async () => {
@@ -160,83 +233,32 @@ export class AttachmentPass {
       for (const p of this.pending) {
         const link = byUrl.get(p.url)
         const articleId = link ? String(link.article_id) : null
-        if (articleId) linked++
-        if (p.method) byMethod[p.method] = (byMethod[p.method] ?? 0) + 1
-        if (p.error) errors++
+        if (articleId) sum.linked++
+        if (p.method) sum.byMethod[p.method] = (sum.byMethod[p.method] ?? 0) + 1
+        if (p.error) sum.errors++
         if (p.error?.includes('OCR unavailable')) ocrUnavailable ??= p.error
-        let documentId: string | null = null
-        let mentionIndex: number | null = null
-        if (articleId && p.own) {
-          const m = p.own.mention
-          const issued = validDate(m.date)
-          const named = m.issuer ? findProvinceNames(m.issuer)[0] : undefined
-          const article = {
-            code_2008: (link?.p8 as string | null) ?? null,
-            code_2025: (link?.p25 as string | null) ?? null,
-          }
-          const k = documentKey(
-            m,
-            issued,
-            (link?.published_date as string | null) ?? null,
-            named ? completeCodes(provinces, named) : article
-          )
-          mentionIndex = nextIndex.get(articleId) ?? ATTACHMENT_MENTION_BASE
+        let own: { documentId: string; mentionIndex: number } | null = null
+        if (articleId && link && p.own) {
+          const mentionIndex = nextIndex.get(articleId) ?? ATTACHMENT_MENTION_BASE
           nextIndex.set(articleId, mentionIndex + 1)
-          documentId = k.document_id
-          withDocument++
-          const row: DuckDBValue[] = [
+          const { row, documentId } = ownMentionRow(p, p.own, link, provinces, {
             articleId,
             mentionIndex,
-            m.type,
-            m.number,
-            m.symbol,
-            m.year_in_symbol,
-            issued,
-            m.issuer,
-            m.issuer_level ?? null,
-            k.issuer_scope,
-            k.issuer_province_2008,
-            k.issuer_province_2025,
-            k.key_year,
-            k.key_year_basis,
-            k.document_id,
-            k.document_id,
-            m.surface,
-            null,
-            null,
-            p.record_id,
             extractorVersion,
-            readableIssuer(m.issuer, k.issuer_scope),
-          ]
+          })
+          own = { documentId, mentionIndex }
+          sum.withDocument++
           await conn.run(insert('document_mentions', DM_COLUMNS), row)
         }
-        const att: DuckDBValue[] = [
-          keyId('t_', [p.url]),
-          articleId,
-          p.source_id,
-          p.url,
-          p.media_type,
-          p.bytes,
-          p.sha256,
-          p.text.length,
-          p.method,
-          p.ocr_language,
-          p.text,
-          p.error,
-          p.record_id,
-          documentId,
-          mentionIndex,
-          p.own?.signer ?? null,
-        ]
-        await conn.run(insert('attachments', ATT_COLUMNS), att)
+        await conn.run(insert('attachments', ATT_COLUMNS), attachmentRow(p, articleId, own))
       }
     })
     return {
       attachments: this.pending.length,
-      linked,
-      with_document: withDocument,
-      by_method: byMethod,
-      errors,
+      linked: sum.linked,
+      with_document: sum.withDocument,
+      by_method: sum.byMethod,
+      errors: sum.errors,
       ocr_unavailable: ocrUnavailable,
     }
   }
