@@ -16,17 +16,20 @@ const AGGREGATE_TABLES = [
   'agg_documents',
 ] as const
 
-/** Cluster representatives, one row per unit system (province NULL kept; see the migration). */
-const UNITS = (where: string) => `
+/**
+ * Cluster representatives, one row per unit system (province NULL kept; see the migration); `where`
+ * filters each system's rows, given that system and its province column.
+ */
+const UNITS = (where: (system: string, province: string) => string) => `
   SELECT article_id, source_id, published_date, is_thidua, origin, '2008' AS system, province_code_2008 AS province_code
-  FROM articles WHERE (cluster_id IS NULL OR cluster_id = article_id) AND ${where}
+  FROM articles WHERE (cluster_id IS NULL OR cluster_id = article_id) AND ${where("'2008'", 'province_code_2008')}
   UNION ALL
   SELECT article_id, source_id, published_date, is_thidua, origin, '2025' AS system, province_code_2025 AS province_code
-  FROM articles WHERE (cluster_id IS NULL OR cluster_id = article_id) AND ${where}`
+  FROM articles WHERE (cluster_id IS NULL OR cluster_id = article_id) AND ${where("'2025'", 'province_code_2025')}`
 
 /** A cell's key; a collision only recomputes one more cell. NULLs hash alike, so NULL cells match. */
-const CELL = (p: string) =>
-  `hash(${p}system, ${p}province_code, date_trunc('month', ${p}published_date)::DATE, ${p}source_id, ${p}origin)`
+const CELL = (system = 'system', province = 'province_code') =>
+  `hash(${system}, ${province}, date_trunc('month', published_date)::DATE, source_id, origin)`
 const AGG_CELL = 'hash(system, province_code, month, source_id, origin)'
 
 const ATTACHED =
@@ -45,13 +48,13 @@ const seedScope = async (conn: DuckDBConnection) => {
       SELECT '2008' AS system, province_code_2008 AS province_code, published_date, source_id, origin FROM a
       UNION ALL SELECT '2025', province_code_2025, published_date, source_id, origin FROM a
     )
-    SELECT DISTINCT ${CELL('')} AS cell FROM u`)
+    SELECT DISTINCT ${CELL()} AS cell FROM u`)
   await conn.run(`CREATE OR REPLACE TEMP TABLE fin_agg_docs AS
     SELECT document_id FROM temp.fin_docs
     UNION SELECT document_id FROM document_mentions WHERE article_id IN (SELECT article_id FROM temp.fin_cluster_scope)`)
 }
 
-const unitsTable = async (conn: DuckDBConnection, where: string) => {
+const unitsTable = async (conn: DuckDBConnection, where: (system: string, province: string) => string) => {
   await conn.run(`CREATE OR REPLACE TEMP TABLE stage_units AS
     WITH u AS (${UNITS(where)}), att AS (${ATTACHED}),
     withc AS (SELECT DISTINCT article_id FROM campaign_mentions WHERE NOT is_candidate)
@@ -66,11 +69,9 @@ export const buildPublishedAggregates = async (conn: DuckDBConnection, full = tr
   else await seedScope(conn)
   const inCells = `${AGG_CELL} IN (SELECT cell FROM temp.fin_agg_cells)`
   if (!full) for (const t of AGGREGATE_TABLES.slice(0, 2)) await conn.run(`DELETE FROM ${t} WHERE ${inCells}`)
-  await unitsTable(conn, 'true')
-  if (!full)
-    await conn.run(
-      `DELETE FROM temp.stage_units WHERE NOT (${CELL('')} IN (SELECT cell FROM temp.fin_agg_cells))`
-    )
+  await unitsTable(conn, (system, province) =>
+    full ? 'true' : `${CELL(system, province)} IN (SELECT cell FROM temp.fin_agg_cells)`
+  )
   // Sorted by the filter columns so zone maps skip row groups of other systems and provinces.
   await conn.run(`INSERT INTO agg_units_month
     SELECT system, province_code, month, source_id, origin, count(*), count(*) FILTER (WHERE is_thidua),
@@ -85,7 +86,10 @@ export const buildPublishedAggregates = async (conn: DuckDBConnection, full = tr
     full ? 'true' : `${p}document_id IN (SELECT document_id FROM temp.fin_agg_docs)`
   if (!full) {
     for (const t of AGGREGATE_TABLES.slice(2)) await conn.run(`DELETE FROM ${t} WHERE ${docScope('')}`)
-    await unitsTable(conn, `article_id IN (SELECT article_id FROM document_mentions WHERE ${docScope('')})`)
+    await unitsTable(
+      conn,
+      () => `article_id IN (SELECT article_id FROM document_mentions WHERE ${docScope('')})`
+    )
   }
   await buildDocumentAggregates(conn, docScope)
   await conn.run('DROP TABLE temp.stage_units')

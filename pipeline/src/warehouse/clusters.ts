@@ -38,8 +38,13 @@ class UnionFind {
   }
 }
 
-/** Links of the buckets `bucketFilter` keeps (all buckets when empty). */
-const linkPairs = (conn: DuckDBConnection, bucketFilter: string) =>
+const IN_SCOPE = 'SELECT article_id FROM temp.fin_cluster_scope'
+
+/**
+ * Links of the buckets `bucketFilter` keeps (all buckets when empty); `scoped` keeps only links with an
+ * end in temp.fin_cluster_scope (a link between two articles outside it joins no article inside).
+ */
+const linkPairs = (conn: DuckDBConnection, bucketFilter: string, scoped = false) =>
   queryRows(
     conn,
     `WITH heads AS (
@@ -49,6 +54,7 @@ const linkPairs = (conn: DuckDBConnection, bucketFilter: string) =>
      cand AS (
        SELECT DISTINCT h.head AS a, b.article_id AS b
        FROM heads h JOIN article_bands b USING (band, bucket) WHERE b.article_id <> h.head
+       ${scoped ? `AND (h.head IN (${IN_SCOPE}) OR b.article_id IN (${IN_SCOPE}))` : ''}
      )
      SELECT c.a, c.b FROM cand c
      JOIN article_signatures sa ON sa.article_id = c.a
@@ -67,7 +73,8 @@ const closeScope = async (conn: DuckDBConnection): Promise<Pair[]> => {
     const pairs = await linkPairs(
       conn,
       `SEMI JOIN (SELECT band, bucket FROM article_bands
-         WHERE article_id IN (SELECT article_id FROM temp.fin_cluster_scope)) sb USING (band, bucket)`
+         WHERE article_id IN (${IN_SCOPE})) sb USING (band, bucket)`,
+      true
     )
     await conn.run('CREATE OR REPLACE TEMP TABLE fin_cluster_links (a VARCHAR, b VARCHAR)')
     const app = await conn.createAppender('fin_cluster_links', null, 'temp')
