@@ -21,6 +21,7 @@ import { splitTotal } from './paging.ts'
 import { parseSearch, type SearchQuery } from '../search/query.ts'
 import { snippetFor } from '../search/snippet.ts'
 import { searchSql } from '../search/sql.ts'
+import { indexedSearch } from '../search/indexed.ts'
 import { markedSentence } from './sentences.ts'
 import { checkRange } from './timelines.ts'
 
@@ -121,6 +122,11 @@ export const articlesRoutes = (reg: RouteRegistry, prefix: string) => {
       const filters = ARTICLE_FILTERS(inList(`a.province_code_${q.system}`, q.province, params, 'p'))
       let sql: string
       const search = q.q ? parseSearch(q.q) : null
+      const indexed = search && (await indexedSearch(c.get('lease').file, search, q))
+      if (indexed) {
+        const { table, total } = splitTotal(indexed)
+        return sendTable(c, q.format, table, { name: 'articles', total, limit: q.limit, offset: q.offset })
+      }
       if (search) {
         sql = ARTICLES_SEARCH_SQL(filters, searchSql(search, params))
       } else {

@@ -33,13 +33,31 @@ export const matcherOf = (s: SearchQuery): Matcher => {
   return { tokens, needRuns: tokens.size >= 2 }
 }
 
+/** A word's letter runs, lowercased, each with its folded form (e.g. "Đại," → [["đại", "dai"]]). */
+type Pieces = ReadonlyArray<readonly [string, string]>
+
+/** Words recur across articles: their analysis is kept (cleared when it grows past this many). */
+const PIECES_CACHE = 100_000
+const piecesCache = new Map<string, Pieces>()
+
+const piecesOf = (word: string): Pieces => {
+  let p = piecesCache.get(word)
+  if (p) return p
+  p = word
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((piece) => [piece, fold(piece)] as const)
+  if (piecesCache.size >= PIECES_CACHE) piecesCache.clear()
+  piecesCache.set(word, p)
+  return p
+}
+
 /** How many query tokens the word holds (0 = no match). */
 const hits = (word: string, m: Matcher): number => {
   let n = 0
-  const lower = word.normalize('NFC').toLowerCase()
-  const letters = lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
-  for (const piece of letters) {
-    const f = fold(piece)
+  for (const [piece, f] of piecesOf(word)) {
     const accents = m.tokens.get(f)
     if (accents === undefined) continue
     if (accents.size > 0 && !accents.has(piece)) continue
@@ -67,11 +85,21 @@ const render = (words: ReadonlyArray<string>, marked: ReadonlyArray<boolean>): s
 
 export const snippetFor = (title: string, bodyText: string, s: SearchQuery): string => {
   const m = matcherOf(s)
-  const body = bodyText.slice(0, SCAN_LIMIT).replace(/\s+/g, ' ').trim()
-  const words = body.split(' ')
-  const marked = marks(words, m)
-  const first = marked.indexOf(true)
-  if (first < 0) {
+  const words = bodyText.slice(0, SCAN_LIMIT).trim().split(/\s+/)
+  // words are looked at lazily: up to the first match, then the window only
+  const h = new Int32Array(words.length).fill(-1)
+  const hitAt = (i: number): number => {
+    if (i < 0 || i >= words.length) return 0
+    if ((h[i] as number) < 0) h[i] = hits(words[i] as string, m)
+    return h[i] as number
+  }
+  const markedAt = (i: number): boolean => {
+    const n = hitAt(i)
+    return m.needRuns ? n >= 2 || (n > 0 && (hitAt(i - 1) > 0 || hitAt(i + 1) > 0)) : n > 0
+  }
+  let first = 0
+  while (first < words.length && !markedAt(first)) first++
+  if (first === words.length) {
     const tw = title.split(' ')
     return render(tw, marks(tw, m))
   }
@@ -85,6 +113,10 @@ export const snippetFor = (title: string, bodyText: string, s: SearchQuery): str
   while (end < words.length && len + (words[end]?.length ?? 0) + 1 <= WINDOW)
     len += (words[end++]?.length ?? 0) + 1
   if (end === start) end = start + 1
-  const text = render(words.slice(start, end), marked.slice(start, end))
+  const window = words.slice(start, end)
+  const text = render(
+    window,
+    window.map((_, k) => markedAt(start + k))
+  )
   return `${start > 0 ? '… ' : ''}${text}${end < words.length || bodyText.length > SCAN_LIMIT ? ' …' : ''}`
 }

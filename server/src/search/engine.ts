@@ -1,0 +1,331 @@
+/**
+ * Runs a parsed search (query.ts) on a version's in-memory index (index-build.ts), with the meaning of
+ * the SQL of sql.ts + queries/articles.ts: each term is an intersection of postings (then phrase runs
+ * in the token sequences, words with diacritics in their own postings), clauses intersect, NOT terms
+ * are removed, filters keep articles; the score is the sum of the stored BM25F impacts of the query's
+ * tokens, +100 for citing a document number written in the query, and the word-pair boosts for the best
+ * RERANK_DEPTH rows. Order: score, then newest, then article_id. Only the best offset+limit (+ the
+ * rerank depth) rows are ever sorted; the total is the size of the filtered set.
+ */
+import { fold } from '../routes/search-snippet.ts'
+import { NO_DAY, type SearchIndexData } from './index-build.ts'
+import { pairPostings } from './biwords.ts'
+import { difference, EMPTY, holdsRun, intersect, keep, seek, unionAll } from './postings.ts'
+import type { SearchQuery, Term } from './query.ts'
+import { snippetFor } from './snippet.ts'
+import { RERANK_DEPTH } from './sql.ts'
+import { betterBy, topDocs } from './top.ts'
+
+/** The route's own filters (those the index holds; mention filters stay in SQL). */
+export interface RouteFilters {
+  readonly system: '2008' | '2025'
+  readonly provinces: ReadonlyArray<string>
+  readonly from: string | null
+  readonly to: string | null
+  readonly source: string | null
+  readonly origin: string | null
+  readonly unique: boolean
+}
+
+const dayOf = (iso: string): number =>
+  Math.floor(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 864e5)
+
+/** One page of hits, each with its snippet, and how many articles match in all. */
+export interface SearchPage {
+  readonly rows: ReadonlyArray<Record<string, unknown>>
+  readonly total: number
+}
+
+/** The page's columns and DuckDB types, as the SQL path answers them. */
+export const PAGE_COLUMNS: ReadonlyArray<readonly [string, string]> = [
+  ['article_id', 'VARCHAR'],
+  ['title', 'VARCHAR'],
+  ['published_at', 'VARCHAR'],
+  ['source_id', 'VARCHAR'],
+  ['url', 'VARCHAR'],
+  ['province_code_2008', 'VARCHAR'],
+  ['province_code_2025', 'VARCHAR'],
+  ['origin', 'VARCHAR'],
+  ['is_copy', 'BOOLEAN'],
+  ['score', 'DOUBLE'],
+  ['snippet', 'VARCHAR'],
+]
+
+export class SearchIndex {
+  private readonly all: Uint32Array
+  private readonly years: Int16Array
+  /** Per-article scratch of one search at a time (searches run synchronously): marks and scores. */
+  private readonly stamp: Uint32Array
+  private readonly acc: Float64Array
+  private mark = 0
+
+  constructor(readonly data: SearchIndexData) {
+    this.all = Uint32Array.from({ length: data.n }, (_, i) => i)
+    this.years = Int16Array.from(data.day, (d) => (d === NO_DAY ? 0 : new Date(d * 864e5).getUTCFullYear()))
+    this.stamp = new Uint32Array(data.n)
+    this.acc = new Float64Array(data.n)
+  }
+
+  /** `count` fresh stamp values (the scratch is cleared only when they run out). */
+  private marks(count: number): number {
+    if (this.mark + count + 1 >= 0xffffffff) {
+      this.stamp.fill(0)
+      this.mark = 0
+    }
+    const base = this.mark + 1
+    this.mark += count + 1
+    return base
+  }
+
+  /**
+   * Articles in every list. A short list against long ones seeks (galloping); lists of similar size are
+   * counted through the stamps in one pass each, which beats merging on the common words.
+   */
+  private andAll(lists: ReadonlyArray<Uint32Array>): Uint32Array {
+    // a token in every article keeps every article: nothing to intersect
+    const n = this.data.n
+    const sorted = lists.filter((l) => l.length < n).sort((x, y) => x.length - y.length)
+    if (sorted.length === 0) return lists[0] ?? EMPTY
+    let acc = sorted[0] as Uint32Array
+    let rest = sorted.slice(1)
+    while (rest.length && acc.length * 16 < (rest[0] as Uint32Array).length) {
+      acc = intersect(acc, rest[0] as Uint32Array)
+      rest = rest.slice(1)
+    }
+    if (!rest.length || acc.length === 0) return acc
+    const stamp = this.stamp
+    const base = this.marks(rest.length + 1)
+    for (let i = 0; i < acc.length; i++) stamp[acc[i] as number] = base
+    rest.forEach((l, j) => {
+      const want = base + j
+      for (let i = 0; i < l.length; i++) {
+        const d = l[i] as number
+        if (stamp[d] === want) stamp[d] = want + 1
+      }
+    })
+    const last = base + rest.length
+    const out = new Uint32Array(acc.length)
+    let m = 0
+    for (let i = 0; i < acc.length; i++) if (stamp[acc[i] as number] === last) out[m++] = acc[i] as number
+    return out.subarray(0, m)
+  }
+
+  /** The pair postings of a phrase, or null when one of its pairs holds a rare token (not indexed). */
+  private pairsOf(t: Term): Array<{ docs: Uint32Array; pos: Uint32Array }> | null {
+    const d = this.data
+    const ids = t.tokens.map((tok) => d.tokenIds.get(tok) ?? -1)
+    const out: Array<{ docs: Uint32Array; pos: Uint32Array }> = []
+    for (let i = 1; i < ids.length; i++) {
+      const p = pairPostings(d.biwords, ids[i - 1] as number, ids[i] as number)
+      if (!p) return null
+      out.push(p)
+    }
+    return out
+  }
+
+  /** A term's posting lists: its tokens' (a phrase's pairs' when indexed), its words with diacritics'. */
+  private termLists(t: Term): Uint32Array[] {
+    const d = this.data
+    const pairs = t.tokens.length > 1 ? this.pairsOf(t) : null
+    const lists = pairs ? pairs.map((p) => p.docs) : t.tokens.map((tok) => d.postings.get(tok)?.docs ?? EMPTY)
+    for (const w of t.accented) lists.push(d.accented.get(w) ?? EMPTY)
+    return lists
+  }
+
+  /**
+   * Keeps the articles whose token sequence holds the term's tokens in a row (a phrase). A two-word
+   * phrase of indexed pairs is exact already; a longer one holds where its pairs first stand one after
+   * the other, else its sequence is scanned from the latest first position of its pairs.
+   */
+  private phrase(t: Term, docs: Uint32Array): Uint32Array {
+    const m = t.tokens.length
+    if (m < 2 || docs.length === 0) return docs
+    const d = this.data
+    const pairs = this.pairsOf(t)
+    if (pairs && m === 2) return docs
+    const ids = t.tokens.map((tok) => d.tokenIds.get(tok) ?? -1)
+    const { seq, seqStart } = d
+    const at = new Array<number>(pairs?.length ?? 0).fill(0)
+    const out = new Uint32Array(docs.length)
+    let n = 0
+    // title and body as one sequence, as the SQL's folded `title || ' ' || body`
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number
+      let from = seqStart[doc] as number
+      if (pairs) {
+        // the phrase cannot start before any of its pairs first stands (less its place in the phrase)
+        let lo = 0
+        let inRow = true
+        for (let j = 0; j < pairs.length; j++) {
+          const p = pairs[j] as { docs: Uint32Array; pos: Uint32Array }
+          const k = seek(p.docs, doc, at[j] as number)
+          at[j] = k
+          const start = (p.pos[k] as number) - j
+          if (j > 0 && start !== lo) inRow = false
+          if (j === 0 || start > lo) lo = start
+        }
+        if (inRow) {
+          out[n++] = doc
+          continue
+        }
+        from += lo
+      }
+      if (holdsRun(seq, from, seqStart[doc + 1] as number, ids)) out[n++] = doc
+    }
+    return out.subarray(0, n)
+  }
+
+  private termDocs(t: Term): Uint32Array {
+    return this.phrase(t, this.andAll(this.termLists(t)))
+  }
+
+  /**
+   * Clauses of one term put their lists into one intersection, and their phrases are checked on its
+   * result only (the fewest articles); clauses with OR are unions of their terms.
+   */
+  private candidates(s: SearchQuery): Uint32Array {
+    const lists: Uint32Array[] = []
+    const phrases: Term[] = []
+    for (const c of s.clauses) {
+      const only = c.length === 1 ? c[0] : undefined
+      if (only) {
+        lists.push(...this.termLists(only))
+        phrases.push(only)
+      } else lists.push(unionAll(c.map((t) => this.termDocs(t))))
+    }
+    let cand = lists.length ? this.andAll(lists) : this.all
+    for (const t of phrases) cand = this.phrase(t, cand)
+    const not = unionAll(s.not.map((t) => this.termDocs(t)))
+    return not.length && cand.length ? difference(cand, not) : cand
+  }
+
+  private citing(numbers: ReadonlyArray<string>): Uint32Array {
+    return unionAll(numbers.map((n) => this.data.cites.get(fold(n.replace(/\s+/g, ''))) ?? EMPTY))
+  }
+
+  private provinceMatch(values: ReadonlyArray<string>): (doc: number) => boolean {
+    const d = this.data
+    const tests = values.map((v): ((doc: number) => boolean) => {
+      if (/^\d{2}$/.test(v)) return (doc) => d.p2008[doc] === v || d.p2025[doc] === v
+      const codes = d.provinces.get(fold(v)) ?? []
+      return (doc) => codes.some((c) => (c.system === '2008' ? d.p2008[doc] : d.p2025[doc]) === c.code)
+    })
+    return (doc) => tests.some((t) => t(doc))
+  }
+
+  private filtered(s: SearchQuery, f: RouteFilters, cand: Uint32Array): Uint32Array {
+    const d = this.data
+    let out = cand
+    if (s.types.length) out = intersect(out, unionAll(s.types.map((t) => d.types.get(t) ?? EMPTY)))
+    if (s.numbers.length) out = intersect(out, this.citing(s.numbers))
+    const preds: Array<(doc: number) => boolean> = []
+    if (s.provinces.length) preds.push(this.provinceMatch(s.provinces))
+    if (s.years.length) preds.push((doc) => s.years.includes(this.years[doc] as number))
+    if (f.provinces.length) {
+      const col = f.system === '2008' ? d.p2008 : d.p2025
+      preds.push((doc) => f.provinces.includes(col[doc] as string))
+    }
+    if (f.from !== null) {
+      const from = dayOf(f.from)
+      preds.push((doc) => d.day[doc] !== NO_DAY && (d.day[doc] as number) >= from)
+    }
+    if (f.to !== null) {
+      const to = dayOf(f.to)
+      preds.push((doc) => d.day[doc] !== NO_DAY && (d.day[doc] as number) <= to)
+    }
+    if (f.source !== null) preds.push((doc) => d.sources[doc] === f.source)
+    if (f.origin !== null) preds.push((doc) => d.origins[doc] === f.origin)
+    if (f.unique) preds.push((doc) => d.isCopy[doc] === 0)
+    return preds.length ? keep(out, (doc) => preds.every((p) => p(doc))) : out
+  }
+
+  /** Scores of the candidates, in the per-article scratch `acc` (read by article number). */
+  private scores(s: SearchQuery, cand: Uint32Array): Float64Array {
+    const { acc, stamp } = this
+    const inCand = this.marks(1)
+    for (let i = 0; i < cand.length; i++) {
+      acc[cand[i] as number] = 0
+      stamp[cand[i] as number] = inCand
+    }
+    // per token: look each candidate up when they are few, else one pass over its postings
+    const add = (docs: Uint32Array, impact: Float64Array | null) => {
+      if (docs.length > 8 * cand.length) {
+        let k = 0
+        for (let i = 0; i < cand.length && k < docs.length; i++) {
+          const d = cand[i] as number
+          k = seek(docs, d, k)
+          if (docs[k] === d) acc[d] = (acc[d] as number) + (impact ? (impact[k] as number) : 100)
+        }
+      } else if (impact) {
+        for (let k = 0; k < docs.length; k++) {
+          const d = docs[k] as number
+          if (stamp[d] === inCand) acc[d] = (acc[d] as number) + (impact[k] as number)
+        }
+      } else {
+        for (let k = 0; k < docs.length; k++) {
+          const d = docs[k] as number
+          if (stamp[d] === inCand) acc[d] = (acc[d] as number) + 100
+        }
+      }
+    }
+    for (const tok of new Set(s.scoreText.split(' ').filter(Boolean))) {
+      const p = this.data.postings.get(tok)
+      if (p) add(p.docs, p.impact)
+    }
+    // an article citing a document number written in the query comes first
+    if (s.citedNumbers.length) add(this.citing(s.citedNumbers), null)
+    return acc
+  }
+
+  /** +2 per query word pair standing together in the title, +1 in the body (sql.ts's pair boosts). */
+  private pairBoost(s: SearchQuery): ((doc: number) => number) | null {
+    const d = this.data
+    const words = s.clauses.map((c) => (c.length === 1 && c[0]?.tokens.length === 1 ? c[0].tokens[0] : null))
+    const pairs: number[][] = []
+    for (let i = 1; i < words.length; i++) {
+      const a = d.tokenIds.get(words[i - 1] ?? '')
+      const b = d.tokenIds.get(words[i] ?? '')
+      if (words[i - 1] && words[i]) pairs.push([a ?? -1, b ?? -1])
+    }
+    if (!pairs.length) return null
+    return (doc) => {
+      const start = d.seqStart[doc] as number
+      const mid = start + (d.titleTokens[doc] as number)
+      const end = d.seqStart[doc + 1] as number
+      let boost = 0
+      for (const p of pairs)
+        boost += (holdsRun(d.seq, start, mid, p) ? 2 : 0) + (holdsRun(d.seq, mid, end, p) ? 1 : 0)
+      return boost
+    }
+  }
+
+  search(s: SearchQuery, f: RouteFilters, limit: number, offset: number): SearchPage {
+    const d = this.data
+    const cand = this.filtered(s, f, this.candidates(s))
+    const scores = this.scores(s, cand)
+    const boost = this.pairBoost(s)
+    const better = betterBy(scores, d.publishedMs)
+    const depth = boost ? RERANK_DEPTH : 0
+    // rows beyond the best depth+offset+limit by the base score can never reach the page
+    let best = topDocs(cand, depth + offset + limit, better)
+    if (boost) {
+      for (const doc of best.slice(0, depth)) scores[doc] = (scores[doc] as number) + boost(doc)
+      best = best.sort((a, b) => (better(a, b) ? -1 : 1))
+    }
+    const page = best.map((doc) => ({ doc, score: scores[doc] as number }))
+    const rows = page.slice(offset, offset + limit).map(({ doc, score }) => ({
+      article_id: d.ids[doc],
+      title: d.titles[doc],
+      published_at: d.publishedAt[doc],
+      source_id: d.sources[doc],
+      url: d.urls[doc],
+      province_code_2008: d.p2008[doc],
+      province_code_2025: d.p2025[doc],
+      origin: d.origins[doc],
+      is_copy: d.isCopy[doc] === 1,
+      score,
+      snippet: snippetFor(d.titles[doc] ?? '', d.bodies[doc] ?? '', s),
+    }))
+    return { rows, total: cand.length }
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * One search worker per published version file (index-worker.ts), started on the version's first
+ * search and kept for the most recent versions only (a bounded LRU: a worker holds its version's
+ * texts). A version that cannot be indexed (an old schema, a failed read) keeps its searches on SQL.
+ */
+import { Worker } from 'node:worker_threads'
+import type { RouteFilters, SearchPage } from './engine.ts'
+import type { IndexStats, WorkerReply, WorkerRequest } from './index-protocol.ts'
+import type { SearchQuery } from './query.ts'
+
+/** Versions whose worker is kept (the served one and the one before, during a swap). */
+const KEEP = 2
+
+// From sources the worker needs tsx (the .mjs bootstrap); the compiled build points this at its bundle.
+const ENTRY = new URL('./index-worker.mjs', import.meta.url)
+
+export class SearchWorker {
+  private readonly worker: Worker
+  private readonly pending = new Map<number, (r: WorkerReply) => void>()
+  private nextId = 1
+  /** Set once the index is built. */
+  stats: IndexStats | null = null
+  /** Resolves true when the index is built, false when this version has none. */
+  readonly ready: Promise<boolean>
+
+  constructor(readonly file: string) {
+    this.worker = new Worker(ENTRY, { workerData: { file } })
+    this.worker.unref() // an idle index never keeps the process alive
+    this.ready = new Promise((resolve) => {
+      this.worker.on('message', (m: WorkerReply) => {
+        if (m.id === 0) {
+          if ('error' in m) process.stderr.write(`[search] no in-memory index for this version: ${m.error}\n`)
+          if ('ready' in m) this.stats = m.stats
+          resolve('ready' in m)
+          return
+        }
+        this.pending.get(m.id)?.(m)
+        this.pending.delete(m.id)
+      })
+      this.worker.once('error', () => resolve(false))
+      this.worker.once('exit', () => {
+        resolve(false)
+        for (const done of this.pending.values()) done({ id: -1, error: 'search worker stopped' })
+        this.pending.clear()
+      })
+    })
+  }
+
+  search(query: SearchQuery, filters: RouteFilters, limit: number, offset: number): Promise<SearchPage> {
+    const id = this.nextId++
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (r) =>
+        'page' in r ? resolve(r.page) : reject(new Error('error' in r ? r.error : 'no page'))
+      )
+      this.worker.postMessage({ id, query, filters, limit, offset } satisfies WorkerRequest)
+    })
+  }
+
+  stop(): void {
+    void this.worker.terminate()
+  }
+}
+
+const workers = new Map<string, SearchWorker>()
+
+/** The worker of `file`, started on the first call. */
+export const searchWorkerFor = (file: string): SearchWorker => {
+  let w = workers.get(file)
+  if (w)
+    workers.delete(file) // most recently used last
+  else w = new SearchWorker(file)
+  workers.set(file, w)
+  while (workers.size > KEEP) {
+    const oldest = workers.keys().next().value as string
+    workers.get(oldest)?.stop()
+    workers.delete(oldest)
+  }
+  return w
+}
+
+/**
+ * The worker of `file` if its index is ready within `waitMs` (a fresh server building a large index
+ * answers its first searches from SQL rather than holding them), else null.
+ */
+export const readySearchWorker = async (file: string, waitMs: number): Promise<SearchWorker | null> => {
+  const w = searchWorkerFor(file)
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), waitMs)
+  })
+  try {
+    return (await Promise.race([w.ready, late])) ? w : null
+  } finally {
+    clearTimeout(timer)
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The best `k` articles of `docs` by (score desc, published desc with unknown last, article number asc),
+ * with a bounded heap (the worst kept article on top): O(n log k), no sort of all n articles.
+ */
+/** The result order: true when article a comes before article b. */
+export const betterBy =
+  (score: Float64Array, ms: Float64Array) =>
+  (a: number, b: number): boolean => {
+    const x = score[a] as number
+    const y = score[b] as number
+    if (x !== y) return x > y
+    const p = ms[a] as number
+    const q = ms[b] as number
+    const pn = Number.isNaN(p)
+    const qn = Number.isNaN(q)
+    if (pn !== qn) return qn // an unknown date sorts last
+    if (!pn && p !== q) return p > q
+    return a < b
+  }
+
+export const topDocs = (
+  docs: Uint32Array,
+  k: number,
+  better: (a: number, b: number) => boolean
+): number[] => {
+  const heap: number[] = []
+  if (k <= 0) return heap
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i] as number
+    if (heap.length < k) {
+      heap.push(d)
+      let at = heap.length - 1
+      while (at > 0) {
+        const parent = (at - 1) >> 1
+        if (!better(heap[parent] as number, heap[at] as number)) break
+        ;[heap[at], heap[parent]] = [heap[parent] as number, heap[at] as number]
+        at = parent
+      }
+    } else if (better(d, heap[0] as number)) {
+      heap[0] = d
+      siftDown(heap, better)
+    }
+  }
+  return heap.sort((a, b) => (better(a, b) ? -1 : 1))
+}
+
+/** Restores the heap (worst on top) after its top was replaced. */
+const siftDown = (heap: number[], better: (a: number, b: number) => boolean): void => {
+  let at = 0
+  for (;;) {
+    const l = 2 * at + 1
+    const r = l + 1
+    let worst = at
+    if (l < heap.length && better(heap[worst] as number, heap[l] as number)) worst = l
+    if (r < heap.length && better(heap[worst] as number, heap[r] as number)) worst = r
+    if (worst === at) return
+    ;[heap[at], heap[worst]] = [heap[worst] as number, heap[at] as number]
+    at = worst
+  }
+}
