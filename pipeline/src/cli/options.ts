@@ -13,3 +13,21 @@ export const sourcesOption = Options.file('sources').pipe(
   ),
   Options.withDefault(defaultSourcesFile)
 )
+
+/** An option that may be left out, with its help text. */
+export const optionalOption = <A>(option: Options.Options<A>, help: string) =>
+  option.pipe(Options.withDescription(help), Options.optional)
+
+/** An option with its help text and the value it takes when left out. */
+export const defaultedOption = <A>(option: Options.Options<A>, help: string, value: A) =>
+  option.pipe(Options.withDescription(help), Options.withDefault(value))
+
+/** A yes/no switch with its help text. */
+export const flagOption = (name: string, help: string) =>
+  Options.boolean(name).pipe(Options.withDescription(help))
+
+/** The snapshot folder the simulator serves (run, schedule). */
+export const snapshotOption = optionalOption(
+  Options.directory('snapshot'),
+  'Offline snapshot folder the simulator serves (default: data/snapshot)'
+)

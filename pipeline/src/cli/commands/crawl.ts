@@ -12,19 +12,16 @@ import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import type { CrawlSummary } from '../../crawl/crawl.ts'
 import { progressLine } from '../../crawl/progress.ts'
-import { dbOption, sourcesOption } from '../options.ts'
+import { dbOption, optionalOption, sourcesOption } from '../options.ts'
 
 const live = Options.boolean('live').pipe(
   Options.withDescription('Crawl the real portals (default: the offline simulator)')
 )
-const maxPages = Options.integer('max-pages').pipe(
-  Options.withDescription('At most N fetches per source in this run; the rest stays queued for the next run'),
-  Options.optional
+const maxPages = optionalOption(
+  Options.integer('max-pages'),
+  'At most N fetches per source in this run; the rest stays queued for the next run'
 )
-const runId = Options.text('run-id').pipe(
-  Options.withDescription('Run id recorded with every fetch'),
-  Options.optional
-)
+const runId = optionalOption(Options.text('run-id'), 'Run id recorded with every fetch')
 const quiet = Options.boolean('quiet').pipe(
   Options.withAlias('q'),
   Options.withDescription('No progress and no summary')

@@ -11,7 +11,7 @@ import * as Console from 'effect/Console'
 import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import { defaultSourcesFile, registryFile } from '../../paths.ts'
-import { dbOption } from '../options.ts'
+import { dbOption, optionalOption, snapshotOption } from '../options.ts'
 import { cliError } from '../messages.ts'
 
 const live = Options.boolean('live').pipe(
@@ -24,17 +24,14 @@ const sources = Options.file('sources').pipe(
   ),
   Options.optional
 )
-const snapshot = Options.directory('snapshot').pipe(
-  Options.withDescription('Offline snapshot folder the simulator serves (default: data/snapshot)'),
-  Options.optional
+const snapshot = snapshotOption
+const generated = optionalOption(
+  Options.directory('generated'),
+  'Crawl a corpus written by `thidua generate` instead of the snapshot (offline)'
 )
-const generated = Options.directory('generated').pipe(
-  Options.withDescription('Crawl a corpus written by `thidua generate` instead of the snapshot (offline)'),
-  Options.optional
-)
-const maxPages = Options.integer('max-pages').pipe(
-  Options.withDescription('At most this many fetches per source in this run (the rest stays queued)'),
-  Options.optional
+const maxPages = optionalOption(
+  Options.integer('max-pages'),
+  'At most this many fetches per source in this run (the rest stays queued)'
 )
 const json = Options.boolean('json').pipe(Options.withDescription('Print the run summary as JSON on stdout'))
 const frontier = Options.text('frontier').pipe(

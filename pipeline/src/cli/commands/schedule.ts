@@ -11,36 +11,39 @@ import * as Effect from 'effect/Effect'
 import * as Exit from 'effect/Exit'
 import * as Option from 'effect/Option'
 import * as Runtime from 'effect/Runtime'
-import { dbOption, sourcesOption } from '../options.ts'
+import { dbOption, flagOption, optionalOption, snapshotOption, sourcesOption } from '../options.ts'
 
 const cron = Options.text('cron').pipe(
   Options.withDescription(
     'Cron expression, 5 fields ("0 6 * * *": 06:00 daily) or 6 with seconds ("*/10 * * * * *")'
   )
 )
-const live = Options.boolean('live').pipe(
-  Options.withDescription('Fetch the real sites (default: the offline snapshot)')
+const live = flagOption('live', 'Fetch the real sites (default: the offline snapshot)')
+const maxTicks = optionalOption(
+  Options.integer('max-ticks'),
+  'Stop after this many completed runs (default: run until stopped)'
 )
-const snapshot = Options.directory('snapshot').pipe(
-  Options.withDescription('Offline snapshot folder the simulator serves (default: data/snapshot)'),
-  Options.optional
+const maxPages = optionalOption(
+  Options.integer('max-pages'),
+  'At most this many fetches per source in each run (the rest stays queued)'
 )
-const maxTicks = Options.integer('max-ticks').pipe(
-  Options.withDescription('Stop after this many completed runs (default: run until stopped)'),
-  Options.optional
-)
-const maxPages = Options.integer('max-pages').pipe(
-  Options.withDescription('At most this many fetches per source in each run (the rest stays queued)'),
-  Options.optional
-)
-const timezone = Options.text('timezone').pipe(
-  Options.withDescription('IANA time zone of the expression (default: the machine’s, e.g. Asia/Ho_Chi_Minh)'),
-  Options.optional
+const timezone = optionalOption(
+  Options.text('timezone'),
+  'IANA time zone of the expression (default: the machine’s, e.g. Asia/Ho_Chi_Minh)'
 )
 
 export const scheduleCommand = Command.make(
   'schedule',
-  { cron, db: dbOption, sources: sourcesOption, live, snapshot, maxTicks, maxPages, timezone },
+  {
+    cron,
+    db: dbOption,
+    sources: sourcesOption,
+    live,
+    snapshot: snapshotOption,
+    maxTicks,
+    maxPages,
+    timezone,
+  },
   ({ cron, db, sources, live, snapshot, maxTicks, maxPages, timezone }) =>
     Effect.gen(function* () {
       const { Scheduler, parseCron } = yield* Effect.promise(() => import('../../schedule/scheduler.ts'))

@@ -5,22 +5,18 @@ import * as Console from 'effect/Console'
 import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import { snapshotDir } from '../../paths.ts'
+import { defaultedOption, optionalOption } from '../options.ts'
 
-const port = Options.integer('port').pipe(
-  Options.withDescription('Port on 127.0.0.1 (default 8790)'),
-  Options.withDefault(8790)
+const port = defaultedOption(Options.integer('port'), 'Port on 127.0.0.1 (default 8790)', 8790)
+const root = defaultedOption(
+  Options.directory('root'),
+  'Snapshot folder (default data/snapshot)',
+  snapshotDir
 )
-const root = Options.directory('root').pipe(
-  Options.withDescription('Snapshot folder (default data/snapshot)'),
-  Options.withDefault(snapshotDir)
-)
-const faults = Options.file('faults').pipe(
-  Options.withDescription('JSON array of fault rules'),
-  Options.optional
-)
-const generated = Options.directory('generated').pipe(
-  Options.withDescription('Also serve a corpus written by `thidua generate`'),
-  Options.optional
+const faults = optionalOption(Options.file('faults'), 'JSON array of fault rules')
+const generated = optionalOption(
+  Options.directory('generated'),
+  'Also serve a corpus written by `thidua generate`'
 )
 
 export const simulateCommand = Command.make(

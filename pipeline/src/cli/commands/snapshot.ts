@@ -10,14 +10,12 @@ import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import path from 'node:path'
 import { snapshotDir } from '../../paths.ts'
+import { defaultedOption, optionalOption } from '../options.ts'
 
-const out = Options.directory('out').pipe(
-  Options.withDescription('Snapshot folder (default: data/snapshot)'),
-  Options.withDefault(snapshotDir)
-)
-const sourcesOut = Options.file('sources-out').pipe(
-  Options.withDescription("Where to write the snapshot's list of sites (default: DIR/sources.json)"),
-  Options.optional
+const out = defaultedOption(Options.directory('out'), 'Snapshot folder (default: data/snapshot)', snapshotDir)
+const sourcesOut = optionalOption(
+  Options.file('sources-out'),
+  "Where to write the snapshot's list of sites (default: DIR/sources.json)"
 )
 
 const build = Command.make('build', { out, sourcesOut }, ({ out, sourcesOut }) =>
