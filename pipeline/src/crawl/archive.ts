@@ -54,7 +54,9 @@ export class ArchiveWriter {
   }
 
   /** Append one response; returns its WARC-Record-ID once the bytes are written. */
-  async append(r: Omit<ArchivedResponse, 'record_id'>): Promise<string> {
+  async append(
+    r: Omit<ArchivedResponse, 'record_id'> & { readonly payloadSha256?: string | null }
+  ): Promise<string> {
     const headers: Array<[string, string]> = Object.entries(r.headers).filter(
       ([k]) => k.toLowerCase() !== 'transfer-encoding' && k.toLowerCase() !== 'content-encoding'
     )
@@ -67,6 +69,8 @@ export class ArchiveWriter {
         statusline: `HTTP/1.1 ${r.status} ${statusText(r.status)}`,
         httpHeaders: headers,
         warcHeaders: {
+          // The crawler hashed the body already: warcio then skips its own (slower, WASM) payload hash.
+          ...(r.payloadSha256 ? { 'WARC-Payload-Digest': `sha256:${r.payloadSha256}` } : {}),
           [SOURCE_HEADER]: r.source_id,
           ...(r.is_article === undefined ? {} : { [ARTICLE_HEADER]: String(r.is_article) }),
         },

@@ -129,6 +129,7 @@ const apply = (ctx: RunnerContext, task: Task, o: PageOutcome) =>
             body: o.body,
             fetched_at: o.fetch.fetched_at,
             is_article: o.row.is_article === true,
+            payloadSha256: o.row.content_hash,
           }),
         catch: (e) => new StoreError({ message: `archive write failed for ${pageUrl}: ${String(e)}` }),
       }))
