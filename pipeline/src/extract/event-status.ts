@@ -24,7 +24,7 @@ const HELD_AFTER =
 // Đảng đề ra"): the first cue decides; a future word before a verb wins. "diễn ra ngày …" says neither: the
 // day against the publication date decides.
 const AFTER_CUE =
-  /(?<![\p{L}])(?:(sẽ|dự kiến|sắp|chuẩn bị|ngày mai)|(đã thành công|thành công tốt đẹp|chính thức bắt đầu|bước vào|(?:đã\s+)?đề ra|đã thông qua|đã bầu|có sự tham dự))(?![\p{L}])/iu
+  /(?<![\p{L}])(?:(sẽ|dự kiến|sắp|chuẩn bị|ngày mai)|(đã thành công|thành công tốt đẹp|chính thức bắt đầu|bước vào|(?:đã\s+)?đề ra|đã thông qua|đã bầu|có sự tham dự|(?:công bố|bầu|ra mắt)\s+Ban [Cc]hấp hành))(?![\p{L}])/iu
 
 // "Ngày 9.9, tỉnh X tổ chức Đại hội …", "Sáng nay, … tổ chức …", "(ĐN)- Trong 2 ngày 15 và 16-9, … tổ chức …",
 // "…, sáng 19/5, Sở X tổ chức …", "Cùng ngày, …": a news lead that opens on the day reports the event as it happens (issue #11).
@@ -35,6 +35,15 @@ const NEWS_LEAD = new RegExp(
   'u'
 )
 // "TP. Cần Thơ", "TX. Sơn Tây": the dot of a unit's abbreviation ends no sentence.
+// "Ngày 29 và 30/8/2022, Đại hội … diễn ra tại Hà Nội": a sentence that opens on the day with the head as
+// its subject and a present-tense verb after the tail reports the event as it happens (session 4).
+const FULL_DAY = '\\d{1,2}(?:\\s*[./-]\\s*\\d{1,2})?(?:\\s*[./-]\\s*\\d{4})?'
+const DAY_LEAD_ONLY = new RegExp(
+  `^\\s*(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm)(?:\\s+(?:nay|qua|${FULL_DAY}(?:\\s*(?:[-–]|và|đến)\\s*${FULL_DAY})?))?\\s*,\\s*$`,
+  'u'
+)
+const HAPPENS_AFTER =
+  /^[^.;!?\n]{0,90}?(?<!(?:sẽ|dự kiến|sắp|chuẩn bị)\s)(?:diễn ra|khai mạc|bế mạc)(?![\p{L}])/u
 const SENTENCE_BREAK = /(?<!(?:TP|Tp|TX))[.!?]\s+(?=[\p{Lu}(])/gu
 
 /** The text from the start of the head's sentence (or line) to the head. */
@@ -95,7 +104,9 @@ export function statusFrom(
   if (cue) return cue
   // "Kế hoạch ... tổ chức Đại hội ...": an event named in a plan is still to come.
   if (/kế hoạch/iu.test(before)) return 'planned'
-  if (NEWS_LEAD.test(leadOf(text, headStart))) return 'held'
+  const lead = leadOf(text, headStart)
+  if (NEWS_LEAD.test(lead)) return 'held'
+  if (DAY_LEAD_ONLY.test(lead) && HAPPENS_AFTER.test(text.slice(tailEnd, tailEnd + 100))) return 'held'
   const pub = parsePublished(published)
   if (!pub) return 'unknown'
   const pubIso = new Date(pub.time).toISOString().slice(0, 10)

@@ -79,3 +79,21 @@ describe('issuers of schools, the cooperative alliance and departments written w
     ])
   })
 })
+
+describe('status of a congress the lead reports as it happens', () => {
+  it('is held when the sentence opens on its days and the congress "diễn ra"', () => {
+    const text =
+      'Ngày 14 và 15/9/2023, Đại hội đại biểu toàn quốc Hội Người cao tuổi Việt Nam lần thứ V diễn ra tại Hà Nội.'
+    expect(run(text, null).events.map((e) => [e.ordinal, e.status])).toEqual([[5, 'held']])
+  })
+  it('stays planned when the verb is future', () => {
+    const text =
+      'Ngày 14 và 15/9/2030, Đại hội đại biểu toàn quốc Hội Người cao tuổi Việt Nam lần thứ VII sẽ diễn ra tại Hà Nội.'
+    expect(run(text, null).events.map((e) => [e.ordinal, e.status])).toEqual([[7, 'planned']])
+  })
+  it('is held when the congress presents its executive committee', () => {
+    const text =
+      'Chiều 8/10, Đại hội đại biểu Đoàn TNCS Hồ Chí Minh tỉnh Bến Tre lần thứ XI công bố Ban Chấp hành khóa mới.'
+    expect(run(text, null).events.map((e) => [e.ordinal, e.status])).toEqual([[11, 'held']])
+  })
+})
