@@ -3,7 +3,7 @@
  * first), for the parse-workers and scale benches: its JSON summary (per-stage milliseconds), its wall
  * time and its peak resident memory (VmHWM from /proc, polled while it runs: the high-water mark only
  * grows, so the last reading before exit is the peak of the whole run, worker threads and DuckDB
- * included).
+ * included), and its CPU seconds (from /proc/<pid>/stat, read the same way; the last 200 ms may be missed).
  */
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -17,6 +17,8 @@ export interface ChildIngest {
   readonly summary: IngestSummary
   readonly wall_s: number
   readonly peak_rss_mb: number
+  /** CPU seconds of the process (all its threads), whatever the machine's load: the cost of the work. */
+  readonly cpu_s: number
 }
 
 /** Peak resident set of a live process in MB (0 once it is gone). */
@@ -29,6 +31,19 @@ const peakRssMb = (pid: number): number => {
   }
 }
 
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_S = 100
+
+/** User + system CPU seconds of a live process so far, every thread included (null once it is gone). */
+const cpuSeconds = (pid: number): number | null => {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const after = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+    return (Number(after[11]) + Number(after[12])) / TICKS_PER_S
+  } catch {
+    return null
+  }
+}
 export const ingestChild = (
   args: ReadonlyArray<string>,
   env: Readonly<Record<string, string>> = {}
@@ -43,8 +58,10 @@ export const ingestChild = (
     let stdout = ''
     let stderr = ''
     let peak = 0
+    let cpu = 0
     const poll = setInterval(() => {
       peak = Math.max(peak, peakRssMb(child.pid ?? -1))
+      cpu = cpuSeconds(child.pid ?? -1) ?? cpu
     }, 200)
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString('utf8')
@@ -65,6 +82,7 @@ export const ingestChild = (
         summary,
         wall_s: +((performance.now() - started) / 1000).toFixed(2),
         peak_rss_mb: Math.round(peak),
+        cpu_s: +cpu.toFixed(1),
       })
     })
   })

@@ -108,6 +108,7 @@ export const run = async (): Promise<Record<string, unknown>> => {
         publish_s: r2(t.publish_ms / 1000),
         articles_per_s: Math.round(n / ingest.wall_s),
         peak_rss_mb: ingest.peak_rss_mb,
+        cpu_s: ingest.cpu_s,
       },
       floors: {
         one_core_pages_per_s: {
@@ -137,6 +138,9 @@ export const run = async (): Promise<Record<string, unknown>> => {
         publish: r2(perArticle(t.publish_ms / 1000) / 60),
         total: r2(perArticle(ingest.wall_s) / 60),
       },
+      // What the work costs whatever the load: the ingest's CPU seconds spread over every core, the
+      // wall time it needs on idle cores if the stages kept them all busy (a lower bound).
+      estimate_1m_idle_cores_min: r2(perArticle(ingest.cpu_s) / cores / 60),
     }
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true })
