@@ -4,7 +4,9 @@
  * Split from heldout.ts (issue #15).
  */
 import type { Extraction } from '../domain/extraction.ts'
+import type { Score } from '../extract/evaluate.ts'
 import { foldVietnamese } from '../reference/fold.ts'
+import { toRoman } from '../snapshot/text.ts'
 
 export interface TruthDocument {
   type: string
@@ -33,14 +35,8 @@ export interface HeldOutItem {
   campaigns: string[]
 }
 
-export interface HeldOutScore {
-  tp: number
-  fp: number
-  fn: number
-  precision: number
-  recall: number
-  f1: number
-}
+// The gold set's score shape: counts and ratios.
+export type HeldOutScore = Score
 
 export type HeldOutKind = 'documents' | 'events' | 'campaigns'
 
@@ -68,27 +64,6 @@ function eventKind(kind: string): string | null {
 }
 
 const ORDINAL_WORDS = ['', 'nhat', 'hai', 'ba', 'tu', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi']
-
-function toRoman(n: number): string {
-  const parts: Array<[number, string]> = [
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ]
-  let r = ''
-  let x = n
-  for (const [v, s] of parts) {
-    while (x >= v) {
-      r += s
-      x -= v
-    }
-  }
-  return r
-}
 
 /** Why a truth document cannot be recalled from `text`, or null when the text states it. */
 function documentAbsence(d: TruthDocument, text: string): string | null {
