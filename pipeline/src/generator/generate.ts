@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { Platform, SourceConfig } from '../domain/source.ts'
 import type { FactDocument, FactEvent, FactTime } from '../snapshot/facts.ts'
 import { loadCampaigns, loadProvinces2008 } from '../snapshot/facts.ts'
-import { RENDERERS } from '../platforms/index.ts'
+import { PLATFORM_NAMES, RENDERERS } from '../platforms/index.ts'
 import { makeRng, type Rng } from '../snapshot/rng.ts'
 import { isoVn, slugify } from '../snapshot/text.ts'
 
@@ -49,16 +49,7 @@ export interface CorpusMeta {
   readonly sites: ReadonlyArray<GeneratedSite>
 }
 
-const PLATFORMS: ReadonlyArray<Platform> = [
-  'nukeviet',
-  'gov-portal',
-  'liferay',
-  'drupal',
-  'wordpress',
-  'newspaper-post',
-  'baonghean',
-  'generic',
-]
+const PLATFORMS = PLATFORM_NAMES
 
 const DOC_KINDS: ReadonlyArray<{ type: string; abbr: string; party: boolean }> = [
   { type: 'plan', abbr: 'KH', party: false },
@@ -90,56 +81,45 @@ const HEADLINES = [
 const NO_EVENT_HEADLINE = 'Sôi nổi phong trào thi đua yêu nước ở {P}'
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII']
 
+/** A generated site on `host`: its source config with the platform's entry points. */
+const siteOn = (
+  host: string,
+  platform: Platform,
+  fields: Pick<SourceConfig, 'id' | 'name' | 'kind' | 'province_code_2008' | 'province_code_2025'>
+): GeneratedSite => {
+  const origin = `https://${host}`
+  const source: SourceConfig = { ...fields, platform, base_url: `${origin}/`, entry_points: [] }
+  return {
+    host,
+    origin,
+    platform,
+    source: { ...source, entry_points: RENDERERS[platform].entryPoints({ source, host, origin, platform }) },
+  }
+}
+
 export const buildSites = (
   provinces: ReadonlyArray<{ code: string; name_vi: string; new_code_2025: string }>
 ): GeneratedSite[] => {
   const sites: GeneratedSite[] = provinces.map((p, i) => {
     const platform = PLATFORMS[i % PLATFORMS.length]!
-    const host = `${slugify(p.name_vi)}.${platform}.gen.thidua.vn`
-    const origin = `https://${host}`
-    const source: SourceConfig = {
+    return siteOn(`${slugify(p.name_vi)}.${platform}.gen.thidua.vn`, platform, {
       id: `gen-${slugify(p.name_vi)}`,
       name: `Cổng tin ${p.name_vi} (tổng hợp)`,
       kind: 'portal',
       province_code_2008: p.code,
       province_code_2025: p.new_code_2025,
-      platform,
-      base_url: `${origin}/`,
-      entry_points: [],
-    }
-    return {
-      host,
-      origin,
-      platform,
-      source: {
-        ...source,
-        entry_points: RENDERERS[platform].entryPoints({ source, host, origin, platform }),
-      },
-    }
-  })
-  for (const [i, platform] of PLATFORMS.entries()) {
-    const host = `bao-${i + 1}.${platform}.gen.thidua.vn`
-    const origin = `https://${host}`
-    const source: SourceConfig = {
-      id: `gen-bao-${i + 1}`,
-      name: `Báo tổng hợp ${i + 1}`,
-      kind: 'newspaper',
-      province_code_2008: null,
-      province_code_2025: null,
-      platform,
-      base_url: `${origin}/`,
-      entry_points: [],
-    }
-    sites.push({
-      host,
-      origin,
-      platform,
-      source: {
-        ...source,
-        entry_points: RENDERERS[platform].entryPoints({ source, host, origin, platform }),
-      },
     })
-  }
+  })
+  for (const [i, platform] of PLATFORMS.entries())
+    sites.push(
+      siteOn(`bao-${i + 1}.${platform}.gen.thidua.vn`, platform, {
+        id: `gen-bao-${i + 1}`,
+        name: `Báo tổng hợp ${i + 1}`,
+        kind: 'newspaper',
+        province_code_2008: null,
+        province_code_2025: null,
+      })
+    )
   return sites
 }
 

@@ -27,6 +27,9 @@ export const PLATFORMS: Readonly<Record<Platform, PlatformModule>> = {
   generic,
 }
 
+/** Every platform name, in the registry's order (the generator deals its sites out in this order). */
+export const PLATFORM_NAMES: ReadonlyArray<Platform> = Object.keys(PLATFORMS) as Platform[]
+
 const each = <T>(f: (m: PlatformModule) => T): Readonly<Record<Platform, T>> =>
   Object.fromEntries(Object.values(PLATFORMS).map((m) => [m.name, f(m)])) as Record<Platform, T>
 
