@@ -3,7 +3,8 @@
  * the generator (`thidua generate`), each rendered to HTML by the simulator's page renderer, parsed and
  * extracted exactly as a run does, then loaded through loadBatch in batches of 1,000, followed by
  * finalizeRun (clusters, resolution, search index) and publish. Reports load throughput (articles/s,
- * rows/s), finalize and publish time, search latency and the database size.
+ * rows/s), finalize and publish time, search latency and the database size; then BENCH_LOAD_INCREMENTAL
+ * (default 1,000) more generated articles are loaded and finalized incrementally, beside the full time.
  * Baseline in the same run: the same rows copied with one plain `INSERT INTO ... SELECT` into empty
  * tables of the same schema in another database (what DuckDB itself needs to write them), so
  * `load_ratio_to_insert_select` is the share of raw insert speed that loadBatch achieves.
@@ -29,6 +30,8 @@ import { readCorpusTruth } from '../test/long/scale-truth.ts'
 
 const N = Number(process.env.BENCH_LOAD_N ?? 20_000)
 const BATCH = 1_000
+/** Articles generated beyond N, loaded after the first finalize and finalized incrementally (issue #17). */
+const INC = Number(process.env.BENCH_LOAD_INCREMENTAL ?? 1_000)
 
 /** Render → parse → extract, as the pipeline does for a fetched page; null when the parser rejects it. */
 const prepare = (
@@ -54,8 +57,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const dbFile = path.join(dir, 'bench.duckdb')
   const corpus = path.join(dir, 'corpus')
   try {
-    await generateCorpus({ n: N, seed: 5, out: corpus })
-    const truth = readCorpusTruth(corpus)
+    await generateCorpus({ n: N + INC, seed: 5, out: corpus })
+    const all = readCorpusTruth(corpus)
+    const truth = all.slice(0, N)
     const routes = new GeneratedRoutes(corpus)
     const wh = await openWarehouseAsync(dbFile)
     const sources = JSON.parse(readFileSync(path.join(corpus, 'sources.json'), 'utf8')) as SourceConfig[]
@@ -93,6 +97,19 @@ export async function run(): Promise<Record<string, unknown>> {
       await queryValue(wh.conn, `SELECT count(*) FROM search_articles('dai hoi thi dua yeu nuoc', 20)`)
     )
     const searchMs = performance.now() - ts
+    // The same warehouse, INC more articles, finalized incrementally (only what they touch).
+    const extra: LoadItem[] = []
+    for (let i = N; i < all.length; i++) {
+      const item = prepare(routes, all[i]!.url, i, sourceById.get(all[i]!.source_id))
+      if (item) extra.push(item)
+    }
+    const ti = performance.now()
+    for (let i = 0; i < extra.length; i += BATCH)
+      await loadBatch(wh, runId, extra.slice(i, i + BATCH), { extractorVersion: 'bench' })
+    const incLoadS = (performance.now() - ti) / 1000
+    const tif = performance.now()
+    const incSummary = await finalizeRun(wh, runId)
+    const incFinalizeS = (performance.now() - tif) / 1000
     await wh.conn.run('CHECKPOINT')
 
     // Baseline: the same rows, one plain INSERT ... SELECT per table into an empty database.
@@ -131,6 +148,11 @@ export async function run(): Promise<Record<string, unknown>> {
       baseline_insert_select_rows_per_second: Math.round(baseRowsPerS),
       load_ratio_to_insert_select: Math.round((rowsPerS / baseRowsPerS) * 1000) / 1000,
       finalize_seconds: Math.round(finalizeS * 100) / 100,
+      incremental_articles: extra.length,
+      incremental_load_seconds: Math.round(incLoadS * 100) / 100,
+      incremental_finalize_seconds: Math.round(incFinalizeS * 100) / 100,
+      incremental_finalize_mode: incSummary.mode,
+      incremental_to_full_finalize: Math.round((incFinalizeS / finalizeS) * 1000) / 1000,
       publish_seconds: Math.round(publishS * 100) / 100,
       search_ms: Math.round(searchMs),
       search_hits: hits,

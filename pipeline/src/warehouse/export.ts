@@ -25,7 +25,7 @@ import {
 } from 'apache-arrow'
 import { columnDocs } from './comments.ts'
 import { queryRows, sqlIdent, sqlString } from './db.ts'
-import { exportHive, MANIFEST, type Manifest } from './export-hive.ts'
+import { exportHive, HIVE_PARTITIONED, MANIFEST, type Manifest } from './export-hive.ts'
 
 export const EXPORT_FORMATS = ['parquet', 'csv', 'json', 'arrow', 'parquet-hive'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -42,8 +42,6 @@ const INTERNAL = new Set([
   'article_signatures',
   'article_bands',
 ])
-
-const PARTITIONED = ['articles', 'document_mentions', 'event_mentions', 'campaign_mentions', 'time_mentions']
 
 export const publicRelations = async (conn: DuckDBConnection): Promise<string[]> =>
   (
@@ -90,7 +88,7 @@ const exportWithCopy = async (
     files.push(file)
   }
   if (format === 'parquet') {
-    for (const t of PARTITIONED.filter((p) => rels.includes(p))) {
+    for (const t of HIVE_PARTITIONED.filter((p) => rels.includes(p))) {
       const target = path.join(dir, 'partitioned', t)
       mkdirSync(path.dirname(target), { recursive: true })
       const join = t === 'articles' ? '' : 'JOIN articles a USING (article_id)'

@@ -5,7 +5,13 @@ import { loadBatch, upsertSources } from './load.ts'
 import { closeWarehouseSync, openWarehouseAsync } from './open.ts'
 import type { LoadItem } from './rows.ts'
 import { tempDbFile } from './testing/build.ts'
-import { fixtureItems, fixtureSources, makeItem, routineItems, routineSource } from './testing/fixtures.ts'
+import {
+  fixtureItems,
+  fixtureSources,
+  reparsedFixture,
+  routineItems,
+  routineSource,
+} from './testing/fixtures.ts'
 import { copiedTo, generatedItems, reparsedAs } from './testing/generated.ts'
 import { relationItems, relationSources } from './testing/relation-items.ts'
 
@@ -49,25 +55,7 @@ const snapshot = async (wh: Warehouse) => {
   return out
 }
 
-const edited = makeItem({
-  url: fixtureItems[2]?.article.url ?? '',
-  source_id: 'langson-gov',
-  title: 'Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI (cập nhật)',
-  published_at: '2025-09-18T16:00:00+07:00',
-  body: 'Đại hội thực hiện theo Chỉ thị số 41-CT/TW ngày 26/12/2024.',
-  documents: [
-    {
-      type: 'directive',
-      number: '41',
-      symbol: 'CT/TW',
-      year_in_symbol: null,
-      date: '2024-12-26',
-      issuer: 'Bộ Chính trị',
-      issuer_level: 'party_central',
-      surface: 'Chỉ thị số 41-CT/TW ngày 26/12/2024',
-    },
-  ],
-})
+const edited = reparsedFixture()
 
 describe('incremental finalize equals a full rebuild', () => {
   const dbs: Warehouse[] = []

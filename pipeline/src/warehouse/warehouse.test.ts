@@ -1,24 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows, queryValue, type Warehouse } from './db.ts'
+import { HIVE_PARTITIONED } from './export-hive.ts'
 import { finalizeRun } from './finalize.ts'
 import { articleIdFor } from './ids.ts'
 import { loadBatch, upsertSources } from './load.ts'
 import { listMigrations, runMigrations } from './migrate.ts'
 import { closeWarehouseSync, openWarehouseAsync } from './open.ts'
 import { buildFixtureWarehouse, tempDbFile } from './testing/build.ts'
-import { fixtureItems, fixtureSources, makeItem, routineItems, urlOf } from './testing/fixtures.ts'
+import {
+  fixtureItems,
+  fixtureSources,
+  makeItem,
+  reparsedFixture,
+  routineItems,
+  urlOf,
+} from './testing/fixtures.ts'
 
 /** Order-independent fingerprint of a table's full contents. */
 const tableHash = async (wh: Warehouse, t: string) =>
   String(await queryValue(wh.conn, `SELECT count(*) || ':' || coalesce(bit_xor(hash(x)), 0) FROM ${t} x`))
 
 const DATA_TABLES = [
-  'articles',
-  'document_mentions',
-  'event_mentions',
-  'campaign_mentions',
-  'time_mentions',
-  'place_mentions',
+  ...HIVE_PARTITIONED,
   'article_clusters',
   'documents',
   'events',
@@ -204,25 +207,7 @@ describe('warehouse', () => {
       expect(
         Number(await queryValue(w.conn, 'SELECT count(*) FROM document_mentions WHERE article_id = $1', [id]))
       ).toBe(2)
-      const reparsed = makeItem({
-        url: first.article.url,
-        source_id: 'langson-gov',
-        title: 'Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI (cập nhật)',
-        published_at: '2025-09-18T16:00:00+07:00',
-        body: 'Đại hội thực hiện theo Chỉ thị số 41-CT/TW ngày 26/12/2024.',
-        documents: [
-          {
-            type: 'directive',
-            number: '41',
-            symbol: 'CT/TW',
-            year_in_symbol: null,
-            date: '2024-12-26',
-            issuer: 'Bộ Chính trị',
-            issuer_level: 'party_central',
-            surface: 'Chỉ thị số 41-CT/TW ngày 26/12/2024',
-          },
-        ],
-      })
+      const reparsed = reparsedFixture()
       await loadBatch(w, 'r2', [reparsed])
       expect(
         Number(await queryValue(w.conn, 'SELECT count(*) FROM articles WHERE article_id = $1', [id]))

@@ -123,6 +123,18 @@ const planEvents: Spec['events'] = [
   },
 ]
 
+/** Chỉ thị 41-CT/TW as the fixtures name it (dated, Politburo). */
+const directive41: NonNullable<Spec['documents']>[number] = {
+  type: 'directive',
+  number: '41',
+  symbol: 'CT/TW',
+  year_in_symbol: null,
+  date: '2024-12-26',
+  issuer: 'Bộ Chính trị',
+  issuer_level: 'party_central',
+  surface: 'Chỉ thị số 41-CT/TW ngày 26/12/2024',
+}
+
 export const fixtureItems: LoadItem[] = [
   makeItem(
     {
@@ -170,16 +182,7 @@ Dịp này, 180 tập thể, cá nhân tiêu biểu được biểu dương vì 
         issuer_level: 'province',
         surface: 'Kế hoạch 138/KH-UBND',
       },
-      {
-        type: 'directive',
-        number: '41',
-        symbol: 'CT/TW',
-        year_in_symbol: null,
-        date: '2024-12-26',
-        issuer: 'Bộ Chính trị',
-        issuer_level: 'party_central',
-        surface: 'Chỉ thị số 41-CT/TW ngày 26/12/2024',
-      },
+      directive41,
     ],
     events: [
       {
@@ -406,3 +409,14 @@ export const routineItems: LoadItem[] = Array.from({ length: 12 }, (_, m) => m +
       })
     })
   )
+
+/** fixtureItems[2] reparsed: a new title and a body citing only Chỉ thị 41-CT/TW (no event any more). */
+export const reparsedFixture = (): LoadItem =>
+  makeItem({
+    url: fixtureItems[2]?.article.url ?? '',
+    source_id: 'langson-gov',
+    title: 'Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI (cập nhật)',
+    published_at: '2025-09-18T16:00:00+07:00',
+    body: 'Đại hội thực hiện theo Chỉ thị số 41-CT/TW ngày 26/12/2024.',
+    documents: [directive41],
+  })
