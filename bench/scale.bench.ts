@@ -25,18 +25,26 @@ const SAMPLE = 1_000
 const r2 = (x: number) => +x.toFixed(2)
 const mb = (bytes: number) => Math.round(bytes / 1048576)
 
-/** Pages per second on this thread: parse alone, and parse + extract as a worker does it. */
+/**
+ * Pages per second on this thread, parse alone and parse + extract as a worker does it: per wall second
+ * (what the floors scale), and per CPU second (the same whatever the machine's load; nothing else runs
+ * in this process meanwhile).
+ */
 const coreRates = (sample: ReadonlyArray<Work>) => {
   const time = (f: (w: Work) => unknown) => {
     const t0 = performance.now()
+    const c0 = process.cpuUsage()
     for (const w of sample) f(w)
-    return sample.length / ((performance.now() - t0) / 1000)
+    const c = process.cpuUsage(c0)
+    return {
+      wall: sample.length / ((performance.now() - t0) / 1000),
+      cpu: sample.length / ((c.user + c.system) / 1e6),
+    }
   }
   time(doWork) // warm-up: the first pages compile the parser and the extractor
-  return {
-    parse: time((w) => (w.kind === 'page' ? parseSafely(w.input) : null)),
-    parse_extract: time(doWork),
-  }
+  const parse = time((w) => (w.kind === 'page' ? parseSafely(w.input) : null))
+  const work = time(doWork)
+  return { parse: parse.wall, parse_extract: work.wall, parse_extract_cpu: work.cpu }
 }
 
 const asWork = (p: SavedPage): Work => ({
@@ -114,6 +122,7 @@ export const run = async (): Promise<Record<string, unknown>> => {
         one_core_pages_per_s: {
           parse: Math.round(rates.parse),
           parse_extract: Math.round(rates.parse_extract),
+          parse_extract_per_cpu_s: Math.round(rates.parse_extract_cpu),
         },
         parse_alone_all_cores_s: r2(parseFloorS),
         parse_extract_all_cores_s: r2(workFloorS),
@@ -123,6 +132,9 @@ export const run = async (): Promise<Record<string, unknown>> => {
         // ≥ 1: how many times the floor the load stage (read + parse + extract + load) takes.
         load_stage_to_parse_alone: r2(loadS / parseFloorS),
         load_stage_to_parse_extract: r2(loadS / workFloorS),
+        // Load-independent: the whole ingest's CPU (read, parse, extract, load, finalize, publish) over
+        // the CPU bare parse + extract of the same pages needs.
+        ingest_cpu_to_parse_extract_cpu: r2(ingest.cpu_s / (n / rates.parse_extract_cpu)),
         // The load measure: bare INSERT … SELECT time over the time the stream spent writing
         // the same rows (goal ≥ 0.5); and over the whole load stage, parsing included.
         insert_select_to_warehouse_writes: r2(floor.seconds / (t.write_ms / 1000)),
