@@ -1,5 +1,6 @@
 /** Fetching from the API with loading/error state, and client-side CSV export. */
 import { useEffect, useState } from 'react'
+import { createQueryCache } from './query-cache.ts'
 
 export interface Table<R = Record<string, unknown>> {
   readonly columns: string[]
@@ -36,13 +37,22 @@ export type Loadable<T> =
   | { state: 'error'; error: ApiFailure | Error }
   | { state: 'ready'; data: T }
 
+/** GET answers shared by the views for half a minute (see query-cache.ts). */
+const queries = createQueryCache({
+  fetch: (url) => fetchJson(url),
+  now: () => Date.now(),
+  ttlMs: 30_000,
+  max: 100,
+})
+
 export const useApi = <T>(url: string | null): Loadable<T> => {
   const [value, setValue] = useState<Loadable<T>>({ state: 'loading' })
   useEffect(() => {
     if (url === null) return
     let live = true
     setValue({ state: 'loading' })
-    fetchJson<T>(url)
+    queries
+      .get<T>(url)
       .then((data) => live && setValue({ state: 'ready', data }))
       .catch((error: Error) => live && setValue({ state: 'error', error }))
     return () => {
@@ -58,10 +68,10 @@ const csvCell = (v: unknown): string => {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 
-export const toCsv = (columns: ReadonlyArray<string>, rows: ReadonlyArray<Record<string, unknown>>): string =>
+const toCsv = (columns: ReadonlyArray<string>, rows: ReadonlyArray<Record<string, unknown>>): string =>
   `\uFEFF${[columns.map(csvCell).join(','), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`
 
-export const downloadBlob = (name: string, blob: Blob): void => {
+const downloadBlob = (name: string, blob: Blob): void => {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url

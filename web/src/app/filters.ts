@@ -6,7 +6,7 @@
 import { systemOf, type System } from './reference.ts'
 
 export const SOURCE_KINDS = ['portal', 'newspaper', 'tv', 'other'] as const
-export type SourceKind = (typeof SOURCE_KINDS)[number]
+type SourceKind = (typeof SOURCE_KINDS)[number]
 
 export interface FilterModel {
   readonly system: System

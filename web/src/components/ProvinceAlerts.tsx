@@ -19,7 +19,7 @@ export interface AlertRow extends Record<string, unknown> {
 }
 
 /** Where an alert's evidence points: the document, the article, or nothing. */
-export const alertLink = (evidence: string | null): string | null => {
+const alertLink = (evidence: string | null): string | null => {
   try {
     const e = JSON.parse(evidence ?? 'null') as Record<string, unknown> | null
     if (typeof e?.document_id === 'string') return `/documents/${encodeURIComponent(e.document_id)}`

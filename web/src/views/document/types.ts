@@ -1,5 +1,5 @@
 /** The answer of GET /api/documents/:id/implementation (server/src/routes/document-detail.ts). */
-export interface DocumentInfo {
+interface DocumentInfo {
   document_id: string
   label: string | null
   display_symbol: string | null

@@ -6,7 +6,7 @@
  */
 import type { Schema } from './types.ts'
 
-export type CompletionKind = 'table' | 'view' | 'macro' | 'column' | 'keyword'
+type CompletionKind = 'table' | 'view' | 'macro' | 'column' | 'keyword'
 
 export interface Completion {
   readonly label: string
@@ -15,7 +15,7 @@ export interface Completion {
   readonly detail: string
 }
 
-export interface WordAtCaret {
+interface WordAtCaret {
   readonly start: number
   readonly end: number
   readonly prefix: string
@@ -23,7 +23,7 @@ export interface WordAtCaret {
   readonly qualifier: string | null
 }
 
-export const KEYWORDS = [
+const KEYWORDS = [
   'SELECT',
   'FROM',
   'WHERE',
@@ -83,7 +83,7 @@ export const KEYWORDS = [
 
 const IDENT = /[A-Za-z0-9_]/
 
-export const wordAt = (text: string, caret: number): WordAtCaret => {
+const wordAt = (text: string, caret: number): WordAtCaret => {
   let start = caret
   while (start > 0 && IDENT.test(text[start - 1] ?? '')) start--
   let end = caret
@@ -99,7 +99,7 @@ export const wordAt = (text: string, caret: number): WordAtCaret => {
 }
 
 /** Table names the statement refers to, and its aliases (alias → table), all lower-cased. */
-export const referencedTables = (
+const referencedTables = (
   text: string,
   schema: Schema
 ): { tables: Set<string>; aliases: Map<string, string> } => {

@@ -1,5 +1,5 @@
 /** Shapes of the console's API answers (GET /api/sql/schema, POST /api/sql). */
-export interface SchemaColumn {
+interface SchemaColumn {
   readonly name: string
   readonly type: string
   readonly comment: string | null
