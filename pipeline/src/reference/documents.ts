@@ -1,6 +1,6 @@
 /** Document-type abbreviations (NĐ 30/2020, HD 36-HD/VPTW, normative acts) and issuer abbreviations. */
 import type { DocumentType, IssuerLevel } from '../domain/extraction.ts'
-import { cached, readReferenceCsv } from './files.ts'
+import { cached, columnsOf, readReferenceCsv } from './files.ts'
 
 export interface DocumentTypeRow {
   readonly abbr: string
@@ -19,23 +19,16 @@ export interface IssuerRow {
 
 export const documentTypes = cached(
   (): ReadonlyArray<DocumentTypeRow> =>
-    readReferenceCsv('document-types.csv', ['abbr', 'name_vi', 'system']).map((r) => ({
-      abbr: r.abbr ?? '',
-      name_vi: r.name_vi ?? '',
-      type_en: r.type_en ?? '',
-      system: r.system ?? '',
-      example: r.example ?? '',
-    }))
+    readReferenceCsv('document-types.csv', ['abbr', 'name_vi', 'system']).map((r) =>
+      columnsOf(r, ['abbr', 'name_vi', 'type_en', 'system', 'example'])
+    )
 )
 
 export const issuerAbbreviations = cached(
   (): ReadonlyArray<IssuerRow> =>
-    readReferenceCsv('issuer-abbreviations.csv', ['abbr', 'name_vi', 'level']).map((r) => ({
-      abbr: r.abbr ?? '',
-      name_vi: r.name_vi ?? '',
-      name_en: r.name_en ?? '',
-      level: r.level ?? '',
-    }))
+    readReferenceCsv('issuer-abbreviations.csv', ['abbr', 'name_vi', 'level']).map((r) =>
+      columnsOf(r, ['abbr', 'name_vi', 'name_en', 'level'])
+    )
 )
 
 /**

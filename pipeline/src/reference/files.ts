@@ -45,3 +45,9 @@ export function cached<T>(load: () => T): () => T {
     return value.v
   }
 }
+
+/** The named columns of a reference CSV row, as strings ('' where a cell is missing). */
+export const columnsOf = <K extends string>(
+  row: Readonly<Record<string, string>>,
+  columns: ReadonlyArray<K>
+): Record<K, string> => Object.fromEntries(columns.map((c) => [c, row[c] ?? ''])) as Record<K, string>

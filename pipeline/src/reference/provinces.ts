@@ -2,7 +2,7 @@
  * Provinces in both systems: the 63 units of 2008-08-01 .. 2025-06-30 and the 34 units from 2025-07-01,
  * the lineage between them, and every alias spelling. Codes are GSO codes as strings ("01", "20").
  */
-import { cached, readReferenceCsv } from './files.ts'
+import { cached, columnsOf, readReferenceCsv } from './files.ts'
 import { foldVietnamese, normalizeToneMarks } from './fold.ts'
 
 export interface Province2008 {
@@ -47,27 +47,25 @@ export interface ProvinceAlias {
 
 export const provinces2008 = cached(
   (): ReadonlyArray<Province2008> =>
-    readReferenceCsv('provinces-2008.csv', ['code', 'name_vi', 'new_code_2025']).map((r) => ({
-      code: r.code!,
-      name_vi: r.name_vi!,
-      full_name_vi: r.full_name_vi ?? '',
-      slug: r.slug ?? '',
-      type: r.type ?? '',
-      region_8: r.region_8 ?? '',
-      region_6: r.region_6 ?? '',
-      new_code_2025: r.new_code_2025!,
-      new_name_2025: r.new_name_2025 ?? '',
-    }))
+    readReferenceCsv('provinces-2008.csv', ['code', 'name_vi', 'new_code_2025']).map((r) =>
+      columnsOf(r, [
+        'code',
+        'name_vi',
+        'full_name_vi',
+        'slug',
+        'type',
+        'region_8',
+        'region_6',
+        'new_code_2025',
+        'new_name_2025',
+      ])
+    )
 )
 
 export const provinces2025 = cached(
   (): ReadonlyArray<Province2025> =>
     readReferenceCsv('provinces-2025.csv', ['code', 'name_vi', 'merged_from_codes']).map((r) => ({
-      code: r.code!,
-      name_vi: r.name_vi!,
-      full_name_vi: r.full_name_vi ?? '',
-      slug: r.slug ?? '',
-      type: r.type ?? '',
+      ...columnsOf(r, ['code', 'name_vi', 'full_name_vi', 'slug', 'type']),
       merged_from_codes: (r.merged_from_codes ?? '')
         .split(';')
         .map((s) => s.trim())
