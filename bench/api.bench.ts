@@ -121,7 +121,7 @@ const routes = async (h: AppHandle, endpoints: Endpoint[], iterations: number) =
  * easy): common and rare words, word pairs, quoted phrases and words with diacritics cut from titles,
  * OR and NOT, `province:` and `year:` filters, document numbers (written bare and as `number:`).
  */
-const searchQueries = async (h: AppHandle): Promise<string[]> => {
+export const searchQueries = async (h: AppHandle): Promise<string[]> => {
   const res = await h.db.acquire()
   const col = async (sql: string) => (await res.query(sql)).rows.map((r) => String(Object.values(r)[0]))
   try {
@@ -178,6 +178,8 @@ const searchAt100 = async (cold: AppHandle, warm: AppHandle, perClient: number) 
   const built = await searchWorkerFor(cold.db.file).ready
   const indexSeconds = r2((performance.now() - t0) / 1000)
   const health = await load(cold, ['/api/health'], 100, perClient)
+  // one client through every query: each search's own cost, without queueing
+  const oneClient = await load(cold, queries, 1, queries.length)
   const uncached = await load(cold, queries, 100, perClient)
   await load(warm, queries, 1, queries.length) // each distinct query asked once before
   const cached = await load(warm, queries, 100, perClient)
@@ -188,6 +190,7 @@ const searchAt100 = async (cold: AppHandle, warm: AppHandle, perClient: number) 
     index: { built, wait_seconds: indexSeconds, ...searchWorkerFor(cold.db.file).stats },
     load_average: loadavg().map(r2),
     health,
+    one_client: oneClient,
     uncached,
     cached,
   }

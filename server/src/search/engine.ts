@@ -203,14 +203,19 @@ export class SearchIndex {
     return unionAll(numbers.map((n) => this.data.cites.get(fold(n.replace(/\s+/g, ''))) ?? EMPTY))
   }
 
+  /** `province:` values (a code, in either system, or a name) as the codes they accept per system. */
   private provinceMatch(values: ReadonlyArray<string>): (doc: number) => boolean {
     const d = this.data
-    const tests = values.map((v): ((doc: number) => boolean) => {
-      if (/^\d{2}$/.test(v)) return (doc) => d.p2008[doc] === v || d.p2025[doc] === v
-      const codes = d.provinces.get(fold(v)) ?? []
-      return (doc) => codes.some((c) => (c.system === '2008' ? d.p2008[doc] : d.p2025[doc]) === c.code)
-    })
-    return (doc) => tests.some((t) => t(doc))
+    const in2008 = new Set<string>()
+    const in2025 = new Set<string>()
+    for (const v of values) {
+      if (/^\d{2}$/.test(v)) {
+        in2008.add(v)
+        in2025.add(v)
+      } else
+        for (const c of d.provinces.get(fold(v)) ?? []) (c.system === '2008' ? in2008 : in2025).add(c.code)
+    }
+    return (doc) => in2008.has(d.p2008[doc] as string) || in2025.has(d.p2025[doc] as string)
   }
 
   private filtered(s: SearchQuery, f: RouteFilters, cand: Uint32Array): Uint32Array {
@@ -236,7 +241,12 @@ export class SearchIndex {
     if (f.source !== null) preds.push((doc) => d.sources[doc] === f.source)
     if (f.origin !== null) preds.push((doc) => d.origins[doc] === f.origin)
     if (f.unique) preds.push((doc) => d.isCopy[doc] === 0)
-    return preds.length ? keep(out, (doc) => preds.every((p) => p(doc))) : out
+    if (preds.length === 0) return out
+    const test =
+      preds.length === 1
+        ? (preds[0] as (doc: number) => boolean)
+        : (doc: number) => preds.every((p) => p(doc))
+    return keep(out, test)
   }
 
   /** Scores of the candidates, in the per-article scratch `acc` (read by article number). */

@@ -37,7 +37,10 @@ export class SearchWorker {
         this.pending.get(m.id)?.(m)
         this.pending.delete(m.id)
       })
-      this.worker.once('error', () => resolve(false))
+      this.worker.once('error', (e) => {
+        process.stderr.write(`[search] the index worker failed, searches run on SQL: ${e.message}\n`)
+        resolve(false)
+      })
       this.worker.once('exit', () => {
         resolve(false)
         for (const done of this.pending.values()) done({ id: -1, error: 'search worker stopped' })
