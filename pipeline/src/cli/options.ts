@@ -31,3 +31,9 @@ export const snapshotOption = optionalOption(
   Options.directory('snapshot'),
   'Offline snapshot folder the simulator serves (default: data/snapshot)'
 )
+
+/** `--frontier URL`: the crawl frontier shared through Redis (crawl and run). */
+export const frontierOption = optionalOption(
+  Options.text('frontier'),
+  'Share the crawl frontier with other crawler processes through Redis: redis://host:port[/db][?name=N] (or THIDUA_FRONTIER)'
+)

@@ -12,7 +12,7 @@ import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import type { CrawlSummary } from '../../crawl/crawl.ts'
 import { progressLine } from '../../crawl/progress.ts'
-import { dbOption, optionalOption, sourcesOption } from '../options.ts'
+import { dbOption, frontierOption, optionalOption, sourcesOption } from '../options.ts'
 
 const live = Options.boolean('live').pipe(
   Options.withDescription('Crawl the real portals (default: the offline simulator)')
@@ -27,12 +27,7 @@ const quiet = Options.boolean('quiet').pipe(
   Options.withDescription('No progress and no summary')
 )
 const json = Options.boolean('json').pipe(Options.withDescription('Print the summary as JSON on stdout'))
-const frontier = Options.text('frontier').pipe(
-  Options.withDescription(
-    'Share the frontier with other crawler processes through Redis: redis://host:port[/db][?name=N] (or THIDUA_FRONTIER)'
-  ),
-  Options.optional
-)
+const frontier = frontierOption
 
 export const formatSummary = (s: CrawlSummary): string =>
   [

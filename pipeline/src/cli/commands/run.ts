@@ -11,7 +11,7 @@ import * as Console from 'effect/Console'
 import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import { defaultSourcesFile, registryFile } from '../../paths.ts'
-import { dbOption, optionalOption, snapshotOption } from '../options.ts'
+import { dbOption, frontierOption, optionalOption, snapshotOption } from '../options.ts'
 import { cliError } from '../messages.ts'
 
 const live = Options.boolean('live').pipe(
@@ -34,12 +34,7 @@ const maxPages = optionalOption(
   'At most this many fetches per source in this run (the rest stays queued)'
 )
 const json = Options.boolean('json').pipe(Options.withDescription('Print the run summary as JSON on stdout'))
-const frontier = Options.text('frontier').pipe(
-  Options.withDescription(
-    'Share the crawl frontier with other crawler processes through Redis: redis://host:port[/db][?name=N] (or THIDUA_FRONTIER)'
-  ),
-  Options.optional
-)
+const frontier = frontierOption
 
 /**
  * The sources file a run uses: --sources, else the generated corpus's own, else the registry of real
