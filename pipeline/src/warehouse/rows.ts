@@ -98,21 +98,24 @@ const checkItem = (item: LoadItem): void => {
     throw new InvalidItemError(`extraction is missing documents/events/campaigns/times (${a.url})`)
 }
 
-/** Builds all rows of one item into `out`; throws InvalidItemError (and adds nothing) on bad input. */
-export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): string => {
-  checkItem(item)
-  const a = item.article
-  const x = item.extraction
-  const id = articleIdFor(a.url)
-  const rec = item.archive_record_id ?? null
-  const ver = item.extractor_version ?? ctx.extractorVersion
-  const publishedAt = validTimestamp(a.published_at)
-  const pubDate = vietnamDate(publishedAt)
-  const pubYear = pubDate ? Number(pubDate.slice(0, 4)) : null
+/** What every row of one article carries. */
+interface ArticleRows {
+  readonly ctx: RowContext
+  readonly out: TableRows
+  readonly id: string
+  readonly rec: string | null
+  readonly ver: string
+  readonly attr: ProvinceCodes
+  readonly pubDate: string | null
+}
 
+type PlaceHit = { surface: string; start: number; end: number } & ProvinceCodes & { by: string }
+
+/** Province names found in the title, lead and body, weighted for attribution. */
+const placeHits = (a: ArticleRecord, x: Extraction) => {
   // Places: names in the title count most, then the lead, then the body. The body's are the extractor's
   // own mentions (one matcher for the product); an extraction without them is matched the same way here.
-  const hits: Array<{ surface: string; start: number; end: number } & ProvinceCodes & { by: string }> = []
+  const hits: PlaceHit[] = []
   const weighted: WeightedPlace[] = []
   let order = 0
   for (const [text, weight] of [
@@ -127,47 +130,10 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
     hits.push(p)
     weighted.push({ code_2008: p.code_2008, code_2025: p.code_2025, weight: 1, order: order++ })
   }
-  const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
-  const attr = attributeArticle(ctx.provinces, source, weighted, pubDate === null || pubDate >= '2025-07-01')
+  return { hits, weighted }
+}
 
-  const folded = foldText(`${a.title}\n${a.body_text}`)
-  const isThidua =
-    THIDUA_WORDS.test(folded) ||
-    x.events.length > 0 ||
-    x.campaigns.some((c) => !c.id.startsWith('candidate:'))
-
-  out.articles.push([
-    id,
-    a.source_id ?? null,
-    a.url,
-    a.title,
-    publishedAt,
-    pubDate,
-    attr.code_2008,
-    attr.code_2025,
-    attr.basis,
-    a.body_text,
-    a.origin ?? null,
-    a.platform ?? null,
-    a.lead ?? null,
-    a.dateline ?? null,
-    [...(a.authors ?? [])],
-    validTimestamp(a.updated_at),
-    a.category ?? null,
-    [...(a.tags ?? [])],
-    a.language ?? null,
-    a.content_hash ?? null,
-    a.body_text.length,
-    rec,
-    ver,
-    isThidua,
-    null,
-  ])
-
-  hits.forEach((h, i) => {
-    out.place_mentions.push([id, i, h.surface, h.code_2008, h.code_2025, int(h.start), int(h.end), h.by, ver])
-  })
-
+const pushDocuments = ({ ctx, out, id, rec, ver, attr, pubDate }: ArticleRows, x: Extraction) => {
   // Since extractor d-2026.1 (issue #11) an issuer known only from the symbol is in `symbol_issuer`, not
   // `issuer`; the warehouse keeps reading it as before (keys, the stored issuer and its display).
   const documents = x.documents.map((m) =>
@@ -209,7 +175,10 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
       readableIssuer(m.issuer ?? null, k.issuer_scope),
     ])
   })
+}
 
+const pushEvents = ({ ctx, out, id, rec, ver, attr, pubDate }: ArticleRows, x: Extraction) => {
+  const pubYear = pubDate ? Number(pubDate.slice(0, 4)) : null
   x.events.forEach((e, i) => {
     let codes: ProvinceCodes = { code_2008: null, code_2025: null }
     if (e.scope !== 'national') {
@@ -254,7 +223,9 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
       e.organization ?? null,
     ])
   })
+}
 
+const pushOtherMentions = ({ out, id, rec, ver }: ArticleRows, x: Extraction) => {
   x.campaigns.forEach((c, i) => {
     out.campaign_mentions.push([
       id,
@@ -300,7 +271,64 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
       ver,
     ])
   })
+}
 
+/** Builds all rows of one item into `out`; throws InvalidItemError (and adds nothing) on bad input. */
+export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): string => {
+  checkItem(item)
+  const a = item.article
+  const x = item.extraction
+  const id = articleIdFor(a.url)
+  const rec = item.archive_record_id ?? null
+  const ver = item.extractor_version ?? ctx.extractorVersion
+  const publishedAt = validTimestamp(a.published_at)
+  const pubDate = vietnamDate(publishedAt)
+  const { hits, weighted } = placeHits(a, x)
+  const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
+  const attr = attributeArticle(ctx.provinces, source, weighted, pubDate === null || pubDate >= '2025-07-01')
+
+  const folded = foldText(`${a.title}\n${a.body_text}`)
+  const isThidua =
+    THIDUA_WORDS.test(folded) ||
+    x.events.length > 0 ||
+    x.campaigns.some((c) => !c.id.startsWith('candidate:'))
+
+  out.articles.push([
+    id,
+    a.source_id ?? null,
+    a.url,
+    a.title,
+    publishedAt,
+    pubDate,
+    attr.code_2008,
+    attr.code_2025,
+    attr.basis,
+    a.body_text,
+    a.origin ?? null,
+    a.platform ?? null,
+    a.lead ?? null,
+    a.dateline ?? null,
+    [...(a.authors ?? [])],
+    validTimestamp(a.updated_at),
+    a.category ?? null,
+    [...(a.tags ?? [])],
+    a.language ?? null,
+    a.content_hash ?? null,
+    a.body_text.length,
+    rec,
+    ver,
+    isThidua,
+    null,
+  ])
+
+  hits.forEach((h, i) => {
+    out.place_mentions.push([id, i, h.surface, h.code_2008, h.code_2025, int(h.start), int(h.end), h.by, ver])
+  })
+
+  const rows: ArticleRows = { ctx, out, id, rec, ver, attr, pubDate }
+  pushDocuments(rows, x)
+  pushEvents(rows, x)
+  pushOtherMentions(rows, x)
   const sig = minhashSignature(a.body_text.length > 0 ? a.body_text : a.title)
   if (sig) {
     out.article_signatures.push([id, sig])
