@@ -113,18 +113,17 @@ export const parseCsv = (text: string): Array<Record<string, string>> => {
     .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])))
 }
 
-export const loadProvinces2008 = (file = path.join(referenceDir, 'provinces-2008.csv')): ProvinceRef[] =>
+/** A provinces CSV of data/reference; `newCode` reads the unit's code in the 2025 system. */
+const loadProvinceRefs = (file: string, newCode: (r: Record<string, string>) => string): ProvinceRef[] =>
   parseCsv(readFileSync(file, 'utf8')).map((r) => ({
     code: r.code ?? '',
     name_vi: r.name_vi ?? '',
     full_name_vi: r.full_name_vi ?? '',
-    new_code_2025: r.new_code_2025 ?? '',
+    new_code_2025: newCode(r),
   }))
 
+export const loadProvinces2008 = (file = path.join(referenceDir, 'provinces-2008.csv')): ProvinceRef[] =>
+  loadProvinceRefs(file, (r) => r.new_code_2025 ?? '')
+
 export const loadProvinces2025 = (file = path.join(referenceDir, 'provinces-2025.csv')): ProvinceRef[] =>
-  parseCsv(readFileSync(file, 'utf8')).map((r) => ({
-    code: r.code ?? '',
-    name_vi: r.name_vi ?? '',
-    full_name_vi: r.full_name_vi ?? '',
-    new_code_2025: r.code ?? '',
-  }))
+  loadProvinceRefs(file, (r) => r.code ?? '')
