@@ -1,7 +1,8 @@
 /**
  * What changed since the last finalize (migration 0620), as temp.fin_changed, and whether the run must
- * rebuild in full: asked to, never finalized, finalize logic changed (FINALIZE_VERSION), or a changed
- * article carries another extractor version (its mentions follow other rules than the rest).
+ * rebuild in full: asked to, never finalized, finalize logic changed (FINALIZE_VERSION), a changed
+ * article carries another extractor version (its mentions follow other rules than the rest), or more
+ * than half of the articles changed (a full build is then cheaper).
  * Attachments are rewritten by their own stage, not by loadBatch: the rows finalize saw last time are
  * compared with today's, and an article whose attachment rows differ counts as changed.
  */
@@ -50,7 +51,13 @@ const fullReason = async (conn: DuckDBConnection, asked: boolean): Promise<strin
      AND extractor_version IS DISTINCT FROM $1 LIMIT 1`,
     [(state.extractor_version as string | null) ?? null]
   )
-  return other ? `extractor version changed (${String(other.extractor_version)})` : ''
+  if (other) return `extractor version changed (${String(other.extractor_version)})`
+  // A reparse of everything: the full build is the cheaper road to the same tables.
+  const [share] = await queryRows(
+    conn,
+    `SELECT (SELECT count(*) FROM temp.fin_changed) AS changed, (SELECT count(*) FROM articles) AS total`
+  )
+  return Number(share?.changed) * 2 > Number(share?.total) ? 'more than half of the articles changed' : ''
 }
 
 /** Fills temp.fin_changed (all articles when full) and decides full vs incremental. */
