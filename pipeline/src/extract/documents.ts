@@ -84,8 +84,10 @@ function dateAndIssuer(
   let end = ref.sym ? ref.sym.end : ref.numberEnd
   let date = dateBefore ? parseDate(dateBefore, null, pub) : null
   const dm = stickyAt(DATE_AFTER, text, end)
+  // Checked only when the day would be taken (as before the split: most mentions have a date already).
   const dayOpensNextIssue =
     dm !== null &&
+    date === null &&
     /^\s*,/u.test(dm[0]) &&
     DAY_THEN_ISSUING.test(text.slice(end + dm[0].length, end + dm[0].length + 160))
   if (dm && !date && !dayOpensNextIssue) {
