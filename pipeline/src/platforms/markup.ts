@@ -190,3 +190,12 @@ export const listingPages = (
     path: path(idx + 1),
     html: render(page, idx + 1, pages),
   }))
+
+/** An article page's head lines: the snapshot's markers first, then the platform's own tags. */
+export const articleHead = (a: PageArticle, ...lines: ReadonlyArray<string>): string =>
+  [thiduaMeta(a), ...lines].join('\n')
+
+export const canonical = (a: PageArticle): string => `<link rel="canonical" href="${e(a.url)}">`
+
+export const description = (a: PageArticle): string =>
+  `<meta name="description" content="${e(a.lead ?? '')}">`

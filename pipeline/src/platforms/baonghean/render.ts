@@ -36,13 +36,7 @@ export const baongheanRenderer: PlatformRenderer = {
 
   renderArticle(site, a, related) {
     const p = m.pubParts(a)
-    const head = [
-      m.thiduaMeta(a),
-      `<link rel="canonical" href="${e(a.url)}">`,
-      `<meta name="description" content="${e(a.lead ?? '')}">`,
-      m.ogMeta(site, a),
-      m.jsonLd(site, a),
-    ].join('\n')
+    const head = m.articleHead(a, m.canonical(a), m.description(a), m.ogMeta(site, a), m.jsonLd(site, a))
     const figure = (img: { src: string; caption: string; extraText?: ReadonlyArray<string> }) =>
       `<figure class="image">${m.imgTag(a, img.src, img.extraText?.[0] ?? img.caption)}<figcaption>${e(img.caption)}</figcaption></figure>`
     const withDateline = a.dateline && a.lead && !a.lead.startsWith('(') ? `${a.dateline} ${a.lead}` : a.lead

@@ -34,12 +34,12 @@ export const drupalRenderer: PlatformRenderer = {
 
   renderArticle(site, a) {
     const p = m.pubParts(a)
-    const head = [
-      m.thiduaMeta(a),
-      `<link rel="canonical" href="${e(a.url)}">`,
+    const head = m.articleHead(
+      a,
+      m.canonical(a),
       `<link rel="shortlink" href="${e(a.url)}">`,
-      `<meta name="description" content="${e(a.lead ?? '')}">`,
-    ].join('\n')
+      m.description(a)
+    )
     const main = `<article role="article" about="${e(new URL(a.url).pathname)}" class="node node--type-article node--view-mode-full">
 <h1 class="page-title"><span class="field field--name-title">${e(a.title)}</span></h1>
 <div class="node__meta"><span class="field--name-uid">Gửi bởi ${e(a.authors[0] ?? 'bantdkt')}</span> vào <span class="field--name-created"><time datetime="${a.published_at}">${DAYS[weekday(p.d)]}, ${p.dmy} - ${p.time}</time></span></div>

@@ -76,12 +76,12 @@ ${m.bodyHtml(a, (img) => `<table align="center"><tr><td>${m.imgTag(a, img.src, i
         main
       )
     }
-    const head = [
-      m.thiduaMeta(a),
-      `<link rel="canonical" href="${e(a.url)}">`,
+    const head = m.articleHead(
+      a,
+      m.canonical(a),
       m.ogMeta(site, a, relative ? null : a.published_at),
-      ...(relative ? [] : [m.jsonLd(site, a)]),
-    ].join('\n')
+      ...(relative ? [] : [m.jsonLd(site, a)])
+    )
     const main = `<nav class="breadcrumb"><a href="${m.abs(site, '/')}">Trang chủ</a> / <a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></nav>
 <article class="detail">
 <h1 class="detail-title">${e(a.title)}</h1>

@@ -40,13 +40,13 @@ export const liferayRenderer: PlatformRenderer = {
 
   renderArticle(site, a, related) {
     const p = m.pubParts(a)
-    const head = [
-      m.thiduaMeta(a),
+    const head = m.articleHead(
+      a,
       `<meta property="og:url" content="${e(a.url)}">`,
       `<meta property="og:type" content="website">`,
       `<meta property="og:title" content="${e(a.title)}">`,
-      `<meta property="og:description" content="">`,
-    ].join('\n')
+      `<meta property="og:description" content="">`
+    )
     const main = `<div class="portlet-boundary" id="p_p_id_com_view_article_detail_DetailControllerPortlet_">
 <article class="the-article"><section class="main-article">
 <div id="title"><header class="title-article"><h1>${e(a.title)}</h1></header></div>

@@ -47,12 +47,7 @@ export const newspaperPostRenderer: PlatformRenderer = {
     const p = m.pubParts(a)
     const relative = a.variants.includes('relative-date')
     const naive = a.published_at.slice(0, 19)
-    const head = [
-      m.thiduaMeta(a),
-      `<link rel="canonical" href="${e(a.url)}">`,
-      m.ogMeta(site, a),
-      m.jsonLd(site, a),
-    ].join('\n')
+    const head = m.articleHead(a, m.canonical(a), m.ogMeta(site, a), m.jsonLd(site, a))
     const figure = (img: { src: string; caption: string; extraText?: ReadonlyArray<string> }) =>
       `<table class="picture" align="center"><tbody><tr><td class="pic">${m.imgTag(a, img.src, img.caption)}</td></tr>${(img.extraText ?? []).map((t) => `<tr><td class="filename">${e(t)}</td></tr>`).join('')}${img.caption ? `<tr><td class="caption"><p>${e(img.caption)}</p></td></tr>` : ''}</tbody></table>`
     const main = `<div class="breadcrumb"><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></div>

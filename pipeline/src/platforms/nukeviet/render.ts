@@ -50,17 +50,17 @@ export const nukevietRenderer: PlatformRenderer = {
 
   renderArticle(site, a, related) {
     const p = m.pubParts(a)
-    const head = [
-      m.thiduaMeta(a),
-      `<meta name="description" content="${e(a.lead ?? '')}">`,
-      `<link rel="canonical" href="${e(a.url)}">`,
+    const head = m.articleHead(
+      a,
+      m.description(a),
+      m.canonical(a),
       `<meta property="og:title" content="${e(a.title)}">`,
       `<meta property="og:type" content="article">`,
       `<meta property="og:url" content="${e(a.url)}">`,
       `<meta property="article:section" content="${e(CAT.name)}">`,
       `<meta property="article:published_time" content="${brokenPublishedTime(a.published_at)}">`,
-      `<meta property="article:modified_time" content="${brokenPublishedTime(a.published_at)}">`,
-    ].join('\n')
+      `<meta property="article:modified_time" content="${brokenPublishedTime(a.published_at)}">`
+    )
     const printPath = m.pathOf(a.url).replace('/vi/news/', '/vi/news/print/')
     const figure = (img: { src: string; caption: string }) =>
       `<figure class="article center">${m.imgTag(a, img.src, img.caption)}<figcaption>${e(img.caption)}</figcaption></figure>`

@@ -37,13 +37,13 @@ export const wordpressRenderer: PlatformRenderer = {
 
   renderArticle(site, a, related) {
     const p = m.pubParts(a)
-    const head = [
-      m.thiduaMeta(a),
-      `<link rel="canonical" href="${e(a.url)}">`,
+    const head = m.articleHead(
+      a,
+      m.canonical(a),
       `<link rel="shortlink" href="${m.abs(site, `/?p=${a.id}`)}">`,
       m.ogMeta(site, a),
-      m.jsonLd(site, a),
-    ].join('\n')
+      m.jsonLd(site, a)
+    )
     const firstPara =
       a.dateline && a.paragraphs.length > 0 && !a.paragraphs[0]!.startsWith('(')
         ? [`${a.dateline} ${a.paragraphs[0]}`, ...a.paragraphs.slice(1)]
