@@ -54,6 +54,8 @@ const endpointsFor = (ids: Ids): Endpoint[] => {
     ['coverage-filtered', '/api/coverage?system=2008&from_year=2020&to_year=2025&source_kind=portal'],
     ['coverage-map', '/api/coverage/provinces?system=2025'],
     ['compare-timelines', `/api/timelines?province=${four}&system=2025&from=2019-01`],
+    // the same items a page at a time (opt-in paging, for a table that pages)
+    ['compare-timelines-page', `/api/timelines?province=${four}&system=2025&from=2019-01&limit=200`],
     ['milestones', '/api/timelines/milestones'],
     ['trends', '/api/trends?system=2025'],
     ['documents', '/api/documents?system=2025'],

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { compress } from 'hono/compress'
 import { PublishedDb } from './db/published-db.ts'
 import { ApiError, errorResponse, internalError } from './http/api-error.ts'
@@ -36,7 +36,7 @@ import { healthRoutes } from './routes/health.ts'
 import { runsRoutes, sourcesRoutes } from './routes/pipeline.ts'
 import { provinceProfileRoutes } from './routes/province-profile.ts'
 import { provincesRoutes } from './routes/provinces.ts'
-import { sqlRoutes } from './routes/sql.ts'
+import { type SqlRouteOptions, sqlRoutes } from './routes/sql.ts'
 import { sqlSchemaRoutes } from './routes/sql-schema.ts'
 import { timelinesRoutes } from './routes/timelines.ts'
 import { trendsRoutes } from './routes/trends.ts'
@@ -98,45 +98,25 @@ const clientKeyOf =
 const etagFor = (version: string, url: string): string =>
   `W/"${createHash('sha1').update(version).update('\n').update(url).digest('base64url').slice(0, 27)}"`
 
-export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
-  const log = opts.log ?? ((m: string) => console.error(m))
-  // Configuration errors are found before the database is opened.
-  const access = opts.access ?? parseAccessConfig(process.env)
-  const cors = corsFor(opts.corsOrigins ?? parseCorsOrigins(process.env.THIDUA_CORS_ORIGINS))
-  const db = await PublishedDb.open(opts.dbFile, {
-    watch: opts.watch ?? true,
-    pollMs: opts.pollMs,
-    cache: opts.cache,
-  })
-  db.onSwap = (tag) => log(`[server] now serving ${tag}`)
-  const reg = new RouteRegistry()
-  const app = new Hono<AppEnv>()
-
-  app.onError((err, c) => (err instanceof ApiError ? errorResponse(c, err) : internalError(c, err, log)))
-  app.notFound((c) =>
-    errorResponse(
-      c,
-      new ApiError(
-        404,
-        'not_found',
-        `Không có đường dẫn ${c.req.method} ${c.req.path}.`,
-        `No route ${c.req.method} ${c.req.path}.`,
-        { detail: 'See /api/openapi.json' }
-      )
+const noRoute = (c: Context) =>
+  errorResponse(
+    c,
+    new ApiError(
+      404,
+      'not_found',
+      `Không có đường dẫn ${c.req.method} ${c.req.path}.`,
+      `No route ${c.req.method} ${c.req.path}.`,
+      { detail: 'See /api/openapi.json' }
     )
   )
-  app.use('*', compress())
-  app.use('*', securityHeaders())
-  if (cors) app.use('/api/*', cors)
-  // The audit wraps access control too, so refused console requests are logged as well.
-  const audit = new AuditLog(opts.audit?.file ?? auditFileFor(opts.dbFile), log)
-  const clientKey = clientKeyOf(opts.trustProxy ?? false)
-  app.use('/api/sql', auditConsole(audit, { principal: principalOf, clientKey, ...opts.audit }))
-  app.use('*', accessControl(accessConfigured(access) ? new Authenticator(access) : null))
 
-  // Every API request leases one database version for its whole lifetime, so a publish that swaps
-  // versions mid-request never closes the file under it.
-  app.use('/api/*', async (c, next) => {
+/**
+ * Every API request leases one database version for its whole lifetime, so a publish that swaps
+ * versions mid-request never closes the file under it. GET answers carry an ETag of that version.
+ */
+const leaseVersion =
+  (db: PublishedDb): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
     const lease = db.acquire()
     c.set('lease', lease)
     try {
@@ -154,15 +134,14 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
     } finally {
       lease.release()
     }
-  })
-
-  const sqlPool = consolePoolFor(opts.sql, log)
-  const sqlOpts = {
-    pool: sqlPool,
-    limiter: new RateLimiter(opts.sql?.rateLimit ?? 30, opts.sql?.rateWindowMs ?? 60_000),
-    clientKey: clientKeyOf(opts.trustProxy ?? false),
-    allowedHosts: allowedHostsFromEnv(),
   }
+
+/** Every resource's sub-app under /api, registered with its documentation. */
+const mountApi = (
+  app: Hono<AppEnv>,
+  reg: RouteRegistry,
+  o: { referenceDir?: string; sqlOpts: SqlRouteOptions; audit: AuditLog }
+) => {
   const mount = (prefix: string, build: (reg: RouteRegistry, prefix: string) => Hono<AppEnv>) =>
     app.route(prefix, build(reg, prefix))
   mount('/api/health', healthRoutes)
@@ -181,10 +160,10 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   mount('/api/runs', runsRoutes)
   mount('/api/checks', checksRoutes)
   mount('/api/sources', sourcesRoutes)
-  mount('/api/geo', (r, p) => geoRoutes(r, p, opts.referenceDir ?? DEFAULT_REFERENCE_DIR))
-  mount('/api/sql', (r, p) => sqlRoutes(r, p, sqlOpts))
+  mount('/api/geo', (r, p) => geoRoutes(r, p, o.referenceDir ?? DEFAULT_REFERENCE_DIR))
+  mount('/api/sql', (r, p) => sqlRoutes(r, p, o.sqlOpts))
   mount('/api/sql/schema', sqlSchemaRoutes)
-  mount('/api/audit', (r, p) => auditRoutes(r, p, audit))
+  mount('/api/audit', (r, p) => auditRoutes(r, p, o.audit))
   reg.docs.push({
     method: 'get',
     path: '/api/openapi.json',
@@ -193,6 +172,43 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
     table: false,
     tag: 'meta',
   })
+}
+
+export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
+  const log = opts.log ?? ((m: string) => console.error(m))
+  // Configuration errors are found before the database is opened.
+  const access = opts.access ?? parseAccessConfig(process.env)
+  const cors = corsFor(opts.corsOrigins ?? parseCorsOrigins(process.env.THIDUA_CORS_ORIGINS))
+  const db = await PublishedDb.open(opts.dbFile, {
+    watch: opts.watch ?? true,
+    pollMs: opts.pollMs,
+    cache: opts.cache,
+  })
+  db.onSwap = (tag) => log(`[server] now serving ${tag}`)
+  const reg = new RouteRegistry()
+  const app = new Hono<AppEnv>()
+
+  app.onError((err, c) => (err instanceof ApiError ? errorResponse(c, err) : internalError(c, err, log)))
+  app.notFound(noRoute)
+  app.use('*', compress())
+  app.use('*', securityHeaders())
+  if (cors) app.use('/api/*', cors)
+  // The audit wraps access control too, so refused console requests are logged as well.
+  const audit = new AuditLog(opts.audit?.file ?? auditFileFor(opts.dbFile), log)
+  const clientKey = clientKeyOf(opts.trustProxy ?? false)
+  app.use('/api/sql', auditConsole(audit, { principal: principalOf, clientKey, ...opts.audit }))
+  app.use('*', accessControl(accessConfigured(access) ? new Authenticator(access) : null))
+
+  app.use('/api/*', leaseVersion(db))
+
+  const sqlPool = consolePoolFor(opts.sql, log)
+  const sqlOpts = {
+    pool: sqlPool,
+    limiter: new RateLimiter(opts.sql?.rateLimit ?? 30, opts.sql?.rateWindowMs ?? 60_000),
+    clientKey: clientKeyOf(opts.trustProxy ?? false),
+    allowedHosts: allowedHostsFromEnv(),
+  }
+  mountApi(app, reg, { referenceDir: opts.referenceDir, sqlOpts, audit })
   const openapi = buildOpenApi(reg.docs, API_VERSION)
   app.get('/api/openapi.json', (c) => c.json(openapi))
   app.all('/api/*', (c) => c.notFound())

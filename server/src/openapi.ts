@@ -23,106 +23,97 @@ const errorSchema = {
 
 export const toOpenApiPath = (honoPath: string): string => honoPath.replace(/:([A-Za-z_]+)/g, '{$1}')
 
+/** A response with the bilingual error body. */
+const failure = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorSchema } },
+})
+
+const parametersOf = (d: RouteDoc) => [
+  ...Object.entries(d.pathParams ?? {}).map(([name, description]) => ({
+    name,
+    in: 'path',
+    required: true,
+    description,
+    schema: { type: 'string' },
+  })),
+  ...Object.entries(d.params).map(([name, prm]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: prm.description,
+    schema: prm.schema,
+  })),
+  ...(d.table
+    ? [
+        {
+          name: 'format',
+          in: 'query',
+          required: false,
+          description: FORMAT_PARAM.description,
+          schema: FORMAT_PARAM.schema,
+        },
+      ]
+    : []),
+]
+
+const okContentOf = (d: RouteDoc) => ({
+  'application/json': { schema: { type: 'object' } },
+  ...(d.table
+    ? {
+        'text/csv': { schema: { type: 'string' } },
+        'application/vnd.apache.arrow.stream': { schema: { type: 'string', format: 'binary' } },
+      }
+    : {}),
+})
+
+const responsesOf = (d: RouteDoc) => ({
+  '200': { description: 'OK', content: okContentOf(d) },
+  ...(d.method === 'get' ? { '304': { description: 'Not modified (ETag matched)' } } : {}),
+  '400': failure('Invalid parameter (message in Vietnamese and English)'),
+  '401': failure('Sign-in needed or wrong credentials (only when access control is configured)'),
+  '403': failure('Role too low (analyst: console and CSV/Arrow; admin: sources, runs, audit)'),
+  ...(d.pathParams ? { '404': failure('Not found') } : {}),
+  ...(d.tag === 'sql' && d.method === 'post'
+    ? {
+        '403': failure('Statement not read-only, or file/network/extension/settings access'),
+        '413': failure('Body too large'),
+        '422': failure('Time limit exceeded (query interrupted)'),
+        '429': failure('Rate limit exceeded (Retry-After header)'),
+      }
+    : {}),
+})
+
+const sqlBody = {
+  required: true,
+  content: {
+    'application/json': {
+      schema: { type: 'object', required: ['sql'], properties: { sql: { type: 'string' } } },
+    },
+  },
+}
+
+const operationOf = (d: RouteDoc) => {
+  // Enforced only when THIDUA_TOKENS or THIDUA_USERS is set; CSV/Arrow answers need analyst.
+  const role = requiredRole(d.path, new URLSearchParams())
+  return {
+    summary: d.summary,
+    ...(d.description ? { description: d.description } : {}),
+    tags: [d.tag],
+    operationId: `${d.method}${toOpenApiPath(d.path).replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
+    parameters: parametersOf(d),
+    'x-required-role': role,
+    ...(role === 'public' ? {} : { security: [{ bearerToken: [] }, { password: [] }] }),
+    responses: responsesOf(d),
+    ...(d.method === 'post' ? { requestBody: sqlBody } : {}),
+  }
+}
+
 export const buildOpenApi = (docs: ReadonlyArray<RouteDoc>, version: string) => {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const d of docs) {
-    const parameters = [
-      ...Object.entries(d.pathParams ?? {}).map(([name, description]) => ({
-        name,
-        in: 'path',
-        required: true,
-        description,
-        schema: { type: 'string' },
-      })),
-      ...Object.entries(d.params).map(([name, prm]) => ({
-        name,
-        in: 'query',
-        required: false,
-        description: prm.description,
-        schema: prm.schema,
-      })),
-      ...(d.table
-        ? [
-            {
-              name: 'format',
-              in: 'query',
-              required: false,
-              description: FORMAT_PARAM.description,
-              schema: FORMAT_PARAM.schema,
-            },
-          ]
-        : []),
-    ]
-    const okContent: Record<string, unknown> = { 'application/json': { schema: { type: 'object' } } }
-    if (d.table) {
-      okContent['text/csv'] = { schema: { type: 'string' } }
-      okContent['application/vnd.apache.arrow.stream'] = { schema: { type: 'string', format: 'binary' } }
-    }
-    const op: Record<string, unknown> = {
-      summary: d.summary,
-      ...(d.description ? { description: d.description } : {}),
-      tags: [d.tag],
-      operationId: `${d.method}${toOpenApiPath(d.path).replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
-      parameters,
-      // Enforced only when THIDUA_TOKENS or THIDUA_USERS is set; CSV/Arrow answers need analyst.
-      'x-required-role': requiredRole(d.path, new URLSearchParams()),
-      ...(requiredRole(d.path, new URLSearchParams()) === 'public'
-        ? {}
-        : { security: [{ bearerToken: [] }, { password: [] }] }),
-      responses: {
-        '200': { description: 'OK', content: okContent },
-        ...(d.method === 'get' ? { '304': { description: 'Not modified (ETag matched)' } } : {}),
-        '400': {
-          description: 'Invalid parameter (message in Vietnamese and English)',
-          content: { 'application/json': { schema: errorSchema } },
-        },
-        '401': {
-          description: 'Sign-in needed or wrong credentials (only when access control is configured)',
-          content: { 'application/json': { schema: errorSchema } },
-        },
-        '403': {
-          description: 'Role too low (analyst: console and CSV/Arrow; admin: sources, runs, audit)',
-          content: { 'application/json': { schema: errorSchema } },
-        },
-        ...(d.pathParams
-          ? { '404': { description: 'Not found', content: { 'application/json': { schema: errorSchema } } } }
-          : {}),
-        ...(d.tag === 'sql' && d.method === 'post'
-          ? {
-              '403': {
-                description: 'Statement not read-only, or file/network/extension/settings access',
-                content: { 'application/json': { schema: errorSchema } },
-              },
-              '413': {
-                description: 'Body too large',
-                content: { 'application/json': { schema: errorSchema } },
-              },
-              '422': {
-                description: 'Time limit exceeded (query interrupted)',
-                content: { 'application/json': { schema: errorSchema } },
-              },
-              '429': {
-                description: 'Rate limit exceeded (Retry-After header)',
-                content: { 'application/json': { schema: errorSchema } },
-              },
-            }
-          : {}),
-      },
-      ...(d.method === 'post'
-        ? {
-            requestBody: {
-              required: true,
-              content: {
-                'application/json': {
-                  schema: { type: 'object', required: ['sql'], properties: { sql: { type: 'string' } } },
-                },
-              },
-            },
-          }
-        : {}),
-    }
     const key = toOpenApiPath(d.path)
-    paths[key] = { ...(paths[key] ?? {}), [d.method]: op }
+    paths[key] = { ...(paths[key] ?? {}), [d.method]: operationOf(d) }
   }
   return {
     openapi: '3.1.0',

@@ -9,6 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { buildPublishedAggregates } from './aggregates.ts'
 import { type ChangeSet, prepareChanges, recordFinalized } from './changes.ts'
 import { buildClusters } from './clusters.ts'
+import { buildDocumentList } from './document-list.ts'
 import { reapplyComments } from './comments.ts'
 import { inTransaction, queryRows, type Warehouse } from './db.ts'
 import { resolveRelations } from './relations.ts'
@@ -161,6 +162,7 @@ export const finalizeRun = async (
       // after clusters and resolution: the dashboard's precomputed counts (issue #17)
       await buildPublishedAggregates(conn, full)
     }
+    await buildDocumentList(conn, full || changes.changed > 0)
     await createSourceHealthView(conn)
     await recordFinalized(conn, changes)
     return changes

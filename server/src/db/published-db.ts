@@ -53,6 +53,8 @@ interface Version {
   readonly cache: Map<string, TableResult>
   /** Names of this version's tables and views, read once (an older version may lack newer tables). */
   tables: Promise<ReadonlySet<string>> | null
+  /** Facts about this version computed once (it never changes), by key. */
+  readonly facts: Map<string, Promise<unknown>>
   inflight: number
   retired: boolean
 }
@@ -63,13 +65,25 @@ export interface Lease {
   query(sql: string, params?: Record<string, DuckDBValue> | DuckDBValue[]): Promise<TableResult>
   /** True when this version has every named table (e.g. the published aggregates of migration 0500). */
   has(...tables: ReadonlyArray<string>): Promise<boolean>
+  /** `compute` run once per version under `key` (e.g. whether a precomputed table is complete). */
+  fact<T>(key: string, compute: () => Promise<T>): Promise<T>
   release(): void
 }
 
 const openVersion = async (file: string): Promise<Version> => {
   const instance = await DuckDBInstance.create(file, READER_CONFIG)
   const tag = `${path.basename(file)}@${statSync(file).mtimeMs.toFixed(0)}`
-  return { file, tag, instance, pool: [], cache: new Map(), tables: null, inflight: 0, retired: false }
+  return {
+    file,
+    tag,
+    instance,
+    pool: [],
+    cache: new Map(),
+    tables: null,
+    facts: new Map(),
+    inflight: 0,
+    retired: false,
+  }
 }
 
 /** Bounds of the per-version result cache: entries, and rows of one result worth keeping. */
@@ -203,6 +217,15 @@ export class PublishedDb {
         })()
         const have = await v.tables
         return names.every((n) => have.has(n))
+      },
+      fact: <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+        let known = v.facts.get(key) as Promise<T> | undefined
+        if (!known) {
+          known = compute()
+          v.facts.set(key, known)
+          known.catch(() => v.facts.delete(key)) // a failure is not a fact: ask again next time
+        }
+        return known
       },
       release: () => {
         if (released) return

@@ -4,6 +4,7 @@
  */
 import { badParam } from './api-error.ts'
 import { p, systemParam } from './params.ts'
+import type { Params } from '../queries/sql-fragments.ts'
 
 export const CAMPAIGN_ID = /^[a-z0-9_:-]{1,80}$/
 
@@ -19,3 +20,24 @@ export const checkYears = (from: number | null, to: number | null) => {
   if (from !== null && to !== null && from > to)
     throw badParam('from_year', `không được lớn hơn to_year (${to})`, `must not be after to_year (${to})`)
 }
+
+/**
+ * The SQL parameters of the coverage filters. `$campaign` is bound only when the query names it
+ * (`withCampaign`): DuckDB refuses a bound parameter its statement does not use.
+ */
+export const unitParams = (
+  q: {
+    system: string
+    from_year: number | null
+    to_year: number | null
+    source_kind: string | null
+    campaign?: string | null
+  },
+  withCampaign = true
+): Params => ({
+  system: q.system,
+  from_year: q.from_year,
+  to_year: q.to_year,
+  source_kind: q.source_kind,
+  ...(withCampaign ? { campaign: q.campaign ?? null } : {}),
+})

@@ -2,7 +2,6 @@
  * Query-string validation. Each route declares the parameters it accepts; anything else, or a value
  * of the wrong shape, is a 400 naming the parameter in Vietnamese and English.
  */
-import type { Context } from 'hono'
 import { badParam } from './api-error.ts'
 
 export interface Param<T> {
@@ -50,15 +49,11 @@ export const p = {
     }
   },
   choice<const T extends string>(values: ReadonlyArray<T>, def: T, description: string): Param<T> {
+    const inner = p.optionalChoice(values, description)
     return {
-      schema: { type: 'string', enum: values, default: def },
+      schema: { ...inner.schema, default: def },
       description,
-      parse(name, raw) {
-        if (raw === undefined || raw === '') return def
-        if (!(values as ReadonlyArray<string>).includes(raw))
-          throw badParam(name, `chỉ nhận ${values.join(', ')}`, `must be one of ${values.join(', ')}`)
-        return raw as T
-      },
+      parse: (name, raw) => inner.parse(name, raw) ?? def,
     }
   },
   optionalChoice<const T extends string>(values: ReadonlyArray<T>, description: string): Param<T | null> {
@@ -157,24 +152,3 @@ export const systemParam = p.choice(
   '2025',
   'Province system: 2008 (63 units, to 2025-06-30) or 2025 (34 units)'
 )
-
-export const readParams = <S extends ParamSpec>(
-  c: Context,
-  spec: S
-): ParsedParams<S> & { format: 'json' | 'csv' | 'arrow' } => {
-  const query = c.req.queries()
-  const allowed = new Set([...Object.keys(spec), 'format'])
-  for (const [name, values] of Object.entries(query)) {
-    if (!allowed.has(name))
-      throw badParam(
-        name,
-        `tham số không được hỗ trợ (cho phép: ${[...allowed].join(', ')})`,
-        `unknown parameter (allowed: ${[...allowed].join(', ')})`
-      )
-    if (values.length > 1) throw badParam(name, 'chỉ được truyền một lần', 'must be given once')
-  }
-  const out: Record<string, unknown> = {}
-  for (const [name, param] of Object.entries(spec)) out[name] = param.parse(name, c.req.query(name))
-  out.format = FORMAT_PARAM.parse('format', c.req.query('format'))
-  return out as ParsedParams<S> & { format: 'json' | 'csv' | 'arrow' }
-}

@@ -8,7 +8,8 @@ import type { Lease } from '../db/published-db.ts'
 import * as A from './aggregates.ts'
 import { ADOPTION_SQL, CAMPAIGNS_SQL } from './campaigns.ts'
 import { COVERAGE_BY_PROVINCE_SQL, COVERAGE_SQL } from './coverage.ts'
-import { CENTRAL_CITATIONS_SQL, DOCUMENT_CITATIONS_SQL, DOCUMENTS_SQL } from './documents.ts'
+import { type DocumentFilter, documentDirectQuery, documentListQuery } from './document-list.ts'
+import { CENTRAL_CITATIONS_SQL, DOCUMENT_CITATIONS_SQL } from './documents.ts'
 import { OVERVIEW_FIGURES_SQL, OVERVIEW_TREND_SQL, OVERVIEW_UNITS } from './overview.ts'
 import { PROVINCE_CAMPAIGNS_SQL, PROVINCE_SQL } from './province-profile.ts'
 import { PROVINCES_SQL } from './provinces.ts'
@@ -136,6 +137,46 @@ const filteredTwins = (f: Filter, k: string): Twin[] => {
   ]
 }
 
+/** The documents list (migration 0650) beside the direct query, under each filter and a few pages. */
+const documentTwins = (d: Domain, system: System): Twin[] => {
+  const all: DocumentFilter = {
+    system,
+    q: null,
+    type: null,
+    level: null,
+    year: null,
+    province: [],
+    limit: 500,
+    offset: 0,
+  }
+  const filters: Array<[string, Partial<DocumentFilter>]> = [
+    ['all', {}],
+    ['page 3', { limit: 7, offset: 14 }],
+    ['past the end', { offset: 1_000_000 }],
+    ['central', { level: 'central' }],
+    ['provincial page 2', { level: 'provincial', limit: 5, offset: 5 }],
+    ['plans', { type: 'plan' }],
+    ['year', { year: d.years[1] }],
+    ['text', { q: 'kh' }],
+    ['text with diacritics', { q: 'Chỉ thị' }],
+    ...d.provinces[system].map((code): [string, Partial<DocumentFilter>] => [
+      `cited in ${code}`,
+      { province: [code] },
+    ]),
+    ['cited in two, central', { province: d.provinces[system].slice(0, 2), level: 'central' }],
+  ]
+  return filters.map(([name, f]) => {
+    const direct = documentDirectQuery({ ...all, ...f })
+    const listed = documentListQuery({ ...all, ...f })
+    return {
+      name: `documents ${system} ${name}`,
+      direct: direct.sql,
+      aggregate: listed.sql,
+      params: { ...direct.params, ...listed.params },
+    }
+  })
+}
+
 const perSystemTwins = (d: Domain, system: System): Twin[] => {
   const out: Twin[] = [
     {
@@ -151,22 +192,8 @@ const perSystemTwins = (d: Domain, system: System): Twin[] => {
       params: { system },
     },
   ]
-  const docs = { system, q: null, type: null, level: null, year: null, limit: 500, offset: 0 }
-  out.push({
-    name: `documents ${system}`,
-    direct: DOCUMENTS_SQL(''),
-    aggregate: DOCUMENTS_SQL('', A.DOCUMENT_CITES_AGG),
-    params: docs,
-  })
+  out.push(...documentTwins(d, system))
   for (const code of d.provinces[system]) {
-    const filter = (from: string) =>
-      `AND EXISTS (SELECT 1 FROM ${from} v2 WHERE v2.document_id = d.document_id AND v2.system = $system AND v2.province_code = $p0)`
-    out.push({
-      name: `documents ${system} cited in ${code}`,
-      direct: DOCUMENTS_SQL(filter('v_document_citations')),
-      aggregate: DOCUMENTS_SQL(filter('agg_document_citations'), A.DOCUMENT_CITES_AGG),
-      params: { ...docs, p0: code },
-    })
     for (const [from_year, to_year] of [
       [null, null],
       [d.years[0], d.years[0] + 2],

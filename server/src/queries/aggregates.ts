@@ -154,11 +154,6 @@ export const ADOPTION_LAGS_AGG = `
   WHERE g.system = $system AND g.province_code IS NOT NULL
   GROUP BY g.province_code, g.campaign_id, k.launched_on`
 
-/** The `citing_provinces` of DOCUMENTS_SQL per document. */
-export const DOCUMENT_CITES_AGG = `
-  SELECT document_id, CASE WHEN $system = '2008' THEN citing_provinces_2008 ELSE citing_provinces_2025 END AS citing_provinces
-  FROM agg_documents`
-
 /** v_document_citations rows (document × system × province) summed from the aggregate. */
 export const CITATIONS_AGG = `
   SELECT document_id, system, province_code, ${big('citing_articles')} AS citing_articles,

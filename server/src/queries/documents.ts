@@ -11,9 +11,9 @@ const DOCUMENT_CITES = `
   SELECT document_id, count(DISTINCT province_code) AS citing_provinces
   FROM v_document_citations WHERE system = $system GROUP BY document_id`
 
-/** `cites`: citing provinces per document (DOCUMENT_CITES or its aggregate twin). */
-export const DOCUMENTS_SQL = (extraWhere: string, cites: string = DOCUMENT_CITES) => `
-WITH cites AS (${cites}),
+/** The direct documents list (queries/document-list.ts reads the precomputed one). */
+export const DOCUMENTS_SQL = (extraWhere: string) => `
+WITH cites AS (${DOCUMENT_CITES}),
 d AS (
   SELECT ${DOCUMENT_COLUMNS}, coalesce(c.citing_provinces, 0) AS citing_provinces
   FROM documents d LEFT JOIN cites c USING (document_id)

@@ -3,29 +3,20 @@
  * the province itself (its unanswered documents, its sources' failures) and, for a 2025 unit, those of
  * the 2008 provinces merged into it; national alerts stay on the Pipeline page.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseRules } from '../../../pipeline/src/alerts/config.ts'
-import { evaluateAlerts } from '../../../pipeline/src/alerts/evaluate.ts'
-import { finalizeRun } from '../../../pipeline/src/warehouse/finalize.ts'
-import { loadBatch, upsertSources } from '../../../pipeline/src/warehouse/load.ts'
-import { closeWarehouseSync, openWarehouseAsync } from '../../../pipeline/src/warehouse/open.ts'
-import { publish } from '../../../pipeline/src/warehouse/publish.ts'
-import { relationItems, relationSources } from '../../../pipeline/src/warehouse/testing/relation-items.ts'
-import { createApp, type AppHandle } from '../app.ts'
+import { describe, expect, it } from 'vitest'
+import { useRelationsApp } from '../testing/relations-app.ts'
 
-let dir: string
-let h: AppHandle
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'thidua-alerts-'))
-  const wh = await openWarehouseAsync(path.join(dir, 'thidua.duckdb'))
-  try {
-    await upsertSources(wh, relationSources)
-    await loadBatch(wh, 'r-alerts', relationItems)
-    await finalizeRun(wh, 'r-alerts')
+const fx = useRelationsApp({
+  name: 'alerts',
+  rules: {
+    rules: [
+      { id: 'new-central', kind: 'new_central_document' },
+      { id: 'ct41', kind: 'not_answered', documents: ['41-CT/TW'], after_days: 90 },
+      { id: 'ct41-2008', kind: 'not_answered', documents: ['41-CT/TW'], after_days: 90, system: '2008' },
+      { id: 'failing', kind: 'source_failing', min_failures: 2 },
+    ],
+  },
+  before: async (wh, runId) => {
     // Lạng Sơn's portal: one good fetch, then two failures in a row.
     for (const [status, error, at] of [
       [200, null, '2025-05-01T01:00:00Z'],
@@ -34,29 +25,10 @@ beforeAll(async () => {
     ] as const)
       await wh.conn.run(
         `INSERT INTO crawl_fetches (run_id, source_id, url, final_url, status, bytes, attempts, error, not_modified, elapsed_ms, fetched_at)
-         VALUES ('r-alerts', 'langson', 'https://langson.example/', 'https://langson.example/', ${status ?? 'NULL'}, 0, 1,
+         VALUES ('${runId}', 'langson', 'https://langson.example/', 'https://langson.example/', ${status ?? 'NULL'}, 0, 1,
            ${error ? `'${error}'` : 'NULL'}, false, 10, TIMESTAMPTZ '${at}')`
       )
-    const rules = parseRules(
-      JSON.stringify({
-        rules: [
-          { id: 'new-central', kind: 'new_central_document' },
-          { id: 'ct41', kind: 'not_answered', documents: ['41-CT/TW'], after_days: 90 },
-          { id: 'ct41-2008', kind: 'not_answered', documents: ['41-CT/TW'], after_days: 90, system: '2008' },
-          { id: 'failing', kind: 'source_failing', min_failures: 2 },
-        ],
-      })
-    )
-    await evaluateAlerts(wh, rules, { now: new Date('2025-06-01') })
-    await publish(wh)
-  } finally {
-    closeWarehouseSync(wh)
-  }
-  h = await createApp({ dbFile: path.join(dir, 'thidua.duckdb'), watch: false })
-})
-afterAll(async () => {
-  await h?.close()
-  rmSync(dir, { recursive: true, force: true })
+  },
 })
 
 interface Row {
@@ -65,7 +37,7 @@ interface Row {
   evidence: string
 }
 const rows = async (q: string): Promise<Row[]> => {
-  const res = await h.app.request(`/api/alerts?limit=500&${q}`)
+  const res = await fx.h.app.request(`/api/alerts?limit=500&${q}`)
   expect(res.status, q).toBe(200)
   return ((await res.json()) as { rows: Row[] }).rows
 }
@@ -90,7 +62,7 @@ describe('GET /api/alerts by province', () => {
   })
 
   it('refuses a malformed province code in one line', async () => {
-    const res = await h.app.request('/api/alerts?province=1a')
+    const res = await fx.h.app.request('/api/alerts?province=1a')
     expect(res.status).toBe(400)
     expect(JSON.stringify(await res.json())).toContain('province')
   })

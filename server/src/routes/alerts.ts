@@ -3,13 +3,9 @@
  * keeps those about one province: its own unanswered documents and overdue congresses, its sources'
  * silences and failures, and, for a 2025 unit, those of the 2008 provinces merged into it.
  */
-import { Hono } from 'hono'
 import type { TableResult } from '../db/duck-values.ts'
-import type { AppEnv } from '../http/env.ts'
 import { p, pagination, systemParam } from '../http/params.ts'
-import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
-import { splitTotal } from './paging.ts'
 
 // An alert's province: the one its evidence names (in the evidence's system, 2025 when unstated), else
 // its source's; a 2008 code also counts for the 2025 unit it became.
@@ -35,57 +31,36 @@ WHERE (CAST($rule AS VARCHAR) IS NULL OR rule_id = $rule) AND (CAST($kind AS VAR
 ORDER BY fired_at DESC, alert_id
 LIMIT $limit OFFSET $offset`
 
-export const alertsRoutes = (reg: RouteRegistry, prefix: string) => {
-  const app = new Hono<AppEnv>()
-  reg.get(
-    app,
-    prefix,
+const spec = {
+  rule: p.text({ maxLength: 64, description: 'Only this rule id' }),
+  kind: p.optionalChoice(
+    ['new_central_document', 'not_answered', 'congress_overdue', 'source_silent', 'source_failing'] as const,
+    'Only this rule kind'
+  ),
+  province: p.text({
+    maxLength: 2,
+    pattern: /^\d{2}$/,
+    description: 'Only alerts about this province (two-digit code in `system`)',
+  }),
+  system: systemParam,
+  ...pagination(50, 500),
+}
+
+export const alertsRoutes = (reg: RouteRegistry, prefix: string) =>
+  reg.router(prefix, 'pipeline').table(
     '/',
     {
       summary: 'Alerts fired by the watch rules (data/alerts.json), newest first, each with its evidence',
-      params: {
-        rule: p.text({ maxLength: 64, description: 'Only this rule id' }),
-        kind: p.optionalChoice(
-          [
-            'new_central_document',
-            'not_answered',
-            'congress_overdue',
-            'source_silent',
-            'source_failing',
-          ] as const,
-          'Only this rule kind'
-        ),
-        province: p.text({
-          maxLength: 2,
-          pattern: /^\d{2}$/,
-          description: 'Only alerts about this province (two-digit code in `system`)',
-        }),
-        system: systemParam,
-        ...pagination(50, 500),
-      },
-      table: true,
-      tag: 'pipeline',
+      params: spec,
+      name: 'alerts',
     },
-    async (c, q) => {
-      const lease = c.get('lease')
+    async (q, { lease }): Promise<TableResult> => {
       const present = await lease.query(
         `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = 'alerts'`
       )
       // A version published before migration 0430 has no alerts table: no alerts, not an error.
-      const t: TableResult =
-        present.rows.length === 0
-          ? { columns: [], types: [], rows: [] }
-          : await lease.query(ALERTS_SQL, {
-              rule: q.rule,
-              kind: q.kind,
-              province: q.province,
-              system: q.system,
-              limit: q.limit,
-              offset: q.offset,
-            })
-      const { table, total } = splitTotal(t)
-      return sendTable(c, q.format, table, { name: 'alerts', total, limit: q.limit, offset: q.offset })
+      if (present.rows.length === 0) return { columns: [], types: [], rows: [] }
+      const { format: _f, ...params } = q
+      return lease.query(ALERTS_SQL, params)
     }
-  )
-  return app
-}
+  ).app

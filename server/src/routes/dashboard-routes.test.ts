@@ -196,3 +196,31 @@ describe('/api/timelines labels the history of merged provinces', () => {
     for (const r of old) expect(r.from_merged_province).toBe(false)
   })
 })
+
+describe('/api/timelines pages on request', () => {
+  it('pages with limit/offset hold the whole answer once, in its order, with its total', async () => {
+    const provinces = ((await json('/api/provinces?system=2008')).rows as any[])
+      .sort((a, b) => Number(b.articles) - Number(a.articles))
+      .slice(0, 8)
+      .map((r) => r.code)
+    const base = `/api/timelines?system=2008&province=${provinces.join(',')}`
+    const full = (await json(base)).rows as any[]
+    expect(full.length).toBeGreaterThanOrEqual(4)
+    const key = (r: any) => JSON.stringify(r)
+    const size = Math.ceil(full.length / 3)
+    const pages: any[] = []
+    for (let offset = 0; offset < full.length; offset += size) {
+      const page = await json(`${base}&limit=${size}&offset=${offset}`)
+      expect([page.total, page.limit, page.offset]).toEqual([full.length, size, offset])
+      expect(page.columns).not.toContain('total')
+      pages.push(...page.rows)
+    }
+    // ties on (province, date, label) may swap between pages: compare the sort keys in order, rows as sets
+    const sortKey = (r: any) => [r.province_code, r.item_date, r.label].join('|')
+    expect(pages.map(sortKey)).toEqual(full.map(sortKey))
+    expect(pages.map(key).sort()).toEqual(full.map(key).sort())
+    expect((await json(`${base}&limit=${size}&offset=${full.length}`)).rows).toEqual([])
+    // without limit nothing changes: no paging fields
+    expect(Object.keys(await json(base)).sort()).toEqual(['columns', 'rows'])
+  })
+})

@@ -2,13 +2,8 @@
  * GET /api/documents/:id/implementation (issue #16): who has answered a document, how fast, who has
  * not; the chain of documents above and below it; its own text from an attachment when there is one.
  */
-import { Hono } from 'hono'
-import { notFound } from '../http/api-error.ts'
-import type { AppEnv } from '../http/env.ts'
-import { pathId } from '../http/ids.ts'
 import { systemParam } from '../http/params.ts'
-import type { RouteRegistry } from '../http/route-docs.ts'
-import { DOCUMENT_SQL } from '../queries/documents.ts'
+import type { RouteCtx, RouteRegistry } from '../http/route-docs.ts'
 import {
   ATTACHMENT_SQL,
   CHAIN_SQL,
@@ -17,56 +12,50 @@ import {
   SUMMARY_SQL,
   TABLES_PRESENT_SQL,
 } from '../queries/implementation.ts'
+import { documentOf } from './documents.ts'
 
-export const documentDetailRoutes = (reg: RouteRegistry, prefix: string) => {
-  const app = new Hono<AppEnv>()
-  reg.get(
-    app,
-    prefix,
+const implementation = async (system: '2008' | '2025', ctx: RouteCtx) => {
+  const { id, doc } = await documentOf(ctx)
+  const { lease } = ctx
+  const present = new Set((await lease.query(TABLES_PRESENT_SQL)).rows.map((r) => String(r.table_name)))
+  const args = { id, system }
+  const tracked = present.has('v_implementation') && present.has('document_relations')
+  const provinces = tracked ? await lease.query(IMPLEMENTATION_SQL, args) : null
+  const summary = tracked ? await lease.query(SUMMARY_SQL, args) : null
+  const chain = tracked ? await lease.query(CHAIN_SQL, { id }) : null
+  const attachment = present.has('attachments') ? await lease.query(ATTACHMENT_SQL, { id }) : null
+  // Links to each implementing document's own file, where the crawl kept one (migration 0420).
+  const files =
+    present.has('attachments') && tracked ? await lease.query(IMPLEMENTING_ATTACHMENTS_SQL, args) : null
+  const fileOf = new Map(files?.rows.map((r) => [String(r.document_id), String(r.url)]) ?? [])
+  const rows = (provinces?.rows ?? []).map(
+    (r): Record<string, unknown> => ({
+      ...r,
+      attachment_url: fileOf.get(String(r.implementing_document_id)) ?? null,
+    })
+  )
+  return {
+    document: doc,
+    system,
+    tracked,
+    summary: summary?.rows[0] ?? null,
+    provinces: rows,
+    implementing: rows.filter((r) => r.implementing_document_id !== null),
+    not_yet: rows.filter((r) => r.implementing_document_id === null),
+    above: chain?.rows.filter((r) => r.direction === 'above') ?? [],
+    below: chain?.rows.filter((r) => r.direction === 'below') ?? [],
+    attachment: attachment?.rows[0] ?? null,
+  }
+}
+
+export const documentDetailRoutes = (reg: RouteRegistry, prefix: string) =>
+  reg.router(prefix, 'documents').json(
     '/:id/implementation',
     {
       summary:
         'Who has answered a document: each province’s first implementing document and lag, the national median, provinces not yet, the chain above and below, the attachment text',
       params: { system: systemParam },
       pathParams: { id: 'Document id' },
-      table: false,
-      tag: 'documents',
     },
-    async (c, q) => {
-      const id = pathId(c, 'id')
-      const lease = c.get('lease')
-      const doc = (await lease.query(DOCUMENT_SQL, { id })).rows[0]
-      if (!doc) throw notFound(id, `Không tìm thấy văn bản "${id}".`, `No document "${id}".`)
-      const present = new Set((await lease.query(TABLES_PRESENT_SQL)).rows.map((r) => String(r.table_name)))
-      const args = { id, system: q.system }
-      const tracked = present.has('v_implementation') && present.has('document_relations')
-      const provinces = tracked ? await lease.query(IMPLEMENTATION_SQL, args) : null
-      const summary = tracked ? await lease.query(SUMMARY_SQL, args) : null
-      const chain = tracked ? await lease.query(CHAIN_SQL, { id }) : null
-      const attachment = present.has('attachments') ? await lease.query(ATTACHMENT_SQL, { id }) : null
-      // Links to each implementing document's own file, where the crawl kept one (migration 0420).
-      const files =
-        present.has('attachments') && tracked ? await lease.query(IMPLEMENTING_ATTACHMENTS_SQL, args) : null
-      const fileOf = new Map(files?.rows.map((r) => [String(r.document_id), String(r.url)]) ?? [])
-      const rows = (provinces?.rows ?? []).map(
-        (r): Record<string, unknown> => ({
-          ...r,
-          attachment_url: fileOf.get(String(r.implementing_document_id)) ?? null,
-        })
-      )
-      return c.json({
-        document: doc,
-        system: q.system,
-        tracked,
-        summary: summary?.rows[0] ?? null,
-        provinces: rows,
-        implementing: rows.filter((r) => r.implementing_document_id !== null),
-        not_yet: rows.filter((r) => r.implementing_document_id === null),
-        above: chain?.rows.filter((r) => r.direction === 'above') ?? [],
-        below: chain?.rows.filter((r) => r.direction === 'below') ?? [],
-        attachment: attachment?.rows[0] ?? null,
-      })
-    }
-  )
-  return app
-}
+    (q, ctx) => implementation(q.system, ctx)
+  ).app

@@ -1,49 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseRules } from '../../../pipeline/src/alerts/config.ts'
-import { evaluateAlerts } from '../../../pipeline/src/alerts/evaluate.ts'
+import { describe, expect, it } from 'vitest'
 import { checkAtom } from '../../../pipeline/src/digest/atom-check.ts'
-import { finalizeRun } from '../../../pipeline/src/warehouse/finalize.ts'
-import { loadBatch, upsertSources } from '../../../pipeline/src/warehouse/load.ts'
-import { closeWarehouseSync, openWarehouseAsync } from '../../../pipeline/src/warehouse/open.ts'
-import { publish } from '../../../pipeline/src/warehouse/publish.ts'
-import { relationItems, relationSources } from '../../../pipeline/src/warehouse/testing/relation-items.ts'
-import { createApp, type AppHandle } from '../app.ts'
+import { useRelationsApp } from '../testing/relations-app.ts'
 
-let dir: string
-let h: AppHandle
-let ct41 = ''
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'thidua-feeds-'))
-  const wh = await openWarehouseAsync(path.join(dir, 'thidua.duckdb'))
-  try {
-    await upsertSources(wh, relationSources)
-    await loadBatch(wh, 'r-feeds', relationItems)
-    await finalizeRun(wh, 'r-feeds')
-    const rules = parseRules(
-      '{"rules":[{"id":"new-central","kind":"new_central_document"},{"id":"ct41","kind":"not_answered","documents":["41-CT/TW"],"after_days":90}]}'
-    )
-    await evaluateAlerts(wh, rules, { now: new Date('2025-06-01') })
-    const r = await wh.conn.runAndReadAll(
-      `SELECT document_id FROM documents WHERE label = 'Chỉ thị 41-CT/TW'`
-    )
-    ct41 = String(r.getRowObjects()[0]?.document_id)
-    await publish(wh)
-  } finally {
-    closeWarehouseSync(wh)
-  }
-  h = await createApp({ dbFile: path.join(dir, 'thidua.duckdb'), watch: false })
-})
-afterAll(async () => {
-  await h?.close()
-  rmSync(dir, { recursive: true, force: true })
+const fx = useRelationsApp({
+  name: 'feeds',
+  rules: {
+    rules: [
+      { id: 'new-central', kind: 'new_central_document' },
+      { id: 'ct41', kind: 'not_answered', documents: ['41-CT/TW'], after_days: 90 },
+    ],
+  },
 })
 
 const atom = async (url: string) => {
-  const res = await h.app.request(`http://atlas.test${url}`)
+  const res = await fx.h.app.request(`http://atlas.test${url}`)
   expect(res.status, url).toBe(200)
   expect(res.headers.get('content-type')).toContain('application/atom+xml')
   return res.text()
@@ -55,7 +25,7 @@ describe('Atom feeds (RFC 4287, structural validation)', () => {
     const feeds = {
       province: await atom('/api/feeds/provinces/20.atom?system=2025'),
       campaign: await atom('/api/feeds/campaigns/xoa_nha_tam.atom'),
-      document: await atom(`/api/feeds/documents/${ct41}.atom`),
+      document: await atom(`/api/feeds/documents/${fx.ct41}.atom`),
       alerts: await atom('/api/feeds/alerts.atom'),
       rule: await atom('/api/feeds/alerts/new-central.atom'),
     }
@@ -66,7 +36,7 @@ describe('Atom feeds (RFC 4287, structural validation)', () => {
     expect(feeds.document).toContain('Kế hoạch 45/KH-UBND (implements)')
     expect(entryCount(feeds.alerts)).toBe(33)
     expect(entryCount(feeds.rule)).toBe(1)
-    expect(feeds.rule).toContain(`http://atlas.test/documents/${ct41}`)
+    expect(feeds.rule).toContain(`http://atlas.test/documents/${fx.ct41}`)
   })
 
   it('the checker finds what RFC 4287 forbids', () => {
@@ -88,6 +58,6 @@ describe('Atom feeds (RFC 4287, structural validation)', () => {
       '/api/feeds/campaigns/nope.atom',
       '/api/feeds/documents/d_0.atom',
     ])
-      expect((await h.app.request(u)).status, u).toBe(404)
+      expect((await fx.h.app.request(u)).status, u).toBe(404)
   })
 })

@@ -1,80 +1,51 @@
-import { Hono } from 'hono'
-import type { AppEnv } from '../http/env.ts'
-import { sendTable } from '../http/respond.ts'
-import type { RouteRegistry } from '../http/route-docs.ts'
+import { checkYears, coverageFilters, unitParams } from '../http/filters.ts'
+import { p } from '../http/params.ts'
+import type { QueryOf } from '../http/query-schema.ts'
+import type { RouteCtx, RouteRegistry } from '../http/route-docs.ts'
 import { AGGREGATES, OVERVIEW_FIGURES_AGG_SQL, OVERVIEW_TREND_AGG_SQL } from '../queries/aggregates.ts'
 import { OVERVIEW_FIGURES_SQL, OVERVIEW_TREND_SQL, OVERVIEW_UNITS } from '../queries/overview.ts'
-import { inList, type Params } from '../queries/sql-fragments.ts'
-import { checkYears, coverageFilters } from '../http/filters.ts'
-import { p } from '../http/params.ts'
-
-/** Without a campaign the aggregate queries read the all-units table and name no $campaign. */
-const withoutNullCampaign = ({ campaign, ...rest }: Params): Params =>
-  campaign === null || campaign === undefined ? rest : { ...rest, campaign }
+import { inList } from '../queries/sql-fragments.ts'
 
 /** The overview's filter model: the coverage filters plus provinces. */
 const spec = { ...coverageFilters, province: p.provinces('Comma-separated province codes; empty = all') }
 
-export const overviewRoutes = (reg: RouteRegistry, prefix: string) => {
-  const app = new Hono<AppEnv>()
-  const bind = (q: {
-    system: '2008' | '2025'
-    from_year: number | null
-    to_year: number | null
-    source_kind: string | null
-    campaign: string | null
-    province: string[]
-  }) => {
+/**
+ * Runs the aggregate query when this version has the aggregates, else its direct twin. Without a
+ * campaign the aggregate queries read the all-units table and name no $campaign.
+ */
+const overviewQuery =
+  (aggSql: (provinces: string, campaign: boolean) => string, directSql: (provinces: string) => string) =>
+  async (q: QueryOf<typeof spec>, { lease }: RouteCtx) => {
     checkYears(q.from_year, q.to_year)
-    const params: Params = {
-      system: q.system,
-      from_year: q.from_year,
-      to_year: q.to_year,
-      source_kind: q.source_kind,
-      campaign: q.campaign,
-    }
-    return { params, provinces: inList('u.province_code', q.province, params, 'p') }
+    const agg = await lease.has(...AGGREGATES)
+    const params = unitParams(q, !agg || q.campaign !== null)
+    const provinces = inList('u.province_code', q.province, params, 'p')
+    return lease.query(agg ? aggSql(provinces, q.campaign !== null) : directSql(provinces), params)
   }
-  reg.get(
-    app,
-    prefix,
-    '/figures',
-    {
-      summary:
-        'Key figures of the overview under its filters (articles, provinces, campaigns, central documents)',
-      params: spec,
-      table: false,
-      tag: 'overview',
-    },
-    async (c, q) => {
-      const { params, provinces } = bind(q)
-      const lease = c.get('lease')
-      const agg = await lease.has(...AGGREGATES)
-      const sql = agg
-        ? OVERVIEW_FIGURES_AGG_SQL(provinces, q.campaign !== null, OVERVIEW_UNITS(provinces))
-        : OVERVIEW_FIGURES_SQL(provinces)
-      const t = await lease.query(sql, agg ? withoutNullCampaign(params) : params)
-      return c.json(t.rows[0] ?? {})
-    }
-  )
-  reg.get(
-    app,
-    prefix,
-    '/trend',
-    {
-      summary: 'Emulation articles per province and year under the overview filters, with the whole output',
-      params: spec,
-      table: true,
-      tag: 'overview',
-    },
-    async (c, q) => {
-      const { params, provinces } = bind(q)
-      const lease = c.get('lease')
-      const agg = await lease.has(...AGGREGATES)
-      const sql = agg ? OVERVIEW_TREND_AGG_SQL(provinces, q.campaign !== null) : OVERVIEW_TREND_SQL(provinces)
-      const t = await lease.query(sql, agg ? withoutNullCampaign(params) : params)
-      return sendTable(c, q.format, t, { name: `trend-yearly-${q.system}` })
-    }
-  )
-  return app
-}
+
+const figures = overviewQuery(
+  (provinces, campaign) => OVERVIEW_FIGURES_AGG_SQL(provinces, campaign, OVERVIEW_UNITS(provinces)),
+  OVERVIEW_FIGURES_SQL
+)
+
+export const overviewRoutes = (reg: RouteRegistry, prefix: string) =>
+  reg
+    .router(prefix, 'overview')
+    .json(
+      '/figures',
+      {
+        summary:
+          'Key figures of the overview under its filters (articles, provinces, campaigns, central documents)',
+        params: spec,
+      },
+      async (q, ctx) => (await figures(q, ctx)).rows[0] ?? {}
+    )
+    .table(
+      '/trend',
+      {
+        summary: 'Emulation articles per province and year under the overview filters, with the whole output',
+        params: spec,
+        name: (q) => `trend-yearly-${q.system}`,
+      },
+      overviewQuery(OVERVIEW_TREND_AGG_SQL, OVERVIEW_TREND_SQL)
+    ).app

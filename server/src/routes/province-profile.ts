@@ -1,6 +1,4 @@
-import { Hono } from 'hono'
 import { badParam, notFound } from '../http/api-error.ts'
-import type { AppEnv } from '../http/env.ts'
 import { checkYears, coverageFilters } from '../http/filters.ts'
 import { systemParam } from '../http/params.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
@@ -14,21 +12,16 @@ import {
 } from '../queries/province-profile.ts'
 
 /** `GET /api/provinces/:code/profile`: everything the printable province page shows, in one answer. */
-export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) => {
-  const app = new Hono<AppEnv>()
-  reg.get(
-    app,
-    prefix,
+export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) =>
+  reg.router(prefix, 'reference').json(
     '/:code/profile',
     {
       summary:
         'One province: documents, congresses planned vs held, campaigns with lags vs the national median, sources',
       params: { system: systemParam, from_year: coverageFilters.from_year, to_year: coverageFilters.to_year },
       pathParams: { code: 'Province code in the chosen system (two digits)' },
-      table: false,
-      tag: 'reference',
     },
-    async (c, q) => {
+    async (q, { c, lease }) => {
       const code = c.req.param('code') ?? ''
       if (!/^\d{2}$/.test(code))
         throw badParam(
@@ -38,7 +31,6 @@ export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) => {
         )
       checkYears(q.from_year, q.to_year)
       const params = { system: q.system, code, from_year: q.from_year, to_year: q.to_year }
-      const lease = c.get('lease')
       const agg = await lease.has(...AGGREGATES)
       const province = (await lease.query(PROVINCE_SQL(agg ? PROVINCE_ARTICLES_AGG : undefined), params))
         .rows[0]
@@ -54,7 +46,7 @@ export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) => {
         lease.query(PROVINCE_CAMPAIGNS_SQL(agg ? ADOPTION_LAGS_AGG : undefined), { system: q.system, code }),
         lease.query(PROVINCE_SOURCES_SQL, { system: q.system, code }),
       ])
-      return c.json({
+      return {
         province,
         period: { from_year: q.from_year, to_year: q.to_year },
         version: lease.versionTag,
@@ -62,8 +54,6 @@ export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) => {
         events: events.rows,
         campaigns: campaigns.rows,
         sources: sources.rows,
-      })
+      }
     }
-  )
-  return app
-}
+  ).app

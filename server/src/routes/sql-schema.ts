@@ -3,8 +3,6 @@
  * with the warehouse's own comments ('Tiếng Việt | English'), for the schema browser and autocompletion.
  * Read from DuckDB's catalog functions on the published version, so it always matches what is served.
  */
-import { Hono } from 'hono'
-import type { AppEnv } from '../http/env.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 
 const RELATIONS_SQL = `
@@ -52,22 +50,16 @@ export interface SchemaMacro {
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null)
 
-export const sqlSchemaRoutes = (reg: RouteRegistry, prefix: string) => {
-  const app = new Hono<AppEnv>()
-  reg.get(
-    app,
-    prefix,
+export const sqlSchemaRoutes = (reg: RouteRegistry, prefix: string) =>
+  reg.router(prefix, 'sql').json(
     '/',
     {
       summary: 'Tables, views, columns and macros the SQL console can query, with their comments',
       description:
         'Comments are stored as "Tiếng Việt | English"; null when the warehouse has none. Read-only catalog of the published version.',
       params: {},
-      table: false,
-      tag: 'sql',
     },
-    async (c) => {
-      const lease = c.get('lease')
+    async (_q, { lease }) => {
       const [relations, columns, macros] = await Promise.all([
         lease.query(RELATIONS_SQL),
         lease.query(COLUMNS_SQL),
@@ -91,8 +83,6 @@ export const sqlSchemaRoutes = (reg: RouteRegistry, prefix: string) => {
         parameters: Array.isArray(r.parameters) ? r.parameters.map(String) : [],
         comment: text(r.comment),
       }))
-      return c.json({ version: lease.versionTag, tables, macros: macroList })
+      return { version: lease.versionTag, tables, macros: macroList }
     }
-  )
-  return app
-}
+  ).app

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/env.ts'
-import { readParams } from '../http/params.ts'
+import { readQuery } from '../http/query-schema.ts'
 import { sendTable } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { COOKBOOK } from '../sql-console/cookbook.ts'
@@ -73,7 +73,7 @@ export const sqlRoutes = (reg: RouteRegistry, prefix: string, opts: SqlRouteOpti
     async (c) => {
       const arrival = arrivals.get(c.req.raw) ?? Date.now()
       checkConsoleRequest(c, opts.allowedHosts)
-      const { format } = readParams(c, {})
+      const { format } = readQuery(c, {})
       const decision = opts.limiter.check(opts.clientKey(c))
       c.header('X-RateLimit-Limit', String(opts.limiter.max))
       c.header('X-RateLimit-Remaining', String(decision.remaining))
