@@ -3,12 +3,9 @@
  * issuers, attribution without a configured province, and planned times told at several precisions.
  * Texts written for these tests.
  */
-import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArticleRecord } from '../domain/article.ts'
 import type { DocumentMention } from '../domain/extraction.ts'
 import type { SourceConfig } from '../domain/source.ts'
-import { extract } from '../extract/extract.ts'
 import { queryRows, type Warehouse } from './db.ts'
 import { finalizeRun } from './finalize.ts'
 import { readableIssuer } from './issuer.ts'
@@ -16,6 +13,7 @@ import { documentKey, sameArticleReferents } from './keys.ts'
 import { loadBatch, upsertSources } from './load.ts'
 import { closeWarehouseSync, openWarehouseAsync } from './open.ts'
 import { tempDbFile } from './testing/build.ts'
+import { extractedItem } from './testing/relation-items.ts'
 
 describe('readable issuer', () => {
   it('completes a level-only local issuer with the province of its scope', () => {
@@ -87,28 +85,8 @@ const source = (id: string, p2008: string | null, p2025: string | null): SourceC
   entry_points: [],
 })
 
-const item = (url: string, source_id: string, published_at: string, title: string, body: string) => {
-  const article: ArticleRecord = {
-    url,
-    source_id,
-    platform: 'generic',
-    title,
-    lead: null,
-    dateline: null,
-    authors: [],
-    published_at,
-    updated_at: null,
-    category: null,
-    tags: [],
-    body_text: body,
-    images: [],
-    links: [],
-    content_hash: createHash('sha256').update(body).digest('hex'),
-    origin: 'rebuilt',
-    language: 'vi',
-  }
-  return { article, extraction: extract(body, { id: url, published: published_at }) }
-}
+const item = (url: string, source_id: string, published_at: string, title: string, body: string) =>
+  extractedItem({ url, source_id, title, published_at, body }, published_at)
 
 const ARTICLES = [
   item(

@@ -20,29 +20,45 @@ const source = (id: string, p8: string | null, p25: string | null): SourceConfig
   entry_points: [],
 })
 
-/** An article run through the real extractor, as the pipeline loads it. */
-export const relationItem = (n: number, sourceId: string, published: string, body: string): LoadItem => {
+/** An article run through the real extractor (told the article was published on `published`). */
+export const extractedItem = (
+  a: { url: string; source_id: string; title: string; published_at: string; body: string },
+  published: string
+): LoadItem => {
   const article: ArticleRecord = {
-    url: `https://${sourceId}.example/tin/${n}.html`,
-    source_id: sourceId,
+    url: a.url,
+    source_id: a.source_id,
     platform: 'generic',
-    title: body.slice(0, 60),
+    title: a.title,
     lead: null,
     dateline: null,
     authors: [],
-    published_at: `${published}T08:00:00+07:00`,
+    published_at: a.published_at,
     updated_at: null,
     category: null,
     tags: [],
-    body_text: body,
+    body_text: a.body,
     images: [],
     links: [],
-    content_hash: createHash('sha256').update(body).digest('hex'),
+    content_hash: createHash('sha256').update(a.body).digest('hex'),
     origin: 'rebuilt',
     language: 'vi',
   }
-  return { article, extraction: extract(body, { id: article.url, published }) }
+  return { article, extraction: extract(a.body, { id: a.url, published }) }
 }
+
+/** An article run through the real extractor, as the pipeline loads it. */
+export const relationItem = (n: number, sourceId: string, published: string, body: string): LoadItem =>
+  extractedItem(
+    {
+      url: `https://${sourceId}.example/tin/${n}.html`,
+      source_id: sourceId,
+      title: body.slice(0, 60),
+      published_at: `${published}T08:00:00+07:00`,
+      body,
+    },
+    published
+  )
 
 const CT41 = 'Chỉ thị số 41-CT/TW ngày 26/12/2024 của Bộ Chính trị'
 export const relationItems: LoadItem[] = [
