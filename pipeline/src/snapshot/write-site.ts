@@ -20,10 +20,10 @@ export interface BuiltArticle {
 }
 
 /** The text the page really carries after its legacy encoding round trip. */
-export const asServed = (s: string, enc: PageEncoding): string =>
+const asServed = (s: string, enc: PageEncoding): string =>
   enc === 'tcvn3' ? toTcvnForm(s) : enc === 'windows-1258' ? toCp1258Form(s).normalize('NFC') : s
 
-export class SiteWriter {
+class SiteWriter {
   readonly routes: ManifestRoute[] = []
   bytes = 0
   private readonly files = new Set<string>()
