@@ -13,7 +13,7 @@ import { liferay } from './liferay/index.ts'
 import { newspaperPost } from './newspaper-post/index.ts'
 import { nukeviet } from './nukeviet/index.ts'
 import type { Adapter } from './read/types.ts'
-import type { PlatformModule } from './types.ts'
+import type { PageSignals, PlatformModule } from './types.ts'
 import { wordpress } from './wordpress/index.ts'
 
 export const PLATFORMS: Readonly<Record<Platform, PlatformModule>> = {
@@ -32,6 +32,26 @@ export const PLATFORM_NAMES: ReadonlyArray<Platform> = Object.keys(PLATFORMS) as
 
 const each = <T>(f: (m: PlatformModule) => T): Readonly<Record<Platform, T>> =>
   Object.fromEntries(Object.values(PLATFORMS).map((m) => [m.name, f(m)])) as Record<Platform, T>
+
+/**
+ * Fingerprints are tried from the most specific to the least (a NukeViet page may carry WordPress-like
+ * upload paths, a newspaper may link a Drupal CDN); the first platform whose marks a page carries reads it.
+ */
+const DETECTION_ORDER: ReadonlyArray<Platform> = [
+  'nukeviet',
+  'baonghean',
+  'newspaper-post',
+  'wordpress',
+  'drupal',
+  'liferay',
+  'gov-portal',
+]
+
+/** The platform whose fingerprint a page carries first, or null. */
+export const fingerprintOf = (page: PageSignals): Platform | null => {
+  for (const name of DETECTION_ORDER) if (PLATFORMS[name].fingerprint?.(page)) return name
+  return null
+}
 
 /** Platform → page reader; unknown sites use `generic`. */
 export const ADAPTERS: Readonly<Record<Platform, Adapter>> = each((m) => m.adapter)

@@ -3,6 +3,13 @@ import type { Platform } from '../domain/source.ts'
 import type { PlatformRenderer } from '../snapshot/types.ts'
 import type { Adapter } from './read/types.ts'
 
+/** What a fingerprint looks at: the first 200 KB of the HTML, the host and the path with its query. */
+export interface PageSignals {
+  readonly head: string
+  readonly host: string
+  readonly path: string
+}
+
 export interface PlatformModule {
   readonly name: Platform
   /** Path of the home page; "/" redirects there when it differs. */
@@ -11,6 +18,8 @@ export interface PlatformModule {
   readonly articleUrls: ReadonlyArray<RegExp>
   /** Reads an article page of this platform. */
   readonly adapter: Adapter
+  /** Whether a page carries this platform's marks (generator meta, class families, URL shape). */
+  readonly fingerprint?: (page: PageSignals) => boolean
   /** Renders the platform's pages for the offline snapshot and the simulator. */
   readonly renderer: PlatformRenderer
 }

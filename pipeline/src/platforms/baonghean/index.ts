@@ -23,6 +23,8 @@ export const baonghean: PlatformModule = {
   name: 'baonghean',
   home: '/',
   articleUrls: [/-post\d+\.html$/i, /-\d{5,}\.html$/i],
+  fingerprint: ({ head, host }) =>
+    /baonghean\.vn$/.test(host) || /sc-longform-header|b-grid__title|bna\.1cdn\.vn/.test(head),
   adapter: tableAdapter('baonghean', TABLE),
   renderer: baongheanRenderer,
 }

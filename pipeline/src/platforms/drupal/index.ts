@@ -22,6 +22,8 @@ export const drupal: PlatformModule = {
   name: 'drupal',
   home: '/vi',
   articleUrls: [/\/node\/\d+\/?$/i, /\/[^/]+-\d{3,}\.html?$/i],
+  fingerprint: ({ head }) =>
+    /<meta[^>]+content=["']Drupal|data-drupal-|\/sites\/default\/files\/|node--type-/i.test(head),
   adapter: tableAdapter('drupal', TABLE),
   renderer: drupalRenderer,
 }

@@ -43,6 +43,9 @@ export const govPortal: PlatformModule = {
     /\/pages\/[^/?]*-[^/?]*\.aspx$/i, // SharePoint publishing page named after its title
     /\/[^/]*-\d{3,}(?:\.html?)?$/i,
   ],
+  fingerprint: ({ head, path }) =>
+    /\/(Trang|Pages)\/[^?]*\.aspx/i.test(path) ||
+    /RichHtmlField|divArticleDescription|__VIEWSTATE|Microsoft SharePoint|pnNguontin/.test(head),
   adapter: tableAdapter('gov-portal', TABLE, dateAndCategory),
   renderer: govPortalRenderer,
 }

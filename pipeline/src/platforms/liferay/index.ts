@@ -30,6 +30,9 @@ export const liferay: PlatformModule = {
     /[?&](?:articleid|dinhdanh)=/i,
     /\/chi-tiet-tin\//i,
   ],
+  fingerprint: ({ head, path }) =>
+    /\/-\/|p_p_id=|\/web\/guest\//.test(path) ||
+    /Liferay\.|the-article-body|wd-boxs|journal-content-article|\/o\/[\w-]+-theme\//.test(head),
   // A sapo printed inside the body is read once, with the body.
   adapter: tableAdapter('liferay', TABLE, (_input, out, { lead, body }) => ({
     ...out,

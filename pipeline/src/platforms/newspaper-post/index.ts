@@ -26,6 +26,8 @@ export const newspaperPost: PlatformModule = {
   name: 'newspaper-post',
   home: '/',
   articleUrls: [/-post\d+\.(?:html|tpo|vnp)$/i],
+  fingerprint: ({ head, path }) =>
+    /article__title|cms-title|cms-body|article__body/.test(head) || /-post\d+\.(html|tpo|vnp)$/.test(path),
   // Photo tables printed between the sapo and the body belong to the article too.
   adapter: tableAdapter('newspaper-post', TABLE, ({ doc }, out, { lead, body }) => {
     const pictures: Element[] = []

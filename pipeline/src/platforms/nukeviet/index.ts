@@ -23,6 +23,9 @@ export const nukeviet: PlatformModule = {
   name: 'nukeviet',
   home: '/',
   articleUrls: [/\/[^/]+-\d+\.html?$/i, /[?&]nv=news&op=[^&]+-\d+/i],
+  fingerprint: ({ head }) =>
+    /<meta[^>]+name=["']generator["'][^>]+content=["']NukeViet/i.test(head) ||
+    /id=["']news-bodyhtml["']/.test(head),
   adapter: tableAdapter('nukeviet', TABLE),
   renderer: nukevietRenderer,
 }

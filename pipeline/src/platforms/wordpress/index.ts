@@ -23,6 +23,7 @@ export const wordpress: PlatformModule = {
   name: 'wordpress',
   home: '/',
   articleUrls: [/[?&]p=\d+\b/i, /\/\d{4}\/\d{2}\/(?:\d{2}\/)?[^/]+\/?$/i, /\/tin-tuc\/[^/]+\/[^/]+\/?$/i],
+  fingerprint: ({ head }) => /\/wp-content\/|api\.w\.org|<meta[^>]+content=["']WordPress/i.test(head),
   adapter: tableAdapter('wordpress', TABLE),
   renderer: wordpressRenderer,
 }
