@@ -153,7 +153,7 @@ describe('search index', () => {
 
   it('a worker thread builds the index and serves it', async () => {
     const w = searchWorkerFor(db.publishedFile)
-    expect(await w.ready).toBe(true)
+    expect(await w.built()).toBe(true)
     const page = await w.search(parseSearch('thi dua'), NONE, 5, 0)
     expect(page.rows.map((r) => r.article_id)).toEqual(
       index.search(parseSearch('thi dua'), NONE, 5, 0).rows.map((r) => r.article_id)

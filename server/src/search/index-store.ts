@@ -25,7 +25,6 @@ export class SearchWorker {
 
   constructor(readonly file: string) {
     this.worker = new Worker(ENTRY, { workerData: { file } })
-    this.worker.unref() // an idle index never keeps the process alive
     this.ready = new Promise((resolve) => {
       this.worker.on('message', (m: WorkerReply) => {
         if (m.id === 0) {
@@ -36,6 +35,7 @@ export class SearchWorker {
         }
         this.pending.get(m.id)?.(m)
         this.pending.delete(m.id)
+        if (this.pending.size === 0) this.worker.unref()
       })
       this.worker.once('error', (e) => {
         process.stderr.write(`[search] the index worker failed, searches run on SQL: ${e.message}\n`)
@@ -47,11 +47,25 @@ export class SearchWorker {
         this.pending.clear()
       })
     })
+    // after the listeners (adding one refs the port again): an idle or building index never keeps the
+    // process alive (a server stops at once); a search waiting for an answer does
+    this.worker.unref()
+  }
+
+  /** Resolves as `ready`, keeping the process alive until then (for a caller with nothing else to do). */
+  async built(): Promise<boolean> {
+    this.worker.ref()
+    try {
+      return await this.ready
+    } finally {
+      if (this.pending.size === 0) this.worker.unref()
+    }
   }
 
   search(query: SearchQuery, filters: RouteFilters, limit: number, offset: number): Promise<SearchPage> {
     const id = this.nextId++
     return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref()
       this.pending.set(id, (r) =>
         'page' in r ? resolve(r.page) : reject(new Error('error' in r ? r.error : 'no page'))
       )
