@@ -7,23 +7,11 @@ import { CENTRAL_CITATIONS_SQL, DOCUMENT_CITATIONS_SQL, DOCUMENT_SQL } from '../
 import { AGGREGATES, CITATIONS_AGG } from '../queries/aggregates.ts'
 import { DOCUMENT_LIST_READY_SQL, documentDirectQuery, documentListQuery } from '../queries/document-list.ts'
 
-const DOCUMENT_TYPES = [
-  'plan',
-  'directive',
-  'resolution',
-  'decision',
-  'official_letter',
-  'notice',
-  'conclusion',
-  'circular',
-  'decree',
-  'law',
-  'guideline',
-  'program',
-  'report',
-  'telegram',
-  'other',
-] as const
+/** The extractor's document types (pipeline/src/domain/extraction.ts DocumentType). */
+const DOCUMENT_TYPES =
+  'plan directive resolution decision official_letter notice conclusion circular decree law guideline program report telegram other'.split(
+    ' '
+  )
 
 const spec = {
   system: systemParam,
