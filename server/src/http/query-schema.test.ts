@@ -14,13 +14,14 @@ describe('route parameters as a Standard Schema', () => {
   })
 
   it('refuses unknown, repeated and malformed parameters with the bilingual error of the parameter', () => {
-    for (const [raw, param, code] of [
+    const cases: Array<[Record<string, string | string[]>, string, string]> = [
       [{ nope: '1' }, 'nope', 'unknown parameter'],
       [{ limit: ['1', '2'] }, 'limit', 'must be given once'],
       [{ limit: '0' }, 'limit', 'between 1 and 200'],
       [{ province: '2x' }, 'province', 'two digits'],
       [{ format: 'xml' }, 'format', 'one of json, csv, arrow'],
-    ] as const) {
+    ]
+    for (const [raw, param, code] of cases) {
       const r = validate(raw)
       if (!('issues' in r) || !r.issues) throw new Error(`accepted ${JSON.stringify(raw)}`)
       const [issue] = r.issues

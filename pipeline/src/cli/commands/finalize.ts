@@ -12,7 +12,9 @@ import { cliError, t } from '../messages.ts'
 import { dbOption } from '../options.ts'
 
 const full = Options.boolean('full').pipe(
-  Options.withDescription('Rebuild clusters, resolution, search and aggregates in full, not only what changed')
+  Options.withDescription(
+    'Rebuild clusters, resolution, search and aggregates in full, not only what changed'
+  )
 )
 
 export const finalizeCommand = Command.make('finalize', { db: dbOption, full }, ({ db, full }) =>
