@@ -3,9 +3,8 @@
  * issuer loosely; the plan's DOC attachment, linked from the article, carries the real header. Texts
  * written for this test.
  */
-import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArticleRecord } from '../domain/article.ts'
+import { type ArticleRecord, contentHash } from '../domain/article.ts'
 import { extract } from '../extract/extract.ts'
 import { writeDoc97 } from '../snapshot/attachments/doc97.ts'
 import { queryRows, type Warehouse } from '../warehouse/db.ts'
@@ -35,7 +34,7 @@ const article: ArticleRecord = {
   body_text: body,
   images: [],
   links: [],
-  content_hash: createHash('sha256').update(body).digest('hex'),
+  content_hash: contentHash(body),
   origin: 'rebuilt',
   language: 'vi',
 }

@@ -7,13 +7,10 @@
 import { createHash } from 'node:crypto'
 import type { DuckDBValue } from '@duckdb/node-api'
 import type { ArchivedResponse } from '../crawl/archive.ts'
-import { completeCodes, findProvinceNames } from '../warehouse/attribution.ts'
 import { inTransaction, queryRows, type Warehouse } from '../warehouse/db.ts'
 import { keyId } from '../warehouse/ids.ts'
-import { readableIssuer } from '../warehouse/issuer.ts'
-import { documentKey } from '../warehouse/keys.ts'
 import { provinceIndexFor } from '../warehouse/load.ts'
-import { validDate } from '../warehouse/rows.ts'
+import { documentMentionRow, mentionDocumentKey } from '../warehouse/rows.ts'
 import { type OwnDocument, ownDocument } from './own-document.ts'
 import { mediaTypeOf, sniffAttachment } from './policy.ts'
 import { type AttachmentText, attachmentText } from './text.ts'
@@ -109,43 +106,21 @@ const ownMentionRow = (
   provinces: Awaited<ReturnType<typeof provinceIndexFor>>,
   at: { readonly articleId: string; readonly mentionIndex: number; readonly extractorVersion: string }
 ): { row: DuckDBValue[]; documentId: string } => {
-  const m = own.mention
-  const issued = validDate(m.date)
-  const named = m.issuer ? findProvinceNames(m.issuer)[0] : undefined
   const article = {
     code_2008: (link.p8 as string | null) ?? null,
     code_2025: (link.p25 as string | null) ?? null,
   }
-  const k = documentKey(
-    m,
-    issued,
-    (link.published_date as string | null) ?? null,
-    named ? completeCodes(provinces, named) : article
-  )
-  const row: DuckDBValue[] = [
+  const published = (link.published_date as string | null) ?? null
+  const k = mentionDocumentKey(own.mention, published, provinces, article)
+  const row = documentMentionRow(
     at.articleId,
     at.mentionIndex,
-    m.type,
-    m.number,
-    m.symbol,
-    m.year_in_symbol,
-    issued,
-    m.issuer,
-    m.issuer_level ?? null,
-    k.issuer_scope,
-    k.issuer_province_2008,
-    k.issuer_province_2025,
-    k.key_year,
-    k.key_year_basis,
-    k.document_id,
-    k.document_id,
-    m.surface,
-    null,
+    own.mention,
+    k,
     null,
     p.record_id,
-    at.extractorVersion,
-    readableIssuer(m.issuer, k.issuer_scope),
-  ]
+    at.extractorVersion
+  )
   return { row, documentId: k.document_id }
 }
 

@@ -2,7 +2,12 @@
  * The clean article record the parser produces from one fetched page; the warehouse stores it.
  * `pnpm thidua parse` prints exactly this shape as JSON.
  */
+import { createHash } from 'node:crypto'
+
 export type Origin = 'captured' | 'rebuilt' | 'generated' | 'unknown'
+
+/** `content_hash`: SHA-256 of the body text, hex — how resume and revisits tell a changed article. */
+export const contentHash = (body: string): string => createHash('sha256').update(body).digest('hex')
 
 /**
  * Where published_at was read: the platform adapter's machine-readable date ("markup"), a date line

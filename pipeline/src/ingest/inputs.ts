@@ -4,12 +4,11 @@
  * of articles (`{url, html}` or `{url, title, text, published}`). A bad line or record is an item
  * with its place and reason, so the rest of the input goes on.
  */
-import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { WARCParser } from 'warcio'
-import type { ArticleRecord } from '../domain/article.ts'
+import { type ArticleRecord, contentHash } from '../domain/article.ts'
 import { canonicalUrl } from '../page/canonical-url.ts'
 import { decodeHtml } from '../page/decode.ts'
 import { toVietnamIso } from '../parse/dates.ts'
@@ -141,7 +140,7 @@ const articleOf = (url: string, o: Record<string, unknown>): ArticleRecord | { r
     body_text: body,
     images: [],
     links: [],
-    content_hash: createHash('sha256').update(body).digest('hex'),
+    content_hash: contentHash(body),
     origin: 'unknown',
     language: 'vi',
   }

@@ -5,9 +5,8 @@
  * text. A page that is not an article comes back as `{ ok: false, reason }`: no title, too little
  * body text, or a body made of teasers (a listing page, listing.ts).
  */
-import { createHash } from 'node:crypto'
 import type { Element } from 'domhandler'
-import type { ArticleRecord } from '../domain/article.ts'
+import { type ArticleRecord, contentHash } from '../domain/article.ts'
 import type { Platform, SourceConfig } from '../domain/source.ts'
 import { ADAPTERS } from '../platforms/index.ts'
 import { isBoxHeading, metaTitleMatch, rankTitle } from '../platforms/generic/adapter.ts'
@@ -329,7 +328,7 @@ const toRecord = (
     body_text,
     images: parts.images,
     links: parts.links,
-    content_hash: createHash('sha256').update(body_text).digest('hex'),
+    content_hash: contentHash(body_text),
     origin: meta.origin,
     language: (meta.lang ?? 'vi').slice(0, 2).toLowerCase(),
   }

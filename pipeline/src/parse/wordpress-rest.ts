@@ -3,8 +3,7 @@
  * same ArticleRecord as the HTML path. Prefers `date_gmt` (naive UTC) over `date`, whose zone is
  * the site's setting; decodes entities in `title.rendered`; reads `_embedded` author and terms.
  */
-import { createHash } from 'node:crypto'
-import type { ArticleRecord } from '../domain/article.ts'
+import { type ArticleRecord, contentHash } from '../domain/article.ts'
 import type { SourceConfig } from '../domain/source.ts'
 import { looksLikeByline, splitAuthors } from './authors.ts'
 import { extractBody } from './blocks.ts'
@@ -93,7 +92,7 @@ export const parseWordPressPost = (json: unknown, opts: { source?: SourceConfig 
     body_text,
     images: parts.images,
     links: parts.links,
-    content_hash: createHash('sha256').update(body_text).digest('hex'),
+    content_hash: contentHash(body_text),
     origin: 'unknown',
     language: 'vi',
   }

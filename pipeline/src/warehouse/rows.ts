@@ -3,7 +3,7 @@
  * MinHash signature and provenance (article, span, archive record, extractor version) are decided here.
  */
 import type { ArticleRecord } from '../domain/article.ts'
-import type { Extraction } from '../domain/extraction.ts'
+import type { DocumentMention, Extraction } from '../domain/extraction.ts'
 import {
   attributeArticle,
   completeCodes,
@@ -15,7 +15,7 @@ import {
 import { foldText } from './fold.ts'
 import { articleIdFor } from './ids.ts'
 import { readableIssuer } from './issuer.ts'
-import { documentKey, eventKey, sameArticleReferents } from './keys.ts'
+import { type DocumentKey, documentKey, eventKey, sameArticleReferents } from './keys.ts'
 import { bandBuckets, minhashSignature } from './minhash.ts'
 import type { CellValue, LoadedTable } from './tables.ts'
 
@@ -133,47 +133,68 @@ const placeHits = (a: ArticleRecord, x: Extraction) => {
   return { hits, weighted }
 }
 
+/** A document mention's key: its issuer's own province when the issuer names one ("UBND tỉnh Lạng Sơn"), else the article's. */
+export const mentionDocumentKey = (
+  m: DocumentMention,
+  articleDate: string | null,
+  provinces: ProvinceIndex,
+  articleProvince: ProvinceCodes
+): DocumentKey => {
+  const named = m.issuer ? findProvinceNames(m.issuer)[0] : undefined
+  return documentKey(
+    m,
+    validDate(m.date),
+    articleDate,
+    named ? completeCodes(provinces, named) : articleProvince
+  )
+}
+
+/** One document_mentions row in the table's column order (an attachment's own document has no span). */
+export const documentMentionRow = (
+  articleId: string,
+  index: number,
+  m: DocumentMention,
+  k: DocumentKey,
+  span: { readonly start: number; readonly end: number } | null,
+  record: string | null,
+  version: string
+): Array<string | number | null> => [
+  articleId,
+  index,
+  m.type,
+  m.number ?? null,
+  m.symbol ?? null,
+  int(m.year_in_symbol),
+  validDate(m.date),
+  m.issuer ?? null,
+  m.issuer_level ?? null,
+  k.issuer_scope,
+  k.issuer_province_2008,
+  k.issuer_province_2025,
+  k.key_year,
+  k.key_year_basis,
+  k.document_id,
+  k.document_id,
+  m.surface,
+  int(span?.start),
+  int(span?.end),
+  record,
+  version,
+  readableIssuer(m.issuer ?? null, k.issuer_scope),
+]
+
 const pushDocuments = ({ ctx, out, id, rec, ver, attr, pubDate }: ArticleRows, x: Extraction) => {
   // Since extractor d-2026.1 (issue #11) an issuer known only from the symbol is in `symbol_issuer`, not
   // `issuer`; the warehouse keeps reading it as before (keys, the stored issuer and its display).
   const documents = x.documents.map((m) =>
     m.issuer === null && m.symbol_issuer ? { ...m, issuer: m.symbol_issuer } : m
   )
-  const docKeys = documents.map((m) => {
-    const issued = validDate(m.date)
-    // The issuer's own province when the issuer names one ("UBND tỉnh Lạng Sơn"), else the article's.
-    const named = m.issuer ? findProvinceNames(m.issuer)[0] : undefined
-    const issuerProvince = named ? completeCodes(ctx.provinces, named) : attr
-    return documentKey(m, issued, pubDate, issuerProvince)
-  })
+  const docKeys = documents.map((m) => mentionDocumentKey(m, pubDate, ctx.provinces, attr))
   const referents = sameArticleReferents(documents, docKeys)
   documents.forEach((m, i) => {
     // A bare "Chỉ thị 34" next to "Chỉ thị 34-CT/TW" in the same article is keyed as that document.
     const k = docKeys[referents[i]!]!
-    out.document_mentions.push([
-      id,
-      i,
-      m.type,
-      m.number ?? null,
-      m.symbol ?? null,
-      int(m.year_in_symbol),
-      validDate(m.date),
-      m.issuer ?? null,
-      m.issuer_level ?? null,
-      k.issuer_scope,
-      k.issuer_province_2008,
-      k.issuer_province_2025,
-      k.key_year,
-      k.key_year_basis,
-      k.document_id,
-      k.document_id,
-      m.surface,
-      int(m.start),
-      int(m.end),
-      rec,
-      ver,
-      readableIssuer(m.issuer ?? null, k.issuer_scope),
-    ])
+    out.document_mentions.push(documentMentionRow(id, i, m, k, { start: m.start, end: m.end }, rec, ver))
   })
 }
 

@@ -4,8 +4,7 @@
  * before and after it joined Quảng Ngãi, Lào Cai seen from a national newspaper, a syndicated copy.
  * Texts are written for these tests (no third-party article text).
  */
-import { createHash } from 'node:crypto'
-import type { ArticleRecord } from '../../domain/article.ts'
+import { type ArticleRecord, contentHash } from '../../domain/article.ts'
 import type { DocumentMention, EventMention, Extraction, TimeMention } from '../../domain/extraction.ts'
 import type { SourceConfig } from '../../domain/source.ts'
 import type { LoadItem } from '../rows.ts'
@@ -72,7 +71,7 @@ export const makeItem = (s: Spec, archiveRecordId: string | null = null): LoadIt
     body_text: body,
     images: [],
     links: [],
-    content_hash: createHash('sha256').update(body).digest('hex'),
+    content_hash: contentHash(body),
     origin: 'rebuilt',
     language: 'vi',
   }

@@ -3,7 +3,6 @@
  * parsed and extracted as a run does, so warehouse tests see realistic documents, events, campaigns and
  * near-duplicates without a crawl.
  */
-import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -13,6 +12,7 @@ import { type CorpusMeta, type GeneratedArticle, generateCorpus } from '../../ge
 import { parseArticle } from '../../parse/parse-article.ts'
 import { GeneratedRoutes } from '../../simulator/generated-routes.ts'
 import type { LoadItem } from '../rows.ts'
+import { contentHash } from '../../domain/article.ts'
 
 export interface GeneratedItems {
   readonly sources: SourceConfig[]
@@ -56,7 +56,7 @@ export const reparsedAs = (target: LoadItem, from: LoadItem): LoadItem => ({
     ...target.article,
     title: from.article.title,
     body_text: from.article.body_text,
-    content_hash: createHash('sha256').update(from.article.body_text).digest('hex'),
+    content_hash: contentHash(from.article.body_text),
   },
   extraction: { ...from.extraction, id: target.article.url },
   archive_record_id: target.archive_record_id ?? null,

@@ -3,8 +3,7 @@
  * and Yên Bái's plans carrying it out, a later guide, an amendment. Run through the real extractor.
  * Texts written for these tests.
  */
-import { createHash } from 'node:crypto'
-import type { ArticleRecord } from '../../domain/article.ts'
+import { type ArticleRecord, contentHash } from '../../domain/article.ts'
 import type { SourceConfig } from '../../domain/source.ts'
 import { extract } from '../../extract/extract.ts'
 import type { LoadItem } from '../rows.ts'
@@ -40,7 +39,7 @@ export const extractedItem = (
     body_text: a.body,
     images: [],
     links: [],
-    content_hash: createHash('sha256').update(a.body).digest('hex'),
+    content_hash: contentHash(a.body),
     origin: 'rebuilt',
     language: 'vi',
   }
