@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { ISSUER_LEVELS } from '../domain/issuer-levels.ts'
 
 const root = new URL('../../../data/dev/', import.meta.url).pathname
 const lines = readFileSync(`${root}manifest.jsonl`, 'utf8')
@@ -30,20 +31,7 @@ const DOC_TYPES = new Set([
   'telegram',
   'other',
 ])
-const LEVELS = new Set([
-  'party_central',
-  'national_assembly',
-  'government',
-  'prime_minister',
-  'ministry',
-  'central_council',
-  'province',
-  'province_party',
-  'district',
-  'commune',
-  'sector',
-  'unknown',
-])
+const LEVELS = new Set<string>(ISSUER_LEVELS)
 const KINDS = new Set(['dai_hoi_thi_dua', 'hoi_nghi_dien_hinh', 'other'])
 const SCOPES = new Set(['national', 'province', 'city', 'district', 'commune', 'sector', 'unknown'])
 const ORGS = new Set([

@@ -60,6 +60,14 @@ const spans = (
   surface: string
 ) => ms ?? (start === undefined ? [] : [{ start, end: end ?? start, surface }])
 
+/** The last fields of an event or campaign line: its span (null when unknown) and every mention. */
+const located = (x: {
+  readonly start?: number
+  readonly end?: number
+  readonly mentions?: ReadonlyArray<Span>
+  readonly surface: string
+}) => ({ start: x.start ?? null, end: x.end ?? null, mentions: spans(x.mentions, x.start, x.end, x.surface) })
+
 /**
  * Exactly the fields of the contract, in contract order: issue #6's fields, then issue #11's (issuer level,
  * organisation, planned/held times, every mention's span). Optional extras of Extraction are dropped.
@@ -95,17 +103,9 @@ export function toContractLine(x: Extraction): Record<string, unknown> {
       planned_start: e.planned_start ?? null,
       planned_end: e.planned_end ?? null,
       held_on: e.held_on ?? null,
-      start: e.start ?? null,
-      end: e.end ?? null,
-      mentions: spans(e.mentions, e.start, e.end, e.surface),
+      ...located(e),
     })),
-    campaigns: x.campaigns.map((c) => ({
-      id: c.id,
-      surface: c.surface,
-      start: c.start ?? null,
-      end: c.end ?? null,
-      mentions: spans(c.mentions, c.start, c.end, c.surface),
-    })),
+    campaigns: x.campaigns.map((c) => ({ id: c.id, surface: c.surface, ...located(c) })),
     times: x.times.map((t) => ({
       surface: t.surface,
       start: t.start,

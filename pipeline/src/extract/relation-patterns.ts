@@ -3,17 +3,9 @@
  * before a governed document (implements, cites, amends, replaces), the issuing verb, what may stand
  * between the items of a list, and the anaphors that point back to a document named before.
  */
-import type { DocumentType, IssuerLevel } from '../domain/extraction.ts'
+import type { DocumentType } from '../domain/extraction.ts'
 
-const CENTRAL: ReadonlySet<IssuerLevel> = new Set([
-  'party_central',
-  'national_assembly',
-  'government',
-  'prime_minister',
-  'ministry',
-  'central_council',
-])
-export const isCentralLevel = (l: IssuerLevel | undefined): boolean => l !== undefined && CENTRAL.has(l)
+export { isCentralLevel } from '../domain/issuer-levels.ts'
 
 /** The words that open a document's name ("Kế hoạch số 5", "Nghị định 98"). */
 export const DOC_HEADS =

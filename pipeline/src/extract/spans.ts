@@ -20,43 +20,13 @@ interface SplitRegex {
 }
 
 /**
- * Index just past the group that opens at `open` (a "(" in `src`), or -1. Knows escapes and classes.
- * Also reports whether the group holds a capturing group or a top-level alternation follows it.
+ * Walks a pattern's source from `from`, skipping escapes and character classes; `visit` sees every other
+ * character with its index and returns true to stop. One walk for the two questions below.
  */
-function groupEnd(src: string, open: number): { end: number; captures: boolean } {
-  let depth = 0
+function walk(src: string, from: number, visit: (c: string, i: number) => boolean): void {
   let inClass = false
-  let captures = false
-  for (let i = open; i < src.length; i++) {
-    const c = src[i]
-    if (c === '\\') {
-      i++
-      continue
-    }
-    if (inClass) {
-      if (c === ']') inClass = false
-      continue
-    }
-    if (c === '[') inClass = true
-    else if (c === '(') {
-      if (depth > 0 && src[i + 1] !== '?') captures = true
-      if (depth > 0 && src.startsWith('(?<', i) && !src.startsWith('(?<=', i) && !src.startsWith('(?<!', i))
-        captures = true
-      depth++
-    } else if (c === ')') {
-      depth--
-      if (depth === 0) return { end: i + 1, captures }
-    }
-  }
-  return { end: -1, captures }
-}
-
-/** True when `src` has a "|" outside every group and class (then a leading assertion binds one branch). */
-function hasTopLevelAlternation(src: string): boolean {
-  let depth = 0
-  let inClass = false
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]
+  for (let i = from; i < src.length; i++) {
+    const c = src.charAt(i)
     if (c === '\\') {
       i++
       continue
@@ -64,11 +34,44 @@ function hasTopLevelAlternation(src: string): boolean {
     if (inClass) {
       if (c === ']') inClass = false
     } else if (c === '[') inClass = true
-    else if (c === '(') depth++
-    else if (c === ')') depth--
-    else if (c === '|' && depth === 0) return true
+    else if (visit(c, i)) return
   }
-  return false
+}
+
+/**
+ * Index just past the group that opens at `open` (a "(" in `src`), or -1. Knows escapes and classes.
+ * Also reports whether the group holds a capturing group or a top-level alternation follows it.
+ */
+function groupEnd(src: string, open: number): { end: number; captures: boolean } {
+  let depth = 0
+  let captures = false
+  let end = -1
+  walk(src, open, (c, i) => {
+    if (c === '(') {
+      if (depth > 0 && src[i + 1] !== '?') captures = true
+      if (depth > 0 && src.startsWith('(?<', i) && !src.startsWith('(?<=', i) && !src.startsWith('(?<!', i))
+        captures = true
+      depth++
+    } else if (c === ')') {
+      depth--
+      if (depth === 0) end = i + 1
+    }
+    return end !== -1
+  })
+  return { end, captures }
+}
+
+/** True when `src` has a "|" outside every group and class (then a leading assertion binds one branch). */
+function hasTopLevelAlternation(src: string): boolean {
+  let depth = 0
+  let found = false
+  walk(src, 0, (c) => {
+    if (c === '(') depth++
+    else if (c === ')') depth--
+    else found = c === '|' && depth === 0
+    return found
+  })
+  return found
 }
 
 const splitCache = new WeakMap<RegExp, SplitRegex>()

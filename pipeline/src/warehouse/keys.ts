@@ -4,7 +4,8 @@
  * issuing province, so 138/KH-UBND of Lạng Sơn 2024 is not 138/KH-UBND of Nghệ An 2024. An event is
  * identified by (province, kind, ordinal), or by the year its cycle closes when the text gives no ordinal.
  */
-import type { DocumentMention, EventMention, IssuerLevel } from '../domain/extraction.ts'
+import type { DocumentMention, EventMention } from '../domain/extraction.ts'
+import { isCentralLevel } from '../domain/issuer-levels.ts'
 import { foldText } from './fold.ts'
 import { keyId } from './ids.ts'
 
@@ -30,14 +31,6 @@ const CENTRAL_SEGMENTS = new Set([
   'TWĐTN',
   'CTK',
 ])
-const CENTRAL_LEVELS = new Set<IssuerLevel>([
-  'party_central',
-  'national_assembly',
-  'government',
-  'prime_minister',
-  'ministry',
-  'central_council',
-])
 // Central issuers named in running text when the mention has no symbol.
 const CENTRAL_ISSUER_TEXT =
   /Trung ương|Bộ Chính trị|Ban Bí thư|Thủ tướng|Chính phủ|Quốc hội|Chủ tịch nước|Hội đồng Thi đua - Khen thưởng Trung ương|^Bộ /u
@@ -59,7 +52,7 @@ export const isCentralDocument = (
   m: Pick<DocumentMention, 'symbol' | 'issuer' | 'issuer_level' | 'type'>
 ): boolean => {
   if (m.type === 'law' || m.type === 'decree') return true
-  if (m.issuer_level && CENTRAL_LEVELS.has(m.issuer_level)) return true
+  if (isCentralLevel(m.issuer_level)) return true
   const sym = normalizeSymbol(m.symbol)
   if (sym) {
     const segs = sym.split(/[-/]/)
