@@ -42,7 +42,7 @@ const DATE_LABEL =
   /(ngay dang|ngay cap nhat|cap nhat|dang luc|dang ngay|ngay xuat ban|xuat ban|thoi gian dang|ngay ban hanh tin|posted on|published)\s*:?/
 
 const HAS_DATE =
-  /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+thang\s+(\d{1,2}|[a-z]{2,4})|thang\s+[a-z0-9 ]{1,9}\s\d{1,2},?\s+\d{4}|\d+\s*(giay|phut|gio|ngay|tuan)\s*truoc|hom (qua|nay)/
+  /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+thang\s+(\d{1,2}|[a-z]{2,4})|thang\s+[a-z0-9 ]{1,9}\s\d{1,2},?\s+\d{4}|\bth\d{1,2}\b,?\s+\d{1,4}|\d+\s*(giay|phut|gio|ngay|tuan)\s*truoc|hom (qua|nay)/
 // Dates, times, weekdays and punctuation: what a date line is made of (folded text).
 const DATE_PARTS =
   /\d{1,4}\s*[/.:h-]\s*\d{1,2}(\s*[/.:-]\s*\d{2,4})?|\b(thu (hai|ba|tu|nam|sau|bay)|chu nhat|ngay|thang|nam|gmt|am|pm|sa|ch)\b|\d+|[\s,|()+:./-]+/g

@@ -96,6 +96,9 @@ const DMY_WORDS = new RegExp(
 )
 // Month first, as WordPress's "F j, Y" prints in Vietnamese: "Tháng Ba 5, 2018", "Tháng 3 5, 2018".
 const MDY_WORDS = new RegExp(`\\bthang\\s+${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?!\\d)`)
+// WordPress's Vietnamese short months ("Th6", "Th12"): "12 Th6, 2024" (j M, Y) and "Th6 12, 2024" (M j, Y).
+const DMY_ABBR = /(?<!\d)(\d{1,2})\s+th(\d{1,2})\b,?\s+(\d{4})(?!\d)/
+const MDY_ABBR = /\bth(\d{1,2})\s+(\d{1,2}),?\s+(\d{4})(?!\d)/
 const monthOf = (m: string): number => MONTH_NUMBER[m] ?? +m
 // A clock time, with an optional 12-hour marker: AM/PM, or SA (sáng) / CH (chiều) folded.
 const TIME =
@@ -166,9 +169,13 @@ export const parseVietnameseDate = (
     if (e) return e
   }
   const folded = foldVietnamese(s)
-  const mdy = MDY_WORDS.exec(folded)
+  const mdy = MDY_WORDS.exec(folded) ?? MDY_ABBR.exec(folded)
   // Day, month, year in that order whatever the form ("Tháng Ba 5, 2018" → 5, 3, 2018).
-  const dmy = DMY.exec(folded) ?? DMY_WORDS.exec(folded) ?? (mdy ? [mdy[0], mdy[2], mdy[1], mdy[3]] : null)
+  const dmy =
+    DMY.exec(folded) ??
+    DMY_WORDS.exec(folded) ??
+    DMY_ABBR.exec(folded) ??
+    (mdy ? [mdy[0], mdy[2], mdy[1], mdy[3]] : null)
   if (dmy) {
     // Look for the time outside the date itself, before or after it ("15:45 21/06/2024").
     const at = folded.indexOf(dmy[0]!)

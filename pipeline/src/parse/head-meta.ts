@@ -214,10 +214,36 @@ export const stripSiteSuffix = (title: string, siteName?: string | null): string
     for (const sep of [' - ', ' | ', ' – ', ' — ']) {
       const suffix = sep + siteName
       if (title.endsWith(suffix)) return title.slice(0, -suffix.length).trim()
+      if (title.startsWith(siteName + sep)) return title.slice(siteName.length + sep.length).trim()
     }
   }
+  const rest = afterSitePrefix(title)
+  if (rest) return rest
   const m = /^(.{15,}?)\s+[|–—-]\s+(?=[^|–—-]*\p{L})[^|–—()-]{2,60}$/u.exec(title) ?? ORG_SUFFIX.exec(title)
   return m ? m[1]!.trim() : title
+}
+
+// A newspaper's or portal's name opening a title: a capitalised word after "Báo", "Cổng", … ("Báo
+// cáo" is no name), or "Cổng/Trang thông tin …".
+const SITE_NAME_START = /^(?:(?:Báo|Tạp chí|Đài|Cổng)\s+\p{Lu}|(?:Cổng|Trang) thông tin\s)/u
+const PORTAL_NAME = /^(?:Cổng|Trang) thông tin\s/u
+
+/**
+ * The headline after the site's name ("Báo Tỉnh | <headline>"), else null. The rest must be longer
+ * than the name, twice as long after a plain hyphen (names hold hyphens: "Đài Phát thanh - Truyền
+ * hình tỉnh"), unless the name is a portal's ("Cổng thông tin điện tử tỉnh …").
+ */
+const afterSitePrefix = (title: string): string | null => {
+  for (const sep of [' | ', ' – ', ' — ', ' - ']) {
+    const at = title.indexOf(sep)
+    if (at < 0) continue
+    const name = title.slice(0, at)
+    const rest = title.slice(at + sep.length).trim()
+    if (!SITE_NAME_START.test(name) || name.length > 60 || rest.length < 15) return null
+    const need = PORTAL_NAME.test(name) ? 0 : sep === ' - ' ? 2 * name.length : name.length + 1
+    return rest.length >= need ? rest : null
+  }
+  return null
 }
 
 // A short page name before an organisation's name ("Giới thiệu - Sở Thông tin và Truyền thông"):
