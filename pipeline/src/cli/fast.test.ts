@@ -5,16 +5,15 @@
  * the compiled entry itself (a rebuild's own output would mix into stderr).
  */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { repoRoot } from '../paths.ts'
 import { currentPublished } from '../warehouse/publish.ts'
 import { planFast } from './fast-args.ts'
 import { captureHelp, helpCases } from './help-gen.ts'
 import { resolveProvince } from './province.ts'
+import { smallDb } from './testing/small-db.ts'
 import { currentPublishedFile } from './published.ts'
 
 interface Ran {
@@ -41,13 +40,10 @@ let dir: string
 let db: string
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'thidua-fast-'))
-  db = path.join(dir, 'small.duckdb')
-  const inst = await DuckDBInstance.create(db)
-  const conn = await inst.connect()
-  await conn.run(`CREATE TABLE t AS SELECT range AS id, 'dòng ' || range AS label FROM range(3)`)
-  conn.closeSync()
-  inst.closeSync()
+  ;({ dir, db } = await smallDb(
+    'thidua-fast-',
+    `CREATE TABLE t AS SELECT range AS id, 'dòng ' || range AS label FROM range(3)`
+  ))
   // Builds pipeline/dist if stale, before the tests below run processes in parallel.
   await run(path.join(repoRoot, 'scripts', 'thidua.mjs'), ['--version'])
 }, 180_000)

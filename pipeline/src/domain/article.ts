@@ -49,6 +49,28 @@ export interface ArticleRecord {
   readonly language: string
 }
 
+/** What an article known only by its text has: no lead, authors, tags, images or links. */
+export type TextArticle = Pick<
+  ArticleRecord,
+  'url' | 'source_id' | 'platform' | 'title' | 'published_at' | 'body_text' | 'origin'
+>
+
+/** The full record of an article given as text (an ingested record, a fixture), hashed like a parsed one. */
+export const textArticle = (a: TextArticle): ArticleRecord => ({
+  lead: null,
+  dateline: null,
+  authors: [],
+  date_source: null,
+  updated_at: null,
+  category: null,
+  tags: [],
+  images: [],
+  links: [],
+  content_hash: contentHash(a.body_text),
+  language: 'vi',
+  ...a,
+})
+
 /** A page that could not be turned into an article; recorded and retried on the next run. */
 export interface ParseFailure {
   readonly url: string

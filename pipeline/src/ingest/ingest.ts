@@ -6,20 +6,11 @@
  * clean run.
  */
 import { Effect, Stream } from 'effect'
-import { EXTRACTOR_VERSION } from '../extract/extract.ts'
 import { type LoadCounts, loadUnits, type Unit } from '../run/page-loader.ts'
 import { pagePool, parseWorkerCount } from '../run/parse-workers.ts'
+import { inRun, resolveStage } from '../run/run-stages.ts'
 import { queryRows } from '../warehouse/db.ts'
-import {
-  closeWarehouse,
-  endRun,
-  finalizeRun,
-  openWarehouse,
-  publish,
-  recordStage,
-  startRun,
-  type Warehouse,
-} from '../warehouse/index.ts'
+import { endRun, publish, recordStage, type Warehouse } from '../warehouse/index.ts'
 import { type IngestItem, inputKind, readInputs } from './inputs.ts'
 
 export interface IngestOptions {
@@ -152,48 +143,40 @@ export const ingest = (opts: IngestOptions) =>
     // Every path is checked before the warehouse is touched: a typo costs nothing.
     yield* Effect.try({ try: () => opts.paths.forEach(inputKind), catch: (e) => new Error(message(e)) })
     if (opts.paths.length === 0) return yield* Effect.fail(new Error('ingest: give at least one input path'))
-    const wh = yield* Effect.acquireRelease(openWarehouse(opts.dbFile), closeWarehouse)
     // DuckDB cannot replay a WAL holding the migrations' DDL after a kill; begin from a clean file.
-    yield* Effect.tryPromise({
-      try: () => wh.conn.run('CHECKPOINT'),
-      catch: (e) => new Error(`ingest: checkpoint failed: ${message(e)}`),
-    })
-    const runId = yield* startRun(wh, { mode: 'ingest', extractorVersion: EXTRACTOR_VERSION })
-    const body = Effect.gen(function* () {
-      const loadStarted = Date.now()
-      const { counts, tally } = yield* load(wh, runId, opts, progress)
-      const resolveStarted = Date.now()
-      const finalized = yield* finalizeRun(wh, runId)
-      yield* recordStage(wh, runId, 'resolve', {
-        elapsed_ms: Date.now() - resolveStarted,
-        started_at: new Date(resolveStarted).toISOString(),
-        details: finalized,
+    const checkpoint = (wh: Warehouse) =>
+      Effect.tryPromise({
+        try: () => wh.conn.run('CHECKPOINT'),
+        catch: (e) => new Error(`ingest: checkpoint failed: ${message(e)}`),
       })
-      yield* endRun(wh, runId, 'ok')
-      const publishStarted = Date.now()
-      const published = opts.publish === false ? null : (yield* publish(wh)).file
-      const summary: IngestSummary = {
-        run_id: runId,
-        read: tally.read,
-        articles: counts.articles,
-        failures: counts.failures,
-        not_articles: counts.skipped_not_article + tally.other,
-        already_ingested: tally.already,
-        bad: tally.bad,
-        published,
-        timings: {
-          load_ms: resolveStarted - loadStarted,
-          write_ms: counts.write_ms,
-          finalize_ms: publishStarted - resolveStarted,
-          publish_ms: Date.now() - publishStarted,
-        },
-      }
-      progress(
-        `ingest: done: ${summary.articles} articles loaded, ${summary.failures} failures, ${summary.not_articles} other pages, ${summary.already_ingested} already ingested, ${summary.bad} bad${published ? `; published ${published}` : ''}`
-      )
-      return summary
-    })
-    return yield* body.pipe(
-      Effect.tapError((e) => endRun(wh, runId, 'failed', message(e)).pipe(Effect.ignore))
-    )
-  }).pipe(Effect.scoped)
+    const body = (wh: Warehouse, runId: string) =>
+      Effect.gen(function* () {
+        const loadStarted = Date.now()
+        const { counts, tally } = yield* load(wh, runId, opts, progress)
+        const resolveStarted = yield* resolveStage(wh, runId)
+        yield* endRun(wh, runId, 'ok')
+        const publishStarted = Date.now()
+        const published = opts.publish === false ? null : (yield* publish(wh)).file
+        const summary: IngestSummary = {
+          run_id: runId,
+          read: tally.read,
+          articles: counts.articles,
+          failures: counts.failures,
+          not_articles: counts.skipped_not_article + tally.other,
+          already_ingested: tally.already,
+          bad: tally.bad,
+          published,
+          timings: {
+            load_ms: resolveStarted - loadStarted,
+            write_ms: counts.write_ms,
+            finalize_ms: publishStarted - resolveStarted,
+            publish_ms: Date.now() - publishStarted,
+          },
+        }
+        progress(
+          `ingest: done: ${summary.articles} articles loaded, ${summary.failures} failures, ${summary.not_articles} other pages, ${summary.already_ingested} already ingested, ${summary.bad} bad${published ? `; published ${published}` : ''}`
+        )
+        return summary
+      })
+    return yield* inRun(opts.dbFile, 'ingest', body, checkpoint)
+  })

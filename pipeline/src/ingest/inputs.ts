@@ -8,7 +8,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { WARCParser } from 'warcio'
-import { type ArticleRecord, contentHash } from '../domain/article.ts'
+import { type ArticleRecord, textArticle } from '../domain/article.ts'
 import { canonicalUrl } from '../page/canonical-url.ts'
 import { decodeHtml } from '../page/decode.ts'
 import { toVietnamIso } from '../parse/dates.ts'
@@ -124,26 +124,15 @@ const articleOf = (url: string, o: Record<string, unknown>): ArticleRecord | { r
   const published = publishedOf(o.published)
   if (published !== null && typeof published !== 'string') return published
   const body = o.text.normalize('NFC').trim()
-  return {
+  return textArticle({
     url,
     source_id: null,
     platform: 'ingest',
     title: (o.title ?? '').normalize('NFC').trim(),
-    lead: null,
-    dateline: null,
-    authors: [],
     published_at: published,
-    date_source: null,
-    updated_at: null,
-    category: null,
-    tags: [],
     body_text: body,
-    images: [],
-    links: [],
-    content_hash: contentHash(body),
     origin: 'unknown',
-    language: 'vi',
-  }
+  })
 }
 
 /** One JSONL line as an item. */

@@ -7,20 +7,10 @@ import { Effect } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
 import { crawl, type CrawlSummary } from '../crawl/crawl.ts'
 import { loadSources, sourceHosts } from '../crawl/sources.ts'
-import { EXTRACTOR_VERSION } from '../extract/extract.ts'
 import { type SimulatorOptions, startSimulator } from '../simulator/server.ts'
-import {
-  closeWarehouse,
-  endRun,
-  finalizeRun,
-  openWarehouse,
-  publish,
-  recordStage,
-  startRun,
-  upsertSources,
-  type Warehouse,
-} from '../warehouse/index.ts'
+import { endRun, publish, recordStage, upsertSources, type Warehouse } from '../warehouse/index.ts'
 import { type ProcessSummary, processArchive } from './process-archive.ts'
+import { inRun, resolveStage } from './run-stages.ts'
 import { alertsStage } from '../alerts/evaluate.ts'
 
 export interface RunOptions {
@@ -128,73 +118,59 @@ const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceC
 export const runPipeline = (opts: RunOptions) =>
   Effect.gen(function* () {
     const sources = yield* loadSources(opts.sourcesFile)
-    const wh = yield* Effect.acquireRelease(openWarehouse(opts.dbFile), closeWarehouse)
     const mode = opts.reparseOnly ? 'reparse' : opts.live ? 'live' : 'offline'
-    const runId = yield* startRun(wh, { mode, extractorVersion: EXTRACTOR_VERSION })
-    yield* log(opts.quiet, `run ${runId} (${mode}) → ${opts.dbFile}`)
-
-    const body = Effect.gen(function* () {
-      const runStarted = Date.now()
-      yield* upsertSources(wh, sources)
-      const crawlStarted = Date.now()
-      const crawled = opts.reparseOnly ? null : yield* crawlStage(wh, runId, sources, opts)
-      const processStarted = Date.now()
-      if (crawled) {
-        const t = crawled.summary.totals
+    return yield* inRun(opts.dbFile, mode, (wh, runId) =>
+      Effect.gen(function* () {
+        yield* log(opts.quiet, `run ${runId} (${mode}) → ${opts.dbFile}`)
+        const runStarted = Date.now()
+        yield* upsertSources(wh, sources)
+        const crawlStarted = Date.now()
+        const crawled = opts.reparseOnly ? null : yield* crawlStage(wh, runId, sources, opts)
+        const processStarted = Date.now()
+        if (crawled) {
+          const t = crawled.summary.totals
+          yield* log(
+            opts.quiet,
+            `crawl: ${t.fetched} fetched, ${t.not_modified} not modified, ${t.failed} failed`
+          )
+        }
+        const processed = yield* processArchive({ wh, runId, sources })
         yield* log(
           opts.quiet,
-          `crawl: ${t.fetched} fetched, ${t.not_modified} not modified, ${t.failed} failed`
+          `parse/extract/load: ${processed.articles} articles, ${processed.failures} failures, ${processed.skipped_not_article} other pages`
         )
-      }
-      const processed = yield* processArchive({ wh, runId, sources })
-      yield* log(
-        opts.quiet,
-        `parse/extract/load: ${processed.articles} articles, ${processed.failures} failures, ${processed.skipped_not_article} other pages`
-      )
-      const att = processed.attachments
-      if (att.attachments > 0) {
-        const methods = Object.entries(att.by_method).map(([m, n]) => `${n} ${m}`)
-        yield* log(
-          opts.quiet,
-          `attachments: ${att.attachments} (${methods.join(', ') || 'none read'}), ${att.with_document} with their own document, ${att.errors} unreadable`
-        )
-      }
-      if (att.ocr_unavailable) yield* log(opts.quiet, `attachments: ${att.ocr_unavailable}`)
-      const resolveStarted = Date.now()
-      const finalized = yield* finalizeRun(wh, runId)
-      yield* recordStage(wh, runId, 'resolve', {
-        elapsed_ms: Date.now() - resolveStarted,
-        started_at: new Date(resolveStarted).toISOString(),
-        details: finalized,
+        const att = processed.attachments
+        if (att.attachments > 0) {
+          const methods = Object.entries(att.by_method).map(([m, n]) => `${n} ${m}`)
+          yield* log(
+            opts.quiet,
+            `attachments: ${att.attachments} (${methods.join(', ') || 'none read'}), ${att.with_document} with their own document, ${att.errors} unreadable`
+          )
+        }
+        if (att.ocr_unavailable) yield* log(opts.quiet, `attachments: ${att.ocr_unavailable}`)
+        const resolveStarted = yield* resolveStage(wh, runId)
+        yield* alertsStage(wh, runId, (line) => opts.quiet || process.stderr.write(`${line}\n`))
+        yield* endRun(wh, runId, 'ok')
+        const publishStarted = Date.now()
+        const published = yield* publish(wh)
+        const finished = Date.now()
+        yield* log(opts.quiet, `published ${published.file}`)
+        const summary: RunSummary = {
+          run_id: runId,
+          mode,
+          crawl: crawled?.summary ?? null,
+          process: processed,
+          skipped_sources: crawled?.skipped ?? [],
+          published: published.file,
+          timings: {
+            crawl_ms: processStarted - crawlStarted,
+            process_ms: resolveStarted - processStarted,
+            resolve_ms: publishStarted - resolveStarted,
+            publish_ms: finished - publishStarted,
+            total_ms: finished - runStarted,
+          },
+        }
+        return summary
       })
-      yield* alertsStage(wh, runId, (line) => opts.quiet || process.stderr.write(`${line}\n`))
-      yield* endRun(wh, runId, 'ok')
-      const publishStarted = Date.now()
-      const published = yield* publish(wh)
-      const finished = Date.now()
-      yield* log(opts.quiet, `published ${published.file}`)
-      const summary: RunSummary = {
-        run_id: runId,
-        mode,
-        crawl: crawled?.summary ?? null,
-        process: processed,
-        skipped_sources: crawled?.skipped ?? [],
-        published: published.file,
-        timings: {
-          crawl_ms: processStarted - crawlStarted,
-          process_ms: resolveStarted - processStarted,
-          resolve_ms: publishStarted - resolveStarted,
-          publish_ms: finished - publishStarted,
-          total_ms: finished - runStarted,
-        },
-      }
-      return summary
-    })
-
-    // A failed run is recorded as failed with its reason; the published version stays the previous one.
-    return yield* body.pipe(
-      Effect.tapError((e) =>
-        endRun(wh, runId, 'failed', e instanceof Error ? e.message : String(e)).pipe(Effect.ignore)
-      )
     )
-  }).pipe(Effect.scoped)
+  })

@@ -3,10 +3,28 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tryLock, unlock } from './lock.ts'
-import { missedTick, parseCron, Scheduler } from './scheduler.ts'
+import { missedTick, parseCron, Scheduler, type TickResult } from './scheduler.ts'
 import { lockFileFor, readState, stateFileFor } from './state.ts'
 
 const dir = () => mkdtempSync(path.join(tmpdir(), 'thidua-sched-'))
+
+/** A daily scheduler on `db` whose runs are `run`, and a promise settled once a run has started. */
+const startingScheduler = (db: string, run: (signal: AbortSignal) => Promise<TickResult>) => {
+  let started: () => void = () => {}
+  const running = new Promise<void>((r) => {
+    started = r
+  })
+  const s = new Scheduler({
+    cron: '0 6 * * *',
+    dbFile: db,
+    log: () => {},
+    runTick: (_t, signal) => {
+      started()
+      return run(signal)
+    },
+  })
+  return { s, running }
+}
 
 describe('catch-up rule', () => {
   const daily = parseCron('0 6 * * *', 'UTC')
@@ -69,23 +87,15 @@ describe('scheduler ticks', () => {
 
   it('on stop interrupts the run in flight, keeps the last completed tick and releases the lock', async () => {
     const db = path.join(dir(), 'w.duckdb')
-    let started: () => void = () => {}
-    const running = new Promise<void>((r) => {
-      started = r
-    })
-    const s = new Scheduler({
-      cron: '0 6 * * *',
-      dbFile: db,
-      log: () => {},
-      runTick: (_t, signal) => {
-        started()
-        return new Promise((resolve) =>
+    const { s, running } = startingScheduler(
+      db,
+      (signal) =>
+        new Promise((resolve) =>
           signal.addEventListener('abort', () =>
             resolve({ run_id: 'cut', status: 'failed', interrupted: true })
           )
         )
-      },
-    })
+    )
     const tick = s.tick(new Date('2025-01-03T06:00:00Z'))
     await running
     await s.stop('SIGTERM', { interrupt: true })
@@ -100,21 +110,13 @@ describe('scheduler ticks', () => {
   it('on a plain stop lets the run in flight finish and records its tick', async () => {
     const db = path.join(dir(), 'w.duckdb')
     let finish: () => void = () => {}
-    let started: () => void = () => {}
-    const running = new Promise<void>((r) => {
-      started = r
-    })
-    const s = new Scheduler({
-      cron: '0 6 * * *',
-      dbFile: db,
-      log: () => {},
-      runTick: () => {
-        started()
-        return new Promise((resolve) => {
+    const { s, running } = startingScheduler(
+      db,
+      () =>
+        new Promise((resolve) => {
           finish = () => resolve({ run_id: 'r9', status: 'ok' })
         })
-      },
-    })
+    )
     const tick = s.tick(new Date('2025-01-05T06:00:00Z'))
     await running
     const stopping = s.stop('SIGTERM')

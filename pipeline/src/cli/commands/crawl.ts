@@ -12,15 +12,15 @@ import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import type { CrawlSummary } from '../../crawl/crawl.ts'
 import { progressLine } from '../../crawl/progress.ts'
-import { dbOption, frontierOption, optionalOption, sourcesOption } from '../options.ts'
+import {
+  dbOption,
+  frontierOption,
+  liveOption as live,
+  maxPagesOption as maxPages,
+  optionalOption,
+  sourcesOption,
+} from '../options.ts'
 
-const live = Options.boolean('live').pipe(
-  Options.withDescription('Crawl the real portals (default: the offline simulator)')
-)
-const maxPages = optionalOption(
-  Options.integer('max-pages'),
-  'At most N fetches per source in this run; the rest stays queued for the next run'
-)
 const runId = optionalOption(Options.text('run-id'), 'Run id recorded with every fetch')
 const quiet = Options.boolean('quiet').pipe(
   Options.withAlias('q'),

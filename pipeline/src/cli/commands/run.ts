@@ -11,12 +11,16 @@ import * as Console from 'effect/Console'
 import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import { defaultSourcesFile, registryFile } from '../../paths.ts'
-import { dbOption, frontierOption, optionalOption, snapshotOption } from '../options.ts'
+import {
+  dbOption,
+  frontierOption,
+  liveOption as live,
+  maxPagesOption as maxPages,
+  optionalOption,
+  snapshotOption,
+} from '../options.ts'
 import { cliError } from '../messages.ts'
 
-const live = Options.boolean('live').pipe(
-  Options.withDescription('Fetch the real sites (default: the offline snapshot through the local simulator)')
-)
 // Optional rather than defaulted, so that --generated can fall back to the corpus's own sources.json.
 const sources = Options.file('sources').pipe(
   Options.withDescription(
@@ -28,10 +32,6 @@ const snapshot = snapshotOption
 const generated = optionalOption(
   Options.directory('generated'),
   'Crawl a corpus written by `thidua generate` instead of the snapshot (offline)'
-)
-const maxPages = optionalOption(
-  Options.integer('max-pages'),
-  'At most this many fetches per source in this run (the rest stays queued)'
 )
 const json = Options.boolean('json').pipe(Options.withDescription('Print the run summary as JSON on stdout'))
 const frontier = frontierOption

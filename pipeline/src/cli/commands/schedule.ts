@@ -11,21 +11,23 @@ import * as Effect from 'effect/Effect'
 import * as Exit from 'effect/Exit'
 import * as Option from 'effect/Option'
 import * as Runtime from 'effect/Runtime'
-import { dbOption, flagOption, optionalOption, snapshotOption, sourcesOption } from '../options.ts'
+import {
+  dbOption,
+  liveOption as live,
+  maxPagesOption as maxPages,
+  optionalOption,
+  snapshotOption,
+  sourcesOption,
+} from '../options.ts'
 
 const cron = Options.text('cron').pipe(
   Options.withDescription(
     'Cron expression, 5 fields ("0 6 * * *": 06:00 daily) or 6 with seconds ("*/10 * * * * *")'
   )
 )
-const live = flagOption('live', 'Fetch the real sites (default: the offline snapshot)')
 const maxTicks = optionalOption(
   Options.integer('max-ticks'),
   'Stop after this many completed runs (default: run until stopped)'
-)
-const maxPages = optionalOption(
-  Options.integer('max-pages'),
-  'At most this many fetches per source in each run (the rest stays queued)'
 )
 const timezone = optionalOption(
   Options.text('timezone'),

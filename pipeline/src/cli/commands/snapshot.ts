@@ -10,7 +10,7 @@ import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import path from 'node:path'
 import { snapshotDir } from '../../paths.ts'
-import { defaultedOption, optionalOption } from '../options.ts'
+import { commandGroup, defaultedOption, optionalOption } from '../options.ts'
 
 const out = defaultedOption(Options.directory('out'), 'Snapshot folder (default: data/snapshot)', snapshotDir)
 const sourcesOut = optionalOption(
@@ -52,7 +52,4 @@ const build = Command.make('build', { out, sourcesOut }, ({ out, sourcesOut }) =
   )
 )
 
-export const snapshotCommand = Command.make('snapshot').pipe(
-  Command.withDescription('Offline snapshot of the portal sites'),
-  Command.withSubcommands([build])
-)
+export const snapshotCommand = commandGroup('snapshot', 'Offline snapshot of the portal sites', [build])

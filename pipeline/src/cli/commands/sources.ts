@@ -13,6 +13,7 @@ import * as Effect from 'effect/Effect'
 import * as Option from 'effect/Option'
 import type { SourceConfig } from '../../domain/source.ts'
 import { registryFile } from '../../paths.ts'
+import { commandGroup } from '../options.ts'
 
 // Check answers for the registry by default, not the snapshot's own list that offline crawls use.
 const sourcesOption = Options.file('sources').pipe(
@@ -103,7 +104,8 @@ const check = Command.make('check', { target, all, live, json, sources: sourcesO
   )
 )
 
-export const sourcesCommand = Command.make('sources').pipe(
-  Command.withDescription('Inspect configured sources without touching the database'),
-  Command.withSubcommands([check])
+export const sourcesCommand = commandGroup(
+  'sources',
+  'Inspect configured sources without touching the database',
+  [check]
 )

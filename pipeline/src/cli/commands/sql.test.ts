@@ -1,22 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { smallDb } from '../testing/small-db.ts'
 import { formatTable, pickQuery, runSql, type SqlRequest } from './sql.ts'
 
 let dir: string
 let db: string
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'thidua-sql-cli-'))
-  db = path.join(dir, 'small.duckdb')
-  const inst = await DuckDBInstance.create(db)
-  const conn = await inst.connect()
-  await conn.run(`CREATE TABLE t AS SELECT range AS id, 'dòng ' || range AS label,
-    range::HUGEINT * 1000000000000 AS big, (range / 4)::DECIMAL(9, 2) AS share FROM range(5)`)
-  conn.closeSync()
-  inst.closeSync()
+  ;({ dir, db } = await smallDb(
+    'thidua-sql-cli-',
+    `CREATE TABLE t AS SELECT range AS id, 'dòng ' || range AS label,
+    range::HUGEINT * 1000000000000 AS big, (range / 4)::DECIMAL(9, 2) AS share FROM range(5)`
+  ))
   // Messages are asserted in English; LC_ALL outranks LANG.
   process.env.LC_ALL = 'en_US.UTF-8'
 })
