@@ -1,15 +1,16 @@
 /**
  * The warehouse describes itself: every public table, view and column carries a DuckDB comment
- * 'Tiếng Việt | English' (migration 0400 and the migrations after it). This module reads them back for
- * the data dictionary of an export and for docs/data-model.md, and re-applies them to a view that is
- * re-created at run time (DuckDB drops a view's comments with CREATE OR REPLACE VIEW).
+ * 'Tiếng Việt | English' (migration 0400 and the migrations after it, most of them as data: see
+ * comment-data.ts). This module reads them back for the data dictionary of an export and for
+ * docs/data-model.md, and re-applies them to a view that is re-created at run time (DuckDB drops a
+ * view's comments with CREATE OR REPLACE VIEW).
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { queryRows, sqlString } from './db.ts'
-import { listMigrations, migrationsDir } from './migrate.ts'
+import { readSharedComments, renderCommentFile, sharedCommentsFile } from './comment-data.ts'
+import { listMigrations, migrationScript, migrationsDir } from './migrate.ts'
 
 export interface ColumnDoc {
   readonly table: string
@@ -94,10 +95,10 @@ const COMMENT_STATEMENT =
   /^COMMENT ON (?:TABLE|VIEW|COLUMN) ([A-Za-z0-9_]+)(?:\.[A-Za-z0-9_]+)? IS '(?:[^']|'')*';$/gm
 
 /** Comments of views that exist only once finalize has created them (not in any migration). */
-export const viewCommentsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'view-comments.sql')
+export const viewCommentsFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'view-comments.tsv')
 
 /**
- * Runs again, in migration order and then from view-comments.sql, every COMMENT ON statement that
+ * Runs again, in migration order and then from view-comments.tsv, every COMMENT ON statement that
  * names one of `relations`: call it right after (re-)creating a view at run time.
  */
 export const reapplyComments = async (
@@ -106,9 +107,14 @@ export const reapplyComments = async (
   dir: string = migrationsDir
 ): Promise<number> => {
   const wanted = new Set(relations)
+  const viewComments = renderCommentFile(
+    viewCommentsFile,
+    readSharedComments(sharedCommentsFile(migrationsDir))
+  )
+  const scripts = [...listMigrations(dir).map(migrationScript), viewComments.join('\n')]
   let applied = 0
-  for (const file of [...listMigrations(dir).map((m) => m.file), viewCommentsFile]) {
-    for (const s of readFileSync(file, 'utf8').matchAll(COMMENT_STATEMENT)) {
+  for (const script of scripts) {
+    for (const s of script.matchAll(COMMENT_STATEMENT)) {
       if (!wanted.has(s[1] ?? '')) continue
       await conn.run(s[0])
       applied++

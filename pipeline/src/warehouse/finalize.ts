@@ -115,7 +115,7 @@ export const createSourceHealthView = async (conn: DuckDBConnection): Promise<vo
       coalesce(ax.articles, 0) AS articles, ax.last_published, coalesce(px.parse_failures, 0) AS parse_failures
     FROM ids LEFT JOIN sources s USING (source_id) LEFT JOIN fx USING (source_id)
       LEFT JOIN ax USING (source_id) LEFT JOIN px USING (source_id)`)
-  // CREATE OR REPLACE VIEW drops the view's comments (view-comments.sql).
+  // CREATE OR REPLACE VIEW drops the view's comments (view-comments.tsv).
   await reapplyComments(conn, ['v_source_health'])
 }
 

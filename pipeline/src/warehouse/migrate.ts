@@ -1,12 +1,14 @@
 /**
  * Versioned SQL migrations: `migrations/NNNN_name.sql`, applied in numeric order, each once, inside a
  * transaction, recorded in `schema_migrations`. Safe to run on every open. The warehouse owns 0001–0099
- * and 0200+; the crawler's tables are 0100–0199 in the same folder.
+ * and 0200+; the crawler's tables are 0100–0199 in the same folder. A migration's comments may be data
+ * in `NNNN_name.tsv` beside it (comment-data.ts), run right after its SQL.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { DuckDBConnection } from '@duckdb/node-api'
+import { readSharedComments, renderCommentFile, sharedCommentsFile } from './comment-data.ts'
 import { inTransaction, queryRows } from './db.ts'
 
 export const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
@@ -15,17 +17,30 @@ export interface Migration {
   readonly version: number
   readonly name: string
   readonly file: string
+  /** `NNNN_name.tsv` beside the SQL file, when the migration keeps its comments as data. */
+  readonly comments?: string
 }
 
 const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.sql$/
 
 export const listMigrations = (dir: string = migrationsDir): Migration[] => {
   const out: Migration[] = []
-  for (const f of readdirSync(dir)) {
+  const files = new Set(readdirSync(dir))
+  for (const f of files) {
+    if (f.endsWith('.tsv') && /^\d/.test(f) && !files.has(f.replace(/\.tsv$/, '.sql')))
+      throw new Error(
+        `migration comments without their migration: ${f} (expected ${f.replace(/\.tsv$/, '.sql')})`
+      )
     if (!f.endsWith('.sql')) continue
     const m = FILE_NAME.exec(f)
     if (!m) throw new Error(`migration file name must look like 0001_name.sql: ${f}`)
-    out.push({ version: Number(m[1]), name: m[2] ?? '', file: path.join(dir, f) })
+    const comments = f.replace(/\.sql$/, '.tsv')
+    out.push({
+      version: Number(m[1]),
+      name: m[2] ?? '',
+      file: path.join(dir, f),
+      ...(files.has(comments) ? { comments: path.join(dir, comments) } : {}),
+    })
   }
   out.sort((a, b) => a.version - b.version)
   for (let i = 1; i < out.length; i++) {
@@ -35,6 +50,17 @@ export const listMigrations = (dir: string = migrationsDir): Migration[] => {
       throw new Error(`two migrations share version ${cur.version}: ${prev.file} and ${cur.file}`)
   }
   return out
+}
+
+/** What a migration runs: its SQL, then the COMMENT ON statements of its comments file if any. */
+export const migrationScript = (m: Migration): string => {
+  const sql = readFileSync(m.file, 'utf8')
+  if (!m.comments) return sql
+  const statements = renderCommentFile(
+    m.comments,
+    readSharedComments(sharedCommentsFile(path.dirname(m.file)))
+  )
+  return `${sql}\n${statements.join('\n')}\n`
 }
 
 /** Applies pending migrations; returns the versions applied now. */
@@ -50,7 +76,7 @@ export const runMigrations = async (
   const applied: number[] = []
   for (const m of listMigrations(dir)) {
     if (done.has(m.version)) continue
-    const sql = readFileSync(m.file, 'utf8')
+    const sql = migrationScript(m)
     await inTransaction(conn, async () => {
       try {
         await conn.run(sql)

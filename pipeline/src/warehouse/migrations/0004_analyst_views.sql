@@ -33,38 +33,7 @@ SELECT c.system, c.province_code, c.campaign_id, k.launched_on, c.first_mention,
 FROM v_campaign_coverage c
 JOIN campaigns k USING (campaign_id);
 
-CREATE OR REPLACE VIEW v_province_timeline AS
-WITH doc_units AS (
-  SELECT '2008' AS system, province_code_2008 AS province_code, * FROM documents
-  WHERE NOT is_central AND province_code_2008 IS NOT NULL
-  UNION ALL
-  SELECT '2025' AS system, province_code_2025 AS province_code, * FROM documents
-  WHERE NOT is_central AND province_code_2025 IS NOT NULL
-),
-event_units AS (
-  SELECT '2008' AS system, province_code_2008 AS province_code, * FROM events WHERE province_code_2008 IS NOT NULL
-  UNION ALL
-  SELECT '2025' AS system, province_code_2025 AS province_code, * FROM events WHERE province_code_2025 IS NOT NULL
-)
-SELECT system, province_code, issued_on AS item_date, 'document' AS item_kind, label, 'issued' AS status,
-  NULL::DATE AS planned_start, NULL::DATE AS planned_end, NULL::DATE AS held_on, NULL::INTEGER AS delay_days,
-  first_article_id AS article_id, NULL::VARCHAR AS event_id, document_id
-FROM doc_units
-UNION ALL
-SELECT system, province_code, coalesce(held_on, planned_start) AS item_date,
-  CASE kind WHEN 'dai_hoi_thi_dua' THEN 'congress' ELSE 'conference' END AS item_kind,
-  label,
-  CASE WHEN held_on IS NOT NULL THEN 'held' WHEN planned_start IS NOT NULL THEN 'planned' ELSE 'unknown' END AS status,
-  planned_start, planned_end, held_on,
-  -- days late (positive) or early (negative) against the planned window; 0 when held inside it
-  CASE
-    WHEN held_on IS NULL OR planned_start IS NULL THEN NULL
-    WHEN held_on > coalesce(planned_end, planned_start) THEN date_diff('day', coalesce(planned_end, planned_start), held_on)
-    WHEN held_on < planned_start THEN date_diff('day', planned_start, held_on)
-    ELSE 0
-  END::INTEGER AS delay_days,
-  first_article_id AS article_id, event_id, NULL::VARCHAR AS document_id
-FROM event_units;
+-- v_province_timeline (documents and events of each province) is defined once, in 0461.
 
 CREATE OR REPLACE VIEW v_monthly_trends AS
 WITH m AS (

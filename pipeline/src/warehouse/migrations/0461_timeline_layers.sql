@@ -2,7 +2,7 @@
 -- 'other') are their own item kind 'org_congress' with their organisation, instead of passing for
 -- model-example conferences; every item keeps the 2008 province it came from, so the 34-unit view can
 -- label the history of a merged province ("Yên Bái (nay thuộc Lào Cai)") instead of crediting it silently.
--- A re-created view loses its comments in DuckDB: all of them are written again below.
+-- The one definition of v_province_timeline (0004 once had an older one); comments: 0461_timeline_layers.tsv.
 CREATE OR REPLACE VIEW v_province_timeline AS
 WITH doc_units AS (
   SELECT '2008' AS system, province_code_2008 AS province_code, * FROM documents
@@ -44,39 +44,3 @@ SELECT t.*, o.name_vi AS origin_name,
 FROM v_province_timeline t
 LEFT JOIN provinces o ON o.system = '2008' AND o.code = t.origin_code_2008
 LEFT JOIN provinces n ON n.system = t.system AND n.code = t.province_code;
-
-COMMENT ON VIEW v_province_timeline IS 'Dòng thời gian văn bản và sự kiện của từng tỉnh | Timeline of each province''s documents and events';
-COMMENT ON COLUMN v_province_timeline.system IS 'hệ đơn vị hành chính: ''2008'' (63 tỉnh) hoặc ''2025'' (34 tỉnh) | unit system: ''2008'' (63 units) or ''2025'' (34 units)';
-COMMENT ON COLUMN v_province_timeline.province_code IS 'mã tỉnh GSO trong hệ của cột system | GSO province code in the system named by the system column';
-COMMENT ON COLUMN v_province_timeline.item_date IS 'ngày của mục | date of the item';
-COMMENT ON COLUMN v_province_timeline.item_kind IS 'loại mục: document, congress (đại hội thi đua), conference (hội nghị điển hình), org_congress (đại hội của Đảng, đoàn thể) | item kind: document, congress (emulation congress), conference (model-example conference), org_congress (Party or mass-organisation congress)';
-COMMENT ON COLUMN v_province_timeline.label IS 'nhãn | label';
-COMMENT ON COLUMN v_province_timeline.status IS 'trạng thái: issued, planned, held, unknown | status: issued, planned, held, unknown';
-COMMENT ON COLUMN v_province_timeline.planned_start IS 'đầu khoảng dự kiến | start of the planned window';
-COMMENT ON COLUMN v_province_timeline.planned_end IS 'cuối khoảng dự kiến | end of the planned window';
-COMMENT ON COLUMN v_province_timeline.held_on IS 'ngày tổ chức | date held';
-COMMENT ON COLUMN v_province_timeline.delay_days IS 'số ngày chậm so với cuối khoảng dự kiến (âm: sớm; 0: đúng hạn) | days after the planned window''s end (negative: before its start; 0: inside)';
-COMMENT ON COLUMN v_province_timeline.article_id IS 'bài viết nguồn | source article';
-COMMENT ON COLUMN v_province_timeline.event_id IS 'mã sự kiện (nếu là sự kiện) | event id (for an event)';
-COMMENT ON COLUMN v_province_timeline.document_id IS 'mã văn bản (nếu là văn bản) | document id (for a document)';
-COMMENT ON COLUMN v_province_timeline.organization IS 'tổ chức của đại hội org_congress (party, trade_union, …); NULL với mục khác | holder of an org_congress (party, trade_union, …); NULL for other items';
-COMMENT ON COLUMN v_province_timeline.origin_code_2008 IS 'mã tỉnh cũ (hệ 2008) nơi mục này phát sinh | 2008-system province the item comes from';
-
-COMMENT ON VIEW v_province_timeline_labelled IS 'Dòng thời gian kèm tên tỉnh cũ cho lịch sử của tỉnh đã hợp nhất | Timeline with the former province named for a merged province''s history';
-COMMENT ON COLUMN v_province_timeline_labelled.system IS 'hệ đơn vị hành chính: ''2008'' (63 tỉnh) hoặc ''2025'' (34 tỉnh) | unit system: ''2008'' (63 units) or ''2025'' (34 units)';
-COMMENT ON COLUMN v_province_timeline_labelled.province_code IS 'mã tỉnh GSO trong hệ của cột system | GSO province code in the system named by the system column';
-COMMENT ON COLUMN v_province_timeline_labelled.item_date IS 'ngày của mục | date of the item';
-COMMENT ON COLUMN v_province_timeline_labelled.item_kind IS 'loại mục: document, congress (đại hội thi đua), conference (hội nghị điển hình), org_congress (đại hội của Đảng, đoàn thể) | item kind: document, congress (emulation congress), conference (model-example conference), org_congress (Party or mass-organisation congress)';
-COMMENT ON COLUMN v_province_timeline_labelled.label IS 'nhãn | label';
-COMMENT ON COLUMN v_province_timeline_labelled.status IS 'trạng thái: issued, planned, held, unknown | status: issued, planned, held, unknown';
-COMMENT ON COLUMN v_province_timeline_labelled.planned_start IS 'đầu khoảng dự kiến | start of the planned window';
-COMMENT ON COLUMN v_province_timeline_labelled.planned_end IS 'cuối khoảng dự kiến | end of the planned window';
-COMMENT ON COLUMN v_province_timeline_labelled.held_on IS 'ngày tổ chức | date held';
-COMMENT ON COLUMN v_province_timeline_labelled.delay_days IS 'số ngày chậm so với cuối khoảng dự kiến (âm: sớm; 0: đúng hạn) | days after the planned window''s end (negative: before its start; 0: inside)';
-COMMENT ON COLUMN v_province_timeline_labelled.article_id IS 'bài viết nguồn | source article';
-COMMENT ON COLUMN v_province_timeline_labelled.event_id IS 'mã sự kiện (nếu là sự kiện) | event id (for an event)';
-COMMENT ON COLUMN v_province_timeline_labelled.document_id IS 'mã văn bản (nếu là văn bản) | document id (for a document)';
-COMMENT ON COLUMN v_province_timeline_labelled.organization IS 'tổ chức của đại hội org_congress (party, trade_union, …); NULL với mục khác | holder of an org_congress (party, trade_union, …); NULL for other items';
-COMMENT ON COLUMN v_province_timeline_labelled.origin_code_2008 IS 'mã tỉnh cũ (hệ 2008) nơi mục này phát sinh | 2008-system province the item comes from';
-COMMENT ON COLUMN v_province_timeline_labelled.origin_name IS 'tên tỉnh cũ (hệ 2008) | name of the 2008-system province';
-COMMENT ON COLUMN v_province_timeline_labelled.from_merged_province IS 'mục thuộc lịch sử của một tỉnh đã hợp nhất vào tỉnh này (hệ 2025) | the item belongs to the history of a province merged into this one (2025 system)';
