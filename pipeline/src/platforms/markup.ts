@@ -174,22 +174,28 @@ export const jsonLd = (site: Site, a: PageArticle): string =>
   }).replaceAll('<', '\\u003c')}</script>`
 
 /**
- * A category's listing pages: the items cut into pages (perPageFor), page n (1-based) at `path(n)`,
- * printed by `render` with every page at hand for the pager.
+ * A category's listing pages: the items cut into pages (perPageFor), page n (1-based) at `path(n)`;
+ * each item of page n printed by `item` (i: its place on the page), one a line, then the page by
+ * `render` with every page at hand for the pager.
  */
 export const listingPages = (
   items: ReadonlyArray<PageArticle>,
   path: (n: number) => string,
-  render: (
-    page: ReadonlyArray<PageArticle>,
-    n: number,
-    pages: ReadonlyArray<ReadonlyArray<PageArticle>>
-  ) => string
+  item: (a: PageArticle, i: number, n: number) => string,
+  render: (list: string, n: number, pages: ReadonlyArray<ReadonlyArray<PageArticle>>) => string
 ): ListingPage[] =>
   paginate(items, perPageFor(items.length)).map((page, idx, pages) => ({
     path: path(idx + 1),
-    html: render(page, idx + 1, pages),
+    html: render(page.map((a, i) => item(a, i, idx + 1)).join('\n'), idx + 1, pages),
   }))
+
+/** A home page's category heading, linked to the category's first listing page. */
+export const categoryHeading = (site: Site, listing: string, name: string): string =>
+  `<h2><a href="${abs(site, listing)}">${e(name)}</a></h2>`
+
+/** Articles as a plain list of links. */
+export const linkList = (items: ReadonlyArray<PageArticle>): string =>
+  `<ul>${items.map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`).join('')}</ul>`
 
 /** An article page's head lines: the snapshot's markers first, then the platform's own tags. */
 export const articleHead = (a: PageArticle, ...lines: ReadonlyArray<string>): string =>

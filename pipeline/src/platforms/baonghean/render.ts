@@ -61,26 +61,28 @@ ${m.bodyHtml(a, figure)}
   },
 
   renderListings: (site, items) =>
-    m.listingPages(items, listPath, (page, n, pages) => {
-      const list = page
-        .map((a, i) => {
-          // Newest items show a relative time, as the live site does; older ones a date.
-          const when = n === 1 && i === 0 ? '2 giờ trước' : m.pubParts(a).dmy
-          return `<div class="b-grid"><div class="b-grid__img"><a href="${e(a.url)}">${m.imgTag(a, `https://bna.1cdn.vn/${a.published_at.slice(0, 10).replaceAll('-', '/')}/${a.id}.jpg`, a.title)}</a></div><div class="b-grid__content"><h3 class="b-grid__title"><a href="${e(a.url)}">${e(a.title)}</a></h3><span class="b-grid__time">${when}</span><div class="b-grid__desc">${e(a.lead ?? '')}</div></div></div>`
-        })
-        .join('\n')
-      const pager =
-        pages.length > 1
-          ? `<div class="pagination">${pages.map((_, j) => (j + 1 === n ? `<span class="current">${j + 1}</span>` : `<a href="${m.abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next" href="${m.abs(site, listPath(n + 1))}">›</a>` : ''}</div>`
-          : ''
-      return shell(
-        site,
-        `${CAT.name} - Báo Nghệ An`,
-        `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
-        `<h1 class="cate-title">${e(CAT.name)}</h1>${list}${pager}`,
-        ''
-      )
-    }),
+    m.listingPages(
+      items,
+      listPath,
+      (a, i, n) => {
+        // Newest items show a relative time, as the live site does; older ones a date.
+        const when = n === 1 && i === 0 ? '2 giờ trước' : m.pubParts(a).dmy
+        return `<div class="b-grid"><div class="b-grid__img"><a href="${e(a.url)}">${m.imgTag(a, `https://bna.1cdn.vn/${a.published_at.slice(0, 10).replaceAll('-', '/')}/${a.id}.jpg`, a.title)}</a></div><div class="b-grid__content"><h3 class="b-grid__title"><a href="${e(a.url)}">${e(a.title)}</a></h3><span class="b-grid__time">${when}</span><div class="b-grid__desc">${e(a.lead ?? '')}</div></div></div>`
+      },
+      (list, n, pages) => {
+        const pager =
+          pages.length > 1
+            ? `<div class="pagination">${pages.map((_, j) => (j + 1 === n ? `<span class="current">${j + 1}</span>` : `<a href="${m.abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next" href="${m.abs(site, listPath(n + 1))}">›</a>` : ''}</div>`
+            : ''
+        return shell(
+          site,
+          `${CAT.name} - Báo Nghệ An`,
+          `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
+          `<h1 class="cate-title">${e(CAT.name)}</h1>${list}${pager}`,
+          ''
+        )
+      }
+    ),
 
   renderHome(site, items) {
     return shell(

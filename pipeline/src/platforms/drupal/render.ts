@@ -53,42 +53,39 @@ ${a.authors.length > 0 ? `<p style="text-align:right"><strong>${e(a.authors.join
   },
 
   renderListings: (site, items) =>
-    m.listingPages(items, listPath, (page, n, pages) => {
-      const rows = page
-        .map(
-          (a) =>
-            `<div class="views-row"><div class="views-field views-field-title"><span class="field-content"><a href="${e(new URL(a.url).pathname)}" hreflang="vi">${e(a.title)}</a></span></div><div class="views-field views-field-created"><span class="field-content">${m.pubParts(a).dmy}</span></div></div>`
+    m.listingPages(
+      items,
+      listPath,
+      (a) =>
+        `<div class="views-row"><div class="views-field views-field-title"><span class="field-content"><a href="${e(new URL(a.url).pathname)}" hreflang="vi">${e(a.title)}</a></span></div><div class="views-field views-field-created"><span class="field-content">${m.pubParts(a).dmy}</span></div></div>`,
+      (rows, n, pages) => {
+        const pager =
+          pages.length > 1
+            ? `<nav class="pager" role="navigation"><ul class="pager__items js-pager__items">${pages
+                .map((_, j) =>
+                  j + 1 === n
+                    ? `<li class="pager__item is-active"><a href="?page=${j}" title="Trang hiện tại">${j + 1}</a></li>`
+                    : `<li class="pager__item"><a href="?page=${j}" title="Đến trang ${j + 1}">${j + 1}</a></li>`
+                )
+                .join(
+                  ''
+                )}${n < pages.length ? `<li class="pager__item pager__item--next"><a href="?page=${n}" rel="next">Trang sau ›</a></li>` : ''}</ul></nav>`
+            : ''
+        return shell(
+          site,
+          CAT.name,
+          '',
+          `<h1 class="page-title">${e(CAT.name)}</h1><div class="view view-tin-tuc"><div class="view-content">${rows}</div>${pager}</div>`
         )
-        .join('\n')
-      const pager =
-        pages.length > 1
-          ? `<nav class="pager" role="navigation"><ul class="pager__items js-pager__items">${pages
-              .map((_, j) =>
-                j + 1 === n
-                  ? `<li class="pager__item is-active"><a href="?page=${j}" title="Trang hiện tại">${j + 1}</a></li>`
-                  : `<li class="pager__item"><a href="?page=${j}" title="Đến trang ${j + 1}">${j + 1}</a></li>`
-              )
-              .join(
-                ''
-              )}${n < pages.length ? `<li class="pager__item pager__item--next"><a href="?page=${n}" rel="next">Trang sau ›</a></li>` : ''}</ul></nav>`
-          : ''
-      return shell(
-        site,
-        CAT.name,
-        '',
-        `<h1 class="page-title">${e(CAT.name)}</h1><div class="view view-tin-tuc"><div class="view-content">${rows}</div>${pager}</div>`
-      )
-    }),
+      }
+    ),
 
   renderHome(site, items) {
     return shell(
       site,
       'Trang chủ',
       '',
-      `<div class="block-views"><h2><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items
-        .slice(0, 5)
-        .map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`)
-        .join('')}</ul></div>`
+      `<div class="block-views">${m.categoryHeading(site, listPath(1), CAT.name)}${m.linkList(items.slice(0, 5))}</div>`
     )
   },
 

@@ -100,33 +100,30 @@ ${m.bodyHtml(a, (img) => `<figure>${m.imgTag(a, img.src, img.caption)}<figcaptio
   },
 
   renderListings: (site, items) =>
-    m.listingPages(items, listPath, (page, n, pages) => {
-      const list = page
-        .map(
-          (a) =>
-            `<div class="item"><h3><a href="${e(a.url)}">${e(a.title)}</a></h3><span class="time">${m.pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`
-        )
-        .join('\n')
-      const target = (k: number) =>
-        onclickPager(site)
-          ? `<a href="javascript:void(0)" onclick="window.location.href='${listPath(k)}'">${k}</a>`
-          : `<a href="${m.abs(site, listPath(k))}">${k}</a>`
-      const pager =
-        pages.length > 1
-          ? `<div class="paging">${pages.map((_, j) => (j + 1 === n ? `<b>${j + 1}</b>` : target(j + 1))).join(' ')}</div>`
-          : ''
-      return shell(site, CAT.name, '', `<h1>${e(CAT.name)}</h1><div class="list">${list}</div>${pager}`)
-    }),
+    m.listingPages(
+      items,
+      listPath,
+      (a) =>
+        `<div class="item"><h3><a href="${e(a.url)}">${e(a.title)}</a></h3><span class="time">${m.pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`,
+      (list, n, pages) => {
+        const target = (k: number) =>
+          onclickPager(site)
+            ? `<a href="javascript:void(0)" onclick="window.location.href='${listPath(k)}'">${k}</a>`
+            : `<a href="${m.abs(site, listPath(k))}">${k}</a>`
+        const pager =
+          pages.length > 1
+            ? `<div class="paging">${pages.map((_, j) => (j + 1 === n ? `<b>${j + 1}</b>` : target(j + 1))).join(' ')}</div>`
+            : ''
+        return shell(site, CAT.name, '', `<h1>${e(CAT.name)}</h1><div class="list">${list}</div>${pager}`)
+      }
+    ),
 
   renderHome(site, items) {
     return shell(
       site,
       site.source.name,
       '',
-      `<h2><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items
-        .slice(0, 6)
-        .map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`)
-        .join('')}</ul>`
+      `${m.categoryHeading(site, listPath(1), CAT.name)}${m.linkList(items.slice(0, 6))}`
     )
   },
 

@@ -89,15 +89,11 @@ ${m.chromeBlock(a.chrome?.bottom, 'chrome-bottom')}`
     m.listingPages(
       items,
       (k) => listPath(site, k),
-      (page, n, pages) => {
-        const list = page
-          .map(
-            (
-              a
-            ) => `<div class="news-item"><a href="${e(a.url)}"><img data-original="${m.abs(site, `/HinhAnhBaiViet/${a.id}.jpg`)}" src="${m.abs(site, '/_layouts/images/blank.gif')}" alt=""></a>
-<h2><a href="${e(a.url)}">${e(a.title)}</a></h2><span class="date">${m.pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`
-          )
-          .join('\n')
+      (
+        a
+      ) => `<div class="news-item"><a href="${e(a.url)}"><img data-original="${m.abs(site, `/HinhAnhBaiViet/${a.id}.jpg`)}" src="${m.abs(site, '/_layouts/images/blank.gif')}" alt=""></a>
+<h2><a href="${e(a.url)}">${e(a.title)}</a></h2><span class="date">${m.pubParts(a).dmy}</span><p>${e(a.lead ?? '')}</p></div>`,
+      (list, n, pages) => {
         // The pager is a bare row of anchors located by position (no classes), as on real portals.
         const pager =
           pages.length > 1
@@ -117,10 +113,7 @@ ${m.chromeBlock(a.chrome?.bottom, 'chrome-bottom')}`
       site,
       site.source.name,
       '',
-      `<div class="home-news"><h2><a href="${m.abs(site, listPath(site, 1))}">${e(CAT.name)}</a></h2><ul>${items
-        .slice(0, 5)
-        .map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`)
-        .join('')}</ul></div>`
+      `<div class="home-news">${m.categoryHeading(site, listPath(site, 1), CAT.name)}${m.linkList(items.slice(0, 5))}</div>`
     )
   },
 

@@ -71,37 +71,36 @@ ${a.authors.length > 0 ? `<p class="the-article-author">Tác giả: ${e(a.author
   },
 
   renderListings: (site, items) =>
-    m.listingPages(items, listPath, (page, n, pages) => {
-      const list = page
-        .map((a) => {
-          const d = m.pubParts(a).d
-          return `<div class="newsItem"><div class="ItemContent"><h4><a href="${e(a.url)}">${e(a.title)}</a></h4><span class="post-ago">(${d.d}/${d.m}/${d.y})</span><p class="des">${e(a.lead ?? '')}</p></div></div>`
-        })
-        .join('\n')
-      // VCMS-style pager: every href is "#", the target URL lives only in onclick.
-      const link = (k: number, label: string, cls: string) =>
-        `<li class="${cls}"><a href="#" onclick="self.location='${m.abs(site, listPath(k))}'; return false;">${label}</a></li>`
-      const pager =
-        pages.length > 1
-          ? `<div class="wd-paging"><span>Tổng số ${items.length} bài / ${pages.length} trang</span><ul class="yiiPager">${n > 1 ? link(n - 1, 'Trước', 'previous') : ''}${pages.map((_, j) => link(j + 1, String(j + 1), j + 1 === n ? 'page selected' : 'page')).join('')}${n < pages.length ? link(n + 1, 'Sau', 'next') : ''}</ul></div>`
-          : ''
-      return shell(
-        site,
-        CAT.name,
-        '',
-        `<div class="portlet-boundary" id="p_p_id_${PORTLET}_"><div class="primary-box"><h3 class="tle">${e(CAT.name)}</h3></div><div class="news-list">${list}</div>${pager}</div>`
-      )
-    }),
+    m.listingPages(
+      items,
+      listPath,
+      (a) => {
+        const d = m.pubParts(a).d
+        return `<div class="newsItem"><div class="ItemContent"><h4><a href="${e(a.url)}">${e(a.title)}</a></h4><span class="post-ago">(${d.d}/${d.m}/${d.y})</span><p class="des">${e(a.lead ?? '')}</p></div></div>`
+      },
+      (list, n, pages) => {
+        // VCMS-style pager: every href is "#", the target URL lives only in onclick.
+        const link = (k: number, label: string, cls: string) =>
+          `<li class="${cls}"><a href="#" onclick="self.location='${m.abs(site, listPath(k))}'; return false;">${label}</a></li>`
+        const pager =
+          pages.length > 1
+            ? `<div class="wd-paging"><span>Tổng số ${items.length} bài / ${pages.length} trang</span><ul class="yiiPager">${n > 1 ? link(n - 1, 'Trước', 'previous') : ''}${pages.map((_, j) => link(j + 1, String(j + 1), j + 1 === n ? 'page selected' : 'page')).join('')}${n < pages.length ? link(n + 1, 'Sau', 'next') : ''}</ul></div>`
+            : ''
+        return shell(
+          site,
+          CAT.name,
+          '',
+          `<div class="portlet-boundary" id="p_p_id_${PORTLET}_"><div class="primary-box"><h3 class="tle">${e(CAT.name)}</h3></div><div class="news-list">${list}</div>${pager}</div>`
+        )
+      }
+    ),
 
   renderHome(site, items) {
     return shell(
       site,
       'Trang chủ',
       '',
-      `<div class="home"><h2><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul>${items
-        .slice(0, 5)
-        .map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`)
-        .join('')}</ul></div>`
+      `<div class="home">${m.categoryHeading(site, listPath(1), CAT.name)}${m.linkList(items.slice(0, 5))}</div>`
     )
   },
 

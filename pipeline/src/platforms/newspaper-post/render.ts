@@ -66,31 +66,31 @@ ${storyBox('Tin cùng chuyên mục', related.slice(2, 6))}`
   },
 
   renderListings: (site, items) =>
-    m.listingPages(items, listPath, (page, n, pages) => {
-      const list = page
-        .map(
-          (a) =>
-            `<article class="story"><h2 class="story__heading"><a class="cms-link" href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a></h2><time datetime="${a.published_at.slice(0, 19)}">${m.pubParts(a).dmy}</time><div class="story__summary">${e(a.lead ?? '')}</div></article>`
+    m.listingPages(
+      items,
+      listPath,
+      (a) =>
+        `<article class="story"><h2 class="story__heading"><a class="cms-link" href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a></h2><time datetime="${a.published_at.slice(0, 19)}">${m.pubParts(a).dmy}</time><div class="story__summary">${e(a.lead ?? '')}</div></article>`,
+      (list, n, pages) => {
+        const pager =
+          pages.length > 1
+            ? `<div class="pagination">${n > 1 ? `<a class="prev" href="${m.abs(site, listPath(n - 1))}">Trang trước</a>` : ''}${pages.map((_, j) => (j + 1 === n ? `<span class="active">${j + 1}</span>` : `<a href="${m.abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next" href="${m.abs(site, listPath(n + 1))}">Trang sau</a>` : ''}</div>`
+            : ''
+        return shell(
+          site,
+          CAT.name,
+          `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
+          `<div class="timeline content-list">${list}</div>${pager}`
         )
-        .join('\n')
-      const pager =
-        pages.length > 1
-          ? `<div class="pagination">${n > 1 ? `<a class="prev" href="${m.abs(site, listPath(n - 1))}">Trang trước</a>` : ''}${pages.map((_, j) => (j + 1 === n ? `<span class="active">${j + 1}</span>` : `<a href="${m.abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next" href="${m.abs(site, listPath(n + 1))}">Trang sau</a>` : ''}</div>`
-          : ''
-      return shell(
-        site,
-        CAT.name,
-        `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
-        `<div class="timeline content-list">${list}</div>${pager}`
-      )
-    }),
+      }
+    ),
 
   renderHome(site, items) {
     return shell(
       site,
       site.source.name,
       '',
-      `<section class="abf-cate"><h2><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></h2>${items
+      `<section class="abf-cate">${m.categoryHeading(site, listPath(1), CAT.name)}${items
         .slice(0, 6)
         .map((a) => `<article><h2><a href="${e(a.url)}">${e(a.title)}</a></h2></article>`)
         .join('')}</section>`

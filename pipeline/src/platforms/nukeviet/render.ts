@@ -94,45 +94,47 @@ ${newer.length > 0 ? `<p class="h3"><strong>Những tin mới hơn</strong></p><
   },
 
   renderListings: (site, items) =>
-    m.listingPages(items, listPath, (page, n, pages) => {
-      const list = page
-        .map((a, i) => {
-          const p = m.pubParts(a)
-          const h = i === 0 && n === 1 ? 'h2' : 'h3'
-          return `<div class="panel panel-default"><div class="panel-body${i === 0 && n === 1 ? ' featured' : ''}">
+    m.listingPages(
+      items,
+      listPath,
+      (a, i, n) => {
+        const p = m.pubParts(a)
+        const h = i === 0 && n === 1 ? 'h2' : 'h3'
+        return `<div class="panel panel-default"><div class="panel-body${i === 0 && n === 1 ? ' featured' : ''}">
 <a href="${e(a.url)}" title="${e(a.title)}"><img alt="${e(a.title)}" src="${m.abs(site, `/assets/news/${p.d.y}_${String(p.d.m).padStart(2, '0')}/thumb-${a.id}.jpg`)}" width="100" class="img-thumbnail pull-left imghome"></a>
 <${h}><a href="${e(a.url)}" title="${e(a.title)}">${e(a.title)}</a></${h}>
 <div class="text-muted"><ul class="list-unstyled list-inline"><li><em class="fa fa-clock-o">&nbsp;</em> ${p.dmy} ${p.time}:00</li><li><em class="fa fa-eye">&nbsp;</em> Đã xem: ${m.counter(a.id, 20, 900)}</li></ul></div>
 ${e(a.lead ?? '')}
 </div></div>`
-        })
-        .join('\n')
-      // The pager's quirk from the NukeViet source: with seven pages or fewer the active item
-      // is closed with "<li>" instead of "</li>" (malformed HTML, reproduced on purpose).
-      const pager =
-        pages.length > 1
-          ? `<div class="text-center"><ul class="pagination">${pages
-              .map((_, j) => {
-                const k = j + 1
-                if (k === n)
-                  return `<li class="page-item active"><a class="page-link" href="javascript:void(0)">${k}</a>${pages.length <= 7 ? '<li>' : '</li>'}`
-                const rel = k === n - 1 ? ' rel="prev"' : k === n + 1 ? ' rel="next"' : ''
-                return `<li class="page-item"><a class="page-link"${rel} title="${e(CAT.name)} - Trang ${k}" href="${m.abs(site, listPath(k))}">${k}</a></li>`
-              })
-              .join('')}</ul></div>`
-          : ''
-      const head = [
-        `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
-        ...(n > 1 ? [`<link rel="prev" href="${m.abs(site, listPath(n - 1))}">`] : []),
-        ...(n < pages.length ? [`<link rel="next" href="${m.abs(site, listPath(n + 1))}">`] : []),
-      ].join('\n')
-      return shell(
-        site,
-        n > 1 ? `${CAT.name} - Trang ${n}` : CAT.name,
-        head,
-        `<div class="news_column">${n === 1 ? `<div class="alert alert-info clearfix"><h1>${e(CAT.name)}</h1></div>` : ''}\n${list}\n${pager}</div>`
-      )
-    }),
+      },
+      (list, n, pages) => {
+        // The pager's quirk from the NukeViet source: with seven pages or fewer the active item
+        // is closed with "<li>" instead of "</li>" (malformed HTML, reproduced on purpose).
+        const pager =
+          pages.length > 1
+            ? `<div class="text-center"><ul class="pagination">${pages
+                .map((_, j) => {
+                  const k = j + 1
+                  if (k === n)
+                    return `<li class="page-item active"><a class="page-link" href="javascript:void(0)">${k}</a>${pages.length <= 7 ? '<li>' : '</li>'}`
+                  const rel = k === n - 1 ? ' rel="prev"' : k === n + 1 ? ' rel="next"' : ''
+                  return `<li class="page-item"><a class="page-link"${rel} title="${e(CAT.name)} - Trang ${k}" href="${m.abs(site, listPath(k))}">${k}</a></li>`
+                })
+                .join('')}</ul></div>`
+            : ''
+        const head = [
+          `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
+          ...(n > 1 ? [`<link rel="prev" href="${m.abs(site, listPath(n - 1))}">`] : []),
+          ...(n < pages.length ? [`<link rel="next" href="${m.abs(site, listPath(n + 1))}">`] : []),
+        ].join('\n')
+        return shell(
+          site,
+          n > 1 ? `${CAT.name} - Trang ${n}` : CAT.name,
+          head,
+          `<div class="news_column">${n === 1 ? `<div class="alert alert-info clearfix"><h1>${e(CAT.name)}</h1></div>` : ''}\n${list}\n${pager}</div>`
+        )
+      }
+    ),
 
   renderHome(site, items) {
     const list = items
@@ -146,7 +148,7 @@ ${e(a.lead ?? '')}
       site,
       'Trang chủ',
       `<link rel="canonical" href="${m.abs(site, '/')}">`,
-      `<div class="news_column"><h2><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></h2><ul class="related list-items">${list}</ul><p><a href="${m.abs(site, '/vi/news/')}">Tin tức</a></p></div>`
+      `<div class="news_column">${m.categoryHeading(site, listPath(1), CAT.name)}<ul class="related list-items">${list}</ul><p><a href="${m.abs(site, '/vi/news/')}">Tin tức</a></p></div>`
     )
   },
 

@@ -68,32 +68,32 @@ ${a.authors.length > 0 ? `<p style="text-align: right;"><strong>${e(a.authors.jo
   },
 
   renderListings: (site, items) =>
-    m.listingPages(items, listPath, (page, n, pages) => {
-      const posts = page
-        .map(
-          (a) =>
-            `<article class="post-${a.id} post type-post category-${CAT.alias}"><div class="post-thumb"><a href="${e(a.url)}">${m.imgTag(a, m.abs(site, `/wp-content/uploads/${a.published_at.slice(0, 4)}/${a.published_at.slice(5, 7)}/thumb-${a.id}.jpg`), a.title)}</a></div><h2 class="entry-title"><a href="${e(a.url)}" rel="bookmark">${e(a.title)}</a></h2><time class="entry-date" datetime="${a.published_at}">${m.pubParts(a).dmy}</time><div class="entry-summary"><p>${e(a.lead ?? '')}</p></div></article>`
+    m.listingPages(
+      items,
+      listPath,
+      (a) =>
+        `<article class="post-${a.id} post type-post category-${CAT.alias}"><div class="post-thumb"><a href="${e(a.url)}">${m.imgTag(a, m.abs(site, `/wp-content/uploads/${a.published_at.slice(0, 4)}/${a.published_at.slice(5, 7)}/thumb-${a.id}.jpg`), a.title)}</a></div><h2 class="entry-title"><a href="${e(a.url)}" rel="bookmark">${e(a.title)}</a></h2><time class="entry-date" datetime="${a.published_at}">${m.pubParts(a).dmy}</time><div class="entry-summary"><p>${e(a.lead ?? '')}</p></div></article>`,
+      (posts, n, pages) => {
+        const nav =
+          pages.length > 1
+            ? `<nav class="navigation pagination"><div class="nav-links">${pages.map((_, j) => (j + 1 === n ? `<span aria-current="page" class="page-numbers current">${j + 1}</span>` : `<a class="page-numbers" href="${m.abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next page-numbers" href="${m.abs(site, listPath(n + 1))}">Trang sau</a>` : ''}</div></nav>`
+            : ''
+        return shell(
+          site,
+          CAT.name,
+          `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
+          `<h1 class="page-title">Chuyên mục: ${e(CAT.name)}</h1>${posts}${nav}`,
+          'archive category'
         )
-        .join('\n')
-      const nav =
-        pages.length > 1
-          ? `<nav class="navigation pagination"><div class="nav-links">${pages.map((_, j) => (j + 1 === n ? `<span aria-current="page" class="page-numbers current">${j + 1}</span>` : `<a class="page-numbers" href="${m.abs(site, listPath(j + 1))}">${j + 1}</a>`)).join('')}${n < pages.length ? `<a class="next page-numbers" href="${m.abs(site, listPath(n + 1))}">Trang sau</a>` : ''}</div></nav>`
-          : ''
-      return shell(
-        site,
-        CAT.name,
-        `<link rel="canonical" href="${m.abs(site, listPath(n))}">`,
-        `<h1 class="page-title">Chuyên mục: ${e(CAT.name)}</h1>${posts}${nav}`,
-        'archive category'
-      )
-    }),
+      }
+    ),
 
   renderHome(site, items) {
     return shell(
       site,
       site.source.name,
       '',
-      `<section class="home-latest"><h2><a href="${m.abs(site, listPath(1))}">${e(CAT.name)}</a></h2>${items
+      `<section class="home-latest">${m.categoryHeading(site, listPath(1), CAT.name)}${items
         .slice(0, 6)
         .map((a) => `<div class="post-thumb"><a href="${e(a.url)}">${e(a.title)}</a></div>`)
         .join('')}</section>`,
