@@ -6,8 +6,6 @@
 -- mentions merged into one entity; span_start/span_end are those of its most complete mention).
 ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS organization VARCHAR;
 
-COMMENT ON COLUMN event_mentions.organization IS 'tổ chức của đại hội loại other: party, farmers_union, trade_union, youth_union, women_union, fatherland_front, veterans, ethnic_minorities, armed_forces, other; NULL với đại hội thi đua, hội nghị điển hình | holder of a kind-other congress: party, farmers_union, trade_union, youth_union, women_union, fatherland_front, veterans, ethnic_minorities, armed_forces, other; NULL for emulation congresses and model conferences';
-
 -- The holder of each resolved event, for timelines that show Party and mass-organisation congresses as
 -- their own layer (events.kind alone says only 'other').
 CREATE OR REPLACE VIEW event_organizations AS
@@ -15,7 +13,3 @@ CREATE OR REPLACE VIEW event_organizations AS
   FROM event_mentions
   WHERE event_id IS NOT NULL AND organization IS NOT NULL
   GROUP BY event_id;
-
-COMMENT ON VIEW event_organizations IS 'Tổ chức của mỗi sự kiện loại other (Đảng, đoàn thể…) | Holder of each kind-other event (Party, mass organisations…)';
-COMMENT ON COLUMN event_organizations.event_id IS 'mã sự kiện (events.event_id) | event id (events.event_id)';
-COMMENT ON COLUMN event_organizations.organization IS 'tổ chức: party, farmers_union, trade_union, youth_union, women_union, fatherland_front, veterans, ethnic_minorities, armed_forces, other | holder: party, farmers_union, trade_union, youth_union, women_union, fatherland_front, veterans, ethnic_minorities, armed_forces, other';
