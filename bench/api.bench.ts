@@ -18,7 +18,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { createApp, type AppHandle } from '../server/src/app.ts'
-import { searchWorkerFor } from '../server/src/search/index-store.ts'
+import { stopSearchWorkers } from '../server/src/search/index-store.ts'
+import { loadPaths } from './api-load.ts'
+import { startBenchServer } from './api-serve.ts'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const exec = promisify(execFile)
@@ -173,28 +175,43 @@ export const searchQueries = async (h: AppHandle): Promise<string[]> => {
   }
 }
 
-const searchAt100 = async (cold: AppHandle, warm: AppHandle, perClient: number) => {
-  const queries = await searchQueries(cold)
-  // the version's index is built once, in a worker thread, before search is measured
-  const t0 = performance.now()
-  const built = await searchWorkerFor(cold.db.file).built()
-  const indexSeconds = r2((performance.now() - t0) / 1000)
-  const health = await load(cold, ['/api/health'], 100, perClient)
-  // one client through every query: each search's own cost, without queueing
-  const oneClient = await load(cold, queries, 1, queries.length)
-  const uncached = await load(cold, queries, 100, perClient)
-  await load(warm, queries, 1, queries.length) // each distinct query asked once before
-  const cached = await load(warm, queries, 100, perClient)
+/**
+ * Search at 100 concurrent connections against the server in its own process (bench/api-serve.ts),
+ * the load from autocannon in this one: the bare /api/health first (the HTTP floor of the same run),
+ * one connection through every query (each search's own cost), then `amount` searches taking the
+ * distinct queries in turn, with the answer cache off and on.
+ */
+const searchAt100 = async (h: AppHandle, dbFile: string, amount: number) => {
+  const queries = await searchQueries(h)
+  const loadBefore = loadavg().map(r2)
+  const measure = async (cache: boolean) => {
+    const server = await startBenchServer(dbFile, cache)
+    try {
+      const health = await loadPaths(server.url, ['/api/health'], 100, amount)
+      const oneClient = await loadPaths(server.url, queries, 1, queries.length)
+      const search = await loadPaths(server.url, queries, 100, amount)
+      return { server, health, oneClient, search }
+    } finally {
+      await server.stop()
+    }
+  }
+  const off = await measure(false)
+  const on = await measure(true)
   return {
     distinct_queries: queries.length,
-    requests: 100 * perClient,
+    requests: amount,
+    distinct_per_request: r2(queries.length / amount),
     clients: 100,
-    index: { built, wait_seconds: indexSeconds, ...searchWorkerFor(cold.db.file).stats },
-    load_average: loadavg().map(r2),
-    health,
-    one_client: oneClient,
-    uncached,
-    cached,
+    index: {
+      built: off.server.index_built,
+      wait_seconds: off.server.index_wait_seconds,
+      ...off.server.index,
+    },
+    load_average: { before: loadBefore, after: loadavg().map(r2) },
+    health: off.health,
+    one_client: off.oneClient,
+    uncached: off.search,
+    cached: { health: on.health, search: on.search },
   }
 }
 
@@ -235,9 +252,13 @@ export async function run(): Promise<Record<string, unknown>> {
     const t0 = performance.now()
     const dbFile = given ?? (await buildWarehouse(dir, n))
     const buildSeconds = given ? null : r2((performance.now() - t0) / 1000)
-    const opts = { dbFile, watch: false, sql: { rateLimit: 1e9 }, log: () => {} }
-    const cold = await createApp({ ...opts, cache: false })
-    const warm = await createApp(opts)
+    const cold = await createApp({
+      dbFile,
+      watch: false,
+      sql: { rateLimit: 1e9 },
+      log: () => {},
+      cache: false,
+    })
     try {
       const health = (await (await cold.app.request('/api/health')).json()) as { articles?: number }
       const ids = await pickIds(cold)
@@ -245,7 +266,8 @@ export async function run(): Promise<Record<string, unknown>> {
       const only = process.env.API_BENCH_ONLY?.split(',')
       const endpoints = endpointsFor(ids).filter(([name]) => !only || only.includes(name))
       const perRoute = await routes(cold, endpoints, iterations)
-      const search = await searchAt100(cold, warm, Number(process.env.API_BENCH_SEARCH_PER_CLIENT ?? 5))
+      stopSearchWorkers() // the articles-search route's index in this process: the server has its own
+      const search = await searchAt100(cold, dbFile, Number(process.env.API_BENCH_SEARCH_REQUESTS ?? 500))
       return {
         database: given
           ? `given: ${path.basename(given)}`
@@ -262,7 +284,6 @@ export async function run(): Promise<Record<string, unknown>> {
       }
     } finally {
       await cold.close()
-      await warm.close()
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

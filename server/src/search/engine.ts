@@ -8,7 +8,7 @@
  * rerank depth) rows are ever sorted; the total is the size of the filtered set.
  */
 import { fold } from '../routes/search-snippet.ts'
-import { NO_DAY, type SearchIndexData } from './index-build.ts'
+import { groupDocs, NO_DAY, type SearchIndexData } from './index-build.ts'
 import { pairPostings } from './biwords.ts'
 import { difference, EMPTY, holdsRun, intersect, keep, seek, unionAll } from './postings.ts'
 import type { SearchQuery, Term } from './query.ts'
@@ -25,6 +25,14 @@ export interface RouteFilters {
   readonly source: string | null
   readonly origin: string | null
   readonly unique: boolean
+}
+
+/** (key, article number) pairs of a per-article column, its null keys left out. */
+function* docsBy<T>(col: ArrayLike<T>, key: (v: T) => string | null): Iterable<readonly [string, number]> {
+  for (let doc = 0; doc < col.length; doc++) {
+    const k = key(col[doc] as T)
+    if (k !== null) yield [k, doc]
+  }
 }
 
 const dayOf = (iso: string): number =>
@@ -54,6 +62,9 @@ export const PAGE_COLUMNS: ReadonlyArray<readonly [string, string]> = [
 export class SearchIndex {
   private readonly all: Uint32Array
   private readonly years: Int16Array
+  /** Articles by publication year and by province code per system: filters become intersections. */
+  private readonly byYear: Map<number, Uint32Array>
+  private readonly byProvince: Readonly<Record<'2008' | '2025', Map<string, Uint32Array>>>
   /** Per-article scratch of one search at a time (searches run synchronously): marks and scores. */
   private readonly stamp: Uint32Array
   private readonly acc: Float64Array
@@ -62,6 +73,11 @@ export class SearchIndex {
   constructor(readonly data: SearchIndexData) {
     this.all = Uint32Array.from({ length: data.n }, (_, i) => i)
     this.years = Int16Array.from(data.day, (d) => (d === NO_DAY ? 0 : new Date(d * 864e5).getUTCFullYear()))
+    this.byYear = new Map([...groupDocs(docsBy(this.years, String))].map(([y, l]) => [+y, l]))
+    this.byProvince = {
+      '2008': groupDocs(docsBy(data.p2008, (c) => c)),
+      '2025': groupDocs(docsBy(data.p2025, (c) => c)),
+    }
     this.stamp = new Uint32Array(data.n)
     this.acc = new Float64Array(data.n)
   }
@@ -183,8 +199,8 @@ export class SearchIndex {
    * Clauses of one term put their lists into one intersection, and their phrases are checked on its
    * result only (the fewest articles); clauses with OR are unions of their terms.
    */
-  private candidates(s: SearchQuery): Uint32Array {
-    const lists: Uint32Array[] = []
+  private candidates(s: SearchQuery, filters: ReadonlyArray<Uint32Array>): Uint32Array {
+    const lists: Uint32Array[] = [...filters]
     const phrases: Term[] = []
     for (const c of s.clauses) {
       const only = c.length === 1 ? c[0] : undefined
@@ -203,33 +219,38 @@ export class SearchIndex {
     return unionAll(numbers.map((n) => this.data.cites.get(fold(n.replace(/\s+/g, ''))) ?? EMPTY))
   }
 
-  /** `province:` values (a code, in either system, or a name) as the codes they accept per system. */
-  private provinceMatch(values: ReadonlyArray<string>): (doc: number) => boolean {
+  /** `province:` values (a code, in either system, or a name): the articles of the codes they name. */
+  private provinceDocs(values: ReadonlyArray<string>): Uint32Array {
     const d = this.data
-    const in2008 = new Set<string>()
-    const in2025 = new Set<string>()
+    const lists: Uint32Array[] = []
+    const of = (system: '2008' | '2025', code: string) =>
+      lists.push(this.byProvince[system].get(code) ?? EMPTY)
     for (const v of values) {
       if (/^\d{2}$/.test(v)) {
-        in2008.add(v)
-        in2025.add(v)
-      } else
-        for (const c of d.provinces.get(fold(v)) ?? []) (c.system === '2008' ? in2008 : in2025).add(c.code)
+        of('2008', v)
+        of('2025', v)
+      } else for (const c of d.provinces.get(fold(v)) ?? []) of(c.system, c.code)
     }
-    return (doc) => in2008.has(d.p2008[doc] as string) || in2025.has(d.p2025[doc] as string)
+    return unionAll(lists)
   }
 
-  private filtered(s: SearchQuery, f: RouteFilters, cand: Uint32Array): Uint32Array {
+  /** The filters held as posting lists (fields of the query, the route's provinces): intersected first. */
+  private filterLists(s: SearchQuery, f: RouteFilters): Uint32Array[] {
     const d = this.data
-    let out = cand
-    if (s.types.length) out = intersect(out, unionAll(s.types.map((t) => d.types.get(t) ?? EMPTY)))
-    if (s.numbers.length) out = intersect(out, this.citing(s.numbers))
+    const lists: Uint32Array[] = []
+    if (s.types.length) lists.push(unionAll(s.types.map((t) => d.types.get(t) ?? EMPTY)))
+    if (s.numbers.length) lists.push(this.citing(s.numbers))
+    if (s.provinces.length) lists.push(this.provinceDocs(s.provinces))
+    if (s.years.length) lists.push(unionAll(s.years.map((y) => this.byYear.get(y) ?? EMPTY)))
+    const byCode = this.byProvince[f.system]
+    if (f.provinces.length) lists.push(unionAll(f.provinces.map((c) => byCode.get(c) ?? EMPTY)))
+    return lists
+  }
+
+  /** The route's other filters, tested on each candidate. */
+  private filtered(f: RouteFilters, cand: Uint32Array): Uint32Array {
+    const d = this.data
     const preds: Array<(doc: number) => boolean> = []
-    if (s.provinces.length) preds.push(this.provinceMatch(s.provinces))
-    if (s.years.length) preds.push((doc) => s.years.includes(this.years[doc] as number))
-    if (f.provinces.length) {
-      const col = f.system === '2008' ? d.p2008 : d.p2025
-      preds.push((doc) => f.provinces.includes(col[doc] as string))
-    }
     if (f.from !== null) {
       const from = dayOf(f.from)
       preds.push((doc) => d.day[doc] !== NO_DAY && (d.day[doc] as number) >= from)
@@ -241,12 +262,12 @@ export class SearchIndex {
     if (f.source !== null) preds.push((doc) => d.sources[doc] === f.source)
     if (f.origin !== null) preds.push((doc) => d.origins[doc] === f.origin)
     if (f.unique) preds.push((doc) => d.isCopy[doc] === 0)
-    if (preds.length === 0) return out
+    if (preds.length === 0) return cand
     const test =
       preds.length === 1
         ? (preds[0] as (doc: number) => boolean)
         : (doc: number) => preds.every((p) => p(doc))
-    return keep(out, test)
+    return keep(cand, test)
   }
 
   /** Scores of the candidates, in the per-article scratch `acc` (read by article number). */
@@ -311,7 +332,7 @@ export class SearchIndex {
 
   search(s: SearchQuery, f: RouteFilters, limit: number, offset: number): SearchPage {
     const d = this.data
-    const cand = this.filtered(s, f, this.candidates(s))
+    const cand = this.filtered(f, this.candidates(s, this.filterLists(s, f)))
     const scores = this.scores(s, cand)
     const boost = this.pairBoost(s)
     const better = betterBy(scores, d.publishedMs)

@@ -111,3 +111,9 @@ export const readySearchWorker = async (file: string, waitMs: number): Promise<S
     clearTimeout(timer)
   }
 }
+
+/** Stops every version's worker (a process done with searching frees their indexes at once). */
+export const stopSearchWorkers = (): void => {
+  for (const w of workers.values()) w.stop()
+  workers.clear()
+}

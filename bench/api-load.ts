@@ -1,0 +1,59 @@
+/**
+ * The load generator of `pnpm bench api`: autocannon (closed loop, keep-alive connections) against a
+ * server in another process. Each request takes the next path of one shared sequence, so `paths` is
+ * the query mix in the order a population of users would send it; every answer's own time is kept,
+ * to report p50/p95 exactly (autocannon's own histogram has no p95).
+ */
+import autocannon from 'autocannon'
+
+export interface LoadFigures {
+  readonly requests: number
+  readonly p50_ms: number
+  readonly p95_ms: number
+  readonly max_ms: number
+  readonly per_s: number
+  readonly non_2xx: number
+  readonly errors: number
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100
+
+const quantile = (sorted: ReadonlyArray<number>, q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN
+
+/** `amount` requests over `connections` connections, the paths taken in turn from `paths`. */
+export const loadPaths = async (
+  url: string,
+  paths: ReadonlyArray<string>,
+  connections: number,
+  amount: number
+): Promise<LoadFigures> => {
+  if (paths.length === 0) throw new Error('no paths to load')
+  let next = 0
+  const times: number[] = []
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        amount,
+        timeout: 30,
+        requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] as string }) }],
+      },
+      (err, res) => (err ? reject(err) : resolve(res))
+    )
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      times.push(responseTime)
+    })
+  })
+  times.sort((a, b) => a - b)
+  return {
+    requests: times.length,
+    p50_ms: r2(quantile(times, 0.5)),
+    p95_ms: r2(quantile(times, 0.95)),
+    max_ms: r2(times.at(-1) ?? Number.NaN),
+    per_s: r2(times.length / result.duration),
+    non_2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  }
+}
