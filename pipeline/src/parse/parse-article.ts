@@ -367,20 +367,27 @@ const ARTICLE_META =
  * (parseArticle refuses listings). og:type / JSON-LD Article alone are not trusted: many portals
  * print them on every page, listings included; they only relax the minimum body length.
  */
-export const isArticlePage = (html: string, url: string): boolean => {
-  if (!html || !/<html|<body|<!doctype/i.test(html.slice(0, 2000))) return false
-  if (/<meta[^>]+name=["']thidua:origin["']/i.test(html.slice(0, 20_000))) return true
+export const isArticlePage = (html: string, url: string): boolean =>
+  checkArticle(html, url, () => parseArticle(html, url)) !== null
+
+/**
+ * isArticlePage with the parse it needs passed in: that parse when the page is an article, else
+ * null. The run passes parseArticle with its own options, so an article is parsed once, not twice.
+ */
+export const checkArticle = (html: string, url: string, parse: () => ParseResult): ParseResult | null => {
+  if (!html || !/<html|<body|<!doctype/i.test(html.slice(0, 2000))) return null
+  if (/<meta[^>]+name=["']thidua:origin["']/i.test(html.slice(0, 20_000))) return parse()
   let path = ''
   try {
     const u = new URL(url)
     path = u.pathname + u.search
   } catch {
-    return false
+    return null
   }
-  if (path === '/' || path === '' || LISTING_PATH.test(path)) return false
-  const r = parseArticle(html, url)
-  if (!r.ok) return false
-  if (r.article.body_text.length >= 200 || ARTICLE_META.test(html.slice(0, 100_000))) return true
+  if (path === '/' || path === '' || LISTING_PATH.test(path)) return null
+  const r = parse()
+  if (!r.ok) return null
+  if (r.article.body_text.length >= 200 || ARTICLE_META.test(html.slice(0, 100_000))) return r
   // A short post (one paragraph) is still an article when the CMS itself marks the page as one post.
-  return r.article.body_text.length >= SHORT_POST_MIN && singlePostMarked(html)
+  return r.article.body_text.length >= SHORT_POST_MIN && singlePostMarked(html) ? r : null
 }

@@ -5,7 +5,14 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { isArticlePage, type ParseOptions, type ParseResult, parseArticle } from './parse-article.ts'
+import { detectPlatform } from './fingerprint.ts'
+import {
+  checkArticle,
+  isArticlePage,
+  type ParseOptions,
+  type ParseResult,
+  parseArticle,
+} from './parse-article.ts'
 
 export interface PageInput {
   readonly html: string
@@ -35,12 +42,25 @@ export interface ParseReply {
   readonly results: ReadonlyArray<PageResult>
 }
 
+/**
+ * Whether parsing with the page's options reads the same body as isArticlePage's bare parse, so one
+ * parse serves both: `now` only dates the record; a source's platform only counts when the page's
+ * own fingerprint is generic (parse-article.ts's `preferred`); a forced platform always counts.
+ */
+const sameVerdict = ({ html, url, opts }: PageInput): boolean =>
+  !opts?.platform &&
+  (!opts?.source || opts.source.platform === 'generic' || detectPlatform(html, url) !== 'generic')
+
 /** parseArticle, with an unexpected exception turned into a failure so a batch always completes. */
 export const parseSafely = (p: PageInput): PageResult => {
   try {
-    if (p.detectArticle && !isArticlePage(p.html, p.url))
-      return { ok: false, notArticle: true, reason: 'not an article page' }
-    return parseArticle(p.html, p.url, p.opts)
+    if (!p.detectArticle) return parseArticle(p.html, p.url, p.opts)
+    const parsed = sameVerdict(p)
+      ? checkArticle(p.html, p.url, () => parseArticle(p.html, p.url, p.opts))
+      : isArticlePage(p.html, p.url)
+        ? parseArticle(p.html, p.url, p.opts)
+        : null
+    return parsed ?? { ok: false, notArticle: true, reason: 'not an article page' }
   } catch (e) {
     return { ok: false, reason: `parser error: ${e instanceof Error ? e.message : String(e)}` }
   }
