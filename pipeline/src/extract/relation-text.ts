@@ -15,6 +15,20 @@ export interface Sentence {
  * hard wrap of a legal database's text, not the end of a sentence.
  */
 const SOFT_WRAP = /^[ \t]*(?:\p{Ll}|\d+(?:\/(?:19|20)\d\d)?[/-]\p{Lu})/u
+/**
+ * A line that ends on a word needing its complement ("Xét đề nghị của Giám đốc Sở\nKế hoạch và Đầu tư",
+ * "… tại\nTờ trình") or on a number whose symbol the next line gives ("Nghị quyết số 52\nNQ/TW") goes on.
+ */
+const HANGING_END = /(?:^|\s)(?:của|và|tại|ngày|cho|với|bởi|đề nghị|Sở|Bộ|Giám đốc|Chủ tịch)[ \t]*$/u
+const NUMBER_END = /\bsố\s*\d+[ \t]*$/u
+const SYMBOL_START = /^[ \t]*\p{Lu}{1,6}[/-]\p{Lu}/u
+
+function softWrap(text: string, at: number, next: number): boolean {
+  const after = text.slice(next, next + 12)
+  if (SOFT_WRAP.test(after)) return true
+  const before = text.slice(Math.max(0, at - 24), at)
+  return HANGING_END.test(before) || (NUMBER_END.test(before) && SYMBOL_START.test(after))
+}
 
 /** Sentence ranges: a line break, or [.!?] followed by space, ends one ("10.6.2024" does not; ";" joins lists). */
 export function sentences(text: string): Sentence[] {
@@ -22,7 +36,7 @@ export function sentences(text: string): Sentence[] {
   let start = 0
   const re = /\n+|[.!?…]+(?=\s)/g
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0] === '\n' && SOFT_WRAP.test(text.slice(re.lastIndex, re.lastIndex + 12))) continue
+    if (m[0] === '\n' && softWrap(text, m.index, re.lastIndex)) continue
     const end = m.index + m[0].length
     if (end > start) out.push({ start, end })
     start = end

@@ -28,11 +28,9 @@ import {
   ISSUED,
   isCentralLevel,
   LATER,
-  LAUNCH,
   LIST_GAP,
   NEW_ACTOR,
   NEXT_ISSUES,
-  ORGANIZE,
   PASSIVE,
   REPEALED,
   REPLACE,
@@ -46,61 +44,14 @@ import {
   sentences,
   subjectDocument,
 } from './relation-text.ts'
+import { type Ctx, push, subjectBefore } from './relations-core.ts'
+import { AMEND_LONG, CITE_WRAPPED, GUIDANCE_ITEM, groundsListRelations } from './relations-grounds.ts'
+import { campaignRelations, eventRelations } from './relations-launch.ts'
 
 export { sentences }
 
 /** How far below its subject document an article still reports that document's content. */
 const SUBJECT_REACH = 4000
-
-const sameDoc = (a: DocumentMention, b: DocumentMention): boolean =>
-  a.type === b.type &&
-  a.number === b.number &&
-  (a.symbol === null || b.symbol === null || a.symbol === b.symbol)
-
-interface Ctx {
-  readonly text: string
-  /** One entry per mention (a merged document has several), with that mention's span. */
-  readonly docs: ReadonlyArray<DocumentMention>
-  /** The extraction's document index of each entry of `docs`. */
-  readonly owner: ReadonlyArray<number>
-  /** Relations with `from`/`to` indexing `docs` (mapped to documents at the end). */
-  readonly out: RelationMention[]
-  readonly seen: Set<string>
-  /** The text's own document when the text is one ("Số: 594/KH-UBND" in its header), as a `docs` index. */
-  readonly self: number | null
-}
-
-const push = (ctx: Ctx, r: RelationMention) => {
-  const from = ctx.owner[r.from]!
-  const to = r.to === null ? null : ctx.owner[r.to]!
-  const key = `${r.relation}|${from}|${to ?? ''}|${r.campaign ?? ''}|${r.event ?? ''}`
-  if (ctx.seen.has(key)) return
-  const f = ctx.docs[r.from]
-  const t = r.to === null ? undefined : ctx.docs[r.to]
-  if (f && t && (from === to || sameDoc(f, t))) return
-  ctx.seen.add(key)
-  ctx.out.push(r)
-}
-
-/** The document a verb at `at` belongs to: the nearest one before it in the sentence, with no other between. */
-function subjectBefore(
-  ctx: Ctx,
-  inSentence: number[],
-  at: number,
-  maxGap: number,
-  skip: Set<number>
-): number | null {
-  let best: number | null = null
-  for (const i of inSentence) {
-    const d = ctx.docs[i]!
-    if (d.end <= at && !skip.has(i)) best = i
-  }
-  if (best === null) return null
-  const gap = ctx.text.slice(ctx.docs[best]!.end, at)
-  // A clause boundary with a new actor ("…, các sở thực hiện …") would make the verb someone else's.
-  if (gap.length > maxGap || /\b(?:yêu cầu|đề nghị|giao)\b/iu.test(gap)) return null
-  return best
-}
 
 /** After the targets: the documents the sentence says were issued ("…, UBND tỉnh ban hành Kế hoạch số …"). */
 function issuedAfter(ctx: Ctx, inSentence: number[], after: number, skip: Set<number>): number[] {
@@ -155,8 +106,8 @@ function listFrom(ctx: Ctx, inSentence: number[], first: number): number[] {
     const prev = ctx.docs[out[out.length - 1]!]!
     const next = ctx.docs[inSentence[k]!]!
     const gap = ctx.text.slice(prev.end, next.start)
-    if (!LIST_GAP.test(gap) || NEW_ACTOR.test(gap) || ISSUED.test(gap) || IMPL.test(gap) || CITE.test(gap))
-      break
+    const listed = LIST_GAP.test(gap) || GUIDANCE_ITEM.test(gap)
+    if (!listed || NEW_ACTOR.test(gap) || ISSUED.test(gap) || IMPL.test(gap) || CITE.test(gap)) break
     out.push(inSentence[k]!)
   }
   return out
@@ -174,11 +125,13 @@ function verbBefore(
   const before = ctx.text.slice(from, d.start)
   const tests: Array<[RelationKind, RegExp]> = [
     ['amends', AMEND],
+    ['amends', AMEND_LONG],
     ['amends', ADD_TO],
     ['replaces', REPLACE],
     ['implements', IMPL],
     ['implements', GUIDES],
     ['cites', CITE],
+    ['cites', CITE_WRAPPED],
   ]
   for (const [kind, re] of tests) {
     const m = re.exec(before)
@@ -215,7 +168,10 @@ function sourcesFor(
   for (const i of inSentence)
     if (REPEALED.test(ctx.text.slice(Math.max(s.start, ctx.docs[i]!.start - 20), ctx.docs[i]!.start)))
       skip.add(i)
-  const opening = /^[\s\-–•*+\d.)]*(?:để|nhằm|đồng thời)?\s*$/iu.test(ctx.text.slice(s.start, verb.at))
+  // A title "VỀ VIỆC SỬA ĐỔI …" opens on its verb as well.
+  const opening = /^[\s\-–•*+\d.)]*(?:để|nhằm|đồng thời|về việc|v\/v)?\s*$/iu.test(
+    ctx.text.slice(s.start, verb.at)
+  )
   const before = opening ? null : subjectBefore(ctx, inSentence, verb.at, 160, skip)
   if (before !== null) return { from: [before], bySubject: false }
   const last = ctx.docs[targets[targets.length - 1]!]!
@@ -277,81 +233,6 @@ function documentRelations(ctx: Ctx, s: Sentence, inSentence: number[], subject:
   }
 }
 
-/** The plan a campaign or congress phrase belongs to: before the verb, or the "(Kế hoạch số …)" after it. */
-function planFor(ctx: Ctx, s: Sentence, inSentence: number[], at: number): number | null {
-  const before = subjectBefore(ctx, inSentence, at, 200, new Set())
-  if (before !== null) return before
-  for (const i of inSentence) {
-    const d = ctx.docs[i]!
-    if (d.start > at && /\(\s*$/.test(ctx.text.slice(Math.max(s.start, d.start - 3), d.start))) {
-      // Only when the sentence names the document kind before the verb ("Kế hoạch tổ chức …").
-      const lead = ctx.text.slice(s.start, at)
-      if (
-        /(?:kế hoạch|chỉ thị|chương trình|quyết định|hướng dẫn)\s+[^\s]*\s*$/iu.test(lead) ||
-        /kế hoạch|chỉ thị/iu.test(lead)
-      )
-        return i
-    }
-  }
-  return null
-}
-
-function campaignRelations(
-  ctx: Ctx,
-  s: Sentence,
-  inSentence: number[],
-  campaigns: ReadonlyArray<CampaignMention>
-) {
-  for (const c of campaigns) {
-    if (c.start === undefined || c.end === undefined || c.start < s.start || c.start >= s.end) continue
-    const win = ctx.text.slice(Math.max(s.start, c.start - 70), c.start)
-    const m = LAUNCH.exec(win)
-    if (!m) continue
-    const at = Math.max(s.start, c.start - 70) + m.index
-    const from = planFor(ctx, s, inSentence, at)
-    if (from === null) continue
-    const f = ctx.docs[from]!
-    push(ctx, {
-      relation: 'launches',
-      from,
-      to: null,
-      campaign: c.id,
-      start: Math.min(f.start, at),
-      end: Math.max(f.end, c.end),
-    })
-  }
-}
-
-function eventRelations(
-  ctx: Ctx,
-  s: Sentence,
-  inSentence: number[],
-  events: ReadonlyArray<EventMention & { index: number }>
-) {
-  events.forEach((e) => {
-    const at = e.start
-    if (at === undefined || e.end === undefined || at < s.start || at >= s.end) return
-    // A plan organizes its own congress, not the national one it leads up to.
-    if (e.scope === 'national') return
-    const w0 = Math.max(s.start, at - 120, ...inSentence.map((i) => ctx.docs[i]!.end).filter((x) => x <= at))
-    const m = ORGANIZE.exec(ctx.text.slice(w0, at))
-    if (!m) return
-    const trigger = w0 + m.index
-    const from = planFor(ctx, s, inSentence, trigger)
-    if (from === null) return
-    const f = ctx.docs[from]!
-    if (f.type !== 'plan' && f.type !== 'decision' && f.type !== 'guideline' && f.type !== 'directive') return
-    push(ctx, {
-      relation: 'organizes',
-      from,
-      to: null,
-      event: e.index,
-      start: Math.min(f.start, trigger),
-      end: Math.max(f.end, e.end),
-    })
-  })
-}
-
 /** More document mentions than this in one sentence: no relations are read from it. */
 const MAX_DOCS_PER_SENTENCE = 100
 
@@ -381,6 +262,7 @@ export function extractRelations(
     campaignRelations(ctx, s, inSentence, campaignOcc)
     eventRelations(ctx, s, inSentence, eventOcc)
   }
+  groundsListRelations(ctx)
   return ctx.out
     .map((r) => ({ ...r, from: ctx.owner[r.from]!, to: r.to === null ? null : ctx.owner[r.to]! }))
     .sort((a, b) => a.start - b.start || a.from - b.from)
