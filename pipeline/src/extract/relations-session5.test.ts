@@ -57,16 +57,18 @@ describe('the items and wraps of a legal preamble', () => {
     expect(sentences('Tỉnh đẩy mạnh chuyển đổi số\nThực hiện Kế hoạch số 5/KH-UBND.')).toHaveLength(2)
   })
 
-  it('reads a proposal glued to its report ("tạiTờ trình") and a long amended-article title', () => {
-    expect(
-      rel(
-        'QUYẾT ĐỊNH\nSố: 31/QĐ-UBND\nTheo đề nghị của Sở Nội vụ tạiTờ trình số 19/TTr-SNV ngày 3/4/2024,\nQUYẾT ĐỊNH:'
-      )
-    ).toEqual(['31 cites 19'])
-    expect(
-      rel(
-        'Số: 8/2024/QĐ-UBND\nQUYẾT ĐỊNH\nVỀ VIỆC SỬA ĐỔI KHOẢN 2, ĐIỀU 7 CỦA QUY ĐỊNH VỀ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN TỈNH HÀ GIANG BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 40/2021/QĐ-UBND NGÀY 2/11/2021'
-      )
-    ).toEqual(['8 amends 40'])
+  it.each([
+    [
+      'a proposal glued to its report ("tạiTờ trình")',
+      'QUYẾT ĐỊNH\nSố: 31/QĐ-UBND\nTheo đề nghị của Sở Nội vụ tạiTờ trình số 19/TTr-SNV ngày 3/4/2024,\nQUYẾT ĐỊNH:',
+      ['31 cites 19'],
+    ],
+    [
+      'a long amended-article title opening on "VỀ VIỆC"',
+      'Số: 8/2024/QĐ-UBND\nQUYẾT ĐỊNH\nVỀ VIỆC SỬA ĐỔI KHOẢN 2, ĐIỀU 7 CỦA QUY ĐỊNH VỀ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN TỈNH HÀ GIANG BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 40/2021/QĐ-UBND NGÀY 2/11/2021',
+      ['8 amends 40'],
+    ],
+  ])('reads %s', (_title, text, want) => {
+    expect(rel(text)).toEqual(want)
   })
 })
