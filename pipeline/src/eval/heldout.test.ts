@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { docMention } from '../extract/test-kit.ts'
 import { readTruth } from '../snapshot/catalog.ts'
 import { evaluateHeldOut, HELD_OUT_FLOORS, loadHeldOut } from './heldout.ts'
 import { truthSymbol } from './heldout-score.ts'
@@ -44,19 +45,7 @@ describe('held-out evaluation on the snapshot truth', () => {
     expect(empty.kinds.documents.fn).toBeGreaterThan(0)
     const invented = evaluateHeldOut(some.slice(0, 1), [], (i) => ({
       id: i.id,
-      documents: [
-        {
-          type: 'law',
-          number: '999999',
-          symbol: null,
-          year_in_symbol: null,
-          date: null,
-          issuer: null,
-          surface: '',
-          start: 0,
-          end: 0,
-        },
-      ],
+      documents: [docMention({ type: 'law', number: '999999' })],
       events: [],
       campaigns: [{ id: 'xoa_nha_tam', surface: '' }],
       times: [],

@@ -11,6 +11,20 @@ export const run = (
   province: string | null = null
 ): Extraction => extract(text, { id: 't', published, province })
 
+/** A document mention written by hand: a directive numbered 41 at 0..0 with nothing else, then `o`. */
+export const docMention = (o: Partial<DocumentMention> = {}): DocumentMention => ({
+  type: 'directive',
+  number: '41',
+  symbol: null,
+  year_in_symbol: null,
+  date: null,
+  issuer: null,
+  surface: '',
+  start: 0,
+  end: 0,
+  ...o,
+})
+
 /** The named fields of each document, as rows. */
 export const docRows = <K extends keyof DocumentMention>(
   text: string,

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest'
 import { findPublished, printedDate, urlDate } from './date-finder.ts'
-import { parseVietnameseDate } from './dates.ts'
 import { parseHtml } from './doc.ts'
 import { readHeadMeta } from './head-meta.ts'
 import { parseArticle } from './parse-article.ts'
@@ -94,21 +93,5 @@ describe('machine-readable dates and their sources', () => {
       '2022-07-01T01:34:33+07:00'
     )
     expect(urlDate('https://vidu.vn/tin/bai-viet-123.html')).toBe(null)
-  })
-})
-
-describe('12-hour clock markers', () => {
-  it.each([
-    ['21/12/2012 | 12:00 AM', '2012-12-21T00:00:00+07:00'],
-    ['21/12/2012 12:30 PM', '2012-12-21T12:30:00+07:00'],
-    ['21/12/2012 3:05 pm', '2012-12-21T15:05:00+07:00'],
-    ['21/12/2012 09:05 SA', '2012-12-21T09:05:00+07:00'],
-    ['21/12/2012 09:05 CH', '2012-12-21T21:05:00+07:00'],
-    // The words too ("chiều" afternoon, "tối" evening), but not a word that merely starts with "ch".
-    ['21/12/2012 09:05 chiều nay', '2012-12-21T21:05:00+07:00'],
-    ['21/12/2012 09:05 tối', '2012-12-21T21:05:00+07:00'],
-    ['21/12/2012 09:05 chuyên mục', '2012-12-21T09:05:00+07:00'],
-  ])('%s', (text, iso) => {
-    expect(parseVietnameseDate(text)).toBe(iso)
   })
 })

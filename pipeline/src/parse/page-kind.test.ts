@@ -79,24 +79,27 @@ describe('WordPress pages', () => {
     <div class="entry-content"><p>This is an example page. It's different from a blog post because it will stay in one place and will show up in your site navigation (in most themes).</p>
     <p>${PARA}</p></div></article></main></div></body></html>`
 
-  it('refuses the "Sample Page", a WordPress page rather than a post', () => {
-    const html = wp(
+  // A page is refused with its reason; a post is kept and read (the title shows it was).
+  it.each([
+    [
+      'refuses the "Sample Page", a WordPress page rather than a post',
       'page-template-default page page-id-2 wp-embed-responsive',
       'post-2 page type-page status-publish hentry',
-      'Sample Page'
-    )
-    const r = parseArticle(html, 'https://phuongvidu.vn/sample-page/')
-    expect(r.ok ? 'article' : r.reason).toBe('WordPress page (not a post), not an article')
-  })
-
-  it('keeps a WordPress post', () => {
-    const html = wp(
+      'Sample Page',
+      'https://phuongvidu.vn/sample-page/',
+      'WordPress page (not a post), not an article',
+    ],
+    [
+      'keeps a WordPress post',
       'post-template-default single single-post postid-7 single-format-standard',
       'post-7 post type-post status-publish format-standard hentry category-tin-tuc',
-      'Phường biểu dương điển hình tiên tiến'
-    )
-    const r = parseArticle(html, 'https://phuongvidu.vn/2025/06/12/phuong-bieu-duong/')
-    expect(r.ok ? r.article.title : r.reason).toBe('Phường biểu dương điển hình tiên tiến')
+      'Phường biểu dương điển hình tiên tiến',
+      'https://phuongvidu.vn/2025/06/12/phuong-bieu-duong/',
+      'Phường biểu dương điển hình tiên tiến',
+    ],
+  ])('%s', (_name, bodyClass, articleClass, title, url, want) => {
+    const r = parseArticle(wp(bodyClass, articleClass, title), url)
+    expect(r.ok ? r.article.title : r.reason).toBe(want)
   })
 })
 

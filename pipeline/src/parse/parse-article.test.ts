@@ -34,169 +34,203 @@ const expectNoChrome = (a: ArticleRecord) => {
   for (const c of CHROME) expect(a.body_text, c).not.toContain(c)
 }
 
-describe('parseArticle on NukeViet', () => {
-  const a = parsed(
-    'nukeviet-article.html',
-    'https://thunghiem.gov.vn/vi/news/tin-tuc-su-kien/so-noi-vu-tong-ket-4521.html'
-  )
-  it('reads title, visible date (not the microdata edit time), authors, category, tags', () => {
-    expect(a.platform).toBe('nukeviet')
-    expect(a.title).toBe('Sở Nội vụ tổng kết phong trào thi đua năm 2023')
-    expect(a.published_at).toBe('2024-01-12T09:05:00+07:00')
-    expect(a.authors).toEqual(['Thu Hà', 'Minh Đức'])
-    expect(a.category).toBe('Thi đua - Khen thưởng')
-    expect(a.tags).toEqual(['thi đua', 'khen thưởng'])
-  })
-  it('opens the body with the lead, keeps table rows, keeps captions apart, drops the rating form', () => {
-    expect(a.lead).toMatch(/^Sáng 12\/1, Sở Nội vụ/)
-    const paras = a.body_text.split('\n\n')
-    expect(paras[0]).toBe(a.lead)
-    expect(paras).toContain('Tập thể 12')
-    expect(paras).toHaveLength(6)
-    expect(a.body_text).not.toContain('Quang cảnh hội nghị tổng kết')
-    expect(a.images).toEqual([
-      {
-        src: 'https://thunghiem.gov.vn/assets/news/2024_01/hoi-nghi.jpg',
-        caption: 'Quang cảnh hội nghị tổng kết',
-      },
-    ])
-    expect(a.body_text).not.toMatch(/\u00a0| {2}/)
-    expectNoChrome(a)
+const NUKEVIET_URL = 'https://thunghiem.gov.vn/vi/news/tin-tuc-su-kien/so-noi-vu-tong-ket-4521.html'
+
+/** One article page per platform: the fields it must read, the furniture it must drop, then its own checks. */
+interface SiteCase {
+  readonly site: string
+  readonly what: string
+  readonly file: string
+  readonly url: string
+  /** Record fields, each compared with toEqual. */
+  readonly fields: Partial<ArticleRecord>
+  /** Paragraphs of the body, when the case pins them. */
+  readonly paragraphs?: number
+  /** Page furniture that must not reach the body. */
+  readonly absent?: RegExp
+  /** Also check the common CHROME list. */
+  readonly chrome?: boolean
+  readonly more?: (a: ArticleRecord) => void
+}
+
+const SITES: readonly SiteCase[] = [
+  {
+    site: 'NukeViet',
+    what: 'title, visible date (not the microdata edit time), authors, category, tags; lead first, table rows kept, captions apart, rating form dropped',
+    file: 'nukeviet-article.html',
+    url: NUKEVIET_URL,
+    fields: {
+      platform: 'nukeviet',
+      title: 'Sở Nội vụ tổng kết phong trào thi đua năm 2023',
+      published_at: '2024-01-12T09:05:00+07:00',
+      authors: ['Thu Hà', 'Minh Đức'],
+      category: 'Thi đua - Khen thưởng',
+      tags: ['thi đua', 'khen thưởng'],
+      images: [
+        {
+          src: 'https://thunghiem.gov.vn/assets/news/2024_01/hoi-nghi.jpg',
+          caption: 'Quang cảnh hội nghị tổng kết',
+        },
+      ],
+    },
+    paragraphs: 6,
+    absent: /\u00a0| {2}|Quang cảnh hội nghị tổng kết/,
+    chrome: true,
+    more: (a) => {
+      expect(a.lead).toMatch(/^Sáng 12\/1, Sở Nội vụ/)
+      const paras = a.body_text.split('\n\n')
+      expect(paras[0]).toBe(a.lead)
+      expect(paras).toContain('Tập thể 12')
+    },
+  },
+  {
+    site: 'a SharePoint-style government portal',
+    what: 'the category + date line, the byline at the end, and skips the visitor counter',
+    file: 'gov-portal-article.html',
+    url: 'https://thunghiem.gov.vn/Trang/ChiTietTinTuc.aspx?nid=5678',
+    fields: {
+      platform: 'gov-portal',
+      title: 'Triển khai kế hoạch Hội nghị điển hình tiên tiến cấp xã',
+      published_at: '2019-10-22T15:50:00+07:00',
+      category: 'Quy hoạch - Kế hoạch',
+      authors: ['M. NƯƠNG'],
+    },
+    paragraphs: 3,
+    absent: /M\. NƯƠNG|Số lượt người xem|TIN MỚI HƠN|TIN ĐÃ ĐƯA/,
+    chrome: true,
+  },
+  {
+    site: 'Liferay (DNICT portlet)',
+    what: '"Ngày đăng tin:", "Tác giả:"',
+    file: 'liferay-dnict.html',
+    url: 'https://thunghiem.gov.vn/chi-tiet-tin?dinhdanh=1589692995213&danhmuc=13848241113627',
+    fields: {
+      platform: 'liferay',
+      title: 'Phát động thi đua cao điểm 100 ngày',
+      published_at: '2023-09-05T14:20:00+07:00',
+      authors: ['Lê Văn An'],
+    },
+    paragraphs: 3,
+    absent: /Người đăng tin|Lượt xem|Bình luận/,
+  },
+  {
+    site: 'Liferay (VCMS)',
+    what: '"Ngay dang" without diacritics, p.wd-actor, stops before "Các tin khác"',
+    file: 'liferay-vcms.html',
+    url: 'https://snv.thunghiem.gov.vn/web/guest/tin-tuc?articleId=77',
+    fields: {
+      published_at: '2024-02-09T08:15:00+07:00',
+      authors: ['Phạm Thị Lan'],
+      category: 'Thi đua khen thưởng',
+    },
+    absent: /In bài viết|Các tin khác|Ngay dang/,
+    more: (a) => expect(a.body_text.split('\n\n')[0]).toMatch(/^Ngày 8\/2, Sở Nội vụ/),
+  },
+  {
+    site: 'Drupal',
+    what: 'converts the UTC datetime to Vietnamese time and keeps the figure caption apart',
+    file: 'drupal-article.html',
+    url: 'https://thunghiem.gov.vn/content/dai-hoi-thi-dua-yeu-nuoc-huyen-lan-thu-v',
+    fields: {
+      platform: 'drupal',
+      published_at: '2020-08-14T10:30:00+07:00',
+      authors: ['Nguyễn Hải'],
+      tags: ['Đại hội thi đua'],
+    },
+    paragraphs: 3,
+    absent: /Các đại biểu dự Đại hội/,
+    more: (a) => expect(a.images[0]?.caption).toBe('Các đại biểu dự Đại hội. Ảnh: Nguyễn Hải'),
+  },
+  {
+    site: 'WordPress',
+    what: 'prefers time[datetime], reads the dateline, lazy image and caption, and strips comments/share',
+    file: 'wordpress-article.html',
+    url: 'https://tv.thunghiem.vn/tuyen-duong-dien-hinh-tien-tien/?fbclid=abc',
+    fields: {
+      platform: 'wordpress',
+      url: 'https://tv.thunghiem.vn/tuyen-duong-dien-hinh-tien-tien/',
+      published_at: '2019-05-20T08:10:00+07:00',
+      updated_at: '2019-05-21T09:00:00+07:00',
+      dateline: '(thunghiemtv.vn) –',
+      category: 'Thời sự',
+      images: [
+        {
+          src: 'https://tv.thunghiem.vn/wp-content/uploads/2019/05/hn.jpg',
+          caption: 'Trao Bằng khen cho các tập thể. Ảnh: Đức Thắng',
+        },
+      ],
+    },
+    absent: /Nghĩa Hà|Trả lời|Bài viết liên quan|Các trường bắt buộc/,
+    chrome: true,
+  },
+  {
+    site: 'the "-post" newspaper family',
+    what: 'reads the +0700 datetime, sapo, photo table caption, and drops file names and related boxes',
+    file: 'newspaper-post-article.html',
+    url: 'https://baothunghiem.vn/trien-khai-phong-trao-thi-dua-post392263.html?utm_source=fb',
+    fields: {
+      platform: 'newspaper-post',
+      published_at: '2025-01-15T10:24:00+07:00',
+      authors: ['Quang Minh'],
+      category: 'Chính trị',
+      lead: 'UBND tỉnh vừa ban hành Chỉ thị số 01 về phát động phong trào thi đua năm 2025.',
+    },
+    paragraphs: 3,
+    absent: /Tin liên quan|Tin A|z6186955002147/,
+    chrome: true,
+    more: (a) =>
+      expect(a.images[0]).toEqual({
+        src: 'https://cdn.baothunghiem.vn/images/ab12/z6186955002147.jpg',
+        caption: 'Quang cảnh hội nghị triển khai. Ảnh: Quang Minh',
+      }),
+  },
+  {
+    site: 'Báo Nghệ An',
+    what: 'exposes the dateline, drops the duplicated caption paragraph and the "Tin mới" block',
+    file: 'baonghean-article.html',
+    url: 'https://baonghean.vn/phat-dong-phong-trao-thi-dua-10264872.html',
+    fields: {
+      platform: 'baonghean',
+      dateline: '(Baonghean.vn) -',
+      published_at: '2018-03-05T17:32:00+07:00',
+      authors: ['Thanh Nga'],
+    },
+    absent: /Ảnh: Thanh Nga|mask|Tin mới nhất/,
+    more: (a) => expect(a.body_text.startsWith('(Baonghean.vn) - Chiều 5/3')).toBe(true),
+  },
+  {
+    site: 'an unknown site',
+    what: 'takes metadata from JSON-LD @graph and the body by text density, not the menu or sidebar',
+    file: 'generic-jsonld.html',
+    url: 'https://tin.thunghiem.vn/xa-hoi/khen-thuong-dan-van-kheo.html',
+    fields: {
+      platform: 'generic',
+      title: 'Khen thưởng phong trào thi đua “Dân vận khéo”',
+      published_at: '2023-11-02T07:45:00+07:00',
+      updated_at: '2023-11-03T08:00:00+07:00',
+      authors: ['Trần Bình'],
+      category: 'Xã hội',
+      tags: ['thi đua', 'dân vận khéo'],
+    },
+    paragraphs: 3,
+    absent: /Trang chủ|Tin A ngắn|Bản quyền/,
+  },
+]
+
+describe('parseArticle on each platform', () => {
+  it.each(SITES)('$site: $what', (c) => {
+    const a = parsed(c.file, c.url)
+    for (const [field, want] of Object.entries(c.fields))
+      expect(a[field as keyof ArticleRecord], field).toEqual(want)
+    if (c.paragraphs !== undefined) expect(a.body_text.split('\n\n')).toHaveLength(c.paragraphs)
+    if (c.absent) expect(a.body_text).not.toMatch(c.absent)
+    if (c.chrome) expectNoChrome(a)
+    c.more?.(a)
   })
   it('hashes the body text', () => {
+    const a = parsed('nukeviet-article.html', NUKEVIET_URL)
     expect(a.content_hash).toMatch(/^[0-9a-f]{64}$/)
-    const again = parsed(
-      'nukeviet-article.html',
-      'https://thunghiem.gov.vn/vi/news/tin-tuc-su-kien/so-noi-vu-tong-ket-4521.html'
-    )
-    expect(again.content_hash).toBe(a.content_hash)
-  })
-})
-
-describe('parseArticle on a SharePoint-style government portal', () => {
-  const a = parsed('gov-portal-article.html', 'https://thunghiem.gov.vn/Trang/ChiTietTinTuc.aspx?nid=5678')
-  it('reads the category + date line, the byline at the end, and skips the visitor counter', () => {
-    expect(a.platform).toBe('gov-portal')
-    expect(a.title).toBe('Triển khai kế hoạch Hội nghị điển hình tiên tiến cấp xã')
-    expect(a.published_at).toBe('2019-10-22T15:50:00+07:00')
-    expect(a.category).toBe('Quy hoạch - Kế hoạch')
-    expect(a.authors).toEqual(['M. NƯƠNG'])
-    expect(a.body_text.split('\n\n')).toHaveLength(3)
-    expect(a.body_text).not.toMatch(/M\. NƯƠNG|Số lượt người xem|TIN MỚI HƠN|TIN ĐÃ ĐƯA/)
-    expectNoChrome(a)
-  })
-})
-
-describe('parseArticle on Liferay portals', () => {
-  it('reads the DNICT portlet ("Ngày đăng tin:", "Tác giả:")', () => {
-    const a = parsed(
-      'liferay-dnict.html',
-      'https://thunghiem.gov.vn/chi-tiet-tin?dinhdanh=1589692995213&danhmuc=13848241113627'
-    )
-    expect(a.platform).toBe('liferay')
-    expect(a.title).toBe('Phát động thi đua cao điểm 100 ngày')
-    expect(a.published_at).toBe('2023-09-05T14:20:00+07:00')
-    expect(a.authors).toEqual(['Lê Văn An'])
-    expect(a.body_text).not.toMatch(/Người đăng tin|Lượt xem|Bình luận/)
-    expect(a.body_text.split('\n\n')).toHaveLength(3)
-  })
-  it('reads VCMS ("Ngay dang" without diacritics, p.wd-actor) and stops before "Các tin khác"', () => {
-    const a = parsed('liferay-vcms.html', 'https://snv.thunghiem.gov.vn/web/guest/tin-tuc?articleId=77')
-    expect(a.published_at).toBe('2024-02-09T08:15:00+07:00')
-    expect(a.authors).toEqual(['Phạm Thị Lan'])
-    expect(a.category).toBe('Thi đua khen thưởng')
-    expect(a.body_text).not.toMatch(/In bài viết|Các tin khác|Ngay dang/)
-    expect(a.body_text.split('\n\n')[0]).toMatch(/^Ngày 8\/2, Sở Nội vụ/)
-  })
-})
-
-describe('parseArticle on Drupal', () => {
-  const a = parsed(
-    'drupal-article.html',
-    'https://thunghiem.gov.vn/content/dai-hoi-thi-dua-yeu-nuoc-huyen-lan-thu-v'
-  )
-  it('converts the UTC datetime to Vietnamese time and keeps the figure caption apart', () => {
-    expect(a.platform).toBe('drupal')
-    expect(a.published_at).toBe('2020-08-14T10:30:00+07:00')
-    expect(a.authors).toEqual(['Nguyễn Hải'])
-    expect(a.tags).toEqual(['Đại hội thi đua'])
-    expect(a.images[0]?.caption).toBe('Các đại biểu dự Đại hội. Ảnh: Nguyễn Hải')
-    expect(a.body_text).not.toContain('Các đại biểu dự Đại hội')
-    expect(a.body_text.split('\n\n')).toHaveLength(3)
-  })
-})
-
-describe('parseArticle on WordPress', () => {
-  const a = parsed(
-    'wordpress-article.html',
-    'https://tv.thunghiem.vn/tuyen-duong-dien-hinh-tien-tien/?fbclid=abc'
-  )
-  it('prefers time[datetime], reads the dateline, lazy image and caption, and strips comments/share', () => {
-    expect(a.platform).toBe('wordpress')
-    expect(a.url).toBe('https://tv.thunghiem.vn/tuyen-duong-dien-hinh-tien-tien/')
-    expect(a.published_at).toBe('2019-05-20T08:10:00+07:00')
-    expect(a.updated_at).toBe('2019-05-21T09:00:00+07:00')
-    expect(a.dateline).toBe('(thunghiemtv.vn) –')
-    expect(a.category).toBe('Thời sự')
-    expect(a.images).toEqual([
-      {
-        src: 'https://tv.thunghiem.vn/wp-content/uploads/2019/05/hn.jpg',
-        caption: 'Trao Bằng khen cho các tập thể. Ảnh: Đức Thắng',
-      },
-    ])
-    expect(a.body_text).not.toMatch(/Nghĩa Hà|Trả lời|Bài viết liên quan|Các trường bắt buộc/)
-    expectNoChrome(a)
-  })
-})
-
-describe('parseArticle on the "-post" newspaper family', () => {
-  const a = parsed(
-    'newspaper-post-article.html',
-    'https://baothunghiem.vn/trien-khai-phong-trao-thi-dua-post392263.html?utm_source=fb'
-  )
-  it('reads the +0700 datetime, sapo, photo table caption, and drops file names and related boxes', () => {
-    expect(a.platform).toBe('newspaper-post')
-    expect(a.published_at).toBe('2025-01-15T10:24:00+07:00')
-    expect(a.authors).toEqual(['Quang Minh'])
-    expect(a.category).toBe('Chính trị')
-    expect(a.lead).toBe('UBND tỉnh vừa ban hành Chỉ thị số 01 về phát động phong trào thi đua năm 2025.')
-    expect(a.images[0]).toEqual({
-      src: 'https://cdn.baothunghiem.vn/images/ab12/z6186955002147.jpg',
-      caption: 'Quang cảnh hội nghị triển khai. Ảnh: Quang Minh',
-    })
-    expect(a.body_text.split('\n\n')).toHaveLength(3)
-    expect(a.body_text).not.toMatch(/Tin liên quan|Tin A|z6186955002147/)
-    expectNoChrome(a)
-  })
-})
-
-describe('parseArticle on Báo Nghệ An', () => {
-  const a = parsed(
-    'baonghean-article.html',
-    'https://baonghean.vn/phat-dong-phong-trao-thi-dua-10264872.html'
-  )
-  it('exposes the dateline, drops the duplicated caption paragraph and the "Tin mới" block', () => {
-    expect(a.platform).toBe('baonghean')
-    expect(a.dateline).toBe('(Baonghean.vn) -')
-    expect(a.published_at).toBe('2018-03-05T17:32:00+07:00')
-    expect(a.authors).toEqual(['Thanh Nga'])
-    expect(a.body_text).not.toMatch(/Ảnh: Thanh Nga|mask|Tin mới nhất/)
-    expect(a.body_text.startsWith('(Baonghean.vn) - Chiều 5/3')).toBe(true)
-  })
-})
-
-describe('parseArticle on an unknown site', () => {
-  const a = parsed('generic-jsonld.html', 'https://tin.thunghiem.vn/xa-hoi/khen-thuong-dan-van-kheo.html')
-  it('takes metadata from JSON-LD @graph and the body by text density, not the menu or sidebar', () => {
-    expect(a.platform).toBe('generic')
-    expect(a.title).toBe('Khen thưởng phong trào thi đua “Dân vận khéo”')
-    expect(a.published_at).toBe('2023-11-02T07:45:00+07:00')
-    expect(a.updated_at).toBe('2023-11-03T08:00:00+07:00')
-    expect(a.authors).toEqual(['Trần Bình'])
-    expect(a.category).toBe('Xã hội')
-    expect(a.tags).toEqual(['thi đua', 'dân vận khéo'])
-    expect(a.body_text.split('\n\n')).toHaveLength(3)
-    expect(a.body_text).not.toMatch(/Trang chủ|Tin A ngắn|Bản quyền/)
+    expect(parsed('nukeviet-article.html', NUKEVIET_URL).content_hash).toBe(a.content_hash)
   })
 })
 
