@@ -51,4 +51,7 @@ export const GUIDANCE_ITEM =
  */
 export const CITE_WRAPPED =
   /(?:xét|theo) đề nghị[^;.]{0,120}?\s(?:tại|theo)\s*(?:tờ\s+trình(?:\s+số)?)?\s*$/iu
+/** "Thông tư … hướng dẫn thi hành một số quy định của Nghị định số 61": the circular carries out the decree. */
+export const IMPL_PROVISIONS =
+  /hướng dẫn (?:thực hiện|thi hành)\s+(?:một số\s+)?(?:quy định|nội dung|điều khoản)\s+(?:của\s+)?$/iu
 export const AMEND_LONG = /sửa đổi(?:,?\s*bổ sung)?\s*(?:một số\s+)?(?:điều|khoản)[^.;]{0,200}?kèm theo\s*$/iu

@@ -68,6 +68,11 @@ describe('the items and wraps of a legal preamble', () => {
       'Số: 8/2024/QĐ-UBND\nQUYẾT ĐỊNH\nVỀ VIỆC SỬA ĐỔI KHOẢN 2, ĐIỀU 7 CỦA QUY ĐỊNH VỀ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN TỈNH HÀ GIANG BAN HÀNH KÈM THEO QUYẾT ĐỊNH SỐ 40/2021/QĐ-UBND NGÀY 2/11/2021',
       ['8 amends 40'],
     ],
+    [
+      'a circular guiding "một số quy định của" a decree',
+      'Căn cứ Thông tư số 03/2023/TT-BNV ngày 9/5/2023 của Bộ Nội vụ hướng dẫn thi hành một số quy định của Nghị định số 98/2023/NĐ-CP.',
+      ['03 implements 98'],
+    ],
   ])('reads %s', (_title, text, want) => {
     expect(rel(text)).toEqual(want)
   })

@@ -45,7 +45,13 @@ import {
   subjectDocument,
 } from './relation-text.ts'
 import { type Ctx, push, subjectBefore } from './relations-core.ts'
-import { AMEND_LONG, CITE_WRAPPED, GUIDANCE_ITEM, groundsListRelations } from './relations-grounds.ts'
+import {
+  AMEND_LONG,
+  CITE_WRAPPED,
+  GUIDANCE_ITEM,
+  groundsListRelations,
+  IMPL_PROVISIONS,
+} from './relations-grounds.ts'
 import { campaignRelations, eventRelations } from './relations-launch.ts'
 
 export { sentences }
@@ -130,6 +136,7 @@ function verbBefore(
     ['replaces', REPLACE],
     ['implements', IMPL],
     ['implements', GUIDES],
+    ['implements', IMPL_PROVISIONS],
     ['cites', CITE],
     ['cites', CITE_WRAPPED],
   ]
