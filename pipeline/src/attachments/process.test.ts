@@ -4,7 +4,7 @@
  * written for this test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ArticleRecord, contentHash } from '../domain/article.ts'
+import { textArticle } from '../domain/article.ts'
 import { extract } from '../extract/extract.ts'
 import { writeDoc97 } from '../snapshot/attachments/doc97.ts'
 import { queryRows, type Warehouse } from '../warehouse/db.ts'
@@ -19,25 +19,15 @@ const FILE_URL = 'https://langson.example.vn/uploads/kh-138.doc'
 const body =
   'Ngày 12/3/2025, tỉnh ban hành Kế hoạch số 138/KH-UBND ngày 12/3/2025 về tổ chức Đại hội Thi đua yêu nước tỉnh Lạng Sơn lần thứ VI.'
 
-const article: ArticleRecord = {
+const article = textArticle({
   url: ARTICLE_URL,
   source_id: 'langson',
   platform: 'generic',
   title: 'Lạng Sơn chuẩn bị Đại hội Thi đua yêu nước',
-  lead: null,
-  dateline: null,
-  authors: [],
   published_at: '2025-03-14T08:00:00+07:00',
-  updated_at: null,
-  category: null,
-  tags: [],
   body_text: body,
-  images: [],
-  links: [],
-  content_hash: contentHash(body),
   origin: 'rebuilt',
-  language: 'vi',
-}
+})
 
 const header = [
   'ỦY BAN NHÂN DÂN',

@@ -16,23 +16,33 @@ import { tempDbFile } from './testing/build.ts'
 import { extractedItem } from './testing/relation-items.ts'
 
 describe('readable issuer', () => {
-  it('completes a level-only local issuer with the province of its scope', () => {
-    expect(readableIssuer('UBND tỉnh', 'p2008:20')).toBe('UBND tỉnh Lạng Sơn')
-    expect(readableIssuer('Ủy ban nhân dân tỉnh', 'p2025:15')).toBe('Ủy ban nhân dân tỉnh Lào Cai')
-    expect(readableIssuer('Tỉnh ủy', 'p2008:62')).toBe('Tỉnh ủy Kon Tum')
-    expect(readableIssuer('Sở Nội vụ', 'p2008:40')).toBe('Sở Nội vụ tỉnh Nghệ An')
-    expect(readableIssuer('UBND thành phố', 'p2008:01')).toBe('UBND thành phố Hà Nội')
-  })
-  it('leaves named, central, ambiguous and mismatched issuers as written', () => {
-    expect(readableIssuer('UBND tỉnh Lào Cai', 'p2008:10')).toBe('UBND tỉnh Lào Cai')
-    expect(readableIssuer('Bộ Chính trị', 'central')).toBe('Bộ Chính trị')
+  it.each<[issuer: string, scope: string, readable: string]>([
+    ['UBND tỉnh', 'p2008:20', 'UBND tỉnh Lạng Sơn'],
+    ['Ủy ban nhân dân tỉnh', 'p2025:15', 'Ủy ban nhân dân tỉnh Lào Cai'],
+    ['Tỉnh ủy', 'p2008:62', 'Tỉnh ủy Kon Tum'],
+    ['Sở Nội vụ', 'p2008:40', 'Sở Nội vụ tỉnh Nghệ An'],
+    ['UBND thành phố', 'p2008:01', 'UBND thành phố Hà Nội'],
+  ])(
+    'completes the level-only local issuer %j with the province of its scope %s',
+    (issuer, scope, readable) => {
+      expect(readableIssuer(issuer, scope)).toBe(readable)
+    }
+  )
+  it.each<[issuer: string | null, scope: string]>([
+    ['UBND tỉnh Lào Cai', 'p2008:10'],
+    ['Bộ Chính trị', 'central'],
     // A bare "UBND" from a KH-UBND symbol may be a district's.
-    expect(readableIssuer('UBND', 'p2008:20')).toBe('UBND')
+    ['UBND', 'p2008:20'],
     // "thành phố" in a province is a provincial city, not the province.
-    expect(readableIssuer('Ủy ban nhân dân thành phố', 'p2008:22')).toBe('Ủy ban nhân dân thành phố')
-    expect(readableIssuer('UBND tỉnh', 'unknown')).toBe('UBND tỉnh')
-    expect(readableIssuer(null, 'p2008:20')).toBeNull()
-  })
+    ['Ủy ban nhân dân thành phố', 'p2008:22'],
+    ['UBND tỉnh', 'unknown'],
+    [null, 'p2008:20'],
+  ])(
+    'leaves the named, central, ambiguous or mismatched issuer %j (scope %s) as written',
+    (issuer, scope) => {
+      expect(readableIssuer(issuer, scope)).toBe(issuer)
+    }
+  )
 })
 
 const mention = (p: Partial<DocumentMention>): DocumentMention => ({

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { queryRows, type Warehouse } from './db.ts'
 import { foldText, tokenize } from './fold.ts'
-import { closeWarehouseSync } from './open.ts'
-import { buildFixtureWarehouse } from './testing/build.ts'
 import { urlOf } from './testing/fixtures.ts'
+import { fixtureWarehouseSuite } from './testing/suite.ts'
 
 const search = async (wh: Warehouse, q: string) =>
   queryRows(
@@ -13,11 +12,7 @@ const search = async (wh: Warehouse, q: string) =>
   )
 
 describe('search_articles', () => {
-  let wh: Warehouse
-  beforeAll(async () => {
-    wh = await buildFixtureWarehouse()
-  })
-  afterAll(() => closeWarehouseSync(wh))
+  const fx = fixtureWarehouseSuite()
 
   it('folds case and diacritics the same way in TypeScript and SQL', async () => {
     const samples = [
@@ -27,7 +22,7 @@ describe('search_articles', () => {
       'Quảng Ngãi, Kon Tum (cũ)',
     ]
     for (const s of samples) {
-      const [row] = await queryRows(wh.conn, 'SELECT thidua_fold($1) AS f, thidua_tokens($1) AS t', [s])
+      const [row] = await queryRows(fx.wh.conn, 'SELECT thidua_fold($1) AS f, thidua_tokens($1) AS t', [s])
       expect(row?.f).toBe(foldText(s))
       expect(row?.t).toEqual(tokenize(s))
     }
@@ -35,8 +30,8 @@ describe('search_articles', () => {
   })
 
   it('finds "thi đua" when asked for "thi dua", in any case', async () => {
-    const plain = await search(wh, 'thi dua')
-    const marked = await search(wh, 'THI ĐUA')
+    const plain = await search(fx.wh, 'thi dua')
+    const marked = await search(fx.wh, 'THI ĐUA')
     expect(plain.length).toBeGreaterThan(5)
     expect(marked.map((r) => r.url)).toEqual(plain.map((r) => r.url))
     // The tourism item never mentions thi đua.
@@ -46,7 +41,7 @@ describe('search_articles', () => {
 
   it('ranks by BM25 with the title boosted', async () => {
     // Only the Kon Tum items carry "Kon Tum"; the one with it in the title and body twice ranks first.
-    const r = await search(wh, 'kon tum')
+    const r = await search(fx.wh, 'kon tum')
     expect(
       r
         .map((x) => x.url)
@@ -55,7 +50,7 @@ describe('search_articles', () => {
     ).toEqual([urlOf(7), urlOf(8)].sort())
     expect(r.length).toBe(2)
     // "nghe an dai hoi": the Nghệ An congress report (both terms in its title) beats items naming only one.
-    const n = await search(wh, 'nghe an dai hoi')
+    const n = await search(fx.wh, 'nghe an dai hoi')
     expect([urlOf(5), urlOf(6), urlOf(4)]).toContain(n[0]?.url)
     const laoCai = n.findIndex((x) => x.url === urlOf(9))
     expect(laoCai === -1 || laoCai > 2).toBe(true)
@@ -64,9 +59,9 @@ describe('search_articles', () => {
   })
 
   it('returns nothing for words that are not indexed and escapes HTML in snippets', async () => {
-    expect(await search(wh, 'xyzzy')).toEqual([])
-    expect(await search(wh, '')).toEqual([])
-    const [row] = await search(wh, 'Kỳ Lừa')
+    expect(await search(fx.wh, 'xyzzy')).toEqual([])
+    expect(await search(fx.wh, '')).toEqual([])
+    const [row] = await search(fx.wh, 'Kỳ Lừa')
     expect(row?.url).toBe(urlOf(3))
     expect(String(row?.snippet)).toContain('<mark>Kỳ</mark> <mark>Lừa</mark>')
     expect(String(row?.snippet)).not.toMatch(/<(?!\/?mark>)/)

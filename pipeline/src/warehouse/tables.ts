@@ -16,7 +16,19 @@ export type ColumnKind =
 export type ColumnSpec = readonly [name: string, kind: ColumnKind]
 export type CellValue = string | number | boolean | bigint | null | ReadonlyArray<string> | Uint32Array
 
-const M = ['archive_record_id', 'extractor_version'] as const
+// The columns every mention table shares: its key (the article, the mention's index), where the mention
+// stands in the body, and where the row comes from.
+const MENTION_KEY = [
+  ['article_id', 'text'],
+  ['mention_index', 'int'],
+] as const
+const SPAN = [
+  ['span_start', 'int'],
+  ['span_end', 'int'],
+] as const
+const SURFACE_SPAN = [['surface', 'text'], ...SPAN] as const
+const EXTRACTOR = ['extractor_version', 'text'] as const
+const PROVENANCE = [['archive_record_id', 'text'], EXTRACTOR] as const
 
 export const LOADED_TABLES = {
   articles: [
@@ -41,14 +53,12 @@ export const LOADED_TABLES = {
     ['language', 'text'],
     ['content_hash', 'text'],
     ['body_chars', 'int'],
-    ['archive_record_id', 'text'],
-    ['extractor_version', 'text'],
+    ...PROVENANCE,
     ['is_thidua', 'bool'],
     ['cluster_id', 'text'],
   ],
   document_mentions: [
-    ['article_id', 'text'],
-    ['mention_index', 'int'],
+    ...MENTION_KEY,
     ['type', 'text'],
     ['number', 'text'],
     ['symbol', 'text'],
@@ -63,17 +73,13 @@ export const LOADED_TABLES = {
     ['key_year_basis', 'text'],
     ['key_document_id', 'text'],
     ['document_id', 'text'],
-    ['surface', 'text'],
-    ['span_start', 'int'],
-    ['span_end', 'int'],
-    [M[0], 'text'],
-    [M[1], 'text'],
+    ...SURFACE_SPAN,
+    ...PROVENANCE,
     // Added by migration 0201 (ALTER TABLE appends it last).
     ['issuer_display', 'text'],
   ],
   event_mentions: [
-    ['article_id', 'text'],
-    ['mention_index', 'int'],
+    ...MENTION_KEY,
     ['kind', 'text'],
     ['scope', 'text'],
     ['place', 'text'],
@@ -86,47 +92,35 @@ export const LOADED_TABLES = {
     ['time_start', 'date'],
     ['time_end', 'date'],
     ['event_id', 'text'],
-    ['surface', 'text'],
-    ['span_start', 'int'],
-    ['span_end', 'int'],
-    [M[0], 'text'],
-    [M[1], 'text'],
+    ...SURFACE_SPAN,
+    ...PROVENANCE,
     // Added by migration 0410 (issue #11).
     ['organization', 'text'],
   ],
   campaign_mentions: [
-    ['article_id', 'text'],
-    ['mention_index', 'int'],
+    ...MENTION_KEY,
     ['campaign_id', 'text'],
     ['is_candidate', 'bool'],
-    ['surface', 'text'],
-    ['span_start', 'int'],
-    ['span_end', 'int'],
-    [M[0], 'text'],
-    [M[1], 'text'],
+    ...SURFACE_SPAN,
+    ...PROVENANCE,
   ],
   time_mentions: [
-    ['article_id', 'text'],
-    ['mention_index', 'int'],
+    ...MENTION_KEY,
     ['surface', 'text'],
     ['start_date', 'date'],
     ['end_date', 'date'],
     ['granularity', 'text'],
-    ['span_start', 'int'],
-    ['span_end', 'int'],
-    [M[0], 'text'],
-    [M[1], 'text'],
+    ...SPAN,
+    ...PROVENANCE,
   ],
   place_mentions: [
-    ['article_id', 'text'],
-    ['mention_index', 'int'],
+    ...MENTION_KEY,
     ['surface', 'text'],
     ['code_2008', 'text'],
     ['code_2025', 'text'],
-    ['span_start', 'int'],
-    ['span_end', 'int'],
+    ...SPAN,
     ['detected_by', 'text'],
-    [M[1], 'text'],
+    EXTRACTOR,
   ],
   article_signatures: [
     ['article_id', 'text'],
@@ -139,16 +133,14 @@ export const LOADED_TABLES = {
   ],
   // Migration 0430 (issue #16).
   relation_mentions: [
-    ['article_id', 'text'],
-    ['mention_index', 'int'],
+    ...MENTION_KEY,
     ['relation', 'text'],
     ['from_mention', 'int'],
     ['to_mention', 'int'],
     ['campaign_id', 'text'],
     ['event_mention', 'int'],
-    ['span_start', 'int'],
-    ['span_end', 'int'],
-    [M[1], 'text'],
+    ...SPAN,
+    EXTRACTOR,
   ],
 } as const satisfies Record<string, ReadonlyArray<ColumnSpec>>
 

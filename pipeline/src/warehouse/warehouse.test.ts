@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { queryRows, queryValue, type Warehouse } from './db.ts'
 import { HIVE_PARTITIONED } from './export-hive.ts'
 import { finalizeRun } from './finalize.ts'
@@ -6,7 +6,7 @@ import { articleIdFor } from './ids.ts'
 import { loadBatch, upsertSources } from './load.ts'
 import { listMigrations, runMigrations } from './migrate.ts'
 import { closeWarehouseSync, openWarehouseAsync } from './open.ts'
-import { buildFixtureWarehouse, tempDbFile } from './testing/build.ts'
+import { tempDbFile } from './testing/build.ts'
 import {
   fixtureItems,
   fixtureSources,
@@ -15,6 +15,7 @@ import {
   routineItems,
   urlOf,
 } from './testing/fixtures.ts'
+import { fixtureWarehouseSuite } from './testing/suite.ts'
 
 /** Order-independent fingerprint of a table's full contents. */
 const tableHash = async (wh: Warehouse, t: string) =>
@@ -34,23 +35,19 @@ const one = async (wh: Warehouse, sql: string, params?: Array<string | number>) 
   (await queryRows(wh.conn, sql, params))[0]
 
 describe('warehouse', () => {
-  let wh: Warehouse
-  beforeAll(async () => {
-    wh = await buildFixtureWarehouse()
-  })
-  afterAll(() => closeWarehouseSync(wh))
+  const fx = fixtureWarehouseSuite()
 
   it('applies every migration once and is safe to reopen', async () => {
-    const versions = (await queryRows(wh.conn, 'SELECT version FROM schema_migrations ORDER BY version')).map(
-      (r) => Number(r.version)
-    )
+    const versions = (
+      await queryRows(fx.wh.conn, 'SELECT version FROM schema_migrations ORDER BY version')
+    ).map((r) => Number(r.version))
     expect(versions).toEqual(listMigrations().map((m) => m.version))
-    expect(await runMigrations(wh.conn)).toEqual([])
+    expect(await runMigrations(fx.wh.conn)).toEqual([])
   })
 
   it('loads both province systems with validity dates and the lineage', async () => {
     const counts = await queryRows(
-      wh.conn,
+      fx.wh.conn,
       'SELECT system, count(*) AS n FROM provinces GROUP BY system ORDER BY system'
     )
     expect(counts).toEqual([
@@ -58,12 +55,12 @@ describe('warehouse', () => {
       { system: '2025', n: '34' },
     ])
     expect(
-      await one(wh, `SELECT new_code, effective_on FROM province_lineage WHERE old_code = '62'`)
+      await one(fx.wh, `SELECT new_code, effective_on FROM province_lineage WHERE old_code = '62'`)
     ).toEqual({
       new_code: '51',
       effective_on: '2025-07-01',
     })
-    expect(await one(wh, `SELECT valid_to FROM provinces WHERE system = '2008' AND code = '62'`)).toEqual({
+    expect(await one(fx.wh, `SELECT valid_to FROM provinces WHERE system = '2008' AND code = '62'`)).toEqual({
       valid_to: '2025-06-30',
     })
   })
@@ -71,7 +68,7 @@ describe('warehouse', () => {
   it('attributes articles in both unit systems, keeping the old unit after the merger', async () => {
     const at = async (i: number) =>
       one(
-        wh,
+        fx.wh,
         'SELECT province_code_2008 AS p8, province_code_2025 AS p25, province_basis AS b FROM articles WHERE url = $1',
         [urlOf(i)]
       )
@@ -86,7 +83,7 @@ describe('warehouse', () => {
 
   it('resolves one document per issuer scope, type, number, symbol and year', async () => {
     const docs = await queryRows(
-      wh.conn,
+      fx.wh.conn,
       `SELECT label, issuer_scope, issued_on, mention_count, article_count FROM documents
        WHERE display_symbol = '138/KH-UBND' ORDER BY issuer_scope`
     )
@@ -108,7 +105,7 @@ describe('warehouse', () => {
       },
     ])
     const central = await one(
-      wh,
+      fx.wh,
       `SELECT is_central, issued_on, article_count FROM documents WHERE display_symbol = '41-CT/TW'`
     )
     expect(central).toEqual({ is_central: true, issued_on: '2024-12-26', article_count: 2 })
@@ -116,7 +113,7 @@ describe('warehouse', () => {
 
   it('reconciles planned and held dates per event and flags conflicting reports', async () => {
     const ls = await one(
-      wh,
+      fx.wh,
       `SELECT planned_start, planned_end, held_on, mention_count, has_conflict FROM events
        WHERE province_code_2025 = '20' AND kind = 'dai_hoi_thi_dua' AND ordinal = 6`
     )
@@ -128,12 +125,12 @@ describe('warehouse', () => {
       has_conflict: false,
     })
     const na = await one(
-      wh,
+      fx.wh,
       `SELECT event_id, held_on, has_conflict FROM events WHERE province_code_2025 = '40'`
     )
     expect(na?.has_conflict).toBe(true)
     const conflicts = await queryRows(
-      wh.conn,
+      fx.wh.conn,
       'SELECT field, value_start FROM event_conflicts WHERE event_id = $1 ORDER BY value_start',
       [String(na?.event_id)]
     )
@@ -142,7 +139,7 @@ describe('warehouse', () => {
       { field: 'held', value_start: '2025-09-27' },
     ])
     const delay = await one(
-      wh,
+      fx.wh,
       `SELECT delay_days FROM v_province_timeline WHERE system = '2008' AND province_code = '20' AND item_kind = 'congress'`
     )
     expect(delay).toEqual({ delay_days: 17 })
@@ -150,17 +147,17 @@ describe('warehouse', () => {
 
   it('clusters the republished copy with its original and counts the story once', async () => {
     const c = await queryRows(
-      wh.conn,
+      fx.wh.conn,
       'SELECT url, cluster_id, is_representative FROM articles JOIN article_clusters USING (article_id, cluster_id) WHERE url IN ($1, $2) ORDER BY url',
       [urlOf(0), urlOf(1)]
     )
     expect(c[0]?.cluster_id).toBe(c[1]?.cluster_id)
     expect(c.find((r) => r.url === urlOf(0))?.is_representative).toBe(true)
-    expect(Number(await queryValue(wh.conn, 'SELECT count(DISTINCT cluster_id) FROM articles'))).toBe(
+    expect(Number(await queryValue(fx.wh.conn, 'SELECT count(DISTINCT cluster_id) FROM articles'))).toBe(
       fixtureItems.length + routineItems.length - 1
     )
     const cov = await one(
-      wh,
+      fx.wh,
       `SELECT articles, province_articles FROM v_campaign_coverage WHERE system = '2025' AND province_code = '20' AND campaign_id = 'xoa_nha_tam'`
     )
     expect(cov).toEqual({ articles: '2', province_articles: '3' })
@@ -168,7 +165,7 @@ describe('warehouse', () => {
 
   it('keeps provenance on every fact: article, span, archive record, extractor version', async () => {
     const row = await one(
-      wh,
+      fx.wh,
       `SELECT substring(a.body_text, m.span_start + 1, m.span_end - m.span_start) AS text, m.surface,
          m.archive_record_id, m.extractor_version
        FROM document_mentions m JOIN articles a USING (article_id) WHERE a.url = $1`,
@@ -178,7 +175,7 @@ describe('warehouse', () => {
     expect(row?.archive_record_id).toBe('urn:uuid:00000000-0000-4000-8000-000000000001')
     expect(row?.extractor_version).toBe('fixture-1')
     const missing = await queryValue(
-      wh.conn,
+      fx.wh.conn,
       `SELECT count(*) FROM (SELECT extractor_version FROM event_mentions UNION ALL SELECT extractor_version FROM campaign_mentions)
        WHERE extractor_version IS NULL`
     )
@@ -186,12 +183,12 @@ describe('warehouse', () => {
   })
 
   it('reloading the same input yields identical tables', async () => {
-    const before = await Promise.all(DATA_TABLES.map((t) => tableHash(wh, t)))
-    await loadBatch(wh, 'r-again', [...fixtureItems, ...routineItems].reverse(), {
+    const before = await Promise.all(DATA_TABLES.map((t) => tableHash(fx.wh, t)))
+    await loadBatch(fx.wh, 'r-again', [...fixtureItems, ...routineItems].reverse(), {
       extractorVersion: 'fixture-1',
     })
-    await finalizeRun(wh, 'r-again')
-    const after = await Promise.all(DATA_TABLES.map((t) => tableHash(wh, t)))
+    await finalizeRun(fx.wh, 'r-again')
+    const after = await Promise.all(DATA_TABLES.map((t) => tableHash(fx.wh, t)))
     expect(after).toEqual(before)
   })
 

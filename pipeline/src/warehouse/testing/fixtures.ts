@@ -4,7 +4,7 @@
  * before and after it joined Quảng Ngãi, Lào Cai seen from a national newspaper, a syndicated copy.
  * Texts are written for these tests (no third-party article text).
  */
-import { type ArticleRecord, contentHash } from '../../domain/article.ts'
+import { type ArticleRecord, textArticle } from '../../domain/article.ts'
 import type { DocumentMention, EventMention, Extraction, TimeMention } from '../../domain/extraction.ts'
 import type { SourceConfig } from '../../domain/source.ts'
 import type { LoadItem } from '../rows.ts'
@@ -57,23 +57,18 @@ interface Spec {
 export const makeItem = (s: Spec, archiveRecordId: string | null = null): LoadItem => {
   const body = s.body.normalize('NFC')
   const article: ArticleRecord = {
-    url: s.url,
-    source_id: s.source_id,
-    platform: 'generic',
-    title: s.title,
-    lead: null,
-    dateline: null,
+    ...textArticle({
+      url: s.url,
+      source_id: s.source_id,
+      platform: 'generic',
+      title: s.title,
+      published_at: s.published_at,
+      body_text: body,
+      origin: 'rebuilt',
+    }),
     authors: ['Minh Anh'],
-    published_at: s.published_at,
-    updated_at: null,
     category: 'Tin tức',
     tags: ['thi đua'],
-    body_text: body,
-    images: [],
-    links: [],
-    content_hash: contentHash(body),
-    origin: 'rebuilt',
-    language: 'vi',
   }
   const extraction: Extraction = {
     id: s.url,
@@ -87,6 +82,29 @@ export const makeItem = (s: Spec, archiveRecordId: string | null = null): LoadIt
   }
   return { article, extraction, archive_record_id: archiveRecordId }
 }
+
+// Where and which provincial emulation congress: Nghệ An's of 2020-2025, Lạng Sơn's sixth.
+type Congress = Pick<EventMention, 'place' | 'province_code' | 'ordinal' | 'period'>
+const NGHE_AN: Congress = { place: 'Nghệ An', province_code: '40', ordinal: null, period: '2020-2025' }
+const LANG_SON_VI = { place: 'Lạng Sơn', province_code: '20', ordinal: 6 } as const
+
+// A provincial emulation congress of 2025 as one article reports it (planned, or held on a day).
+const congress2025 = (
+  c: Congress,
+  status: EventMention['status'],
+  surface: string,
+  time_start: string,
+  time_end: string = time_start
+): Omit<EventMention, 'start' | 'end'> => ({
+  kind: 'dai_hoi_thi_dua',
+  scope: 'province',
+  year: 2025,
+  ...c,
+  status,
+  surface,
+  time_start,
+  time_end,
+})
 
 const plan138Body = `Ủy ban nhân dân tỉnh Lạng Sơn vừa ban hành Kế hoạch số 138/KH-UBND ngày 10/6/2024 về tổ chức Đại hội thi đua yêu nước các cấp, tiến tới Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI.
 
@@ -107,19 +125,13 @@ const planDocs: Spec['documents'] = [
   },
 ]
 const planEvents: Spec['events'] = [
-  {
-    kind: 'dai_hoi_thi_dua',
-    scope: 'province',
-    place: 'Lạng Sơn',
-    province_code: '20',
-    ordinal: 6,
-    year: 2025,
-    period: null,
-    status: 'planned',
-    surface: 'Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI dự kiến tổ chức trong tháng 8 năm 2025',
-    time_start: '2025-08-01',
-    time_end: '2025-08-31',
-  },
+  congress2025(
+    { ...LANG_SON_VI, period: null },
+    'planned',
+    'Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI dự kiến tổ chức trong tháng 8 năm 2025',
+    '2025-08-01',
+    '2025-08-31'
+  ),
 ]
 
 /** Chỉ thị 41-CT/TW as the fixtures name it (dated, Politburo). */
@@ -184,20 +196,12 @@ Dịp này, 180 tập thể, cá nhân tiêu biểu được biểu dương vì 
       directive41,
     ],
     events: [
-      {
-        kind: 'dai_hoi_thi_dua',
-        scope: 'province',
-        place: 'Lạng Sơn',
-        province_code: '20',
-        ordinal: 6,
-        year: 2025,
-        period: '2025-2030',
-        status: 'held',
-        surface:
-          'Ngày 17/9/2025, tỉnh Lạng Sơn long trọng tổ chức Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI',
-        time_start: '2025-09-17',
-        time_end: '2025-09-17',
-      },
+      congress2025(
+        { ...LANG_SON_VI, period: '2025-2030' },
+        'held',
+        'Ngày 17/9/2025, tỉnh Lạng Sơn long trọng tổ chức Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI',
+        '2025-09-17'
+      ),
     ],
     campaigns: [{ id: 'xoa_nha_tam', surface: 'Chung tay xóa nhà tạm, nhà dột nát' }],
     times: [{ surface: 'Ngày 17/9/2025', start: '2025-09-17', end: '2025-09-17', granularity: 'day' }],
@@ -230,19 +234,13 @@ Các địa phương đẩy mạnh phong trào thi đua "Chung tay xóa nhà t�
       },
     ],
     events: [
-      {
-        kind: 'dai_hoi_thi_dua',
-        scope: 'province',
-        place: 'Nghệ An',
-        province_code: '40',
-        ordinal: null,
-        year: 2025,
-        period: '2020-2025',
-        status: 'planned',
-        surface: 'Đại hội Thi đua yêu nước tỉnh Nghệ An giai đoạn 2020 - 2025, dự kiến vào tháng 9/2025',
-        time_start: '2025-09-01',
-        time_end: '2025-09-30',
-      },
+      congress2025(
+        NGHE_AN,
+        'planned',
+        'Đại hội Thi đua yêu nước tỉnh Nghệ An giai đoạn 2020 - 2025, dự kiến vào tháng 9/2025',
+        '2025-09-01',
+        '2025-09-30'
+      ),
     ],
     campaigns: [
       { id: 'xoa_nha_tam', surface: 'Chung tay xóa nhà tạm, nhà dột nát' },
@@ -256,20 +254,12 @@ Các địa phương đẩy mạnh phong trào thi đua "Chung tay xóa nhà t�
     published_at: '2025-09-26T18:00:00+07:00',
     body: `Ngày 26/9/2025, tỉnh Nghệ An tổ chức Đại hội Thi đua yêu nước tỉnh Nghệ An giai đoạn 2020 - 2025 và đón nhận Bằng khen của Thủ tướng Chính phủ.`,
     events: [
-      {
-        kind: 'dai_hoi_thi_dua',
-        scope: 'province',
-        place: 'Nghệ An',
-        province_code: '40',
-        ordinal: null,
-        year: 2025,
-        period: '2020-2025',
-        status: 'held',
-        surface:
-          'Ngày 26/9/2025, tỉnh Nghệ An tổ chức Đại hội Thi đua yêu nước tỉnh Nghệ An giai đoạn 2020 - 2025',
-        time_start: '2025-09-26',
-        time_end: '2025-09-26',
-      },
+      congress2025(
+        NGHE_AN,
+        'held',
+        'Ngày 26/9/2025, tỉnh Nghệ An tổ chức Đại hội Thi đua yêu nước tỉnh Nghệ An giai đoạn 2020 - 2025',
+        '2025-09-26'
+      ),
     ],
   }),
   // A national paper gives another day for the same congress: kept and flagged as a conflict.
@@ -280,19 +270,12 @@ Các địa phương đẩy mạnh phong trào thi đua "Chung tay xóa nhà t�
     published_at: '2025-09-28T08:00:00+07:00',
     body: `Ngày 27/9/2025, Nghệ An tổ chức Đại hội Thi đua yêu nước giai đoạn 2020 - 2025, tôn vinh các điển hình tiên tiến trong phong trào thi đua của tỉnh Nghệ An.`,
     events: [
-      {
-        kind: 'dai_hoi_thi_dua',
-        scope: 'province',
-        place: 'Nghệ An',
-        province_code: '40',
-        ordinal: null,
-        year: 2025,
-        period: '2020-2025',
-        status: 'held',
-        surface: 'Ngày 27/9/2025, Nghệ An tổ chức Đại hội Thi đua yêu nước giai đoạn 2020 - 2025',
-        time_start: '2025-09-27',
-        time_end: '2025-09-27',
-      },
+      congress2025(
+        NGHE_AN,
+        'held',
+        'Ngày 27/9/2025, Nghệ An tổ chức Đại hội Thi đua yêu nước giai đoạn 2020 - 2025',
+        '2025-09-27'
+      ),
     ],
   }),
   makeItem({
