@@ -12,9 +12,10 @@ import { parsePublished } from './dates.ts'
 const PLANNED_BEFORE =
   /(?:tiến tới|hướng tới|hướng về|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|về việc tổ chức|tổ chức trước|đến|(?<![\p{L}])trình|đi dự|đoàn đại biểu (?:đi\s+)?(?:tham\s+)?dự|phục vụ|hồ sơ|dự thảo(?:\s+(?:văn kiện|báo cáo chính trị))?|góp ý (?:vào\s+)?(?:các\s+)?văn kiện|theo (?:kế hoạch|dự kiến)\s*,?|[Nn]gày mai(?:\s*\([^()\n]{1,12}\))?\s*,)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
 // "Nghị quyết Đại hội …": a congress whose resolution is cited was held (issue #11). "tại phiên trù bị
-// Đại hội", "ngày làm việc đầu tiên Đại hội", "chào mừng thành công của Đại hội" report it under way or done.
+// Đại hội", "phiên trọng thể Đại hội" (session 5), "ngày làm việc đầu tiên Đại hội", "chào mừng thành
+// công của Đại hội" report it under way or done.
 const HELD_BEFORE =
-  /(?:nghị quyết|đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua|phiên\s+(?:trù bị|khai mạc|bế mạc|bế mạc|chính thức|thứ nhất|thứ hai|làm việc(?:\s+thứ\s+\p{L}+)?)(?:\s+của)?|ngày làm việc\s+(?:đầu tiên|thứ\s+\p{L}+)(?:\s+của)?|thành công\s+của)(?:\s+(?:tổ chức|diễn ra|thành công|trọng thể|long trọng))*[\s,]*$/iu
+  /(?:nghị quyết|đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua|phiên\s+(?:trù bị|khai mạc|bế mạc|bế mạc|chính thức|trọng thể|thứ nhất|thứ hai|làm việc(?:\s+thứ\s+\p{L}+)?)(?:\s+của)?|ngày làm việc\s+(?:đầu tiên|thứ\s+\p{L}+)(?:\s+của)?|thành công\s+của)(?:\s+(?:tổ chức|diễn ra|thành công|trọng thể|long trọng))*[\s,]*$/iu
 const PLANNED_AFTER =
   /^[^.;\n]{0,40}?(?:sẽ được tổ chức|sẽ diễn ra|sẽ tổ chức|dự kiến|sắp diễn ra|chuẩn bị)/iu
 const HELD_AFTER =
@@ -114,6 +115,8 @@ export function statusFrom(
     // An event on the publication day itself is reported as it happens, unless a cue said otherwise.
     if (time.end <= pubIso) return 'held'
     if (time.start > pubIso) return 'planned'
+    // "… diễn ra trong hai ngày 29 và 30/8" published on the 29th: under way, so held (session 5).
+    if (time.granularity === 'range') return 'held'
   }
   if (year !== null) {
     if (year < pub.year) return 'held'

@@ -16,7 +16,7 @@ import { decapitalize } from './caps.ts'
 import { mergeCampaigns, mergeDocuments, mergeEvents } from './merge.ts'
 
 /** Bump when a rule changes what is extracted, so stored extractions can be recomputed. */
-export const EXTRACTOR_VERSION = 'd-2026.3'
+export const EXTRACTOR_VERSION = 'd-2026.4'
 
 /** Longer texts are cut here: article bodies are far shorter, and it bounds time on hostile input. */
 export const MAX_TEXT_CHARS = 200_000
@@ -74,10 +74,12 @@ export function extract(text: string, opts: ExtractOptions): Extraction {
   })
 }
 
+// "họp từ ngày 24 đến 26/9/2018": a range written with its year gives its last day (session 5).
 function latestDay(times: ReadonlyArray<TimeMention>): string | null {
   let best: string | null = null
-  for (const t of times)
-    if (t.granularity === 'day' && /\d{4}/u.test(t.surface) && (best === null || t.start > best))
-      best = t.start
+  for (const t of times) {
+    if ((t.granularity !== 'day' && t.granularity !== 'range') || !/\d{4}/u.test(t.surface)) continue
+    if (best === null || t.end > best) best = t.end
+  }
   return best
 }
