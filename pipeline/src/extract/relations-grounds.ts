@@ -54,4 +54,12 @@ export const CITE_WRAPPED =
 /** "Thông tư … hướng dẫn thi hành một số quy định của Nghị định số 61": the circular carries out the decree. */
 export const IMPL_PROVISIONS =
   /hướng dẫn (?:thực hiện|thi hành)\s+(?:một số\s+)?(?:quy định|nội dung|điều khoản)\s+(?:của\s+)?$/iu
+// The parts of a document a verb names before it: "Khoản 2 Mục III Phần I,", "Điều 18 và Điều 20 của".
+const PARTS = String.raw`(?:\s+(?:điều|khoản|điểm|mục|phần|chương)\s+[\dIVX]+[a-zđ]?(?:\s*(?:,|và)(?=\s))?)+\s*,?\s*(?:của\s+)?`
+/** "sửa\nđổi, bổ sung Khoản 2 Mục III Phần I, Thông tư số 04", "cụ thể hóa Điều 18 và Điều 20 của Thông tư 01". */
+export const AMEND_PARTS = new RegExp(String.raw`sửa\s+đổi(?:,?\s*bổ\s+sung)?${PARTS}$`, 'iu')
+export const IMPL_PARTS = new RegExp(
+  `(?:cụ thể h[oó][aá]|hướng dẫn thi hành|quy định chi tiết)${PARTS}$`,
+  'iu'
+)
 export const AMEND_LONG = /sửa đổi(?:,?\s*bổ sung)?\s*(?:một số\s+)?(?:điều|khoản)[^.;]{0,200}?kèm theo\s*$/iu

@@ -73,6 +73,16 @@ describe('the items and wraps of a legal preamble', () => {
       'Căn cứ Thông tư số 03/2023/TT-BNV ngày 9/5/2023 của Bộ Nội vụ hướng dẫn thi hành một số quy định của Nghị định số 98/2023/NĐ-CP.',
       ['03 implements 98'],
     ],
+    [
+      'an amendment naming the parts it changes across a hard wrap',
+      'Thông tư số 09/2021/TT-BNV hướng dẫn sửa\nđổi, bổ sung Khoản 3 Mục II Phần I, Thông tư số 02/2020/TT-BNV của Bộ Nội vụ.',
+      ['09 amends 02'],
+    ],
+    [
+      'a decision making two articles of a circular concrete',
+      'Quyết định số 77/QĐ-UBND ngày 2/3/2022 của UBND tỉnh về việc quy định cụ thể hóa Điều 5 và Điều 9 của Thông tư số 14/2021/TT-BGDĐT.',
+      ['77 implements 14'],
+    ],
   ])('reads %s', (_title, text, want) => {
     expect(rel(text)).toEqual(want)
   })

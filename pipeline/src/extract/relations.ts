@@ -47,9 +47,11 @@ import {
 import { type Ctx, push, subjectBefore } from './relations-core.ts'
 import {
   AMEND_LONG,
+  AMEND_PARTS,
   CITE_WRAPPED,
   GUIDANCE_ITEM,
   groundsListRelations,
+  IMPL_PARTS,
   IMPL_PROVISIONS,
 } from './relations-grounds.ts'
 import { campaignRelations, eventRelations } from './relations-launch.ts'
@@ -132,11 +134,13 @@ function verbBefore(
   const tests: Array<[RelationKind, RegExp]> = [
     ['amends', AMEND],
     ['amends', AMEND_LONG],
+    ['amends', AMEND_PARTS],
     ['amends', ADD_TO],
     ['replaces', REPLACE],
     ['implements', IMPL],
     ['implements', GUIDES],
     ['implements', IMPL_PROVISIONS],
+    ['implements', IMPL_PARTS],
     ['cites', CITE],
     ['cites', CITE_WRAPPED],
   ]
