@@ -37,15 +37,36 @@ const runTest = <A, E>(e: Effect.Effect<A, E>) =>
 /** Let forked fibers run up to their next sleep. */
 const settle = Effect.repeatN(Effect.yieldNow(), 20)
 
+const forkFetch = (layer: Layer.Layer<Transport>) =>
+  Effect.fork(fetchPage('https://a.vn/x', {}, policy).pipe(Effect.provide(layer)))
+
+/**
+ * On the test clock, a fetch of a server answering `status` with this Retry-After, then 200: `steps`
+ * get the forked fetch and the exchanges so far.
+ */
+const afterRetryAfter = (
+  status: number,
+  retryAfter: string,
+  steps: (
+    fiber: Effect.Effect.Success<ReturnType<typeof forkFetch>>,
+    calls: ReadonlyArray<string>
+  ) => Effect.Effect<void, unknown>
+) => {
+  const { calls, layer } = scripted([
+    { status, headers: { 'retry-after': retryAfter }, body: new Uint8Array() },
+    ok,
+  ])
+  return runTest(
+    Effect.gen(function* () {
+      yield* steps(yield* forkFetch(layer), calls)
+    })
+  )
+}
+
 describe('fetchPage on the test clock', () => {
   it('waits exactly as long as Retry-After says before the second attempt', async () => {
-    const { calls, layer } = scripted([
-      { status: 429, headers: { 'retry-after': '3' }, body: new Uint8Array() },
-      ok,
-    ])
-    await runTest(
+    await afterRetryAfter(429, '3', (fiber, calls) =>
       Effect.gen(function* () {
-        const fiber = yield* Effect.fork(fetchPage('https://a.vn/x', {}, policy).pipe(Effect.provide(layer)))
         yield* settle
         expect(calls).toHaveLength(1)
         yield* TestClock.adjust(Duration.millis(2_999))
@@ -60,13 +81,8 @@ describe('fetchPage on the test clock', () => {
   })
 
   it('caps a huge Retry-After at the policy maximum', async () => {
-    const { calls, layer } = scripted([
-      { status: 503, headers: { 'retry-after': '86400' }, body: new Uint8Array() },
-      ok,
-    ])
-    await runTest(
+    await afterRetryAfter(503, '86400', (fiber, calls) =>
       Effect.gen(function* () {
-        const fiber = yield* Effect.fork(fetchPage('https://a.vn/x', {}, policy).pipe(Effect.provide(layer)))
         yield* TestClock.adjust(Duration.millis(policy.maxRetryAfterMs))
         const res = yield* Fiber.join(fiber)
         expect(res.attempts).toBe(2)

@@ -60,45 +60,38 @@ const IsoDay = Schema.String.pipe(
 /** The offending value of a schema issue, quoted as JSON (for one-line messages). */
 const issueActual = (issue: ParseResult.ParseIssue): string => JSON.stringify(issue.actual) ?? 'undefined'
 
+/**
+ * One of `values`; anything else fails in one line naming them all (override: not one "Expected …"
+ * line per literal).
+ */
+const oneOf = <const L extends readonly [string, ...string[]]>(values: L) =>
+  Schema.Literal(...values).annotations({
+    message: (issue) => ({
+      message: `${issueActual(issue)} is not one of ${values.join(', ')}`,
+      override: true,
+    }),
+  })
+
 export const SourceConfigSchema = Schema.Struct({
   id: Schema.String.pipe(
     Schema.pattern(/^[a-z0-9][a-z0-9._-]*$/, { message: () => 'must be a lower-case slug (a-z 0-9 . _ -)' })
   ),
   name: Schema.NonEmptyString,
-  // override: one line naming the allowed values instead of one "Expected …" line per literal.
   kind: Schema.optionalWith(
-    Schema.Literal(...KINDS).annotations({
-      message: (issue) => ({
-        message: `${issueActual(issue)} is not one of ${KINDS.join(', ')}`,
-        override: true,
-      }),
-    }),
+    oneOf(KINDS),
     // exact: JSON has no undefined, and an `| undefined` member would add its own "Expected" line.
     { exact: true }
   ),
   province_code_2008: ProvinceCode,
   province_code_2025: ProvinceCode,
-  platform: Schema.Literal(...PLATFORMS).annotations({
-    message: (issue) => ({
-      message: `${issueActual(issue)} is not one of ${PLATFORMS.join(', ')}`,
-      override: true,
-    }),
-  }),
+  platform: oneOf(PLATFORMS),
   base_url: HttpUrl,
   entry_points: Schema.Array(HttpUrl),
   extra_hosts: Schema.optional(Schema.Array(Host)),
   max_per_host: Schema.optional(PositiveInt.pipe(Schema.lessThanOrEqualTo(16))),
   min_delay_ms: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),
   max_pages: Schema.optional(PositiveInt),
-  role: Schema.optionalWith(
-    Schema.Literal(...ROLES).annotations({
-      message: (issue) => ({
-        message: `${issueActual(issue)} is not one of ${ROLES.join(', ')}`,
-        override: true,
-      }),
-    }),
-    { exact: true }
-  ),
+  role: Schema.optionalWith(oneOf(ROLES), { exact: true }),
   platform_basis: Schema.optional(Schema.NonEmptyString),
   active_until: Schema.optional(IsoDay),
   evidence: Schema.optional(Evidence),

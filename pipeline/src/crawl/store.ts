@@ -26,6 +26,9 @@ export type { FetchRow, KnownPage, LinkRow, PageRole, PageRow, PageState, Queued
 
 export class StoreError extends Data.TaggedError('StoreError')<{ readonly message: string }> {}
 
+const LINK_COLUMNS = ['from_url', 'to_url', 'rel'] as const
+const QUEUED_COLUMNS = ['url', 'source_id', 'role', 'discovered_from'] as const
+
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../warehouse/migrations')
 
 /** The crawler's own migrations (0100–0199), in order. */
@@ -130,34 +133,37 @@ export class CrawlStore {
       batch.flatMap((b) => b.queued)
     )
     const pages = batch.flatMap((b) => (b.page ? [b.page] : []))
-    for (const part of chunked(pages, 200)) {
-      const values: DuckDBValue[] = []
-      for (const page of part) for (const k of PAGE_COLUMNS) values.push(page[k] as DuckDBValue)
-      await c.run(
-        `INSERT INTO crawl_page_log (${PAGE_COLUMNS.join(', ')}, run_id)
-         VALUES ${placeholders(part.length, PAGE_COLUMNS.length, `, '${this.runId}'`)}`,
-        values
-      )
-    }
+    await this.insertRows(c, 'crawl_page_log', PAGE_COLUMNS, pages, 200, (p) =>
+      PAGE_COLUMNS.map((k) => p[k] as DuckDBValue)
+    )
     const links = batch.flatMap((b) => b.links)
-    for (const part of chunked(links, 500)) {
-      const lv: DuckDBValue[] = []
-      for (const l of part) lv.push(l.from_url, l.to_url, l.rel)
-      await c.run(
-        `INSERT INTO crawl_link_log (from_url, to_url, rel, run_id) VALUES ${placeholders(part.length, 3, `, '${this.runId}'`)}`,
-        lv
-      )
-    }
+    await this.insertRows(c, 'crawl_link_log', LINK_COLUMNS, links, 500, (l) => [l.from_url, l.to_url, l.rel])
     const fetches = batch.flatMap((b) => (b.fetch ? [b.fetch] : []))
-    for (const part of chunked(fetches, 300)) {
-      const fv: DuckDBValue[] = []
-      for (const f of part) for (const k of FETCH_COLUMNS) fv.push(f[k] as DuckDBValue)
+    await this.insertRows(c, 'crawl_fetches', FETCH_COLUMNS, fetches, 300, (f) =>
+      FETCH_COLUMNS.map((k) => f[k] as DuckDBValue)
+    )
+  }
+
+  /**
+   * Rows into `table` in chunks of `size` (one statement each): `columns` from `values`, then the run id
+   * (and a fixed `state` where given).
+   */
+  private async insertRows<T>(
+    c: DuckDBConnection,
+    table: string,
+    columns: ReadonlyArray<string>,
+    rows: ReadonlyArray<T>,
+    size: number,
+    values: (row: T) => ReadonlyArray<DuckDBValue>,
+    state?: 'queued'
+  ): Promise<void> {
+    const [stateColumn, stateValue] = state ? [', state', `, '${state}'`] : ['', '']
+    for (const part of chunked(rows, size))
       await c.run(
-        `INSERT INTO crawl_fetches (${FETCH_COLUMNS.join(', ')}, run_id)
-         VALUES ${placeholders(part.length, FETCH_COLUMNS.length, `, '${this.runId}'`)}`,
-        fv
+        `INSERT INTO ${table} (${columns.join(', ')}${stateColumn}, run_id)
+         VALUES ${placeholders(part.length, columns.length, `${stateValue}, '${this.runId}'`)}`,
+        part.flatMap(values)
       )
-    }
   }
 
   /** Pages of these sources known from earlier runs. */
@@ -247,16 +253,16 @@ export class CrawlStore {
   }
 
   /** Queued rows; the caller only queues URLs it has not seen before (the log is append-only). */
-  private async insertQueued(c: DuckDBConnection, rows: ReadonlyArray<QueuedRow>) {
-    for (const part of chunked(rows, 300)) {
-      const values: DuckDBValue[] = []
-      for (const r of part) values.push(r.url, r.source_id, r.role, r.discovered_from)
-      await c.run(
-        `INSERT INTO crawl_page_log (url, source_id, role, discovered_from, state, run_id)
-         VALUES ${placeholders(part.length, 4, `, 'queued', '${this.runId}'`)}`,
-        values
-      )
-    }
+  private insertQueued(c: DuckDBConnection, rows: ReadonlyArray<QueuedRow>) {
+    return this.insertRows(
+      c,
+      'crawl_page_log',
+      QUEUED_COLUMNS,
+      rows,
+      300,
+      (r) => [r.url, r.source_id, r.role, r.discovered_from],
+      'queued'
+    )
   }
 
   /**

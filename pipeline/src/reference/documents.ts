@@ -1,33 +1,24 @@
 /** Document-type abbreviations (NĐ 30/2020, HD 36-HD/VPTW, normative acts) and issuer abbreviations. */
 import type { DocumentType, IssuerLevel } from '../domain/extraction.ts'
-import { cached, columnsOf, readReferenceCsv } from './files.ts'
+import { type CsvRow, cached, columnsOf, readReferenceCsv } from './files.ts'
 
-export interface DocumentTypeRow {
-  readonly abbr: string
-  readonly name_vi: string
-  readonly type_en: string
-  readonly system: string
-  readonly example: string
-}
+const DOCUMENT_TYPE_COLUMNS = ['abbr', 'name_vi', 'type_en', 'system', 'example'] as const
+const ISSUER_COLUMNS = ['abbr', 'name_vi', 'name_en', 'level'] as const
 
-export interface IssuerRow {
-  readonly abbr: string
-  readonly name_vi: string
-  readonly name_en: string
-  readonly level: string
-}
+export type DocumentTypeRow = CsvRow<typeof DOCUMENT_TYPE_COLUMNS>
+export type IssuerRow = CsvRow<typeof ISSUER_COLUMNS>
 
 export const documentTypes = cached(
   (): ReadonlyArray<DocumentTypeRow> =>
     readReferenceCsv('document-types.csv', ['abbr', 'name_vi', 'system']).map((r) =>
-      columnsOf(r, ['abbr', 'name_vi', 'type_en', 'system', 'example'])
+      columnsOf(r, DOCUMENT_TYPE_COLUMNS)
     )
 )
 
 export const issuerAbbreviations = cached(
   (): ReadonlyArray<IssuerRow> =>
     readReferenceCsv('issuer-abbreviations.csv', ['abbr', 'name_vi', 'level']).map((r) =>
-      columnsOf(r, ['abbr', 'name_vi', 'name_en', 'level'])
+      columnsOf(r, ISSUER_COLUMNS)
     )
 )
 

@@ -46,6 +46,9 @@ export function cached<T>(load: () => T): () => T {
   }
 }
 
+/** A row of a reference CSV as columnsOf gives it: the columns `C` as text. */
+export type CsvRow<C extends ReadonlyArray<string>> = Readonly<Record<C[number], string>>
+
 /** The named columns of a reference CSV row, as strings ('' where a cell is missing). */
 export const columnsOf = <K extends string>(
   row: Readonly<Record<string, string>>,

@@ -1,5 +1,5 @@
 /** Milestones of the emulation movement and the national congresses (I .. XI). */
-import { cached, readReferenceCsv } from './files.ts'
+import { type CsvRow, cached, columnsOf, readReferenceCsv } from './files.ts'
 
 export interface Milestone {
   readonly id: string
@@ -19,12 +19,8 @@ export interface NationalCongress {
   readonly theme: string | null
 }
 
-export interface ProvincialCongress {
-  readonly province: string
-  readonly ordinal: string
-  readonly period_label: string
-  readonly date: string
-}
+const PROVINCIAL_CONGRESS_COLUMNS = ['province', 'ordinal', 'period_label', 'date'] as const
+export type ProvincialCongress = CsvRow<typeof PROVINCIAL_CONGRESS_COLUMNS>
 
 export const milestones = cached(
   (): ReadonlyArray<Milestone> =>
@@ -52,10 +48,7 @@ export const nationalCongresses = cached(
 
 export const provincialCongresses = cached(
   (): ReadonlyArray<ProvincialCongress> =>
-    readReferenceCsv('provincial-congresses.csv', ['province', 'ordinal', 'date']).map((r) => ({
-      province: r.province!,
-      ordinal: r.ordinal!,
-      period_label: r.period_label ?? '',
-      date: r.date!,
-    }))
+    readReferenceCsv('provincial-congresses.csv', ['province', 'ordinal', 'date']).map((r) =>
+      columnsOf(r, PROVINCIAL_CONGRESS_COLUMNS)
+    )
 )

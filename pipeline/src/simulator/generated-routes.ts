@@ -58,42 +58,47 @@ export const pageOf = (
     campaignNames,
     publishedYear: Number(a.published_at.slice(0, 4)),
   })
-  return {
+  return rebuiltPage(site, {
     id: a.id,
     url: a.url,
     title: a.title,
     lead: c.lead,
     paragraphs: c.paragraphs,
-    images: [],
     authors: c.authors,
     published_at: a.published_at,
-    category: RENDERERS[site.platform].category(site),
-    tags: [],
-    origin: 'rebuilt',
-    factId: null,
-    dateline: null,
-    variants: [],
     slug: slugify(a.title),
-  }
+  })
 }
 
-const stub = (e: IndexEntry, site: Site): PageArticle => ({
-  id: '',
-  url: e.url,
-  title: e.title,
-  lead: null,
-  paragraphs: [],
+type PageText = Pick<
+  PageArticle,
+  'id' | 'url' | 'title' | 'lead' | 'paragraphs' | 'authors' | 'published_at' | 'slug'
+>
+
+/** A generated page in the renderers' model: its text, the rest as every rebuilt page of the site has it. */
+const rebuiltPage = (site: Site, t: PageText): PageArticle => ({
+  ...t,
   images: [],
-  authors: [],
-  published_at: e.published_at,
   category: RENDERERS[site.platform].category(site),
   tags: [],
   origin: 'rebuilt',
   factId: null,
   dateline: null,
   variants: [],
-  slug: '',
 })
+
+/** An index entry as a listing item: the renderers print only its link, title and date. */
+const stub = (e: IndexEntry, site: Site): PageArticle =>
+  rebuiltPage(site, {
+    id: '',
+    url: e.url,
+    title: e.title,
+    lead: null,
+    paragraphs: [],
+    authors: [],
+    published_at: e.published_at,
+    slug: '',
+  })
 
 export class GeneratedRoutes implements RouteSource {
   private readonly meta: CorpusMeta

@@ -41,29 +41,27 @@ export const toTcvnForm = (s: string): string =>
     .map((ch) => (canTcvn(ch) ? ch : canTcvn(ch.toLowerCase()) ? ch.toLowerCase() : '?'))
     .join('')
 
+/** The legacy encodings: the charset a page declares (and is served with) and how its text is encoded. */
+const LEGACY = {
+  'windows-1258': {
+    charset: 'windows-1258',
+    encode: (doc: string) => iconv.encode(toCp1258Form(doc), 'windows-1258'),
+  },
+  // TCVN3 (".VnTime" fonts) pages were served as if they were latin1: the bytes are TCVN3.
+  tcvn3: { charset: 'iso-8859-1', encode: (doc: string) => iconv.encode(toTcvnForm(doc), 'tcvn') },
+} as const
+
 /** Rewrites the page's declared charset, then encodes the whole document. */
 export const encodePage = (html: string, enc: PageEncoding): EncodedPage => {
   switch (enc) {
-    case 'windows-1258': {
-      const doc = html.replace(
-        /<meta[^>]*charset=[^>]*>/i,
-        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'
-      )
-      return {
-        bytes: new Uint8Array(iconv.encode(toCp1258Form(doc), 'windows-1258')),
-        contentType: 'text/html; charset=windows-1258',
-      }
-    }
+    case 'windows-1258':
     case 'tcvn3': {
-      // TCVN3 (".VnTime" fonts) pages were served as if they were latin1: the bytes are TCVN3.
+      const { charset, encode } = LEGACY[enc]
       const doc = html.replace(
         /<meta[^>]*charset=[^>]*>/i,
-        '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        `<meta http-equiv="Content-Type" content="text/html; charset=${charset}">`
       )
-      return {
-        bytes: new Uint8Array(iconv.encode(toTcvnForm(doc), 'tcvn')),
-        contentType: 'text/html; charset=iso-8859-1',
-      }
+      return { bytes: new Uint8Array(encode(doc)), contentType: `text/html; charset=${charset}` }
     }
     case 'utf-8-nfd':
       return {

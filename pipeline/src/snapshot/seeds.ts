@@ -7,27 +7,33 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { seedsDir } from '../paths.ts'
 import type { FactDocument, FactEvent } from './facts.ts'
-import type { PageImage } from './types.ts'
+import type { PageArticle, PageImage } from './types.ts'
 
-export interface SeedPlan {
+/**
+ * A seed as the page model has it (`published_at`: an assumed time where the page shows none, documented
+ * in the report), plus where it came from and what the corpus records about it.
+ */
+export interface SeedPlan
+  extends Pick<
+    PageArticle,
+    | 'factId'
+    | 'id'
+    | 'title'
+    | 'lead'
+    | 'paragraphs'
+    | 'images'
+    | 'authors'
+    | 'published_at'
+    | 'dateline'
+    | 'category'
+  > {
   readonly seed: string
   readonly file: string
   readonly host: string
   /** Real URL when known (seed 004 is corpus fact d147), else a path in the platform's scheme. */
   readonly url: string | null
-  readonly factId: string | null
-  readonly id: string
-  readonly title: string
-  readonly lead: string | null
-  readonly paragraphs: ReadonlyArray<string>
-  readonly images: ReadonlyArray<PageImage>
-  readonly authors: ReadonlyArray<string>
-  /** Assumed publication time where the page shows none (documented in the report). */
-  readonly published_at: string
-  readonly dateline: string | null
   readonly chromeTop: ReadonlyArray<string>
   readonly chromeBottom: ReadonlyArray<string>
-  readonly category: { readonly alias: string; readonly name: string }
   readonly province_code_2008: string | null
   readonly province_code_2025: string | null
   readonly documents: ReadonlyArray<FactDocument>

@@ -17,168 +17,77 @@ interface HostPlan {
   readonly scheme?: 'http' | 'https'
 }
 
+/** A table of outlets of one platform and kind: host → [name, home province (2008 code), scheme]. */
+const outlets = (
+  platform: Platform,
+  kind: SourceKind,
+  rows: Record<string, readonly [string, string | null, ('http' | 'https')?]>
+): Record<string, HostPlan> =>
+  Object.fromEntries(
+    Object.entries(rows).map(([host, [name, province, scheme]]) => [
+      host,
+      { platform, name, kind, province, ...(scheme ? { scheme } : {}) },
+    ])
+  )
+
 /** Hand-made entries; every other host gets `generic` and its facts' kind. */
 export const HOST_PLANS: Record<string, HostPlan> = {
-  'langson.gov.vn': {
-    platform: 'nukeviet',
-    name: 'Cổng Thông tin điện tử tỉnh Lạng Sơn',
-    kind: 'portal',
-    province: '20',
-    scheme: 'https',
-  },
-  'binhphuoc.gov.vn': {
-    platform: 'nukeviet',
-    name: 'Cổng Thông tin điện tử tỉnh Bình Phước',
-    kind: 'portal',
-    province: '70',
-  },
-  // Seed 001's portal does not name its city: the host is a plausible SharePoint city portal and
-  // the province is recorded as unknown on purpose.
-  'halong.quangninh.gov.vn': {
-    platform: 'gov-portal',
-    name: 'Cổng thông tin điện tử thành phố (seed 001, city not named)',
-    kind: 'portal',
-    province: null,
-    scheme: 'https',
-  },
-  'kontum.gov.vn': {
-    platform: 'gov-portal',
-    name: 'Cổng Thông tin điện tử tỉnh Kon Tum',
-    kind: 'portal',
-    province: '62',
-  },
-  'yenbai.gov.vn': {
-    platform: 'gov-portal',
-    name: 'Cổng Thông tin điện tử tỉnh Yên Bái',
-    kind: 'portal',
-    province: '15',
-  },
-  'www.ninhthuan.gov.vn': {
-    platform: 'gov-portal',
-    name: 'Cổng Thông tin điện tử tỉnh Ninh Thuận',
-    kind: 'portal',
-    province: '58',
-  },
-  'sovhttdl.binhduong.vn': {
-    platform: 'gov-portal',
-    name: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Bình Dương',
-    kind: 'portal',
-    province: '74',
-  },
-  'hoabinh.gov.vn': {
-    platform: 'liferay',
-    name: 'Cổng Thông tin điện tử tỉnh Hòa Bình',
-    kind: 'portal',
-    province: '17',
-  },
-  'syt.bacninh.gov.vn': {
-    platform: 'liferay',
-    name: 'Sở Y tế tỉnh Bắc Ninh',
-    kind: 'portal',
-    province: '27',
-  },
-  'thiduakhenthuong.langson.gov.vn': {
-    platform: 'drupal',
-    name: 'Trang TTĐT Thi đua - Khen thưởng tỉnh Lạng Sơn',
-    kind: 'portal',
-    province: '20',
-  },
-  'vanphong.langson.gov.vn': {
-    platform: 'drupal',
-    name: 'Văn phòng UBND tỉnh Lạng Sơn',
-    kind: 'portal',
-    province: '20',
-  },
-  'sovhtt.langson.gov.vn': {
-    platform: 'drupal',
-    name: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn',
-    kind: 'portal',
-    province: '20',
-  },
-  'myhoahung.angiang.gov.vn': {
-    platform: 'drupal',
-    name: 'Cổng TTĐT xã Mỹ Hòa Hưng',
-    kind: 'portal',
-    province: '89',
-  },
-  'thiduakhenthuongvn.org.vn': {
-    platform: 'drupal',
-    name: 'Thi đua Khen thưởng Việt Nam',
-    kind: 'newspaper',
-    province: null,
-  },
-  'kontumtv.vn': {
-    platform: 'wordpress',
-    name: 'Đài Phát thanh - Truyền hình Kon Tum',
-    kind: 'tv',
-    province: '62',
-  },
-  'backancity.gov.vn': {
-    platform: 'wordpress',
-    name: 'Cổng TTĐT thành phố Bắc Kạn',
-    kind: 'portal',
-    province: '06',
-  },
-  'www.thtg.vn': {
-    platform: 'wordpress',
-    name: 'Đài Phát thanh và Truyền hình Tiền Giang',
-    kind: 'tv',
-    province: '82',
-  },
-  'baolaocai.vn': {
-    platform: 'newspaper-post',
-    name: 'Báo Lào Cai',
-    kind: 'newspaper',
-    province: '10',
-    scheme: 'https',
-  },
-  'tienphong.vn': { platform: 'newspaper-post', name: 'Báo Tiền Phong', kind: 'newspaper', province: null },
-  'nhandan.vn': { platform: 'newspaper-post', name: 'Báo Nhân Dân', kind: 'newspaper', province: null },
-  'nhandan.org.vn': {
-    platform: 'newspaper-post',
-    name: 'Báo Nhân Dân (tên miền cũ)',
-    kind: 'newspaper',
-    province: null,
-  },
-  'www.sggp.org.vn': {
-    platform: 'newspaper-post',
-    name: 'Báo Sài Gòn Giải Phóng',
-    kind: 'newspaper',
-    province: null,
-  },
-  'www.vietnamplus.vn': {
-    platform: 'newspaper-post',
-    name: 'VietnamPlus',
-    kind: 'newspaper',
-    province: null,
-  },
-  'plo.vn': { platform: 'newspaper-post', name: 'Báo Pháp Luật TP.HCM', kind: 'newspaper', province: null },
-  'baogialai.com.vn': { platform: 'newspaper-post', name: 'Báo Gia Lai', kind: 'newspaper', province: '64' },
-  'baophapluat.vn': {
-    platform: 'newspaper-post',
-    name: 'Báo Pháp luật Việt Nam',
-    kind: 'newspaper',
-    province: null,
-  },
-  'viettimes.vn': { platform: 'newspaper-post', name: 'VietTimes', kind: 'newspaper', province: null },
-  'kienthuc.net.vn': { platform: 'newspaper-post', name: 'Kiến Thức', kind: 'newspaper', province: null },
-  'cadn.com.vn': {
-    platform: 'newspaper-post',
-    name: 'Báo Công an Đà Nẵng',
-    kind: 'newspaper',
-    province: '48',
-  },
-  'baonghean.vn': {
-    platform: 'baonghean',
-    name: 'Báo Nghệ An',
-    kind: 'newspaper',
-    province: '40',
-    scheme: 'https',
-  },
-  'cand.com.vn': { platform: 'generic', name: 'Báo Công an Nhân dân', kind: 'newspaper', province: null },
-  'baoquangngai.vn': { platform: 'generic', name: 'Báo Quảng Ngãi', kind: 'newspaper', province: '51' },
-  'thanhnien.vn': { platform: 'generic', name: 'Báo Thanh Niên', kind: 'newspaper', province: null },
-  'nld.com.vn': { platform: 'generic', name: 'Báo Người Lao Động', kind: 'newspaper', province: null },
+  ...outlets('nukeviet', 'portal', {
+    'langson.gov.vn': ['Cổng Thông tin điện tử tỉnh Lạng Sơn', '20', 'https'],
+    'binhphuoc.gov.vn': ['Cổng Thông tin điện tử tỉnh Bình Phước', '70'],
+  }),
+  ...outlets('gov-portal', 'portal', {
+    // Seed 001's portal does not name its city: the host is a plausible SharePoint city portal and
+    // the province is recorded as unknown on purpose.
+    'halong.quangninh.gov.vn': ['Cổng thông tin điện tử thành phố (seed 001, city not named)', null, 'https'],
+    'kontum.gov.vn': ['Cổng Thông tin điện tử tỉnh Kon Tum', '62'],
+    'yenbai.gov.vn': ['Cổng Thông tin điện tử tỉnh Yên Bái', '15'],
+    'www.ninhthuan.gov.vn': ['Cổng Thông tin điện tử tỉnh Ninh Thuận', '58'],
+    'sovhttdl.binhduong.vn': ['Sở Văn hóa, Thể thao và Du lịch tỉnh Bình Dương', '74'],
+  }),
+  ...outlets('liferay', 'portal', {
+    'hoabinh.gov.vn': ['Cổng Thông tin điện tử tỉnh Hòa Bình', '17'],
+    'syt.bacninh.gov.vn': ['Sở Y tế tỉnh Bắc Ninh', '27'],
+  }),
+  ...outlets('drupal', 'portal', {
+    'thiduakhenthuong.langson.gov.vn': ['Trang TTĐT Thi đua - Khen thưởng tỉnh Lạng Sơn', '20'],
+    'vanphong.langson.gov.vn': ['Văn phòng UBND tỉnh Lạng Sơn', '20'],
+    'sovhtt.langson.gov.vn': ['Sở Văn hóa, Thể thao và Du lịch tỉnh Lạng Sơn', '20'],
+    'myhoahung.angiang.gov.vn': ['Cổng TTĐT xã Mỹ Hòa Hưng', '89'],
+  }),
+  ...outlets('drupal', 'newspaper', {
+    'thiduakhenthuongvn.org.vn': ['Thi đua Khen thưởng Việt Nam', null],
+  }),
+  ...outlets('wordpress', 'tv', {
+    'kontumtv.vn': ['Đài Phát thanh - Truyền hình Kon Tum', '62'],
+    'www.thtg.vn': ['Đài Phát thanh và Truyền hình Tiền Giang', '82'],
+  }),
+  ...outlets('wordpress', 'portal', {
+    'backancity.gov.vn': ['Cổng TTĐT thành phố Bắc Kạn', '06'],
+  }),
+  ...outlets('newspaper-post', 'newspaper', {
+    'baolaocai.vn': ['Báo Lào Cai', '10', 'https'],
+    'tienphong.vn': ['Báo Tiền Phong', null],
+    'nhandan.vn': ['Báo Nhân Dân', null],
+    'nhandan.org.vn': ['Báo Nhân Dân (tên miền cũ)', null],
+    'www.sggp.org.vn': ['Báo Sài Gòn Giải Phóng', null],
+    'www.vietnamplus.vn': ['VietnamPlus', null],
+    'plo.vn': ['Báo Pháp Luật TP.HCM', null],
+    'baogialai.com.vn': ['Báo Gia Lai', '64'],
+    'baophapluat.vn': ['Báo Pháp luật Việt Nam', null],
+    'viettimes.vn': ['VietTimes', null],
+    'kienthuc.net.vn': ['Kiến Thức', null],
+    'cadn.com.vn': ['Báo Công an Đà Nẵng', '48'],
+  }),
+  ...outlets('baonghean', 'newspaper', {
+    'baonghean.vn': ['Báo Nghệ An', '40', 'https'],
+  }),
+  ...outlets('generic', 'newspaper', {
+    'cand.com.vn': ['Báo Công an Nhân dân', null],
+    'baoquangngai.vn': ['Báo Quảng Ngãi', '51'],
+    'thanhnien.vn': ['Báo Thanh Niên', null],
+    'nld.com.vn': ['Báo Người Lao Động', null],
+  }),
 }
 
 /** Provincial outlets whose home province is their facts' province. */
