@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { describe, expect, it } from 'vitest'
 import { readSharedComments, renderCommentFile, sharedCommentsFile } from './comment-data.ts'
 import { queryRows } from './db.ts'
-import { listMigrations, runMigrations } from './migrate.ts'
+import { viewCommentsFile } from './comments.ts'
+import { listMigrations, migrationsDir, runMigrations } from './migrate.ts'
 
 const folder = (files: Record<string, string>): string => {
   const dir = mkdtempSync(path.join(tmpdir(), 'thidua-comments-'))
@@ -87,5 +88,13 @@ describe('comments as data', () => {
     }
     writeFileSync(path.join(dir, '0003_v.tsv'), 'TABLE\tv\tx | x\n')
     expect(() => listMigrations(dir)).toThrow('migration comments without their migration: 0003_v.tsv')
+  })
+
+  it('names every shared comment of the warehouse somewhere (none left behind by an edit)', () => {
+    const shared = readSharedComments(sharedCommentsFile(migrationsDir))
+    const files = [...listMigrations().flatMap((m) => (m.comments ? [m.comments] : [])), viewCommentsFile]
+    const named = new Set(files.flatMap((f) => readFileSync(f, 'utf8').match(/@[a-z0-9_]+/g) ?? []))
+    expect(shared.size).toBeGreaterThan(40)
+    expect([...shared.keys()].filter((name) => !named.has(name))).toEqual([])
   })
 })
