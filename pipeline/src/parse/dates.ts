@@ -100,9 +100,10 @@ const MDY_WORDS = new RegExp(`\\bthang\\s+${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})(?
 const DMY_ABBR = /(?<!\d)(\d{1,2})\s+th(\d{1,2})\b,?\s+(\d{4})(?!\d)/
 const MDY_ABBR = /\bth(\d{1,2})\s+(\d{1,2}),?\s+(\d{4})(?!\d)/
 const monthOf = (m: string): number => MONTH_NUMBER[m] ?? +m
-// A clock time, with an optional 12-hour marker: AM/PM, or SA (sáng) / CH (chiều) folded.
+// A clock time ("10:15", "10h15", "10 giờ 15 phút"), with an optional 12-hour marker: AM/PM, or SA
+// (sáng) / CH (chiều) folded.
 const TIME =
-  /(?<!\d)(\d{1,2})\s*(?::|h)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)(?:\s*(am|pm|sa|ch|sang|chieu|toi|trua|dem)\b)?/
+  /(?<!\d)(\d{1,2})\s*(?::|h|gio)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)(?:\s*(?:phut\s*)?(am|pm|sa|ch|sang|chieu|toi|trua|dem)\b)?/
 
 /** Hour on the 24-hour clock: "12:00 AM" is midnight, "3:05 PM" is 15:05. */
 const hour24 = (h: number, meridiem: string | undefined): number => {

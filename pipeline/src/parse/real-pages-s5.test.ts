@@ -1,8 +1,8 @@
 /**
  * General rules added while growing the real-page set (data/dev-pages, issue #12, session 5), each on
  * a page written here: a site's name printed before the headline in <title>, WordPress's Vietnamese
- * short months in a date line, and home pages that declare og:type "article" (as several real
- * newspaper home pages of the set do).
+ * short months and the hour written in words in a date line, and home pages that declare og:type
+ * "article" (as several real newspaper home pages of the set do).
  */
 import { describe, expect, it } from 'vitest'
 import { parseVietnameseDate } from './dates.ts'
@@ -59,15 +59,29 @@ describe("a site's name before the headline in <title>", () => {
   })
 })
 
-describe("WordPress's Vietnamese short months (Th1 … Th12)", () => {
-  it.each([
-    ['14 Th11, 2025', '2025-11-14T00:00:00+07:00'],
-    ['Th11 14, 2025', '2025-11-14T00:00:00+07:00'],
-    ['14 Th11, 2025 lúc 3:20 CH', '2025-11-14T15:20:00+07:00'],
-  ])('%s', (printed, iso) => {
-    expect(parseVietnameseDate(printed)).toBe(iso)
-    const a = article(articlePage(HEADLINE, `<h1>${HEADLINE}</h1><span class="posted-on">${printed}</span>`))
-    expect([a.published_at, a.date_source]).toEqual([iso, 'printed'])
+// Printed date line → the publication date read from it, on its own and next to a headline.
+const DATE_LINES: Record<string, string> = {
+  '14 Th11, 2025': '2025-11-14T00:00:00+07:00',
+  'Th11 14, 2025': '2025-11-14T00:00:00+07:00',
+  '14 Th11, 2025 lúc 3:20 CH': '2025-11-14T15:20:00+07:00',
+  'Cập nhật lúc 10 giờ 15 phút ngày 14/11/2025': '2025-11-14T10:15:00+07:00',
+  'Ngày 14 tháng 11 năm 2025 lúc 8 giờ 30 phút chiều': '2025-11-14T20:30:00+07:00',
+}
+
+describe('date lines with WordPress short months (Th1 … Th12) or the hour in words ("giờ")', () => {
+  const readAll = (read: (line: string) => string | null) =>
+    Object.fromEntries(Object.keys(DATE_LINES).map((line) => [line, read(line)]))
+
+  it('are read as the date they print', () => {
+    expect(readAll((line) => parseVietnameseDate(line))).toEqual(DATE_LINES)
+  })
+
+  it('date the article they stand under, as a printed date', () => {
+    const printed = (line: string) => {
+      const a = article(articlePage(HEADLINE, `<h1>${HEADLINE}</h1><span class="posted-on">${line}</span>`))
+      return a.date_source === 'printed' ? a.published_at : null
+    }
+    expect(readAll(printed)).toEqual(DATE_LINES)
   })
 
   it('does not read a "th" glued to other numbers as a month', () => {
