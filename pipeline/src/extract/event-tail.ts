@@ -18,8 +18,9 @@ const C_ORDINAL = new RegExp(
   'iuy'
 )
 const C_YEAR = /\(?\s*năm\s+((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
+// "NK 2022-2027" and "nhiệm kì" (the other spelling) name the term too (session 5).
 const C_PERIOD =
-  /\(?\s*(?:(?:giai đoạn|nhiệm kỳ)\s+)?((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
+  /\(?\s*(?:(?:giai đoạn|nhiệm k[ỳì]|NK)\s+)?((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\p{N}])\s*\)?/iuy
 const C_NATIONAL = /toàn quốc(?![\p{L}])/iuy
 const C_GENERIC = /(?:các cấp|cấp cơ sở|cấp xã(?:,\s*phường)?|cấp huyện|các ngành)(?![\p{L}])/iuy
 // "Đại hội ... lần thứ X của tỉnh (Gia Lai)": the unit may follow the ordinal.

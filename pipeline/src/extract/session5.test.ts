@@ -47,3 +47,13 @@ describe('an undated page with a dated range', () => {
     expect(eventRows(text, null, FIELDS)).toEqual([['trade_union', 15, 'planned']])
   })
 })
+
+describe('a term written short', () => {
+  it.each([
+    ['NK 2022-2027', '2022-2027'],
+    ['nhiệm kì 2022 - 2027', '2022-2027'],
+  ])('reads "%s" as the congress’s term', (term, period) => {
+    const text = `Chào mừng Đại hội Hội Cựu chiến binh xã Tân Lập lần thứ 8 ${term}.`
+    expect(eventRows(text, '2022-05-01', ['ordinal', 'period'])).toEqual([[8, period]])
+  })
+})
