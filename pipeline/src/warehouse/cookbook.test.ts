@@ -1,20 +1,15 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cookbookFile, cookbookRecipes } from './cookbook.ts'
-import { queryRows, type Warehouse } from './db.ts'
-import { closeWarehouseSync } from './open.ts'
-import { buildFixtureWarehouse } from './testing/build.ts'
+import { queryRows } from './db.ts'
+import { fixtureWarehouseSuite } from './testing/suite.ts'
 
 const recipes = cookbookRecipes()
 
 // Each question must have an answer in the fixture warehouse (non-empty); the embedded data is
 // checked by test/integration/embedded-run.test.ts.
 describe('docs/sql-cookbook.md', () => {
-  let wh: Warehouse
-  beforeAll(async () => {
-    wh = await buildFixtureWarehouse()
-  })
-  afterAll(() => closeWarehouseSync(wh))
+  const fx = fixtureWarehouseSuite()
 
   it('has at least ten questions, each with its SQL', () => {
     expect(recipes.length).toBeGreaterThanOrEqual(10)
@@ -23,12 +18,12 @@ describe('docs/sql-cookbook.md', () => {
   })
 
   it.each(recipes)('$title', async ({ sql }) => {
-    const rows = await queryRows(wh.conn, sql)
+    const rows = await queryRows(fx.wh.conn, sql)
     expect(rows.length).toBeGreaterThan(0)
   })
 
   it('answers with the facts the fixtures plant', async () => {
-    const bySql = (n: number) => queryRows(wh.conn, recipes[n - 1]?.sql ?? 'SELECT 1 WHERE false')
+    const bySql = (n: number) => queryRows(fx.wh.conn, recipes[n - 1]?.sql ?? 'SELECT 1 WHERE false')
     expect((await bySql(3)).map((r) => [r.label, r.delay_days])).toEqual([
       ['Đại hội thi đua yêu nước lần thứ VI (2025-2030)', 17],
     ])
