@@ -17,7 +17,7 @@ import { doWork, type Outcome } from './page-work.ts'
 const fixtures = path.join(import.meta.dirname, '..', 'parse', 'fixtures')
 const snapshot = listSnapshotPages()
   .filter((p) => p.status === 200 && ['article', 'listing', 'home'].includes(p.kind))
-  .filter((_, i) => i % 6 === 0)
+  .filter((_, i) => i % 12 === 0)
   .map((p) => ({ kind: p.kind, html: decodeHtml(readSnapshotPage(p), p.content_type).text, url: p.url }))
 // Without the snapshot's origin mark the check parses the page itself, as on a real portal.
 const ORIGIN = /<meta[^>]+name=["']thidua:origin["'][^>]*>/gi
