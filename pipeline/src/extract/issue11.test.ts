@@ -2,7 +2,7 @@
  * The forms of issue #11, one test per cause, on texts written for these tests (not the gold set's).
  */
 import { describe, expect, it } from 'vitest'
-import { docRows, eventRows, run as runAt } from './test-kit.ts'
+import { docRows, eventRows, itReads, readCases, run as runAt, type SentenceCase } from './test-kit.ts'
 
 const run = (text: string, published: string | null = '2025-03-10', province?: string) =>
   runAt(text, published, province ?? null)
@@ -16,6 +16,11 @@ const events = (text: string, published: string | null = '2025-03-10', province?
 const docs = (text: string, published: string | null = '2025-03-10') =>
   docRows(text, published, ['type', 'number', 'symbol', 'date', 'issuer'])
 
+const CASES = readCases<{
+  readonly organisations: ReadonlyArray<SentenceCase<Array<[string | null, string, number | null]>>>
+  readonly statuses: ReadonlyArray<SentenceCase<string[]>>
+}>('issue11')
+
 describe('cause 1: congresses of the Party and the mass organisations (kind other)', () => {
   it('reads the national and provincial Party congress forms', () => {
     expect(
@@ -28,33 +33,7 @@ describe('cause 1: congresses of the Party and the mass organisations (kind othe
       ['other', 'party', 'province', '52', 17, 'planned'],
     ])
   })
-  it('names the organisation of each mass-organisation congress', () => {
-    const orgOf = (text: string) => run(text).events.map((e) => [e.organization, e.scope, e.ordinal])
-    expect(orgOf('Đại hội đại biểu Hội Nông dân tỉnh Sóc Trăng lần thứ X đã bế mạc.')).toEqual([
-      ['farmers_union', 'province', 10],
-    ])
-    expect(orgOf('Đại hội Công đoàn Việt Nam lần thứ XIII sẽ diễn ra.')).toEqual([
-      ['trade_union', 'national', 13],
-    ])
-    expect(orgOf('Đại hội Đoàn TNCS Hồ Chí Minh tỉnh Hậu Giang lần thứ XI đã khai mạc.')).toEqual([
-      ['youth_union', 'province', 11],
-    ])
-    expect(orgOf('Đại hội Phụ nữ toàn quốc lần thứ XIII đã thành công.')).toEqual([
-      ['women_union', 'national', 13],
-    ])
-    expect(orgOf('Đại hội đại biểu MTTQ Việt Nam tỉnh Hòa Bình lần thứ XV đã khai mạc.')).toEqual([
-      ['fatherland_front', 'province', 15],
-    ])
-    expect(orgOf('Đại hội Hội Cựu chiến binh tỉnh Long An lần thứ VII sẽ diễn ra.')).toEqual([
-      ['veterans', 'province', 7],
-    ])
-    expect(orgOf('Đại hội đại biểu các dân tộc thiểu số tỉnh Kon Tum lần thứ IV đã diễn ra.')).toEqual([
-      ['ethnic_minorities', 'province', 4],
-    ])
-    expect(
-      orgOf('Đại hội thi đua Quyết thắng lực lượng vũ trang tỉnh Lào Cai lần thứ IV đã diễn ra.')
-    ).toEqual([['armed_forces', 'province', 4]])
-  })
+  itReads(CASES.organisations, (text) => run(text).events.map((e) => [e.organization, e.scope, e.ordinal]))
   it('keeps emulation congresses with a null organisation and skips a congress with no ordinal or date', () => {
     expect(events('Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI đã diễn ra.')).toEqual([
       ['dai_hoi_thi_dua', null, 'province', '20', 6, 'held'],
@@ -229,53 +208,7 @@ describe('cause 5: an organisation named as the subject, its sector, and the pla
 describe('status from tense and cue words (issue #11)', () => {
   const status = (text: string, published: string | null = null) =>
     run(text, published).events.map((e) => e.status)
-  it('reads a session or working day of the congress as held', () => {
-    expect(
-      status(
-        'Tại phiên trù bị Đại hội đại biểu Hội Nông dân tỉnh Bến Tre lần thứ XI, đại biểu bầu đoàn chủ tịch.'
-      )
-    ).toEqual(['held'])
-    expect(
-      status('Ngày làm việc thứ hai của Đại hội Công đoàn tỉnh Nam Định lần thứ XVIII mở đầu bằng thảo luận.')
-    ).toEqual(['held'])
-    expect(status('Mọi người chào mừng thành công của Đại hội Đảng bộ tỉnh Phú Yên lần thứ XVIII.')).toEqual([
-      'held',
-    ])
-  })
-  it('reads preparation, files, drafts and "ngày mai" as planned', () => {
-    expect(status('Tiểu ban phục vụ Đại hội Đảng bộ tỉnh Sơn La lần thứ XVI họp phiên đầu tiên.')).toEqual([
-      'planned',
-    ])
-    expect(status('Hội đồng duyệt hồ sơ Đại hội Phụ nữ tỉnh Yên Bái lần thứ XIX.')).toEqual(['planned'])
-    expect(
-      status('Ngày mai (12/10), Đại hội Hội Cựu chiến binh tỉnh Cà Mau lần thứ VIII chính thức khai mạc.')
-    ).toEqual(['planned'])
-    expect(
-      status('Theo kế hoạch, Đại hội Thi đua yêu nước tỉnh Phú Thọ lần thứ VI diễn ra ngày 20/9/2025.')
-    ).toEqual(['planned'])
-  })
-  it('lends the cue before a list to every congress listed after it', () => {
-    expect(
-      status('Thi đua chào mừng đại hội chi bộ các cấp, Đại hội Đảng bộ tỉnh Quảng Trị lần thứ XVIII.')
-    ).toEqual(['planned'])
-  })
-  it('reads a cue later in the clause, past a number with a dot', () => {
-    expect(
-      status(
-        'Đại hội Hội Liên hiệp Phụ nữ tỉnh Bạc Liêu lần thứ XV với sự góp mặt của 1.280 đại biểu đã thành công tốt đẹp.'
-      )
-    ).toEqual(['held'])
-    expect(status('Tỉnh vượt các chỉ tiêu do Đại hội Đảng bộ tỉnh Hà Giang lần thứ XVII đề ra.')).toEqual([
-      'held',
-    ])
-    expect(
-      status('Đại hội Đoàn toàn quốc lần thứ XII, nhiệm kỳ 2022 - 2027 bước vào phiên làm việc thứ hai.')
-    ).toEqual(['held'])
-    // "diễn ra ngày …" alone says neither: the day against the publication date decides.
-    expect(
-      status('Đại hội Thi đua yêu nước tỉnh Lào Cai lần thứ VI diễn ra ngày 26/9/2025.', '2025-09-01')
-    ).toEqual(['planned'])
-  })
+  itReads(CASES.statuses, status)
   it('reads a news lead on the day after an opening clause or with a span of days', () => {
     const sector = run(
       'Trong không khí tháng Năm, sáng 18/5, Sở Y tế tổ chức Đại hội Thi đua yêu nước giai đoạn 2020-2025.',

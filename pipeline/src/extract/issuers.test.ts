@@ -2,41 +2,24 @@
  * Issuers and issue dates of documents in the forms real pages use (issue #11, session 3), one case per
  * form, on texts written for these tests: the sentence cases in cases/issuers.json, the rest here.
  */
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { authorityLine } from './issuers.ts'
-import { docRows } from './test-kit.ts'
+import { docRows, itReads, readCases, type SentenceCase } from './test-kit.ts'
 
 const docs = (text: string, published: string | null = '2024-05-02') =>
   docRows(text, published, ['type', 'number', 'symbol', 'date', 'issuer'])
 
-interface Cases {
-  readonly documents: ReadonlyArray<{
-    form: string
-    text: string
-    published?: string | null
-    want: Array<Array<string | null>>
-  }>
-  readonly issuers: ReadonlyArray<{
-    form: string
-    text: string
-    published?: string | null
-    issuer: string | null
-  }>
-}
-// The cases as data (text → expected), so a new form is one entry; see "about" in the file.
-const CASES = JSON.parse(readFileSync(new URL('./cases/issuers.json', import.meta.url), 'utf8')) as Cases
+const CASES = readCases<{
+  readonly documents: ReadonlyArray<SentenceCase<Array<Array<string | null>>>>
+  readonly issuers: ReadonlyArray<SentenceCase<string | null>>
+}>('issuers')
 
 describe('documents with their issuer and issue date', () => {
-  it.each(CASES.documents)('reads $form', ({ text, published, want }) => {
-    expect(docs(text, published)).toEqual(want)
-  })
+  itReads(CASES.documents, docs)
 })
 
 describe('issuer names', () => {
-  it.each(CASES.issuers)('$form: $text', ({ text, published, issuer }) => {
-    expect(docs(text, published)[0]![4]).toBe(issuer)
-  })
+  itReads(CASES.issuers, (text, published) => docs(text, published)[0]![4])
 
   it('keeps a bracketed range (an anniversary) off the issue day', () => {
     expect(docs('Kế hoạch số 45/KH-UBND (11/6/1948 - 11/6/2024) về kỷ niệm.')[0]![3]).toBeNull()

@@ -2,6 +2,8 @@
  * Shared setup of the extractor's tests (issue #15: one helper instead of a copy per test file): one call
  * of `extract` on a text written for the test, and the fields a test compares, in the order it names them.
  */
+import { readFileSync } from 'node:fs'
+import { expect, it } from 'vitest'
 import type { DocumentMention, EventMention, Extraction } from '../domain/extraction.ts'
 import { extract } from './extract.ts'
 
@@ -56,3 +58,24 @@ export const timeRows = (text: string, published: string | null): string[][] =>
 
 export const campaignIds = (text: string, published: string | null): string[] =>
   run(text, published).campaigns.map((c) => c.id)
+
+/** One sentence case of a cases/*.json file: what it shows, the text, its publication day when not the default. */
+export interface SentenceCase<W> {
+  readonly form: string
+  readonly text: string
+  readonly published?: string | null
+  readonly want: W
+}
+
+/** The sentence cases of `cases/<name>.json` (data, so a new form is one entry; "about" says what they are). */
+export const readCases = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`./cases/${name}.json`, import.meta.url), 'utf8')) as T
+
+/** One test per case: what `read` finds in the case's text (and publication day) equals the case's `want`. */
+export const itReads = <W>(
+  cases: ReadonlyArray<SentenceCase<W>>,
+  read: (text: string, published?: string | null) => unknown
+): void =>
+  it.each(cases)('$form: $text', ({ text, published, want }) => {
+    expect(read(text, published)).toEqual(want)
+  })
