@@ -4,14 +4,13 @@
  * the 2008 provinces merged into it; national alerts stay on the Pipeline page.
  */
 import { describe, expect, it } from 'vitest'
-import { useRelationsApp } from '../testing/relations-app.ts'
+import { centralRules, useRelationsApp } from '../testing/relations-app.ts'
 
 const fx = useRelationsApp({
   name: 'alerts',
   rules: {
     rules: [
-      { id: 'new-central', kind: 'new_central_document' },
-      { id: 'ct41', kind: 'not_answered', documents: ['41-CT/TW'], after_days: 90 },
+      ...centralRules,
       { id: 'ct41-2008', kind: 'not_answered', documents: ['41-CT/TW'], after_days: 90, system: '2008' },
       { id: 'failing', kind: 'source_failing', min_failures: 2 },
     ],

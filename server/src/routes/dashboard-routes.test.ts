@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type AppHandle } from '../app.ts'
 import { buildTestDb } from '../testing/warehouse-db.ts'
+import type { OverviewFigures } from './overview-types.ts'
 
 let dir: string
 let h: AppHandle
@@ -12,15 +13,7 @@ const json = async (url: string) => {
   expect(res.status, url).toBe(200)
   return (await res.json()) as any
 }
-interface Figures {
-  articles: number
-  all_articles: number
-  provinces_with_data: number
-  provinces_total: number
-  campaigns: number
-  central_documents: number
-}
-const figures = (q: string) => json(`/api/overview/figures?${q}`) as Promise<Figures>
+const figures = (q: string) => json(`/api/overview/figures?${q}`) as Promise<OverviewFigures>
 const trend = async (q: string) => (await json(`/api/overview/trend?${q}`)).rows as Array<any>
 
 beforeAll(async () => {
@@ -79,12 +72,7 @@ describe('/api/overview: one filter model for figures and trend', () => {
   })
 
   it('says where the counted articles come from (captured, rebuilt, attachments) and the extractor', async () => {
-    const f = (await figures('system=2008')) as Figures & {
-      captured: number
-      rebuilt: number
-      attachments: number
-      extractor_version: string
-    }
+    const f = await figures('system=2008')
     expect(f.captured + f.rebuilt).toBe(f.articles)
     expect(f.articles).toBeGreaterThan(0)
     expect(f.attachments).toBeGreaterThanOrEqual(0)

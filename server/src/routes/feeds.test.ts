@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { checkAtom } from '../../../pipeline/src/digest/atom-check.ts'
-import { useRelationsApp } from '../testing/relations-app.ts'
+import { centralRules, useRelationsApp } from '../testing/relations-app.ts'
 
 const fx = useRelationsApp({
   name: 'feeds',
-  rules: {
-    rules: [
-      { id: 'new-central', kind: 'new_central_document' },
-      { id: 'ct41', kind: 'not_answered', documents: ['41-CT/TW'], after_days: 90 },
-    ],
-  },
+  rules: { rules: centralRules },
 })
 
 const atom = async (url: string) => {

@@ -4,6 +4,7 @@
  * Read from DuckDB's catalog functions on the published version, so it always matches what is served.
  */
 import type { RouteRegistry } from '../http/route-docs.ts'
+import type { SchemaColumn, SchemaMacro, SchemaRelation } from './sql-schema-types.ts'
 
 const RELATIONS_SQL = `
 SELECT 'table' AS kind, table_name AS name, comment
@@ -29,24 +30,6 @@ WHERE database_name = current_database() AND schema_name = 'main' AND NOT intern
   AND function_type IN ('macro', 'table_macro')
 GROUP BY function_name
 ORDER BY function_name`
-
-export interface SchemaColumn {
-  readonly name: string
-  readonly type: string
-  readonly comment: string | null
-}
-export interface SchemaRelation {
-  readonly name: string
-  readonly kind: 'table' | 'view'
-  readonly comment: string | null
-  readonly columns: SchemaColumn[]
-}
-export interface SchemaMacro {
-  readonly name: string
-  readonly kind: 'macro' | 'table_macro'
-  readonly parameters: string[]
-  readonly comment: string | null
-}
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null)
 

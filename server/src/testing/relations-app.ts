@@ -17,6 +17,12 @@ import { publish } from '../../../pipeline/src/warehouse/publish.ts'
 import { relationItems, relationSources } from '../../../pipeline/src/warehouse/testing/relation-items.ts'
 import { createApp, type AppHandle } from '../app.ts'
 
+/** The watch rules the relation fixtures answer: any new central document, and 41-CT/TW unanswered 90 days. */
+export const centralRules = [
+  { id: 'new-central', kind: 'new_central_document' },
+  { id: 'ct41', kind: 'not_answered', documents: ['41-CT/TW'], after_days: 90 },
+] as const
+
 interface RelationsApp {
   readonly h: AppHandle
   /** The document id of Chỉ thị 41-CT/TW. */

@@ -1,4 +1,5 @@
 /** The overview's key figures, under exactly the filters the charts obey, with their provenance. */
+import type { OverviewFigures } from '../../../../server/src/routes/overview-types.ts'
 import { useApi } from '../../app/api.ts'
 import { filterQuery, type FilterModel } from '../../app/filters.ts'
 import { fmtDateTime, fmtNumber, useLang, useT } from '../../app/i18n.tsx'
@@ -6,20 +7,7 @@ import { href } from '../../app/router.ts'
 import { HowMade } from '../../components/HowMade.tsx'
 import { ErrorState, Loading } from '../../components/State.tsx'
 
-interface Figures {
-  articles: number
-  all_articles: number
-  provinces_with_data: number
-  provinces_total: number
-  campaigns: number
-  central_documents: number
-  first_article: string | null
-  latest_article: string | null
-  captured: number
-  rebuilt: number
-  attachments: number
-  extractor_version: string | null
-}
+type Figures = OverviewFigures
 
 const articlesOf = (model: FilterModel) =>
   href('/articles', {

@@ -1,25 +1,5 @@
 /** Shapes of the console's API answers (GET /api/sql/schema, POST /api/sql). */
-interface SchemaColumn {
-  readonly name: string
-  readonly type: string
-  readonly comment: string | null
-}
-export interface SchemaRelation {
-  readonly name: string
-  readonly kind: 'table' | 'view'
-  readonly comment: string | null
-  readonly columns: ReadonlyArray<SchemaColumn>
-}
-export interface SchemaMacro {
-  readonly name: string
-  readonly kind: 'macro' | 'table_macro'
-  readonly parameters: ReadonlyArray<string>
-  readonly comment: string | null
-}
-export interface Schema {
-  readonly tables: ReadonlyArray<SchemaRelation>
-  readonly macros: ReadonlyArray<SchemaMacro>
-}
+export type { Schema, SchemaMacro, SchemaRelation } from '../../../../server/src/routes/sql-schema-types.ts'
 
 export interface SqlResult {
   readonly columns: string[]

@@ -1,0 +1,18 @@
+/**
+ * The answer of GET /api/overview/figures (overview.ts), shared as types only with the web's key figures
+ * (web/src/views/overview/KeyFigures.tsx) and the route's tests.
+ */
+export interface OverviewFigures {
+  readonly articles: number
+  readonly all_articles: number
+  readonly provinces_with_data: number
+  readonly provinces_total: number
+  readonly campaigns: number
+  readonly central_documents: number
+  readonly first_article: string | null
+  readonly latest_article: string | null
+  readonly captured: number
+  readonly rebuilt: number
+  readonly attachments: number
+  readonly extractor_version: string | null
+}
