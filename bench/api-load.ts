@@ -57,3 +57,38 @@ export const loadPaths = async (
     errors: result.errors + result.timeouts,
   }
 }
+
+/**
+ * `amount` paths drawn as a population of users asks them: Zipf popularity (the r-th most asked path
+ * ∝ 1/r, as query logs are), the ranks given to the paths in a seeded shuffle, so no kind of query is
+ * favoured. Deterministic for a seed.
+ */
+export const zipfMix = (paths: ReadonlyArray<string>, amount: number, seed = 7): string[] => {
+  let x = seed >>> 0
+  const rand = () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0
+    return x / 2 ** 32
+  }
+  const order = [...paths]
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1))
+    ;[order[i], order[j]] = [order[j] as string, order[i] as string]
+  }
+  const cdf: number[] = []
+  let sum = 0
+  for (let r = 1; r <= order.length; r++) {
+    sum += 1 / r
+    cdf.push(sum)
+  }
+  return Array.from({ length: amount }, () => {
+    const u = rand() * sum
+    let lo = 0
+    let hi = cdf.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((cdf[mid] as number) < u) lo = mid + 1
+      else hi = mid
+    }
+    return order[lo] as string
+  })
+}

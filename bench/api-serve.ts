@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { resolvePublishedFile } from '../server/src/db/published-db.ts'
 import { startServer } from '../server/src/main.ts'
 import type { IndexStats } from '../server/src/search/index-protocol.ts'
-import { searchWorkerFor } from '../server/src/search/index-store.ts'
+import { searchWorkerFor, setSearchAnswerCache } from '../server/src/search/index-store.ts'
 
 interface Ready {
   readonly port: number
@@ -18,8 +18,15 @@ interface Ready {
   readonly index: IndexStats | null
 }
 
+export interface AnswerStats {
+  readonly hits: number
+  readonly misses: number
+}
+
 export interface BenchServer extends Ready {
   readonly url: string
+  /** The search answer cache's hits and misses so far. */
+  answers(): Promise<AnswerStats>
   stop(): Promise<void>
 }
 
@@ -40,6 +47,11 @@ export const startBenchServer = (dbFile: string, cache: boolean): Promise<BenchS
       resolve({
         ...ready,
         url: `http://127.0.0.1:${ready.port}`,
+        answers: () =>
+          new Promise((answered) => {
+            child.once('message', (a) => answered(a as AnswerStats))
+            child.send('answers')
+          }),
         stop: () => {
           child.kill('SIGTERM')
           return exited
@@ -50,6 +62,7 @@ export const startBenchServer = (dbFile: string, cache: boolean): Promise<BenchS
 }
 
 const serveForParent = async (dbFile: string, cache: boolean) => {
+  setSearchAnswerCache(cache ? 1000 : 0)
   const server = await startServer({
     dbFile,
     port: 0,
@@ -69,6 +82,9 @@ const serveForParent = async (dbFile: string, cache: boolean) => {
     index: worker.stats,
   }
   process.send?.(ready)
+  process.on('message', (m) => {
+    if (m === 'answers') process.send?.(worker.answerStats satisfies AnswerStats)
+  })
   const stop = () => void server.close().then(() => process.exit(0))
   process.once('SIGTERM', stop)
   process.once('disconnect', stop)

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { createApp, type AppHandle } from '../server/src/app.ts'
 import { stopSearchWorkers } from '../server/src/search/index-store.ts'
-import { loadPaths } from './api-load.ts'
+import { loadPaths, zipfMix } from './api-load.ts'
 import { startBenchServer } from './api-serve.ts'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -177,42 +177,85 @@ export const searchQueries = async (h: AppHandle): Promise<string[]> => {
 
 /**
  * Search at 100 concurrent connections against the server in its own process (bench/api-serve.ts),
- * the load from autocannon in this one: the bare /api/health first (the HTTP floor of the same run),
- * one connection through every query (each search's own cost), then `amount` searches taking the
- * distinct queries in turn, with the answer cache off and on.
+ * the load from autocannon in this one. Answer cache off: the bare /api/health first (the HTTP floor
+ * of the same run), one connection through every query (each search's own cost), then `amount`
+ * searches taking the distinct queries in turn (each asked about once). Answer cache on: the same
+ * queries drawn with Zipf popularity (api-load.ts), as a population of users repeats them.
  */
 const searchAt100 = async (h: AppHandle, dbFile: string, amount: number) => {
   const queries = await searchQueries(h)
+  const mix = zipfMix(queries, amount)
   const loadBefore = loadavg().map(r2)
-  const measure = async (cache: boolean) => {
-    const server = await startBenchServer(dbFile, cache)
+  const off = await startBenchServer(dbFile, false)
+  const uncached = await (async () => {
     try {
-      const health = await loadPaths(server.url, ['/api/health'], 100, amount)
-      const oneClient = await loadPaths(server.url, queries, 1, queries.length)
-      const search = await loadPaths(server.url, queries, 100, amount)
-      return { server, health, oneClient, search }
+      const health = await loadPaths(off.url, ['/api/health'], 100, amount)
+      const oneClient = await loadPaths(off.url, queries, 1, queries.length)
+      return { health, oneClient, search: await loadPaths(off.url, queries, 100, amount) }
     } finally {
-      await server.stop()
+      await off.stop()
     }
-  }
-  const off = await measure(false)
-  const on = await measure(true)
-  return {
+  })()
+  const on = await startBenchServer(dbFile, true)
+  const cached = await (async () => {
+    try {
+      const health = await loadPaths(on.url, ['/api/health'], 100, amount)
+      const search = await loadPaths(on.url, mix, 100, amount)
+      const a = await on.answers()
+      const answerCache = { entries: 1000, ...a, hit_rate: r2(a.hits / Math.max(1, a.hits + a.misses)) }
+      return { distinct_in_mix: new Set(mix).size, health, search, answer_cache: answerCache }
+    } finally {
+      await on.stop()
+    }
+  })()
+  const figures = {
     distinct_queries: queries.length,
     requests: amount,
     distinct_per_request: r2(queries.length / amount),
     clients: 100,
-    index: {
-      built: off.server.index_built,
-      wait_seconds: off.server.index_wait_seconds,
-      ...off.server.index,
-    },
+    index: { built: off.index_built, wait_seconds: off.index_wait_seconds, ...off.index },
     load_average: { before: loadBefore, after: loadavg().map(r2) },
-    health: off.health,
-    one_client: off.oneClient,
-    uncached: off.search,
-    cached: { health: on.health, search: on.search },
+    health: uncached.health,
+    one_client: uncached.oneClient,
+    uncached: uncached.search,
+    cached,
   }
+  printSearchTable(figures)
+  return figures
+}
+
+type Row = { p50_ms: number; p95_ms: number; per_s: number; requests: number }
+
+/** The figures as one table on stderr (the JSON result has them all). */
+const printSearchTable = (f: {
+  distinct_queries: number
+  health: Row
+  one_client: Row
+  uncached: Row
+  cached: { distinct_in_mix: number; health: Row; search: Row; answer_cache: { hit_rate: number } }
+  load_average: { before: number[]; after: number[] }
+}) => {
+  const line = (name: string, r: Row, note: string) =>
+    `  ${name.padEnd(34)} ${String(r.p50_ms).padStart(9)} ${String(r.p95_ms).padStart(9)} ${String(r.per_s).padStart(8)}  ${note}\n`
+  process.stderr.write(
+    `  search at 100 connections (server in its own process, autocannon)    p50 ms    p95 ms    req/s\n${[
+      line('health, cache off', f.health, ''),
+      line('search, 1 connection', f.one_client, `${f.one_client.requests} distinct`),
+      line(
+        'search, cache off',
+        f.uncached,
+        `${f.distinct_queries} distinct / ${f.uncached.requests} requests`
+      ),
+      line('health, cache on', f.cached.health, ''),
+      line(
+        'search, cache on, Zipf mix',
+        f.cached.search,
+        `${f.cached.distinct_in_mix} distinct / ${f.cached.search.requests}, hit rate ${f.cached.answer_cache.hit_rate}`
+      ),
+    ].join(
+      ''
+    )}  load average before ${f.load_average.before.join(' ')}, after ${f.load_average.after.join(' ')}\n`
+  )
 }
 
 const buildWarehouse = async (dir: string, n: number): Promise<string> => {

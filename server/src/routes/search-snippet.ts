@@ -24,7 +24,30 @@ const foldWithMap = (s: string): { folded: string; origin: number[] } => {
   return { folded, origin }
 }
 
-export const fold = (s: string): string => foldWithMap(s).folded
+/** Folded code points (a text has few distinct ones; bounded against a hostile page of many). */
+const FOLDED_CACHE = 20_000
+const foldedCache = new Map<number, string>()
+
+/** `foldWithMap(s).folded` without the map: ASCII lowercased directly, other code points memoised. */
+export const fold = (s: string): string => {
+  let out = ''
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i) ?? 0
+    if (cp < 0x80) {
+      out += cp >= 0x41 && cp <= 0x5a ? String.fromCharCode(cp + 32) : s[i]
+      i++
+      continue
+    }
+    let f = foldedCache.get(cp)
+    if (f === undefined) {
+      f = foldChar(String.fromCodePoint(cp))
+      if (foldedCache.size < FOLDED_CACHE) foldedCache.set(cp, f)
+    }
+    out += f
+    i += cp > 0xffff ? 2 : 1
+  }
+  return out
+}
 
 export const queryTokens = (q: string): string[] => [
   ...new Set(

@@ -13,7 +13,7 @@ import { ARTICLE_FILTERS, ARTICLES_SEARCH_SQL } from '../queries/articles.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
 import { buildTestDb, type TestDb } from '../testing/warehouse-db.ts'
 import { type RouteFilters, SearchIndex } from './engine.ts'
-import { searchWorkerFor } from './index-store.ts'
+import { searchWorkerFor, setSearchAnswerCache } from './index-store.ts'
 import { buildFromFile } from './index-worker.ts'
 import { parseSearch } from './query.ts'
 import { snippetFor } from './snippet.ts'
@@ -158,6 +158,18 @@ describe('search index', () => {
     expect(page.rows.map((r) => r.article_id)).toEqual(
       index.search(parseSearch('thi dua'), NONE, 5, 0).rows.map((r) => r.article_id)
     )
+    // the same parsed query and page again is answered from the version's answer cache
+    const before = { ...w.answerStats }
+    expect(await w.search(parseSearch('THI  dua'), NONE, 5, 0)).toEqual(page)
+    expect(await w.search(parseSearch('thi dua'), NONE, 5, 5)).not.toEqual(page)
+    expect(w.answerStats).toEqual({ hits: before.hits + 1, misses: before.misses + 1 })
+    setSearchAnswerCache(0)
+    try {
+      expect(await w.search(parseSearch('thi dua'), NONE, 5, 0)).toEqual(page)
+      expect(w.answerStats.hits).toBe(before.hits + 1)
+    } finally {
+      setSearchAnswerCache(1000)
+    }
     w.stop()
   })
 })

@@ -83,40 +83,59 @@ const render = (words: ReadonlyArray<string>, marked: ReadonlyArray<boolean>): s
     })
     .join(' ')
 
+/** The whitespace-separated words of a text, read only as far as they are asked for. */
+class Words {
+  private readonly re = /\S+/g
+  private readonly read: string[] = []
+  private done = false
+
+  constructor(private readonly text: string) {}
+
+  at(i: number): string | undefined {
+    while (!this.done && this.read.length <= i) {
+      const m = this.re.exec(this.text)
+      if (m) this.read.push(m[0])
+      else this.done = true
+    }
+    return i < 0 ? undefined : this.read[i]
+  }
+}
+
 export const snippetFor = (title: string, bodyText: string, s: SearchQuery): string => {
   const m = matcherOf(s)
-  const words = bodyText.slice(0, SCAN_LIMIT).trim().split(/\s+/)
-  // words are looked at lazily: up to the first match, then the window only
-  const h = new Int32Array(words.length).fill(-1)
+  // words are read lazily: up to the first match, then the window only
+  const words = new Words(bodyText.slice(0, SCAN_LIMIT))
+  const h: number[] = []
   const hitAt = (i: number): number => {
-    if (i < 0 || i >= words.length) return 0
-    if ((h[i] as number) < 0) h[i] = hits(words[i] as string, m)
-    return h[i] as number
+    const w = words.at(i)
+    if (w === undefined) return 0
+    h[i] ??= hits(w, m)
+    return h[i]
   }
   const markedAt = (i: number): boolean => {
     const n = hitAt(i)
     return m.needRuns ? n >= 2 || (n > 0 && (hitAt(i - 1) > 0 || hitAt(i + 1) > 0)) : n > 0
   }
   let first = 0
-  while (first < words.length && !markedAt(first)) first++
-  if (first === words.length) {
+  while (words.at(first) !== undefined && !markedAt(first)) first++
+  if (words.at(first) === undefined) {
     const tw = title.split(' ')
     return render(tw, marks(tw, m))
   }
   // start about LEAD characters before the first match, on a word boundary
+  const len = (i: number) => words.at(i)?.length ?? 0
   let start = first
   let lead = 0
-  while (start > 0 && lead + (words[start - 1]?.length ?? 0) + 1 <= LEAD)
-    lead += (words[--start]?.length ?? 0) + 1
+  while (start > 0 && lead + len(start - 1) + 1 <= LEAD) lead += len(--start) + 1
   let end = start
-  let len = 0
-  while (end < words.length && len + (words[end]?.length ?? 0) + 1 <= WINDOW)
-    len += (words[end++]?.length ?? 0) + 1
+  let width = 0
+  while (words.at(end) !== undefined && width + len(end) + 1 <= WINDOW) width += len(end++) + 1
   if (end === start) end = start + 1
-  const window = words.slice(start, end)
+  const window = Array.from({ length: end - start }, (_, k) => words.at(start + k) as string)
   const text = render(
     window,
     window.map((_, k) => markedAt(start + k))
   )
-  return `${start > 0 ? '… ' : ''}${text}${end < words.length || bodyText.length > SCAN_LIMIT ? ' …' : ''}`
+  const more = words.at(end) !== undefined || bodyText.length > SCAN_LIMIT
+  return `${start > 0 ? '… ' : ''}${text}${more ? ' …' : ''}`
 }
