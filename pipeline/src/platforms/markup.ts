@@ -194,8 +194,20 @@ export const categoryHeading = (site: Site, listing: string, name: string): stri
   `<h2><a href="${abs(site, listing)}">${e(name)}</a></h2>`
 
 /** Articles as a plain list of links. */
-export const linkList = (items: ReadonlyArray<PageArticle>): string =>
+const linkList = (items: ReadonlyArray<PageArticle>): string =>
   `<ul>${items.map((a) => `<li><a href="${e(a.url)}">${e(a.title)}</a></li>`).join('')}</ul>`
+
+/** A home page's category: its heading, then `items` as plain links; inside `<div class>` when given. */
+export const categoryBlock = (
+  site: Site,
+  listing: string,
+  name: string,
+  items: ReadonlyArray<PageArticle>,
+  divClass?: string
+): string => {
+  const block = `${categoryHeading(site, listing, name)}${linkList(items)}`
+  return divClass ? `<div class="${divClass}">${block}</div>` : block
+}
 
 /** An article page's head lines: the snapshot's markers first, then the platform's own tags. */
 export const articleHead = (a: PageArticle, ...lines: ReadonlyArray<string>): string =>

@@ -80,14 +80,13 @@ ${a.authors.length > 0 ? `<p style="text-align:right"><strong>${e(a.authors.join
       }
     ),
 
-  renderHome(site, items) {
-    return shell(
+  renderHome: (site, items) =>
+    shell(
       site,
       'Trang chủ',
       '',
-      `<div class="block-views">${m.categoryHeading(site, listPath(1), CAT.name)}${m.linkList(items.slice(0, 5))}</div>`
-    )
-  },
+      m.categoryBlock(site, listPath(1), CAT.name, items.slice(0, 5), 'block-views')
+    ),
 
   renderFeed: (site, items) => ({ path: '/rss.xml', xml: m.atomFeed(site, '/rss.xml', items) }),
   renderSitemaps: (_site, items) => [

@@ -118,14 +118,8 @@ ${m.bodyHtml(a, (img) => `<figure>${m.imgTag(a, img.src, img.caption)}<figcaptio
       }
     ),
 
-  renderHome(site, items) {
-    return shell(
-      site,
-      site.source.name,
-      '',
-      `${m.categoryHeading(site, listPath(1), CAT.name)}${m.linkList(items.slice(0, 6))}`
-    )
-  },
+  renderHome: (site, items) =>
+    shell(site, site.source.name, '', m.categoryBlock(site, listPath(1), CAT.name, items.slice(0, 6))),
 
   renderFeed: (site, items) =>
     legacy(site)

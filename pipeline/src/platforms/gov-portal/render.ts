@@ -108,14 +108,13 @@ ${m.chromeBlock(a.chrome?.bottom, 'chrome-bottom')}`
       }
     ),
 
-  renderHome(site, items) {
-    return shell(
+  renderHome: (site, items) =>
+    shell(
       site,
       site.source.name,
       '',
-      `<div class="home-news">${m.categoryHeading(site, listPath(site, 1), CAT.name)}${m.linkList(items.slice(0, 5))}</div>`
-    )
-  },
+      m.categoryBlock(site, listPath(site, 1), CAT.name, items.slice(0, 5), 'home-news')
+    ),
 
   // These portals rarely publish feeds or sitemaps: crawlers must walk the listings.
   renderSitemaps: () => [],

@@ -95,14 +95,8 @@ ${a.authors.length > 0 ? `<p class="the-article-author">Tác giả: ${e(a.author
       }
     ),
 
-  renderHome(site, items) {
-    return shell(
-      site,
-      'Trang chủ',
-      '',
-      `<div class="home">${m.categoryHeading(site, listPath(1), CAT.name)}${m.linkList(items.slice(0, 5))}</div>`
-    )
-  },
+  renderHome: (site, items) =>
+    shell(site, 'Trang chủ', '', m.categoryBlock(site, listPath(1), CAT.name, items.slice(0, 5), 'home')),
 
   renderSitemaps: (_site, items) => [
     {
