@@ -2,7 +2,15 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { processLine } from './batch.ts'
 import { extract, MAX_TEXT_CHARS } from './extract.ts'
-import { docRows, eventRows, timeRows } from './test-kit.ts'
+import {
+  docRows,
+  eventMentions,
+  eventRows,
+  itReads,
+  readCases,
+  type SentenceCase,
+  timeRows,
+} from './test-kit.ts'
 
 const docs = (text: string, published: string | null = '2025-01-10') =>
   docRows(text, published, ['type', 'number', 'symbol', 'year_in_symbol', 'date', 'issuer'])
@@ -68,57 +76,14 @@ describe('documents (issue #6 forms)', () => {
   })
 })
 
+const CASES = readCases<{
+  readonly events: ReadonlyArray<SentenceCase<Array<Array<string | number | null>>>>
+}>('events')
+
 describe('events', () => {
   const events = (text: string, published: string | null) =>
     eventRows(text, published, ['kind', 'scope', 'province_code', 'ordinal', 'year', 'period', 'status'])
-  it('reads congresses and conferences with ordinal, scope, place and status', () => {
-    expect(
-      events(
-        'tiến tới Đại hội thi đua yêu nước tỉnh Lạng Sơn lần thứ VI và Đại hội thi đua yêu nước toàn quốc lần thứ XI năm 2025',
-        '2024-06-14'
-      )
-    ).toEqual([
-      ['dai_hoi_thi_dua', 'province', '20', 6, null, null, 'planned'],
-      ['dai_hoi_thi_dua', 'national', null, 11, 2025, null, 'planned'],
-    ])
-    expect(
-      events('tiến tới Hội nghị điển hình tiên tiến thành phố lần thứ V (2020 - 2025).', '2019-10-22')
-    ).toEqual([['hoi_nghi_dien_hinh', 'city', null, 5, null, '2020-2025', 'planned']])
-    expect(
-      events('Sáng 11/9, Đại hội Thi đua yêu nước tỉnh Kon Tum lần thứ 8 đã khai mạc.', '2020-09-12')
-    ).toEqual([['dai_hoi_thi_dua', 'province', '51', 8, null, null, 'held']])
-  })
-  it('ignores council sessions and generic mentions; a Party congress is kind other (issue #11)', () => {
-    expect(
-      events(
-        'Kỳ họp thứ 7 HĐND tỉnh; Đại hội Đảng bộ tỉnh lần thứ XVIII; Đại hội thi đua yêu nước các cấp.',
-        '2025-01-01'
-      )
-    ).toEqual([['other', 'province', null, 18, null, null, 'unknown']])
-  })
-  // The rules below came from errors the held-out evaluation showed (docs/quality.md); texts are ours.
-  it('reads the short ordinal "lần V", honouring conferences and ceremonies', () => {
-    expect(events('Đại hội Thi đua yêu nước tỉnh Bến Tre lần V đã bế mạc.', '2020-08-20')).toEqual([
-      ['dai_hoi_thi_dua', 'province', '86', 5, null, null, 'held'], // Bến Tre went into Vĩnh Long
-    ])
-    expect(
-      events('Hôm qua, Hội nghị tôn vinh điển hình tiên tiến tỉnh Yên Bái đã diễn ra.', '2021-05-03')
-    ).toEqual([['hoi_nghi_dien_hinh', 'province', '15', null, null, null, 'held']])
-    expect(events('Lễ tuyên dương các điển hình tiên tiến huyện Mù Cang Chải', '2021-05-03')).toEqual([
-      ['hoi_nghi_dien_hinh', 'district', null, null, null, null, 'unknown'],
-    ])
-  })
-  it('reads "Vừa qua," and "diễn ra trọng thể" as held, and an event on the publication day as held', () => {
-    expect(
-      events('Vừa qua, Đại hội thi đua yêu nước tỉnh Sơn La lần thứ V được tổ chức.', '2020-09-30')
-    ).toEqual([['dai_hoi_thi_dua', 'province', '14', 5, null, null, 'held']])
-    expect(events('Đại hội Thi đua yêu nước tỉnh Sơn La lần thứ V diễn ra trọng thể.', '2020-09-30')).toEqual(
-      [['dai_hoi_thi_dua', 'province', '14', 5, null, null, 'held']]
-    )
-    expect(
-      events('Đại hội Thi đua yêu nước tỉnh Sơn La lần thứ V được tổ chức vào ngày 30/9/2020.', '2020-09-30')
-    ).toEqual([['dai_hoi_thi_dua', 'province', '14', 5, null, null, 'held']])
-  })
+  itReads(CASES.events, (text, published) => events(text, published ?? null))
   it('completes partial mentions of one event from the full mention in the same text', () => {
     const text =
       'Sáng 4/10, UBND tỉnh Hà Giang tổ chức Đại hội Thi đua yêu nước lần thứ VI (2020-2025). ' +
@@ -128,7 +93,7 @@ describe('events', () => {
     const got = events(text, '2020-10-05')
     expect(got).toHaveLength(1)
     expect(got[0]!.slice(0, 4)).toEqual(['dai_hoi_thi_dua', 'province', '08', 6]) // now Tuyên Quang
-    expect(extract(text, { id: 't', published: '2020-10-05' }).events[0]!.mentions).toHaveLength(3)
+    expect(eventMentions(text, '2020-10-05')).toHaveLength(3)
     // Two full mentions that disagree leave a partial one as written.
     expect(
       events(
@@ -136,21 +101,6 @@ describe('events', () => {
         '2020-02-20'
       ).map((e) => e[1])
     ).toEqual(['unknown', 'national', 'province'])
-  })
-  it('reads "của tỉnh" after the ordinal and a bare "thành phố" in a text about a centrally-run city', () => {
-    expect(events('Đại hội thi đua yêu nước lần thứ X của tỉnh Gia Lai sẽ diễn ra.', '2020-02-20')).toEqual([
-      ['dai_hoi_thi_dua', 'province', '52', 10, null, null, 'planned'],
-    ])
-    expect(
-      events('Thành ủy Hà Nội chỉ đạo chuẩn bị Đại hội thi đua yêu nước thành phố lần thứ I.', '2025-09-01')
-    ).toEqual([['dai_hoi_thi_dua', 'province', '01', 1, null, null, 'planned']])
-    // "Hồ Chí Minh" after "tư tưởng" is the person: the city below stays a city of its province.
-    expect(
-      events(
-        'Học tập tư tưởng Hồ Chí Minh, tư tưởng Hồ Chí Minh; tiến tới Hội nghị điển hình tiên tiến thành phố lần thứ V.',
-        '2019-10-22'
-      )
-    ).toEqual([['hoi_nghi_dien_hinh', 'city', null, 5, null, null, 'planned']])
   })
 })
 
