@@ -55,12 +55,20 @@ export const isCoordinated = (gap: string): boolean =>
     return !/^\p{Lu}/u.test(rest) || DOC_HEAD.test(rest.toLowerCase())
   })
 
+const NUMBER_ROW = /^\p{L}+(?:\s\p{L}+)?\s+số\s*:/iu
+/** Nothing but spaces or a table bar between the span and its line's ends. */
+const alone = (text: string, start: number, end: number): boolean =>
+  /(?:^|\n)[ \t|]*$/.test(text.slice(Math.max(0, start - 40), start)) &&
+  /^[ \t|]*(?:\n|$)/.test(text.slice(end, end + 40))
+
 /** The document whose own text this is: the number its header gives ("Số: 594/KH-UBND"). */
 export function selfDocument(text: string, docs: ReadonlyArray<DocumentMention>): number | null {
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i]!
     if (d.start > SELF_HEADER_REACH) break
     if (/(?:^|\n)[^\n]{0,40}\bSố\s*:?\s*$/u.test(text.slice(Math.max(0, d.start - 48), d.start))) return i
+    // A legislative number row alone on its line: "Nghị quyết số: 653/2019/UBTVQH14".
+    if (NUMBER_ROW.test(text.slice(d.start, d.end)) && alone(text, d.start, d.end)) return i
   }
   // A letter's own title on the first line: "Công văn số 44/PGD&ĐT V/v hướng dẫn …".
   const first = docs[0]

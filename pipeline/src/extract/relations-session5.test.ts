@@ -83,6 +83,11 @@ describe('the items and wraps of a legal preamble', () => {
       'Quyết định số 77/QĐ-UBND ngày 2/3/2022 của UBND tỉnh về việc quy định cụ thể hóa Điều 5 và Điều 9 của Thông tư số 14/2021/TT-BGDĐT.',
       ['77 implements 14'],
     ],
+    [
+      'the grounds of a text numbered by a legislative row "Nghị quyết số: N/…"',
+      'NGHỊ QUYẾT\n\nNghị quyết số: 120/2024/UBTVQH15\n\nHà Nội, ngày 2 tháng 4 năm 2024\n\nCăn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;',
+      ['120 cites 57'],
+    ],
   ])('reads %s', (_title, text, want) => {
     expect(rel(text)).toEqual(want)
   })
