@@ -5,7 +5,9 @@
  * ("… giai đoạn 2020-2025 của huyện X").
  */
 import { describe, expect, it } from 'vitest'
-import { docRows, eventRows, run } from './test-kit.ts'
+import { docRows, eventRows, itReads, readCases, run, type SentenceCase } from './test-kit.ts'
+
+const CASES = readCases<{ readonly issuers: ReadonlyArray<SentenceCase<string[][]>> }>('session4')
 
 const EVENT_FIELDS = ['kind', 'organization', 'scope', 'place', 'province_code', 'ordinal', 'status'] as const
 
@@ -60,24 +62,7 @@ describe('a unit written after the count', () => {
 })
 
 describe('issuers of schools, the cooperative alliance and departments written with a hyphen', () => {
-  const fields = ['number', 'date', 'issuer'] as const
-  it('reads "của Sở/Phòng Giáo dục - Đào tạo"', () => {
-    const text =
-      'Thực hiện Công văn số 812/SGDĐT-VP ngày 3/9/2021 của Sở Giáo dục - Đào tạo; Công văn số 95/PGDĐT ngày 6/9/2021 của Phòng Giáo dục - Đào tạo, các trường lập kế hoạch.'
-    expect(docRows(text, null, fields)).toEqual([
-      ['812', '2021-09-03', 'Sở Giáo dục - Đào tạo'],
-      ['95', '2021-09-06', 'Phòng Giáo dục - Đào tạo'],
-    ])
-  })
-  it('reads a school and the cooperative alliance as issuers, and "đã xây dựng ban hành" after an opening day', () => {
-    const text =
-      'Căn cứ Kế hoạch số 31/KH-THCS ngày 2/10/2023 của Trường THCS Hòa Bình. Thực hiện Kế hoạch 412/KH-LMHTXVN ngày 5/4/2023 của Liên minh Hợp tác xã Việt Nam, ngày 20/4/2023 Liên minh Hợp tác xã tỉnh Phú Yên đã xây dựng ban hành Kế hoạch số 77/KH-LMHTX.'
-    expect(docRows(text, null, fields)).toEqual([
-      ['31', '2023-10-02', 'Trường THCS Hòa Bình'],
-      ['412', '2023-04-05', 'Liên minh Hợp tác xã Việt Nam'],
-      ['77', '2023-04-20', 'Liên minh Hợp tác xã tỉnh Phú Yên'],
-    ])
-  })
+  itReads(CASES.issuers, (text, published) => docRows(text, published ?? null, ['number', 'date', 'issuer']))
 })
 
 describe('status of a congress the lead reports as it happens', () => {
