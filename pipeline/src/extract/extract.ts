@@ -62,7 +62,7 @@ export function extract(text: string, opts: ExtractOptions): Extraction {
   const home = dominant ?? (home2008 !== null ? toCode2025(home2008) : null)
   // Undated page: the latest day it writes with a year stands in as "now" for event status (issue #11).
   const anchor = published ?? latestDay(times)
-  const events = extractEvents(base, tonedSafe, times, home, anchor, home2008)
+  const events = extractEvents(fixOrdinalTypo(base), fixOrdinalTypo(tonedSafe), times, home, anchor, home2008)
   // One entity per document, event and campaign, with the spans of all its mentions (issue #11).
   return withRelations(nfc, {
     id: opts.id,
@@ -73,6 +73,11 @@ export function extract(text: string, opts: ExtractOptions): Extraction {
     places,
   })
 }
+
+// "lấn thứ XIII" (a common typo of "lần thứ": "lấn" never comes before "thứ"), read as "lần", same length.
+const ORDINAL_TYPO = /(?<![\p{L}])([Ll])ấn(?=\s+thứ(?![\p{L}]))/gu
+const fixOrdinalTypo = (text: string): string =>
+  text.includes('ấn') ? text.replace(ORDINAL_TYPO, '$1ần') : text
 
 // "họp từ ngày 24 đến 26/9/2018": a range written with its year gives its last day (session 5).
 function latestDay(times: ReadonlyArray<TimeMention>): string | null {

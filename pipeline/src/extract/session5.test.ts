@@ -5,7 +5,7 @@
  * as its "now".
  */
 import { describe, expect, it } from 'vitest'
-import { eventRows } from './test-kit.ts'
+import { eventRows, run } from './test-kit.ts'
 
 const FIELDS = ['organization', 'ordinal', 'status'] as const
 
@@ -55,5 +55,19 @@ describe('a term written short', () => {
   ])('reads "%s" as the congress’s term', (term, period) => {
     const text = `Chào mừng Đại hội Hội Cựu chiến binh xã Tân Lập lần thứ 8 ${term}.`
     expect(eventRows(text, '2022-05-01', ['ordinal', 'period'])).toEqual([[8, period]])
+  })
+})
+
+describe('"lấn thứ", a common typo of "lần thứ"', () => {
+  it('still gives the congress its ordinal', () => {
+    const text = 'Các cấp Hội thi đua thực hiện Nghị quyết Đại hội Đảng toàn quốc lấn thứ XIII.'
+    expect(eventRows(text, '2023-05-01', FIELDS)).toEqual([['party', 13, 'held']])
+  })
+
+  it('leaves the verb "lấn" alone elsewhere', () => {
+    const text = 'Tình trạng lấn chiếm vỉa hè giảm sau Đại hội Đảng toàn quốc lần thứ XIII.'
+    expect(run(text, '2023-05-01').events.map((e) => e.surface)).toEqual([
+      'Đại hội Đảng toàn quốc lần thứ XIII',
+    ])
   })
 })
