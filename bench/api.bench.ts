@@ -4,9 +4,10 @@
  * every dashboard route through `app.request()` (no network), with the per-version result cache OFF so
  * every request runs its SQL (a first visit, a new filter combination):
  *   - one client (API_BENCH_ITERATIONS requests in a row) and 20 concurrent clients, p50/p95 and bytes;
- *   - search at 100 concurrent clients over a mix of distinct queries, each asked at most once (the
- *     version's in-memory search index built first; cache off, then on), beside the bare /api/health
- *     at 100 concurrent in the same run.
+ *   - search at 100 concurrent connections over a mix of distinct queries drawn from the warehouse,
+ *     against the server in its own process with the load from autocannon (api-serve.ts,
+ *     api-load.ts): answer cache off with each query asked about once, then on with the queries drawn
+ *     with Zipf popularity; beside the bare /api/health at 100 connections in the same run.
  * Goals: every route p95 ≤ 50 ms with one client and ≤ 300 ms with 20; search p95 ≤ 100 ms at 100.
  * API_BENCH_DB=<working.duckdb> reuses a warehouse built before (building 100k takes ~30 min on 2
  * cores); API_BENCH_N=0 uses the embedded snapshot instead.
