@@ -9,42 +9,47 @@ import { eventRows, run } from './test-kit.ts'
 
 const FIELDS = ['organization', 'ordinal', 'status'] as const
 
-describe('the ceremonial session of a congress', () => {
-  it('reports the congress held, with no publication date and no other cue', () => {
-    const text =
-      'Tại Hà Nội, phiên trọng thể Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam lần thứ VIII có 1.000 đại biểu dự.'
-    expect(eventRows(text, null, FIELDS)).toEqual([['farmers_union', 8, 'held']])
-  })
+const VETERANS =
+  'Đại hội đại biểu toàn quốc Hội Cựu chiến binh Việt Nam lần thứ VII diễn ra trong hai ngày 10 và 11/10/2022 tại Hà Nội.'
+const UNION = (cue: string) =>
+  `Đại hội Công đoàn tỉnh lần thứ XV ${cue}diễn ra trong hai ngày 3 và 4/8/2023 tại hội trường tỉnh.`
 
-  it('leaves a congress without the session word to the other rules', () => {
-    const text = 'Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam lần thứ VIII có nhiều nội dung mới.'
-    expect(eventRows(text, null, FIELDS)).toEqual([['farmers_union', 8, 'unknown']])
-  })
-})
-
-describe('a congress whose days include the publication day', () => {
-  const text =
-    'Đại hội đại biểu toàn quốc Hội Cựu chiến binh Việt Nam lần thứ VII diễn ra trong hai ngày 10 và 11/10/2022 tại Hà Nội.'
-
-  it('is under way, so held, when published on its first day', () => {
-    expect(eventRows(text, '2022-10-10', FIELDS)).toEqual([['veterans', 7, 'held']])
-  })
-
-  it('is still planned when published the day before', () => {
-    expect(eventRows(text, '2022-10-09', FIELDS)).toEqual([['veterans', 7, 'planned']])
-  })
-})
-
-describe('an undated page with a dated range', () => {
-  it('takes the range’s last day as now: a congress held over those days was held', () => {
-    const text = 'Đại hội Công đoàn tỉnh lần thứ XV diễn ra trong hai ngày 3 và 4/8/2023 tại hội trường tỉnh.'
-    expect(eventRows(text, null, FIELDS)).toEqual([['trade_union', 15, 'held']])
-  })
-
-  it('still reads a future cue before the dates', () => {
-    const text =
-      'Đại hội Công đoàn tỉnh lần thứ XV sẽ diễn ra trong hai ngày 3 và 4/8/2023 tại hội trường tỉnh.'
-    expect(eventRows(text, null, FIELDS)).toEqual([['trade_union', 15, 'planned']])
+// [rule, text, publication date, expected organization, ordinal, status]
+describe.each([
+  [
+    'the ceremonial session ("phiên trọng thể") reports the congress held, with no other cue',
+    'Tại Hà Nội, phiên trọng thể Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam lần thứ VIII có 1.000 đại biểu dự.',
+    null,
+    ['farmers_union', 8, 'held'],
+  ],
+  [
+    'without the session word the congress is left to the other rules',
+    'Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam lần thứ VIII có nhiều nội dung mới.',
+    null,
+    ['farmers_union', 8, 'unknown'],
+  ],
+  [
+    'days that include the publication day: under way, so held',
+    VETERANS,
+    '2022-10-10',
+    ['veterans', 7, 'held'],
+  ],
+  ['published the day before its days: still planned', VETERANS, '2022-10-09', ['veterans', 7, 'planned']],
+  [
+    'an undated page takes the last day of a dated range as now: a congress held over those days was held',
+    UNION(''),
+    null,
+    ['trade_union', 15, 'held'],
+  ],
+  [
+    'an undated page still reads a future cue before the dates',
+    UNION('sẽ '),
+    null,
+    ['trade_union', 15, 'planned'],
+  ],
+] as const)('event status: %s', (_rule, text, published, expected) => {
+  it('reads organization, ordinal and status', () => {
+    expect(eventRows(text, published, FIELDS)).toEqual([expected])
   })
 })
 
