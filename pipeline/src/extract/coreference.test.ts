@@ -7,10 +7,11 @@
 import { describe, expect, it } from 'vitest'
 import { extract } from './extract.ts'
 import { findPlaces } from './places.ts'
-import { docRows, eventMentions, eventObjects } from './test-kit.ts'
+import { docRows, eventObjects, readCases, run, type SentenceCase } from './test-kit.ts'
 
 const eventsOf = (text: string, published: string) =>
   eventObjects(text, published, [
+    'kind',
     'surface',
     'scope',
     'province_code',
@@ -23,25 +24,25 @@ const eventsOf = (text: string, published: string) =>
     time: time_start ? `${time_start}..${time_end}` : null,
   }))
 
-describe('a bare congress or conference tied to a level', () => {
-  it('is the full mention of that level and brings its planned time', () => {
-    const text =
-      'Tỉnh Gia Lai triển khai kế hoạch hướng tới Đại hội Thi đua yêu nước tỉnh Gia Lai lần thứ II. ' +
-      'Các xã tổ chức đại hội xong trong quý II/2025. Toàn tỉnh sẽ tổ chức Đại hội Thi đua yêu nước, ' +
-      'dự kiến vào tháng 10/2025.'
-    // One entity (issue #11): the full mention is its surface, the bare one another of its mentions.
-    const evs = eventsOf(text, '2025-03-04')
-    expect(evs.map((e) => e.surface)).toEqual(['Đại hội Thi đua yêu nước tỉnh Gia Lai lần thứ II'])
-    expect(eventMentions(text, '2025-03-04')).toEqual([
-      'Đại hội Thi đua yêu nước tỉnh Gia Lai lần thứ II',
-      'Đại hội Thi đua yêu nước',
-    ])
-    for (const e of evs) {
-      expect(e).toMatchObject({ scope: 'province', province_code: '52', ordinal: 2, status: 'planned' })
-      expect(e.time).toBe('2025-10-01..2025-10-31')
-    }
-  })
+const CASES = readCases<{
+  readonly merged: ReadonlyArray<
+    SentenceCase<{ readonly event: Record<string, unknown>; readonly mentions: string[] }>
+  >
+}>('coreference')
 
+describe('one entity from the full and the partial mentions of an event', () => {
+  it.each(CASES.merged)('$form', ({ text, published, want }) => {
+    const evs = eventsOf(text, published ?? '')
+    expect(evs).toHaveLength(1)
+    expect(evs[0]).toMatchObject(want.event)
+    // Each mention's surface, and the text its span covers.
+    const mentions = run(text, published ?? null).events[0]?.mentions ?? []
+    expect(mentions.map((m) => m.surface)).toEqual(want.mentions)
+    expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(want.mentions)
+  })
+})
+
+describe('a bare congress or conference tied to a level', () => {
   it('reads the level after the head and a quarter as the time', () => {
     const text =
       'Ban Thi đua - Khen thưởng tỉnh Nghệ An chuẩn bị Đại hội thi đua yêu nước tỉnh Nghệ An lần thứ V. ' +

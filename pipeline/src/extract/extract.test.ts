@@ -2,15 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { processLine } from './batch.ts'
 import { extract, MAX_TEXT_CHARS } from './extract.ts'
-import {
-  docRows,
-  eventMentions,
-  eventRows,
-  itReads,
-  readCases,
-  type SentenceCase,
-  timeRows,
-} from './test-kit.ts'
+import { docRows, eventRows, itReads, readCases, type SentenceCase, timeRows } from './test-kit.ts'
 
 const docs = (text: string, published: string | null = '2025-01-10') =>
   docRows(text, published, ['type', 'number', 'symbol', 'year_in_symbol', 'date', 'issuer'])
@@ -84,17 +76,8 @@ describe('events', () => {
   const events = (text: string, published: string | null) =>
     eventRows(text, published, ['kind', 'scope', 'province_code', 'ordinal', 'year', 'period', 'status'])
   itReads(CASES.events, (text, published) => events(text, published ?? null))
-  it('completes partial mentions of one event from the full mention in the same text', () => {
-    const text =
-      'Sáng 4/10, UBND tỉnh Hà Giang tổ chức Đại hội Thi đua yêu nước lần thứ VI (2020-2025). ' +
-      'Đại hội Thi đua yêu nước tỉnh Hà Giang lần thứ VI (2020 - 2025) đã thành công tốt đẹp. ' +
-      'Đại hội thi đua yêu nước tỉnh Hà Giang đã tôn vinh 120 điển hình.'
-    // One entity with the three mentions (issue #11).
-    const got = events(text, '2020-10-05')
-    expect(got).toHaveLength(1)
-    expect(got[0]!.slice(0, 4)).toEqual(['dai_hoi_thi_dua', 'province', '08', 6]) // now Tuyên Quang
-    expect(eventMentions(text, '2020-10-05')).toHaveLength(3)
-    // Two full mentions that disagree leave a partial one as written.
+  // Partial mentions completed from the full one: coreference.test.ts (cases/coreference.json).
+  it('leaves a partial mention as written when two full mentions disagree', () => {
     expect(
       events(
         'Chuẩn bị Đại hội thi đua yêu nước lần thứ X; Đại hội thi đua yêu nước toàn quốc lần thứ X; Đại hội thi đua yêu nước tỉnh Gia Lai lần thứ X.',

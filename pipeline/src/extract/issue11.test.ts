@@ -43,18 +43,7 @@ describe('cause 1: congresses of the Party and the mass organisations (kind othe
 })
 
 describe('cause 2: one entity per document and event, with every mention', () => {
-  it('merges a headline, an ALL-CAPS repeat, the body and "Đại hội lần này"', () => {
-    const text =
-      'ĐẠI HỘI THI ĐUA YÊU NƯỚC TỈNH NINH BÌNH LẦN THỨ VII\n' +
-      'Đại hội thi đua yêu nước tỉnh Ninh Bình lần thứ VII khai mạc sáng nay. Đại hội lần này biểu dương 200 điển hình.'
-    const x = run(text, '2025-09-20')
-    expect(x.events).toHaveLength(1)
-    expect(x.events[0]!.mentions?.map((m) => text.slice(m.start, m.end))).toEqual([
-      'ĐẠI HỘI THI ĐUA YÊU NƯỚC TỈNH NINH BÌNH LẦN THỨ VII',
-      'Đại hội thi đua yêu nước tỉnh Ninh Bình lần thứ VII',
-      'Đại hội lần này',
-    ])
-  })
+  // A headline, an ALL-CAPS repeat and "Đại hội lần này" merged into one event: cases/coreference.json.
   it('merges a short back-reference into the full document and keeps its fields', () => {
     const x = run('Chỉ thị số 41-CT/TW ngày 10/4/2025 của Ban Bí thư. Thực hiện Chỉ thị 41, các cấp thi đua.')
     expect(x.documents.map((d) => [d.number, d.symbol, d.date, d.issuer, d.mentions?.length])).toEqual([

@@ -52,10 +52,6 @@ export const eventObjects = <K extends keyof EventMention>(
     (e) => Object.fromEntries(fields.map((f) => [f, e[f]])) as Pick<EventMention, K>
   )
 
-/** The surface of every mention of the text's event `i` (one entity, issue #11). */
-export const eventMentions = (text: string, published: string | null, i = 0): string[] =>
-  (run(text, published).events[i]?.mentions ?? []).map((m) => m.surface)
-
 /** Each time expression as [start, end, granularity]. */
 export const timeRows = (text: string, published: string | null): string[][] =>
   run(text, published).times.map((t) => [t.start, t.end, t.granularity])
