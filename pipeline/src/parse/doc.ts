@@ -7,6 +7,9 @@
  * Supported selector syntax (anything else throws, so a typo fails loudly in tests): lists
  * (`a, b`), descendant and child combinators, `tag`, `*`, `#id`, `.class`, `[attr]`,
  * `[attr=v]`, `[attr~=v]`, `[attr^=v]`, `[attr$=v]`, `[attr*=v]`, `:first-child`, `:last-child`.
+ * Answers equal css-select's on the same DOM (doc-differential.test.ts): values of HTML's enumerated
+ * attributes (rel, type, align…) compare case-insensitively there too; only `[a~=""]` differs (never
+ * matches here, as Selectors 4 says).
  */
 import type { AnyNode, Document, Element } from 'domhandler'
 import { DomHandler, Parser } from 'htmlparser2'
@@ -16,8 +19,21 @@ type AttrOp = '' | '=' | '~=' | '^=' | '$=' | '*='
 interface AttrTest {
   readonly name: string
   readonly op: AttrOp
+  /** Lowercased when `fold`. */
   readonly value: string
+  /** Compare ASCII case-insensitively (HTML's enumerated attributes: `[rel=author]` matches "Author"). */
+  readonly fold: boolean
 }
+
+/** Attributes whose values selectors compare case-insensitively in HTML (the HTML standard's list). */
+const FOLDED_ATTRS = new Set(
+  (
+    'accept accept-charset align alink axis bgcolor charset checked clear codetype color compact declare defer ' +
+    'dir direction disabled enctype face frame hreflang http-equiv lang language link media method multiple ' +
+    'nohref noresize noshade nowrap readonly rel rev rules scope scrolling selected shape target text type ' +
+    'valign valuetype vlink'
+  ).split(' ')
+)
 
 interface Compound {
   readonly tag: string | null
@@ -53,15 +69,17 @@ const parseComplex = (text: string, whole: string): Complex => {
     for (let m = COMPOUND_PART.exec(s); m; m = COMPOUND_PART.exec(s)) {
       consumed = true
       if (m[1]) tag = m[1] === '*' ? null : m[1].toLowerCase()
-      else if (m[2]) id = m[2]
-      else if (m[3]) classes.push(m[3])
-      else if (m[4])
-        attrs.push({
-          name: m[4].toLowerCase(),
-          op: (m[5] ?? '') as AttrOp,
-          value: m[6] ?? m[7] ?? m[8] ?? '',
-        })
-      else if (m[9] === 'first-child') firstChild = true
+      // A second id (`#a#b`) is one more attribute test: both must hold.
+      else if (m[2]) {
+        if (id === null) id = m[2]
+        else attrs.push({ name: 'id', op: '=', value: m[2], fold: false })
+      } else if (m[3]) classes.push(m[3])
+      else if (m[4]) {
+        const name = m[4].toLowerCase()
+        const fold = FOLDED_ATTRS.has(name)
+        const value = m[6] ?? m[7] ?? m[8] ?? ''
+        attrs.push({ name, op: (m[5] ?? '') as AttrOp, value: fold ? value.toLowerCase() : value, fold })
+      } else if (m[9] === 'first-child') firstChild = true
       else if (m[9] === 'last-child') lastChild = true
       s = s.slice(m[0].length)
     }
@@ -80,12 +98,31 @@ const parseComplex = (text: string, whole: string): Complex => {
   return { compounds, combinators }
 }
 
+/** The parts of a selector list: commas inside quoted attribute values (`[title="a,b"]`) do not split. */
+const splitList = (selector: string): string[] => {
+  const parts: string[] = []
+  let quote = ''
+  let start = 0
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i]
+    if (quote) {
+      if (c === quote) quote = ''
+    } else if (c === '"' || c === "'") quote = c
+    else if (c === ',') {
+      parts.push(selector.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(selector.slice(start))
+  return parts
+}
+
 const compiled = new Map<string, ReadonlyArray<Complex>>()
 
 const compile = (selector: string): ReadonlyArray<Complex> => {
   let c = compiled.get(selector)
   if (!c) {
-    c = selector.split(',').map((part) => parseComplex(part, selector))
+    c = splitList(selector).map((part) => parseComplex(part, selector))
     compiled.set(selector, c)
   }
   return c
@@ -106,8 +143,9 @@ const hasClass = (el: Element, cls: string): boolean => {
 }
 
 const attrMatches = (el: Element, t: AttrTest): boolean => {
-  const v = el.attribs[t.name]
-  if (v === undefined) return false
+  const raw = el.attribs[t.name]
+  if (raw === undefined) return false
+  const v = t.fold ? raw.toLowerCase() : raw
   switch (t.op) {
     case '':
       return true
