@@ -29,6 +29,8 @@ const MINISTRIES = [
   'Nông nghiệp và Môi trường',
   'Lao động [-–] Thương binh và Xã hội',
   'Dân tộc và Tôn giáo',
+  // Short names as legal texts write them: "của Bộ trưởng Bộ GD&ĐT", "Bộ NN&PTNT" (session 5).
+  '(?:GD&ĐT|GDĐT|NN&PTNT|NNPTNT|NN&MT|VHTTDL|VH,TT&DL|LĐTBXH|LĐ-TB&XH|KH&ĐT|KHĐT|TN&MT|TNMT|TT&TT|KH&CN|KHCN|GTVT)(?![\\p{L}&])',
 ].join('|')
 const SO = [
   'Nội vụ',

@@ -5,7 +5,7 @@
  * as its "now".
  */
 import { describe, expect, it } from 'vitest'
-import { eventRows, run } from './test-kit.ts'
+import { docRows, eventRows, run } from './test-kit.ts'
 
 const FIELDS = ['organization', 'ordinal', 'status'] as const
 
@@ -74,5 +74,14 @@ describe('"lấn thứ", a common typo of "lần thứ"', () => {
     expect(run(text, '2023-05-01').events.map((e) => e.surface)).toEqual([
       'Đại hội Đảng toàn quốc lần thứ XIII',
     ])
+  })
+})
+
+describe('a ministry written by its short name', () => {
+  it.each([
+    ['Thông tư số 07/2019/TT-BNNPTNT ngày 3/5/2019 của Bộ trưởng Bộ NN&PTNT', 'Bộ trưởng Bộ NN&PTNT'],
+    ['Quyết định số 12/QĐ-BGDĐT ngày 2/1/2024 của Bộ GD&ĐT về tuyển sinh', 'Bộ GD&ĐT'],
+  ])('"%s" is issued by "%s"', (text, issuer) => {
+    expect(docRows(text, '2024-06-01', ['issuer']).map(([i]) => i)).toEqual([issuer])
   })
 })
