@@ -24,9 +24,9 @@ export interface LoadCounts {
 /** Rows per warehouse transaction (articles and failures; pages that are not articles do not count). */
 const BATCH_SIZE = 1_000
 /**
- * Units per message to a worker: enough to amortise messaging (the main thread spends ~2 % of a
- * worker's CPU on it), small enough to balance the threads: the last chunks of a stream leave one
- * thread idle for up to a chunk, so 64 capped two threads on 600 pages at 1.88×, 16 at 1.97×.
+ * Units per message to a worker: enough to amortise messaging (the main thread spends ~6 % of a
+ * worker's CPU), small enough to balance the threads: the last chunk of a stream leaves one thread
+ * idle for up to a chunk, so on 600 pages 64 caps two threads at ~1.88× and 16 at ~1.97×.
  */
 export const CHUNK_UNITS = 16
 
