@@ -1,7 +1,8 @@
 /**
- * Bulk loading. Rows are appended (DuckDB appender) into per-connection TEMP staging tables, then one
- * transaction deletes the batch's articles' old rows everywhere and inserts the staged ones, so a
- * reparsed article replaces its rows and a crash mid-batch leaves the previous state intact.
+ * Bulk loading. One transaction per batch deletes the batch's articles' old rows everywhere and appends
+ * the new ones straight into the tables (DuckDB appender, a data chunk at a time: the appender writes in
+ * the connection's open transaction), so a reparsed article replaces its rows and a crash mid-batch
+ * leaves the previous state intact. Only the batch's article ids and URLs are staged (TEMP table).
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { EXTRACTOR_VERSION_ENV } from '../domain/extraction.ts'
@@ -17,7 +18,8 @@ import {
   type TableRows,
 } from './rows.ts'
 import { EVENT_PART } from './resolve-events.ts'
-import { appendRow, LOADED_TABLES, type LoadedTable } from './tables.ts'
+import { appendRows } from './append.ts'
+import { type CellValue, LOADED_TABLES, type LoadedTable } from './tables.ts'
 
 export interface LoadOptions {
   /** Recorded on every extracted fact; default: $THIDUA_EXTRACTOR_VERSION or "unknown". */
@@ -32,14 +34,33 @@ export interface LoadResult {
 }
 
 const TABLES = Object.keys(LOADED_TABLES) as LoadedTable[]
+const URL_COLUMN = LOADED_TABLES.articles.findIndex(([name]) => name === 'url')
 const stagingReady = new WeakSet<DuckDBConnection>()
 const provinceCache = new WeakMap<DuckDBConnection, ProvinceIndex>()
 
 const ensureStaging = async (conn: DuckDBConnection) => {
   if (stagingReady.has(conn)) return
-  for (const t of TABLES)
-    await conn.run(`CREATE OR REPLACE TEMP TABLE stage_${t} AS SELECT * FROM main.${t} LIMIT 0`)
+  await conn.run('CREATE OR REPLACE TEMP TABLE stage_ids (article_id VARCHAR, url VARCHAR)')
   stagingReady.add(conn)
+}
+
+/** The batch's article ids and URLs, for the set-based statements around the appends. */
+const stageIds = async (conn: DuckDBConnection, byId: ReadonlyMap<string, TableRows>) => {
+  await conn.run('DELETE FROM temp.stage_ids')
+  const app = await conn.createAppender('stage_ids', null, 'temp')
+  try {
+    appendRows(
+      app,
+      [
+        ['article_id', 'text'],
+        ['url', 'text'],
+      ],
+      [...byId].map(([id, rows]) => [id, rows.articles[0]?.[URL_COLUMN] ?? null])
+    )
+    app.flushSync()
+  } finally {
+    app.closeSync()
+  }
 }
 
 export const provinceIndexFor = async (conn: DuckDBConnection): Promise<ProvinceIndex> => {
@@ -125,48 +146,48 @@ export const loadBatch = async (
       rejected.push({ url, reason: `load: ${e.message}` })
     }
   }
-  const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<LoadedTable, number>
-  for (const t of TABLES) {
-    await conn.run(`DELETE FROM temp.stage_${t}`)
-    const app = await conn.createAppender(`stage_${t}`, null, 'temp')
-    try {
-      for (const rows of byId.values())
-        for (const row of rows[t]) {
-          appendRow(app, LOADED_TABLES[t], row)
-          counts[t]++
-        }
-      app.flushSync()
-    } finally {
-      app.closeSync()
-    }
-  }
-  await inTransaction(conn, async () => {
-    // Most batches are new pages: only scan the mention tables for old rows when some article exists.
-    const existing = Number(
-      (
-        await queryRows(
-          conn,
-          'SELECT count(*) AS n FROM main.articles WHERE article_id IN (SELECT article_id FROM temp.stage_articles)'
-        )
-      )[0]?.n ?? 0
-    )
-    if (existing > 0) await recordStaleKeys(conn)
-    for (const t of TABLES) {
-      if (existing > 0)
-        await conn.run(
-          `DELETE FROM main.${t} WHERE article_id IN (SELECT article_id FROM temp.stage_articles)`
-        )
-      await conn.run(`INSERT INTO main.${t} SELECT * FROM temp.stage_${t}`)
-    }
-    await conn.run('INSERT INTO finalize_pending SELECT article_id FROM temp.stage_articles')
-    await conn.run('DELETE FROM parse_failures WHERE url IN (SELECT url FROM temp.stage_articles)')
+  const counts = await inTransaction(conn, async () => {
+    const written = await writeBatch(conn, byId)
     if (rejected.length) await recordFailures(conn, runId, rejected)
     await conn.run('UPDATE pipeline_runs SET articles_loaded = articles_loaded + $1 WHERE run_id = $2', [
       byId.size,
       runId,
     ])
+    return written
   })
   return { loaded: byId.size, rows: counts, rejected }
+}
+
+/** Inside the batch's transaction: old rows of its articles out, its rows appended, the queue filled. */
+const writeBatch = async (
+  conn: DuckDBConnection,
+  byId: ReadonlyMap<string, TableRows>
+): Promise<Record<LoadedTable, number>> => {
+  await stageIds(conn, byId)
+  const mine = 'article_id IN (SELECT article_id FROM temp.stage_ids)'
+  // Most batches are new pages: only scan the mention tables for old rows when some article exists.
+  const existing = Number(
+    (await queryRows(conn, `SELECT count(*) AS n FROM main.articles WHERE ${mine}`))[0]?.n ?? 0
+  )
+  if (existing > 0) {
+    await recordStaleKeys(conn)
+    for (const t of TABLES) await conn.run(`DELETE FROM main.${t} WHERE ${mine}`)
+  }
+  const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<LoadedTable, number>
+  for (const t of TABLES) {
+    const rows: CellValue[][] = []
+    for (const local of byId.values()) for (const row of local[t]) rows.push(row)
+    const app = await conn.createAppender(t, 'main')
+    try {
+      counts[t] = appendRows(app, LOADED_TABLES[t], rows)
+      app.flushSync()
+    } finally {
+      app.closeSync()
+    }
+  }
+  await conn.run('INSERT INTO finalize_pending SELECT article_id FROM temp.stage_ids')
+  await conn.run('DELETE FROM parse_failures WHERE url IN (SELECT url FROM temp.stage_ids)')
+  return counts
 }
 
 /**
@@ -174,7 +195,7 @@ export const loadBatch = async (
  * documents and events, its LSH buckets and its aggregate cell. The rows themselves are deleted next.
  */
 const recordStaleKeys = async (conn: DuckDBConnection) => {
-  const mine = 'article_id IN (SELECT article_id FROM temp.stage_articles)'
+  const mine = 'article_id IN (SELECT article_id FROM temp.stage_ids)'
   await conn.run(`INSERT INTO finalize_stale_ids
     SELECT DISTINCT 'document', document_id FROM main.document_mentions WHERE ${mine}
     UNION SELECT DISTINCT 'event', event_id FROM main.event_mentions WHERE event_id IS NOT NULL AND ${mine}

@@ -133,6 +133,19 @@ const placeHits = (a: ArticleRecord, x: Extraction) => {
   return { hits, weighted }
 }
 
+// Issuers and event places repeat across mentions and articles ("UBND tỉnh …"): the gazetteer match of
+// each distinct string is made once. Bounded so a long run's memory stays flat.
+const FIRST_PROVINCE_MEMO = 20_000
+const firstProvinceMemo = new Map<string, ProvinceCodes | undefined>()
+const firstProvinceName = (text: string): ProvinceCodes | undefined => {
+  if (firstProvinceMemo.has(text)) return firstProvinceMemo.get(text)
+  if (firstProvinceMemo.size >= FIRST_PROVINCE_MEMO) firstProvinceMemo.clear()
+  const first = findProvinceNames(text)[0]
+  const codes = first && { code_2008: first.code_2008, code_2025: first.code_2025 }
+  firstProvinceMemo.set(text, codes)
+  return codes
+}
+
 /** A document mention's key: its issuer's own province when the issuer names one ("UBND tỉnh Lạng Sơn"), else the article's. */
 export const mentionDocumentKey = (
   m: DocumentMention,
@@ -140,7 +153,7 @@ export const mentionDocumentKey = (
   provinces: ProvinceIndex,
   articleProvince: ProvinceCodes
 ): DocumentKey => {
-  const named = m.issuer ? findProvinceNames(m.issuer)[0] : undefined
+  const named = m.issuer ? firstProvinceName(m.issuer) : undefined
   return documentKey(
     m,
     validDate(m.date),
@@ -203,7 +216,7 @@ const pushEvents = ({ ctx, out, id, rec, ver, attr, pubDate }: ArticleRows, x: E
   x.events.forEach((e, i) => {
     let codes: ProvinceCodes = { code_2008: null, code_2025: null }
     if (e.scope !== 'national') {
-      const named = e.place ? findProvinceNames(e.place)[0] : undefined
+      const named = e.place ? firstProvinceName(e.place) : undefined
       const given = {
         code_2008: e.province_code_2008 ?? named?.code_2008 ?? null,
         code_2025: e.province_code ?? named?.code_2025 ?? null,

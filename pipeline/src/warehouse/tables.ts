@@ -2,7 +2,6 @@
  * Column layouts of the tables loadBatch fills, in table order, with the appender type of each column.
  * openWarehouse checks them against the migrated schema so code and SQL cannot drift apart silently.
  */
-import { LIST, UINTEGER, VARCHAR, timestampTZValue, type DuckDBAppender } from '@duckdb/node-api'
 
 export type ColumnKind =
   | 'text'
@@ -145,50 +144,3 @@ export const LOADED_TABLES = {
 } as const satisfies Record<string, ReadonlyArray<ColumnSpec>>
 
 export type LoadedTable = keyof typeof LOADED_TABLES
-
-const TEXT_LIST = LIST(VARCHAR)
-const UINT_LIST = LIST(UINTEGER)
-
-/** Appends one row; values were validated by the row builder (dates are valid ISO, etc.). */
-export const appendRow = (
-  app: DuckDBAppender,
-  spec: ReadonlyArray<ColumnSpec>,
-  row: ReadonlyArray<CellValue>
-) => {
-  for (let i = 0; i < spec.length; i++) {
-    const v = row[i]
-    const kind = spec[i]?.[1]
-    if (v === null || v === undefined) {
-      app.appendNull()
-      continue
-    }
-    switch (kind) {
-      case 'text':
-      case 'date':
-        app.appendVarchar(String(v))
-        break
-      case 'int':
-        app.appendInteger(Number(v))
-        break
-      case 'bool':
-        app.appendBoolean(Boolean(v))
-        break
-      case 'timestamptz':
-        // The appender's text cast drops the UTC offset, so pass microseconds since the epoch.
-        app.appendTimestampTZ(timestampTZValue(BigInt(Date.parse(String(v))) * 1000n))
-        break
-      case 'text_list':
-        app.appendList([...(v as ReadonlyArray<string>)], TEXT_LIST)
-        break
-      case 'uint_list':
-        app.appendList([...(v as Uint32Array)], UINT_LIST)
-        break
-      case 'ubigint':
-        app.appendUBigInt(v as bigint)
-        break
-      default:
-        throw new Error(`unknown column kind ${kind}`)
-    }
-  }
-  app.endRow()
-}
