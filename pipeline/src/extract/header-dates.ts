@@ -102,8 +102,10 @@ export function dateFromHeader(text: string, out: DocumentMention[], parse: Pars
 // The place of the dateline ("Nghệ An" of "Nghệ An, ngày 21 tháng 10 năm 2021").
 const DATELINE_PLACE =
   /(?:^|\n|[|\t])[ \t]*([\p{Lu}][\p{L}.'’]*(?:[ \t]+[\p{L}.'’]+){0,4})[ \t]*,[ \t]*ngày[ \t]+\d/gu
-// Cells of the header that are not the issuer: the national motto, rules, stars, the Party's name.
-const NOT_ISSUER = /^(?:cộng hòa|cộng hoà|chủ nghĩa việt nam|độc lập|đảng cộng sản việt nam|[-_*=.\s]*$)/iu
+// Cells of the header that are not the issuer: the national motto (also broken over lines: "CỘNG" / "HÒA XÃ
+// HỘI CHỦ NGHĨA VIỆT NAM"), rules, stars, the Party's name, the number's own label "Số:" on its line (session 5).
+const NOT_ISSUER =
+  /^(?:cộng hòa|cộng hoà|cộng$|h[òo]a xã hội chủ nghĩa|chủ nghĩa việt nam|độc lập|đảng cộng sản việt nam|số\s*:?$|[-_*=.\s]*$)/iu
 const ISSUER_CELL =
   /^(?:[ủu][ỷy] ban|ubnd|hđnd|hội đồng|ban|sở|bộ|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|đảng [bủu]|tiểu ban|văn phòng|thủ tướng|chính phủ|quốc hội|mặt trận|liên đoàn|công đoàn|hội|đoàn|chủ tịch|tổng cục|cục|công an|thành [ủu]|huyện [ủu])(?![\p{L}])/iu
 const BODY = /^(?:ủy|uỷ) ban nhân dân$|^hội đồng nhân dân$/iu
@@ -119,6 +121,10 @@ function headerIssuer(text: string, rowStart: number, place: string | null): str
     .split(/\n|\|/u)
     .map((c) => c.trim())
     .filter((c) => c !== '' && !NOT_ISSUER.test(c))
+  // A narrow cell breaks the body's name itself: "ỦY" / "BAN NHÂN DÂN" is one cell (session 5).
+  for (let i = cells.length - 2; i >= 0; i--)
+    if (/^[ủu][ỷy]$/iu.test(cells[i]!) && /^ban\s/iu.test(cells[i + 1]!))
+      cells.splice(i, 2, `${cells[i]} ${cells[i + 1]}`)
   const found: string[] = []
   for (let i = cells.length - 1; i >= 0 && found.length < 2; i--) {
     const c = cells[i]!

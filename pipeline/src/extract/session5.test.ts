@@ -85,3 +85,17 @@ describe('a ministry written by its short name', () => {
     expect(docRows(text, '2024-06-01', ['issuer']).map(([i]) => i)).toEqual([issuer])
   })
 })
+
+describe('a header table broken over narrow lines', () => {
+  it.each([
+    ['ỦY\nBAN NHÂN DÂN\nTỈNH HÀ GIANG', 'Số:\n52/KH-UBND'],
+    ['ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG', 'Số: 52/KH-UBND'],
+  ])('names the issuer above the motto split into "CỘNG" / "HÒA …"', (block, numberRow) => {
+    const text =
+      `${block}\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n` +
+      `---------------\n|\n${numberRow}\n|\nHà Giang, ngày 4 tháng 3 năm 2024\n|\nKẾ HOẠCH\nTuyên truyền cải cách hành chính năm 2024`
+    expect(docRows(text, null, ['number', 'issuer', 'date'])).toEqual([
+      ['52', 'Ủy ban nhân dân tỉnh Hà Giang', '2024-03-04'],
+    ])
+  })
+})
