@@ -321,9 +321,11 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
   const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
   const attr = attributeArticle(ctx.provinces, source, weighted, pubDate === null || pubDate >= '2025-07-01')
 
-  const folded = foldText(`${a.title}\n${a.body_text}`)
+  // The body is folded once, for the topic words and the MinHash (folding is idempotent).
+  const foldedBody = foldText(a.body_text)
   const isThidua =
-    THIDUA_WORDS.test(folded) ||
+    THIDUA_WORDS.test(foldText(a.title)) ||
+    THIDUA_WORDS.test(foldedBody) ||
     x.events.length > 0 ||
     x.campaigns.some((c) => !c.id.startsWith('candidate:'))
 
@@ -363,7 +365,7 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
   pushDocuments(rows, x)
   pushEvents(rows, x)
   pushOtherMentions(rows, x)
-  const sig = minhashSignature(a.body_text.length > 0 ? a.body_text : a.title)
+  const sig = minhashSignature(a.body_text.length > 0 ? foldedBody : a.title)
   if (sig) {
     out.article_signatures.push([id, sig])
     bandBuckets(sig).forEach((bucket, band) => {
