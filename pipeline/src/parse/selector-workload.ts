@@ -5,6 +5,7 @@
  * a page's Doc, recorded by wrapping the Doc rather than copied from the tables by hand.
  */
 import { readdirSync, readFileSync } from 'node:fs'
+import type { Element } from 'domhandler'
 import path from 'node:path'
 import { parseHtml, type Doc } from './doc.ts'
 import { decodeHtml } from './crawl-utils.ts'
@@ -19,10 +20,11 @@ export interface HtmlPage {
   readonly platform: Platform
 }
 
-/** One query a reader sent to a Doc. */
+/** One query a reader sent to a Doc (`el`: the element a `matches` query tested). */
 export interface Query {
   readonly method: 'all' | 'first' | 'matches'
   readonly selector: string
+  readonly el?: Element
 }
 
 /** A Doc that reports every selector it is asked (and answers as `doc` does). */
@@ -37,7 +39,7 @@ export const recordingDoc = (doc: Doc, sink: (q: Query) => void): Doc => ({
     return doc.first(selector)
   },
   matches: (el, selector) => {
-    sink({ method: 'matches', selector })
+    sink({ method: 'matches', selector, el })
     return doc.matches(el, selector)
   },
 })
