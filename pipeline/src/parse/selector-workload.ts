@@ -28,7 +28,7 @@ export interface Query {
 }
 
 /** A Doc that reports every selector it is asked (and answers as `doc` does). */
-export const recordingDoc = (doc: Doc, sink: (q: Query) => void): Doc => ({
+const recordingDoc = (doc: Doc, sink: (q: Query) => void): Doc => ({
   ...doc,
   all: (selector) => {
     sink({ method: 'all', selector })
