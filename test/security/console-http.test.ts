@@ -103,6 +103,9 @@ describe('limits', () => {
   })
 
   it('kills a worker stuck in the planner and replaces it', async () => {
+    // The previous test's runaways were killed: wait for their replacement, or this query would wait
+    // in the queue past its deadline and be dropped there, with no worker to kill.
+    await h.sqlPool.ready()
     const before = h.sqlPool.pids
     const res = await post(q("SELECT levenshtein(repeat('a', 60000), repeat('b', 60000))"), json)
     expect(res.status).toBe(422)
