@@ -1,19 +1,19 @@
 /**
  * Parse workers (issues #15, #17): the same N archived pages (the offline snapshot's HTML responses,
  * decoded as the run decodes them, with the run's article check) through the run's page pool
- * (run/page-pool.ts: parse AND extract per page, rows back), with 1 and with 2 worker processes, in
- * chunks of CHUNK_UNITS with two chunks per worker in flight, as run/page-loader.ts sends them. Warm-up
- * (the workers' start-up and JIT) is excluded and the same for every worker: each first parses the
- * whole page set once (V8 compiles per isolate; a worker warmed on fewer pages still spends a helper
- * core on TurboFan in the timed rounds). Rounds alternate 1 and 2 so both see the same machine load; the
- * load average is reported beside the ratio, and so are the CPU seconds and the cores used: on a
+ * (run/page-pool.ts: parse AND extract per page, rows back), with 1 and with 2 worker threads, in
+ * chunks of CHUNK_UNITS with two chunks per thread in flight, as run/page-loader.ts sends them. Warm-up (the
+ * workers' start-up and JIT) is excluded and the same for every thread: each thread first parses the
+ * whole page set once (V8 compiles per thread; a thread warmed on fewer pages still spends a helper
+ * core on TurboFan in the timed rounds). Rounds alternate 1 and 2 so both see the same machine load; the load
+ * average is reported beside the ratio, and so are the CPU seconds and the cores the process got: on a
  * saturated machine the wall ratio says little, the CPU cost still does (CPU seconds per 1,000 pages,
- * split from /proc by thread over this process and the workers: this main thread, the workers' main
- * threads, and V8's helper threads that compile and collect garbage beside them). Goal: 2 ≥ 1.7× one.
+ * split from /proc by thread: this thread, the page workers, and V8's helper threads that compile and
+ * collect garbage beside them). Goal: 2 threads ≥ 1.7× one.
  * Measured on the pages as archived (5–30 KB, half of them listings refused early) and padded to ~80 KB
  * with portal chrome (parse.bench.ts's `pad`), the size of real portal pages.
  * End to end: `thidua ingest` of the archived pages (one JSONL) with THIDUA_PARSE_WORKERS 1 (this
- * process) and 2: the run's whole stream (page-loader.ts: pool → batched load), pages per second.
+ * thread) and 2: the run's whole stream (page-loader.ts: pool → batched load), pages per second.
  * `pnpm bench parse-workers` (BENCH_PAGES=N, default 600; BENCH_ROUNDS, default 3).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -43,7 +43,7 @@ const archivedPages = (n: number): Work[] => {
 
 interface Timing {
   readonly wall: number
-  /** CPU seconds of this process and its page workers, every thread: what the work costs whatever the load. */
+  /** CPU seconds of this process, every thread included: what the work costs whatever the load. */
   readonly cpu: number
   /** The same split by thread (Linux /proc; null elsewhere). */
   readonly split: ThreadSplit | null
@@ -55,16 +55,14 @@ interface ThreadSplit {
   readonly helpers: number
 }
 
-/** CPU seconds so far of every thread of this process and of the worker processes, by `pid/tid`. */
-const threadCpu = (workers: ReadonlyArray<number>): Map<string, number> | null => {
+/** CPU seconds of each thread of this process so far, by thread id (null without /proc). */
+const threadCpu = (): Map<string, number> | null => {
   try {
     const out = new Map<string, number>()
-    for (const pid of [process.pid, ...workers]) {
-      for (const tid of readdirSync(`/proc/${pid}/task`)) {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        out.set(`${pid}/${tid}`, (Number(f[11]) + Number(f[12])) / 100) // utime + stime, 1/100 s ticks
-      }
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      out.set(tid, (Number(f[11]) + Number(f[12])) / 100) // utime + stime, in clock ticks of 1/100 s
     }
     return out
   } catch {
@@ -73,30 +71,31 @@ const threadCpu = (workers: ReadonlyArray<number>): Map<string, number> | null =
 }
 
 /**
- * Between two readings: this process's main thread, the page workers' main threads (each runs the
- * pages' JS) and the rest (V8's compiler and GC helpers, libuv, in this process and the workers).
+ * Between two readings: this thread, the page workers (the `threads` busiest other threads: each
+ * runs the pages' JS) and the rest (V8's shared compiler and GC helpers, libuv).
  */
 const splitCpu = (
   before: Map<string, number> | null,
   after: Map<string, number> | null,
-  workers: ReadonlyArray<number>
+  threads: number
 ): ThreadSplit | null => {
   if (!before || !after) return null
-  const split = { main: 0, workers: 0, helpers: 0 }
-  const workerMains = new Set(workers.map((pid) => `${pid}/${pid}`))
-  for (const [key, t] of after) {
-    const d = t - (before.get(key) ?? 0)
-    if (key === `${process.pid}/${process.pid}`) split.main += d
-    else if (workerMains.has(key)) split.workers += d
-    else split.helpers += d
+  const main = String(process.pid)
+  const others: number[] = []
+  let mainCpu = 0
+  for (const [tid, t] of after) {
+    const d = t - (before.get(tid) ?? 0)
+    if (tid === main) mainCpu = d
+    else others.push(d)
   }
-  return split
+  others.sort((a, b) => b - a)
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+  return { main: mainCpu, workers: sum(others.slice(0, threads)), helpers: sum(others.slice(threads)) }
 }
 
-/** Wall and CPU seconds for the pool to parse and extract every page, 2 chunks per worker in flight. */
+/** Wall and CPU seconds for the pool to parse and extract every page, 2 chunks per thread in flight. */
 const timePool = async (pool: PagePool, pages: ReadonlyArray<Work>): Promise<Timing> => {
-  const pids = pool.pids()
-  const threads0 = threadCpu(pids)
+  const threads0 = threadCpu()
   const cpu0 = process.cpuUsage()
   const started = performance.now()
   const inFlight = new Set<Promise<unknown>>()
@@ -106,11 +105,9 @@ const timePool = async (pool: PagePool, pages: ReadonlyArray<Work>): Promise<Tim
     if (inFlight.size >= Math.max(1, pool.threads) * 2) await Promise.race(inFlight)
   }
   await Promise.all(inFlight)
-  const own = process.cpuUsage(cpu0)
-  const split = splitCpu(threads0, threadCpu(pids), pids)
-  // Without /proc only this process's own CPU is known (the workers' is not counted).
-  const cpu = split ? split.main + split.workers + split.helpers : (own.user + own.system) / 1e6
-  return { wall: (performance.now() - started) / 1000, cpu, split }
+  const cpu = process.cpuUsage(cpu0)
+  const split = splitCpu(threads0, threadCpu(), pool.threads)
+  return { wall: (performance.now() - started) / 1000, cpu: (cpu.user + cpu.system) / 1e6, split }
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!

@@ -1,6 +1,5 @@
-// Worker-process entry for page-pool.ts when running from TypeScript sources. Workers start without the
-// parent's loader flags, so this plain-JS bootstrap registers tsx itself before loading the worker module.
-// (The compiled build starts dist's page-worker.js directly.)
+// Worker-thread entry for page-pool.ts. Workers start without the parent's loader flags, so this
+// plain-JS bootstrap registers tsx itself before loading the TypeScript worker module.
 import { register } from 'tsx/esm/api'
 
 register()

@@ -1,12 +1,9 @@
 /**
  * The run's page pool: the worker count comes from THIDUA_PARSE_WORKERS (one clear error for a bad
- * value), and two worker processes give what this process gives, page by page and in order: the rows
+ * value), and two worker threads give what this thread gives, page by page and in order: the rows
  * with their extraction, and the article/not-article verdict the run asks for when the crawler gave none.
- * Workers never outlive the pool: closed with it, and gone when the run's process is killed.
  */
-import { spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { ConfigProvider, Effect } from 'effect'
 import { describe, expect, it } from 'vitest'
 import { decodeHtml } from '../page/decode.ts'
@@ -45,7 +42,7 @@ describe('pagePool', () => {
       input: { html: decodeHtml(readSnapshotPage(p), p.content_type).text, url: p.url, detectArticle: true },
     }))
 
-  it('gives on two worker processes exactly what this process gives (parsed and extracted), in order', async () => {
+  it('gives on two worker threads exactly what this thread gives (parsed and extracted), in order', async () => {
     const both = Effect.gen(function* () {
       const one = yield* pagePool(1)
       const two = yield* pagePool(2)
@@ -62,46 +59,4 @@ describe('pagePool', () => {
     expect(items.some((i) => i.extraction.documents.length > 0)).toBe(true)
     expect(inThread.some((o) => o.kind === 'not_article')).toBe(true)
   }, 60_000)
-
-  it('stops its worker processes when closed', async () => {
-    const pids = await Effect.runPromise(
-      Effect.gen(function* () {
-        const two = yield* pagePool(2)
-        yield* Effect.promise(() => two.run(pages.slice(0, 2)))
-        return two.pids()
-      }).pipe(Effect.scoped)
-    )
-    expect(pids).toHaveLength(2)
-    for (const pid of pids) expect(alive(pid)).toBe(false)
-  }, 60_000)
-
-  it('leaves no worker behind when the process that runs the pool is killed', async () => {
-    const script = fileURLToPath(new URL('./testing/pool-holder.ts', import.meta.url))
-    const holder = spawn(process.execPath, ['--import', 'tsx', script], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    const pids = await new Promise<number[]>((resolve, reject) => {
-      let out = ''
-      holder.stdout?.on('data', (b: Buffer) => {
-        out += b.toString()
-        if (out.includes('\n')) resolve(JSON.parse(out) as number[])
-      })
-      holder.once('exit', (code) => reject(new Error(`pool holder exited early (${code})`)))
-    })
-    expect(pids).toHaveLength(2)
-    holder.kill('SIGKILL')
-    // Each worker sees its channel close and exits; wait for that (bounded), no fixed sleep.
-    const deadline = Date.now() + 20_000
-    while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-    expect(pids.filter(alive)).toEqual([])
-  }, 60_000)
 })
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
