@@ -5,6 +5,7 @@
  * to report p50/p95 exactly (autocannon's own histogram has no p95).
  */
 import autocannon from 'autocannon'
+import { makeRng } from '../pipeline/src/snapshot/rng.ts'
 
 export interface LoadFigures {
   readonly requests: number
@@ -16,9 +17,10 @@ export interface LoadFigures {
   readonly errors: number
 }
 
-const r2 = (x: number) => Math.round(x * 100) / 100
+export const r2 = (x: number) => Math.round(x * 100) / 100
 
-const quantile = (sorted: ReadonlyArray<number>, q: number) =>
+/** The q-quantile of ascending `sorted` (NaN when empty). */
+export const quantile = (sorted: ReadonlyArray<number>, q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN
 
 /** `amount` requests over `connections` connections, the paths taken in turn from `paths`. */
@@ -64,16 +66,8 @@ export const loadPaths = async (
  * favoured. Deterministic for a seed.
  */
 export const zipfMix = (paths: ReadonlyArray<string>, amount: number, seed = 7): string[] => {
-  let x = seed >>> 0
-  const rand = () => {
-    x = (Math.imul(x, 1664525) + 1013904223) >>> 0
-    return x / 2 ** 32
-  }
-  const order = [...paths]
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1))
-    ;[order[i], order[j]] = [order[j] as string, order[i] as string]
-  }
+  const rng = makeRng(seed)
+  const order = rng.shuffle(paths)
   const cdf: number[] = []
   let sum = 0
   for (let r = 1; r <= order.length; r++) {
@@ -81,7 +75,7 @@ export const zipfMix = (paths: ReadonlyArray<string>, amount: number, seed = 7):
     cdf.push(sum)
   }
   return Array.from({ length: amount }, () => {
-    const u = rand() * sum
+    const u = rng.next() * sum
     let lo = 0
     let hi = cdf.length - 1
     while (lo < hi) {

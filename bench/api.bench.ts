@@ -20,14 +20,11 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { createApp, type AppHandle } from '../server/src/app.ts'
 import { stopSearchWorkers } from '../server/src/search/index-store.ts'
-import { loadPaths, zipfMix } from './api-load.ts'
+import { loadPaths, quantile, r2, zipfMix } from './api-load.ts'
 import { startBenchServer } from './api-serve.ts'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const exec = promisify(execFile)
-const r2 = (x: number) => Math.round(x * 100) / 100
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN
 
 type Endpoint = [name: string, url: string]
 

@@ -107,11 +107,11 @@ export const reapplyComments = async (
   dir: string = migrationsDir
 ): Promise<number> => {
   const wanted = new Set(relations)
-  const viewComments = renderCommentFile(
-    viewCommentsFile,
-    readSharedComments(sharedCommentsFile(migrationsDir))
-  )
-  const scripts = [...listMigrations(dir).map(migrationScript), viewComments.join('\n')]
+  const shared = readSharedComments(sharedCommentsFile(dir))
+  // view-comments.tsv lives beside the warehouse's own migrations and names their shared comments
+  const viewShared = dir === migrationsDir ? shared : readSharedComments(sharedCommentsFile(migrationsDir))
+  const viewComments = renderCommentFile(viewCommentsFile, viewShared)
+  const scripts = [...listMigrations(dir).map((m) => migrationScript(m, shared)), viewComments.join('\n')]
   let applied = 0
   for (const script of scripts) {
     for (const s of script.matchAll(COMMENT_STATEMENT)) {

@@ -52,15 +52,17 @@ export const listMigrations = (dir: string = migrationsDir): Migration[] => {
   return out
 }
 
-/** What a migration runs: its SQL, then the COMMENT ON statements of its comments file if any. */
-export const migrationScript = (m: Migration): string => {
+/**
+ * What a migration runs: its SQL, then the COMMENT ON statements of its comments file if any.
+ * `shared`: the folder's shared comments, read once by callers that render many migrations.
+ */
+export const migrationScript = (
+  m: Migration,
+  shared: ReadonlyMap<string, string> = readSharedComments(sharedCommentsFile(path.dirname(m.file)))
+): string => {
   const sql = readFileSync(m.file, 'utf8')
   if (!m.comments) return sql
-  const statements = renderCommentFile(
-    m.comments,
-    readSharedComments(sharedCommentsFile(path.dirname(m.file)))
-  )
-  return `${sql}\n${statements.join('\n')}\n`
+  return `${sql}\n${renderCommentFile(m.comments, shared).join('\n')}\n`
 }
 
 /** Applies pending migrations; returns the versions applied now. */
@@ -74,9 +76,10 @@ export const runMigrations = async (
     (await queryRows(conn, 'SELECT version FROM schema_migrations')).map((r) => Number(r.version))
   )
   const applied: number[] = []
+  const shared = readSharedComments(sharedCommentsFile(dir))
   for (const m of listMigrations(dir)) {
     if (done.has(m.version)) continue
-    const sql = migrationScript(m)
+    const sql = migrationScript(m, shared)
     await inTransaction(conn, async () => {
       try {
         await conn.run(sql)

@@ -9,6 +9,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs'
 import path from 'node:path'
 import { readTable, type TableResult } from './duck-values.ts'
+import { lruGet, lruSet } from './lru.ts'
 
 const READER_CONFIG: Record<string, string> = {
   access_mode: 'READ_ONLY',
@@ -189,18 +190,12 @@ export class PublishedDb {
       file: v.file,
       query: async (sql, params) => {
         const key = this.cacheResults ? cacheKey(sql, params) : null
-        const hit = key === null ? undefined : v.cache.get(key)
-        if (key !== null && hit) {
-          v.cache.delete(key) // re-insert: most recently used last
-          v.cache.set(key, hit)
-          return hit
-        }
+        const hit = key === null ? undefined : lruGet(v.cache, key)
+        if (hit) return hit
         conn ??= v.pool.pop() ?? (await v.instance.connect())
         const result = readTable(await conn.runAndReadAll(sql, params))
-        if (key !== null && result.rows.length <= CACHE_MAX_ROWS && !v.retired) {
-          v.cache.set(key, result)
-          if (v.cache.size > CACHE_ENTRIES) v.cache.delete(v.cache.keys().next().value as string)
-        }
+        if (key !== null && result.rows.length <= CACHE_MAX_ROWS && !v.retired)
+          lruSet(v.cache, key, result, CACHE_ENTRIES)
         return result
       },
       has: async (...names) => {

@@ -4,6 +4,7 @@
  * texts). A version that cannot be indexed (an old schema, a failed read) keeps its searches on SQL.
  */
 import { Worker } from 'node:worker_threads'
+import { lruGet, lruSet } from '../db/lru.ts'
 import type { RouteFilters, SearchPage } from './engine.ts'
 import type { IndexStats, WorkerReply, WorkerRequest } from './index-protocol.ts'
 import type { SearchQuery } from './query.ts'
@@ -113,16 +114,8 @@ const workers = new Map<string, SearchWorker>()
 
 /** The worker of `file`, started on the first call. */
 export const searchWorkerFor = (file: string): SearchWorker => {
-  let w = workers.get(file)
-  if (w)
-    workers.delete(file) // most recently used last
-  else w = new SearchWorker(file)
-  workers.set(file, w)
-  while (workers.size > KEEP) {
-    const oldest = workers.keys().next().value as string
-    workers.get(oldest)?.stop()
-    workers.delete(oldest)
-  }
+  const w = lruGet(workers, file) ?? new SearchWorker(file)
+  lruSet(workers, file, w, KEEP, (old) => old.stop())
   return w
 }
 
