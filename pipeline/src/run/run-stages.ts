@@ -4,6 +4,7 @@
  */
 import { Effect } from 'effect'
 import { EXTRACTOR_VERSION } from '../extract/extract.ts'
+import { describeError } from '../warehouse/db.ts'
 import {
   closeWarehouse,
   endRun,
@@ -13,8 +14,6 @@ import {
   startRun,
   type Warehouse,
 } from '../warehouse/index.ts'
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 /**
  * Opens the warehouse for the scope, runs `prepare` (before the run row exists), starts a run of `mode`,
@@ -31,7 +30,7 @@ export const inRun = <A, E, R, E2 = never>(
     yield* prepare(wh)
     const runId = yield* startRun(wh, { mode, extractorVersion: EXTRACTOR_VERSION })
     return yield* body(wh, runId).pipe(
-      Effect.tapError((e) => endRun(wh, runId, 'failed', message(e)).pipe(Effect.ignore))
+      Effect.tapError((e) => endRun(wh, runId, 'failed', describeError(e)).pipe(Effect.ignore))
     )
   }).pipe(Effect.scoped)
 
