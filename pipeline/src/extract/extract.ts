@@ -68,7 +68,7 @@ export function extract(text: string, opts: ExtractOptions): Extraction {
     id: opts.id,
     documents: mergeDocuments(nfc, documents),
     events: mergeEvents(nfc, events, times),
-    campaigns: mergeCampaigns(extractCampaigns(nfc, folded)),
+    campaigns: mergeCampaigns(nfc, extractCampaigns(nfc, folded)),
     times,
     places,
   })

@@ -15,11 +15,16 @@ import type {
 import { foldVietnamese } from '../reference/fold.ts'
 import { matchAll } from './spans.ts'
 
-const spanOf = (text: string, start: number, end: number): Span => ({
-  start,
-  end,
-  surface: text.slice(start, end),
-})
+const SPACE = /\s/u
+
+/** A mention's span without the white space a pattern's tail or head took with it (new-user trial, session 6). */
+function spanOf(text: string, start: number, end: number): Span {
+  let s = start
+  let e = end
+  while (e > s && SPACE.test(text.charAt(e - 1))) e--
+  while (s < e && SPACE.test(text.charAt(s))) s++
+  return { start: s, end: e, surface: text.slice(s, e) }
+}
 
 const byStart = (a: Span, b: Span): number => a.start - b.start
 
@@ -43,6 +48,7 @@ function mergeDocGroup(text: string, group: DocumentMention[]): DocumentMention 
     return null
   }
   const written = ordered.find((d) => d.issuer_basis === 'text')
+  const span = spanOf(text, best.start, best.end)
   // Built field by field (no spread): the mentions went through several spreads, and V8 copies such
   // objects slowly; one literal gives every entity the same fast shape.
   return {
@@ -55,9 +61,9 @@ function mergeDocGroup(text: string, group: DocumentMention[]): DocumentMention 
     issuer_level: written?.issuer_level ?? best.issuer_level ?? 'unknown',
     issuer_basis: written ? 'text' : (best.issuer_basis ?? 'none'),
     symbol_issuer: first('symbol_issuer'),
-    surface: text.slice(best.start, best.end),
-    start: best.start,
-    end: best.end,
+    surface: span.surface,
+    start: span.start,
+    end: span.end,
     mentions: group.map((d) => spanOf(text, d.start, d.end)).sort(byStart),
   }
 }
@@ -136,6 +142,7 @@ function mergeEventGroup(text: string, group: EventMention[], extra: Span[]): Ev
   // A congress known by no ordinal or term is known by its date: "Đại hội … sẽ diễn ra từ ngày 14-16/12/2022"
   // is the 2022 one (issue #11).
   // A conference's year is the one its name states (results of 2022 are commended in 2023): not its date.
+  const span = best.start === undefined ? null : spanOf(text, best.start, best.end ?? best.start)
   const dated =
     best.kind !== 'hoi_nghi_dien_hinh' &&
     best.ordinal === null &&
@@ -151,9 +158,9 @@ function mergeEventGroup(text: string, group: EventMention[], extra: Span[]): Ev
     province_code_2008: best.province_code_2008 ?? null,
     ordinal: best.ordinal,
     organization: best.organization ?? null,
-    start: best.start,
-    end: best.end,
-    surface: best.start === undefined ? best.surface : text.slice(best.start, best.end).trimEnd(),
+    start: span?.start,
+    end: span?.end,
+    surface: span?.surface ?? best.surface.trim(),
     place: first((e) => e.place),
     year: first((e) => e.year) ?? dated,
     period,
@@ -229,17 +236,21 @@ export function mergeEvents(
     .sort((a, b) => (a.mentions?.[0]?.start ?? a.start ?? 0) - (b.mentions?.[0]?.start ?? b.start ?? 0))
 }
 
-export function mergeCampaigns(campaigns: ReadonlyArray<CampaignMention>): CampaignMention[] {
+export function mergeCampaigns(text: string, campaigns: ReadonlyArray<CampaignMention>): CampaignMention[] {
   const groups = new Map<string, CampaignMention[]>()
   for (const c of campaigns) groups.set(c.id, [...(groups.get(c.id) ?? []), c])
-  return [...groups.values()].map((g) => ({
-    id: g[0]!.id,
-    surface: g[0]!.surface,
-    start: g[0]!.start,
-    end: g[0]!.end,
-    mentions: g
-      .filter((c) => c.start !== undefined)
-      .map((c) => ({ start: c.start!, end: c.end ?? c.start!, surface: c.surface }))
-      .sort(byStart),
-  }))
+  return [...groups.values()].map((g) => {
+    const head = g[0]!
+    const span = head.start === undefined ? null : spanOf(text, head.start, head.end ?? head.start)
+    return {
+      id: head.id,
+      surface: span?.surface ?? head.surface.trim(),
+      start: span?.start,
+      end: span?.end,
+      mentions: g
+        .filter((c) => c.start !== undefined)
+        .map((c) => spanOf(text, c.start!, c.end ?? c.start!))
+        .sort(byStart),
+    }
+  })
 }

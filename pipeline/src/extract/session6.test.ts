@@ -1,0 +1,77 @@
+/**
+ * Session 6 (issue #11): spans trimmed everywhere (the new-user trial found a congress mention ending in a
+ * space) and the rules found on the session's new real excerpts. Sentences are written here in our own words.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Extraction } from '../domain/extraction.ts'
+import { extract } from './extract.ts'
+import { run } from './test-kit.ts'
+
+/** Every span the extraction reports, with the text it must equal. */
+function spans(x: Extraction, nfc: string): Array<{ surface: string; slice: string | null }> {
+  const out: Array<{ surface: string; slice: string | null }> = []
+  const add = (surface: string, start: number | undefined, end: number | undefined) =>
+    out.push({ surface, slice: start === undefined || end === undefined ? null : nfc.slice(start, end) })
+  for (const e of [...x.documents, ...x.events, ...x.campaigns]) {
+    add(e.surface, e.start, e.end)
+    for (const m of e.mentions ?? []) add(m.surface, m.start, m.end)
+  }
+  for (const t of x.times) add(t.surface, t.span_start, t.span_end)
+  for (const p of x.places ?? []) add(p.surface, p.start, p.end)
+  return out
+}
+
+const trimmed = (s: string): boolean => s === s.trim()
+
+describe('spans are trimmed (new-user trial, session 6)', () => {
+  it('a congress mention followed by its term and a verb ends on its last word', () => {
+    const text =
+      'Sáng 14/8, Đại hội Thi đua yêu nước tỉnh Tuyên Quang lần thứ VI, giai đoạn 2025-2030 đã khai mạc tại hội trường tỉnh.'
+    const [e] = run(text, '2025-08-14').events
+    expect(e?.surface).toBe('Đại hội Thi đua yêu nước tỉnh Tuyên Quang lần thứ VI, giai đoạn 2025-2030')
+    expect(e?.mentions?.map((m) => m.surface)).toEqual([e?.surface])
+    expect(text.slice(e!.start!, e!.end!)).toBe(e?.surface)
+  })
+
+  it('no surface starts or ends with white space, and every span points at its surface', () => {
+    const pieces = fc.constantFrom(
+      'Kế hoạch số ',
+      '45/KH-UBND',
+      ' ngày 12/3/2024 ',
+      'Đại hội Thi đua yêu nước ',
+      'Hội nghị điển hình tiên tiến ',
+      'Đại hội Đảng bộ tỉnh ',
+      'tỉnh ',
+      'Tuyên Quang',
+      'huyện Yên Sơn ',
+      ' lần thứ ',
+      'VI',
+      ', giai đoạn 2025-2030 ',
+      ' nhiệm kỳ 2025 - 2030\n',
+      'phong trào "',
+      'Cả nước chung tay xóa nhà tạm, nhà dột nát',
+      '" ',
+      ' đã khai mạc',
+      ' sẽ diễn ra ',
+      'từ ngày 1/3 đến hết ngày 30/6/2025',
+      '\n',
+      ' ',
+      '\t',
+      '\u00a0',
+      ', ',
+      '. '
+    )
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (a) => {
+        const text = a.join('')
+        const x = extract(text, { id: 'p', published: '2025-08-14', province: '08' })
+        for (const s of spans(x, text.normalize('NFC'))) {
+          expect(trimmed(s.surface), JSON.stringify(s.surface)).toBe(true)
+          if (s.slice !== null) expect(s.slice).toBe(s.surface)
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
