@@ -52,6 +52,14 @@ describe('referenceBody', () => {
     )
   })
 
+  it('reads a page kept without <html> and <body> (a copied container) whole', () => {
+    const fragment =
+      '<div class="main"><h1>Tiêu đề</h1><p>Sáng nay đại hội khai mạc.</p><p>Chiều bế mạc.</p></div>'
+    expect(referenceBody(fragment, 'Sáng nay', 'Chiều bế mạc')).toBe(
+      'Sáng nay đại hội khai mạc. Chiều bế mạc'
+    )
+  })
+
   it('is null when a label is not on the page', () => {
     expect(referenceBody(html, 'không có trên trang này', 'cùng ngày')).toBe(null)
   })

@@ -123,8 +123,9 @@ const findWords = (
 export const referenceBody = (html: string, first: string, last: string): string | null => {
   const doc = parseHtml(html)
   const body = doc.byTag('body')[0]
-  if (!body) return null
-  const text = cleanInline(textOf(body))
+  // A page kept as the article's container only (copied from a browser) has no <body>: read it all.
+  const roots = body ? [body] : doc.document.children
+  const text = cleanInline(roots.map(textOf).join(' '))
   const all = words(text)
   const a = words(first).map((x) => x.w)
   const b = words(last).map((x) => x.w)
