@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { IngestSummary } from '../pipeline/src/ingest/ingest.ts'
+import { RUNTIME_FLAGS } from '../scripts/runtime-flags.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -52,7 +53,8 @@ export const ingestChild = (
     const started = performance.now()
     const child = spawn(
       process.execPath,
-      [path.join(root, 'pipeline/dist/thidua.js'), 'ingest', ...args, '--json'],
+      // With the bin's own runtime flags (its shebang's), as `thidua ingest` runs.
+      [...RUNTIME_FLAGS, path.join(root, 'pipeline/dist/thidua.js'), 'ingest', ...args, '--json'],
       { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }
     )
     let stdout = ''
