@@ -5,6 +5,7 @@
  */
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
+import type { DocumentMention, Extraction } from '../domain/extraction.ts'
 import { CliError, cliError } from './messages.ts'
 
 export interface ExtractCounts {
@@ -32,6 +33,30 @@ const provinceOf = (
   return code === null ? { error: `"province" must be ${PROVINCE_HINT} (got '${v}')` } : { code }
 }
 
+/** A document as the real corpus labels it: "<type> <number>/<symbol>" ("plan 45/KH-UBND"), no symbol: "<type> <number>". */
+export const documentLabel = (d: DocumentMention): string =>
+  `${d.type} ${d.number}${d.symbol ? `/${d.symbol}` : ''}`
+
+/**
+ * The relations of one text (issue #16) in the columns of the warehouse's relation_mentions rows, plus
+ * both documents' labels (document_relations' ids need the article's province, which a line may lack).
+ */
+export const relationRows = (x: Extraction): Array<Record<string, unknown>> =>
+  (x.relations ?? []).map((r) => {
+    const to = r.to === null ? undefined : x.documents[r.to]
+    return {
+      relation: r.relation,
+      from_mention: r.from,
+      to_mention: r.to,
+      campaign_id: r.campaign ?? null,
+      event_mention: r.event ?? null,
+      from_document: x.documents[r.from] ? documentLabel(x.documents[r.from]!) : null,
+      to_document: to ? documentLabel(to) : null,
+      span_start: r.start,
+      span_end: r.end,
+    }
+  })
+
 /** The extractor, loaded on first use so `thidua --help` does not pay for it. */
 const loadExtractor = async (): Promise<(raw: string, lineNo: number) => LineResult> => {
   const [{ BadInputLine, parseInputLine, toContractLine }, { extract }, { resolveProvince }] =
@@ -47,7 +72,8 @@ const loadExtractor = async (): Promise<(raw: string, lineNo: number) => LineRes
     if ('error' in province) return { ok: false, error: province.error }
     try {
       const x = extract(input.text, { id: input.id, published: input.published, province: province.code })
-      return { ok: true, json: JSON.stringify(toContractLine(x)) }
+      // Relations are additive: the fields before them keep the contract of issue #6.
+      return { ok: true, json: JSON.stringify({ ...toContractLine(x), relations: relationRows(x) }) }
     } catch (e) {
       return { ok: false, error: `extractor failed: ${e instanceof Error ? e.message : e}` }
     }

@@ -13,11 +13,14 @@ export const DOC_HEADS =
 
 // What may stand between a verb and the document it governs ("triển khai thực hiện có hiệu quả các …").
 // "sửa đổi nội dung tại Điều 1", "sửa đổi điểm a khoản 2 Điều 3 của": the article amended is the document's.
-const FILL = String.raw`(?:\s+(?:thực hiện|triển khai|có hiệu quả|nghiêm túc|tốt|đầy đủ|nội dung|tinh thần|các|việc|tại|một số\s+điều(?:\s+của)?|điểm [a-zđ]|khoản \d+|điều \d+\w* (?:của )?))*`
+// "triển khai thực hiện các nhiệm vụ tại Chỉ thị 09": the tasks a document sets stand for it.
+const FILL = String.raw`(?:\s+(?:thực hiện|triển khai|có hiệu quả|nghiêm túc|tốt|đầy đủ|nội dung|tinh thần|các|việc|tại|nhiệm vụ|giải pháp|một số\s+điều(?:\s+của)?|điểm [a-zđ]|khoản \d+|điều \d+\w* (?:của )?))*`
 export const IMPL = new RegExp(
   '(?:triển khai|thực hiện|cụ thể h[oó][aá]|quán triệt|hướng dẫn (?:thực hiện|thi hành)|tổ chức thực hiện|quy định chi tiết(?: thi hành)?' +
     // "Thông tư số 71 … hướng dẫn việc trích lập Quỹ thi đua theo Nghị định số 42 …"
-    String.raw`|hướng dẫn\s+việc\s[^.;\n]{0,90}?\stheo)${FILL}\s*[,:]?\s*$`,
+    String.raw`|hướng dẫn\s+việc\s[^.;\n]{0,90}?\stheo` +
+    // "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số …": carrying out the instruction a letter gives.
+    String.raw`|(?:thực hiện|theo)\s+(?:sự\s+|ý kiến\s+)?chỉ đạo\s+(?:của\s+)?[^.;\n]{0,100}?\s(?:tại|theo))${FILL}\s*[,:]?\s*$`,
   'iu'
 )
 // Also the legal preamble's other grounds: "Xét (Theo) đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …",
@@ -42,16 +45,27 @@ export const ADD_TO = /(?:^|\s)bổ sung\s[^.;\n]{0,160}?\svào\s[^.;]{0,200}?k�
 // A bare lowercase "hướng dẫn Nghị định số 69" (a circular guiding a decree); capitalised it is a document's name.
 export const GUIDES = /(?<!\p{L})hướng dẫn\s*$/u
 export const REPEALED = /bãi bỏ(?:\s+các)?\s*$/iu
-export const REPLACE = new RegExp(String.raw`thay thế(?: cho)?${FILL}\s*$`, 'iu')
+export const REPLACE = new RegExp(String.raw`(?:thay thế(?: cho)?|(?<!\p{L})thay cho)${FILL}\s*$`, 'iu')
 // "Kế hoạch số 12 được sửa đổi, bổ sung bởi Quyết định số 5", "Hướng dẫn số 13 được Sở Nội vụ triển
 // khai qua Công văn số 9": the later document is the subject.
 export const PASSIVE =
   /^[^.;]{0,200}?được\s+(?:[^.;,]{0,60}?\s)?(sửa đổi(?:,?\s*bổ sung)?|thay thế|triển khai|cụ thể hóa)\s+(?:bởi|bằng|tại|theo|qua)(?:\s+(?:khoản \d+\s+)?điều \d+\w*(?:\s+của)?)?\s*$/iu
 // "UBND tỉnh ban hành Kế hoạch …": the issuing verb right before a document.
 export const ISSUED =
-  /(?:ban hành|ký|xây dựng|đã có|vừa có|phê duyệt)(?:\s+(?:các|văn bản là|kèm theo))?\s*$/iu
+  /(?:ban hành|ký|xây dựng|(?<!\p{L})có|phê duyệt)(?:\s+(?:các|văn bản là|kèm theo))?\s*$/iu
 // A list may carry each document's date, issuer and topic between its items, but no new actor.
-export const LIST_GAP = /^[^.;:]{0,260}?(?:,|;|\svà|\scùng|\s\+)\s*(?:các\s+)?$/iu
+// An item may open on "số" alone or under a heading: "…; các Nghị quyết của HĐND tỉnh: số 340/NQ-HĐND …; số 160/…".
+export const LIST_GAP = new RegExp(
+  String.raw`^[^.;:]{0,260}?(?:,|;|\svà|\scùng|\s\+)\s*(?:các\s+)?` +
+    String.raw`(?:(?:${DOC_HEADS})\s[^.;:\n]{0,80}?:\s*)?(?:số\s*)?$`,
+  'iu'
+)
+// A listed document followed by a verb of its own opens a new clause ("… và Kế hoạch số 55 của UBND tỉnh
+// thực hiện Kế hoạch số 25"): it is the actor there, not another target. "về thực hiện …" only names its topic.
+export const OWN_VERB = new RegExp(
+  String.raw`^[^.;,]{0,120}?(?<!(?:về|việc|nhằm|để|được)\s)(?<!\p{L})(?:thực hiện|triển khai|cụ thể h[oó][aá]|sửa đổi|thay thế)${FILL}\s*$`,
+  'iu'
+)
 // A grounds sentence with a main clause of its own ("Thực hiện Chỉ thị số 05 …, các đơn vị tổ chức …"):
 // the grounds are that clause's, not the next sentence's document's.
 export const GROUNDS_ONLY_BREAK =

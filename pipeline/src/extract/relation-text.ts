@@ -23,10 +23,15 @@ const HANGING_END = /(?:^|\s)(?:của|và|tại|ngày|cho|với|bởi|đề ngh�
 const NUMBER_END = /\bsố\s*\d+[ \t]*$/u
 const SYMBOL_START = /^[ \t]*\p{Lu}{1,6}[/-]\p{Lu}/u
 
+// "… kế hoạch đầu tư công trung hạn\n5 năm giai đoạn …": a count and its lowercase noun after a line cut mid-phrase.
+const COUNT_START = /^[ \t]*\d+[ \t]+\p{Ll}/u
+const LOWER_END = /\p{Ll}[ \t]*$/u
+
 function softWrap(text: string, at: number, next: number): boolean {
   const after = text.slice(next, next + 12)
   if (SOFT_WRAP.test(after)) return true
   const before = text.slice(Math.max(0, at - 24), at)
+  if (COUNT_START.test(after) && LOWER_END.test(before)) return true
   return HANGING_END.test(before) || (NUMBER_END.test(before) && SYMBOL_START.test(after))
 }
 

@@ -31,6 +31,7 @@ import {
   LIST_GAP,
   NEW_ACTOR,
   NEXT_ISSUES,
+  OWN_VERB,
   PASSIVE,
   REPEALED,
   REPLACE,
@@ -116,6 +117,8 @@ function listFrom(ctx: Ctx, inSentence: number[], first: number): number[] {
     const gap = ctx.text.slice(prev.end, next.start)
     const listed = LIST_GAP.test(gap) || GUIDANCE_ITEM.test(gap)
     if (!listed || NEW_ACTOR.test(gap) || ISSUED.test(gap) || IMPL.test(gap) || CITE.test(gap)) break
+    const after = inSentence[k + 1]
+    if (after !== undefined && OWN_VERB.test(ctx.text.slice(next.end, ctx.docs[after]!.start))) break
     out.push(inSentence[k]!)
   }
   return out
@@ -130,7 +133,8 @@ function verbBefore(
   sentenceStart: number
 ): { kind: RelationKind; at: number } | null {
   const from = Math.max(sentenceStart, d.start - VERB_REACH)
-  const before = ctx.text.slice(from, d.start)
+  // A hard wrap inside a verb ("triển khai thực\nhiện các nhiệm vụ tại"): one space per character keeps offsets.
+  const before = ctx.text.slice(from, d.start).replace(/[\n\r\t]/g, ' ')
   const tests: Array<[RelationKind, RegExp]> = [
     ['amends', AMEND],
     ['amends', AMEND_LONG],

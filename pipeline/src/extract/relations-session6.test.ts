@@ -1,0 +1,151 @@
+/**
+ * Relation rules of session 6 (issue #16), each on sentences written for the test in the news and
+ * portal styles the real corpus showed: an instruction carried out "tại" a letter, the tasks a document
+ * sets, a list under its own heading, a listed document that opens a clause of its own, "có Công văn",
+ * "thay cho", and hard wraps inside a verb or before a count. Then properties: no throw, valid indexes
+ * and spans, and bounded time on long texts made of these forms.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { extract } from './extract.ts'
+import { sentences } from './relations.ts'
+
+/** Relations as "<from number> <relation> <to number>" (numbers keep the triples short). */
+const rel = (text: string) => {
+  const x = extract(text, { id: 't', published: '2025-06-01' })
+  return (x.relations ?? [])
+    .filter((r) => r.to !== null)
+    .map((r) => `${x.documents[r.from]!.number} ${r.relation} ${x.documents[r.to!]!.number}`)
+    .sort()
+}
+
+describe('news phrasings of carrying out a document', () => {
+  it.each([
+    [
+      'an instruction given in a letter ("thực hiện chỉ đạo của … tại")',
+      'Thực hiện chỉ đạo của UBND tỉnh tại Công văn số 2210/UBND-NC ngày 4/7/2025, Sở Nội vụ đã ban hành Hướng dẫn số 31/HD-SNV về tổ chức hội nghị điển hình tiên tiến.',
+      ['31 implements 2210'],
+    ],
+    [
+      'the same with "theo ý kiến chỉ đạo"',
+      'Theo ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số 615/UBND-VX, Sở Y tế xây dựng Kế hoạch số 80/KH-SYT.',
+      ['80 implements 615'],
+    ],
+    [
+      'the tasks a directive sets ("các nhiệm vụ tại")',
+      'Công văn số 902/STTTT-BC của Sở về việc triển khai thực hiện các nhiệm vụ tại Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ được gửi tới các huyện.',
+      ['902 implements 07'],
+    ],
+    [
+      'an actor that "có Công văn" after its grounds',
+      'Thực hiện Hướng dẫn số 140-HD/BTGTW của Ban Tuyên giáo Trung ương, Ban Tuyên giáo Tỉnh ủy có Công văn số 512-CV/BTGTU đề nghị các huyện tuyên truyền.',
+      ['512 implements 140'],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(rel(text)).toEqual(expected)
+  })
+
+  it('does not take a letter someone merely has as issued ("không có")', () => {
+    expect(
+      rel('Thực hiện Chỉ thị số 41-CT/TW, xã Tân Lập không có Kế hoạch số 3/KH-UBND riêng.').length
+    ).toBeLessThanOrEqual(1)
+    expect(
+      rel('Thực hiện Chỉ thị số 41-CT/TW, xã Tân Lập không có Kế hoạch số 3/KH-UBND riêng.')
+    ).not.toContain('41 implements 3')
+  })
+})
+
+describe('lists and clauses', () => {
+  it('takes the items under a heading ("các Nghị quyết của HĐND tỉnh: số …; số …")', () => {
+    const text =
+      'Thực hiện Nghị quyết số 25/NQ-CP ngày 2/3/2024 của Chính phủ; các Nghị quyết của Hội đồng nhân dân tỉnh: số 71/NQ-HĐND ngày 8/12/2023 về kế hoạch đầu tư công; số 74/NQ-HĐND ngày 8/12/2023 về dự toán ngân sách, Ủy ban nhân dân tỉnh ban hành Chương trình số 19/CTr-UBND.'
+    expect(rel(text)).toEqual(['19 implements 25', '19 implements 71', '19 implements 74'])
+  })
+
+  it('ends a list at a document that is followed by a verb of its own', () => {
+    const text =
+      'Kế hoạch số 31-KH/TU của Tỉnh ủy thực hiện Chỉ thị số 41-CT/TW và Kế hoạch số 66/KH-UBND của UBND tỉnh triển khai Kế hoạch số 31-KH/TU.'
+    expect(rel(text)).toEqual(['31 implements 41', '66 implements 31'])
+  })
+
+  it('keeps a listed document whose verb only names its topic ("về thực hiện")', () => {
+    const text =
+      'Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, Kế hoạch số 12-KH/TU của Tỉnh ủy về thực hiện Chỉ thị số 41-CT/TW, UBND huyện ban hành Kế hoạch số 40/KH-UBND.'
+    expect(rel(text)).toEqual(['12 implements 41', '40 implements 05', '40 implements 12'])
+  })
+
+  it('reads "thay cho" as a replacement, and not inside another word', () => {
+    expect(rel('Kế hoạch số 58/KH-UBND thay cho Kế hoạch số 20/KH-UBND năm 2023.')).toEqual([
+      '58 replaces 20',
+    ])
+    expect(rel('Kế hoạch số 58/KH-UBND bổ sung cho Kế hoạch số 20/KH-UBND năm 2023.')).toEqual([])
+  })
+})
+
+describe('hard wraps of legal databases', () => {
+  it('reads a verb cut by a line break ("triển khai thực\\nhiện")', () => {
+    const text =
+      'Thực hiện Công văn số 77/BNV-TĐKT của Bộ Nội vụ về việc triển khai thực\nhiện Chỉ thị số 19/CT-TTg, UBND tỉnh ban hành Kế hoạch số 9/KH-UBND.'
+    expect(rel(text)).toContain('77 implements 19')
+  })
+
+  it('keeps a line that starts on a count and its lowercase noun in the sentence', () => {
+    expect(sentences('về kế hoạch đầu tư công trung hạn\n5 năm giai đoạn 2021-2025;')).toHaveLength(1)
+    // A line ending on a full stop, or a count after an uppercase headline end, still starts a sentence.
+    for (const t of [
+      'Đã hoàn thành.\n5 năm qua, tỉnh đạt nhiều kết quả.',
+      'KẾT QUẢ NỔI BẬT\n5 năm qua, tỉnh đạt nhiều kết quả.',
+    ]) {
+      const last = sentences(t).at(-1)!
+      expect(t.slice(last.start, last.end)).toBe('5 năm qua, tỉnh đạt nhiều kết quả.')
+    }
+  })
+})
+
+const FRAGMENTS = [
+  'Thực hiện chỉ đạo của UBND tỉnh tại ',
+  'Công văn số 12/UBND-NC',
+  'Kế hoạch số 5/KH-UBND',
+  'Chỉ thị số 41-CT/TW',
+  '; các Nghị quyết của HĐND tỉnh: số ',
+  '71/NQ-HĐND',
+  ' và ',
+  ' của UBND tỉnh triển khai ',
+  ' có ',
+  ' thay cho ',
+  ' các nhiệm vụ tại ',
+  'thực\nhiện ',
+  'trung hạn\n5 năm ',
+  ', ',
+  '. ',
+  '\n',
+]
+
+describe('properties of the session-6 forms', () => {
+  it('never throws and returns valid indexes and spans on any mix of them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }), (parts) => {
+        const text = parts.join('')
+        const x = extract(text, { id: 'p', published: '2025-01-01' })
+        for (const r of x.relations ?? []) {
+          expect(x.documents[r.from]).toBeDefined()
+          if (r.to !== null) expect(x.documents[r.to]).toBeDefined()
+          expect(0 <= r.start && r.start <= r.end && r.end <= text.length).toBe(true)
+        }
+      }),
+      { numRuns: 150, seed: 6 }
+    )
+  })
+
+  it('reads 200k characters of these forms in seconds (no super-linear reading)', () => {
+    const block =
+      'Thực hiện chỉ đạo của UBND tỉnh tại Công văn số 12/UBND-NC; các Nghị quyết của HĐND tỉnh: số 71/NQ-HĐND về đầu tư công trung hạn\n5 năm; số 72/NQ-HĐND và Kế hoạch số 5/KH-UBND của UBND tỉnh triển khai thực\nhiện các nhiệm vụ tại Chỉ thị số 41-CT/TW thay cho Kế hoạch số 4/KH-UBND, '
+    const text = block.repeat(Math.ceil(200_000 / block.length)).slice(0, 200_000)
+    extract('Kế hoạch số 1/KH-UBND', { id: 'warm' })
+    const t0 = performance.now()
+    const x = extract(text, { id: 'long', published: '2025-01-01' })
+    // generous for a busy machine: a quadratic reading of this text takes minutes
+    expect(performance.now() - t0).toBeLessThan(8000)
+    expect(x.documents.length).toBeGreaterThan(0)
+  })
+})
