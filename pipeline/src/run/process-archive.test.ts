@@ -1,79 +1,160 @@
 /**
- * The run's stream over a raw archive (processArchive): every archived response counted, the crawler's
- * "not an article" verdict kept, and the same warehouse rows with the work in this thread (1) as on
- * two worker threads (2).
+ * The run's stream over an archive (processArchive) through its stage services: every archived response
+ * counted, the crawler's "not an article" verdict kept, the same warehouse rows with the work in this
+ * thread (1) as on two worker threads (2), the snapshot's articles loaded from an in-memory archive, and
+ * a failing stage giving a tagged error with a reason, the run recorded as failed and no rows loaded.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { Effect } from 'effect'
-import { afterAll, describe, expect, it } from 'vitest'
-import { ArchiveWriter } from '../crawl/archive.ts'
+import { describe, expect, it } from '@effect/vitest'
+import { Effect, Layer, Stream } from 'effect'
+import { ArchiveWriter, type ArchivedResponse } from '../crawl/archive.ts'
 import { listSnapshotPages, readSnapshotPage } from '../snapshot/catalog.ts'
 import { queryRows } from '../warehouse/db.ts'
-import { closeWarehouse, openWarehouse, startRun } from '../warehouse/index.ts'
+import { WarehouseService } from '../warehouse/index.ts'
+import { type PagePool, inThreadPool } from './page-pool.ts'
 import { processArchive } from './process-archive.ts'
-
-const dir = mkdtempSync(path.join(os.tmpdir(), 'thidua-process-archive-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+import { inOpenRun } from './run-stages.ts'
+import { Archive } from './services/archive.ts'
+import { stageError } from './services/errors.ts'
+import { Parser } from './services/parser.ts'
 
 const pages = listSnapshotPages()
   .filter((p) => p.status === 200 && (p.kind === 'article' || p.kind === 'listing'))
   .slice(0, 40)
 
-/** The snapshot's pages archived as a crawl archives them; the last with the crawler's "not an article". */
-const archive = async (db: string) => {
-  const w = new ArchiveWriter(db, 'test')
-  for (const [i, p] of pages.entries())
-    await w.append({
-      url: p.url,
-      source_id: 'test-source',
-      status: 200,
-      headers: { 'content-type': p.content_type ?? 'text/html; charset=utf-8' },
-      body: readSnapshotPage(p),
-      fetched_at: '2025-06-01T00:00:00.000Z',
-      ...(i === pages.length - 1 ? { is_article: false } : {}),
-    })
-  w.close()
-}
+/** The snapshot's pages as a crawl archives them; the last with the crawler's "not an article". */
+const responses: ReadonlyArray<ArchivedResponse> = pages.map((p, i) => ({
+  url: p.url,
+  source_id: 'test-source',
+  status: 200,
+  headers: { 'content-type': p.content_type ?? 'text/html; charset=utf-8' },
+  body: readSnapshotPage(p),
+  fetched_at: '2025-06-01T00:00:00.000Z',
+  record_id: `<urn:uuid:test-${i}>`,
+  ...(i === pages.length - 1 ? { is_article: false } : {}),
+}))
 
+const writeArchive = Effect.gen(function* () {
+  const db = yield* WarehouseService
+  yield* Effect.promise(async () => {
+    const w = new ArchiveWriter(db.handle.dbFile, 'test')
+    for (const { record_id: _, ...r } of responses) await w.append(r)
+    w.close()
+  })
+})
+
+const tableRows = Effect.gen(function* () {
+  const { conn } = (yield* WarehouseService).handle
+  return yield* Effect.promise(() =>
+    Promise.all([
+      queryRows(conn, 'SELECT url, title, body_text, archive_record_id FROM articles ORDER BY url'),
+      queryRows(
+        conn,
+        `SELECT a.url, d.number, d.symbol, d.span_start FROM document_mentions d JOIN articles a USING (article_id)
+         ORDER BY ALL`
+      ),
+      queryRows(conn, 'SELECT url, reason FROM parse_failures ORDER BY url'),
+    ])
+  )
+})
+
+/** A reparse run of processArchive with its services; the summary and the loaded rows. */
+const processed = (services: Layer.Layer<Archive | Parser, unknown, WarehouseService>) =>
+  inOpenRun('reparse', (_, runId) => processArchive({ runId, sources: [] })).pipe(
+    Effect.provide(services),
+    Effect.flatMap((summary) => Effect.map(tableRows, (rows) => ({ summary, rows })))
+  )
+
+/** The archive written to disk, read by the Live archive, parsed on `workers` threads, on a fresh warehouse. */
 const processWith = (workers: number) =>
-  Effect.gen(function* () {
-    const db = path.join(dir, `w${workers}.duckdb`)
-    yield* Effect.promise(() => archive(db))
-    const wh = yield* Effect.acquireRelease(openWarehouse(db), closeWarehouse)
-    const runId = yield* startRun(wh, { mode: 'reparse' })
-    const summary = yield* processArchive({ wh, runId, sources: [], parseWorkers: workers })
-    const rows = yield* Effect.promise(() =>
-      Promise.all([
-        queryRows(wh.conn, 'SELECT url, title, body_text, archive_record_id FROM articles ORDER BY url'),
-        queryRows(
-          wh.conn,
-          `SELECT a.url, d.number, d.symbol, d.span_start FROM document_mentions d JOIN articles a USING (article_id)
-           ORDER BY ALL`
-        ),
-        queryRows(wh.conn, 'SELECT url, reason FROM parse_failures ORDER BY url'),
-      ])
-    )
-    return { summary, rows }
-  }).pipe(Effect.scoped)
+  writeArchive.pipe(
+    Effect.zipRight(processed(Layer.merge(Archive.Live, Parser.Live(workers)))),
+    Effect.provide(WarehouseService.Test)
+  )
 
 describe('processArchive', () => {
-  it('loads the same rows in this thread and on two worker threads, counting every response', async () => {
-    const one = await Effect.runPromise(processWith(1))
-    const two = await Effect.runPromise(processWith(2))
-    expect(one.summary.pages).toBe(pages.length)
-    expect(one.summary.articles).toBeGreaterThan(0)
-    expect(one.summary.skipped_not_article).toBeGreaterThan(0)
-    expect(one.summary.articles + one.summary.failures + one.summary.skipped_not_article).toBe(pages.length)
-    expect(one.rows[0]).toHaveLength(one.summary.articles)
-    expect(one.rows[1].length).toBeGreaterThan(0)
-    // archive_record_id names the WARC record each row came from (differs per archive, so compare presence).
-    expect(one.rows[0].every((r) => String(r.archive_record_id).startsWith('<urn:uuid:'))).toBe(true)
-    const strip = (rows: ReadonlyArray<Record<string, unknown>>) =>
-      rows.map(({ archive_record_id: _, ...r }) => r)
-    expect(strip(two.rows[0])).toEqual(strip(one.rows[0]))
-    expect(two.rows.slice(1)).toEqual(one.rows.slice(1))
-    expect(two.summary).toEqual(one.summary)
-  }, 120_000)
+  it.live(
+    'loads the same rows in this thread and on two worker threads, counting every response',
+    () =>
+      Effect.gen(function* () {
+        const one = yield* processWith(1)
+        const two = yield* processWith(2)
+        expect(one.summary.pages).toBe(pages.length)
+        expect(one.summary.articles).toBeGreaterThan(0)
+        expect(one.summary.skipped_not_article).toBeGreaterThan(0)
+        const { articles, failures, skipped_not_article } = one.summary
+        expect(articles + failures + skipped_not_article).toBe(pages.length)
+        expect(one.rows[0]).toHaveLength(one.summary.articles)
+        expect(one.rows[1].length).toBeGreaterThan(0)
+        // archive_record_id names the WARC record each row came from (differs per archive, so compare presence).
+        expect(one.rows[0].every((r) => String(r.archive_record_id).startsWith('<urn:uuid:'))).toBe(true)
+        const strip = (rows: ReadonlyArray<Record<string, unknown>>) =>
+          rows.map(({ archive_record_id: _, ...r }) => r)
+        expect(strip(two.rows[0])).toEqual(strip(one.rows[0]))
+        expect(two.rows.slice(1)).toEqual(one.rows.slice(1))
+        expect(two.summary).toEqual(one.summary)
+      }),
+    120_000
+  )
+
+  it.effect('loads the snapshot articles of an in-memory archive, each from its own record', () =>
+    Effect.gen(function* () {
+      const { summary, rows } = yield* processed(Layer.merge(Archive.Test(responses), Parser.Test))
+      expect(summary.pages).toBe(responses.length)
+      // The snapshot's own kind is the truth; the last page is skipped on the crawler's verdict.
+      const expected = pages.slice(0, -1).filter((p) => p.kind === 'article')
+      expect(rows[0].map((r) => r.url)).toEqual(expected.map((p) => p.url).sort())
+      const recordOf = new Map(responses.map((r) => [r.url, r.record_id]))
+      for (const r of rows[0]) expect(r.archive_record_id).toBe(recordOf.get(String(r.url)))
+    }).pipe(Effect.provide(WarehouseService.Test))
+  )
+
+  const brokenPool: PagePool = {
+    ...inThreadPool,
+    run: () => Promise.reject(new Error('worker lost')),
+  }
+  // [stage, its services, pages that reach the parser before the failure, the reason].
+  const failing: ReadonlyArray<[string, Layer.Layer<Archive | Parser>, number, string]> = [
+    [
+      'archive',
+      Layer.merge(
+        Layer.succeed(Archive, {
+          responses: Stream.concat(
+            Stream.fromIterable(responses.slice(0, 5)),
+            Stream.fail(stageError('archive', new Error('torn record'), 'reading the raw archive failed'))
+          ),
+        }),
+        Parser.Test
+      ),
+      5,
+      'reading the raw archive failed: torn record',
+    ],
+    [
+      'parse',
+      Layer.merge(Archive.Test(responses), Layer.succeed(Parser, brokenPool)),
+      0,
+      'parsing failed: worker lost',
+    ],
+  ]
+  it.effect.each(failing)(
+    'a failing %s stage: tagged error with the reason, run failed, only whole articles loaded',
+    ([stage, layer, before, reason]) =>
+      Effect.gen(function* () {
+        const error = yield* Effect.flip(processed(layer))
+        expect(error).toMatchObject({ _tag: 'StageError', stage, reason, message: reason })
+        const { conn } = (yield* WarehouseService).handle
+        const runs = yield* Effect.promise(() => queryRows(conn, 'SELECT status, error FROM pipeline_runs'))
+        expect(runs).toEqual([{ status: 'failed', error: reason }])
+        // A batch cut short by the failure may still commit, as one transaction: every article loaded
+        // has all its rows, as a clean run over the same first pages loads them.
+        const [articles, mentions, failures] = yield* tableRows
+        const clean = yield* processed(
+          Layer.merge(Archive.Test(responses.slice(0, before)), Parser.Test)
+        ).pipe(Effect.provide(WarehouseService.Test))
+        const loaded = new Set(articles.map((r) => r.url))
+        const only = (rows: ReadonlyArray<Record<string, unknown>>) => rows.filter((r) => loaded.has(r.url))
+        expect(articles).toEqual(only(clean.rows[0]))
+        expect(mentions).toEqual(only(clean.rows[1]))
+        expect(failures).toEqual([])
+      }).pipe(Effect.provide(WarehouseService.Test))
+  )
 })

@@ -1,19 +1,23 @@
 /**
  * Parse + extract + load: turns every archived article response into warehouse rows. Used by `run`
- * after the crawl and by `reparse` alone, so both go through the same code. Pages are parsed on the
- * worker pool with their extraction (page-loader.ts, page-pool.ts) and loaded in batches; each batch is one warehouse transaction, so a
- * crash leaves whole batches or nothing.
+ * after the crawl and by `reparse` alone, so both go through the same code. A Stream over the stage
+ * services (run/services/): the Archive's responses, parsed with their extraction on the Parser's
+ * pool (page-loader.ts), loaded in batches into the WarehouseService; each batch is one warehouse
+ * transaction, so a crash leaves whole batches or nothing. Failures are StageError or WarehouseError.
  */
-import { Effect, Stream } from 'effect'
+import { Clock, Effect, Stream } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
 import { type AttachmentSummary, AttachmentPass } from '../attachments/process.ts'
 import { isAttachmentResponse } from '../attachments/policy.ts'
-import { type ArchivedResponse, readArchive } from '../crawl/archive.ts'
+import type { ArchivedResponse } from '../crawl/archive.ts'
 import { decodeHtml } from '../page/decode.ts'
 import { EXTRACTOR_VERSION } from '../extract/extract.ts'
-import { type Warehouse, recordStage } from '../warehouse/index.ts'
+import { describeError } from '../warehouse/db.ts'
+import { WarehouseError, WarehouseService } from '../warehouse/index.ts'
 import { type LoadCounts, loadUnits, type Unit } from './page-loader.ts'
-import { pagePool, parseWorkerCount } from './parse-workers.ts'
+import { Archive } from './services/archive.ts'
+import { StageError, stageError } from './services/errors.ts'
+import { Parser } from './services/parser.ts'
 
 export interface ProcessSummary {
   readonly pages: number
@@ -22,8 +26,6 @@ export interface ProcessSummary {
   readonly skipped_not_article: number
   readonly attachments: AttachmentSummary
 }
-
-const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 const header = (headers: Readonly<Record<string, string>>, name: string): string | null => {
   for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v
@@ -56,58 +58,63 @@ const pageUnit = (response: ArchivedResponse, source: SourceConfig | undefined):
       },
     }
   } catch (e) {
-    const reason = `unexpected error: ${message(e)}`
+    const reason = `unexpected error: ${describeError(e)}`
     return { kind: 'failed', url: response.url, source_id: response.source_id, reason }
   }
 }
 
 /** The archive as a stream of units, attachments sent to their own pass on the way; counts every response. */
 const archiveUnits = (
-  dbFile: string,
+  responses: Stream.Stream<ArchivedResponse, StageError>,
   sourceById: ReadonlyMap<string, SourceConfig>,
   attachments: AttachmentPass,
   counter: { pages: number }
-): Stream.Stream<Unit, Error> =>
-  Stream.fromAsyncIterable(
-    readArchive(dbFile),
-    (e) => new Error(`reading the raw archive failed: ${message(e)}`)
-  ).pipe(
+): Stream.Stream<Unit, StageError> =>
+  responses.pipe(
     Stream.tap(() => Effect.sync(() => counter.pages++)),
     Stream.filterEffect((response) =>
       isAttachmentResponse(response.url, header(response.headers, 'content-type'), response.body)
         ? Effect.tryPromise({
             try: () => attachments.add(response).then(() => false),
-            catch: (e) => new Error(`attachment ${response.url}: ${message(e)}`),
+            catch: (e) => stageError('attachments', e, `attachment ${response.url}`),
           })
         : Effect.succeed(true)
     ),
     Stream.map((response) => pageUnit(response, sourceById.get(response.source_id)))
   )
 
+/** The pool's failures reach here as plain Errors (page-loader.ts): tagged as the parse stage's. */
+const tagged = (e: Error): StageError | WarehouseError =>
+  e instanceof StageError || e instanceof WarehouseError ? e : stageError('parse', e)
+
+/**
+ * Archive → parse and extract on the Parser's pool → load in batches into the Warehouse, then the
+ * attachments; records the stage and returns its summary.
+ */
 export const processArchive = (opts: {
-  readonly wh: Warehouse
   readonly runId: string
   readonly sources: ReadonlyArray<SourceConfig>
-  /** Parse worker threads; default THIDUA_PARSE_WORKERS, else every core (1 = this thread). */
-  readonly parseWorkers?: number
   readonly onBatch?: (done: number) => void
 }) =>
   Effect.gen(function* () {
-    const { wh, runId } = opts
-    const started = Date.now()
-    const attachments = new AttachmentPass(wh)
-    const pool = yield* pagePool(yield* parseWorkerCount(opts.parseWorkers))
+    const { runId } = opts
+    const db = yield* WarehouseService
+    const archive = yield* Archive
+    const pool = yield* Parser
+    const started = yield* Clock.currentTimeMillis
+    const attachments = new AttachmentPass(db.handle)
     const counter = { pages: 0 }
+    const sourceById = new Map(opts.sources.map((s) => [s.id, s]))
     const counts = yield* loadUnits({
-      wh,
+      wh: db.handle,
       runId,
-      units: archiveUnits(wh.dbFile, new Map(opts.sources.map((s) => [s.id, s])), attachments, counter),
+      units: archiveUnits(archive.responses, sourceById, attachments, counter),
       pool,
       onBatch: (c: LoadCounts) => opts.onBatch?.(c.articles),
-    })
+    }).pipe(Effect.mapError(tagged))
     const attached = yield* Effect.tryPromise({
       try: () => attachments.finish(EXTRACTOR_VERSION),
-      catch: (e) => new Error(`writing attachments failed: ${message(e)}`),
+      catch: (e) => stageError('attachments', e, 'writing attachments failed'),
     })
     const summary: ProcessSummary = {
       pages: counter.pages,
@@ -116,13 +123,13 @@ export const processArchive = (opts: {
       skipped_not_article: counts.skipped_not_article,
       attachments: attached,
     }
-    yield* recordStage(wh, runId, 'parse_extract_load', {
+    yield* db.recordStage(runId, 'parse_extract_load', {
       items_in: counter.pages,
       items_out: counts.articles,
       failures: counts.failures,
-      elapsed_ms: Date.now() - started,
+      elapsed_ms: (yield* Clock.currentTimeMillis) - started,
       started_at: new Date(started).toISOString(),
       details: summary,
     })
     return summary
-  }).pipe(Effect.scoped)
+  })

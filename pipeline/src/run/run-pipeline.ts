@@ -3,7 +3,7 @@
  * Offline (the default) it starts the portal simulator on the embedded snapshot and crawls through it
  * with the same crawler code as a live run; `live: true` fetches the real sites.
  */
-import { Effect } from 'effect'
+import { Effect, Layer } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
 import { crawl, type CrawlSummary } from '../crawl/crawl.ts'
 import { loadSources, sourceHosts } from '../crawl/sources.ts'
@@ -11,6 +11,9 @@ import { type SimulatorOptions, startSimulator } from '../simulator/server.ts'
 import { endRun, publish, recordStage, upsertSources, type Warehouse } from '../warehouse/index.ts'
 import { type ProcessSummary, processArchive } from './process-archive.ts'
 import { inRun, resolveStage } from './run-stages.ts'
+import { Archive } from './services/archive.ts'
+import { withRunLogger } from './services/logger.ts'
+import { Parser } from './services/parser.ts'
 import { alertsStage } from '../alerts/evaluate.ts'
 
 export interface RunOptions {
@@ -48,11 +51,6 @@ export interface RunSummary {
   }
 }
 
-const log = (quiet: boolean | undefined, line: string) =>
-  Effect.sync(() => {
-    if (!quiet) process.stderr.write(`${line}\n`)
-  })
-
 /** Offline, only the sources the snapshot holds can be crawled; the rest are named, not silently lost. */
 const splitByHosts = (sources: ReadonlyArray<SourceConfig>, hostMap: Readonly<Record<string, string>>) => {
   const inSnapshot = (s: SourceConfig) => sourceHosts(s).some((h) => h in hostMap)
@@ -87,12 +85,11 @@ const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceC
       )
       hostMap = sim.hostMap
       ;({ crawlable, skipped } = splitByHosts(sources, sim.hostMap))
-      yield* log(
-        opts.quiet,
+      yield* Effect.log(
         `offline: crawling ${crawlable.length} sources through the simulator at ${sim.origin}${opts.generatedDir ? ` (generated corpus ${opts.generatedDir})` : ''}`
       )
       if (skipped.length > 0)
-        yield* log(opts.quiet, `offline: not in the snapshot, skipped: ${skipped.join(', ')}`)
+        yield* Effect.log(`offline: not in the snapshot, skipped: ${skipped.join(', ')}`)
     }
     const summary = yield* crawl({
       dbFile: wh.dbFile,
@@ -121,7 +118,7 @@ export const runPipeline = (opts: RunOptions) =>
     const mode = opts.reparseOnly ? 'reparse' : opts.live ? 'live' : 'offline'
     return yield* inRun(opts.dbFile, mode, (wh, runId) =>
       Effect.gen(function* () {
-        yield* log(opts.quiet, `run ${runId} (${mode}) → ${opts.dbFile}`)
+        yield* Effect.log(`run ${runId} (${mode}) → ${opts.dbFile}`)
         const runStarted = Date.now()
         yield* upsertSources(wh, sources)
         const crawlStarted = Date.now()
@@ -129,32 +126,29 @@ export const runPipeline = (opts: RunOptions) =>
         const processStarted = Date.now()
         if (crawled) {
           const t = crawled.summary.totals
-          yield* log(
-            opts.quiet,
-            `crawl: ${t.fetched} fetched, ${t.not_modified} not modified, ${t.failed} failed`
-          )
+          yield* Effect.log(`crawl: ${t.fetched} fetched, ${t.not_modified} not modified, ${t.failed} failed`)
         }
-        const processed = yield* processArchive({ wh, runId, sources })
-        yield* log(
-          opts.quiet,
+        const processed = yield* processArchive({ runId, sources }).pipe(
+          Effect.provide(Layer.merge(Archive.Live, Parser.Live()))
+        )
+        yield* Effect.log(
           `parse/extract/load: ${processed.articles} articles, ${processed.failures} failures, ${processed.skipped_not_article} other pages`
         )
         const att = processed.attachments
         if (att.attachments > 0) {
           const methods = Object.entries(att.by_method).map(([m, n]) => `${n} ${m}`)
-          yield* log(
-            opts.quiet,
+          yield* Effect.log(
             `attachments: ${att.attachments} (${methods.join(', ') || 'none read'}), ${att.with_document} with their own document, ${att.errors} unreadable`
           )
         }
-        if (att.ocr_unavailable) yield* log(opts.quiet, `attachments: ${att.ocr_unavailable}`)
+        if (att.ocr_unavailable) yield* Effect.log(`attachments: ${att.ocr_unavailable}`)
         const resolveStarted = yield* resolveStage(wh, runId)
         yield* alertsStage(wh, runId, (line) => opts.quiet || process.stderr.write(`${line}\n`))
         yield* endRun(wh, runId, 'ok')
         const publishStarted = Date.now()
         const published = yield* publish(wh)
         const finished = Date.now()
-        yield* log(opts.quiet, `published ${published.file}`)
+        yield* Effect.log(`published ${published.file}`)
         const summary: RunSummary = {
           run_id: runId,
           mode,
@@ -173,4 +167,4 @@ export const runPipeline = (opts: RunOptions) =>
         return summary
       })
     )
-  })
+  }).pipe(withRunLogger(opts.quiet))

@@ -1,8 +1,12 @@
 /**
- * The warehouse's public API as Effect programs (typed WarehouseError), plus a scoped Layer for
- * programs that want the warehouse as a service. The same operations exist as plain async functions in
- * the module files (open.ts, load.ts, finalize.ts, runs.ts, publish.ts) for tests and scripts.
+ * The warehouse's public API as Effect programs (typed WarehouseError), and WarehouseService: the
+ * open connection as a scoped service (Live on a file, Test on a temporary one). The same operations
+ * exist as plain async functions in the module files (open.ts, load.ts, finalize.ts, runs.ts,
+ * publish.ts) for tests and scripts.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { Context, Effect, Layer } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
 import { describeError, type Warehouse, WarehouseError } from './db.ts'
@@ -68,8 +72,41 @@ export const recordStage = (wh: Warehouse, runId: string, stage: string, stats: 
 export const publish = (target: Warehouse | string, opts?: { keep?: number }) =>
   attempt('publish', () => publishAsync(target, opts))
 
-/** The open working database as a service; closed when the scope ends. */
-export class WarehouseService extends Context.Tag('thidua/WarehouseService')<WarehouseService, Warehouse>() {}
+/** The warehouse's operations bound to one open handle (what the WarehouseService holds). */
+const bind = (wh: Warehouse) => ({
+  handle: wh,
+  upsertSources: (sources: ReadonlyArray<SourceConfig>) => upsertSources(wh, sources),
+  loadBatch: (runId: string, items: ReadonlyArray<LoadItem>, opts?: LoadOptions) =>
+    loadBatch(wh, runId, items, opts),
+  recordParseFailures: (
+    runId: string,
+    failures: ReadonlyArray<{ url: string; reason: string; source_id?: string | null }>
+  ) => recordParseFailures(wh, runId, failures),
+  finalizeRun: (runId: string, opts?: FinalizeOptions) => finalizeRun(wh, runId, opts),
+  startRun: (opts?: StartRunOptions) => startRun(wh, opts),
+  endRun: (runId: string, status?: 'ok' | 'failed', error?: string | null) =>
+    endRun(wh, runId, status, error),
+  recordStage: (runId: string, stage: string, stats: StageStats) => recordStage(wh, runId, stage, stats),
+  publish: (opts?: { keep?: number }) => publish(wh, opts),
+})
+export type WarehouseOps = ReturnType<typeof bind>
 
-export const warehouseLayer = (dbFile: string) =>
-  Layer.scoped(WarehouseService, Effect.acquireRelease(openWarehouse(dbFile), closeWarehouse))
+const scopedWarehouse = (dbFile: string) =>
+  Effect.map(Effect.acquireRelease(openWarehouse(dbFile), closeWarehouse), bind)
+
+/**
+ * The open working database as a service: a scoped connection (closed when the layer's scope ends)
+ * and its operations, each an Effect failing with WarehouseError.
+ */
+export class WarehouseService extends Context.Tag('thidua/Warehouse')<WarehouseService, WarehouseOps>() {
+  static readonly Live = (dbFile: string) => Layer.scoped(WarehouseService, scopedWarehouse(dbFile))
+
+  /** A fresh warehouse on a temporary file, removed with the scope. */
+  static readonly Test = Layer.scoped(
+    WarehouseService,
+    Effect.acquireRelease(
+      Effect.sync(() => mkdtempSync(path.join(os.tmpdir(), 'thidua-wh-'))),
+      (dir) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
+    ).pipe(Effect.flatMap((dir) => scopedWarehouse(path.join(dir, 'test.duckdb'))))
+  )
+}
