@@ -22,16 +22,20 @@ const fmix32 = (h0: number): number => {
   return h >>> 0
 }
 
-const fnv1a = (s: string): number => {
-  let h = 0x811c9dc5
+const FNV_OFFSET = 0x811c9dc5
+/** FNV-1a continued over `s` from the state `h0`, so a shingle is hashed without joining its words. */
+const fnvStep = (h0: number, s: string): number => {
+  let h = h0
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i)
     h = Math.imul(h, 0x01000193)
   }
-  return h >>> 0
+  return h
 }
+const fnv1a = (s: string): number => fnvStep(FNV_OFFSET, s) >>> 0
+const SPACE = 0x20
 
-const SEEDS: number[] = Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15))
+const SEEDS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15))
 
 export const shingleHashes = (text: string): Set<number> => {
   const toks = tokenize(text).slice(0, MAX_TOKENS)
@@ -41,8 +45,12 @@ export const shingleHashes = (text: string): Set<number> => {
     out.add(fnv1a(toks.join(' ')))
     return out
   }
-  for (let i = 0; i + SHINGLE_WORDS <= toks.length; i++)
-    out.add(fnv1a(toks.slice(i, i + SHINGLE_WORDS).join(' ')))
+  // fnv1a(words i..i+2 joined by spaces), without building the joined string.
+  for (let i = 0; i + SHINGLE_WORDS <= toks.length; i++) {
+    let h = fnvStep(FNV_OFFSET, toks[i]!)
+    for (let w = 1; w < SHINGLE_WORDS; w++) h = fnvStep(Math.imul(h ^ SPACE, 0x01000193), toks[i + w]!)
+    out.add(h >>> 0)
+  }
   return out
 }
 
@@ -53,8 +61,8 @@ export const minhashSignature = (text: string): Uint32Array | null => {
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff)
   for (const h of shingles) {
     for (let i = 0; i < NUM_HASHES; i++) {
-      const v = fmix32(h ^ (SEEDS[i] ?? 0))
-      if (v < (sig[i] ?? 0)) sig[i] = v
+      const v = fmix32(h ^ SEEDS[i]!)
+      if (v < sig[i]!) sig[i] = v
     }
   }
   return sig

@@ -147,4 +147,18 @@ describe('dates', () => {
     expect(vietnamDate('2024-06-30T20:00:00Z')).toBe('2024-07-01')
     expect(vietnamDate('2024-06-30T20:00:00+07:00')).toBe('2024-06-30')
   })
+
+  it('accepts exactly the dates a Date round trip accepts (leap years, month lengths, zeros)', () => {
+    const roundTrip = (s: string) => {
+      const d = new Date(`${s}T00:00:00Z`)
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s ? s : null
+    }
+    const two = (n: number) => String(n).padStart(2, '0')
+    for (const y of ['0000', '1900', '2000', '2023', '2024', '2100', '9999'])
+      for (let m = 0; m <= 13; m++)
+        for (let d = 0; d <= 32; d++) {
+          const s = `${y}-${two(m)}-${two(d)}`
+          expect(validDate(s), s).toBe(roundTrip(s))
+        }
+  })
 })

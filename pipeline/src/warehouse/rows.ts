@@ -48,14 +48,20 @@ export const emptyRows = (): TableRows => ({
 })
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 /** A real calendar date as YYYY-MM-DD, or null ("2024-02-30", "2024-06" and garbage give null). */
 export const validDate = (s: string | null | undefined): string | null => {
   if (!s) return null
   const m = ISO_DATE.exec(s.slice(0, 10))
   if (!m) return null
-  const d = new Date(`${m[0]}T00:00:00Z`)
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== m[0] ? null : m[0]
+  // Calendar arithmetic instead of a Date round trip (called for every date of every mention).
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  if (mo < 1 || mo > 12 || d < 1) return null
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  return d <= (mo === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[mo - 1]!) ? m[0] : null
 }
 
 /** ISO timestamp that JavaScript can place on the timeline (offset honoured), or null. */
