@@ -6,6 +6,7 @@
  * fetched again. `readArchive` gives the latest successful fetch of every URL, so `thidua reparse`
  * re-runs parsing and extraction without the network.
  */
+import { createHash } from 'node:crypto'
 import {
   createReadStream,
   existsSync,
@@ -18,7 +19,30 @@ import {
 } from 'node:fs'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import { WARCParser, WARCRecord, WARCSerializer } from 'warcio'
+
+// zlib on libuv's thread pool: the record's compression runs off the crawler's event loop.
+const gzipRecord = promisify(gzip)
+
+/**
+ * The record's uncompressed bytes, exactly as warcio writes them, with its block digest taken by
+ * node:crypto first: warcio would hash with a fresh WASM instance per record, the crawl's largest
+ * per-page cost after parsing.
+ */
+export const recordBytes = async (record: WARCRecord, body: Uint8Array): Promise<Uint8Array> => {
+  const sha256 = (...parts: Array<string | Uint8Array>) => {
+    const h = createHash('sha256')
+    for (const p of parts) h.update(p)
+    return `sha256:${h.digest('hex')}`
+  }
+  const http = record.httpHeaders ? `${record.httpHeaders.toString()}\r\n` : ''
+  const headers = record.warcHeaders.headers
+  if (!record.warcPayloadDigest) headers.set('WARC-Payload-Digest', sha256(body))
+  headers.set('WARC-Block-Digest', sha256(http, body))
+  return WARCSerializer.serialize(record, { gzip: false })
+}
 
 export interface ArchivedResponse {
   readonly url: string
@@ -69,7 +93,7 @@ export class ArchiveWriter {
         statusline: `HTTP/1.1 ${r.status} ${statusText(r.status)}`,
         httpHeaders: headers,
         warcHeaders: {
-          // The crawler hashed the body already: warcio then skips its own (slower, WASM) payload hash.
+          // The crawler hashed the body already.
           ...(r.payloadSha256 ? { 'WARC-Payload-Digest': `sha256:${r.payloadSha256}` } : {}),
           [SOURCE_HEADER]: r.source_id,
           ...(r.is_article === undefined ? {} : { [ARTICLE_HEADER]: String(r.is_article) }),
@@ -77,7 +101,7 @@ export class ArchiveWriter {
       },
       [r.body]
     )
-    const bytes = await WARCSerializer.serialize(record, { gzip: true })
+    const bytes = await gzipRecord(await recordBytes(record, r.body))
     const id = record.warcHeader('WARC-Record-ID')
     if (!id) throw new Error('warcio produced a record without WARC-Record-ID')
     if (this.fd === null) this.fd = openSync(this.file, 'a')
