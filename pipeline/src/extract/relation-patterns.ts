@@ -14,7 +14,7 @@ export const DOC_HEADS =
 // What may stand between a verb and the document it governs ("triển khai thực hiện có hiệu quả các …").
 // "sửa đổi nội dung tại Điều 1", "sửa đổi điểm a khoản 2 Điều 3 của": the article amended is the document's.
 // "triển khai thực hiện các nhiệm vụ tại Chỉ thị 09": the tasks a document sets stand for it.
-const FILL = String.raw`(?:\s+(?:thực hiện|triển khai|có hiệu quả|nghiêm túc|tốt|đầy đủ|nội dung|tinh thần|các|việc|tại|nhiệm vụ|giải pháp|một số\s+điều(?:\s+của)?|điểm [a-zđ]|khoản \d+|điều \d+\w* (?:của )?))*`
+const FILL = String.raw`(?:\s+(?:thực hiện|triển khai|có hiệu quả|nghiêm túc|tốt|đầy đủ|nội dung|tinh thần|các|việc|tại|nhiệm vụ|giải pháp|của|một số\s+điều(?:\s+của)?|điểm [a-zđ]|khoản \d+|điều \d+\w* (?:của )?))*`
 export const IMPL = new RegExp(
   '(?:triển khai|thực hiện|cụ thể h[oó][aá]|quán triệt|hướng dẫn (?:thực hiện|thi hành)|tổ chức thực hiện|quy định chi tiết(?: thi hành)?' +
     // "Thông tư số 71 … hướng dẫn việc trích lập Quỹ thi đua theo Nghị định số 42 …"

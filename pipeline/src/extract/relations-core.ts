@@ -3,6 +3,7 @@
  * relations found so far, and the subject a verb belongs to. Used by relations.ts and its helpers.
  */
 import type { DocumentMention, RelationMention } from '../domain/extraction.ts'
+import { ISSUED } from './relation-patterns.ts'
 
 const sameDoc = (a: DocumentMention, b: DocumentMention): boolean =>
   a.type === b.type &&
@@ -52,4 +53,18 @@ export function subjectBefore(
   // A clause boundary with a new actor ("…, các sở thực hiện …") would make the verb someone else's.
   if (gap.length > maxGap || /\b(?:yêu cầu|đề nghị|giao)\b/iu.test(gap)) return null
   return best
+}
+
+/** After the targets: the documents the sentence says were issued ("…, UBND tỉnh ban hành Kế hoạch số …"). */
+export function issuedAfter(ctx: Ctx, inSentence: number[], after: number, skip: Set<number>): number[] {
+  const out: number[] = []
+  let from = after
+  for (const i of inSentence) {
+    const d = ctx.docs[i]!
+    if (d.start < after || skip.has(i)) continue
+    if (ISSUED.test(ctx.text.slice(Math.max(from, d.start - 60), d.start))) out.push(i)
+    else if (out.length > 0) break
+    from = d.end
+  }
+  return out
 }

@@ -55,6 +55,33 @@ describe('news phrasings of carrying out a document', () => {
   })
 })
 
+describe('a relation across sentences', () => {
+  it('reads "Để thực hiện Chỉ thị này, … ban hành Kế hoạch số …" as carrying out the directive named before', () => {
+    const text =
+      'Ngày 3/1/2025, Ban Bí thư ban hành Chỉ thị số 45-CT/TW về công tác dân vận. Để thực hiện tốt Chỉ thị này, Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số 88-KH/HU.'
+    expect(rel(text)).toEqual(['88 implements 45'])
+  })
+
+  it('needs a document of that kind before, and an issued one after', () => {
+    expect(rel('Để thực hiện Chỉ thị này, Huyện ủy đã ban hành Kế hoạch số 88-KH/HU.')).toEqual([])
+    expect(
+      rel('Ban Bí thư ban hành Chỉ thị số 45-CT/TW. Để thực hiện Chỉ thị này, các xã tổ chức hội nghị.')
+    ).toEqual([])
+    // A plan named before is no antecedent of "Chỉ thị này".
+    expect(
+      rel(
+        'Tỉnh có Kế hoạch số 7/KH-UBND. Để thực hiện Chỉ thị này, Huyện ủy đã ban hành Kế hoạch số 88-KH/HU.'
+      )
+    ).toEqual([])
+  })
+
+  it('takes "các nội dung của" between the verb and the document', () => {
+    expect(
+      rel('Kế hoạch số 60/KH-UBND cụ thể hoá các nội dung của Chỉ thị số 41-CT/TW vào thực tiễn của tỉnh.')
+    ).toEqual(['60 implements 41'])
+  })
+})
+
 describe('lists and clauses', () => {
   it('takes the items under a heading ("các Nghị quyết của HĐND tỉnh: số …; số …")', () => {
     const text =
@@ -116,6 +143,8 @@ const FRAGMENTS = [
   ' các nhiệm vụ tại ',
   'thực\nhiện ',
   'trung hạn\n5 năm ',
+  'Để thực hiện Chỉ thị này, ',
+  ' ban hành ',
   ', ',
   '. ',
   '\n',

@@ -45,7 +45,8 @@ import {
   sentences,
   subjectDocument,
 } from './relation-text.ts'
-import { type Ctx, push, subjectBefore } from './relations-core.ts'
+import { anaphoricTargets } from './relations-anaphor.ts'
+import { type Ctx, issuedAfter, push, subjectBefore } from './relations-core.ts'
 import {
   AMEND_LONG,
   AMEND_PARTS,
@@ -61,20 +62,6 @@ export { sentences }
 
 /** How far below its subject document an article still reports that document's content. */
 const SUBJECT_REACH = 4000
-
-/** After the targets: the documents the sentence says were issued ("…, UBND tỉnh ban hành Kế hoạch số …"). */
-function issuedAfter(ctx: Ctx, inSentence: number[], after: number, skip: Set<number>): number[] {
-  const out: number[] = []
-  let from = after
-  for (const i of inSentence) {
-    const d = ctx.docs[i]!
-    if (d.start < after || skip.has(i)) continue
-    if (ISSUED.test(ctx.text.slice(Math.max(from, d.start - 60), d.start))) out.push(i)
-    else if (out.length > 0) break
-    from = d.end
-  }
-  return out
-}
 
 /**
  * "Thực hiện Công văn số 1572 …; Công văn số 385 … . Ngày 21/5, Ban Thường trực … đã ban hành Thông báo
@@ -274,6 +261,7 @@ export function extractRelations(
     // reading it costs time quadratic in its mentions (an 880k-character page stalled a run, #18).
     if (inSentence.length === 0 || inSentence.length > MAX_DOCS_PER_SENTENCE) continue
     documentRelations(ctx, s, inSentence, subject)
+    anaphoricTargets(ctx, s, inSentence)
     campaignRelations(ctx, s, inSentence, campaignOcc)
     eventRelations(ctx, s, inSentence, eventOcc)
   }
