@@ -88,13 +88,46 @@ const END_HEADINGS = new Set(
   ].map((h) => foldVietnamese(h).replace(/[.:…]+$/, ''))
 )
 
+const headingKey = (paragraph: string): string =>
+  foldVietnamese(paragraph)
+    .replace(/[\s.:…»>]+$/, '')
+    .trim()
+
 export const isEndHeading = (paragraph: string): boolean =>
-  paragraph.length <= 40 &&
-  END_HEADINGS.has(
-    foldVietnamese(paragraph)
-      .replace(/[\s.:…»>]+$/, '')
-      .trim()
-  )
+  paragraph.length <= 40 && END_HEADINGS.has(headingKey(paragraph))
+
+// "Read also" headings that newspapers also set inside an article, between its paragraphs.
+const INLINE_BOX_HEADINGS = new Set(
+  ['Xem thêm', 'Đọc thêm', 'Tin liên quan', 'Bài liên quan', 'Bài viết liên quan'].map(headingKey)
+)
+/** The box's own lines (its links) are short; the article's paragraphs are long. */
+const BOX_LINES = 3
+const LONG_PARAGRAPH = 100
+
+/**
+ * Where the article goes on after a "read also" box set between its paragraphs, or -1 when the end
+ * heading at `i` ends the article. A box is its heading and at most three short lines, followed by
+ * two long paragraphs in a row: a list of related teasers alternates short titles and long
+ * summaries, and comments follow other headings ("Bình luận"), so both still end the article.
+ */
+export const afterInlineBox = (paragraphs: ReadonlyArray<string>, i: number): number => {
+  if (!INLINE_BOX_HEADINGS.has(headingKey(paragraphs[i] ?? ''))) return -1
+  let j = i + 1
+  while (j < paragraphs.length && j <= i + BOX_LINES && paragraphs[j]!.length < LONG_PARAGRAPH) j++
+  const long = (k: number): boolean => (paragraphs[k]?.length ?? 0) >= LONG_PARAGRAPH
+  return long(j) && long(j + 1) ? j : -1
+}
+
+/** The paragraphs without the "read also" boxes set between them (afterInlineBox). */
+export const withoutInlineBoxes = (paragraphs: ReadonlyArray<string>): string[] => {
+  const out: string[] = []
+  for (let i = 0; i < paragraphs.length; i++) {
+    const next = i > 0 && isEndHeading(paragraphs[i]!) ? afterInlineBox(paragraphs, i) : -1
+    if (next < 0) out.push(paragraphs[i]!)
+    else i = next - 1
+  }
+  return out
+}
 
 // Chrome lines, folded. Exact lines first, then prefixes/patterns.
 const CHROME_LINES = new Set(

@@ -200,3 +200,16 @@ export const parseMachineDate = (value: string | null | undefined): string | nul
   const s = value.trim()
   return fromIso(s) ?? parseVietnameseDate(s)
 }
+
+// What a printed date line says besides its numbers, folded: weekday, "ngày", "cập nhật", "đăng
+// lúc", hour words, time zone ("Thứ hai, 20/10/2025 - 11:02 (GMT+7)", "Cập nhật: 20-10-2025").
+const DATE_LINE_WORDS =
+  /\b(?:thu|hai|ba|tu|nam|sau|bay|chu|nhat|ngay|thang|cap|dang|luc|gio|phut|sang|chieu|toi|gmt|am|pm|sa|ch)\b/g
+
+/** A line that is only a date, as printed under a headline: no place, no other words. */
+export const isBareDateLine = (line: string): boolean =>
+  line.length <= 60 &&
+  foldVietnamese(line)
+    .replace(DATE_LINE_WORDS, '')
+    .replace(/[\d\s,.:;/|()+\-–]/g, '') === '' &&
+  parseVietnameseDate(line) !== null

@@ -11,9 +11,9 @@
  * that holds a large share of the page's text: a main column inside `<div class="sidebar-1">` is
  * the article, whatever its class says.
  */
-import type { AnyNode, Element } from 'domhandler'
+import { type AnyNode, type Element, Element as ElementNode } from 'domhandler'
 import { isHidden, isStructuralBoilerplate } from './boilerplate.ts'
-import type { Doc } from './doc.ts'
+import { type Doc, textContent } from './doc.ts'
 import { measureText, type TextStats } from './text-stats.ts'
 
 const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript'])
@@ -76,6 +76,25 @@ const ownInlineChars = (el: Element, stats: Map<Element, TextStats>): number => 
     }
   }
   return n
+}
+
+const SENTENCE_END = /[.!?…"”)]\s*$/
+
+/**
+ * A short `<div>` that is a line of prose: only text and inline tags in it, no link text, and it
+ * ends like a sentence. Editors that write one `<div>` per sentence leave bodies with no `<p>`
+ * and no line long enough to count alone; menus and labels are links or end without a full stop.
+ */
+const isSentenceLine = (el: Element, stats: Stats): boolean => {
+  const st = stats.get(el)
+  if (!st || st.linkChars > 0) return false
+  let last = ''
+  for (const c of el.children as AnyNode[]) {
+    if (c.type === 'text') last = c.data.trim() || last
+    else if (c.type === 'tag' && INLINE_TAGS.has(c.name)) last = textContent(c).trim() || last
+    else if (c.type === 'tag' && c.name !== 'br') return false
+  }
+  return SENTENCE_END.test(last)
 }
 
 const cache = new WeakMap<Doc, DensityResult>()
@@ -151,7 +170,7 @@ const scoredParagraphs = (
     if (!holder) chars = st.chars - st.linkChars
     else if (TEXT_HOLDERS.has(el.name)) {
       chars = ownInlineChars(el, stats)
-      if (chars < MIN_OWN_TEXT) continue
+      if (chars < MIN_OWN_TEXT && !(el.name === 'div' && isSentenceLine(el, stats))) continue
     } else continue
     if (chars < 25 || excluded(el)) continue
     paragraphs.push({ el, score: 1 + st.punct + Math.min(chars / 100, 3), chars, holder })
@@ -180,9 +199,15 @@ const containerScores = (paragraphs: ReadonlyArray<ScoredParagraph>): Map<Elemen
   return scores
 }
 
+/**
+ * The page's body. HTML lets a page omit its <body> tag, and a saved copy may keep only the
+ * article's container: then the whole document is read (a detached wrapper over its top nodes).
+ */
+const bodyOf = (doc: Doc): Element =>
+  doc.byTag('body')[0] ?? doc.byTag('html')[0] ?? new ElementNode('body', {}, [...doc.document.children])
+
 const computeMainContent = (doc: Doc): DensityResult => {
-  const body = doc.byTag('body')[0]
-  if (!body) return { roots: [], method: 'none', pageChars: 0 }
+  const body = bodyOf(doc)
   const stats = measureText(body)
   const bodyStats = stats.get(body)!
   const excluded = exclusion(stats, Math.max(bodyStats.chars - bodyStats.linkChars, 1))

@@ -13,10 +13,10 @@ import { isBoxHeading, metaTitleMatch, rankTitle } from '../platforms/generic/ad
 import type { AdapterInput, AdapterOutput } from '../platforms/read/types.ts'
 import { looksLikeByline, splitAuthors, stripAuthorLabel } from './authors.ts'
 import { type BodyParts, extractBody, textOf } from './blocks.ts'
-import { isChromeLine, isEndHeading } from './boilerplate.ts'
+import { isChromeLine, isEndHeading, withoutInlineBoxes } from './boilerplate.ts'
 import { canonicalUrl } from './crawl-utils.ts'
 import { findPublished } from './date-finder.ts'
-import { parseMachineDate } from './dates.ts'
+import { isBareDateLine, parseMachineDate } from './dates.ts'
 import { type Doc, parseHtml } from './doc.ts'
 import { mainContent } from './density.ts'
 import { detectPlatform } from './fingerprint.ts'
@@ -148,13 +148,13 @@ const cleanParagraphs = (parts: BodyParts, adapter: AdapterOutput, title: string
   const dateLine = adapter.dateText ? foldVietnamese(adapter.dateText) : null
   const out: string[] = []
   const bylineAuthors: string[] = []
-  for (const p of parts.paragraphs) {
+  for (const p of withoutInlineBoxes(parts.paragraphs)) {
     if (out.length > 0 && isEndHeading(p)) break
     if (isChromeLine(p)) continue
     if (captions.has(p)) continue
     const f = foldVietnamese(p)
     // The headline printed again, or the date line, near the top of the body.
-    if (out.length < 3 && (f === foldedTitle || f === dateLine)) continue
+    if (out.length < 3 && (f === foldedTitle || f === dateLine || isBareDateLine(p))) continue
     if (dateLine && f === dateLine) continue
     if (out[out.length - 1] === p) continue
     // A labelled byline opening the body ("Tác giả: X", "Bài và ảnh: Y") is the author, not text.
