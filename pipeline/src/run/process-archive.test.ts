@@ -96,16 +96,19 @@ describe('processArchive', () => {
     120_000
   )
 
-  it.effect('loads the snapshot articles of an in-memory archive, each from its own record', () =>
-    Effect.gen(function* () {
-      const { summary, rows } = yield* processed(Layer.merge(Archive.Test(responses), Parser.Test))
-      expect(summary.pages).toBe(responses.length)
-      // The snapshot's own kind is the truth; the last page is skipped on the crawler's verdict.
-      const expected = pages.slice(0, -1).filter((p) => p.kind === 'article')
-      expect(rows[0].map((r) => r.url)).toEqual(expected.map((p) => p.url).sort())
-      const recordOf = new Map(responses.map((r) => [r.url, r.record_id]))
-      for (const r of rows[0]) expect(r.archive_record_id).toBe(recordOf.get(String(r.url)))
-    }).pipe(Effect.provide(WarehouseService.Test))
+  it.effect(
+    'loads the snapshot articles of an in-memory archive, each from its own record',
+    () =>
+      Effect.gen(function* () {
+        const { summary, rows } = yield* processed(Layer.merge(Archive.Test(responses), Parser.Test))
+        expect(summary.pages).toBe(responses.length)
+        // The snapshot's own kind is the truth; the last page is skipped on the crawler's verdict.
+        const expected = pages.slice(0, -1).filter((p) => p.kind === 'article')
+        expect(rows[0].map((r) => r.url)).toEqual(expected.map((p) => p.url).sort())
+        const recordOf = new Map(responses.map((r) => [r.url, r.record_id]))
+        for (const r of rows[0]) expect(r.archive_record_id).toBe(recordOf.get(String(r.url)))
+      }).pipe(Effect.provide(WarehouseService.Test)),
+    120_000
   )
 
   const brokenPool: PagePool = {
@@ -155,6 +158,7 @@ describe('processArchive', () => {
         expect(articles).toEqual(only(clean.rows[0]))
         expect(mentions).toEqual(only(clean.rows[1]))
         expect(failures).toEqual([])
-      }).pipe(Effect.provide(WarehouseService.Test))
+      }).pipe(Effect.provide(WarehouseService.Test)),
+    120_000
   )
 })

@@ -3,15 +3,16 @@
  * Offline (the default) it starts the portal simulator on the embedded snapshot and crawls through it
  * with the same crawler code as a live run; `live: true` fetches the real sites.
  */
-import { Effect, Layer } from 'effect'
+import { Clock, Effect, Layer } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
 import { crawl, type CrawlSummary } from '../crawl/crawl.ts'
 import { loadSources, sourceHosts } from '../crawl/sources.ts'
 import { type SimulatorOptions, startSimulator } from '../simulator/server.ts'
-import { endRun, publish, recordStage, upsertSources, type Warehouse } from '../warehouse/index.ts'
+import { WarehouseService } from '../warehouse/index.ts'
 import { type ProcessSummary, processArchive } from './process-archive.ts'
 import { inRun, resolveStage } from './run-stages.ts'
 import { Archive } from './services/archive.ts'
+import { stageError } from './services/errors.ts'
 import { withRunLogger } from './services/logger.ts'
 import { Parser } from './services/parser.ts'
 import { alertsStage } from '../alerts/evaluate.ts'
@@ -68,9 +69,11 @@ const simulatorOptions = (opts: RunOptions): SimulatorOptions =>
       ? { root: opts.snapshotRoot }
       : {}
 
-const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceConfig>, opts: RunOptions) =>
+const crawlStage = (runId: string, sources: ReadonlyArray<SourceConfig>, opts: RunOptions) =>
   Effect.gen(function* () {
-    const started = Date.now()
+    const db = yield* WarehouseService
+    const wh = db.handle
+    const started = yield* Clock.currentTimeMillis
     let hostMap: Record<string, string> | undefined
     let crawlable = sources
     let skipped: string[] = []
@@ -78,8 +81,7 @@ const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceC
       const sim = yield* Effect.acquireRelease(
         Effect.tryPromise({
           try: () => startSimulator(simulatorOptions(opts)),
-          catch: (e) =>
-            new Error(`could not start the portal simulator: ${e instanceof Error ? e.message : String(e)}`),
+          catch: (e) => stageError('crawl', e, 'could not start the portal simulator'),
         }),
         (s) => Effect.promise(() => s.close())
       )
@@ -101,11 +103,11 @@ const crawlStage = (wh: Warehouse, runId: string, sources: ReadonlyArray<SourceC
       ...(opts.maxPages !== undefined ? { maxPages: opts.maxPages } : {}),
       ...(opts.quiet ? { onProgress: () => {} } : {}),
     })
-    yield* recordStage(wh, runId, 'crawl', {
+    yield* db.recordStage(runId, 'crawl', {
       items_in: summary.totals.discovered,
       items_out: summary.totals.fetched,
       failures: summary.totals.failed,
-      elapsed_ms: Date.now() - started,
+      elapsed_ms: (yield* Clock.currentTimeMillis) - started,
       started_at: new Date(started).toISOString(),
       details: { complete: summary.complete, skipped_sources: skipped },
     })
@@ -119,11 +121,12 @@ export const runPipeline = (opts: RunOptions) =>
     return yield* inRun(opts.dbFile, mode, (wh, runId) =>
       Effect.gen(function* () {
         yield* Effect.log(`run ${runId} (${mode}) → ${opts.dbFile}`)
-        const runStarted = Date.now()
-        yield* upsertSources(wh, sources)
-        const crawlStarted = Date.now()
-        const crawled = opts.reparseOnly ? null : yield* crawlStage(wh, runId, sources, opts)
-        const processStarted = Date.now()
+        const db = yield* WarehouseService
+        const runStarted = yield* Clock.currentTimeMillis
+        yield* db.upsertSources(sources)
+        const crawlStarted = yield* Clock.currentTimeMillis
+        const crawled = opts.reparseOnly ? null : yield* crawlStage(runId, sources, opts)
+        const processStarted = yield* Clock.currentTimeMillis
         if (crawled) {
           const t = crawled.summary.totals
           yield* Effect.log(`crawl: ${t.fetched} fetched, ${t.not_modified} not modified, ${t.failed} failed`)
@@ -144,10 +147,10 @@ export const runPipeline = (opts: RunOptions) =>
         if (att.ocr_unavailable) yield* Effect.log(`attachments: ${att.ocr_unavailable}`)
         const resolveStarted = yield* resolveStage(wh, runId)
         yield* alertsStage(wh, runId, (line) => opts.quiet || process.stderr.write(`${line}\n`))
-        yield* endRun(wh, runId, 'ok')
-        const publishStarted = Date.now()
-        const published = yield* publish(wh)
-        const finished = Date.now()
+        yield* db.endRun(runId, 'ok')
+        const publishStarted = yield* Clock.currentTimeMillis
+        const published = yield* db.publish()
+        const finished = yield* Clock.currentTimeMillis
         yield* Effect.log(`published ${published.file}`)
         const summary: RunSummary = {
           run_id: runId,

@@ -2,7 +2,7 @@
  * The frame `thidua run` and `thidua ingest` share: open the warehouse and start a run, resolve as a
  * recorded stage, and a failed body recorded as a failed run (the published version stays the previous one).
  */
-import { Effect } from 'effect'
+import { Clock, Effect } from 'effect'
 import { EXTRACTOR_VERSION } from '../extract/extract.ts'
 import { describeError } from '../warehouse/db.ts'
 import { finalizeRun, recordStage, type Warehouse, WarehouseService } from '../warehouse/index.ts'
@@ -36,10 +36,10 @@ export const inRun = <A, E, R, E2 = never>(
 /** finalizeRun, timed and recorded as the run's `resolve` stage; returns when it started (ms). */
 export const resolveStage = (wh: Warehouse, runId: string) =>
   Effect.gen(function* () {
-    const started = Date.now()
+    const started = yield* Clock.currentTimeMillis
     const finalized = yield* finalizeRun(wh, runId)
     yield* recordStage(wh, runId, 'resolve', {
-      elapsed_ms: Date.now() - started,
+      elapsed_ms: (yield* Clock.currentTimeMillis) - started,
       started_at: new Date(started).toISOString(),
       details: finalized,
     })
