@@ -81,5 +81,9 @@ describe('relations evaluation', () => {
     expect(report.find((l) => l.startsWith('dev corpus, frozen test part'))).toMatch(
       /\(1 relations\): 1 texts, P 100\.0 R 100\.0 F1 100\.0/
     )
+    // The sets side by side: a part with no relation labelled has no F1 there.
+    expect(report.at(-1)).toMatch(
+      /^relations F1: gold \d+\.\d \| frozen test 100\.0 \(goal ≥ 90\.0 on frozen test\)$/
+    )
   })
 })
