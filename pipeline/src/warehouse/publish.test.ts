@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { DuckDBInstance } from '@duckdb/node-api'
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import { describe, expect, it } from 'vitest'
 import { queryRows, queryValue } from './db.ts'
 import { loadBatch } from './load.ts'
 import { closeWarehouseSync } from './open.ts'
 import { currentPointer, currentPublished, publish, publishedDir } from './publish.ts'
+import { LOADED_TABLES } from './tables.ts'
 import { buildFixtureWarehouse, tempDbFile } from './testing/build.ts'
 import { makeItem } from './testing/fixtures.ts'
 
@@ -68,8 +69,37 @@ describe('publish', () => {
       expect(files).toContain(path.basename(v4.file))
       expect(files.some((f) => f.endsWith('.tmp'))).toBe(false)
       expect(existsSync(v1.file)).toBe(false)
+
+      // The published bytes hold exactly the working tables (a file copy since issue #17).
+      const sums = async (conn: DuckDBConnection) => {
+        const out: string[] = []
+        for (const t of [...Object.keys(LOADED_TABLES), 'documents', 'events', 'search_terms'])
+          out.push(String(await queryValue(conn, `SELECT count(*) || ':' || bit_xor(hash(x)) FROM ${t} x`)))
+        return out
+      }
+      const published = await openReadOnly(v4.file)
+      expect(await sums(published.conn)).toEqual(await sums(wh.conn))
+      published.conn.closeSync()
+      published.inst.closeSync()
     } finally {
       closeWarehouseSync(wh)
+    }
+  })
+
+  it("falls back to DuckDB's own copy when the database is not a file on disk", async () => {
+    const inst = await DuckDBInstance.create(':memory:')
+    const conn = await inst.connect()
+    const dbFile = tempDbFile()
+    try {
+      await conn.run(`CREATE TABLE articles AS SELECT range AS n FROM range(7)`)
+      const v = await publish({ dbFile, instance: inst, conn })
+      const reader = await openReadOnly(v.file)
+      expect(Number(await queryValue(reader.conn, 'SELECT sum(n) FROM articles'))).toBe(21)
+      reader.conn.closeSync()
+      reader.inst.closeSync()
+    } finally {
+      conn.closeSync()
+      inst.closeSync()
     }
   })
 })

@@ -4,10 +4,20 @@
  * researchers) open CURRENT's file read-only and never see a half-written version; the last few
  * versions are kept so a reader still on an older one is not pulled from under it.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
-import { queryRows, sqlIdent, sqlString, type Warehouse } from './db.ts'
+import { queryRows, queryValue, sqlIdent, sqlString, type Warehouse } from './db.ts'
 
 export const publishedDir = (dbFile: string): string => `${dbFile.replace(/\.duckdb$/, '')}.published`
 export const currentPointer = (dbFile: string): string => path.join(publishedDir(dbFile), 'CURRENT')
@@ -36,6 +46,50 @@ export interface PublishResult {
   readonly removed: ReadonlyArray<string>
 }
 
+/** The slow road: DuckDB rewrites every table into a new file (compacted, but proportional to it all). */
+const copyDatabase = async (wh: Warehouse, tmp: string) => {
+  const [db] = await queryRows(wh.conn, 'SELECT current_database() AS name')
+  await wh.conn.run(`ATTACH ${sqlString(tmp)} AS thidua_publish`)
+  try {
+    await wh.conn.run(`COPY FROM DATABASE ${sqlIdent(String(db?.name))} TO thidua_publish`)
+  } finally {
+    await wh.conn.run('DETACH thidua_publish')
+  }
+}
+
+/**
+ * Issue #17: after a CHECKPOINT the file alone holds the committed state, so its bytes are the published
+ * version (a reflink where the file system has them, i.e. only changed blocks cost; else a plain copy,
+ * still ~20× cheaper than COPY FROM DATABASE). Only a checkpoint rewrites the file's live blocks, and
+ * DuckDB checkpoints only when no other write transaction is open: the catalog write below holds one
+ * open (rolled back) while the bytes are copied. The copy is then opened and its articles counted
+ * against the snapshot; false (and no file) when they differ, so the caller falls back to copyDatabase.
+ */
+const copyCheckpointedFile = async (wh: Warehouse, tmp: string): Promise<boolean> => {
+  await wh.conn.run('BEGIN TRANSACTION')
+  let expected: unknown
+  try {
+    await wh.conn.run('CREATE TABLE main.thidua_publish_hold (x INTEGER)')
+    expected = await queryValue(wh.conn, 'SELECT count(*) FROM main.articles')
+    copyFileSync(wh.dbFile, tmp, constants.COPYFILE_FICLONE)
+  } finally {
+    await wh.conn.run('ROLLBACK')
+  }
+  const copy = await DuckDBInstance.create(tmp, { access_mode: 'READ_ONLY' })
+  try {
+    const conn = await copy.connect()
+    try {
+      if (String(await queryValue(conn, 'SELECT count(*) FROM articles')) === String(expected)) return true
+    } finally {
+      conn.closeSync()
+    }
+  } finally {
+    copy.closeSync()
+  }
+  rmSync(tmp, { force: true })
+  return false
+}
+
 /**
  * Publishes from an open warehouse (the pipeline's connection, so no second writer is needed) or from a
  * database file that nobody else has open.
@@ -62,13 +116,8 @@ export const publish = async (
   const tmp = `${final}.tmp`
   rmSync(tmp, { force: true })
   await target.conn.run('CHECKPOINT')
-  const [db] = await queryRows(target.conn, 'SELECT current_database() AS name')
-  await target.conn.run(`ATTACH ${sqlString(tmp)} AS thidua_publish`)
-  try {
-    await target.conn.run(`COPY FROM DATABASE ${sqlIdent(String(db?.name))} TO thidua_publish`)
-  } finally {
-    await target.conn.run('DETACH thidua_publish')
-  }
+  if (!(existsSync(target.dbFile) && (await copyCheckpointedFile(target, tmp))))
+    await copyDatabase(target, tmp)
   rmSync(`${tmp}.wal`, { force: true })
   renameSync(tmp, final)
   const ptrTmp = `${currentPointer(target.dbFile)}.tmp`
