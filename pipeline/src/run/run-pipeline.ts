@@ -3,7 +3,7 @@
  * Offline (the default) it starts the portal simulator on the embedded snapshot and crawls through it
  * with the same crawler code as a live run; `live: true` fetches the real sites.
  */
-import { Clock, Effect, Layer } from 'effect'
+import { Clock, Effect, Layer, Runtime } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
 import { crawl, type CrawlSummary } from '../crawl/crawl.ts'
 import { loadSources, sourceHosts } from '../crawl/sources.ts'
@@ -146,7 +146,9 @@ export const runPipeline = (opts: RunOptions) =>
         }
         if (att.ocr_unavailable) yield* Effect.log(`attachments: ${att.ocr_unavailable}`)
         const resolveStarted = yield* resolveStage(wh, runId)
-        yield* alertsStage(wh, runId, (line) => opts.quiet || process.stderr.write(`${line}\n`))
+        // The alerts stage takes a plain callback: its lines go to the run's logger all the same.
+        const runtime = yield* Effect.runtime<never>()
+        yield* alertsStage(wh, runId, (line) => Runtime.runSync(runtime)(Effect.log(line)))
         yield* db.endRun(runId, 'ok')
         const publishStarted = yield* Clock.currentTimeMillis
         const published = yield* db.publish()
