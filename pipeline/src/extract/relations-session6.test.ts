@@ -2,8 +2,8 @@
  * Relation rules of session 6 (issue #16), each on sentences written for the test in the news and
  * portal styles the real corpus showed: an instruction carried out "tại" a letter, the tasks a document
  * sets, a list under its own heading, a listed document that opens a clause of its own, "có Công văn",
- * "thay cho", and hard wraps inside a verb or before a count. Then properties: no throw, valid indexes
- * and spans, and bounded time on long texts made of these forms.
+ * "thay cho", and hard wraps inside a verb or before a count. Then a property: no throw, valid indexes
+ * and spans (bounded time on long texts of these forms: relations-hostile.test.ts).
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -164,17 +164,5 @@ describe('properties of the session-6 forms', () => {
       }),
       { numRuns: 150, seed: 6 }
     )
-  })
-
-  it('reads 200k characters of these forms in seconds (no super-linear reading)', () => {
-    const block =
-      'Thực hiện chỉ đạo của UBND tỉnh tại Công văn số 12/UBND-NC; các Nghị quyết của HĐND tỉnh: số 71/NQ-HĐND về đầu tư công trung hạn\n5 năm; số 72/NQ-HĐND và Kế hoạch số 5/KH-UBND của UBND tỉnh triển khai thực\nhiện các nhiệm vụ tại Chỉ thị số 41-CT/TW thay cho Kế hoạch số 4/KH-UBND, '
-    const text = block.repeat(Math.ceil(200_000 / block.length)).slice(0, 200_000)
-    extract('Kế hoạch số 1/KH-UBND', { id: 'warm' })
-    const t0 = performance.now()
-    const x = extract(text, { id: 'long', published: '2025-01-01' })
-    // generous for a busy machine: a quadratic reading of this text takes minutes
-    expect(performance.now() - t0).toBeLessThan(8000)
-    expect(x.documents.length).toBeGreaterThan(0)
   })
 })
