@@ -3,8 +3,8 @@
  * sitemaps), and for HTML pages every anchor plus the pagination a portal offers — `rel=next`,
  * `.pagination`-style pagers, and pagers that only exist as `onclick="self.location='…'"`.
  */
-import * as cheerio from 'cheerio'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { Parser } from 'htmlparser2'
 import { tryCanonicalUrl } from '../page/canonical-url.ts'
 
 export interface HtmlLinks {
@@ -17,20 +17,18 @@ export interface HtmlLinks {
   readonly canonical: string | null
 }
 
-const PAGER_SELECTORS = [
-  '.pagination',
-  '.pager',
-  '.paging',
-  '.page-nav',
-  '.nav-links',
-  '.wd-paging',
-  '.yiiPager',
-  '.search-paginator',
-  '[class*="pagination"]',
-  '[class*="paging"]',
-  '[id*="PageIterator"]',
-  'nav[aria-label*="ag"]',
-].join(', ')
+/** Pager containers (what cheerio's `.pagination, .pager, …, nav[aria-label*="ag"]` selected before). */
+const PAGER_CLASSES = new Set(['pager', 'page-nav', 'nav-links', 'yiiPager', 'search-paginator'])
+const WHITESPACE = /[ \t\n\f\r]+/
+const isPager = (name: string, attrs: Readonly<Record<string, string>>): boolean => {
+  const cls = attrs.class
+  if (cls !== undefined) {
+    if (cls.includes('pagination') || cls.includes('paging')) return true
+    for (const c of cls.split(WHITESPACE)) if (PAGER_CLASSES.has(c)) return true
+  }
+  if (attrs.id?.includes('PageIterator')) return true
+  return name === 'nav' && (attrs['aria-label'] ?? '').includes('ag')
+}
 
 const ONCLICK_URL =
   /(?:self|window|document|top)?\.?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]|location\.assign\(\s*['"]([^'"]+)['"]/i
@@ -38,59 +36,101 @@ const ONCLICK_URL =
 const usableHref = (href: string | undefined): href is string =>
   !!href && !/^\s*(?:javascript:|mailto:|tel:|#|data:)/i.test(href)
 
+const hasToken = (value: string | undefined, token: string) =>
+  value?.split(WHITESPACE).includes(token) === true
+
+/** Raw attribute values in document order, resolved once the <base> is known. */
+interface RawLinks {
+  base: string | undefined
+  /** The first <link rel=canonical>'s href; null before one is seen. */
+  canonical: string | undefined | null
+  readonly anchors: string[]
+  readonly next: string[]
+  /** Links and onclick targets in or of pager containers. */
+  readonly pager: Array<{ readonly href: string | undefined; readonly click: string | undefined }>
+  /** onclick handlers that set a location, anywhere. */
+  readonly clicks: string[]
+  readonly feeds: string[]
+}
+
+const emptyRaw = (): RawLinks => ({
+  base: undefined,
+  canonical: null,
+  anchors: [],
+  next: [],
+  pager: [],
+  clicks: [],
+  feeds: [],
+})
+
+/** Head-side link tags: base, rel=next, canonical, feeds. */
+const linkTag = (raw: RawLinks, name: string, attrs: Readonly<Record<string, string>>) => {
+  const { href } = attrs
+  // HTML matches rel case-insensitively (css-select did too)
+  const rel = attrs.rel?.toLowerCase()
+  if (name === 'base' && href !== undefined && raw.base === undefined) raw.base = href
+  if ((name === 'a' || name === 'link') && hasToken(rel, 'next')) raw.next.push(href ?? '')
+  if (name !== 'link') return
+  if (raw.canonical === null && rel === 'canonical') raw.canonical = href
+  const type = (attrs.type ?? '').toLowerCase()
+  if (href !== undefined && hasToken(rel, 'alternate') && (type.includes('rss') || type.includes('atom')))
+    raw.feeds.push(href)
+}
+
+/** One pass of htmlparser2's tokenizer with a stack of open elements; no DOM is built. */
+const scanHtml = (html: string): RawLinks => {
+  const raw = emptyRaw()
+  // Per open element: whether it is a pager container; `inPager` counts those open.
+  const stack: boolean[] = []
+  let inPager = 0
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const { href, onclick } = attrs
+        linkTag(raw, name, attrs)
+        if ((name === 'a' || name === 'area') && href !== undefined) raw.anchors.push(href)
+        const pager = isPager(name, attrs)
+        // descendants of a pager that are links or clickable; the pager itself only when clickable
+        if ((inPager > 0 && (name === 'a' || onclick !== undefined)) || (pager && onclick !== undefined))
+          raw.pager.push({ href, click: onclick })
+        if (onclick?.includes('location')) raw.clicks.push(onclick)
+        stack.push(pager)
+        if (pager) inPager++
+      },
+      onclosetag() {
+        if (stack.pop()) inPager--
+      },
+    },
+    { decodeEntities: true }
+  )
+  parser.end(html)
+  return raw
+}
+
 export function extractHtmlLinks(html: string, pageUrl: string): HtmlLinks {
-  // htmlparser2, not cheerio's default parse5: parse5 takes seconds on a page nested 10,000 deep, on the
-  // crawler's event loop (#18); for anchors and link tags the two trees agree.
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } })
-  const baseHref = $('base[href]').attr('href')
-  const base = (baseHref && tryCanonicalUrl(baseHref, pageUrl)) || pageUrl
+  // A tokenizer pass, not a DOM: parse5 took seconds on a page nested 10,000 deep on the crawler's event
+  // loop (#18), and building even htmlparser2's tree was the crawl's largest cost per page (#17).
+  const raw = scanHtml(html)
+  const base = (raw.base && tryCanonicalUrl(raw.base, pageUrl)) || pageUrl
   const resolve = (href: string | undefined): string | null =>
     usableHref(href) ? tryCanonicalUrl(href, base) : null
-
-  const anchors = new Set<string>()
-  $('a[href], area[href]').each((_, el) => {
-    const u = resolve($(el).attr('href'))
-    if (u) anchors.add(u)
-  })
-
-  const pagination = new Set<string>()
-  $('link[rel~="next"], a[rel~="next"]').each((_, el) => {
-    const u = resolve($(el).attr('href'))
-    if (u) pagination.add(u)
-  })
-  $(PAGER_SELECTORS)
-    .find('a, [onclick]')
-    .addBack('[onclick]')
-    .each((_, el) => {
-      const node = $(el)
-      const fromHref = resolve(node.attr('href'))
-      if (fromHref) pagination.add(fromHref)
-      const m = ONCLICK_URL.exec(node.attr('onclick') ?? '')
-      const fromClick = m ? resolve(m[1] ?? m[2]) : null
-      if (fromClick) pagination.add(fromClick)
-    })
-  // onclick pagers outside any pager container still move to another list page
-  $('[onclick*="location"]').each((_, el) => {
-    const m = ONCLICK_URL.exec($(el).attr('onclick') ?? '')
-    const u = m ? resolve(m[1] ?? m[2]) : null
-    if (u) pagination.add(u)
-  })
+  const fromClick = (onclick: string | undefined) => {
+    const m = ONCLICK_URL.exec(onclick ?? '')
+    return m ? resolve(m[1] ?? m[2]) : null
+  }
+  const resolvedSet = (values: ReadonlyArray<string | null>) => new Set(values.filter((u) => u !== null))
+  const pagination = resolvedSet([
+    ...raw.next.map(resolve),
+    ...raw.pager.flatMap((p) => [resolve(p.href), fromClick(p.click)]),
+    // onclick pagers outside any pager container still move to another list page
+    ...raw.clicks.map(fromClick),
+  ])
   pagination.delete(tryCanonicalUrl(pageUrl) ?? pageUrl)
-
-  const feeds = new Set<string>()
-  $('link[rel~="alternate"][href]').each((_, el) => {
-    const type = ($(el).attr('type') ?? '').toLowerCase()
-    if (type.includes('rss') || type.includes('atom')) {
-      const u = resolve($(el).attr('href'))
-      if (u) feeds.add(u)
-    }
-  })
-  const canonicalHref = $('link[rel="canonical"]').attr('href')
   return {
-    anchors: [...anchors],
+    anchors: [...resolvedSet(raw.anchors.map(resolve))],
     pagination: [...pagination],
-    feeds: [...feeds],
-    canonical: canonicalHref ? tryCanonicalUrl(canonicalHref, base) : null,
+    feeds: [...resolvedSet(raw.feeds.map(resolve))],
+    canonical: raw.canonical ? tryCanonicalUrl(raw.canonical, base) : null,
   }
 }
 
