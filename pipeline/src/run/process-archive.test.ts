@@ -107,6 +107,24 @@ describe('processArchive', () => {
         expect(rows[0].map((r) => r.url)).toEqual(expected.map((p) => p.url).sort())
         const recordOf = new Map(responses.map((r) => [r.url, r.record_id]))
         for (const r of rows[0]) expect(r.archive_record_id).toBe(recordOf.get(String(r.url)))
+        // The stage is recorded with the test's clock (Effect's Clock, never read from the machine here).
+        const { conn } = (yield* WarehouseService).handle
+        const stages = yield* Effect.promise(() =>
+          queryRows(
+            conn,
+            `SELECT stage, epoch_ms(started_at)::INTEGER AS started, elapsed_ms::INTEGER AS elapsed_ms,
+             items_in::INTEGER AS items_in, items_out::INTEGER AS items_out FROM stage_stats`
+          )
+        )
+        expect(stages).toEqual([
+          {
+            stage: 'parse_extract_load',
+            started: 0,
+            elapsed_ms: 0,
+            items_in: responses.length,
+            items_out: expected.length,
+          },
+        ])
       }).pipe(Effect.provide(WarehouseService.Test)),
     120_000
   )
