@@ -4,7 +4,8 @@
  * extracted exactly as a run does, then loaded through loadBatch in batches of 1,000, followed by
  * finalizeRun (clusters, resolution, search index) and publish. Reports load throughput (articles/s,
  * rows/s), finalize and publish time, search latency and the database size; then BENCH_LOAD_INCREMENTAL
- * (default 1,000) more generated articles are loaded and finalized incrementally, beside the full time.
+ * (default 1,000) more generated articles are loaded, finalized incrementally and published, beside the full
+ * time (`incremental_run_to_full_run`: that whole re-run over load + finalize + publish of the first N).
  * Baseline in the same run: the same rows copied with one plain `INSERT INTO ... SELECT` into empty
  * tables of the same schema in another database (what DuckDB itself needs to write them), so
  * `load_ratio_to_insert_select` is the share of raw insert speed that loadBatch achieves.
@@ -34,7 +35,7 @@ const BATCH = 1_000
 const INC = Number(process.env.BENCH_LOAD_INCREMENTAL ?? 1_000)
 
 /** Render → parse → extract, as the pipeline does for a fetched page; null when the parser rejects it. */
-const prepare = (
+export const prepare = (
   routes: GeneratedRoutes,
   url: string,
   n: number,
@@ -110,7 +111,12 @@ export async function run(): Promise<Record<string, unknown>> {
     const tif = performance.now()
     const incSummary = await finalizeRun(wh, runId)
     const incFinalizeS = (performance.now() - tif) / 1000
-    await wh.conn.run('CHECKPOINT')
+    const tip = performance.now()
+    await publish(wh)
+    const incPublishS = (performance.now() - tip) / 1000
+    // The whole re-run (load + finalize + publish of the new articles) over the whole first run.
+    const fullRunS = loadMs / 1000 + finalizeS + publishS
+    const incRunS = incLoadS + incFinalizeS + incPublishS
 
     // Baseline: the same rows, one plain INSERT ... SELECT per table into an empty database.
     const baseFile = path.join(dir, 'baseline.duckdb')
@@ -153,6 +159,8 @@ export async function run(): Promise<Record<string, unknown>> {
       incremental_finalize_seconds: Math.round(incFinalizeS * 100) / 100,
       incremental_finalize_mode: incSummary.mode,
       incremental_to_full_finalize: Math.round((incFinalizeS / finalizeS) * 1000) / 1000,
+      incremental_publish_seconds: Math.round(incPublishS * 100) / 100,
+      incremental_run_to_full_run: Math.round((incRunS / fullRunS) * 1000) / 1000,
       publish_seconds: Math.round(publishS * 100) / 100,
       search_ms: Math.round(searchMs),
       search_hits: hits,
