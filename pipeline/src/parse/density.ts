@@ -231,7 +231,10 @@ const computeMainContent = (doc: Doc): DensityResult => {
   const total = paragraphs.reduce((n, p) => n + p.chars, 0)
   if (!best) return { roots: [], method: 'none', pageChars: total }
 
-  let roots = withSiblings(best, bestScore, adjusted, stats, excluded)
+  const held = heldScores(paragraphs)
+  const sibling = (c: Element): boolean =>
+    adjusted(c) >= SIBLING_SHARE * bestScore || (held.get(c) ?? 0) >= SIBLING_SHARE * (held.get(best!) ?? 0)
+  let roots = withSiblings(outermostWrapper(best), sibling, stats, excluded)
   let method: DensityResult['method'] = roots.length > 1 ? 'density+siblings' : 'density'
   if (coveredChars(roots, paragraphs) < MIN_COVERAGE * total) {
     const wide = coverageContainer(paragraphs, total, stats)
@@ -253,11 +256,40 @@ const coveredChars = (
   paragraphs: ReadonlyArray<{ el: Element; chars: number }>
 ): number => paragraphs.reduce((n, p) => (roots.some((r) => contains(r, p.el)) ? n + p.chars : n), 0)
 
-/** The winner and the siblings beside it that carry article-like text, in document order. */
+/** Each element's sum of the scores of the paragraphs anywhere below it. */
+const heldScores = (paragraphs: ReadonlyArray<ScoredParagraph>): Map<Element, number> => {
+  const held = new Map<Element, number>()
+  for (const p of paragraphs)
+    for (let e: Element | null = p.el; e && e.type === 'tag'; e = e.parent as Element | null)
+      held.set(e, (held.get(e) ?? 0) + p.score)
+  return held
+}
+
+/**
+ * The winner's outermost wrapper that holds nothing else (a block that is its parent's only
+ * element child is the same block): its siblings are where the rest of a split body sits.
+ */
+const outermostWrapper = (el: Element): Element => {
+  let e = el
+  for (let p = e.parent as Element | null; p?.type === 'tag' && p.name !== 'body' && p.name !== 'html'; ) {
+    const alone = p.children.every(
+      (c) => c === e || c.type === 'comment' || (c.type === 'text' && !c.data.trim())
+    )
+    if (!alone) break
+    e = p
+    p = e.parent as Element | null
+  }
+  return e
+}
+
+/**
+ * The winner and the siblings beside it that carry article-like text, in document order: a
+ * sibling scoring a share of the winner, or holding that share of its paragraph scores deeper
+ * down (the rest of a body split across two wrappers by an ad block).
+ */
 const withSiblings = (
   best: Element,
-  bestScore: number,
-  adjusted: (el: Element) => number,
+  joins: (el: Element) => boolean,
   stats: Map<Element, TextStats>,
   excluded: (el: Element | null) => boolean
 ): Element[] => {
@@ -272,7 +304,7 @@ const withSiblings = (
     }
     const st = stats.get(c)
     if (!st || excluded(c) || linkDensity(st) > SIBLING_LINK_DENSITY) continue
-    if (adjusted(c) >= SIBLING_SHARE * bestScore) out.push(c)
+    if (joins(c)) out.push(c)
   }
   return out
 }

@@ -67,6 +67,22 @@ describe('a "read also" box between the paragraphs', () => {
   })
 })
 
+describe('a body split across two wrappers by an ad block', () => {
+  const split = (wrap: (inner: string) => string) =>
+    `<html lang="vi"><head><title>${HEADLINE}</title></head><body><main><h1>${HEADLINE}</h1>
+    ${wrap(ps(LONG.slice(0, 3)))}<div class="qc-inread"><img src="/qc.gif"></div>${wrap(ps(LONG.slice(3)))}</main></body></html>`
+
+  it.each([
+    ['one level deep', (inner: string) => `<div class="noi-dung"><div class="doan">${inner}</div></div>`],
+    [
+      'three levels deep',
+      (inner: string) => `<div class="row"><div class="col"><div class="doan">${inner}</div></div></div>`,
+    ],
+  ])('is kept whole: %s', (_, wrap) => {
+    expect(body(split(wrap))).toEqual(LONG)
+  })
+})
+
 describe('a body written as one short <div> per sentence', () => {
   const lines = [
     'Sáng 20/10, tỉnh tổ chức hội nghị biểu dương.',
