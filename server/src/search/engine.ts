@@ -8,13 +8,19 @@
  * rerank depth) rows are ever sorted; the total is the size of the filtered set.
  */
 import { fold } from '../routes/search-snippet.ts'
-import { groupDocs, NO_DAY, type SearchIndexData } from './index-build.ts'
+import { groupDocs, NO_DAY, type Postings, type SearchIndexData } from './index-build.ts'
+import { topByImpact } from './impact-top.ts'
 import { pairPostings } from './biwords.ts'
 import { difference, EMPTY, holdsRun, intersect, keep, seek, unionAll } from './postings.ts'
 import type { SearchQuery, Term } from './query.ts'
 import { snippetFor } from './snippet.ts'
 import { RERANK_DEPTH } from './sql.ts'
 import { betterBy, topDocs } from './top.ts'
+
+type Better = (a: number, b: number) => boolean
+
+/** Candidates below this many are scored in full: the walk would not pay. */
+const PRUNE_MIN = 1024
 
 /** The route's own filters (those the index holds; mention filters stay in SQL). */
 export interface RouteFilters {
@@ -69,6 +75,10 @@ export class SearchIndex {
   private readonly stamp: Uint32Array
   private readonly acc: Float64Array
   private mark = 0
+  /** False scores every candidate (the reference the pruned top-k is tested and benched against). */
+  pruning = true
+  /** Searches whose top-k the impact walk found (the others scored every candidate). */
+  walked = 0
 
   constructor(readonly data: SearchIndexData) {
     this.all = Uint32Array.from({ length: data.n }, (_, i) => i)
@@ -270,6 +280,31 @@ export class SearchIndex {
     return keep(cand, test)
   }
 
+  /** The postings of the query's scored tokens, each once, in the order their impacts are added. */
+  private scored(s: SearchQuery): Postings[] {
+    const out: Postings[] = []
+    for (const tok of new Set(s.scoreText.split(' ').filter(Boolean))) {
+      const p = this.data.postings.get(tok)
+      if (p) out.push(p)
+    }
+    return out
+  }
+
+  /**
+   * The best k candidates without scoring them all (impact-top.ts), or null where that does not pay:
+   * few candidates, or a cited document number's bonus (not a posting list with an order).
+   */
+  private pruned(s: SearchQuery, cand: Uint32Array, k: number, better: Better): number[] | null {
+    if (!this.pruning || s.citedNumbers.length || cand.length < PRUNE_MIN || cand.length < 4 * k) return null
+    const lists = this.scored(s)
+    // with more words a walk meets most candidates before its bound falls (measured: a loss)
+    if (!lists.length || lists.length > 3) return null
+    const inCand = this.marks(2)
+    for (let i = 0; i < cand.length; i++) this.stamp[cand[i] as number] = inCand
+    // ties at the k-th score (short, uniform texts) make a walk long: it gives up early
+    return topByImpact(lists, cand, k, better, { stamp: this.stamp, acc: this.acc, inCand }, cand.length / 4)
+  }
+
   /** Scores of the candidates, in the per-article scratch `acc` (read by article number). */
   private scores(s: SearchQuery, cand: Uint32Array): Float64Array {
     const { acc, stamp } = this
@@ -299,10 +334,7 @@ export class SearchIndex {
         }
       }
     }
-    for (const tok of new Set(s.scoreText.split(' ').filter(Boolean))) {
-      const p = this.data.postings.get(tok)
-      if (p) add(p.docs, p.impact)
-    }
+    for (const p of this.scored(s)) add(p.docs, p.impact)
     // an article citing a document number written in the query comes first
     if (s.citedNumbers.length) add(this.citing(s.citedNumbers), null)
     return acc
@@ -333,12 +365,18 @@ export class SearchIndex {
   search(s: SearchQuery, f: RouteFilters, limit: number, offset: number): SearchPage {
     const d = this.data
     const cand = this.filtered(f, this.candidates(s, this.filterLists(s, f)))
-    const scores = this.scores(s, cand)
+    const scores = this.acc
     const boost = this.pairBoost(s)
     const better = betterBy(scores, d.publishedMs)
     const depth = boost ? RERANK_DEPTH : 0
+    const k = depth + offset + limit
     // rows beyond the best depth+offset+limit by the base score can never reach the page
-    let best = topDocs(cand, depth + offset + limit, better)
+    let best = this.pruned(s, cand, k, better)
+    if (best) this.walked++
+    else {
+      this.scores(s, cand)
+      best = topDocs(cand, k, better)
+    }
     if (boost) {
       for (const doc of best.slice(0, depth)) scores[doc] = (scores[doc] as number) + boost(doc)
       best = best.sort((a, b) => (better(a, b) ? -1 : 1))

@@ -15,6 +15,7 @@
  */
 import { fold } from '../routes/search-snippet.ts'
 import { type Biwords, buildBiwords } from './biwords.ts'
+import { impactOrder, ORDER_MIN } from './impact-top.ts'
 
 export interface ArticleRow {
   readonly id: string
@@ -37,6 +38,8 @@ export interface Postings {
   readonly docs: Uint32Array
   /** BM25F contribution of this token to each article's score. */
   readonly impact: Float64Array
+  /** Positions from the highest impact down (impact-top.ts), for lists of ORDER_MIN or more. */
+  readonly order: Uint32Array | null
 }
 
 export interface SearchIndexData {
@@ -227,7 +230,8 @@ export class IndexBuilder {
           (v & 0xffff) / (0.25 + (0.75 * (bl[doc] ?? 0)) / avgB)
         impact[k] = (idf * w * 2.2) / (w + 1.2)
       }
-      out.set(this.tokenNames[t] as string, { docs: d, impact })
+      const order = d.length >= ORDER_MIN ? impactOrder(impact) : null
+      out.set(this.tokenNames[t] as string, { docs: d, impact, order })
     })
     return out
   }

@@ -4,33 +4,60 @@
  * "đưa"); with two or more query words only runs of consecutive matching words are marked (or one word
  * holding several, like "138/KH-UBND"), so "thi dua lang son" does not mark every "Thị" in names. The
  * window is cut from the body around the first marked run, whole words only, HTML escaped; the title
- * when the body has no match. Only a window of the body is scanned, so a huge article costs no more.
+ * when the body has no match. Only a window of the body is scanned, so a huge article costs no more;
+ * words where no query token can stand (snippet-prefilter.ts) are never analysed.
  */
 import { fold } from '../routes/search-snippet.ts'
 import type { SearchQuery } from './query.ts'
+import { prefilterOf } from './snippet-prefilter.ts'
 
 const WINDOW = 220
 const LEAD = 60
 /** Bodies are scanned up to this many characters for the first match (long articles stay cheap). */
 const SCAN_LIMIT = 200_000
 
+const HTML_SPECIAL = /[&<>]/
 const escapeHtml = (s: string): string =>
-  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+  HTML_SPECIAL.test(s) ? s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;') : s
 const EDGE = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su
 
-interface Matcher {
+export interface Matcher {
   /** Query tokens with the accented words that fix their diacritics (empty = any). */
   readonly tokens: ReadonlyMap<string, ReadonlySet<string>>
   readonly needRuns: boolean
+  /** Where a query token could stand in a raw text (null: nowhere, the query has no token). */
+  readonly prefilter: RegExp | null
 }
 
+/** A page's rows share their query object: its matcher is built once. */
+const matchers = new WeakMap<SearchQuery, Matcher>()
+
 export const matcherOf = (s: SearchQuery): Matcher => {
+  const known = matchers.get(s)
+  if (known) return known
   const tokens = new Map<string, Set<string>>()
   for (const t of s.clauses.flat()) {
     for (const tok of t.tokens) if (!tokens.has(tok)) tokens.set(tok, new Set())
     for (const w of t.accented) tokens.get(fold(w))?.add(w)
   }
-  return { tokens, needRuns: tokens.size >= 2 }
+  const m = { tokens, needRuns: tokens.size >= 2, prefilter: prefilterOf(tokens.keys()) }
+  matchers.set(s, m)
+  return m
+}
+
+/** The first place at or after a position where a query token could stand (Infinity: none). */
+const possibleMatches = (text: string, re: RegExp | null): ((from: number) => number) => {
+  // a search from `from` found `next` first: no match starts in between, so later asks reuse it
+  let from = -1
+  let next = -1
+  return (at) => {
+    if (from >= 0 && at >= from && at <= next) return next
+    if (!re) return Number.POSITIVE_INFINITY
+    re.lastIndex = at
+    from = at
+    next = re.exec(text)?.index ?? Number.POSITIVE_INFINITY
+    return next
+  }
 }
 
 /** A word's letter runs, lowercased, each with its folded form (e.g. "Đại," → [["đại", "dai"]]). */
@@ -87,29 +114,38 @@ const render = (words: ReadonlyArray<string>, marked: ReadonlyArray<boolean>): s
 class Words {
   private readonly re = /\S+/g
   private readonly read: string[] = []
+  /** Where each word read starts in the text. */
+  readonly starts: number[] = []
   private done = false
 
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
 
   at(i: number): string | undefined {
     while (!this.done && this.read.length <= i) {
       const m = this.re.exec(this.text)
-      if (m) this.read.push(m[0])
-      else this.done = true
+      if (m) {
+        this.read.push(m[0])
+        this.starts.push(m.index)
+      } else this.done = true
     }
     return i < 0 ? undefined : this.read[i]
   }
 }
 
-export const snippetFor = (title: string, bodyText: string, s: SearchQuery): string => {
-  const m = matcherOf(s)
+export const snippetFor = (title: string, bodyText: string, s: SearchQuery): string =>
+  snippetWith(title, bodyText, matcherOf(s))
+
+export const snippetWith = (title: string, bodyText: string, m: Matcher): string => {
   // words are read lazily: up to the first match, then the window only
   const words = new Words(bodyText.slice(0, SCAN_LIMIT))
+  const possible = possibleMatches(words.text, m.prefilter)
   const h: number[] = []
   const hitAt = (i: number): number => {
     const w = words.at(i)
     if (w === undefined) return 0
-    h[i] ??= hits(w, m)
+    // a word no query token can stand in holds none: not analysed
+    const start = words.starts[i] as number
+    h[i] ??= possible(start) < start + w.length ? hits(w, m) : 0
     return h[i]
   }
   const markedAt = (i: number): boolean => {
@@ -117,8 +153,10 @@ export const snippetFor = (title: string, bodyText: string, s: SearchQuery): str
     return m.needRuns ? n >= 2 || (n > 0 && (hitAt(i - 1) > 0 || hitAt(i + 1) > 0)) : n > 0
   }
   let first = 0
-  while (words.at(first) !== undefined && !markedAt(first)) first++
-  if (words.at(first) === undefined) {
+  // no query token anywhere in the body: its title is the snippet, without reading a word
+  const none = possible(0) === Number.POSITIVE_INFINITY
+  while (!none && words.at(first) !== undefined && !markedAt(first)) first++
+  if (none || words.at(first) === undefined) {
     const tw = title.split(' ')
     return render(tw, marks(tw, m))
   }

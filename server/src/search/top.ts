@@ -1,6 +1,6 @@
 /**
- * The best `k` articles of `docs` by (score desc, published desc with unknown last, article number asc),
- * with a bounded heap (the worst kept article on top): O(n log k), no sort of all n articles.
+ * The best `k` articles by (score desc, published desc with unknown last, article number asc), with a
+ * bounded heap (the worst kept article on top): O(n log k), no sort of all n articles.
  */
 /** The result order: true when article a comes before article b. */
 export const betterBy =
@@ -18,16 +18,28 @@ export const betterBy =
     return a < b
   }
 
-export const topDocs = (
-  docs: Uint32Array,
-  k: number,
-  better: (a: number, b: number) => boolean
-): number[] => {
-  const heap: number[] = []
-  if (k <= 0) return heap
-  for (let i = 0; i < docs.length; i++) {
-    const d = docs[i] as number
-    if (heap.length < k) {
+/** The best `k` articles offered so far (articles offered one at a time, in any order). */
+export class TopK {
+  private readonly heap: number[] = []
+
+  constructor(
+    private readonly k: number,
+    private readonly better: (a: number, b: number) => boolean
+  ) {}
+
+  get full(): boolean {
+    return this.heap.length >= this.k
+  }
+
+  /** The worst article kept (the one a newcomer must beat once the heap is full). */
+  get worst(): number | undefined {
+    return this.heap[0]
+  }
+
+  offer(d: number): void {
+    const { heap, better } = this
+    if (this.k <= 0) return
+    if (heap.length < this.k) {
       heap.push(d)
       let at = heap.length - 1
       while (at > 0) {
@@ -38,23 +50,38 @@ export const topDocs = (
       }
     } else if (better(d, heap[0] as number)) {
       heap[0] = d
-      siftDown(heap, better)
+      this.siftDown()
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : 1))
+
+  /** The kept articles, best first. */
+  sorted(): number[] {
+    return this.heap.sort((a, b) => (this.better(a, b) ? -1 : 1))
+  }
+
+  /** Restores the heap (worst on top) after its top was replaced. */
+  private siftDown(): void {
+    const { heap, better } = this
+    let at = 0
+    for (;;) {
+      const l = 2 * at + 1
+      const r = l + 1
+      let worst = at
+      if (l < heap.length && better(heap[worst] as number, heap[l] as number)) worst = l
+      if (r < heap.length && better(heap[worst] as number, heap[r] as number)) worst = r
+      if (worst === at) return
+      ;[heap[at], heap[worst]] = [heap[worst] as number, heap[at] as number]
+      at = worst
+    }
+  }
 }
 
-/** Restores the heap (worst on top) after its top was replaced. */
-const siftDown = (heap: number[], better: (a: number, b: number) => boolean): void => {
-  let at = 0
-  for (;;) {
-    const l = 2 * at + 1
-    const r = l + 1
-    let worst = at
-    if (l < heap.length && better(heap[worst] as number, heap[l] as number)) worst = l
-    if (r < heap.length && better(heap[worst] as number, heap[r] as number)) worst = r
-    if (worst === at) return
-    ;[heap[at], heap[worst]] = [heap[worst] as number, heap[at] as number]
-    at = worst
-  }
+export const topDocs = (
+  docs: Uint32Array,
+  k: number,
+  better: (a: number, b: number) => boolean
+): number[] => {
+  const top = new TopK(k, better)
+  for (let i = 0; i < docs.length; i++) top.offer(docs[i] as number)
+  return top.sorted()
 }
