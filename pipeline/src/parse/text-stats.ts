@@ -18,25 +18,32 @@ export interface TextStats {
 }
 
 /**
- * Whitespace-collapsed text of a subtree summarised exactly enough to concatenate: its length with
- * runs of spaces counted once, and whether it starts / ends with such a run.
+ * What a subtree adds up to: its whitespace-collapsed text summarised exactly enough to concatenate
+ * (its length with runs of spaces counted once, and whether it starts / ends with such a run), its
+ * link text and its punctuation. Mutated in place as children are appended, then kept as the
+ * element's stats: one object per element, where a fresh fragment per text node and per
+ * concatenation and a stats object per element were a tenth of the parse's allocation (#15).
  */
-interface Fragment {
+interface Acc extends TextStats {
   n: number
   lead: boolean
   trail: boolean
+  chars: number
+  linkChars: number
+  punct: number
 }
 
-const EMPTY: Fragment = { n: 0, lead: false, trail: false }
-const SPACE: Fragment = { n: 1, lead: true, trail: true }
-
-const concat = (a: Fragment, b: Fragment): Fragment => {
-  if (a.n === 0) return b
-  if (b.n === 0) return a
-  return { n: a.n + b.n - (a.trail && b.lead ? 1 : 0), lead: a.lead, trail: b.trail }
+/** Appends a fragment of n collapsed characters (lead / trail: starts / ends with a space run). */
+const append = (acc: Acc, n: number, lead: boolean, trail: boolean): void => {
+  if (n === 0) return
+  if (acc.n === 0) {
+    acc.lead = lead
+    acc.n = n
+  } else acc.n += n - (acc.trail && lead ? 1 : 0)
+  acc.trail = trail
 }
 
-const trimmed = (f: Fragment): number => Math.max(0, f.n - (f.lead ? 1 : 0) - (f.trail ? 1 : 0))
+const trimmed = (a: Acc): number => Math.max(0, a.n - (a.lead ? 1 : 0) - (a.trail ? 1 : 0))
 
 // cleanInline drops these outright, before collapsing whitespace.
 const isInvisible = (c: number): boolean =>
@@ -54,12 +61,6 @@ const isSpace = (c: number): boolean =>
   c === 0x202f ||
   c === 0x205f ||
   c === 0x3000
-
-interface Acc {
-  frag: Fragment
-  links: number
-  punct: number
-}
 
 const textFragment = (s: string, acc: Acc): void => {
   let n = 0
@@ -80,37 +81,36 @@ const textFragment = (s: string, acc: Acc): void => {
       if (c === 44 || c === 46) punct++
     }
   }
-  acc.frag = concat(acc.frag, { n, lead, trail: inSpace })
+  append(acc, n, lead, inSpace)
   acc.punct += punct
 }
 
 /** Stats for `root` and every element below it. */
 export const measureText = (root: Element, out = new Map<Element, TextStats>()): Map<Element, TextStats> => {
   const visit = (el: Element): Acc => {
-    const acc: Acc = { frag: EMPTY, links: 0, punct: 0 }
+    const acc: Acc = { n: 0, lead: false, trail: false, chars: 0, linkChars: 0, punct: 0 }
     const skipped = SKIP_TAGS.has(el.name)
-    if (el.name === 'br') acc.frag = SPACE
+    if (el.name === 'br') append(acc, 1, true, true)
     for (const c of el.children as AnyNode[]) {
       if (c.type === 'text') {
         if (!skipped) textFragment(c.data, acc)
       } else if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
         const k = visit(c)
-        acc.links += k.links
+        acc.linkChars += k.linkChars
         if (!skipped) {
-          acc.frag = concat(acc.frag, k.frag)
+          append(acc, k.n, k.lead, k.trail)
           acc.punct += k.punct
         }
       }
     }
     if (skipped) {
-      acc.frag = EMPTY
+      acc.n = 0
       acc.punct = 0
-    } else if (BLOCK_TAGS.has(el.name) || el.name === 'td' || el.name === 'th')
-      acc.frag = concat(acc.frag, SPACE)
-    const chars = trimmed(acc.frag)
+    } else if (BLOCK_TAGS.has(el.name) || el.name === 'td' || el.name === 'th') append(acc, 1, true, true)
+    acc.chars = trimmed(acc)
     // A link counts with its own text; links inside it are not counted again.
-    if (el.name === 'a' && el.type === 'tag') acc.links = chars
-    out.set(el, { chars, linkChars: acc.links, punct: acc.punct })
+    if (el.name === 'a' && el.type === 'tag') acc.linkChars = acc.chars
+    out.set(el, acc)
     return acc
   }
   visit(root)

@@ -57,14 +57,32 @@ const inNavigation = (el: Element): boolean => {
 /** The best a heading can score: an h1 (20) exactly equal to the JSON-LD/og headline (100). */
 const MAX_TITLE_SCORE = 120
 
+interface FoldedTitles {
+  readonly strong: ReadonlyArray<string>
+  readonly docTitle: string | null
+}
+// Folded once per page: metaTitleMatch runs for every heading, and refolding the same metadata
+// titles for each was a tenth of the parse's allocation on pages with many headings (#15).
+const foldedTitles = new WeakMap<HeadMeta, FoldedTitles>()
+
+const metaTitles = (meta: HeadMeta): FoldedTitles => {
+  const known = foldedTitles.get(meta)
+  if (known) return known
+  const titles = {
+    strong: [meta.jsonLd?.headline, meta.og['og:title'], meta.microdata.headline]
+      .filter((t): t is string => !!t)
+      .map(foldVietnamese),
+    docTitle: meta.documentTitle
+      ? foldVietnamese(stripSiteSuffix(meta.documentTitle, meta.og['og:site_name']))
+      : null,
+  }
+  foldedTitles.set(meta, titles)
+  return titles
+}
+
 /** How well a folded heading matches the page's metadata titles (0: not at all). */
 export const metaTitleMatch = (f: string, meta: HeadMeta): number => {
-  const strong = [meta.jsonLd?.headline, meta.og['og:title'], meta.microdata.headline]
-    .filter((t): t is string => !!t)
-    .map(foldVietnamese)
-  const docTitle = meta.documentTitle
-    ? foldVietnamese(stripSiteSuffix(meta.documentTitle, meta.og['og:site_name']))
-    : null
+  const { strong, docTitle } = metaTitles(meta)
   if (strong.some((m) => m === f)) return 100
   if (docTitle === f) return 80
   if (f.length >= 20 && strong.some((m) => m.startsWith(f) || f.startsWith(m))) return 60
