@@ -243,7 +243,30 @@ const computeMainContent = (doc: Doc): DensityResult => {
       method = 'coverage'
     }
   }
-  return { roots, method, pageChars: total }
+  return { roots: withLead(roots, paragraphs, doc), method, pageChars: total }
+}
+
+/** How far above the body's first container a lead set apart may branch off. */
+const LEAD_LEVELS = 3
+
+/**
+ * The roots with the lead paragraph that newspapers style apart from the body (a sapo in its own
+ * column or header block): the paragraph just before the body in document order, long, after the
+ * page's headline, and branching off at most three levels above the body's first container.
+ */
+const withLead = (roots: Element[], paragraphs: ReadonlyArray<ScoredParagraph>, doc: Doc): Element[] => {
+  const first = roots[0]
+  const i = first ? paragraphs.findIndex((p) => contains(first, p.el)) : -1
+  const lead = i > 0 ? paragraphs[i - 1]! : null
+  if (!first || !lead || lead.chars < MIN_OWN_TEXT || roots.some((r) => contains(r, lead.el))) return roots
+  const h1 = doc.byTag('h1')[0]
+  if (!h1 || (lead.el.startIndex ?? 0) < (h1.startIndex ?? 0)) return roots
+  let a: Element | null = first
+  for (let k = 0; a && k <= LEAD_LEVELS; k++, a = a.parent as Element | null) {
+    if (a.type !== 'tag' || a.name === 'body' || a.name === 'html') return roots
+    if (contains(a, lead.el)) return [lead.el, ...roots]
+  }
+  return roots
 }
 
 const contains = (root: Element, node: Element): boolean => {

@@ -83,6 +83,22 @@ describe('a body split across two wrappers by an ad block', () => {
   })
 })
 
+describe('a lead paragraph set apart from the body', () => {
+  const lead = (wrapLead: string) =>
+    `<html lang="vi"><head><title>${HEADLINE}</title></head><body><main><div class="tieu-de"><h1>${HEADLINE}</h1>
+    ${wrapLead}</div><div class="hang"><div class="cot-trai"><div class="noi-dung">${ps(LONG.slice(1))}</div></div>
+    <div class="cot-phai"><a href="/tin-khac">Tin khác</a></div></div></main></body></html>`
+
+  it('in its own block beside the headline is the first paragraph of the body', () => {
+    expect(body(lead(`<div class="sapo"><p>${LONG[0]}</p></div>`))).toEqual(LONG)
+  })
+
+  it('is not taken from before the headline', () => {
+    const html = lead('').replace('<div class="tieu-de">', `<div class="tieu-de"><p>${LONG[0]}</p>`)
+    expect(body(html)).toEqual(LONG.slice(1))
+  })
+})
+
 describe('a body written as one short <div> per sentence', () => {
   const lines = [
     'Sáng 20/10, tỉnh tổ chức hội nghị biểu dương.',
