@@ -14,6 +14,16 @@ export interface TableMeta {
   readonly extra?: Record<string, unknown>
 }
 
+/**
+ * The rows of a query as the answer type a route declares (routes/*-types.ts). SQL rows carry no type,
+ * so this is the one place a route asserts their shape; routes/contract.test.ts checks it on a real
+ * warehouse, key by key.
+ */
+export const rowsAs = <R>(t: TableResult): R[] => t.rows as unknown as R[]
+
+/** The first row of a query as the declared answer type, or null when there is none. */
+export const rowAs = <R>(t: TableResult): R | null => rowsAs<R>(t)[0] ?? null
+
 export const sendTable = (
   c: Context,
   format: 'json' | 'csv' | 'arrow',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type AppHandle } from '../app.ts'
 import { buildTestDb } from '../testing/warehouse-db.ts'
 import type { OverviewFigures } from './overview-types.ts'
+import { expectProfileKeys } from '../testing/answer-keys.ts'
 
 let dir: string
 let h: AppHandle
@@ -121,6 +122,7 @@ describe('/api/provinces/:code/profile', () => {
   it('Lạng Sơn has documents, campaigns with the national median, and its sources; the period filters', async () => {
     const all = await json('/api/provinces/20/profile?system=2008')
     expect(all.province.name_vi).toBe('Lạng Sơn')
+    expectProfileKeys(all)
     expect(all.documents.length).toBeGreaterThan(0)
     expect(all.sources.length).toBeGreaterThan(0)
     for (const c of all.campaigns) expect(c.provinces_reached).toBeGreaterThanOrEqual(1)

@@ -3,6 +3,7 @@
  * not; the chain of documents above and below it; its own text from an attachment when there is one.
  */
 import { systemParam } from '../http/params.ts'
+import { rowAs, rowsAs } from '../http/respond.ts'
 import type { RouteCtx, RouteRegistry } from '../http/route-docs.ts'
 import {
   ATTACHMENT_SQL,
@@ -13,8 +14,15 @@ import {
   TABLES_PRESENT_SQL,
 } from '../queries/implementation.ts'
 import { documentOf } from './documents.ts'
+import type {
+  ChainRow,
+  DocumentAttachment,
+  Implementation,
+  ImplementationRow,
+  ImplementationSummary,
+} from './documents-types.ts'
 
-const implementation = async (system: '2008' | '2025', ctx: RouteCtx) => {
+const implementation = async (system: '2008' | '2025', ctx: RouteCtx): Promise<Implementation> => {
   const { id, doc } = await documentOf(ctx)
   const { lease } = ctx
   const present = new Set((await lease.query(TABLES_PRESENT_SQL)).rows.map((r) => String(r.table_name)))
@@ -28,23 +36,24 @@ const implementation = async (system: '2008' | '2025', ctx: RouteCtx) => {
   const files =
     present.has('attachments') && tracked ? await lease.query(IMPLEMENTING_ATTACHMENTS_SQL, args) : null
   const fileOf = new Map(files?.rows.map((r) => [String(r.document_id), String(r.url)]) ?? [])
-  const rows = (provinces?.rows ?? []).map(
-    (r): Record<string, unknown> => ({
+  const rows = (provinces ? rowsAs<ImplementationRow>(provinces) : []).map(
+    (r): ImplementationRow => ({
       ...r,
       attachment_url: fileOf.get(String(r.implementing_document_id)) ?? null,
     })
   )
+  const links = chain ? rowsAs<ChainRow>(chain) : []
   return {
     document: doc,
     system,
     tracked,
-    summary: summary?.rows[0] ?? null,
+    summary: summary ? rowAs<ImplementationSummary>(summary) : null,
     provinces: rows,
     implementing: rows.filter((r) => r.implementing_document_id !== null),
     not_yet: rows.filter((r) => r.implementing_document_id === null),
-    above: chain?.rows.filter((r) => r.direction === 'above') ?? [],
-    below: chain?.rows.filter((r) => r.direction === 'below') ?? [],
-    attachment: attachment?.rows[0] ?? null,
+    above: links.filter((r) => r.direction === 'above'),
+    below: links.filter((r) => r.direction === 'below'),
+    attachment: attachment ? rowAs<DocumentAttachment>(attachment) : null,
   }
 }
 

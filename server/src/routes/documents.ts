@@ -3,6 +3,8 @@ import { pathId } from '../http/ids.ts'
 import { p, pagination, systemParam } from '../http/params.ts'
 import type { RouteCtx, RouteRegistry } from '../http/route-docs.ts'
 import type { Lease } from '../db/published-db.ts'
+import { rowAs, rowsAs } from '../http/respond.ts'
+import type { DocumentCitations, DocumentInfo } from './documents-types.ts'
 import { CENTRAL_CITATIONS_SQL, DOCUMENT_CITATIONS_SQL, DOCUMENT_SQL } from '../queries/documents.ts'
 import { AGGREGATES, CITATIONS_AGG } from '../queries/aggregates.ts'
 import { DOCUMENT_LIST_READY_SQL, documentDirectQuery, documentListQuery } from '../queries/document-list.ts'
@@ -30,12 +32,9 @@ const spec = {
 }
 
 /** The document of the `:id` path parameter, or a 404. */
-export const documentOf = async ({
-  c,
-  lease,
-}: RouteCtx): Promise<{ id: string; doc: Record<string, unknown> }> => {
+export const documentOf = async ({ c, lease }: RouteCtx): Promise<{ id: string; doc: DocumentInfo }> => {
   const id = pathId(c, 'id')
-  const doc = (await lease.query(DOCUMENT_SQL, { id })).rows[0]
+  const doc = rowAs<DocumentInfo>(await lease.query(DOCUMENT_SQL, { id }))
   if (!doc) throw notFound(id, `Không tìm thấy văn bản "${id}".`, `No document "${id}".`)
   return { id, doc }
 }
@@ -87,10 +86,10 @@ export const documentsRoutes = (reg: RouteRegistry, prefix: string) =>
         params: { system: systemParam },
         pathParams: { id: 'Document id' },
       },
-      async (q, ctx) => {
+      async (q, ctx): Promise<DocumentCitations> => {
         const { id, doc } = await documentOf(ctx)
         const from = await citationsFrom(ctx.lease)
         const citations = await ctx.lease.query(DOCUMENT_CITATIONS_SQL(from), { id, system: q.system })
-        return { document: doc, citations: citations.rows }
+        return { document: doc, citations: rowsAs(citations) }
       }
     ).app

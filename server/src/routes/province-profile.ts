@@ -2,6 +2,8 @@ import { badParam, notFound } from '../http/api-error.ts'
 import { checkYears, coverageFilters } from '../http/filters.ts'
 import { systemParam } from '../http/params.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
+import { rowAs, rowsAs } from '../http/respond.ts'
+import type { ProfileProvince, ProvinceProfile } from './province-profile-types.ts'
 import { ADOPTION_LAGS_AGG, AGGREGATES, PROVINCE_ARTICLES_AGG } from '../queries/aggregates.ts'
 import {
   PROVINCE_CAMPAIGNS_SQL,
@@ -21,7 +23,7 @@ export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) =>
       params: { system: systemParam, from_year: coverageFilters.from_year, to_year: coverageFilters.to_year },
       pathParams: { code: 'Province code in the chosen system (two digits)' },
     },
-    async (q, { c, lease }) => {
+    async (q, { c, lease }): Promise<ProvinceProfile> => {
       const code = c.req.param('code') ?? ''
       if (!/^\d{2}$/.test(code))
         throw badParam(
@@ -32,8 +34,9 @@ export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) =>
       checkYears(q.from_year, q.to_year)
       const params = { system: q.system, code, from_year: q.from_year, to_year: q.to_year }
       const agg = await lease.has(...AGGREGATES)
-      const province = (await lease.query(PROVINCE_SQL(agg ? PROVINCE_ARTICLES_AGG : undefined), params))
-        .rows[0]
+      const province = rowAs<ProfileProvince>(
+        await lease.query(PROVINCE_SQL(agg ? PROVINCE_ARTICLES_AGG : undefined), params)
+      )
       if (!province)
         throw notFound(
           code,
@@ -50,10 +53,10 @@ export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) =>
         province,
         period: { from_year: q.from_year, to_year: q.to_year },
         version: lease.versionTag,
-        documents: documents.rows,
-        events: events.rows,
-        campaigns: campaigns.rows,
-        sources: sources.rows,
+        documents: rowsAs(documents),
+        events: rowsAs(events),
+        campaigns: rowsAs(campaigns),
+        sources: rowsAs(sources),
       }
     }
   ).app
