@@ -9,22 +9,15 @@
  */
 import { createApp } from '../server/src/app.ts'
 import { resolvePublishedFile } from '../server/src/db/published-db.ts'
-import { SearchIndex, type RouteFilters } from '../server/src/search/engine.ts'
+import { SearchIndex } from '../server/src/search/engine.ts'
+import { NO_FILTERS } from '../server/src/search/indexed.ts'
 import { stopSearchWorkers } from '../server/src/search/index-store.ts'
 import { buildFromFile } from '../server/src/search/index-worker.ts'
 import { parseSearch } from '../server/src/search/query.ts'
 import { quantile, r2 } from './api-load.ts'
 import { searchQueries } from './api.bench.ts'
 
-const FILTERS: RouteFilters = {
-  system: '2025',
-  provinces: [],
-  from: null,
-  to: null,
-  source: null,
-  origin: null,
-  unique: false,
-}
+const FILTERS = NO_FILTERS
 
 export const run = async () => {
   const dbFile = process.env.API_BENCH_DB

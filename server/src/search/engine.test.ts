@@ -18,16 +18,9 @@ import { buildFromFile } from './index-worker.ts'
 import { parseSearch } from './query.ts'
 import { snippetFor } from './snippet.ts'
 import { searchSql } from './sql.ts'
+import { NO_FILTERS } from './indexed.ts'
 
-const NONE: RouteFilters = {
-  system: '2025',
-  provinces: [],
-  from: null,
-  to: null,
-  source: null,
-  origin: null,
-  unique: false,
-}
+const NONE: RouteFilters = NO_FILTERS
 
 const QUERIES = [
   'thi dua',

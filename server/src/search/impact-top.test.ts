@@ -6,7 +6,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { makeRng } from '../../../pipeline/src/snapshot/rng.ts'
-import { type RouteFilters, SearchIndex } from './engine.ts'
+import { SearchIndex } from './engine.ts'
+import { NO_FILTERS } from './indexed.ts'
 import { impactOrder, topByImpact } from './impact-top.ts'
 import { IndexBuilder, type Postings } from './index-build.ts'
 import { parseSearch } from './query.ts'
@@ -75,15 +76,7 @@ describe('topByImpact', () => {
   })
 })
 
-const ALL: RouteFilters = {
-  system: '2025',
-  provinces: [],
-  from: null,
-  to: null,
-  source: null,
-  origin: null,
-  unique: false,
-}
+const ALL = NO_FILTERS
 
 /** A generated index: a Zipf-like vocabulary, so a few words are in most articles (long lists). */
 const generatedIndex = (n: number) => {

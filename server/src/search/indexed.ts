@@ -28,6 +28,17 @@ export interface IndexedRequest {
   readonly offset: number
 }
 
+/** The route's filters when a request sets none (all articles, the 2025 provinces). */
+export const NO_FILTERS: RouteFilters = {
+  system: '2025',
+  provinces: [],
+  from: null,
+  to: null,
+  source: null,
+  origin: null,
+  unique: false,
+}
+
 const COLUMNS = [...PAGE_COLUMNS.map((c) => c[0]), 'total']
 const TYPES = [...PAGE_COLUMNS.map((c) => c[1]), 'BIGINT']
 
