@@ -19,7 +19,7 @@ import { extract } from '../pipeline/src/extract/extract.ts'
 import { generateCorpus } from '../pipeline/src/generator/generate.ts'
 import { parseArticle } from '../pipeline/src/parse/parse-article.ts'
 import { GeneratedRoutes } from '../pipeline/src/simulator/generated-routes.ts'
-import { queryValue } from '../pipeline/src/warehouse/db.ts'
+import { queryValue, type Warehouse } from '../pipeline/src/warehouse/db.ts'
 import { finalizeRun } from '../pipeline/src/warehouse/finalize.ts'
 import { loadBatch, upsertSources } from '../pipeline/src/warehouse/load.ts'
 import { closeWarehouseSync, openWarehouseAsync } from '../pipeline/src/warehouse/open.ts'
@@ -53,6 +53,66 @@ export const prepare = (
   return { article, extraction, archive_record_id: `urn:uuid:bench-${n}` }
 }
 
+/** Prepares (not timed as load) and loads the first N articles a batch at a time. */
+const firstLoad = async (wh: Warehouse, runId: string, prepareAt: (i: number) => LoadItem | null) => {
+  let rows = 0
+  let loaded = 0
+  let rejectedByParser = 0
+  let prepareMs = 0
+  let loadMs = 0
+  for (let start = 0; start < N; start += BATCH) {
+    const t0 = performance.now()
+    const items: LoadItem[] = []
+    for (let i = start; i < Math.min(N, start + BATCH); i++) {
+      const item = prepareAt(i)
+      if (item) items.push(item)
+      else rejectedByParser++
+    }
+    const t1 = performance.now()
+    const res = await loadBatch(wh, runId, items, { extractorVersion: 'bench' })
+    loadMs += performance.now() - t1
+    prepareMs += t1 - t0
+    loaded += res.loaded
+    rows += Object.values(res.rows).reduce((a, b) => a + b, 0)
+  }
+  return { rows, loaded, rejectedByParser, prepareMs, loadMs }
+}
+
+/** Loads `extra` into the finalized warehouse, finalizes incrementally and publishes; seconds of each. */
+const rerun = async (wh: Warehouse, runId: string, extra: LoadItem[]) => {
+  const ti = performance.now()
+  for (let i = 0; i < extra.length; i += BATCH)
+    await loadBatch(wh, runId, extra.slice(i, i + BATCH), { extractorVersion: 'bench' })
+  const tf = performance.now()
+  const summary = await finalizeRun(wh, runId)
+  const tp = performance.now()
+  await publish(wh)
+  const end = performance.now()
+  return {
+    loadS: (tf - ti) / 1000,
+    finalizeS: (tp - tf) / 1000,
+    publishS: (end - tp) / 1000,
+    mode: summary.mode,
+  }
+}
+
+/** Baseline: the same rows, one plain INSERT ... SELECT per table into an empty database. */
+const insertSelectBaseline = async (wh: Warehouse, baseFile: string) => {
+  await wh.conn.run(`ATTACH '${baseFile}' AS base`)
+  let baseRows = 0
+  let baseMs = 0
+  for (const t of Object.keys(LOADED_TABLES)) {
+    await wh.conn.run(`CREATE TABLE base.${t} AS SELECT * FROM main.${t} LIMIT 0`)
+    const tb = performance.now()
+    await wh.conn.run(`INSERT INTO base.${t} SELECT * FROM main.${t}`)
+    await wh.conn.run('CHECKPOINT base')
+    baseMs += performance.now() - tb
+    baseRows += Number(await queryValue(wh.conn, `SELECT count(*) FROM base.${t}`))
+  }
+  await wh.conn.run('DETACH base')
+  return { baseRows, baseMs }
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'thidua-bench-load-'))
   const dbFile = path.join(dir, 'bench.duckdb')
@@ -60,33 +120,14 @@ export async function run(): Promise<Record<string, unknown>> {
   try {
     await generateCorpus({ n: N + INC, seed: 5, out: corpus })
     const all = readCorpusTruth(corpus)
-    const truth = all.slice(0, N)
     const routes = new GeneratedRoutes(corpus)
     const wh = await openWarehouseAsync(dbFile)
     const sources = JSON.parse(readFileSync(path.join(corpus, 'sources.json'), 'utf8')) as SourceConfig[]
     const sourceById = new Map(sources.map((s) => [s.id, s]))
     await upsertSources(wh, sources)
     const runId = await startRun(wh, { mode: 'bench' })
-    let rows = 0
-    let loaded = 0
-    let rejectedByParser = 0
-    let prepareMs = 0
-    let loadMs = 0
-    for (let start = 0; start < truth.length; start += BATCH) {
-      const t0 = performance.now()
-      const items: LoadItem[] = []
-      for (let i = start; i < Math.min(truth.length, start + BATCH); i++) {
-        const item = prepare(routes, truth[i]!.url, i, sourceById.get(truth[i]!.source_id))
-        if (item) items.push(item)
-        else rejectedByParser++
-      }
-      const t1 = performance.now()
-      const res = await loadBatch(wh, runId, items, { extractorVersion: 'bench' })
-      loadMs += performance.now() - t1
-      prepareMs += t1 - t0
-      loaded += res.loaded
-      rows += Object.values(res.rows).reduce((a, b) => a + b, 0)
-    }
+    const prepareAt = (i: number) => prepare(routes, all[i]!.url, i, sourceById.get(all[i]!.source_id))
+    const { rows, loaded, rejectedByParser, prepareMs, loadMs } = await firstLoad(wh, runId, prepareAt)
     const tf = performance.now()
     const summary = await finalizeRun(wh, runId)
     const finalizeS = (performance.now() - tf) / 1000
@@ -99,39 +140,12 @@ export async function run(): Promise<Record<string, unknown>> {
     )
     const searchMs = performance.now() - ts
     // The same warehouse, INC more articles, finalized incrementally (only what they touch).
-    const extra: LoadItem[] = []
-    for (let i = N; i < all.length; i++) {
-      const item = prepare(routes, all[i]!.url, i, sourceById.get(all[i]!.source_id))
-      if (item) extra.push(item)
-    }
-    const ti = performance.now()
-    for (let i = 0; i < extra.length; i += BATCH)
-      await loadBatch(wh, runId, extra.slice(i, i + BATCH), { extractorVersion: 'bench' })
-    const incLoadS = (performance.now() - ti) / 1000
-    const tif = performance.now()
-    const incSummary = await finalizeRun(wh, runId)
-    const incFinalizeS = (performance.now() - tif) / 1000
-    const tip = performance.now()
-    await publish(wh)
-    const incPublishS = (performance.now() - tip) / 1000
+    const extra = all.slice(N).flatMap((_, k) => prepareAt(N + k) ?? [])
+    const inc = await rerun(wh, runId, extra)
     // The whole re-run (load + finalize + publish of the new articles) over the whole first run.
-    const fullRunS = loadMs / 1000 + finalizeS + publishS
-    const incRunS = incLoadS + incFinalizeS + incPublishS
-
-    // Baseline: the same rows, one plain INSERT ... SELECT per table into an empty database.
+    const rerunRatio = (inc.loadS + inc.finalizeS + inc.publishS) / (loadMs / 1000 + finalizeS + publishS)
     const baseFile = path.join(dir, 'baseline.duckdb')
-    await wh.conn.run(`ATTACH '${baseFile}' AS base`)
-    let baseRows = 0
-    let baseMs = 0
-    for (const t of Object.keys(LOADED_TABLES)) {
-      await wh.conn.run(`CREATE TABLE base.${t} AS SELECT * FROM main.${t} LIMIT 0`)
-      const tb = performance.now()
-      await wh.conn.run(`INSERT INTO base.${t} SELECT * FROM main.${t}`)
-      await wh.conn.run('CHECKPOINT base')
-      baseMs += performance.now() - tb
-      baseRows += Number(await queryValue(wh.conn, `SELECT count(*) FROM base.${t}`))
-    }
-    await wh.conn.run('DETACH base')
+    const { baseRows, baseMs } = await insertSelectBaseline(wh, baseFile)
     closeWarehouseSync(wh)
     const size = (f: string) => statSync(f).size
     const walBytes = readdirSync(dir)
@@ -155,12 +169,12 @@ export async function run(): Promise<Record<string, unknown>> {
       load_ratio_to_insert_select: Math.round((rowsPerS / baseRowsPerS) * 1000) / 1000,
       finalize_seconds: Math.round(finalizeS * 100) / 100,
       incremental_articles: extra.length,
-      incremental_load_seconds: Math.round(incLoadS * 100) / 100,
-      incremental_finalize_seconds: Math.round(incFinalizeS * 100) / 100,
-      incremental_finalize_mode: incSummary.mode,
-      incremental_to_full_finalize: Math.round((incFinalizeS / finalizeS) * 1000) / 1000,
-      incremental_publish_seconds: Math.round(incPublishS * 100) / 100,
-      incremental_run_to_full_run: Math.round((incRunS / fullRunS) * 1000) / 1000,
+      incremental_load_seconds: Math.round(inc.loadS * 100) / 100,
+      incremental_finalize_seconds: Math.round(inc.finalizeS * 100) / 100,
+      incremental_finalize_mode: inc.mode,
+      incremental_to_full_finalize: Math.round((inc.finalizeS / finalizeS) * 1000) / 1000,
+      incremental_publish_seconds: Math.round(inc.publishS * 100) / 100,
+      incremental_run_to_full_run: Math.round(rerunRatio * 1000) / 1000,
       publish_seconds: Math.round(publishS * 100) / 100,
       search_ms: Math.round(searchMs),
       search_hits: hits,
