@@ -1,14 +1,13 @@
 /** /articles: full-text search and filters over the articles, one page at a time, with CSV. */
-import { downloadCsv, type Table, useApi } from '../app/api.ts'
+import { downloadCsv, useApi } from '../app/api.ts'
 import { useT } from '../app/i18n.tsx'
 import { systemOf } from '../app/reference.ts'
-import { href, useQuery } from '../app/router.ts'
+import { useQuery } from '../app/router.ts'
 import { Pager } from '../components/Pager.tsx'
 import { Load } from '../components/State.tsx'
 import { ArticleFilters, DrillDown } from './articles/ArticleFilters.tsx'
 import { ResultList } from './articles/ResultList.tsx'
 import { SearchBox } from './articles/SearchBox.tsx'
-import type { ArticleRow } from './articles/types.ts'
 
 const PAGE = 20
 /** The URL's filters passed on to /api/articles as they are. */
@@ -30,15 +29,15 @@ export default function Articles() {
   const [q, set] = useQuery()
   const offset = Number(q.get('offset') ?? 0) || 0
   const params = Object.fromEntries(PASSED.map((k) => [k, q.get(k)]))
-  const list = useApi<Table<ArticleRow>>(
-    href('/api/articles', {
+  const list = useApi('/api/articles', {
+    query: {
       q: q.get('q') ?? '',
       system: systemOf(q.get('system')),
       ...params,
       limit: PAGE,
       offset,
-    })
-  )
+    },
+  })
   const total = list.state === 'ready' ? (list.data.total ?? 0) : 0
   return (
     <section>

@@ -86,9 +86,7 @@ export default function DocumentDetail() {
   const [q, set] = useQuery()
   const id = decodeURIComponent(path.slice('/documents/'.length))
   const system = q.get('system') === '2008' ? '2008' : '2025'
-  const data = useApi<Implementation>(
-    `/api/documents/${encodeURIComponent(id)}/implementation?system=${system}`
-  )
+  const data = useApi('/api/documents/:id/implementation', { params: { id }, query: { system } })
   return (
     <Load value={data}>
       {(d) => (

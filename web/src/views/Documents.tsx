@@ -3,16 +3,15 @@ import { BarChart } from 'echarts/charts'
 import { GridComponent, TooltipComponent } from 'echarts/components'
 import { use } from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
-import { type Table, useApi } from '../app/api.ts'
+import { useApi } from '../app/api.ts'
 import { useT } from '../app/i18n.tsx'
 import { systemOf } from '../app/reference.ts'
-import { href, useQuery } from '../app/router.ts'
+import { useQuery } from '../app/router.ts'
 import { Pager } from '../components/Pager.tsx'
 import { Load } from '../components/State.tsx'
 import { CitationsPanel } from './documents/CitationsPanel.tsx'
 import { DocumentFilters } from './documents/DocumentFilters.tsx'
 import { DocumentList } from './documents/DocumentList.tsx'
-import type { DocRow } from './documents/types.ts'
 
 use([BarChart, GridComponent, TooltipComponent, CanvasRenderer])
 
@@ -23,16 +22,16 @@ export default function Documents() {
   const [q, set] = useQuery()
   const system = systemOf(q.get('system'))
   const offset = Number(q.get('offset') ?? 0) || 0
-  const docs = useApi<Table<DocRow>>(
-    href('/api/documents', {
+  const docs = useApi('/api/documents', {
+    query: {
       system,
       level: q.get('level') ?? '',
       type: q.get('type') ?? '',
       q: q.get('q') ?? '',
       limit: PAGE,
       offset,
-    })
-  )
+    },
+  })
   const selectedId =
     q.get('doc') ?? (docs.state === 'ready' ? (docs.data.rows[0]?.document_id ?? null) : null)
   const total = docs.state === 'ready' ? (docs.data.total ?? 0) : 0

@@ -20,7 +20,6 @@ import { Load } from '../components/State.tsx'
 import { ProvinceCharts } from './province/ProvinceCharts.tsx'
 import { ProvinceHeader } from './province/ProvinceHeader.tsx'
 import { DocumentsTable, EventsTable, SourcesTable } from './province/ProvinceTables.tsx'
-import type { Profile } from './province/types.ts'
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
@@ -39,13 +38,10 @@ export default function Province() {
   const fromYear = q.get('from_year') ?? ''
   const toYear = q.get('to_year') ?? ''
   const print = q.get('print') === '1'
-  const profile = useApi<Profile>(
-    href(`/api/provinces/${encodeURIComponent(code)}/profile`, {
-      system,
-      from_year: fromYear,
-      to_year: toYear,
-    })
-  )
+  const profile = useApi('/api/provinces/:code/profile', {
+    params: { code },
+    query: { system, from_year: fromYear, to_year: toYear },
+  })
   usePrintMode(print)
   const today = new Date().toISOString().slice(0, 10)
   return (

@@ -4,19 +4,16 @@ import { useApi } from '../../app/api.ts'
 import { useLang, useT } from '../../app/i18n.tsx'
 import type { System } from '../../app/reference.ts'
 import { href, navigate } from '../../app/router.ts'
-import { buildCitationsOption, type Citation } from '../../charts/citations.ts'
+import { buildCitationsOption } from '../../charts/citations.ts'
 import { Chart } from '../../components/Chart.tsx'
 import { Load } from '../../components/State.tsx'
-import type { DocRow } from './types.ts'
 
 const COLUMNS = ['province_code', 'province_name', 'citing_articles', 'first_cited', 'last_cited']
 
 export const CitationsPanel = ({ id, system }: { id: string; system: System }) => {
   const t = useT()
   const { lang } = useLang()
-  const detail = useApi<{ document: DocRow; citations: Citation[] }>(
-    href(`/api/documents/${encodeURIComponent(id)}`, { system })
-  )
+  const detail = useApi('/api/documents/:id', { params: { id }, query: { system } })
   const option = useMemo(
     () => (detail.state === 'ready' ? buildCitationsOption(detail.data.citations, lang) : null),
     [detail, lang]

@@ -1,6 +1,6 @@
 /** The overview's key figures, under exactly the filters the charts obey, with their provenance. */
 import type { OverviewFigures } from '../../../../server/src/routes/overview-types.ts'
-import { useApi } from '../../app/api.ts'
+import { routeUrl, useApi } from '../../app/api.ts'
 import { filterQuery, type FilterModel } from '../../app/filters.ts'
 import { fmtDateTime, fmtNumber, useLang, useT } from '../../app/i18n.tsx'
 import { href } from '../../app/router.ts'
@@ -63,8 +63,9 @@ const Freshness = ({ latest }: { latest: string | null }) => {
 export const KeyFigures = ({ model }: { model: FilterModel }) => {
   const t = useT()
   const { lang } = useLang()
-  const api = `/api/overview/figures?${filterQuery(model)}`
-  const figures = useApi<Figures>(api)
+  const args = { query: filterQuery(model) }
+  const api = routeUrl('/api/overview/figures', args)
+  const figures = useApi('/api/overview/figures', args)
   if (figures.state === 'error') return <ErrorState error={figures.error} />
   if (figures.state !== 'ready') return <Loading />
   const f = figures.data
