@@ -15,9 +15,7 @@ import { difference, EMPTY, holdsRun, intersect, keep, seek, unionAll } from './
 import type { SearchQuery, Term } from './query.ts'
 import { snippetFor } from './snippet.ts'
 import { RERANK_DEPTH } from './sql.ts'
-import { betterBy, topDocs } from './top.ts'
-
-type Better = (a: number, b: number) => boolean
+import { type Better, betterBy, topDocs } from './top.ts'
 
 /** Candidates below this many are scored in full: the walk would not pay. */
 const PRUNE_MIN = 1024

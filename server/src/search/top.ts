@@ -3,6 +3,8 @@
  * bounded heap (the worst kept article on top): O(n log k), no sort of all n articles.
  */
 /** The result order: true when article a comes before article b. */
+export type Better = (a: number, b: number) => boolean
+
 export const betterBy =
   (score: Float64Array, ms: Float64Array) =>
   (a: number, b: number): boolean => {
