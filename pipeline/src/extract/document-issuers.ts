@@ -7,7 +7,7 @@ import type { DocumentMention, DocumentType } from '../domain/extraction.ts'
 import { issuerLevel, typeFromAbbreviation } from '../reference/documents.ts'
 import { DATE_SRC } from './document-dates.ts'
 import { ABBR_KEYWORDS, fullAlt, keywordOf, type Ref, stickyAt } from './document-keywords.ts'
-import { CAPWORDS, ISSUER_SRC, KHOA } from './issuers.ts'
+import { BRACKETED_TERM, CAPWORDS, ISSUER_SRC, KHOA } from './issuers.ts'
 import { aliasFor } from './places.ts'
 import { matchAll } from './spans.ts'
 
@@ -17,7 +17,10 @@ const PROPOSER_BEFORE = new RegExp(
   `(?:đề nghị|ý kiến|chỉ đạo|hướng dẫn|yêu cầu) của (${ISSUER_SRC})\\s+(?:tại|theo)\\s+$`,
   'u'
 )
-export const ISSUER_AFTER = new RegExp(`\\s*[,(]?\\s*(?:của|cua|do)\\s+(${ISSUER_SRC})`, 'uy')
+export const ISSUER_AFTER = new RegExp(
+  `\\s*[,(]?\\s*(?:của|cua|do)\\s+((?:${ISSUER_SRC})${BRACKETED_TERM})`,
+  'uy'
+)
 // "Quyết định 3109/QĐ-UBND của Bình Phước năm 2021" (legal databases' titles): a province as the issuer.
 const PLACE_AFTER = new RegExp(
   `\\s*(?:của|do)\\s+((?:tỉnh\\s+|thành phố\\s+)?(${CAPWORDS}))(?![\\p{L}])`,

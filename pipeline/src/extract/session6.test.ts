@@ -75,3 +75,46 @@ describe('spans are trimmed (new-user trial, session 6)', () => {
     )
   })
 })
+
+describe('issuers with their term (session 6, dev excerpts r722, r724, r741, r743)', () => {
+  it.each([
+    [
+      'Căn cứ Nghị quyết số 21-NQ/TU ngày 3/5/2022 của Ban Chấp hành Đảng bộ tỉnh (khóa XIX) về phát triển du lịch;',
+      'Ban Chấp hành Đảng bộ tỉnh (khóa XIX)',
+    ],
+    [
+      'Thực hiện Kết luận số 07-KL/HU ngày 2/3/2021 của Ban Thường vụ Huyện ủy khóa XXV về giảm nghèo bền vững.',
+      'Ban Thường vụ Huyện ủy khóa XXV',
+    ],
+    [
+      'Quán triệt Chỉ thị số 11-CT/TW ngày 5/6/2008 của Ban Bí thư TW Đảng (khoá X) về công tác dân vận.',
+      'Ban Bí thư TW Đảng (khoá X)',
+    ],
+  ])('%s', (text, issuer) => {
+    expect(run(text).documents.map((d) => d.issuer)).toEqual([issuer])
+  })
+})
+
+describe('a range of days with the month in words (session 6, dev excerpt r801)', () => {
+  it.each([
+    [
+      'Hội nghị được tổ chức từ ngày 8 đến ngày 10 tháng 4 năm 2019 tại thành phố.',
+      ['2019-04-08', '2019-04-10'],
+    ],
+    ['Đại hội họp trong hai ngày 29 và 30 tháng 8 năm 2025.', ['2025-08-29', '2025-08-30']],
+  ])('%s', (text, [start, end]) => {
+    expect(run(text).times.map((t) => [t.start, t.end, t.granularity])).toEqual([[start, end, 'range']])
+  })
+
+  it('gives an undated page a planned congress, not a held one', () => {
+    const text =
+      'Theo kế hoạch chung, Đại hội Thi đua yêu nước toàn quốc lần thứ 7 sẽ tổ chức từ ngày 3 đến ngày 5 tháng 12 năm 2005 tại Thủ đô.'
+    const [e] = run(text).events
+    expect([e?.ordinal, e?.status, e?.planned_start, e?.planned_end]).toEqual([
+      7,
+      'planned',
+      '2005-12-03',
+      '2005-12-05',
+    ])
+  })
+})

@@ -70,6 +70,17 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, Make, RegExp?]> = [
       return y === null ? null : range(isoDay(y, mo, d1), isoDay(y, mo, d2))
     },
   ],
+  // "từ ngày 21 đến ngày 24 tháng 11 năm 2000", "ngày 29 và 30 tháng 8 năm 2025": the month in words (session 6)
+  [
+    new RegExp(
+      `${L}(?:từ\\s+(?:ngày\\s+)?|ngày\\s+)(\\d{1,2})${DASH.replace('đến|tới', 'đến|tới|và')}(?:ngày\\s+)?(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*(?:,\\s*(?:năm\\s*)?|năm\\s*)(\\d{4})${R}`,
+      'giu'
+    ),
+    (m) => {
+      const [d1, d2, mo, y] = [num(m[1]), num(m[2]), num(m[3]), num(m[4])]
+      return range(isoDay(y, mo, d1), isoDay(y, mo, d2))
+    },
+  ],
   // từ tháng 3 đến tháng 6 năm 2020 ; từ tháng 3/2020 đến tháng 6/2020
   [
     new RegExp(
