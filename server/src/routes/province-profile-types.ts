@@ -31,16 +31,23 @@ export type ProfileDocument = {
   old_name: string | null
 }
 
-/** A congress or conference: planned dates against the day it was held (web/src/charts/timeline.ts). */
-export type ProfileEvent = {
-  event_id: string
-  item_date: string | null
+/**
+ * What an event carries about its planned window and its holding, wherever it is listed (the profile,
+ * the timelines; web/src/charts/timeline.ts draws it).
+ */
+export type PlannedHeld = {
   status: string
   planned_start: string | null
   planned_end: string | null
   held_on: string | null
   delay_days: number | null
   article_id: string | null
+}
+
+/** A congress or conference of the province: planned dates against the day it was held. */
+export type ProfileEvent = PlannedHeld & {
+  event_id: string
+  item_date: string | null
   label: string
   item_kind: string
   organization: string | null

@@ -5,16 +5,10 @@
 import { fmtWindow } from '../app/dates.ts'
 import { MERGER_DATE } from '../app/reference.ts'
 import { type Lang, translator } from '../app/translate.ts'
+import type { PlannedHeld } from '../../../server/src/routes/province-profile-types.ts'
 
-/** What an event carries about its planned window and its holding, wherever it is listed. */
-export type PlannedHeld = {
-  status: string
-  planned_start: string | null
-  planned_end: string | null
-  held_on: string | null
-  delay_days: number | null
-  article_id: string | null
-}
+/** What an event carries about its planned window and its holding, declared beside the server route. */
+export type { PlannedHeld }
 
 export interface TimelineItem extends PlannedHeld, Record<string, unknown> {
   province_code: string
