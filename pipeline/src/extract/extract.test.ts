@@ -2,7 +2,15 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { processLine } from './batch.ts'
 import { extract, MAX_TEXT_CHARS } from './extract.ts'
-import { docRows, eventRows, itReads, readCases, type SentenceCase, timeRows } from './test-kit.ts'
+import {
+  docRows,
+  eventRows,
+  itReads,
+  PATTERN_PIECES,
+  readCases,
+  type SentenceCase,
+  timeRows,
+} from './test-kit.ts'
 
 const docs = (text: string, published: string | null = '2025-01-10') =>
   docRows(text, published, ['type', 'number', 'symbol', 'year_in_symbol', 'date', 'issuer'])
@@ -132,39 +140,7 @@ describe('times', () => {
 
 describe('robustness', () => {
   it('never throws, on arbitrary text and on pattern-heavy text', () => {
-    const pieces = fc.constantFrom(
-      'Kế hoạch số ',
-      '138',
-      '/',
-      '-',
-      'KH',
-      'UBND',
-      ' ngày ',
-      '10/6/2024',
-      'Đại hội thi đua yêu nước ',
-      'tỉnh ',
-      'Lạng Sơn',
-      ' lần thứ ',
-      'VI',
-      ' (2020 - 2025)',
-      'phong trào ',
-      '"',
-      '“',
-      '”',
-      'chung tay vì người nghèo',
-      ' và ',
-      ', ',
-      'quý I/',
-      'tháng ',
-      'từ ',
-      'đến ',
-      '\n',
-      ' ',
-      'TƯ',
-      'Thanh Hoá',
-      '\u0301',
-      '\ud800'
-    )
+    const pieces = fc.constantFrom(...PATTERN_PIECES)
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 400 }),
       fc.array(pieces, { maxLength: 200 }).map((a) => a.join(''))

@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Extraction } from '../domain/extraction.ts'
 import { extract } from './extract.ts'
-import { run } from './test-kit.ts'
+import { PATTERN_PIECES, run } from './test-kit.ts'
 
 /** Every span the extraction reports, with the text it must equal. */
 function spans(x: Extraction, nfc: string): Array<{ surface: string; slice: string | null }> {
@@ -35,31 +35,19 @@ describe('spans are trimmed (new-user trial, session 6)', () => {
   })
 
   it('no surface starts or ends with white space, and every span points at its surface', () => {
+    // The shared pieces without lone surrogates and combining marks (they change the text before its spans
+    // are taken), plus tails and white space that a span could take with it.
+    const plain = PATTERN_PIECES.filter((p) => !/[\ud800-\udfff\u0301]/u.test(p))
     const pieces = fc.constantFrom(
-      'Kế hoạch số ',
-      '45/KH-UBND',
-      ' ngày 12/3/2024 ',
-      'Đại hội Thi đua yêu nước ',
+      ...plain,
       'Hội nghị điển hình tiên tiến ',
       'Đại hội Đảng bộ tỉnh ',
-      'tỉnh ',
-      'Tuyên Quang',
-      'huyện Yên Sơn ',
-      ' lần thứ ',
-      'VI',
       ', giai đoạn 2025-2030 ',
       ' nhiệm kỳ 2025 - 2030\n',
-      'phong trào "',
-      'Cả nước chung tay xóa nhà tạm, nhà dột nát',
-      '" ',
       ' đã khai mạc',
       ' sẽ diễn ra ',
-      'từ ngày 1/3 đến hết ngày 30/6/2025',
-      '\n',
-      ' ',
       '\t',
       '\u00a0',
-      ', ',
       '. '
     )
     fc.assert(

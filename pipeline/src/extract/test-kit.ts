@@ -79,3 +79,38 @@ export const itReads = <W>(
   it.each(cases)('$form: $text', ({ text, published, want }) => {
     expect(read(text, published)).toEqual(want)
   })
+
+/** Pieces of pattern-heavy text that the property tests join at random (documents, congresses, times, odd code points). */
+export const PATTERN_PIECES: readonly string[] = [
+  'Kế hoạch số ',
+  '138',
+  '/',
+  '-',
+  'KH',
+  'UBND',
+  ' ngày ',
+  '10/6/2024',
+  'Đại hội thi đua yêu nước ',
+  'tỉnh ',
+  'Lạng Sơn',
+  ' lần thứ ',
+  'VI',
+  ' (2020 - 2025)',
+  'phong trào ',
+  '"',
+  '“',
+  '”',
+  'chung tay vì người nghèo',
+  ' và ',
+  ', ',
+  'quý I/',
+  'tháng ',
+  'từ ',
+  'đến ',
+  '\n',
+  ' ',
+  'TƯ',
+  'Thanh Hoá',
+  '\u0301',
+  '\ud800',
+]
