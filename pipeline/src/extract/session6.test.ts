@@ -37,7 +37,7 @@ describe('spans are trimmed (new-user trial, session 6)', () => {
   it('no surface starts or ends with white space, and every span points at its surface', () => {
     // The shared pieces without lone surrogates and combining marks (they change the text before its spans
     // are taken), plus tails and white space that a span could take with it.
-    const plain = PATTERN_PIECES.filter((p) => !/[\ud800-\udfff\u0301]/u.test(p))
+    const plain = PATTERN_PIECES.filter((p) => p !== '\u0301' && !/[\ud800-\udfff]/u.test(p))
     const pieces = fc.constantFrom(
       ...plain,
       'Hội nghị điển hình tiên tiến ',
