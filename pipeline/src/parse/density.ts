@@ -14,6 +14,7 @@
 import { type AnyNode, type Element, Element as ElementNode } from 'domhandler'
 import { isHidden, isStructuralBoilerplate } from './boilerplate.ts'
 import { type Doc, textContent } from './doc.ts'
+import { firstAtOrAfter, heldBy, positions } from './positions.ts'
 import { measureText, type TextStats } from './text-stats.ts'
 
 const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript'])
@@ -231,9 +232,10 @@ const computeMainContent = (doc: Doc): DensityResult => {
   const total = paragraphs.reduce((n, p) => n + p.chars, 0)
   if (!best) return { roots: [], method: 'none', pageChars: total }
 
-  const held = heldScores(paragraphs)
+  const held = heldBy(paragraphs, (p) => p.score)
+  const bestHeld = held(best)
   const sibling = (c: Element): boolean =>
-    adjusted(c) >= SIBLING_SHARE * bestScore || (held.get(c) ?? 0) >= SIBLING_SHARE * (held.get(best!) ?? 0)
+    adjusted(c) >= SIBLING_SHARE * bestScore || held(c) >= SIBLING_SHARE * bestHeld
   let roots = withSiblings(outermostWrapper(best), sibling, stats, excluded)
   let method: DensityResult['method'] = roots.length > 1 ? 'density+siblings' : 'density'
   if (coveredChars(roots, paragraphs) < MIN_COVERAGE * total) {
@@ -256,7 +258,7 @@ const LEAD_LEVELS = 3
  */
 const withLead = (roots: Element[], paragraphs: ReadonlyArray<ScoredParagraph>, doc: Doc): Element[] => {
   const first = roots[0]
-  const i = first ? paragraphs.findIndex((p) => contains(first, p.el)) : -1
+  const i = first ? firstAtOrAfter(positions(paragraphs), first.startIndex ?? 0) : -1
   const lead = i > 0 ? paragraphs[i - 1]! : null
   if (!first || !lead || lead.chars < MIN_OWN_TEXT || roots.some((r) => contains(r, lead.el))) return roots
   const h1 = doc.byTag('h1')[0]
@@ -274,18 +276,10 @@ const contains = (root: Element, node: Element): boolean => {
   return false
 }
 
-const coveredChars = (
-  roots: ReadonlyArray<Element>,
-  paragraphs: ReadonlyArray<{ el: Element; chars: number }>
-): number => paragraphs.reduce((n, p) => (roots.some((r) => contains(r, p.el)) ? n + p.chars : n), 0)
-
-/** Each element's sum of the scores of the paragraphs anywhere below it. */
-const heldScores = (paragraphs: ReadonlyArray<ScoredParagraph>): Map<Element, number> => {
-  const held = new Map<Element, number>()
-  for (const p of paragraphs)
-    for (let e: Element | null = p.el; e && e.type === 'tag'; e = e.parent as Element | null)
-      held.set(e, (held.get(e) ?? 0) + p.score)
-  return held
+/** Paragraph characters inside the roots (disjoint: siblings, or one wrapper). */
+const coveredChars = (roots: ReadonlyArray<Element>, paragraphs: ReadonlyArray<ScoredParagraph>): number => {
+  const chars = heldBy(paragraphs, (p) => p.chars)
+  return roots.reduce((n, r) => n + chars(r), 0)
 }
 
 /**

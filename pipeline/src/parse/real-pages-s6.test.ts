@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { afterInlineBox } from './boilerplate.ts'
 import { isBareDateLine } from './dates.ts'
 import { parseArticle } from './parse-article.ts'
+import { parseHtml } from './doc.ts'
+import { heldBy } from './positions.ts'
 
 const HEADLINE = 'Tỉnh biểu dương 120 điển hình tiên tiến trong phong trào thi đua năm 2025'
 const LONG = [
@@ -166,5 +168,16 @@ describe('the date line printed under the headline', () => {
     const time = '<time datetime="2025-10-20T11:02">Thứ hai, 20/10/2025 - 11:02</time>'
     const line = '<span class="ngay">Thứ hai, 20/10/2025 - 11:02</span>'
     expect([time, line].map((d) => body(page(d + ps(LONG)))[0])).toEqual([LONG[0], LONG[0]])
+  })
+})
+
+describe('heldBy (paragraph weights below an element, by document position)', () => {
+  it('sums exactly the paragraphs inside each element', () => {
+    const doc = parseHtml(
+      '<div id="a"><p>1</p><div id="b"><p>2</p><p>3</p></div></div><div id="c"><p>4</p></div><p>5</p>'
+    )
+    const paragraphs = doc.byTag('p').map((el, i) => ({ el, score: 10 ** i, chars: 1 }))
+    const sum = heldBy(paragraphs, (p) => p.score)
+    expect(['a', 'b', 'c'].map((id) => sum(doc.first(`#${id}`)!))).toEqual([111, 110, 1000])
   })
 })
