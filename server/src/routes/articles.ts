@@ -14,6 +14,8 @@ import {
 } from '../queries/articles.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
 import { CAMPAIGN_ID } from '../http/filters.ts'
+import { rowAs } from '../http/respond.ts'
+import type { ArticleDetail, ArticleRecord } from './articles-types.ts'
 import { entitySpans } from './entity-spans.ts'
 import { parseSearch, type SearchQuery } from '../search/query.ts'
 import { snippetFor } from '../search/snippet.ts'
@@ -155,9 +157,9 @@ const MENTION_COLUMNS = {
   time: ['start_date', 'end_date', 'granularity'],
 } as const
 
-const oneArticle = async ({ c, lease }: RouteCtx) => {
+const oneArticle = async ({ c, lease }: RouteCtx): Promise<ArticleDetail> => {
   const id = pathId(c, 'id')
-  const article = (await lease.query(ARTICLE_SQL, { id })).rows[0]
+  const article = rowAs<ArticleRecord>(await lease.query(ARTICLE_SQL, { id }))
   if (!article) throw notFound(id, `Không tìm thấy bài viết "${id}".`, `No article "${id}".`)
   const all = (await lease.query(ARTICLE_MENTIONS_SQL, { id })).rows
   const of = (kind: keyof typeof MENTION_COLUMNS) =>

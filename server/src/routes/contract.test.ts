@@ -7,11 +7,14 @@
 import { describe, expect, it } from 'vitest'
 import {
   ARTICLE,
+  ARTICLE_DETAIL,
+  ARTICLE_RECORD,
   CHAIN,
   CITATION,
   CITATIONS,
   DOC_ROW,
   DOCUMENT,
+  ENTITY,
   expectParts,
   FIGURES,
   IMPLEMENTATION,
@@ -19,6 +22,7 @@ import {
   SUMMARY,
 } from '../testing/answer-keys.ts'
 import { useRelationsApp } from '../testing/relations-app.ts'
+import type { ArticleDetail } from './articles-types.ts'
 import type { DocumentCitations, Implementation } from './documents-types.ts'
 
 const fx = useRelationsApp({ name: 'contract', rules: { rules: [] } })
@@ -37,6 +41,16 @@ describe('each typed route answers exactly its declared keys', () => {
     expectParts([
       ['articles', list.rows, ARTICLE],
       ['articles?document', drill.rows, ARTICLE],
+    ])
+  })
+
+  it('GET /api/articles/:id', async () => {
+    const id = (await get('/api/articles?system=2025&limit=1')).rows[0].article_id
+    const one: ArticleDetail = await get(`/api/articles/${id}`)
+    expectParts([
+      ['articles/:id', [one], ARTICLE_DETAIL],
+      ['articles/:id article', [one.article], ARTICLE_RECORD],
+      ['articles/:id entities', one.entities, ENTITY],
     ])
   })
 

@@ -4,7 +4,8 @@
  * extra or mis-marked key is a type error, so the lists cannot drift from the types they stand for.
  */
 import { expect } from 'vitest'
-import type { ArticleRow } from '../routes/articles-types.ts'
+import type { ArticleDetail, ArticleRecord, ArticleRow } from '../routes/articles-types.ts'
+import type { EntitySpan } from '../routes/entity-spans.ts'
 import type {
   ChainRow,
   CitationRow,
@@ -47,6 +48,41 @@ export const ARTICLE = {
   mention_start: 'optional',
   mention_end: 'optional',
 } as const satisfies KeySpec<ArticleRow>
+
+export const ARTICLE_DETAIL = {
+  article: 'required',
+  entities: 'required',
+  mentions: 'required',
+} as const satisfies KeySpec<ArticleDetail>
+export const ARTICLE_RECORD = {
+  article_id: 'required',
+  source_id: 'required',
+  source_name: 'required',
+  url: 'required',
+  title: 'required',
+  published_at: 'required',
+  published_date: 'required',
+  province_code_2008: 'required',
+  province_name_2008: 'required',
+  province_code_2025: 'required',
+  province_name_2025: 'required',
+  body_text: 'required',
+  origin: 'required',
+  cluster_id: 'required',
+  cluster_size: 'required',
+} as const satisfies KeySpec<ArticleRecord>
+export const ENTITY = {
+  kind: 'required',
+  start: 'required',
+  end: 'required',
+  surface: 'required',
+  span_source: 'required',
+  label: 'required',
+  ref: 'required',
+  sentence_start: 'required',
+  sentence_end: 'required',
+  status: 'optional',
+} as const satisfies KeySpec<EntitySpan>
 
 export const DOCUMENT = {
   document_id: 'required',

@@ -4,7 +4,7 @@
  * *-types.ts, imported here as types only) and `useApi(path, args)` answers that type.
  */
 import { useEffect, useState } from 'react'
-import type { ArticleRow } from '../../../server/src/routes/articles-types.ts'
+import type { ArticleDetail, ArticleRow } from '../../../server/src/routes/articles-types.ts'
 import type { DocRow, DocumentCitations, Implementation } from '../../../server/src/routes/documents-types.ts'
 import type { OverviewFigures } from '../../../server/src/routes/overview-types.ts'
 import type { ProvinceProfile } from '../../../server/src/routes/province-profile-types.ts'
@@ -58,6 +58,7 @@ const queries = createQueryCache({
 /** The answer type of each route the web reads through the typed client (path templates as on the server). */
 export interface ApiRoutes {
   '/api/articles': Table<ArticleRow>
+  '/api/articles/:id': ArticleDetail
   '/api/documents': Table<DocRow>
   '/api/documents/:id': DocumentCitations
   '/api/documents/:id/implementation': Implementation

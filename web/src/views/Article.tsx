@@ -15,22 +15,6 @@ import {
 } from './ArticleParts.ts'
 import { useProgressive } from './ArticleProgressive.tsx'
 
-interface ArticleDetail {
-  article: {
-    article_id: string
-    title: string
-    url: string
-    source_name: string | null
-    published_at: string | null
-    province_name_2008: string | null
-    province_name_2025: string | null
-    body_text: string
-    origin: string
-    cluster_size: number | null
-  }
-  entities: Entity[]
-}
-
 type Kinds = Record<Entity['kind'], string>
 
 /** Chunks of body text rendered at once; the rest follow on scroll. */
@@ -225,7 +209,7 @@ export default function Article() {
   const { path } = useLocation()
   const [q, set] = useQuery()
   const id = decodeURIComponent(path.slice('/articles/'.length))
-  const detail = useApi<ArticleDetail>(`/api/articles/${encodeURIComponent(id)}`)
+  const detail = useApi('/api/articles/:id', { params: { id } })
   const focusSpan = parseFocus(q.get('focus'))
   const KIND: Kinds = {
     document: t('Văn bản', 'Document'),

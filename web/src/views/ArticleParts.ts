@@ -4,18 +4,10 @@
  * window of an entity's sentence the entity table shows (a giant sentence is cut, not repeated whole).
  */
 
-export interface Entity {
-  kind: 'document' | 'event' | 'campaign' | 'time'
-  start: number
-  end: number
-  surface: string
-  span_source: 'extracted' | 'located'
-  label: string
-  ref: string | null
-  sentence_start: number
-  sentence_end: number
-  status?: string | null
-}
+import type { EntitySpan as Entity } from '../../../server/src/routes/entity-spans.ts'
+
+/** An entity's span in the body, as GET /api/articles/:id answers it (declared beside the server route). */
+export type { Entity }
 
 export interface Span {
   start: number
