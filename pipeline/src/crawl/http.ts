@@ -1,12 +1,15 @@
 /**
- * The crawler's network edge. `Transport` performs exactly one HTTP exchange (no redirects, body decoded)
- * on the runtime's fetch and is a Layer, so the same crawler runs against the real portals (`transportLive`) or against the simulator
+ * The crawler's network edge. `Transport` performs exactly one HTTP exchange (no redirects) and is a
+ * Layer, so the same crawler runs against the real portals (`transportLive`) or against the simulator
  * on loopback (`transportMapped(hostMap)`: https://langson.gov.vn/a?b=1 → <hostMap[host]>/a?b=1).
  * `fetchPage` adds what every fetch needs whichever transport runs: timeout, maximum body size,
  * redirect limit with loop detection, configured-hosts-only, retries with backoff + jitter honouring
  * Retry-After.
  */
-import { Context, Data, Duration, Effect, Either, Layer, Schedule } from 'effect'
+import { gunzipSync, inflateSync } from 'node:zlib'
+import { HttpClient, HttpClientRequest } from '@effect/platform'
+import { NodeHttpClient } from '@effect/platform-node'
+import { Chunk, Context, Data, Duration, Effect, Either, Layer, Schedule, Stream } from 'effect'
 import { canonicalUrl } from '../page/canonical-url.ts'
 
 export const USER_AGENT =
@@ -58,8 +61,44 @@ export class Transport extends Context.Tag('thidua/crawl/Transport')<
   }
 >() {}
 
-/** Encodings the client decodes on the way in (undici's fetch); any other one is refused. */
-const DECODED = new Set(['gzip', 'x-gzip', 'deflate', 'br'])
+const readBody = (url: string, stream: Stream.Stream<Uint8Array, unknown>, max: number) =>
+  stream.pipe(
+    Stream.mapError(
+      (e) => new FetchError({ url, reason: 'network', message: `body read failed: ${describe(e)}` })
+    ),
+    Stream.runFoldEffect({ size: 0, parts: Chunk.empty<Uint8Array>() }, (acc, part) =>
+      acc.size + part.length > max
+        ? Effect.fail(new FetchError({ url, reason: 'too_large', message: `body larger than ${max} bytes` }))
+        : Effect.succeed({ size: acc.size + part.length, parts: Chunk.append(acc.parts, part) })
+    ),
+    Effect.map(({ size, parts }) => {
+      const out = new Uint8Array(size)
+      let at = 0
+      for (const p of parts) {
+        out.set(p, at)
+        at += p.length
+      }
+      return out
+    })
+  )
+
+/** Undo gzip/deflate transfer compression, refusing bodies that inflate past the size limit. */
+const inflate = (url: string, raw: Uint8Array, encoding: string, max: number) =>
+  Effect.try({
+    try: () => {
+      if (encoding === '' || encoding === 'identity' || raw.length === 0) return raw
+      const opts = { maxOutputLength: max }
+      if (encoding === 'gzip' || encoding === 'x-gzip') return new Uint8Array(gunzipSync(raw, opts))
+      if (encoding === 'deflate') return new Uint8Array(inflateSync(raw, opts))
+      throw new Error(`unsupported content-encoding ${encoding}`)
+    },
+    catch: (e) => {
+      const message = e instanceof Error ? e.message : String(e)
+      return /maxOutputLength|buffer/i.test(message)
+        ? new FetchError({ url, reason: 'too_large', message: `body inflates past ${max} bytes` })
+        : new FetchError({ url, reason: 'network', message: `cannot decode ${encoding} body: ${message}` })
+    },
+  })
 
 const describe = (e: unknown): string => {
   if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string' && e.message)
@@ -68,95 +107,66 @@ const describe = (e: unknown): string => {
   return String(e)
 }
 
-class TooLarge extends Error {}
-
-/** The decoded body, refused as soon as it grows past `max` (a gzip bomb stops at the cap). */
-const readLimited = async (body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> => {
-  if (body === null) return new Uint8Array(0)
-  const parts: Uint8Array[] = []
-  let size = 0
-  for await (const part of body as unknown as AsyncIterable<Uint8Array>) {
-    size += part.length
-    if (size > max) throw new TooLarge(`body larger than ${max} bytes`)
-    parts.push(part)
-  }
-  return parts.length === 1 ? (parts[0] as Uint8Array) : Buffer.concat(parts, size)
-}
-
-const encodingOf = (headers: Record<string, string>) =>
-  (headers['content-encoding'] ?? '').toLowerCase().trim()
-
-const isDecoded = (encoding: string) =>
-  encoding
-    .split(',')
-    .map((e) => e.trim())
-    .every((e) => e === '' || e === 'identity' || DECODED.has(e))
-
-/**
- * Build a transport on the runtime's fetch (undici, the same client as the bench's bare fetch) from a
- * function that maps real URLs to request URLs. One exchange: no redirects followed, body decoded.
- */
+/** Build a transport from an HttpClient and a function that maps real URLs to request URLs. */
 const makeTransport = (mapUrl: (url: string) => string) =>
-  Transport.of({
-    exchange: (url, headers, opts) =>
-      Effect.gen(function* () {
-        // A host the simulator does not serve is an error for this URL, not a crash of the worker.
-        const target = yield* Effect.try({
-          try: () => mapUrl(url),
-          catch: (e) => new FetchError({ url, reason: 'invalid_url', message: describe(e) }),
-        })
-        const response = yield* Effect.tryPromise({
-          try: (signal) =>
-            fetch(target, {
-              headers: { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate', ...headers },
-              redirect: 'manual',
-              signal,
-            }),
-          catch: (e) => new FetchError({ url, reason: 'network', message: `request failed: ${describe(e)}` }),
-        })
-        const all: Record<string, string> = Object.fromEntries(response.headers)
-        const declared = Number(all['content-length'])
-        const encoding = encodingOf(all)
-        const fail = (reason: FetchFailure, message: string) => {
-          void response.body?.cancel().catch(() => undefined)
-          return new FetchError({ url, reason, message })
-        }
-        if (Number.isFinite(declared) && declared > opts.maxBodyBytes)
-          return yield* fail('too_large', `content-length ${declared} exceeds ${opts.maxBodyBytes} bytes`)
-        if (!isDecoded(encoding))
-          return yield* fail('network', `cannot decode ${encoding} body: unsupported content-encoding`)
-        const body = yield* Effect.tryPromise({
-          try: () => readLimited(response.body, opts.maxBodyBytes),
-          catch: (e) =>
-            e instanceof TooLarge
-              ? new FetchError({
-                  url,
-                  reason: 'too_large',
-                  message: `body inflates past ${opts.maxBodyBytes} bytes`,
-                })
-              : new FetchError({ url, reason: 'network', message: `body read failed: ${describe(e)}` }),
-        })
-        // The archive keeps the decoded bytes, so the header that described the wire form goes.
-        const { 'content-encoding': _dropped, ...rest } = all
-        return { status: response.status, headers: encoding ? rest : all, body }
-      }).pipe(
-        Effect.timeoutFail({
-          duration: Duration.millis(opts.timeoutMs),
-          onTimeout: () =>
-            new FetchError({
+  Effect.gen(function* () {
+    const client = yield* HttpClient.HttpClient
+    return Transport.of({
+      exchange: (url, headers, opts) =>
+        Effect.gen(function* () {
+          // A host the simulator does not serve is an error for this URL, not a crash of the worker.
+          const target = yield* Effect.try({
+            try: () => mapUrl(url),
+            catch: (e) => new FetchError({ url, reason: 'invalid_url', message: describe(e) }),
+          })
+          const request = HttpClientRequest.get(target).pipe(
+            HttpClientRequest.setHeaders({
+              'user-agent': USER_AGENT,
+              'accept-encoding': 'gzip, deflate',
+              ...headers,
+            })
+          )
+          const response = yield* client
+            .execute(request)
+            .pipe(
+              Effect.mapError(
+                (e) => new FetchError({ url, reason: 'network', message: `request failed: ${describe(e)}` })
+              )
+            )
+          const declared = Number(response.headers['content-length'])
+          if (Number.isFinite(declared) && declared > opts.maxBodyBytes) {
+            return yield* new FetchError({
               url,
-              reason: 'timeout',
-              message: `no complete answer within ${opts.timeoutMs} ms`,
-            }),
-        })
-      ),
+              reason: 'too_large',
+              message: `content-length ${declared} exceeds ${opts.maxBodyBytes} bytes`,
+            })
+          }
+          const raw = yield* readBody(url, response.stream, opts.maxBodyBytes)
+          const encoding = (response.headers['content-encoding'] ?? '').toLowerCase().trim()
+          const body = yield* inflate(url, raw, encoding, opts.maxBodyBytes)
+          const { 'content-encoding': _dropped, ...rest } = response.headers
+          // The archive keeps the decoded bytes, so the header that described the wire form goes.
+          return { status: response.status, headers: encoding ? rest : { ...response.headers }, body }
+        }).pipe(
+          Effect.scoped,
+          Effect.timeoutFail({
+            duration: Duration.millis(opts.timeoutMs),
+            onTimeout: () =>
+              new FetchError({
+                url,
+                reason: 'timeout',
+                message: `no complete answer within ${opts.timeoutMs} ms`,
+              }),
+          })
+        ),
+    })
   })
 
 /** Real network. */
-export const transportLive: Layer.Layer<Transport> = Layer.succeed(
+export const transportLive: Layer.Layer<Transport> = Layer.effect(
   Transport,
   makeTransport((u) => u)
-)
+).pipe(Layer.provide(NodeHttpClient.layer))
 
 /** Map every real host through `hostMap` (the simulator's `/_h/<host>` prefixes). Unknown hosts fail. */
 export const mapThroughHosts =
@@ -169,7 +179,7 @@ export const mapThroughHosts =
   }
 
 export const transportMapped = (hostMap: Readonly<Record<string, string>>): Layer.Layer<Transport> =>
-  Layer.succeed(Transport, makeTransport(mapThroughHosts(hostMap)))
+  Layer.effect(Transport, makeTransport(mapThroughHosts(hostMap))).pipe(Layer.provide(NodeHttpClient.layer))
 
 // -----------------------------------------------------------------------------------------------------
 
