@@ -59,7 +59,8 @@ const PATTERNS: Record<string, string[]> = {
   cao_toc_500_ngay: ['500 ngay dem(?: thi dua| quyet tam| hoan thanh)'],
   binh_dan_hoc_vu_so: ['binh dan hoc vu so'],
   chao_mung_dai_hoi_xiv: [
-    'tang toc but pha hoan thanh thang loi cac muc tieu nhiem vu nghi quyet dai hoi xiii',
+    // The name also with "lần thứ": "… Nghị quyết Đại hội lần thứ XIII của Đảng" (session 6, dev r812).
+    'tang toc but pha hoan thanh thang loi cac muc tieu nhiem vu nghi quyet dai hoi (?:lan thu )?xiii',
     'thi dua (?:yeu nuoc )?chao mung dai hoi (?:dai bieu toan quoc lan thu )?xiv cua dang',
     // "… chào mừng đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
     'thi dua (?:yeu nuoc )?chao mung dai hoi dang(?: bo)? cac cap tien toi dai hoi (?:dai bieu toan quoc lan thu )?xiv cua dang',

@@ -106,3 +106,11 @@ describe('a range of days with the month in words (session 6, dev excerpt r801)'
     ])
   })
 })
+
+describe('the campaign greeting the XIV party congress (session 6, dev excerpt r812)', () => {
+  it('reads its name with "lần thứ XIII"', () => {
+    const text =
+      'Các xã tăng tốc, bứt phá hoàn thành thắng lợi các mục tiêu, nhiệm vụ Nghị quyết Đại hội lần thứ XIII của Đảng.'
+    expect(run(text).campaigns.map((c) => c.id)).toEqual(['chao_mung_dai_hoi_xiv'])
+  })
+})
