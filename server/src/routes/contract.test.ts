@@ -9,6 +9,7 @@ import {
   ARTICLE,
   ARTICLE_DETAIL,
   ARTICLE_RECORD,
+  CAMPAIGN_ROW,
   CHAIN,
   CITATION,
   CITATIONS,
@@ -19,6 +20,7 @@ import {
   FIGURES,
   IMPLEMENTATION,
   IMPLEMENTATION_ROW,
+  PROVINCE_ROW,
   SUMMARY,
 } from '../testing/answer-keys.ts'
 import { useRelationsApp } from '../testing/relations-app.ts'
@@ -75,6 +77,14 @@ describe('each typed route answers exactly its declared keys', () => {
       ['implementation summary', a.summary ? [a.summary] : [], SUMMARY],
       ['implementation provinces', a.provinces, IMPLEMENTATION_ROW],
       ['implementation chain', [...a.below, ...b.above], CHAIN],
+    ])
+  })
+
+  it('GET /api/provinces and /api/campaigns', async () => {
+    expectParts([
+      ['provinces 2008', (await get('/api/provinces?system=2008')).rows, PROVINCE_ROW],
+      ['provinces 2025', (await get('/api/provinces?system=2025')).rows, PROVINCE_ROW],
+      ['campaigns', (await get('/api/campaigns')).rows, CAMPAIGN_ROW],
     ])
   })
 

@@ -17,6 +17,7 @@ import type {
   ImplementationSummary,
 } from '../routes/documents-types.ts'
 import type { OverviewFigures } from '../routes/overview-types.ts'
+import type { CampaignRow, ProvinceListRow } from '../routes/reference-types.ts'
 import type {
   ProfileCampaign,
   ProfileDocument,
@@ -246,6 +247,21 @@ export const FIGURES = {
   attachments: 'required',
   extractor_version: 'required',
 } as const satisfies KeySpec<OverviewFigures>
+
+export const PROVINCE_ROW = {
+  code: 'required',
+  name_vi: 'required',
+  system: 'required',
+  articles: 'required',
+  sources: 'required',
+} as const satisfies KeySpec<ProvinceListRow>
+export const CAMPAIGN_ROW = {
+  campaign_id: 'required',
+  name_vi: 'required',
+  launched_on: 'required',
+  articles: 'required',
+  provinces_2025: 'required',
+} as const satisfies KeySpec<CampaignRow>
 
 export type Spec = Readonly<Record<string, 'required' | 'optional'>>
 /** One part of an answer: a label, the objects found there, and the keys they must have. */

@@ -8,6 +8,7 @@ import type { ArticleDetail, ArticleRow } from '../../../server/src/routes/artic
 import type { DocRow, DocumentCitations, Implementation } from '../../../server/src/routes/documents-types.ts'
 import type { OverviewFigures } from '../../../server/src/routes/overview-types.ts'
 import type { ProvinceProfile } from '../../../server/src/routes/province-profile-types.ts'
+import type { CampaignRow, ProvinceListRow } from '../../../server/src/routes/reference-types.ts'
 import type { Schema } from '../../../server/src/routes/sql-schema-types.ts'
 import { createQueryCache } from './query-cache.ts'
 import { href } from './router.ts'
@@ -59,10 +60,12 @@ const queries = createQueryCache({
 export interface ApiRoutes {
   '/api/articles': Table<ArticleRow>
   '/api/articles/:id': ArticleDetail
+  '/api/campaigns': Table<CampaignRow>
   '/api/documents': Table<DocRow>
   '/api/documents/:id': DocumentCitations
   '/api/documents/:id/implementation': Implementation
   '/api/overview/figures': OverviewFigures
+  '/api/provinces': Table<ProvinceListRow>
   '/api/provinces/:code/profile': ProvinceProfile
   '/api/sql/schema': Schema
 }

@@ -1,26 +1,19 @@
 /** Shared look-ups the views need: province names per system, campaign names. */
 import { useMemo } from 'react'
+import type {
+  CampaignRow,
+  ProvinceListRow as ProvinceRow,
+} from '../../../server/src/routes/reference-types.ts'
 import { useApi, type Loadable, type Table } from './api.ts'
 
 export type System = '2008' | '2025'
 
-export interface ProvinceRow extends Record<string, unknown> {
-  code: string
-  name_vi: string
-  articles: number
-}
+export type { CampaignRow, ProvinceRow }
 
 export const useProvinces = (system: System): Loadable<Table<ProvinceRow>> =>
-  useApi<Table<ProvinceRow>>(`/api/provinces?system=${system}`)
+  useApi('/api/provinces', { query: { system } })
 
-export interface CampaignRow extends Record<string, unknown> {
-  campaign_id: string
-  name_vi: string
-  launched_on: string | null
-  articles: number
-}
-
-export const useCampaigns = () => useApi<Table<CampaignRow>>('/api/campaigns')
+export const useCampaigns = () => useApi('/api/campaigns', {})
 
 export const useNameMap = <R extends Record<string, unknown>>(
   v: Loadable<Table<R>>,
