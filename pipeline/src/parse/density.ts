@@ -1,11 +1,12 @@
 /**
  * Main text by density, for pages no adapter knows (issue #12). Paragraph-like blocks (p, pre,
- * blockquote, and divs or cells whose own inline text is long: `<br>`-separated lines, table
- * layouts) score their parent fully and their grandparent by half; scores are damped by link
- * density and the best container wins. Then the result judges itself: siblings of the winner that
- * carry article-like text join it (a body split by an ad block), and when the chosen roots still
- * hold far less of the page's paragraph text than the page has, the deepest container holding most
- * of that text is taken instead.
+ * blockquote, divs or cells whose own inline text is long: `<br>`-separated lines, table layouts,
+ * and short divs that are one sentence each) score their parent fully and their grandparent by
+ * half; scores are damped by link density and the best container wins. Then the result judges
+ * itself: siblings of the winner's outermost wrapper that carry article-like text, at any depth,
+ * join it (a body split by an ad block); when the chosen roots still hold far less of the page's
+ * paragraph text than the page has, the deepest container holding most of that text is taken
+ * instead; and a lead set apart just before the body, after the headline, is kept.
  *
  * Boilerplate by tag or class (nav, aside, "sidebar", "related" …) never scores, except a block
  * that holds a large share of the page's text: a main column inside `<div class="sidebar-1">` is
