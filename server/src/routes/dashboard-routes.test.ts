@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, type AppHandle } from '../app.ts'
 import { buildTestDb } from '../testing/warehouse-db.ts'
 import type { OverviewFigures } from './overview-types.ts'
-import { expectProfileKeys } from '../testing/answer-keys.ts'
+import { expectParts, expectProfileKeys, MILESTONE, TIMELINE_ITEM } from '../testing/answer-keys.ts'
 
 let dir: string
 let h: AppHandle
@@ -184,6 +184,10 @@ describe('/api/timelines labels the history of merged provinces', () => {
     expect(labelled).toBeGreaterThan(0)
     const old = (await json('/api/timelines?system=2008&province=62&from=2000-01')).rows as any[]
     for (const r of old) expect(r.from_merged_province).toBe(false)
+    expectParts([
+      ['timelines', old, TIMELINE_ITEM],
+      ['milestones', (await json('/api/timelines/milestones?from=2000-01')).rows, MILESTONE],
+    ])
   })
 })
 

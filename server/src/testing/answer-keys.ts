@@ -18,7 +18,9 @@ import type {
 } from '../routes/documents-types.ts'
 import type { OverviewFigures } from '../routes/overview-types.ts'
 import type { CampaignRow, ProvinceListRow } from '../routes/reference-types.ts'
+import type { Milestone, TimelineItem } from '../routes/timelines-types.ts'
 import type {
+  PlannedHeld,
   ProfileCampaign,
   ProfileDocument,
   ProfileEvent,
@@ -197,15 +199,18 @@ export const PROFILE_DOCUMENT = {
   old_code: 'required',
   old_name: 'required',
 } as const satisfies KeySpec<ProfileDocument>
-export const PROFILE_EVENT = {
-  event_id: 'required',
-  item_date: 'required',
+const PLANNED_HELD = {
   status: 'required',
   planned_start: 'required',
   planned_end: 'required',
   held_on: 'required',
   delay_days: 'required',
   article_id: 'required',
+} as const satisfies KeySpec<PlannedHeld>
+export const PROFILE_EVENT = {
+  event_id: 'required',
+  item_date: 'required',
+  ...PLANNED_HELD,
   label: 'required',
   item_kind: 'required',
   organization: 'required',
@@ -262,6 +267,29 @@ export const CAMPAIGN_ROW = {
   articles: 'required',
   provinces_2025: 'required',
 } as const satisfies KeySpec<CampaignRow>
+
+export const TIMELINE_ITEM = {
+  ...PLANNED_HELD,
+  province_code: 'required',
+  province_name: 'required',
+  item_date: 'required',
+  item_kind: 'required',
+  organization: 'required',
+  origin_code_2008: 'required',
+  origin_name: 'required',
+  from_merged_province: 'required',
+  label: 'required',
+  event_id: 'required',
+  document_id: 'required',
+  reports: 'required',
+  has_conflict: 'required',
+} as const satisfies KeySpec<TimelineItem>
+export const MILESTONE = {
+  id: 'required',
+  date: 'required',
+  event_vi: 'required',
+  document: 'required',
+} as const satisfies KeySpec<Milestone>
 
 export type Spec = Readonly<Record<string, 'required' | 'optional'>>
 /** One part of an answer: a label, the objects found there, and the keys they must have. */

@@ -10,6 +10,7 @@ import type { OverviewFigures } from '../../../server/src/routes/overview-types.
 import type { ProvinceProfile } from '../../../server/src/routes/province-profile-types.ts'
 import type { CampaignRow, ProvinceListRow } from '../../../server/src/routes/reference-types.ts'
 import type { Schema } from '../../../server/src/routes/sql-schema-types.ts'
+import type { Milestone, TimelineItem } from '../../../server/src/routes/timelines-types.ts'
 import { createQueryCache } from './query-cache.ts'
 import { href } from './router.ts'
 
@@ -68,6 +69,8 @@ export interface ApiRoutes {
   '/api/provinces': Table<ProvinceListRow>
   '/api/provinces/:code/profile': ProvinceProfile
   '/api/sql/schema': Schema
+  '/api/timelines': Table<TimelineItem>
+  '/api/timelines/milestones': Table<Milestone>
 }
 export type ApiPath = keyof ApiRoutes
 

@@ -7,6 +7,7 @@ const item = (over: Partial<TimelineItem>): TimelineItem => ({
   item_date: '2024-03-05',
   item_kind: 'document',
   organization: null,
+  origin_code_2008: null,
   origin_name: null,
   from_merged_province: null,
   label: 'KH 12/KH-UBND',
@@ -19,12 +20,14 @@ const item = (over: Partial<TimelineItem>): TimelineItem => ({
   event_id: null,
   document_id: 'd1',
   reports: 1,
+  has_conflict: false,
   ...over,
 })
 const milestone: Milestone = {
   id: 'm1',
   date: '2025-06-01',
   event_vi: 'Đại hội thi đua yêu nước toàn quốc lần thứ XI',
+  document: null,
 }
 
 type Series = { name: string; type: string; data: Array<{ value: [string, string]; item: TimelineItem }> }

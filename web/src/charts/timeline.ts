@@ -6,28 +6,10 @@ import { fmtWindow } from '../app/dates.ts'
 import { MERGER_DATE } from '../app/reference.ts'
 import { type Lang, translator } from '../app/translate.ts'
 import type { PlannedHeld } from '../../../server/src/routes/province-profile-types.ts'
+import type { Milestone, TimelineItem } from '../../../server/src/routes/timelines-types.ts'
 
-/** What an event carries about its planned window and its holding, declared beside the server route. */
-export type { PlannedHeld }
-
-export interface TimelineItem extends PlannedHeld, Record<string, unknown> {
-  province_code: string
-  province_name: string
-  item_date: string | null
-  item_kind: 'document' | 'conference' | 'congress' | 'org_congress'
-  organization: string | null
-  origin_name: string | null
-  from_merged_province: boolean | null
-  label: string
-  event_id: string | null
-  document_id: string | null
-  reports: number | null
-}
-export interface Milestone extends Record<string, unknown> {
-  id: string
-  date: string
-  event_vi: string
-}
+/** What an event carries, the timeline rows and milestones: declared beside the server routes. */
+export type { Milestone, PlannedHeld, TimelineItem }
 
 export interface TimelineInput {
   readonly rows: ReadonlyArray<TimelineItem>

@@ -1,10 +1,10 @@
 /** The compare view's data: its filters from the URL, the timeline items, the milestones and the chart. */
 import { useMemo } from 'react'
-import { type Table, useApi } from '../../app/api.ts'
+import { useApi } from '../../app/api.ts'
 import { useLang } from '../../app/i18n.tsx'
 import { systemOf, useNameMap, useProvinces } from '../../app/reference.ts'
-import { href, useQuery } from '../../app/router.ts'
-import { buildTimelineOption, type Milestone, type TimelineItem } from '../../charts/timeline.ts'
+import { useQuery } from '../../app/router.ts'
+import { buildTimelineOption } from '../../charts/timeline.ts'
 
 const DEFAULT = { '2025': '20,40,15,51', '2008': '20,40,10,62' }
 
@@ -24,10 +24,8 @@ export const useTimelines = () => {
   const to = q.get('to') ?? ''
   const provinces = useProvinces(system)
   const nameOf = useNameMap(provinces, 'code', 'name_vi')
-  const items = useApi<Table<TimelineItem>>(
-    chosen ? href('/api/timelines', { system, province: chosen, from, to }) : null
-  )
-  const milestones = useApi<Table<Milestone>>(href('/api/timelines/milestones', { from, to }))
+  const items = useApi('/api/timelines', chosen ? { query: { system, province: chosen, from, to } } : null)
+  const milestones = useApi('/api/timelines/milestones', { query: { from, to } })
   const option = useMemo(
     () =>
       items.state === 'ready' && milestones.state === 'ready'
