@@ -2,9 +2,9 @@
  * Crawl against a bare fetch of the same pages (issue #17: goal ≥ 0.8), offline, politeness off, on a
  * generated corpus (BENCH_CRAWL_N articles, default 3,000) served by the simulator in this process.
  * The bare fetch asks for exactly the pages the crawl asked for, with as many requests in flight as the
- * crawl allows (2 per host), on the same client as the crawler's transport (the runtime's fetch, gzip
- * negotiated and inflated), reads every body and does nothing with it. Order: crawl (warm-up, gives the
- * URL list), bare, crawl, bare; the ratio is the second crawl's rate over the mean of the two bare rates.
+ * crawl allows (2 per host), with gzip negotiated and inflated as the crawler does, reads every body and
+ * does nothing with it. Order: crawl (warm-up, gives the URL list), bare, crawl, bare; the ratio is the
+ * second crawl's rate over the mean of the two bare rates.
  */
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
