@@ -6,8 +6,7 @@
  * list, which no article not met yet can reach. Scores (same sums in the same order) and the order of
  * the page are those of scoring every candidate; only the work differs.
  */
-import type { Postings } from './index-build.ts'
-import { seek } from './postings.ts'
+import { type Postings, seek } from './postings.ts'
 import { TopK } from './top.ts'
 
 const f32 = new Float32Array(1)

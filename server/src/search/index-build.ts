@@ -16,6 +16,7 @@
 import { fold } from '../routes/search-snippet.ts'
 import { type Biwords, buildBiwords } from './biwords.ts'
 import { impactOrder, ORDER_MIN } from './impact-top.ts'
+import type { Postings } from './postings.ts'
 
 export interface ArticleRow {
   readonly id: string
@@ -33,14 +34,7 @@ export interface ArticleRow {
   readonly clusterId: string | null
 }
 
-export interface Postings {
-  /** Article numbers, ascending. */
-  readonly docs: Uint32Array
-  /** BM25F contribution of this token to each article's score. */
-  readonly impact: Float64Array
-  /** Positions from the highest impact down (impact-top.ts), for lists of ORDER_MIN or more. */
-  readonly order: Uint32Array | null
-}
+export type { Postings } from './postings.ts'
 
 export interface SearchIndexData {
   readonly n: number

@@ -1,5 +1,15 @@
 /** Set operations on sorted, distinct Uint32Array posting lists (article numbers ascending). */
 
+/** One token's posting list with its score contributions (built in index-build.ts). */
+export interface Postings {
+  /** Article numbers, ascending. */
+  readonly docs: Uint32Array
+  /** BM25F contribution of this token to each article's score. */
+  readonly impact: Float64Array
+  /** Positions from the highest impact down (impact-top.ts), for lists of ORDER_MIN or more. */
+  readonly order: Uint32Array | null
+}
+
 export const EMPTY = new Uint32Array(0)
 
 /** First index k ≥ from with a[k] ≥ v (exponential then binary search: cheap for near and far targets). */
