@@ -10,7 +10,6 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { IngestSummary } from '../pipeline/src/ingest/ingest.ts'
-import { RUNTIME_FLAGS } from '../scripts/runtime-flags.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -53,8 +52,7 @@ export const ingestChild = (
     const started = performance.now()
     const child = spawn(
       process.execPath,
-      // With the bin's own runtime flags (its shebang's), as `thidua ingest` runs.
-      [...RUNTIME_FLAGS, path.join(root, 'pipeline/dist/thidua.js'), 'ingest', ...args, '--json'],
+      [path.join(root, 'pipeline/dist/thidua.js'), 'ingest', ...args, '--json'],
       { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }
     )
     let stdout = ''

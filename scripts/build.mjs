@@ -11,20 +11,10 @@
 // A module loaded at run time by URL (`new URL('./x.ts', import.meta.url)`, or a `.mjs` tsx bootstrap
 // beside `x.ts`) becomes an extra entry `dist/<name>.js` and the URL points at it.
 import { spawnSync } from 'node:child_process'
-import {
-  chmodSync,
-  existsSync,
-  readFileSync,
-  readdirSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { existsSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { shebang } from './runtime-flags.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const esbuild = createRequire(realpathSync(path.join(root, 'node_modules/tsx/package.json')))('esbuild')
@@ -162,10 +152,6 @@ const result = await esbuild.build({
   keepNames: false,
   absWorkingDir: root,
 })
-// The bin runs as `node <runtime flags>` (runtime-flags.mjs): its shebang, in place of main.ts's.
-const bin = path.join(outdir, 'thidua.js')
-writeFileSync(bin, readFileSync(bin, 'utf8').replace(/^(#![^\n]*\n)?/, `${shebang()}\n`))
-chmodSync(bin, 0o755)
 const written = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(root, f)))
 for (const name of readdirSync(outdir)) {
   const file = path.join(outdir, name)

@@ -1,8 +1,6 @@
 // `pnpm thidua`: runs the compiled command line (pipeline/dist/thidua.js), compiling it first when a
 // source under pipeline/src or server/src is newer than the build, so a stale build never answers.
 // The `thidua` bin of @thidua/pipeline is the compiled file itself, without this check.
-// The command runs in THIS process (no child to outlive a kill), so the runtime flags
-// (runtime-flags.mjs) are given where this file is started: the `thidua` script of package.json.
 import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
