@@ -27,6 +27,14 @@ export interface PagePool {
 
 const WORKER_URL = new URL('./page-worker.mjs', import.meta.url)
 
+/**
+ * A page's DOM and rows die young; with V8's default young generation a big page's
+ * objects outlive a scavenge and get promoted, and the major collections that follow run on the GC
+ * helper threads, i.e. on the core a second worker needs. A larger young generation lets them die in
+ * the scavenge: on padded ~73 K pages CPU per page fell about a fifth (docs/benchmarks.md, parse workers).
+ */
+const WORKER_YOUNG_GENERATION_MB = 256
+
 interface Waiter {
   readonly resolve: (outcomes: ReadonlyArray<Outcome>) => void
   readonly reject: (e: Error) => void
@@ -62,7 +70,13 @@ export const openPagePool = (threads: number): PagePool => {
   const start = (): Thread[] =>
     Array.from({ length: threads }, () => {
       // execArgv: [] so a parent started with tsx's flags does not load tsx twice (the bootstrap does).
-      const t: Thread = { worker: new Worker(WORKER_URL, { execArgv: [] }), waiting: new Map() }
+      const t: Thread = {
+        worker: new Worker(WORKER_URL, {
+          execArgv: [],
+          resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+        }),
+        waiting: new Map(),
+      }
       t.worker.on('message', (reply: PoolReply) => {
         const waiter = t.waiting.get(reply.id)
         t.waiting.delete(reply.id)
