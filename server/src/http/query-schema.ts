@@ -12,6 +12,27 @@ import { FORMAT_PARAM, type ParamSpec, type ParsedParams } from './params.ts'
 type Format = 'json' | 'csv' | 'arrow'
 export type QueryOf<S extends ParamSpec> = ParsedParams<S> & { format: Format }
 
+/** What a client sends for a parameter that parses to T: a choice's own values, else text (numbers as numbers too). */
+type WireValue<T> = [T] extends [ReadonlyArray<string>]
+  ? string
+  : [NonNullable<T>] extends [number]
+    ? number | string
+    : string extends NonNullable<T>
+      ? string
+      : NonNullable<T>
+
+/**
+ * The query a client may send to a route whose parameters are `S` (type only: the web's typed client,
+ * web/src/app/api.ts, reads it): exactly the names the route validates plus `format`, each optional;
+ * an empty value means "not given", as `parse` treats it.
+ */
+export type QueryInput<S extends ParamSpec> = {
+  readonly [K in keyof S | 'format']?:
+    | (K extends keyof S ? WireValue<ParsedParams<S>[K]> : Format)
+    | ''
+    | null
+}
+
 /** The raw query as Hono's validator hands it over: one string, or several for a repeated name. */
 type RawQuery = Record<string, string | string[]>
 
@@ -91,3 +112,6 @@ export const readQuery = <S extends ParamSpec>(c: Context, spec: S): QueryOf<S> 
       Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? (v[0] as string) : v])
     )
   )
+
+/** The query of a route that takes no parameters of its own (only `format`). */
+export type NoQuery = QueryInput<Record<never, never>>

@@ -5,6 +5,7 @@
  */
 import type { TableResult } from '../db/duck-values.ts'
 import { p, pagination, systemParam } from '../http/params.ts'
+import type { QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 
 // An alert's province: the one its evidence names (in the evidence's system, 2025 when unstated), else
@@ -45,6 +46,8 @@ const spec = {
   system: systemParam,
   ...pagination(50, 500),
 }
+/** What a client may send to GET /api/alerts (the web's typed client reads it). */
+export type AlertsQuery = QueryInput<typeof spec>
 
 export const alertsRoutes = (reg: RouteRegistry, prefix: string) =>
   reg.router(prefix, 'pipeline').table(

@@ -4,7 +4,10 @@
  * a column fails here instead of silently in the web. The key lists live in testing/answer-keys.ts; the
  * province profile is checked in dashboard-routes.test.ts, whose fixture has congresses.
  */
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   ARTICLE,
   ARTICLE_DETAIL,
@@ -23,17 +26,45 @@ import {
   PROVINCE_ROW,
   SUMMARY,
 } from '../testing/answer-keys.ts'
-import { useRelationsApp } from '../testing/relations-app.ts'
+import {
+  ADOPTION_ROW,
+  ALERT_ROW,
+  CENTRAL_CITATION_ROW,
+  CHECK_ROW,
+  COVERAGE_PROVINCE_ROW,
+  COVERAGE_ROW,
+  GEO,
+  GEO_FEATURE,
+  GEO_PROPERTIES,
+  HEALTH,
+  LEDGER_ROW,
+  LINEAGE_ROW,
+  MONTHLY_TREND_ROW,
+  PARSE_FAILURE,
+  RUN_DETAIL,
+  RUN_ROW,
+  RUN_STAGE,
+  SOURCE_ROW,
+  YEAR_ROW,
+} from '../testing/answer-keys-pipeline.ts'
+import { centralRules, useRelationsApp } from '../testing/relations-app.ts'
+import { buildTestDb } from '../testing/warehouse-db.ts'
+import { createApp, type AppHandle } from '../app.ts'
 import type { ArticleDetail } from './articles-types.ts'
 import type { DocumentCitations, Implementation } from './documents-types.ts'
+import type { GeoCollection } from './geo-types.ts'
+import type { RunDetail } from './pipeline-types.ts'
 
-const fx = useRelationsApp({ name: 'contract', rules: { rules: [] } })
+// The alert rules make the fixture fire alerts, so their rows have something to check.
+const fx = useRelationsApp({ name: 'contract', rules: { rules: centralRules } })
 
-const get = async (url: string): Promise<any> => {
-  const res = await fx.h.app.request(url)
+const getFrom = async (app: AppHandle['app'], url: string): Promise<any> => {
+  const res = await app.request(url)
   expect(res.status, url).toBe(200)
   return res.json()
 }
+const get = (url: string) => getFrom(fx.h.app, url)
+const rows = async (url: string): Promise<object[]> => (await get(url)).rows
 
 describe('each typed route answers exactly its declared keys', () => {
   it('GET /api/articles (list and entity drill-down)', async () => {
@@ -88,7 +119,68 @@ describe('each typed route answers exactly its declared keys', () => {
     ])
   })
 
-  it('GET /api/overview/figures', async () => {
-    expectParts([['overview figures', [await get('/api/overview/figures?system=2025')], FIGURES]])
+  it('GET /api/overview/figures and /api/overview/trend', async () => {
+    expectParts([
+      ['overview figures', [await get('/api/overview/figures?system=2025')], FIGURES],
+      ['overview trend', await rows('/api/overview/trend?system=2025'), YEAR_ROW],
+    ])
+  })
+
+  it('the figure routes: coverage, coverage map, adoption, monthly trends', async () => {
+    expectParts([
+      ['coverage', await rows('/api/coverage?system=2025'), COVERAGE_ROW],
+      ['coverage/provinces', await rows('/api/coverage/provinces?system=2008'), COVERAGE_PROVINCE_ROW],
+      ['campaigns/adoption', await rows('/api/campaigns/adoption?system=2025'), ADOPTION_ROW],
+      ['trends', await rows('/api/trends?system=2025'), MONTHLY_TREND_ROW],
+    ])
+  })
+
+  it('the reference routes: lineage, central citations, map polygons', async () => {
+    const geo: GeoCollection = await get('/api/geo/2025')
+    expectParts([
+      ['provinces/lineage', await rows('/api/provinces/lineage'), LINEAGE_ROW],
+      ['documents/citations', await rows('/api/documents/citations?system=2025'), CENTRAL_CITATION_ROW],
+      ['geo', [geo], GEO],
+      ['geo features', geo.features, GEO_FEATURE],
+      ['geo properties', geo.features.map((f) => f.properties), GEO_PROPERTIES],
+    ])
+  })
+
+  it('the pipeline routes: health, sources, ledger, checks, alerts', async () => {
+    expectParts([
+      ['health', [await get('/api/health')], HEALTH],
+      ['sources', await rows('/api/sources'), SOURCE_ROW],
+      ['sources/ledger', await rows('/api/sources/ledger'), LEDGER_ROW],
+      ['checks', await rows('/api/checks'), CHECK_ROW],
+      ['alerts', await rows('/api/alerts'), ALERT_ROW],
+    ])
+  })
+})
+
+// The relations fixture records no pipeline run; the dashboard's test warehouse has one, with a stage
+// and a parse failure.
+describe('the runs routes answer exactly their declared keys', () => {
+  let dir: string
+  let h: AppHandle
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'thidua-contract-runs-'))
+    h = await createApp({ dbFile: (await buildTestDb(dir)).dbFile, watch: false })
+  })
+  afterAll(async () => {
+    await h?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('GET /api/runs and /api/runs/:id', async () => {
+    const list: object[] = (await getFrom(h.app, '/api/runs')).rows
+    const id = (list[0] as { run_id?: string } | undefined)?.run_id
+    const one: RunDetail = await getFrom(h.app, `/api/runs/${id}`)
+    expectParts([
+      ['runs', list, RUN_ROW],
+      ['runs/:id', [one], RUN_DETAIL],
+      ['runs/:id run', [one.run], RUN_ROW],
+      ['runs/:id stages', one.stages, RUN_STAGE],
+      ['runs/:id parse_failures', one.parse_failures, PARSE_FAILURE],
+    ])
   })
 })

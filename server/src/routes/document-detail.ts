@@ -3,6 +3,7 @@
  * not; the chain of documents above and below it; its own text from an attachment when there is one.
  */
 import { systemParam } from '../http/params.ts'
+import type { QueryInput } from '../http/query-schema.ts'
 import { rowAs, rowsAs } from '../http/respond.ts'
 import type { RouteCtx, RouteRegistry } from '../http/route-docs.ts'
 import {
@@ -57,13 +58,17 @@ const implementation = async (system: '2008' | '2025', ctx: RouteCtx): Promise<I
   }
 }
 
+const bySystem = { system: systemParam }
+/** What a client may send to GET /api/documents/:id/implementation. */
+export type ImplementationQuery = QueryInput<typeof bySystem>
+
 export const documentDetailRoutes = (reg: RouteRegistry, prefix: string) =>
   reg.router(prefix, 'documents').json(
     '/:id/implementation',
     {
       summary:
         'Who has answered a document: each province’s first implementing document and lag, the national median, provinces not yet, the chain above and below, the attachment text',
-      params: { system: systemParam },
+      params: bySystem,
       pathParams: { id: 'Document id' },
     },
     (q, ctx) => implementation(q.system, ctx)

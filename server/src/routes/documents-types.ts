@@ -111,3 +111,12 @@ export interface Implementation {
   below: ChainRow[]
   attachment: DocumentAttachment | null
 }
+
+/** A row of GET /api/documents/citations: a central document cited in one province. */
+export interface CentralCitationRow extends Record<string, unknown> {
+  document_id: string
+  label: string | null
+  province_code: string
+  province_name: string | null
+  citing_articles: number
+}

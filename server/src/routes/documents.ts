@@ -1,6 +1,7 @@
 import { notFound } from '../http/api-error.ts'
 import { pathId } from '../http/ids.ts'
 import { p, pagination, systemParam } from '../http/params.ts'
+import type { QueryInput } from '../http/query-schema.ts'
 import type { RouteCtx, RouteRegistry } from '../http/route-docs.ts'
 import type { Lease } from '../db/published-db.ts'
 import { rowAs, rowsAs } from '../http/respond.ts'
@@ -47,6 +48,11 @@ const listReady = (lease: Lease): Promise<boolean> =>
       : false
   )
 
+const bySystem = { system: systemParam }
+/** What a client may send to GET /api/documents, and to /api/documents/citations and /:id (the system). */
+export type DocumentsQuery = QueryInput<typeof spec>
+export type DocumentQuery = QueryInput<typeof bySystem>
+
 /** The per-province citations relation: the aggregate's sums when published, else the view. */
 const citationsFrom = async (lease: Lease): Promise<string | undefined> =>
   (await lease.has(...AGGREGATES)) ? `(${CITATIONS_AGG})` : undefined
@@ -73,7 +79,7 @@ export const documentsRoutes = (reg: RouteRegistry, prefix: string) =>
       '/citations',
       {
         summary: 'Which provinces cite each central document (matrix rows)',
-        params: { system: systemParam },
+        params: bySystem,
         name: 'central-citations',
       },
       async (q, { lease }) =>
@@ -83,7 +89,7 @@ export const documentsRoutes = (reg: RouteRegistry, prefix: string) =>
       '/:id',
       {
         summary: 'One document with the provinces citing it',
-        params: { system: systemParam },
+        params: bySystem,
         pathParams: { id: 'Document id' },
       },
       async (q, ctx): Promise<DocumentCitations> => {

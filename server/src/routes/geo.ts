@@ -8,6 +8,7 @@ import { Hono } from 'hono'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../http/env.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
+import type { GeoCollection } from './geo-types.ts'
 
 export const GEO_ATTRIBUTION =
   'Province boundaries © Open Development Vietnam / Open Development Mekong, dataset "Địa phận tỉnh" (https://data.vietnam.opendevelopmentmekong.net/dataset/a-phn-tnh), licensed CC BY-SA 4.0. Modified: simplified, renamed/re-coded, and (34-unit layer) dissolved according to Nghị quyết 202/2025/QH15. The modified data is licensed CC BY-SA 4.0.'
@@ -35,7 +36,7 @@ export const geoRoutes = (reg: RouteRegistry, prefix: string, referenceDir: stri
     } catch {
       throw new ApiError(503, 'geo_unavailable', 'Không đọc được dữ liệu bản đồ.', 'Map data is unavailable.')
     }
-    const slim = {
+    const slim: GeoCollection = {
       type: 'FeatureCollection',
       attribution: GEO_ATTRIBUTION,
       license: 'CC BY-SA 4.0',

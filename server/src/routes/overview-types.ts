@@ -16,3 +16,12 @@ export interface OverviewFigures {
   readonly attachments: number
   readonly extractor_version: string | null
 }
+
+/** A row of GET /api/overview/trend: one province's year under the overview filters. */
+export interface YearRow extends Record<string, unknown> {
+  readonly province_code: string
+  readonly province_name: string | null
+  readonly year: number
+  readonly articles: number
+  readonly all_articles: number
+}

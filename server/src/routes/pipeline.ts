@@ -1,6 +1,8 @@
 import { notFound } from '../http/api-error.ts'
 import { pathId } from '../http/ids.ts'
 import { p, pagination } from '../http/params.ts'
+import type { QueryInput } from '../http/query-schema.ts'
+import { rowAs, rowsAs } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import {
   LEDGER_SQL,
@@ -10,14 +12,17 @@ import {
   RUN_STAGES_SQL,
   SOURCES_HEALTH_SQL,
 } from '../queries/pipeline.ts'
+import type { ParseFailure, RunDetail, RunRow, RunStage } from './pipeline-types.ts'
+
+const runsSpec = pagination(20, 200)
+/** What a client may send to GET /api/runs. */
+export type RunsQuery = QueryInput<typeof runsSpec>
 
 export const runsRoutes = (reg: RouteRegistry, prefix: string) =>
   reg
     .router(prefix, 'pipeline')
-    .table(
-      '/',
-      { summary: 'Pipeline runs, newest first', params: pagination(20, 200), name: 'runs' },
-      (q, { lease }) => lease.query(RUNS_SQL, { limit: q.limit, offset: q.offset })
+    .table('/', { summary: 'Pipeline runs, newest first', params: runsSpec, name: 'runs' }, (q, { lease }) =>
+      lease.query(RUNS_SQL, { limit: q.limit, offset: q.offset })
     )
     .json(
       '/:id',
@@ -26,13 +31,13 @@ export const runsRoutes = (reg: RouteRegistry, prefix: string) =>
         params: {},
         pathParams: { id: 'Run id' },
       },
-      async (_q, { c, lease }) => {
+      async (_q, { c, lease }): Promise<RunDetail> => {
         const id = pathId(c, 'id')
-        const run = (await lease.query(RUN_SQL, { id })).rows[0]
+        const run = rowAs<RunRow>(await lease.query(RUN_SQL, { id }))
         if (!run) throw notFound(id, `Không tìm thấy lượt chạy "${id}".`, `No run "${id}".`)
         const stages = await lease.query(RUN_STAGES_SQL, { id })
         const failures = await lease.query(RUN_FAILURES_SQL, { id })
-        return { run, stages: stages.rows, parse_failures: failures.rows }
+        return { run, stages: rowsAs<RunStage>(stages), parse_failures: rowsAs<ParseFailure>(failures) }
       }
     ).app
 
@@ -40,6 +45,12 @@ const ledgerSpec = {
   source: p.text({ maxLength: 80, pattern: /^[\w.:-]+$/, description: 'Source id' }),
   gaps_only: p.choice(['true', 'false'] as const, 'false', 'Only months flagged as gaps'),
 }
+const sourcesSpec = {
+  kind: p.optionalChoice(['portal', 'newspaper', 'tv', 'other'] as const, 'Only sources of this kind'),
+}
+/** What a client may send to GET /api/sources and /api/sources/ledger. */
+export type SourcesQuery = QueryInput<typeof sourcesSpec>
+export type LedgerQuery = QueryInput<typeof ledgerSpec>
 
 export const sourcesRoutes = (reg: RouteRegistry, prefix: string) =>
   reg
@@ -48,12 +59,7 @@ export const sourcesRoutes = (reg: RouteRegistry, prefix: string) =>
       '/',
       {
         summary: 'Per-source health: last success, fetched, failed, last error, months flagged as gaps',
-        params: {
-          kind: p.optionalChoice(
-            ['portal', 'newspaper', 'tv', 'other'] as const,
-            'Only sources of this kind'
-          ),
-        },
+        params: sourcesSpec,
         name: 'source-health',
       },
       (q, { lease }) => lease.query(SOURCES_HEALTH_SQL, { kind: q.kind })

@@ -1,6 +1,7 @@
 import { badParam, notFound } from '../http/api-error.ts'
 import { checkYears, coverageFilters } from '../http/filters.ts'
 import { systemParam } from '../http/params.ts'
+import type { QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { rowAs, rowsAs } from '../http/respond.ts'
 import type { ProfileProvince, ProvinceProfile } from './province-profile-types.ts'
@@ -13,6 +14,10 @@ import {
   PROVINCE_SQL,
 } from '../queries/province-profile.ts'
 
+const spec = { system: systemParam, from_year: coverageFilters.from_year, to_year: coverageFilters.to_year }
+/** What a client may send to GET /api/provinces/:code/profile. */
+export type ProfileQuery = QueryInput<typeof spec>
+
 /** `GET /api/provinces/:code/profile`: everything the printable province page shows, in one answer. */
 export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) =>
   reg.router(prefix, 'reference').json(
@@ -20,7 +25,7 @@ export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) =>
     {
       summary:
         'One province: documents, congresses planned vs held, campaigns with lags vs the national median, sources',
-      params: { system: systemParam, from_year: coverageFilters.from_year, to_year: coverageFilters.to_year },
+      params: spec,
       pathParams: { code: 'Province code in the chosen system (two digits)' },
     },
     async (q, { c, lease }): Promise<ProvinceProfile> => {

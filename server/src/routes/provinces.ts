@@ -1,7 +1,13 @@
 import { systemParam } from '../http/params.ts'
+import type { NoQuery, QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { AGGREGATES, PROVINCES_AGG_SQL } from '../queries/aggregates.ts'
 import { LINEAGE_SQL, PROVINCES_SQL } from '../queries/provinces.ts'
+
+const spec = { system: systemParam }
+/** What a client may send to GET /api/provinces, and to /api/provinces/lineage (nothing of its own). */
+export type ProvincesQuery = QueryInput<typeof spec>
+export type LineageQuery = NoQuery
 
 export const provincesRoutes = (reg: RouteRegistry, prefix: string) =>
   reg
@@ -10,7 +16,7 @@ export const provincesRoutes = (reg: RouteRegistry, prefix: string) =>
       '/',
       {
         summary: 'Provinces of a unit system (63 or 34) with article and source counts',
-        params: { system: systemParam },
+        params: spec,
         name: (q) => `provinces-${q.system}`,
       },
       async (q, { lease }) =>

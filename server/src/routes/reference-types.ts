@@ -20,3 +20,12 @@ export interface CampaignRow extends Record<string, unknown> {
   articles: number
   provinces_2025: number
 }
+
+/** A row of GET /api/provinces/lineage: a 2008 province and the 2025 unit it became. */
+export interface LineageRow extends Record<string, unknown> {
+  old_code: string
+  old_name: string | null
+  new_code: string
+  new_name: string | null
+  effective_on: string
+}

@@ -1,5 +1,6 @@
 import { badParam } from '../http/api-error.ts'
 import { p, systemParam } from '../http/params.ts'
+import type { QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { MILESTONES_SQL, TIMELINE_PAGE_SQL, TIMELINE_SQL } from '../queries/timelines.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
@@ -30,6 +31,9 @@ const spec = {
   }),
   offset: p.optionalInt({ min: 0, max: 1_000_000, description: 'Items to skip (with limit)' }),
 }
+/** What a client may send to GET /api/timelines, and to /api/timelines/milestones (the range only). */
+export type TimelinesQuery = QueryInput<typeof spec>
+export type MilestonesQuery = QueryInput<typeof range>
 
 export const timelinesRoutes = (reg: RouteRegistry, prefix: string) =>
   reg

@@ -30,7 +30,7 @@ import type {
 } from '../routes/province-profile-types.ts'
 
 /** Every named key of T (not its index signature), marked as the type declares it. */
-type KeySpec<T> = {
+export type KeySpec<T> = {
   readonly [K in keyof T as string extends K ? never : K]-?: Partial<Pick<T, K>> extends Pick<T, K>
     ? 'optional'
     : 'required'
