@@ -128,7 +128,7 @@ describe('document issuers named once for several mentions', () => {
     ])
     // A written issuer of its own is kept.
     expect(docsOf('Kế hoạch số 5 của UBND tỉnh và Chỉ thị 41 của Bộ Chính trị.')).toEqual([
-      ['plan', '5', null, 'UBND tỉnh', 'province'],
+      ['plan', '5', null, 'Ủy ban nhân dân tỉnh', 'province'],
       ['directive', '41', null, 'Bộ Chính trị', 'party_central'],
     ])
   })

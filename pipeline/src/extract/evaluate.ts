@@ -10,6 +10,8 @@ import type { Extraction } from '../domain/extraction.ts'
 import { dataDir } from '../paths.ts'
 import { foldVietnamese } from '../reference/fold.ts'
 import { extract } from './extract.ts'
+import { canonicalIssuer } from './issuer-canonical.ts'
+import { homeProvinceName } from './places.ts'
 
 export const goldFile = path.join(dataDir, 'gold', 'gold.jsonl')
 
@@ -200,12 +202,16 @@ export function evaluate(
     }
     // Issue #11: an issuer a label writes as the symbol's own part ("TTg", "UBND") is the extractor's
     // null with issuer_basis "symbol" (the level is said, the abbreviation is not printed as a name).
+    // Issuers are compared in the product's one canonical form (issuer-canonical.ts) on both sides.
+    const homeName = homeProvinceName(x.places ?? [], g.province ?? null)
+    const canon = <D extends { issuer: string | null }>(d: D): D =>
+      d.issuer === null ? d : { ...d, issuer: canonicalIssuer(d.issuer, homeName) }
     const goldDocs = g.documents.map((d) =>
       d.issuer !== null && d.symbol !== null && d.symbol.split(/[-/]/).includes(d.issuer)
         ? { ...d, issuer: null }
-        : d
+        : canon(d)
     )
-    compare('documents', goldDocs, x.documents, docKey, docKey)
+    compare('documents', goldDocs, x.documents.map(canon), docKey, docKey)
     compare('events', g.events, x.events, eventKey, eventKey)
     compare('campaigns', g.campaigns, x.campaigns, campaignKey, (c) => campaignKey(c.id))
     compare('times', g.times, x.times, timeKey, timeKey)

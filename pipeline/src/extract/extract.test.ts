@@ -32,10 +32,10 @@ describe('documents (issue #6 forms)', () => {
   })
   it('keeps references without a symbol, with leading zeros', () => {
     expect(docs('UBND tỉnh Lào Cai vừa ban hành Chỉ thị số 01 về')).toEqual([
-      ['directive', '01', null, null, null, 'UBND tỉnh Lào Cai'],
+      ['directive', '01', null, null, null, 'Ủy ban nhân dân tỉnh Lào Cai'],
     ])
     expect(docs('tại Kế hoạch số 2297 của UBND tỉnh Kon Tum')).toEqual([
-      ['plan', '2297', null, null, null, 'UBND tỉnh Kon Tum'],
+      ['plan', '2297', null, null, null, 'Ủy ban nhân dân tỉnh Kon Tum'],
     ])
     expect(docs('gắn với NQ 26 của Bộ Chính trị.')).toEqual([
       ['resolution', '26', null, null, null, 'Bộ Chính trị'],
@@ -57,8 +57,8 @@ describe('documents (issue #6 forms)', () => {
   })
   it('reads lists, a date before the number and the TƯ variant', () => {
     expect(docs('các Kế hoạch số 12/KH-UBND và 13/KH-UBND của UBND tỉnh').map((d) => [d[1], d[5]])).toEqual([
-      ['12', 'UBND tỉnh'],
-      ['13', 'UBND tỉnh'],
+      ['12', 'Ủy ban nhân dân tỉnh'],
+      ['13', 'Ủy ban nhân dân tỉnh'],
     ])
     expect(docs('Quyết định ngày 20/9/2011 số 1620/QĐ-TTg')).toEqual([
       ['decision', '1620', 'QĐ-TTg', null, '2011-09-20', null],

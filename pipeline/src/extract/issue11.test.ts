@@ -65,7 +65,7 @@ describe('cause 3: issue dates away from the number', () => {
   it('reads a header block, a table row, a metadata row and an ALL-CAPS title', () => {
     expect(
       docs('UỶ BAN NHÂN DÂN\nTỈNH HÀ NAM\n-----\nSố: 61/KH-UBND\n\nHà Nam, ngày 9 tháng 4 năm 2024\nKẾ HOẠCH')
-    ).toEqual([['plan', '61', 'KH-UBND', '2024-04-09', 'Uỷ ban nhân dân tỉnh Hà Nam']])
+    ).toEqual([['plan', '61', 'KH-UBND', '2024-04-09', 'Ủy ban nhân dân tỉnh Hà Nam']])
     expect(docs('Số: 7/QĐ-UBND | Huế, ngày 2 tháng 1 năm 2025 |')[0]![3]).toBe('2025-01-02')
     expect(docs('Số hiệu: 90/KH-UBND\nNgày ban hành: 03/05/2023\nTrích yếu: thi đua')[0]![3]).toBe(
       '2023-05-03'
@@ -84,7 +84,7 @@ describe('cause 3: issue dates away from the number', () => {
       )
     ).toEqual([
       ['conclusion', '83', 'KL/TW', null, null],
-      ['plan', '99', 'KH-UBND', '2024-08-02', 'UBND tỉnh'],
+      ['plan', '99', 'KH-UBND', '2024-08-02', 'Ủy ban nhân dân tỉnh'],
     ])
     expect(docs('(Báo Lào Cai) - Ngày 3/3/2025, UBND tỉnh ban hành Kế hoạch số 50/KH-UBND.')[0]![3]).toBe(
       '2025-03-03'

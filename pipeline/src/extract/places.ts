@@ -5,7 +5,7 @@
 import type { PlaceMention } from '../domain/extraction.ts'
 import { normalizeToneMarks } from '../reference/fold.ts'
 import { cached } from '../reference/files.ts'
-import { type ProvinceAlias, provinceAliases } from '../reference/provinces.ts'
+import { type ProvinceAlias, provinceAliases, provinceName, toCode2025 } from '../reference/provinces.ts'
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -292,4 +292,28 @@ export function dominantProvince(places: ReadonlyArray<PlaceMention>): string | 
     } else if (n === bestN) tie = true
   }
   return tie ? null : best
+}
+
+/**
+ * The article's home province: the one the text names most (2025 code, with the pre-2025 unit the text
+ * names for it, "Kon Tum" now in Quảng Ngãi), else its source's (`province`, a 2008 code).
+ */
+export function homeProvince(
+  places: ReadonlyArray<PlaceMention>,
+  province: string | null
+): { readonly home: string | null; readonly home2008: string | null } {
+  const dominant = dominantProvince(places)
+  const named2008 = places.find((p) => p.code_2025 === dominant && p.code_2008 !== null)?.code_2008 ?? null
+  const home2008 = dominant !== null ? named2008 : province
+  return { home: dominant ?? (home2008 !== null ? toCode2025(home2008) : null), home2008 }
+}
+
+/** The home province's name (its pre-2025 name when the text or the source gives one), or null. */
+export function homeProvinceName(
+  places: ReadonlyArray<PlaceMention>,
+  province: string | null
+): string | null {
+  const { home, home2008 } = homeProvince(places, province)
+  if (home2008 !== null) return provinceName(home2008, '2008')
+  return home !== null ? provinceName(home, '2025') : null
 }

@@ -79,8 +79,11 @@ describe('"lấn thứ", a common typo of "lần thứ"', () => {
 
 describe('a ministry written by its short name', () => {
   it.each([
-    ['Thông tư số 07/2019/TT-BNNPTNT ngày 3/5/2019 của Bộ trưởng Bộ NN&PTNT', 'Bộ trưởng Bộ NN&PTNT'],
-    ['Quyết định số 12/QĐ-BGDĐT ngày 2/1/2024 của Bộ GD&ĐT về tuyển sinh', 'Bộ GD&ĐT'],
+    [
+      'Thông tư số 07/2019/TT-BNNPTNT ngày 3/5/2019 của Bộ trưởng Bộ NN&PTNT',
+      'Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn',
+    ],
+    ['Quyết định số 12/QĐ-BGDĐT ngày 2/1/2024 của Bộ GD&ĐT về tuyển sinh', 'Bộ Giáo dục và Đào tạo'],
   ])('"%s" is issued by "%s"', (text, issuer) => {
     expect(docRows(text, '2024-06-01', ['issuer']).map(([i]) => i)).toEqual([issuer])
   })

@@ -76,7 +76,7 @@ describe('issuers with their term (session 6, dev excerpts r722, r724, r741, r74
     ],
     [
       'Quán triệt Chỉ thị số 11-CT/TW ngày 5/6/2008 của Ban Bí thư TW Đảng (khoá X) về công tác dân vận.',
-      'Ban Bí thư TW Đảng (khoá X)',
+      'Ban Bí thư Trung ương Đảng (khóa X)',
     ],
   ])('%s', (text, issuer) => {
     expect(run(text).documents.map((d) => d.issuer)).toEqual([issuer])
