@@ -1,14 +1,15 @@
 /**
  * `thidua ingest`: saved pages and article records go through the run's own parse → extract → load
- * path (page-loader.ts, the parse worker pool), then resolve and publish, with no HTTP. Resume: what
+ * path (page-loader.ts over the run's stage services, run/services/stages.ts), then resolve and
+ * publish, with no HTTP. Resume: what
  * the warehouse already holds is skipped (a page by its URL, an article record by URL and content
  * hash), and every batch is one transaction, so a rerun after a kill ends with the same rows as one
  * clean run.
  */
 import { Effect, Stream } from 'effect'
 import { type LoadCounts, loadUnits, type Unit } from '../run/page-loader.ts'
-import { pagePool, parseWorkerCount } from '../run/parse-workers.ts'
 import { inRun, resolveStage } from '../run/run-stages.ts'
+import { pageStagesLive } from '../run/services/stages.ts'
 import { queryRows } from '../warehouse/db.ts'
 import { endRun, publish, recordStage, type Warehouse } from '../warehouse/index.ts'
 import { type IngestItem, inputKind, readInputs } from './inputs.ts'
@@ -112,18 +113,15 @@ const load = (wh: Warehouse, runId: string, opts: IngestOptions, progress: (line
       baseUrl: opts.baseUrl ?? null,
       onInput: (p) => progress(`ingest: reading ${p}`),
     })
-    const pool = yield* pagePool(yield* parseWorkerCount(opts.parseWorkers))
     const report = (c: LoadCounts) =>
       progress(
         `ingest: ${tally.read} read, ${c.articles} articles loaded, ${c.failures} failures, ${tally.already} already ingested, ${tally.bad} bad`
       )
     const counts = yield* loadUnits({
-      wh,
       runId,
       units: Stream.fromAsyncIterable(toUnits(items, known, tally, progress), (e) =>
         e instanceof Error ? e : new Error(String(e))
       ),
-      pool,
       onBatch: report,
     })
     yield* recordStage(wh, runId, 'ingest', {
@@ -135,7 +133,8 @@ const load = (wh: Warehouse, runId: string, opts: IngestOptions, progress: (line
       details: { ...counts, already_ingested: tally.already, bad: tally.bad, paths: opts.paths },
     })
     return { counts, tally }
-  }).pipe(Effect.scoped)
+    // The run's own stages (the Parser's pool, stopped with this layer, the Extractor, the Attributor).
+  }).pipe(Effect.provide(pageStagesLive(opts.parseWorkers)))
 
 export const ingest = (opts: IngestOptions) =>
   Effect.gen(function* () {

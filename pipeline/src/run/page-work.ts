@@ -3,6 +3,8 @@
  * the article check when the crawler gave no verdict) and its body extracted; an article record
  * already parsed is only extracted. The outcome is what the loader writes: rows, a failure, or
  * nothing (not an article). Plain data both ways, since it crosses threads by structured clone.
+ * Work marked `extract: false` comes back parsed only (`article`): the run's Extractor service then
+ * extracts it in the stream (run/services/extractor.ts).
  */
 import type { ArticleRecord } from '../domain/article.ts'
 import { extract } from '../extract/extract.ts'
@@ -10,7 +12,7 @@ import { isNotArticle, type PageInput, parseSafely } from '../parse/parse-many.t
 import type { LoadItem } from '../warehouse/rows.ts'
 
 /** Work for the pool: a page to parse and extract, or an article record to extract. */
-export type Work =
+export type Work = (
   | {
       readonly kind: 'page'
       readonly source_id: string | null
@@ -18,6 +20,10 @@ export type Work =
       readonly input: PageInput
     }
   | { readonly kind: 'record'; readonly article: ArticleRecord }
+) & {
+  /** false: leave the extraction to the stream (an Extractor that does not run in the pool). */
+  readonly extract?: boolean
+}
 
 /** One thing to load: work for the pool, or an outcome already known (skipped, failed early). */
 export type Unit =
@@ -32,6 +38,7 @@ export type Unit =
 
 export type Outcome =
   | { readonly kind: 'item'; readonly item: LoadItem }
+  | { readonly kind: 'article'; readonly article: ArticleRecord; readonly record_id: string | null }
   | { readonly kind: 'not_article' }
   | {
       readonly kind: 'failed'
@@ -45,10 +52,13 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 /** The date the extractor anchors relative expressions to ("Chiều 5/3" → the publication year). */
 const anchorDate = (a: ArticleRecord): string | null => a.published_at?.slice(0, 10) ?? null
 
-/** Extracts from the body the warehouse stores (spans index into it). */
+/** The extraction of the body the warehouse stores (spans index into it); throws on an extractor bug. */
+export const extractArticle = (article: ArticleRecord) =>
+  extract(article.body_text, { id: article.url, published: anchorDate(article) })
+
 const extracted = (article: ArticleRecord, record_id: string | null): Outcome => {
   try {
-    const extraction = extract(article.body_text, { id: article.url, published: anchorDate(article) })
+    const extraction = extractArticle(article)
     return { kind: 'item', item: { article, extraction, archive_record_id: record_id } }
   } catch (e) {
     // An extractor bug on one page must not stop the run: record it and go on.
@@ -61,12 +71,15 @@ const extracted = (article: ArticleRecord, record_id: string | null): Outcome =>
   }
 }
 
+const finished = (w: Work, article: ArticleRecord, record_id: string | null): Outcome =>
+  w.extract === false ? { kind: 'article', article, record_id } : extracted(article, record_id)
+
 export const doWork = (w: Work): Outcome => {
-  if (w.kind === 'record') return extracted(w.article, null)
+  if (w.kind === 'record') return finished(w, w.article, null)
   const parsed = parseSafely(w.input)
   if (isNotArticle(parsed)) return { kind: 'not_article' }
   if (!parsed.ok) return { kind: 'failed', url: w.input.url, source_id: w.source_id, reason: parsed.reason }
-  return extracted({ ...parsed.article, source_id: parsed.article.source_id ?? w.source_id }, w.record_id)
+  return finished(w, { ...parsed.article, source_id: parsed.article.source_id ?? w.source_id }, w.record_id)
 }
 
 /** The outcome of a unit that needs no work (skipped or failed before parsing); null for work. */

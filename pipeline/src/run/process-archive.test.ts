@@ -1,8 +1,10 @@
 /**
  * The run's stream over an archive (processArchive) through its stage services: every archived response
  * counted, the crawler's "not an article" verdict kept, the same warehouse rows with the work in this
- * thread (1) as on two worker threads (2), the snapshot's articles loaded from an in-memory archive, and
- * a failing stage giving a tagged error with a reason, the run recorded as failed and no rows loaded.
+ * thread (1) as on two worker threads (2) and with the extraction in the stream (an Extractor outside the
+ * pool), the snapshot's articles loaded from an in-memory archive, and a failing stage (archive, parse,
+ * extract, attribute) giving a tagged error with a reason, the run recorded as failed and only whole
+ * articles loaded.
  */
 import { describe, expect, it } from '@effect/vitest'
 import { Effect, Layer, Stream } from 'effect'
@@ -14,7 +16,9 @@ import { type PagePool, inThreadPool } from './page-pool.ts'
 import { processArchive } from './process-archive.ts'
 import { inOpenRun } from './run-stages.ts'
 import { Archive } from './services/archive.ts'
+import { Attributor } from './services/attributor.ts'
 import { stageError } from './services/errors.ts'
+import { Extractor, extractEffect } from './services/extractor.ts'
 import { Parser } from './services/parser.ts'
 
 const pages = listSnapshotPages()
@@ -32,6 +36,9 @@ const responses: ReadonlyArray<ArchivedResponse> = pages.map((p, i) => ({
   record_id: `<urn:uuid:test-${i}>`,
   ...(i === pages.length - 1 ? { is_article: false } : {}),
 }))
+
+/** The snapshot's own kind is the truth; the last page is skipped on the crawler's verdict. */
+const articlePages = pages.slice(0, -1).filter((p) => p.kind === 'article')
 
 const writeArchive = Effect.gen(function* () {
   const db = yield* WarehouseService
@@ -57,8 +64,26 @@ const tableRows = Effect.gen(function* () {
   )
 })
 
+type Stages = Archive | Parser | Extractor | Attributor
+
+/** The run's stages: the in-memory archive, parsing in this thread and the Live extractor and attributor, unless given. */
+const stages = (
+  o: {
+    archive?: Layer.Layer<Archive, never, WarehouseService>
+    parser?: Layer.Layer<Parser, unknown>
+    extractor?: Layer.Layer<Extractor>
+    attributor?: Layer.Layer<Attributor>
+  } = {}
+): Layer.Layer<Stages, unknown, WarehouseService> =>
+  Layer.mergeAll(
+    o.archive ?? Archive.Test(responses),
+    o.parser ?? Parser.Test,
+    o.extractor ?? Extractor.Live,
+    o.attributor ?? Attributor.Live
+  )
+
 /** A reparse run of processArchive with its services; the summary and the loaded rows. */
-const processed = (services: Layer.Layer<Archive | Parser, unknown, WarehouseService>) =>
+const processed = (services: Layer.Layer<Stages, unknown, WarehouseService>) =>
   inOpenRun('reparse', (_, runId) => processArchive({ runId, sources: [] })).pipe(
     Effect.provide(services),
     Effect.flatMap((summary) => Effect.map(tableRows, (rows) => ({ summary, rows })))
@@ -67,7 +92,7 @@ const processed = (services: Layer.Layer<Archive | Parser, unknown, WarehouseSer
 /** The archive written to disk, read by the Live archive, parsed on `workers` threads, on a fresh warehouse. */
 const processWith = (workers: number) =>
   writeArchive.pipe(
-    Effect.zipRight(processed(Layer.merge(Archive.Live, Parser.Live(workers)))),
+    Effect.zipRight(processed(stages({ archive: Archive.Live, parser: Parser.Live(workers) }))),
     Effect.provide(WarehouseService.Test)
   )
 
@@ -96,27 +121,49 @@ describe('processArchive', () => {
     120_000
   )
 
+  it.live(
+    'extracts in the stream, the pool on two threads parsing only, the same rows as in the pool',
+    () =>
+      Effect.gen(function* () {
+        let extracted = 0
+        const counting = Extractor.Test((a) =>
+          Effect.zipLeft(
+            extractEffect(a),
+            Effect.sync(() => extracted++)
+          )
+        )
+        const inPool = yield* processed(stages()).pipe(Effect.provide(WarehouseService.Test))
+        const inStream = yield* processed(stages({ parser: Parser.Live(2), extractor: counting })).pipe(
+          Effect.provide(WarehouseService.Test)
+        )
+        expect(extracted).toBe(articlePages.length)
+        expect(inPool.rows[1].length).toBeGreaterThan(0)
+        expect(inStream.rows).toEqual(inPool.rows)
+        expect(inStream.summary).toEqual(inPool.summary)
+      }),
+    120_000
+  )
+
   it.effect(
     'loads the snapshot articles of an in-memory archive, each from its own record',
     () =>
       Effect.gen(function* () {
-        const { summary, rows } = yield* processed(Layer.merge(Archive.Test(responses), Parser.Test))
+        const { summary, rows } = yield* processed(stages())
         expect(summary.pages).toBe(responses.length)
-        // The snapshot's own kind is the truth; the last page is skipped on the crawler's verdict.
-        const expected = pages.slice(0, -1).filter((p) => p.kind === 'article')
+        const expected = articlePages
         expect(rows[0].map((r) => r.url)).toEqual(expected.map((p) => p.url).sort())
         const recordOf = new Map(responses.map((r) => [r.url, r.record_id]))
         for (const r of rows[0]) expect(r.archive_record_id).toBe(recordOf.get(String(r.url)))
         // The stage is recorded with the test's clock (Effect's Clock, never read from the machine here).
         const { conn } = (yield* WarehouseService).handle
-        const stages = yield* Effect.promise(() =>
+        const stageRows = yield* Effect.promise(() =>
           queryRows(
             conn,
             `SELECT stage, epoch_ms(started_at)::INTEGER AS started, elapsed_ms::INTEGER AS elapsed_ms,
              items_in::INTEGER AS items_in, items_out::INTEGER AS items_out FROM stage_stats`
           )
         )
-        expect(stages).toEqual([
+        expect(stageRows).toEqual([
           {
             stage: 'parse_extract_load',
             started: 0,
@@ -134,26 +181,40 @@ describe('processArchive', () => {
     run: () => Promise.reject(new Error('worker lost')),
   }
   // [stage, its services, pages that reach the parser before the failure, the reason].
-  const failing: ReadonlyArray<[string, Layer.Layer<Archive | Parser>, number, string]> = [
+  const failing: ReadonlyArray<[string, Layer.Layer<Stages, unknown, WarehouseService>, number, string]> = [
     [
       'archive',
-      Layer.merge(
-        Layer.succeed(Archive, {
+      stages({
+        archive: Layer.succeed(Archive, {
           responses: Stream.concat(
             Stream.fromIterable(responses.slice(0, 5)),
             Stream.fail(stageError('archive', new Error('torn record'), 'reading the raw archive failed'))
           ),
         }),
-        Parser.Test
-      ),
+      }),
       5,
       'reading the raw archive failed: torn record',
     ],
+    ['parse', stages({ parser: Layer.succeed(Parser, brokenPool) }), 0, 'parsing failed: worker lost'],
     [
-      'parse',
-      Layer.merge(Archive.Test(responses), Layer.succeed(Parser, brokenPool)),
+      'extract',
+      stages({
+        extractor: Extractor.Test((a) =>
+          Effect.fail(stageError('extract', new Error('gazetteer missing'), `extracting ${a.url}`))
+        ),
+      }),
       0,
-      'parsing failed: worker lost',
+      `extracting ${articlePages[0]?.url}: gazetteer missing`,
+    ],
+    [
+      'attribute',
+      stages({
+        attributor: Attributor.Test((items) =>
+          Effect.fail(stageError('attribute', new Error(`lineage of ${items.length} articles unknown`)))
+        ),
+      }),
+      0,
+      `lineage of ${articlePages.length} articles unknown`,
     ],
   ]
   it.effect.each(failing)(
@@ -168,9 +229,9 @@ describe('processArchive', () => {
         // A batch cut short by the failure may still commit, as one transaction: every article loaded
         // has all its rows, as a clean run over the same first pages loads them.
         const [articles, mentions, failures] = yield* tableRows
-        const clean = yield* processed(
-          Layer.merge(Archive.Test(responses.slice(0, before)), Parser.Test)
-        ).pipe(Effect.provide(WarehouseService.Test))
+        const clean = yield* processed(stages({ archive: Archive.Test(responses.slice(0, before)) })).pipe(
+          Effect.provide(WarehouseService.Test)
+        )
         const loaded = new Set(articles.map((r) => r.url))
         const only = (rows: ReadonlyArray<Record<string, unknown>>) => rows.filter((r) => loaded.has(r.url))
         expect(articles).toEqual(only(clean.rows[0]))

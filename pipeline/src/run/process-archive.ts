@@ -2,8 +2,8 @@
  * Parse + extract + load: turns every archived article response into warehouse rows. Used by `run`
  * after the crawl and by `reparse` alone, so both go through the same code. A Stream over the stage
  * services (run/services/): the Archive's responses, parsed with their extraction on the Parser's
- * pool (page-loader.ts), loaded in batches into the WarehouseService; each batch is one warehouse
- * transaction, so a crash leaves whole batches or nothing. Failures are StageError or WarehouseError.
+ * pool (page-loader.ts, with the Extractor and the Attributor), loaded in batches into the
+ * WarehouseService; each batch is one warehouse transaction, so a crash leaves whole batches or nothing. Failures are StageError or WarehouseError.
  */
 import { Clock, Effect, Stream } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
@@ -13,11 +13,10 @@ import type { ArchivedResponse } from '../crawl/archive.ts'
 import { decodeHtml } from '../page/decode.ts'
 import { EXTRACTOR_VERSION } from '../extract/extract.ts'
 import { describeError } from '../warehouse/db.ts'
-import { WarehouseError, WarehouseService } from '../warehouse/index.ts'
+import { WarehouseService } from '../warehouse/index.ts'
 import { type LoadCounts, loadUnits, type Unit } from './page-loader.ts'
 import { Archive } from './services/archive.ts'
-import { StageError, stageError } from './services/errors.ts'
-import { Parser } from './services/parser.ts'
+import { type StageError, stageError } from './services/errors.ts'
 
 export interface ProcessSummary {
   readonly pages: number
@@ -83,10 +82,6 @@ const archiveUnits = (
     Stream.map((response) => pageUnit(response, sourceById.get(response.source_id)))
   )
 
-/** The pool's failures reach here as plain Errors (page-loader.ts): tagged as the parse stage's. */
-const tagged = (e: Error): StageError | WarehouseError =>
-  e instanceof StageError || e instanceof WarehouseError ? e : stageError('parse', e)
-
 /**
  * Archive → parse and extract on the Parser's pool → load in batches into the Warehouse, then the
  * attachments; records the stage and returns its summary.
@@ -100,18 +95,15 @@ export const processArchive = (opts: {
     const { runId } = opts
     const db = yield* WarehouseService
     const archive = yield* Archive
-    const pool = yield* Parser
     const started = yield* Clock.currentTimeMillis
     const attachments = new AttachmentPass(db.handle)
     const counter = { pages: 0 }
     const sourceById = new Map(opts.sources.map((s) => [s.id, s]))
     const counts = yield* loadUnits({
-      wh: db.handle,
       runId,
       units: archiveUnits(archive.responses, sourceById, attachments, counter),
-      pool,
       onBatch: (c: LoadCounts) => opts.onBatch?.(c.articles),
-    }).pipe(Effect.mapError(tagged))
+    })
     const attached = yield* Effect.tryPromise({
       try: () => attachments.finish(EXTRACTOR_VERSION),
       catch: (e) => stageError('attachments', e, 'writing attachments failed'),

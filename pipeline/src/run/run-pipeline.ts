@@ -14,7 +14,7 @@ import { inRun, resolveStage } from './run-stages.ts'
 import { Archive } from './services/archive.ts'
 import { stageError } from './services/errors.ts'
 import { withRunLogger } from './services/logger.ts'
-import { Parser } from './services/parser.ts'
+import { pageStagesLive } from './services/stages.ts'
 import { alertsStage } from '../alerts/evaluate.ts'
 
 export interface RunOptions {
@@ -132,7 +132,7 @@ export const runPipeline = (opts: RunOptions) =>
           yield* Effect.log(`crawl: ${t.fetched} fetched, ${t.not_modified} not modified, ${t.failed} failed`)
         }
         const processed = yield* processArchive({ runId, sources }).pipe(
-          Effect.provide(Layer.merge(Archive.Live, Parser.Live()))
+          Effect.provide(Layer.merge(Archive.Live, pageStagesLive()))
         )
         yield* Effect.log(
           `parse/extract/load: ${processed.articles} articles, ${processed.failures} failures, ${processed.skipped_not_article} other pages`

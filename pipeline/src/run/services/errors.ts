@@ -2,7 +2,7 @@
 import { Data } from 'effect'
 import { describeError } from '../../warehouse/db.ts'
 
-export type Stage = 'crawl' | 'archive' | 'parse' | 'attachments'
+export type Stage = 'crawl' | 'archive' | 'parse' | 'extract' | 'attribute' | 'attachments'
 
 export class StageError extends Data.TaggedError('StageError')<{
   readonly stage: Stage
