@@ -237,7 +237,9 @@ const computeMainContent = (doc: Doc): DensityResult => {
   const bestHeld = held(best)
   const sibling = (c: Element): boolean =>
     adjusted(c) >= SIBLING_SHARE * bestScore || held(c) >= SIBLING_SHARE * bestHeld
-  let roots = withSiblings(outermostWrapper(best), sibling, stats, excluded)
+  const heldChars = heldBy(paragraphs, (p) => p.chars)
+  const own = new Map(paragraphs.map((p) => [p.el, p.chars]))
+  let roots = withSiblings(outermostWrapper(best), { joins: sibling, heldChars, own }, stats, excluded)
   let method: DensityResult['method'] = roots.length > 1 ? 'density+siblings' : 'density'
   if (coveredChars(roots, paragraphs) < MIN_COVERAGE * total) {
     const wide = coverageContainer(paragraphs, total, stats)
@@ -300,31 +302,50 @@ const outermostWrapper = (el: Element): Element => {
   return e
 }
 
+interface SiblingTests {
+  /** Whether a sibling carries a share of the winner's score (the rest of a split body). */
+  readonly joins: (el: Element) => boolean
+  /** Paragraph characters below an element. */
+  readonly heldChars: (el: Element) => number
+  /** Characters of the elements that are paragraphs themselves. */
+  readonly own: ReadonlyMap<Element, number>
+}
+
 /**
  * The winner and the siblings beside it that carry article-like text, in document order: a
  * sibling scoring a share of the winner, or holding that share of its paragraph scores deeper
- * down (the rest of a body split across two wrappers by an ad block).
+ * down (the rest of a body split across two wrappers by an ad block). Then the gaps: a sibling
+ * with paragraph text between two joined ones is body too (one short paragraph set apart by an
+ * image column scores too little alone), and a full paragraph right before or after the joined
+ * run, past blocks without text, continues it (the body's last paragraph after a list).
  */
 const withSiblings = (
   best: Element,
-  joins: (el: Element) => boolean,
+  t: SiblingTests,
   stats: Map<Element, TextStats>,
   excluded: (el: Element | null) => boolean
 ): Element[] => {
   const parent = best.parent as Element | null
   if (parent?.type !== 'tag' || parent.name === 'body' || parent.name === 'html') return [best]
-  const out: Element[] = []
-  for (const c of parent.children as AnyNode[]) {
-    if (c.type !== 'tag') continue
-    if (c === best) {
-      out.push(c)
-      continue
-    }
+  const kids = (parent.children as AnyNode[]).filter((c): c is Element => c.type === 'tag')
+  const prose = kids.map((c) => {
     const st = stats.get(c)
-    if (!st || excluded(c) || linkDensity(st) > SIBLING_LINK_DENSITY) continue
-    if (joins(c)) out.push(c)
+    return !!st && !excluded(c) && linkDensity(st) <= SIBLING_LINK_DENSITY
+  })
+  const joined = kids.map((c, i) => c === best || (prose[i]! && t.joins(c)))
+  const first = joined.indexOf(true)
+  const last = joined.lastIndexOf(true)
+  for (let i = first + 1; i < last; i++) if (prose[i] && t.heldChars(kids[i]!) > 0) joined[i] = true
+  const textless = (i: number): boolean => (stats.get(kids[i]!)?.chars ?? 0) === 0
+  const paragraph = (i: number): boolean => prose[i]! && (t.own.get(kids[i]!) ?? 0) >= MIN_OWN_TEXT
+  for (const step of [1, -1]) {
+    let i = step > 0 ? last + 1 : first - 1
+    for (; i >= 0 && i < kids.length; i += step) {
+      if (paragraph(i)) joined[i] = true
+      else if (!textless(i)) break
+    }
   }
-  return out
+  return kids.filter((_, i) => joined[i])
 }
 
 /** The deepest container holding most of the page's paragraph text, when its links are few. */

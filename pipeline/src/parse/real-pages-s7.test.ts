@@ -1,0 +1,75 @@
+/**
+ * General rules added in session 7 for body text the generic path lost (issue #12: recall), each
+ * on a page written here. A body whose parts sit in sibling blocks keeps a short part set between
+ * two longer ones (one paragraph beside an image column scores too little alone), and the
+ * paragraphs right before or after the joined blocks (the last paragraph after a list) — while
+ * link lists, widgets and teasers beside the body stay out.
+ */
+import { describe, expect, it } from 'vitest'
+import { parseArticle } from './parse-article.ts'
+
+const HEADLINE = 'Tỉnh tổng kết phong trào thi đua yêu nước giai đoạn 2020 - 2025'
+const TEXT = [
+  'Sáng 12/11, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết phong trào thi đua yêu nước giai đoạn 2020 - 2025 với hơn 400 đại biểu.',
+  'Trong 5 năm qua, các phong trào thi đua được triển khai sâu rộng ở tất cả các cấp, các ngành, thu hút đông đảo cán bộ, đảng viên tham gia.',
+  'Phong trào "Cả nước chung tay vì người nghèo" đã huy động hơn 320 tỷ đồng để xây nhà đại đoàn kết cho hộ nghèo',
+  'Tỉnh đã có 85 xã đạt chuẩn nông thôn mới, trong đó 22 xã đạt chuẩn nâng cao, 6 xã đạt chuẩn kiểu mẫu, 3 huyện hoàn thành nhiệm vụ.',
+  'Phát biểu tại hội nghị, Chủ tịch tỉnh đề nghị các sở, ngành tiếp tục đổi mới công tác thi đua, khen thưởng, bảo đảm kịp thời, công khai.',
+  'Dịp này, Thủ tướng tặng Bằng khen cho 12 tập thể và 20 cá nhân có thành tích xuất sắc trong phong trào',
+]
+const URL_ = 'https://baotinhvidu.vn/thoi-su/tong-ket-thi-dua-2020-2025-123.html'
+const TEASER =
+  'Huyện miền núi tổ chức đại hội thi đua yêu nước lần thứ năm với hơn 200 đại biểu, biểu dương 60 điển hình tiên tiến.'
+
+const page = (inner: string) =>
+  `<html lang="vi"><head><title>${HEADLINE}</title></head><body>
+  <nav><a href="/">Trang chủ</a> <a href="/thoi-su">Thời sự</a></nav>
+  <div class="khung"><div class="cot-chinh"><h1>${HEADLINE}</h1>${inner}</div>
+  <div class="cot-phu"><ul>${[1, 2, 3, 4, 5].map((i) => `<li><a href="/tin-${i}">Tin đọc nhiều số ${i} về kinh tế, xã hội của tỉnh trong tháng qua</a></li>`).join('')}</ul></div></div>
+  <footer>Cơ quan chủ quản: Tỉnh ủy</footer></body></html>`
+
+const ps = (xs: ReadonlyArray<string>) => xs.map((x) => `<p>${x}</p>`).join('')
+
+const body = (html: string): string[] => {
+  const r = parseArticle(html, URL_)
+  if (!r.ok) throw new Error(r.reason)
+  return r.article.body_text.split('\n\n')
+}
+
+describe('a body in sibling blocks', () => {
+  it('keeps a one-paragraph block set between two longer ones by an image column', () => {
+    const html = page(
+      `<div class="noi-dung"><div class="a">${ps(TEXT.slice(0, 2))}</div><div class="anh"><img src="/h.jpg"></div>` +
+        `<div class="b">${ps(TEXT.slice(2, 3))}</div><div class="c">${ps(TEXT.slice(3))}</div></div>`
+    )
+    expect(body(html)).toEqual(TEXT)
+  })
+
+  it('keeps the paragraph that follows a numbered list holding most of the body', () => {
+    const list = `<ol>${TEXT.slice(1, 5)
+      .map((x) => `<li><p>${x}</p></li>`)
+      .join('')}</ol>`
+    expect(
+      body(page(`<div class="noi-dung">${ps(TEXT.slice(0, 1))}${list}${ps(TEXT.slice(5))}</div>`))
+    ).toEqual(TEXT)
+  })
+
+  it('reaches a paragraph past a block without text (an ad slot)', () => {
+    const html = page(
+      `<div class="noi-dung"><div class="doan">${ps(TEXT.slice(0, 5))}</div><div class="qc-slot"><img src="/qc.gif"></div>${ps(TEXT.slice(5))}</div>`
+    )
+    expect(body(html)).toEqual(TEXT)
+  })
+
+  it('does not join a teaser summary that follows a block of links', () => {
+    const teasers = `<div class="tin-khac"><a href="/tin-a">Đại hội thi đua huyện miền núi</a></div><p>${TEASER}</p>`
+    expect(body(page(`<div class="noi-dung"><div class="doan">${ps(TEXT)}</div>${teasers}</div>`))).toEqual(
+      TEXT
+    )
+  })
+
+  it('does not join a short line beside the body (a byline or a label)', () => {
+    const html = page(`<div class="noi-dung"><div class="doan">${ps(TEXT)}</div><p>Văn Nam</p></div>`)
+    expect(body(html)).not.toContain('Văn Nam')
+  })
+})
