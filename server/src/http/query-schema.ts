@@ -12,25 +12,14 @@ import { FORMAT_PARAM, type ParamSpec, type ParsedParams } from './params.ts'
 type Format = 'json' | 'csv' | 'arrow'
 export type QueryOf<S extends ParamSpec> = ParsedParams<S> & { format: Format }
 
-/** What a client sends for a parameter that parses to T: a choice's own values, else text (numbers as numbers too). */
-type WireValue<T> = [T] extends [ReadonlyArray<string>]
-  ? string
-  : [NonNullable<T>] extends [number]
-    ? number | string
-    : string extends NonNullable<T>
-      ? string
-      : NonNullable<T>
-
 /**
  * The query a client may send to a route whose parameters are `S` (type only: the web's typed client,
- * web/src/app/api.ts, reads it): exactly the names the route validates plus `format`, each optional;
- * an empty value means "not given", as `parse` treats it.
+ * web/src/app/api.ts, reads it): exactly the names the route validates plus `format`, each optional.
+ * Values travel as text, so their shape stays the server's to refuse (a 400 naming the parameter); an
+ * empty value means "not given", as `parse` treats it.
  */
 export type QueryInput<S extends ParamSpec> = {
-  readonly [K in keyof S | 'format']?:
-    | (K extends keyof S ? WireValue<ParsedParams<S>[K]> : Format)
-    | ''
-    | null
+  readonly [K in keyof S | 'format']?: string | number | null
 }
 
 /** The raw query as Hono's validator hands it over: one string, or several for a repeated name. */

@@ -1,12 +1,30 @@
 /**
- * The typed client (issue #15): the answer types the views rely on are what the server routes declare
- * (checked by `tsc -p web`, which compiles this file), and `routeUrl` builds the URLs the views fetched
- * by hand before (checked at run time).
+ * The typed client (issue #15): the answer types the views rely on are what the server routes declare,
+ * and the query names the web may send are those the routes validate (both checked by `tsc -p web`,
+ * which compiles this file); `routeUrl` builds the URLs the views fetched by hand before (run time).
  */
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import type { Citation } from '../charts/citations.ts'
 import type { PlannedHeld } from '../charts/timeline.ts'
-import { type ApiRoutes, type Loadable, type RouteArgs, routeUrl, type Table, useApi } from './api.ts'
+import {
+  type ApiQuery,
+  type ApiRoutes,
+  type Loadable,
+  type RouteArgs,
+  routeUrl,
+  type Table,
+  useApi,
+} from './api.ts'
+import { type FilterModel, type FilterParams, filterParams } from './filters.ts'
+
+const model: FilterModel = {
+  system: '2008',
+  provinces: ['20', '15'],
+  fromYear: 2020,
+  toYear: null,
+  sourceKind: 'portal',
+  campaign: null,
+}
 
 describe('typed routes', () => {
   it('answer the shapes the charts and tables read', () => {
@@ -37,6 +55,27 @@ describe('typed routes', () => {
     // @ts-expect-error a path the contract does not know
     routeUrl('/api/nowhere', {})
   })
+
+  it('accept exactly the query names each route validates (a rename on one side fails here)', () => {
+    expectTypeOf<keyof ApiQuery<'/api/alerts'>>().toEqualTypeOf<
+      'rule' | 'kind' | 'province' | 'system' | 'limit' | 'offset' | 'format'
+    >()
+    expectTypeOf<keyof ApiQuery<'/api/sources/ledger'>>().toEqualTypeOf<'source' | 'gaps_only' | 'format'>()
+    expectTypeOf<keyof ApiQuery<'/api/health'>>().toEqualTypeOf<'format'>()
+    // the dashboard's filter model speaks the overview's names, and the map's route takes all but provinces
+    expectTypeOf<keyof FilterParams<keyof FilterModel> | 'format'>().toEqualTypeOf<
+      keyof ApiQuery<'/api/overview/figures'>
+    >()
+    expectTypeOf<keyof ApiQuery<'/api/coverage/provinces'>>().toEqualTypeOf<
+      Exclude<keyof ApiQuery<'/api/coverage'>, 'province'>
+    >()
+    // @ts-expect-error a name the route does not validate
+    routeUrl('/api/alerts', { query: { provinces: '20' } })
+    const everyFilter = filterParams(model)
+    // @ts-expect-error a query built beforehand is held to the same names (the map takes no province)
+    routeUrl('/api/coverage/provinces', { query: everyFilter })
+    routeUrl('/api/coverage', { query: everyFilter })
+  })
 })
 
 describe('routeUrl', () => {
@@ -53,9 +92,14 @@ describe('routeUrl', () => {
       '/api/provinces/20/profile?system=2008',
     ],
     [
-      routeUrl('/api/overview/figures', { query: 'system=2025&province=20' }),
-      '/api/overview/figures?system=2025&province=20',
+      routeUrl('/api/overview/figures', { query: filterParams(model) }),
+      '/api/overview/figures?system=2008&province=20%2C15&from_year=2020&source_kind=portal',
     ],
+    [
+      routeUrl('/api/coverage/provinces', { query: filterParams(model, ['system', 'fromYear', 'campaign']) }),
+      '/api/coverage/provinces?system=2008&from_year=2020',
+    ],
+    [routeUrl('/api/geo/:system', { params: { system: '2025' } }), '/api/geo/2025'],
     [routeUrl('/api/documents', {}), '/api/documents'],
   ])('%s', (got, want) => {
     expect(got).toBe(want)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeFilters, filterQuery, readFilters } from './filters.ts'
+import { describeFilters, filterParams, readFilters } from './filters.ts'
+import { href } from './router.ts'
 
 const t = (vi: string) => vi
 
@@ -10,8 +11,8 @@ describe('filter model', () => {
         'system=2008&province=20,15&from_year=2020&to_year=2024&source_kind=portal&campaign=xoa_nha_tam'
       )
     )
-    expect(filterQuery(m)).toBe(
-      'system=2008&province=20%2C15&from_year=2020&to_year=2024&source_kind=portal&campaign=xoa_nha_tam'
+    expect(href('/api', filterParams(m))).toBe(
+      '/api?system=2008&province=20%2C15&from_year=2020&to_year=2024&source_kind=portal&campaign=xoa_nha_tam'
     )
   })
 
@@ -31,7 +32,9 @@ describe('filter model', () => {
 
   it('keeps only the asked fields for endpoints that take fewer filters', () => {
     const m = readFilters(new URLSearchParams('system=2008&province=20&from_year=2020'))
-    expect(filterQuery(m, ['system', 'fromYear', 'toYear'])).toBe('system=2008&from_year=2020')
+    expect(href('/api', filterParams(m, ['toYear', 'system', 'fromYear']))).toBe(
+      '/api?system=2008&from_year=2020'
+    )
   })
 
   it('describes the active filters for titles and exports', () => {

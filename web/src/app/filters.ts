@@ -1,6 +1,6 @@
 /**
  * One filter model for a view (unit system, provinces, years, source kind, campaign), read from and
- * written to the URL. Every figure of a view asks the API with `filterQuery(model)`, so a filter can
+ * written to the URL. Every figure of a view asks the API with `filterParams(model)`, so a filter can
  * never change one chart and leave the others as they were.
  */
 import { systemOf, type System } from './reference.ts'
@@ -32,17 +32,38 @@ export const readFilters = (q: URLSearchParams): FilterModel => {
   }
 }
 
-/** The API query string of a model (the names the server's filters use), without a leading `?`. */
-export const filterQuery = (m: FilterModel, keep: ReadonlyArray<keyof FilterModel> | null = null): string => {
-  const on = (k: keyof FilterModel) => keep === null || keep.includes(k)
-  const q = new URLSearchParams()
-  if (on('system')) q.set('system', m.system)
-  if (on('provinces') && m.provinces.length) q.set('province', m.provinces.join(','))
-  if (on('fromYear') && m.fromYear !== null) q.set('from_year', String(m.fromYear))
-  if (on('toYear') && m.toYear !== null) q.set('to_year', String(m.toYear))
-  if (on('sourceKind') && m.sourceKind) q.set('source_kind', m.sourceKind)
-  if (on('campaign') && m.campaign) q.set('campaign', m.campaign)
-  return q.toString()
+/** The API names of the model's fields (the server's filter parameters, server/src/http/filters.ts). */
+const WIRE = {
+  system: 'system',
+  provinces: 'province',
+  fromYear: 'from_year',
+  toYear: 'to_year',
+  sourceKind: 'source_kind',
+  campaign: 'campaign',
+} as const
+type Wire = typeof WIRE
+
+/** A model's API query: the asked fields under the server's names (checked by the typed client). */
+export type FilterParams<K extends keyof FilterModel> = {
+  readonly [F in K as Wire[F]]?: string | number | null
+}
+
+/** The API query of a model, as `useApi` takes it; `keep` names the fields an endpoint takes. */
+export const filterParams = <K extends keyof FilterModel = keyof FilterModel>(
+  m: FilterModel,
+  keep?: ReadonlyArray<K>
+): FilterParams<K> => {
+  const value: Record<keyof FilterModel, string | number | null> = {
+    system: m.system,
+    provinces: m.provinces.join(','),
+    fromYear: m.fromYear,
+    toYear: m.toYear,
+    sourceKind: m.sourceKind,
+    campaign: m.campaign,
+  }
+  // the server's order whatever order `keep` names them in, so equal queries make equal URLs
+  const fields = (Object.keys(WIRE) as K[]).filter((k) => keep === undefined || keep.includes(k))
+  return Object.fromEntries(fields.map((k) => [WIRE[k], value[k]])) as FilterParams<K>
 }
 
 /** A short human description of the active filters, for titles, exports and the print header. */

@@ -13,6 +13,8 @@ const cov = (
   campaign_id: campaign,
   campaign_name: `C ${campaign}`,
   articles,
+  first_mention: '2024-05-01',
+  last_mention: '2024-06-01',
   share_of_output: articles / provinceArticles,
   province_articles: provinceArticles,
 })
@@ -56,6 +58,7 @@ const adopt = (province: string, lag: number | null, flag: AdoptionRow['lag_flag
   province_code: province,
   province_name: `P${province}`,
   campaign_id: 'xnt',
+  campaign_name: 'C xnt',
   launched_on: '2024-04-13',
   launched_on_precision: 'day',
   first_mention: '2024-05-01',

@@ -2,30 +2,13 @@
  * The campaigns view's charts as pure option builders: the province × campaign heatmap and the
  * adoption-lag bars. They take the language (not a render's `t`) so the view's memo holds.
  */
+import type { AdoptionRow, CoverageRow } from '../../../server/src/routes/coverage-types.ts'
 import { fmtAtPrecision } from '../app/dates.ts'
 import { type Lang, translator } from '../app/translate.ts'
 import { MIN_SHARE_DENOMINATOR } from './rules.ts'
 
-export interface CoverageRow extends Record<string, unknown> {
-  province_code: string
-  province_name: string
-  campaign_id: string
-  campaign_name: string
-  articles: number
-  share_of_output: number
-  province_articles: number
-}
-export interface AdoptionRow extends Record<string, unknown> {
-  province_code: string
-  province_name: string
-  campaign_id: string
-  launched_on: string | null
-  launched_on_precision: string | null
-  first_mention: string
-  lag_days: number | null
-  articles: number
-  lag_flag: 'before_launch' | 'implausible_lag' | null
-}
+/** The rows both charts draw, declared beside the server routes. */
+export type { AdoptionRow, CoverageRow }
 
 /** A heatmap cell: [campaign index, province index, drawn value or null, articles, province articles]. */
 type Cell = [number, number, number | null, number, number]

@@ -1,13 +1,9 @@
 /** The pipeline view's coverage ledger as a pure option builder: found per month against the baseline. */
+import type { LedgerRow } from '../../../server/src/routes/pipeline-types.ts'
 import { type Lang, translator } from '../app/translate.ts'
 
-export interface LedgerRow extends Record<string, unknown> {
-  source_id: string
-  month: string
-  expected: number
-  found: number
-  gap_flag: boolean
-}
+/** A month of the ledger, declared beside the server route. */
+export type { LedgerRow }
 
 export const buildLedgerOption = (rows: ReadonlyArray<LedgerRow>, lang: Lang) => {
   const t = translator(lang)

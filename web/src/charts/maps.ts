@@ -2,6 +2,7 @@
  * The two province maps as pure option builders: articles per province (overview) and days to answer
  * a central document (document page). Both draw the registered `vn-<system>` boundaries by code.
  */
+import type { CoverageProvinceRow } from '../../../server/src/routes/coverage-types.ts'
 import { type Lang, translator } from '../app/translate.ts'
 
 /** The map series both maps share: boundaries matched by province code, pan and zoom on. */
@@ -15,13 +16,8 @@ const provinceSeries = (system: string, data: ReadonlyArray<Record<string, unkno
   data,
 })
 
-export interface MapRow extends Record<string, unknown> {
-  province_code: string
-  province_name: string
-  articles: number
-  campaign_articles: number
-  campaigns: number
-}
+/** A province's totals (GET /api/coverage/provinces), declared beside the server route. */
+export type MapRow = CoverageProvinceRow
 
 /** Articles per province; under a campaign filter, the articles about that campaign. */
 export const buildCoverageMapOption = (rows: ReadonlyArray<MapRow>, system: string, byCampaign: boolean) => {

@@ -3,15 +3,11 @@
  * it is unit-tested without a browser, and so the view stays layout only.
  */
 
-export interface YearRow {
-  readonly province_code: string
-  readonly province_name: string | null
-  readonly year: number
-  readonly articles: number
-  readonly all_articles: number
-}
-
+import type { YearRow } from '../../../server/src/routes/overview-types.ts'
 import { MIN_SHARE_DENOMINATOR } from './rules.ts'
+
+/** A province's year (GET /api/overview/trend), declared beside the server route. */
+export type { YearRow }
 
 export { MIN_SHARE_DENOMINATOR }
 

@@ -3,24 +3,16 @@
  * before its issue date, an implausible lag, …) with its count, and the offending rows on demand.
  */
 import { useState } from 'react'
-import { useApi, type Table } from '../app/api.ts'
+import { useApi } from '../app/api.ts'
 import { useT } from '../app/i18n.tsx'
 import { DataTable } from './DataTable.tsx'
 import { Load } from './State.tsx'
 
-interface CheckRow extends Record<string, unknown> {
-  check_id: string
-  name_vi: string
-  name_en: string
-  view_name: string
-  row_count: number
-}
-
 export const DataChecks = () => {
   const t = useT()
-  const checks = useApi<Table<CheckRow>>('/api/checks')
+  const checks = useApi('/api/checks', {})
   const [open, setOpen] = useState<string | null>(null)
-  const rows = useApi<Table>(open ? `/api/checks/rows?check=${encodeURIComponent(open)}` : null)
+  const rows = useApi('/api/checks/rows', open ? { query: { check: open } } : null)
   return (
     <section data-testid="data-checks">
       <h2>{t('Kiểm tra dữ liệu', 'Data checks')}</h2>

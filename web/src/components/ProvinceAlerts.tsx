@@ -3,20 +3,11 @@
  * overdue congresses and failing or silent sources, and, for a 2025 unit, those of the provinces merged
  * into it (issue #16). Shown on the province page; all alerts are on the Pipeline page.
  */
-import { useApi, type Table } from '../app/api.ts'
+import type { AlertRow } from '../../../server/src/routes/pipeline-types.ts'
+import { useApi } from '../app/api.ts'
 import { fmtDateTime, useLang, useT } from '../app/i18n.tsx'
-import { href } from '../app/router.ts'
 import { DataTable } from './DataTable.tsx'
 import { Empty, Load } from './State.tsx'
-
-export interface AlertRow extends Record<string, unknown> {
-  alert_id: string
-  rule_id: string
-  kind: string
-  fired_at: string
-  subject: string
-  evidence: string | null
-}
 
 /** Where an alert's evidence points: the document, the article, or nothing. */
 const alertLink = (evidence: string | null): string | null => {
@@ -56,7 +47,7 @@ export const AlertsTable = ({ name, rows }: { name: string; rows: AlertRow[] }) 
 
 export const ProvinceAlerts = ({ code, system }: { code: string; system: string }) => {
   const t = useT()
-  const alerts = useApi<Table<AlertRow>>(href('/api/alerts', { province: code, system, limit: '100' }))
+  const alerts = useApi('/api/alerts', { query: { province: code, system, limit: 100 } })
   return (
     <section data-testid="province-alerts">
       <h2>{t('Cảnh báo về tỉnh', 'Alerts about the province')}</h2>

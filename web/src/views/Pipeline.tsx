@@ -1,7 +1,7 @@
 /** /pipeline: data checks, the sources' health with each one's coverage ledger, runs and alerts. */
-import { type Table, useApi } from '../app/api.ts'
+import { useApi } from '../app/api.ts'
 import { useT } from '../app/i18n.tsx'
-import { href, useQuery } from '../app/router.ts'
+import { useQuery } from '../app/router.ts'
 import { DataChecks } from '../components/DataChecks.tsx'
 import { Filters } from '../components/Field.tsx'
 import { SourceKindSelect } from '../components/Choices.tsx'
@@ -9,13 +9,13 @@ import { Load } from '../components/State.tsx'
 import { AlertsPanel } from './alerts/AlertsPanel.tsx'
 import { Ledger } from './pipeline/Ledger.tsx'
 import { Runs } from './pipeline/Runs.tsx'
-import { SourceHealth, type SourceRow } from './pipeline/SourceHealth.tsx'
+import { SourceHealth } from './pipeline/SourceHealth.tsx'
 
 export default function Pipeline() {
   const t = useT()
   const [q, set] = useQuery()
-  const runs = useApi<Table>('/api/runs?limit=20')
-  const sources = useApi<Table<SourceRow>>(href('/api/sources', { kind: q.get('kind') }))
+  const runs = useApi('/api/runs', { query: { limit: 20 } })
+  const sources = useApi('/api/sources', { query: { kind: q.get('kind') } })
   const chosen = q.get('source') ?? (sources.state === 'ready' ? (sources.data.rows[0]?.source_id ?? '') : '')
   return (
     <section>

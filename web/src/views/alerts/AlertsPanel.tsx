@@ -1,12 +1,12 @@
 /** The alerts the watch rules fired (GET /api/alerts), with a link to what each is about. */
-import { useApi, type Table } from '../../app/api.ts'
+import { useApi } from '../../app/api.ts'
 import { useT } from '../../app/i18n.tsx'
-import { type AlertRow, AlertsTable } from '../../components/ProvinceAlerts.tsx'
+import { AlertsTable } from '../../components/ProvinceAlerts.tsx'
 import { Load } from '../../components/State.tsx'
 
 export const AlertsPanel = () => {
   const t = useT()
-  const alerts = useApi<Table<AlertRow>>('/api/alerts?limit=200')
+  const alerts = useApi('/api/alerts', { query: { limit: 200 } })
   return (
     <>
       <h2>{t('Cảnh báo', 'Alerts')}</h2>

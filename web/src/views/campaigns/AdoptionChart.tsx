@@ -1,24 +1,18 @@
 /** Days from a campaign's launch to each province's first mention; a click opens that province's articles. */
 import { useMemo } from 'react'
-import { type Table, useApi } from '../../app/api.ts'
+import { useApi } from '../../app/api.ts'
 import { useLang, useT } from '../../app/i18n.tsx'
 import { href, navigate } from '../../app/router.ts'
-import { type AdoptionRow, buildAdoptionOption } from '../../charts/campaigns.ts'
+import { buildAdoptionOption } from '../../charts/campaigns.ts'
 import { ChartCard } from '../../components/ChartCard.tsx'
 import { type CampaignFilters, narrow } from './CoverageHeatmap.tsx'
 
 export const AdoptionChart = ({ f, campaign }: { f: CampaignFilters; campaign: string }) => {
   const t = useT()
   const { lang } = useLang()
-  const adoption = useApi<Table<AdoptionRow>>(
-    href('/api/campaigns/adoption', {
-      system: f.system,
-      campaign,
-      source_kind: f.kind,
-      from_year: f.fromYear,
-      to_year: f.toYear,
-    })
-  )
+  const adoption = useApi('/api/campaigns/adoption', {
+    query: { system: f.system, campaign, source_kind: f.kind, from_year: f.fromYear, to_year: f.toYear },
+  })
   const option = useMemo(
     () => (adoption.state === 'ready' ? buildAdoptionOption(adoption.data.rows, lang, narrow()) : null),
     [adoption, lang]

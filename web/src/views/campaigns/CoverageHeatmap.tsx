@@ -1,10 +1,10 @@
 /** The province × campaign heatmap; a click opens the articles behind a cell. */
 import { useMemo } from 'react'
-import { type Table, useApi } from '../../app/api.ts'
+import { useApi } from '../../app/api.ts'
 import { useLang, useT } from '../../app/i18n.tsx'
 import type { System } from '../../app/reference.ts'
 import { href, navigate } from '../../app/router.ts'
-import { buildCoverageHeatmap, type CoverageRow } from '../../charts/campaigns.ts'
+import { buildCoverageHeatmap } from '../../charts/campaigns.ts'
 import { ChartCard } from '../../components/ChartCard.tsx'
 
 /** Phone-sized chart: fewer, shorter axis labels. */
@@ -20,9 +20,9 @@ export interface CampaignFilters {
 export const CoverageHeatmap = ({ f, measure }: { f: CampaignFilters; measure: 'raw' | 'share' }) => {
   const t = useT()
   const { lang } = useLang()
-  const coverage = useApi<Table<CoverageRow>>(
-    href('/api/coverage', { system: f.system, source_kind: f.kind, from_year: f.fromYear, to_year: f.toYear })
-  )
+  const coverage = useApi('/api/coverage', {
+    query: { system: f.system, source_kind: f.kind, from_year: f.fromYear, to_year: f.toYear },
+  })
   const heat = useMemo(
     () =>
       coverage.state === 'ready'

@@ -1,10 +1,10 @@
 /** Articles per province on the map of the chosen unit system; a click opens the province's profile. */
 import { useMemo } from 'react'
-import { type Table, useApi } from '../../app/api.ts'
-import { filterQuery, type FilterModel } from '../../app/filters.ts'
+import { useApi } from '../../app/api.ts'
+import { filterParams, type FilterModel } from '../../app/filters.ts'
 import { useT } from '../../app/i18n.tsx'
 import { href, navigate } from '../../app/router.ts'
-import { buildCoverageMapOption, type MapRow } from '../../charts/maps.ts'
+import { buildCoverageMapOption } from '../../charts/maps.ts'
 import { Chart } from '../../components/Chart.tsx'
 import { ErrorState, Load, Loading } from '../../components/State.tsx'
 import { useGeoMap } from '../../components/useGeoMap.ts'
@@ -19,9 +19,9 @@ export const CoverageMap = ({ model }: { model: FilterModel }) => {
   const { system } = model
   const byCampaign = model.campaign !== null
   const geo = useGeoMap(system)
-  const data = useApi<Table<MapRow>>(
-    `/api/coverage/provinces?${filterQuery(model, ['system', 'fromYear', 'toYear', 'sourceKind', 'campaign'])}`
-  )
+  const data = useApi('/api/coverage/provinces', {
+    query: filterParams(model, ['system', 'fromYear', 'toYear', 'sourceKind', 'campaign']),
+  })
   const option = useMemo(
     () =>
       data.state === 'ready' && geo.ready ? buildCoverageMapOption(data.data.rows, system, byCampaign) : null,

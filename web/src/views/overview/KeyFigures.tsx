@@ -1,7 +1,7 @@
 /** The overview's key figures, under exactly the filters the charts obey, with their provenance. */
 import type { OverviewFigures } from '../../../../server/src/routes/overview-types.ts'
 import { routeUrl, useApi } from '../../app/api.ts'
-import { filterQuery, type FilterModel } from '../../app/filters.ts'
+import { filterParams, type FilterModel } from '../../app/filters.ts'
 import { fmtDateTime, fmtNumber, useLang, useT } from '../../app/i18n.tsx'
 import { href } from '../../app/router.ts'
 import { HowMade } from '../../components/HowMade.tsx'
@@ -46,7 +46,7 @@ const Provenance = ({ f, api, articles }: { f: Figures; api: string; articles: s
 const Freshness = ({ latest }: { latest: string | null }) => {
   const t = useT()
   const { lang } = useLang()
-  const health = useApi<{ last_run: string | null }>('/api/health')
+  const health = useApi('/api/health', {})
   return (
     <li className="muted">
       <span>
@@ -63,7 +63,7 @@ const Freshness = ({ latest }: { latest: string | null }) => {
 export const KeyFigures = ({ model }: { model: FilterModel }) => {
   const t = useT()
   const { lang } = useLang()
-  const args = { query: filterQuery(model) }
+  const args = { query: filterParams(model) }
   const api = routeUrl('/api/overview/figures', args)
   const figures = useApi('/api/overview/figures', args)
   if (figures.state === 'error') return <ErrorState error={figures.error} />

@@ -4,8 +4,8 @@
  * a denominator of at least MIN_SHARE_DENOMINATOR articles.
  */
 import { useMemo } from 'react'
-import { type Table, useApi } from '../../app/api.ts'
-import { filterQuery, type FilterModel } from '../../app/filters.ts'
+import { useApi } from '../../app/api.ts'
+import { filterParams, type FilterModel } from '../../app/filters.ts'
 import { useLang, useT } from '../../app/i18n.tsx'
 import { translator } from '../../app/translate.ts'
 import { href, navigate } from '../../app/router.ts'
@@ -15,7 +15,6 @@ import {
   TOP_PROVINCES,
   type TrendChartModel,
   trendCsvRows,
-  type YearRow,
 } from '../../charts/trend.ts'
 import { Chart } from '../../components/Chart.tsx'
 import { Load } from '../../components/State.tsx'
@@ -51,7 +50,7 @@ const TrendFooter = ({ chart, measure }: { chart: TrendChartModel | null; measur
 export const TrendChart = ({ model, measure }: { model: FilterModel; measure: 'raw' | 'share' }) => {
   const t = useT()
   const { lang } = useLang()
-  const trend = useApi<Table<YearRow>>(`/api/overview/trend?${filterQuery(model)}`)
+  const trend = useApi('/api/overview/trend', { query: filterParams(model) })
   const { fromYear, toYear } = model
   const chart = useMemo(() => {
     if (trend.state !== 'ready') return null

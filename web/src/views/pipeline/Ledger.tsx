@@ -1,16 +1,15 @@
 /** The chosen source's coverage ledger: articles found per month against its own baseline. */
 import { useMemo } from 'react'
-import { type Table, useApi } from '../../app/api.ts'
+import { useApi } from '../../app/api.ts'
 import { useLang, useT } from '../../app/i18n.tsx'
-import { href } from '../../app/router.ts'
 import '../../charts/cartesian.ts'
-import { buildLedgerOption, type LedgerRow } from '../../charts/ledger.ts'
+import { buildLedgerOption } from '../../charts/ledger.ts'
 import { ChartCard } from '../../components/ChartCard.tsx'
 
 export const Ledger = ({ source }: { source: string }) => {
   const t = useT()
   const { lang } = useLang()
-  const ledger = useApi<Table<LedgerRow>>(href('/api/sources/ledger', { source }))
+  const ledger = useApi('/api/sources/ledger', { query: { source } })
   const option = useMemo(
     () => (ledger.state === 'ready' ? buildLedgerOption(ledger.data.rows, lang) : null),
     [ledger, lang]

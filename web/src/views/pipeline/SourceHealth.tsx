@@ -3,18 +3,7 @@ import { fmtDateTime, useLang, useT } from '../../app/i18n.tsx'
 import { href } from '../../app/router.ts'
 import { DataTable } from '../../components/DataTable.tsx'
 
-export interface SourceRow extends Record<string, unknown> {
-  source_id: string
-  name: string
-  kind: string
-  last_success: string | null
-  fetched: number | null
-  failed: number | null
-  last_error: string | null
-  gap_months: number
-  last_gap_month: string | null
-  articles: number
-}
+import type { SourceRow } from '../../../../server/src/routes/pipeline-types.ts'
 
 const SourceName = ({ r }: { r: SourceRow }) => (
   <span>
