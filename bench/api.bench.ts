@@ -21,7 +21,7 @@ import { promisify } from 'node:util'
 import { createApp, type AppHandle } from '../server/src/app.ts'
 import { stopSearchWorkers } from '../server/src/search/index-store.ts'
 import { loadPaths, quantile, r2, zipfMix } from './api-load.ts'
-import { startBenchServer } from './api-serve.ts'
+import { type ProbedFigures, probedLoad, startBenchServer } from './api-serve.ts'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const exec = promisify(execFile)
@@ -180,7 +180,7 @@ export const searchQueries = async (h: AppHandle): Promise<string[]> => {
  * searches taking the distinct queries in turn (each asked about once). Answer cache on: the same
  * queries drawn with Zipf popularity (api-load.ts), as a population of users repeats them.
  */
-const searchAt100 = async (h: AppHandle, dbFile: string, amount: number) => {
+const searchAt100 = async (h: AppHandle, dbFile: string, amount: number, steady: number) => {
   const queries = await searchQueries(h)
   const mix = zipfMix(queries, amount)
   const loadBefore = loadavg().map(r2)
@@ -189,7 +189,12 @@ const searchAt100 = async (h: AppHandle, dbFile: string, amount: number) => {
     try {
       const health = await loadPaths(off.url, ['/api/health'], 100, amount)
       const oneClient = await loadPaths(off.url, queries, 1, queries.length)
-      return { health, oneClient, search: await loadPaths(off.url, queries, 100, amount) }
+      const search = await loadPaths(off.url, queries, 100, amount)
+      // the same loads `steady` requests long (≥ 20 per connection): the short ones above are mostly
+      // the server's first requests and 100 connections opening at once, not its steady state
+      const steadyHealth = await probedLoad(off, ['/api/health'], 100, steady)
+      const steadySearch = await probedLoad(off, queries, 100, steady)
+      return { health, oneClient, search, steady: { health: steadyHealth, search: steadySearch } }
     } finally {
       await off.stop()
     }
@@ -216,6 +221,7 @@ const searchAt100 = async (h: AppHandle, dbFile: string, amount: number) => {
     health: uncached.health,
     one_client: uncached.oneClient,
     uncached: uncached.search,
+    steady: { requests: steady, ...uncached.steady },
     cached,
   }
   printSearchTable(figures)
@@ -224,12 +230,17 @@ const searchAt100 = async (h: AppHandle, dbFile: string, amount: number) => {
 
 type Row = { p50_ms: number; p95_ms: number; per_s: number; requests: number }
 
+/** Where a steady run's time went: busy share of each event loop, CPU ms per request. */
+const probeNote = (f: ProbedFigures) =>
+  `loops main ${f.server.main_elu} worker ${f.server.worker_elu.join(' + ')}; CPU ms/req server ${f.server_cpu_ms_per_request} (main ${f.main_cpu_ms_per_request}), autocannon ${f.loadgen_cpu_ms_per_request}`
+
 /** The figures as one table on stderr (the JSON result has them all). */
 const printSearchTable = (f: {
   distinct_queries: number
   health: Row
   one_client: Row
   uncached: Row
+  steady: { health: ProbedFigures; search: ProbedFigures }
   cached: { distinct_in_mix: number; health: Row; search: Row; answer_cache: { hit_rate: number } }
   load_average: { before: number[]; after: number[] }
 }) => {
@@ -243,6 +254,12 @@ const printSearchTable = (f: {
         'search, cache off',
         f.uncached,
         `${f.distinct_queries} distinct / ${f.uncached.requests} requests`
+      ),
+      line('health, steady', f.steady.health, probeNote(f.steady.health)),
+      line(
+        'search, cache off, steady',
+        f.steady.search,
+        `${f.distinct_queries} distinct / ${f.steady.search.requests}; ${probeNote(f.steady.search)}`
       ),
       line('health, cache on', f.cached.health, ''),
       line(
@@ -308,7 +325,12 @@ export async function run(): Promise<Record<string, unknown>> {
       const endpoints = endpointsFor(ids).filter(([name]) => !only || only.includes(name))
       const perRoute = await routes(cold, endpoints, iterations)
       stopSearchWorkers() // the articles-search route's index in this process: the server has its own
-      const search = await searchAt100(cold, dbFile, Number(process.env.API_BENCH_SEARCH_REQUESTS ?? 500))
+      const search = await searchAt100(
+        cold,
+        dbFile,
+        Number(process.env.API_BENCH_SEARCH_REQUESTS ?? 500),
+        Number(process.env.API_BENCH_STEADY_REQUESTS ?? 3000)
+      )
       return {
         database: given
           ? `given: ${path.basename(given)}`
@@ -320,6 +342,7 @@ export async function run(): Promise<Record<string, unknown>> {
         iterations,
         goals: { one_client_p95_ms: 50, clients_20_p95_ms: 300, search_100_p95_ms: 100 },
         search_meets_goal: search.uncached.p95_ms <= 100,
+        steady_search_meets_goal: search.steady.search.p95_ms <= 100,
         search_100: search,
         ...perRoute,
       }

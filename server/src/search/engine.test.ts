@@ -13,7 +13,7 @@ import { ARTICLE_FILTERS, ARTICLES_SEARCH_SQL } from '../queries/articles.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
 import { buildTestDb, type TestDb } from '../testing/warehouse-db.ts'
 import { type RouteFilters, SearchIndex } from './engine.ts'
-import { searchWorkerFor, setSearchAnswerCache } from './index-store.ts'
+import { SearchWorker, searchThreadCount, searchWorkerFor, setSearchAnswerCache } from './index-store.ts'
 import { buildFromFile } from './index-worker.ts'
 import { parseSearch } from './query.ts'
 import { snippetFor } from './snippet.ts'
@@ -164,5 +164,28 @@ describe('search index', () => {
       setSearchAnswerCache(1000)
     }
     w.stop()
+  })
+
+  it('two index threads answer the same pages, each search going to the less busy one', async () => {
+    const w = new SearchWorker(db.publishedFile, 2)
+    setSearchAnswerCache(0)
+    try {
+      expect(await w.allBuilt()).toBe(true)
+      const qs = QUERIES.slice(0, 8)
+      // all asked at once: the second goes to the idle thread, and so on in turn
+      const pages = await Promise.all(qs.map((q) => w.search(parseSearch(q), NONE, 5, 0)))
+      expect(pages).toEqual(qs.map((q) => index.search(parseSearch(q), NONE, 5, 0)))
+      expect(w.asked).toEqual([4, 4])
+    } finally {
+      setSearchAnswerCache(1000)
+      w.stop()
+    }
+  })
+
+  it('takes its thread count from THIDUA_SEARCH_THREADS, refusing anything but 1-4', () => {
+    expect(searchThreadCount({})).toBe(1)
+    expect(searchThreadCount({ THIDUA_SEARCH_THREADS: '2' })).toBe(2)
+    expect(() => searchThreadCount({ THIDUA_SEARCH_THREADS: 'two' })).toThrow(/THIDUA_SEARCH_THREADS: "two"/)
+    expect(() => searchThreadCount({ THIDUA_SEARCH_THREADS: '0' })).toThrow(/1, 2, 3 or 4/)
   })
 })

@@ -3,6 +3,7 @@
  * search and kept for the most recent versions only (a bounded LRU: a worker holds its version's
  * texts). A version that cannot be indexed (an old schema, a failed read) keeps its searches on SQL.
  */
+import type { EventLoopUtilization } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { lruGet, lruSet } from '../db/lru.ts'
 import type { RouteFilters, SearchPage } from './engine.ts'
@@ -24,23 +25,37 @@ export const setSearchAnswerCache = (entries: number): void => {
 // From sources the worker needs tsx (the .mjs bootstrap); the compiled build points this at its bundle.
 const ENTRY = new URL('./index-worker.mjs', import.meta.url)
 
-export class SearchWorker {
+/**
+ * Index threads per version: one by default; THIDUA_SEARCH_THREADS=2 adds a second over its own copy of
+ * the index (twice the memory), started once the first is built, and each search goes to the thread
+ * with the fewest searches in flight.
+ */
+export const searchThreadCount = (env: NodeJS.ProcessEnv = process.env): number => {
+  const v = env.THIDUA_SEARCH_THREADS
+  if (v === undefined || v === '') return 1
+  if (!/^[1-4]$/.test(v)) throw new Error(`THIDUA_SEARCH_THREADS: "${v}" is not 1, 2, 3 or 4`)
+  return Number(v)
+}
+
+/** One worker thread holding a version's index, with the searches it has in flight. */
+class IndexThread {
   private readonly worker: Worker
   private readonly pending = new Map<number, (r: WorkerReply) => void>()
   private nextId = 1
-  /** Set once the index is built. */
   stats: IndexStats | null = null
   /** Resolves true when the index is built, false when this version has none. */
   readonly ready: Promise<boolean>
+  isReady = false
 
-  constructor(readonly file: string) {
+  constructor(file: string) {
     this.worker = new Worker(ENTRY, { workerData: { file } })
     this.ready = new Promise((resolve) => {
       this.worker.on('message', (m: WorkerReply) => {
         if (m.id === 0) {
           if ('error' in m) process.stderr.write(`[search] no in-memory index for this version: ${m.error}\n`)
           if ('ready' in m) this.stats = m.stats
-          resolve('ready' in m)
+          this.isReady = 'ready' in m
+          resolve(this.isReady)
           return
         }
         this.pending.get(m.id)?.(m)
@@ -52,6 +67,7 @@ export class SearchWorker {
         resolve(false)
       })
       this.worker.once('exit', () => {
+        this.isReady = false
         resolve(false)
         for (const done of this.pending.values()) done({ id: -1, error: 'search worker stopped' })
         this.pending.clear()
@@ -62,7 +78,13 @@ export class SearchWorker {
     this.worker.unref()
   }
 
-  /** Resolves as `ready`, keeping the process alive until then (for a caller with nothing else to do). */
+  get inFlight(): number {
+    return this.pending.size
+  }
+
+  /** Searches sent to this thread so far. */
+  asked = 0
+
   async built(): Promise<boolean> {
     this.worker.ref()
     try {
@@ -70,6 +92,63 @@ export class SearchWorker {
     } finally {
       if (this.pending.size === 0) this.worker.unref()
     }
+  }
+
+  ask(query: SearchQuery, filters: RouteFilters, limit: number, offset: number): Promise<SearchPage> {
+    const id = this.nextId++
+    this.asked++
+    return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref()
+      this.pending.set(id, (r) =>
+        'page' in r ? resolve(r.page) : reject(new Error('error' in r ? r.error : 'no page'))
+      )
+      this.worker.postMessage({ id, query, filters, limit, offset } satisfies WorkerRequest)
+    })
+  }
+
+  utilization(since?: EventLoopUtilization): EventLoopUtilization {
+    return this.worker.performance.eventLoopUtilization(since)
+  }
+
+  stop(): void {
+    void this.worker.terminate()
+  }
+}
+
+export class SearchWorker {
+  private readonly threads: IndexThread[]
+  /** Resolves true when the first thread's index is built, false when this version has none. */
+  readonly ready: Promise<boolean>
+
+  constructor(
+    readonly file: string,
+    threads = searchThreadCount()
+  ) {
+    const first = new IndexThread(file)
+    this.threads = [first]
+    this.ready = first.ready
+    // the others build after the first (on two cores a parallel build would delay the first answers)
+    void first.ready.then((ok) => {
+      for (let i = 1; ok && !this.stopped && i < threads; i++) this.threads.push(new IndexThread(file))
+    })
+  }
+
+  private stopped = false
+
+  /** Set once the first thread's index is built. */
+  get stats(): IndexStats | null {
+    return this.threads[0]?.stats ?? null
+  }
+
+  /** Resolves as `ready`, keeping the process alive until then (for a caller with nothing else to do). */
+  built(): Promise<boolean> {
+    return (this.threads[0] as IndexThread).built()
+  }
+
+  /** Resolves once every thread's index is built (true when all are). */
+  async allBuilt(): Promise<boolean> {
+    if (!(await this.built())) return false
+    return (await Promise.all(this.threads.map((t) => t.built()))).every(Boolean)
   }
 
   /** This version's answers by (parsed query, filters, page); a search in flight is shared too. */
@@ -94,19 +173,28 @@ export class SearchWorker {
     return page
   }
 
+  /** The built thread with the fewest searches in flight (the first on a tie). */
   private ask(query: SearchQuery, filters: RouteFilters, limit: number, offset: number): Promise<SearchPage> {
-    const id = this.nextId++
-    return new Promise((resolve, reject) => {
-      if (this.pending.size === 0) this.worker.ref()
-      this.pending.set(id, (r) =>
-        'page' in r ? resolve(r.page) : reject(new Error('error' in r ? r.error : 'no page'))
-      )
-      this.worker.postMessage({ id, query, filters, limit, offset } satisfies WorkerRequest)
-    })
+    let best = this.threads[0] as IndexThread
+    for (const t of this.threads) if (t.isReady && (!best.isReady || t.inFlight < best.inFlight)) best = t
+    // a stopped thread answers nothing: the route then runs its SQL
+    if (!best.isReady) return Promise.reject(new Error('search worker stopped'))
+    return best.ask(query, filters, limit, offset)
+  }
+
+  /** Searches sent to each thread so far. */
+  get asked(): number[] {
+    return this.threads.map((t) => t.asked)
+  }
+
+  /** Each thread's event-loop utilisation since the matching entry of `since` (how busy it was). */
+  utilization(since?: ReadonlyArray<EventLoopUtilization>): EventLoopUtilization[] {
+    return this.threads.map((t, i) => t.utilization(since?.[i]))
   }
 
   stop(): void {
-    void this.worker.terminate()
+    this.stopped = true
+    for (const t of this.threads) t.stop()
   }
 }
 
