@@ -44,7 +44,12 @@ import {
   RUN_DETAIL,
   RUN_ROW,
   RUN_STAGE,
+  SCHEMA,
+  SCHEMA_COLUMN,
+  SCHEMA_MACRO,
+  SCHEMA_RELATION,
   SOURCE_ROW,
+  SQL_ANSWER,
   YEAR_ROW,
 } from '../testing/answer-keys-pipeline.ts'
 import { centralRules, useRelationsApp } from '../testing/relations-app.ts'
@@ -54,6 +59,7 @@ import type { ArticleDetail } from './articles-types.ts'
 import type { DocumentCitations, Implementation } from './documents-types.ts'
 import type { GeoCollection } from './geo-types.ts'
 import type { RunDetail } from './pipeline-types.ts'
+import type { Schema } from './sql-schema-types.ts'
 
 // The alert rules make the fixture fire alerts, so their rows have something to check.
 const fx = useRelationsApp({ name: 'contract', rules: { rules: centralRules } })
@@ -159,7 +165,7 @@ describe('each typed route answers exactly its declared keys', () => {
 
 // The relations fixture records no pipeline run; the dashboard's test warehouse has one, with a stage
 // and a parse failure.
-describe('the runs routes answer exactly their declared keys', () => {
+describe('the runs and console routes answer exactly their declared keys', () => {
   let dir: string
   let h: AppHandle
   beforeAll(async () => {
@@ -181,6 +187,24 @@ describe('the runs routes answer exactly their declared keys', () => {
       ['runs/:id run', [one.run], RUN_ROW],
       ['runs/:id stages', one.stages, RUN_STAGE],
       ['runs/:id parse_failures', one.parse_failures, PARSE_FAILURE],
+    ])
+  })
+
+  it('the SQL console: POST /api/sql and GET /api/sql/schema', async () => {
+    await h.sqlPool.ready()
+    const res = await h.app.request('/api/sql', {
+      method: 'POST',
+      body: JSON.stringify({ sql: 'SELECT 1 AS one' }),
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(res.status).toBe(200)
+    const schema: Schema = await getFrom(h.app, '/api/sql/schema')
+    expectParts([
+      ['sql', [(await res.json()) as object], SQL_ANSWER],
+      ['sql/schema', [schema], SCHEMA],
+      ['sql/schema tables', schema.tables, SCHEMA_RELATION],
+      ['sql/schema columns', schema.tables.flatMap((t) => t.columns), SCHEMA_COLUMN],
+      ['sql/schema macros', schema.macros, SCHEMA_MACRO],
     ])
   })
 })

@@ -20,6 +20,8 @@ export interface SchemaMacro {
   readonly comment: string | null
 }
 export interface Schema {
+  /** The published version the catalog was read from. */
+  readonly version: string
   readonly tables: ReadonlyArray<SchemaRelation>
   readonly macros: ReadonlyArray<SchemaMacro>
 }

@@ -4,7 +4,7 @@
  * Read from DuckDB's catalog functions on the published version, so it always matches what is served.
  */
 import type { RouteRegistry } from '../http/route-docs.ts'
-import type { SchemaColumn, SchemaMacro, SchemaRelation } from './sql-schema-types.ts'
+import type { Schema, SchemaColumn, SchemaMacro, SchemaRelation } from './sql-schema-types.ts'
 
 const RELATIONS_SQL = `
 SELECT 'table' AS kind, table_name AS name, comment
@@ -42,7 +42,7 @@ export const sqlSchemaRoutes = (reg: RouteRegistry, prefix: string) =>
         'Comments are stored as "Tiếng Việt | English"; null when the warehouse has none. Read-only catalog of the published version.',
       params: {},
     },
-    async (_q, { lease }) => {
+    async (_q, { lease }): Promise<Schema> => {
       const [relations, columns, macros] = await Promise.all([
         lease.query(RELATIONS_SQL),
         lease.query(COLUMNS_SQL),

@@ -11,6 +11,7 @@ import type { RateLimiter } from '../sql-console/rate-limit.ts'
 import { checkConsoleRequest } from '../sql-console/request-checks.ts'
 import { boundedBody } from '../sql-console/bounded-body.ts'
 import type { ConsolePool } from '../sql-console/worker-pool.ts'
+import type { SqlAnswer } from './sql-types.ts'
 
 export interface SqlRouteOptions {
   readonly pool: ConsolePool
@@ -94,12 +95,13 @@ export const sqlRoutes = (reg: RouteRegistry, prefix: string, opts: SqlRouteOpti
       c.header('Cache-Control', 'no-store')
       const res = sendTable(c, format, result, {
         name: 'query',
+        // with the columns and rows sendTable adds, the JSON answer is a SqlAnswer
         extra: {
           truncated: result.truncated,
           max_rows: maxRows,
           elapsed_ms: result.elapsed_ms,
           types: result.types,
-        },
+        } satisfies Omit<SqlAnswer, 'columns' | 'rows'>,
       })
       return boundedBody(res, deadline)
     }

@@ -24,6 +24,8 @@ import type {
   SourceRow,
 } from '../routes/pipeline-types.ts'
 import type { LineageRow } from '../routes/reference-types.ts'
+import type { Schema, SchemaColumn, SchemaMacro, SchemaRelation } from '../routes/sql-schema-types.ts'
+import type { SqlAnswer } from '../routes/sql-types.ts'
 import type { KeySpec } from './answer-keys.ts'
 
 /** A province of a unit system as the figure rows name it. */
@@ -178,3 +180,30 @@ export const HEALTH = {
   latest_article: 'required',
   last_run: 'required',
 } as const satisfies KeySpec<Health>
+
+export const SQL_ANSWER = {
+  columns: 'required',
+  rows: 'required',
+  types: 'required',
+  truncated: 'required',
+  max_rows: 'required',
+  elapsed_ms: 'required',
+} as const satisfies KeySpec<SqlAnswer>
+export const SCHEMA = {
+  version: 'required',
+  tables: 'required',
+  macros: 'required',
+} as const satisfies KeySpec<Schema>
+/** What the catalog says of a table, view, column or macro. */
+const NAMED = { name: 'required', comment: 'required' } as const
+export const SCHEMA_RELATION = {
+  ...NAMED,
+  kind: 'required',
+  columns: 'required',
+} as const satisfies KeySpec<SchemaRelation>
+export const SCHEMA_COLUMN = { ...NAMED, type: 'required' } as const satisfies KeySpec<SchemaColumn>
+export const SCHEMA_MACRO = {
+  ...NAMED,
+  kind: 'required',
+  parameters: 'required',
+} as const satisfies KeySpec<SchemaMacro>
