@@ -7,10 +7,9 @@
  * Retry-After.
  */
 import { gunzipSync, inflateSync } from 'node:zlib'
-import { HttpClient, HttpClientRequest } from '@effect/platform'
-import { NodeHttpClient } from '@effect/platform-node'
-import { Chunk, Context, Data, Duration, Effect, Either, Layer, Schedule, Stream } from 'effect'
+import { Context, Data, Duration, Effect, Either, Layer, Schedule } from 'effect'
 import { canonicalUrl } from '../page/canonical-url.ts'
+import { destroyAgents, type Exchanged, getOnce, makeAgents } from './exchange-node.ts'
 
 export const USER_AGENT =
   'ThiDuaAtlasBot/0.1 (+https://github.com/thidua-atlas/thidua-atlas; research crawler)'
@@ -61,27 +60,6 @@ export class Transport extends Context.Tag('thidua/crawl/Transport')<
   }
 >() {}
 
-const readBody = (url: string, stream: Stream.Stream<Uint8Array, unknown>, max: number) =>
-  stream.pipe(
-    Stream.mapError(
-      (e) => new FetchError({ url, reason: 'network', message: `body read failed: ${describe(e)}` })
-    ),
-    Stream.runFoldEffect({ size: 0, parts: Chunk.empty<Uint8Array>() }, (acc, part) =>
-      acc.size + part.length > max
-        ? Effect.fail(new FetchError({ url, reason: 'too_large', message: `body larger than ${max} bytes` }))
-        : Effect.succeed({ size: acc.size + part.length, parts: Chunk.append(acc.parts, part) })
-    ),
-    Effect.map(({ size, parts }) => {
-      const out = new Uint8Array(size)
-      let at = 0
-      for (const p of parts) {
-        out.set(p, at)
-        at += p.length
-      }
-      return out
-    })
-  )
-
 /** Undo gzip/deflate transfer compression, refusing bodies that inflate past the size limit. */
 const inflate = (url: string, raw: Uint8Array, encoding: string, max: number) =>
   Effect.try({
@@ -107,66 +85,60 @@ const describe = (e: unknown): string => {
   return String(e)
 }
 
-/** Build a transport from an HttpClient and a function that maps real URLs to request URLs. */
+/**
+ * A transport over node:http(s) (`exchange-node.ts`) whose agents live as long as the layer; `mapUrl`
+ * turns real URLs into request URLs.
+ */
 const makeTransport = (mapUrl: (url: string) => string) =>
-  Effect.gen(function* () {
-    const client = yield* HttpClient.HttpClient
-    return Transport.of({
-      exchange: (url, headers, opts) =>
-        Effect.gen(function* () {
-          // A host the simulator does not serve is an error for this URL, not a crash of the worker.
-          const target = yield* Effect.try({
-            try: () => mapUrl(url),
+  Effect.map(
+    Effect.acquireRelease(Effect.sync(makeAgents), (a) => Effect.sync(() => destroyAgents(a))),
+    (agents) =>
+      Transport.of({
+        exchange: (url, headers, opts) =>
+          Effect.try({
+            // A host the simulator does not serve is an error for this URL, not a crash of the worker.
+            try: () => new URL(mapUrl(url)),
             catch: (e) => new FetchError({ url, reason: 'invalid_url', message: describe(e) }),
-          })
-          const request = HttpClientRequest.get(target).pipe(
-            HttpClientRequest.setHeaders({
-              'user-agent': USER_AGENT,
-              'accept-encoding': 'gzip, deflate',
-              ...headers,
+          }).pipe(
+            Effect.flatMap((target) =>
+              Effect.async<Exchanged, FetchError>((resume) => {
+                const sent = { 'user-agent': USER_AGENT, 'accept-encoding': 'gzip, deflate', ...headers }
+                const abort = getOnce(target, sent, opts.maxBodyBytes, agents, (r) =>
+                  resume(
+                    'ok' in r ? Effect.succeed(r.ok) : Effect.fail(new FetchError({ url, ...r.failure }))
+                  )
+                )
+                return Effect.sync(abort)
+              })
+            ),
+            Effect.flatMap((res) => {
+              const encoding = (res.headers['content-encoding'] ?? '').toLowerCase().trim()
+              const { 'content-encoding': _dropped, ...rest } = res.headers
+              // The archive keeps the decoded bytes, so the header that described the wire form goes.
+              return Effect.map(inflate(url, res.body, encoding, opts.maxBodyBytes), (body) => ({
+                status: res.status,
+                headers: encoding ? rest : res.headers,
+                body,
+              }))
+            }),
+            Effect.timeoutFail({
+              duration: Duration.millis(opts.timeoutMs),
+              onTimeout: () =>
+                new FetchError({
+                  url,
+                  reason: 'timeout',
+                  message: `no complete answer within ${opts.timeoutMs} ms`,
+                }),
             })
-          )
-          const response = yield* client
-            .execute(request)
-            .pipe(
-              Effect.mapError(
-                (e) => new FetchError({ url, reason: 'network', message: `request failed: ${describe(e)}` })
-              )
-            )
-          const declared = Number(response.headers['content-length'])
-          if (Number.isFinite(declared) && declared > opts.maxBodyBytes) {
-            return yield* new FetchError({
-              url,
-              reason: 'too_large',
-              message: `content-length ${declared} exceeds ${opts.maxBodyBytes} bytes`,
-            })
-          }
-          const raw = yield* readBody(url, response.stream, opts.maxBodyBytes)
-          const encoding = (response.headers['content-encoding'] ?? '').toLowerCase().trim()
-          const body = yield* inflate(url, raw, encoding, opts.maxBodyBytes)
-          const { 'content-encoding': _dropped, ...rest } = response.headers
-          // The archive keeps the decoded bytes, so the header that described the wire form goes.
-          return { status: response.status, headers: encoding ? rest : { ...response.headers }, body }
-        }).pipe(
-          Effect.scoped,
-          Effect.timeoutFail({
-            duration: Duration.millis(opts.timeoutMs),
-            onTimeout: () =>
-              new FetchError({
-                url,
-                reason: 'timeout',
-                message: `no complete answer within ${opts.timeoutMs} ms`,
-              }),
-          })
-        ),
-    })
-  })
+          ),
+      })
+  )
 
 /** Real network. */
-export const transportLive: Layer.Layer<Transport> = Layer.effect(
+export const transportLive: Layer.Layer<Transport> = Layer.scoped(
   Transport,
   makeTransport((u) => u)
-).pipe(Layer.provide(NodeHttpClient.layer))
+)
 
 /** Map every real host through `hostMap` (the simulator's `/_h/<host>` prefixes). Unknown hosts fail. */
 export const mapThroughHosts =
@@ -179,7 +151,7 @@ export const mapThroughHosts =
   }
 
 export const transportMapped = (hostMap: Readonly<Record<string, string>>): Layer.Layer<Transport> =>
-  Layer.effect(Transport, makeTransport(mapThroughHosts(hostMap))).pipe(Layer.provide(NodeHttpClient.layer))
+  Layer.scoped(Transport, makeTransport(mapThroughHosts(hostMap)))
 
 // -----------------------------------------------------------------------------------------------------
 
