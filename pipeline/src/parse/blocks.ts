@@ -53,6 +53,9 @@ const CAPTION_CLASS =
   /(?:^|\s)(?:wp-caption-text|caption|image-caption|img-caption|imagecaption|photo-caption|fig-caption|PhotoCMS_Caption|desc_image|image_desc|note-image)(?:\s|$)/i
 const PICTURE_TABLE = /(?:^|\s)(?:picture|image|tplCaption|imgtable|img-table|photo)(?:\s|$)/i
 
+/** The longest text read as an image caption. */
+const MAX_CAPTION = 300
+
 /** Share of a body root's text from which a block is kept whatever its class says. */
 const PROTECTED_SHARE = 0.5
 
@@ -246,7 +249,9 @@ class BodyWalker {
       this.pendingImage = null
       return true
     }
-    if (name === 'table' && PICTURE_TABLE.test(el.attribs.class ?? '')) {
+    // A table classed as a picture holds an image and its caption; one with paragraphs of text is
+    // a layout table that happens to carry the class, read as text.
+    if (name === 'table' && PICTURE_TABLE.test(el.attribs.class ?? '') && textOf(el).length <= MAX_CAPTION) {
       this.pictureTable(el)
       return true
     }
@@ -282,7 +287,7 @@ class BodyWalker {
       const t = textOf(el)
       if (
         t.length > 0 &&
-        t.length <= 300 &&
+        t.length <= MAX_CAPTION &&
         (italicOnly(el) || CREDIT.test(t) || /center/i.test(el.attribs.style ?? el.attribs.align ?? ''))
       ) {
         this.captionFor(this.pendingImage, t)

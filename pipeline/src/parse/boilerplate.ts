@@ -39,7 +39,14 @@ export const SKIP_TAGS = new Set([
 const SKIP_CLASS_ID =
   /(?:^|[\s_-])(?:share|sharing|sharedaddy|social|socials|addthis|zalo-share-button|fb-like|fb-comments|twitter-share-button|related|relate|rl|other-news|othernews|tin-lien-quan|tinlienquan|box-related|jp-relatedposts|rating|stringrating|form3b|comment|comments|comment-respond|respond|commentform|breadcrumb|breadcrumbs|temp-breadcrumbs|tags|tags-links|tag-list|tags_list|keywords|print|print-link|hidden-print-tools|toolbar|tools|article-tools|ads|advert|advertisement|banner|qc|pagination|pager|counter|visitor|luot-truy-cap|newsletter|widget|sidebar|menu|nav|navbar|fontsize|font-size|no-print|author-createtime-viewcount|view-content-author|wd-outside-support|news-download-file|alert-info|alert-warning|news-detail-player|player|audio|modal|popup)(?:$|[\s_-])/i
 
-export const isStructuralBoilerplate = (classAndId: string): boolean => SKIP_CLASS_ID.test(classAndId)
+// Page builders name their text blocks as widgets (Elementor's "elementor-widget-text-editor" and
+// the "elementor-widget-container" inside every widget): a widget that says it holds text is not
+// chrome. A share or related widget still names itself so and stays chrome.
+const CONTENT_WIDGET = /(?:^|[\s_-])widget-(?:text-editor|theme-post-content|container)(?:$|\s)/i
+
+export const isStructuralBoilerplate = (classAndId: string): boolean =>
+  SKIP_CLASS_ID.test(classAndId) &&
+  !(CONTENT_WIDGET.test(classAndId) && !SKIP_CLASS_ID.test(classAndId.replace(/\S*widget\S*/gi, ' ')))
 
 /** Class tokens or attributes that hide an element (NukeViet's hidden #imgpreview duplicate, microdata). */
 export const isHidden = (attribs: Record<string, string>): boolean => {
@@ -78,7 +85,6 @@ const END_HEADINGS = new Set(
     'Bình luận',
     'Ý kiến bạn đọc',
     'Gửi bình luận',
-    'Trả lời',
     'Để lại một bình luận',
     'Xem tiếp',
     'Xem tiếp...',
@@ -95,6 +101,19 @@ const headingKey = (paragraph: string): string =>
 
 export const isEndHeading = (paragraph: string): boolean =>
   paragraph.length <= 40 && END_HEADINGS.has(headingKey(paragraph))
+
+/**
+ * Whether the body ends at paragraph `i`: an end heading, or a lone "Trả lời" (the reply link
+ * under a comment) unless a long paragraph follows it — then it heads the answer of a question
+ * and answer page ("Hỏi: …", "Trả lời:", the answer).
+ */
+export const endsBodyAt = (paragraphs: ReadonlyArray<string>, i: number): boolean => {
+  const p = paragraphs[i] ?? ''
+  if (isEndHeading(p)) return true
+  return p.length <= 40 && headingKey(p) === REPLY && (paragraphs[i + 1]?.length ?? 0) < LONG_PARAGRAPH
+}
+
+const REPLY = headingKey('Trả lời')
 
 // "Read also" headings that newspapers also set inside an article, between its paragraphs.
 const INLINE_BOX_HEADINGS = new Set(

@@ -13,7 +13,7 @@ import { isBoxHeading, metaTitleMatch, rankTitle } from '../platforms/generic/ad
 import type { AdapterInput, AdapterOutput } from '../platforms/read/types.ts'
 import { looksLikeByline, splitAuthors, stripAuthorLabel } from './authors.ts'
 import { type BodyParts, extractBody, textOf } from './blocks.ts'
-import { isChromeLine, isEndHeading, withoutInlineBoxes } from './boilerplate.ts'
+import { endsBodyAt, isChromeLine, withoutInlineBoxes } from './boilerplate.ts'
 import { canonicalUrl } from './crawl-utils.ts'
 import { findPublished } from './date-finder.ts'
 import { isBareDateLine, parseMachineDate } from './dates.ts'
@@ -148,8 +148,10 @@ const cleanParagraphs = (parts: BodyParts, adapter: AdapterOutput, title: string
   const dateLine = adapter.dateText ? foldVietnamese(adapter.dateText) : null
   const out: string[] = []
   const bylineAuthors: string[] = []
-  for (const p of withoutInlineBoxes(parts.paragraphs)) {
-    if (out.length > 0 && isEndHeading(p)) break
+  const paragraphs = withoutInlineBoxes(parts.paragraphs)
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!
+    if (out.length > 0 && endsBodyAt(paragraphs, i)) break
     if (isChromeLine(p)) continue
     if (captions.has(p)) continue
     const f = foldVietnamese(p)

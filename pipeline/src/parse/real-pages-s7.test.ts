@@ -3,9 +3,12 @@
  * on a page written here. A body whose parts sit in sibling blocks keeps a short part set between
  * two longer ones (one paragraph beside an image column scores too little alone), and the
  * paragraphs right before or after the joined blocks (the last paragraph after a list) — while
- * link lists, widgets and teasers beside the body stay out.
+ * link lists, widgets and teasers beside the body stay out. A page builder's text widgets are not
+ * chrome, a lone "Trả lời:" heading an answer does not end a question-and-answer page, and a
+ * "picture" table holding paragraphs is read as text, not as one caption.
  */
 import { describe, expect, it } from 'vitest'
+import { endsBodyAt, isStructuralBoilerplate } from './boilerplate.ts'
 import { parseArticle } from './parse-article.ts'
 
 const HEADLINE = 'Tỉnh tổng kết phong trào thi đua yêu nước giai đoạn 2020 - 2025'
@@ -71,5 +74,71 @@ describe('a body in sibling blocks', () => {
   it('does not join a short line beside the body (a byline or a label)', () => {
     const html = page(`<div class="noi-dung"><div class="doan">${ps(TEXT)}</div><p>Văn Nam</p></div>`)
     expect(body(html)).not.toContain('Văn Nam')
+  })
+})
+
+describe('a body built with a page builder', () => {
+  const widget = (kind: string, inner: string) =>
+    `<div class="elementor-element elementor-widget elementor-widget-${kind}"><div class="elementor-widget-container">${inner}</div></div>`
+
+  it('reads the text widgets, one paragraph each or several', () => {
+    const oneEach = TEXT.map((x) => widget('text-editor', `<p>${x}</p>`)).join('')
+    const split =
+      widget('text-editor', ps(TEXT.slice(0, 3))) +
+      widget('image', '<img src="/a.jpg">') +
+      widget('text-editor', ps(TEXT.slice(3)))
+    expect([oneEach, split].map((w) => body(page(`<div class="elementor-section">${w}</div>`)))).toEqual([
+      TEXT,
+      TEXT,
+    ])
+  })
+
+  it.each([
+    ['elementor-widget elementor-widget-text-editor', false],
+    ['elementor-widget-container', false],
+    ['elementor-widget elementor-widget-share-buttons', true],
+    ['widget widget_text', true],
+    ['related-posts elementor-widget-container', true],
+  ])('class "%s" is chrome: %s', (cls, chrome) => {
+    expect(isStructuralBoilerplate(cls)).toBe(chrome)
+  })
+})
+
+describe('a question and answer page', () => {
+  const QUESTION =
+    'Hỏi: Người lao động làm việc theo hợp đồng có được xét tặng danh hiệu Chiến sĩ thi đua cơ sở không?'
+
+  it('keeps the answer after a lone "Trả lời:" line', () => {
+    const html = page(
+      `<div class="noi-dung"><p>${QUESTION}</p><p><strong>Trả lời:</strong></p>${ps(TEXT)}</div>`
+    )
+    expect(body(html)).toEqual([QUESTION, 'Trả lời:', ...TEXT])
+  })
+
+  it.each([
+    [['Bài viết rất hay.', 'Trả lời', 'Nguyễn Văn A'], 1, true],
+    [[QUESTION, 'Trả lời:', TEXT[0]!], 1, false],
+    [[TEXT[0]!, 'Tin liên quan', TEXT[1]!], 1, true],
+  ])('endsBodyAt(%j, %i) is %s', (paragraphs, i, ends) => {
+    expect(endsBodyAt(paragraphs, i)).toBe(ends)
+  })
+})
+
+describe('a table classed as a picture', () => {
+  it('is read as text when it holds paragraphs, and as a caption when it holds one', () => {
+    const table = (text: string) =>
+      `<table class="image"><tr><td><img src="/a.jpg"></td></tr><tr><td>${text}</td></tr></table>`
+    const long = page(
+      `<div class="noi-dung">${ps(TEXT.slice(0, 2))}${table(ps(TEXT.slice(2, 5)))}${ps(TEXT.slice(5))}</div>`
+    )
+    const caption = page(
+      `<div class="noi-dung">${ps(TEXT.slice(0, 3))}${table('Quang cảnh hội nghị.')}${ps(TEXT.slice(3))}</div>`
+    )
+    const r = parseArticle(caption, URL_)
+    expect([body(long), body(caption), r.ok && r.article.images[0]?.caption]).toEqual([
+      TEXT,
+      TEXT,
+      'Quang cảnh hội nghị.',
+    ])
   })
 })
