@@ -15,6 +15,18 @@ export interface TableMeta {
 }
 
 /**
+ * The JSON answer of a table route (`sendTable`): its rows, and the page's total, limit and offset when
+ * the route is paged; the web's typed client (web/src/app/api.ts `Table`) reads it as a type only.
+ */
+export interface TableAnswer<R = Record<string, unknown>> {
+  readonly columns: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<R>
+  readonly total?: number
+  readonly limit?: number
+  readonly offset?: number
+}
+
+/**
  * The rows of a query as the answer type a route declares (routes/*-types.ts). SQL rows carry no type,
  * so this is the one place a route asserts their shape; routes/contract.test.ts checks it on a real
  * warehouse, key by key.
@@ -41,11 +53,11 @@ export const sendTable = (
     c.header('Content-Disposition', `attachment; filename="${meta.name}.arrows"`)
     return c.body(toArrow(t) as Uint8Array<ArrayBuffer>)
   }
-  return c.json({
+  const answer: TableAnswer<TableResult['rows'][number]> = {
     columns: t.columns,
     rows: t.rows,
     ...(meta.total !== undefined ? { total: meta.total } : {}),
     ...(meta.limit !== undefined ? { limit: meta.limit, offset: meta.offset ?? 0 } : {}),
-    ...(meta.extra ?? {}),
-  })
+  }
+  return c.json({ ...answer, ...(meta.extra ?? {}) })
 }

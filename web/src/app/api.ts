@@ -47,14 +47,12 @@ import type { MilestonesQuery, TimelinesQuery } from '../../../server/src/routes
 import type { Milestone, TimelineItem } from '../../../server/src/routes/timelines-types.ts'
 import type { TrendsQuery } from '../../../server/src/routes/trends.ts'
 import type { NoQuery } from '../../../server/src/http/query-schema.ts'
+import type { TableAnswer } from '../../../server/src/http/respond.ts'
 import { createQueryCache } from './query-cache.ts'
 import { href } from './router.ts'
 
-export interface Table<R = Record<string, unknown>> {
-  readonly columns: string[]
-  readonly rows: R[]
-  readonly total?: number
-}
+/** A table route's JSON answer, as the server's `sendTable` declares it. */
+export type Table<R = Record<string, unknown>> = TableAnswer<R>
 
 export class ApiFailure extends Error {
   constructor(

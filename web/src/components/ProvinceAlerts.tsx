@@ -22,7 +22,7 @@ const alertLink = (evidence: string | null): string | null => {
 }
 
 /** Fired alerts as a table (when, rule, subject linked to its evidence): the Pipeline and province pages. */
-export const AlertsTable = ({ name, rows }: { name: string; rows: AlertRow[] }) => {
+export const AlertsTable = ({ name, rows }: { name: string; rows: ReadonlyArray<AlertRow> }) => {
   const t = useT()
   const { lang } = useLang()
   return (
