@@ -5,13 +5,14 @@
  */
 import { Clock, Effect, Layer, Runtime } from 'effect'
 import type { SourceConfig } from '../domain/source.ts'
-import { crawl, type CrawlSummary } from '../crawl/crawl.ts'
+import type { CrawlSummary } from '../crawl/crawl.ts'
 import { loadSources, sourceHosts } from '../crawl/sources.ts'
 import { type SimulatorOptions, startSimulator } from '../simulator/server.ts'
 import { WarehouseService } from '../warehouse/index.ts'
 import { type ProcessSummary, processArchive } from './process-archive.ts'
 import { inRun, resolveStage } from './run-stages.ts'
 import { Archive } from './services/archive.ts'
+import { CrawlStore } from './services/crawl-store.ts'
 import { stageError } from './services/errors.ts'
 import { withRunLogger } from './services/logger.ts'
 import { pageStagesLive } from './services/stages.ts'
@@ -62,17 +63,22 @@ const splitByHosts = (sources: ReadonlyArray<SourceConfig>, hostMap: Readonly<Re
 }
 
 /** What the offline simulator serves: a generated corpus alone, else the snapshot (default or given). */
-const simulatorOptions = (opts: RunOptions): SimulatorOptions =>
+const simulatorOptions = (opts: Pick<RunOptions, 'generatedDir' | 'snapshotRoot'>): SimulatorOptions =>
   opts.generatedDir
     ? { root: null, generated: { dir: opts.generatedDir } }
     : opts.snapshotRoot
       ? { root: opts.snapshotRoot }
       : {}
 
-const crawlStage = (runId: string, sources: ReadonlyArray<SourceConfig>, opts: RunOptions) =>
+/** The crawl into the CrawlStore, recorded as the run's `crawl` stage; offline through the simulator. */
+export const crawlStage = (
+  runId: string,
+  sources: ReadonlyArray<SourceConfig>,
+  opts: Omit<RunOptions, 'dbFile' | 'sourcesFile'>
+) =>
   Effect.gen(function* () {
     const db = yield* WarehouseService
-    const wh = db.handle
+    const store = yield* CrawlStore
     const started = yield* Clock.currentTimeMillis
     let hostMap: Record<string, string> | undefined
     let crawlable = sources
@@ -93,9 +99,7 @@ const crawlStage = (runId: string, sources: ReadonlyArray<SourceConfig>, opts: R
       if (skipped.length > 0)
         yield* Effect.log(`offline: not in the snapshot, skipped: ${skipped.join(', ')}`)
     }
-    const summary = yield* crawl({
-      dbFile: wh.dbFile,
-      connection: wh.conn,
+    const summary = yield* store.crawl({
       sources: crawlable,
       runId,
       live: opts.live,
@@ -125,7 +129,9 @@ export const runPipeline = (opts: RunOptions) =>
         const runStarted = yield* Clock.currentTimeMillis
         yield* db.upsertSources(sources)
         const crawlStarted = yield* Clock.currentTimeMillis
-        const crawled = opts.reparseOnly ? null : yield* crawlStage(runId, sources, opts)
+        const crawled = opts.reparseOnly
+          ? null
+          : yield* crawlStage(runId, sources, opts).pipe(Effect.provide(CrawlStore.Live))
         const processStarted = yield* Clock.currentTimeMillis
         if (crawled) {
           const t = crawled.summary.totals

@@ -8,9 +8,10 @@ export interface Warehouse {
   readonly conn: DuckDBConnection
 }
 
-/** Every warehouse failure: `op` names the step so the message says what was being done. */
+/** Every warehouse failure: `op` names the step, `reason` why it failed; the message is `op: reason`. */
 export class WarehouseError extends Data.TaggedError('WarehouseError')<{
   readonly op: string
+  readonly reason: string
   readonly message: string
   readonly cause?: unknown
 }> {}

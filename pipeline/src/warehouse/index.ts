@@ -41,7 +41,10 @@ export { articleIdFor } from './ids.ts'
 const attempt = <A>(op: string, f: () => Promise<A>) =>
   Effect.tryPromise({
     try: f,
-    catch: (cause) => new WarehouseError({ op, message: `${op}: ${describeError(cause)}`, cause }),
+    catch: (cause) => {
+      const reason = describeError(cause)
+      return new WarehouseError({ op, reason, message: `${op}: ${reason}`, cause })
+    },
   })
 
 /** Opens (creating and migrating) the working database. Close it with closeWarehouse. */

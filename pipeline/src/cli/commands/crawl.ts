@@ -44,7 +44,7 @@ export const crawlCommand = Command.make(
   { sources: sourcesOption, db: dbOption, live, maxPages, runId, quiet, json, frontier },
   (o) =>
     Effect.gen(function* () {
-      const { crawl } = yield* Effect.promise(() => import('../../crawl/crawl.ts'))
+      const { CrawlStore } = yield* Effect.promise(() => import('../../run/services/crawl-store.ts'))
       const { makeProgressReporter } = yield* Effect.promise(() => import('../../crawl/progress.ts'))
       const { loadSources, sourceHosts } = yield* Effect.promise(() => import('../../crawl/sources.ts'))
       const { startSimulator } = yield* Effect.promise(() => import('../../simulator/server.ts'))
@@ -53,16 +53,17 @@ export const crawlCommand = Command.make(
       const reporter = makeProgressReporter({ quiet: o.quiet || o.json })
       const run = (hostMap: Record<string, string> | undefined) => {
         const sources = hostMap ? all.filter((s) => sourceHosts(s).some((h) => h in hostMap)) : all
-        return crawl({
-          dbFile: o.db,
-          sources,
-          ...(hostMap ? { hostMap } : {}),
-          runId: id,
-          live: o.live,
-          ...(Option.isSome(o.maxPages) ? { maxPages: o.maxPages.value } : {}),
-          ...(Option.isSome(o.frontier) ? { frontier: o.frontier.value } : {}),
-          onProgress: reporter.update,
-        }).pipe(Effect.ensuring(Effect.sync(reporter.stop)))
+        return Effect.flatMap(CrawlStore, (store) =>
+          store.crawl({
+            sources,
+            ...(hostMap ? { hostMap } : {}),
+            runId: id,
+            live: o.live,
+            ...(Option.isSome(o.maxPages) ? { maxPages: o.maxPages.value } : {}),
+            ...(Option.isSome(o.frontier) ? { frontier: o.frontier.value } : {}),
+            onProgress: reporter.update,
+          })
+        ).pipe(Effect.provide(CrawlStore.File(o.db)), Effect.ensuring(Effect.sync(reporter.stop)))
       }
       const summary = o.live
         ? yield* run(undefined)
