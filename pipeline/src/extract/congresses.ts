@@ -67,7 +67,7 @@ const SUBJECT_ORG = new RegExp(
     .map(([, src]) => `(${src})`)
     .join(
       '|'
-    )})((?:\\s+[\\p{L}\\d]+){0,6}?)\\s+(?:(?:đã|vừa|long trọng|trọng thể|chính thức|tiến hành)\\s+)*tổ chức\\s+(?:thành công\\s+)?(?:phiên\\s+(?:chính thức|trù bị|thứ nhất)\\s+(?:của\\s+)?)?Đại hội(?:\\s+đại biểu)?(?=\\s+lần(?![\\p{L}]))`,
+    )})((?:\\s+[\\p{L}\\d]+){0,6}?)\\s+(?:(?:đã|vừa|long trọng|trọng thể|chính thức|tiến hành)\\s+)*tổ chức\\s+(?:thành công\\s+)?(?:phiên\\s+(?:chính thức|trù bị|thứ nhất)\\s+(?:của\\s+)?)?Đại hội(?:\\s+[Đđ]ại biểu)?(?=\\s+lần(?![\\p{L}]))`,
   'gu'
 )
 const SUBJECT_ORG_OF = ORGS.filter(([o]) => o !== 'armed_forces').map(([o]) => o)

@@ -164,6 +164,30 @@ export function shareCoordinatedIssuer(
   }
 }
 
+// "Căn cứ các Nghị định của Chính phủ: số 44/2020/NĐ-CP …; số 47/2020/NĐ-CP …" (session 7): an issuer named
+// once before a list of numbered documents. The list runs to the end of its sentence or the next ground.
+const LIST_LEAD = new RegExp(`[Cc]ác\\s+(?:${fullAlt})\\s+(?:của|do)\\s+(${ISSUER_SRC})\\s*:`, 'gu')
+const LIST_END = /\.(?=\s|$)|;?\s*\n\s*(?:Căn cứ|Theo|Xét|Thực hiện)/u
+
+/** Numbered documents listed after "các <type> của <issuer>:" that name no issuer of their own take it. */
+export function shareLeadIssuer(text: string, out: DocumentMention[]): void {
+  if (!text.includes(':') || !/[Cc]ác\s/u.test(text)) return
+  for (const m of matchAll(LIST_LEAD, text)) {
+    const from = m.index + m[0].length
+    const rest = text.slice(from, from + 1200)
+    const stop = LIST_END.exec(rest)
+    const to = from + (stop === null ? rest.length : stop.index)
+    const issuer = m[1]!.trim()
+    for (let k = 0; k < out.length; k++) {
+      const d = out[k]!
+      if (d.start < from || d.start >= to) continue
+      const fromSymbol = d.issuer !== null && (d.symbol?.split(/[-/]/).includes(d.issuer) ?? false)
+      if ((d.issuer !== null && !fromSymbol) || !issuerAgrees(d.symbol_issuer ?? null, issuer)) continue
+      out[k] = { ...d, issuer, issuer_level: levelOf(issuer) }
+    }
+  }
+}
+
 /** issuerLevel, and the Party centre for the short "Trung ương" ("Chỉ thị 34 của Trung ương"). */
 export function levelOf(issuer: string | null): ReturnType<typeof issuerLevel> {
   if (issuer !== null && /^Trung ương(?:\s+Đảng)?$/u.test(issuer)) return 'party_central'

@@ -23,6 +23,7 @@ import {
   levelOf,
   placeIssuer,
   shareCoordinatedIssuer,
+  shareLeadIssuer,
   withIssuerBasis,
 } from './document-issuers.ts'
 import {
@@ -253,6 +254,7 @@ export function extractDocuments(text: string, published: string | null | undefi
   const out = s.out
   out.sort((a, b) => a.start - b.start)
   shareCoordinatedIssuer(text, out, s.issuerAfter)
+  shareLeadIssuer(text, out)
   dateFromLaterIssue(text, out, pub)
   dateFromHeader(text, out, (raw, hint) => parseDate(raw, hint, pub))
   return out.map(withIssuerBasis)

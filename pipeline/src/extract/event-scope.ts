@@ -12,7 +12,8 @@ export const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
 // A name never runs over a line break ("xã Yên Lãng\\n\\nNgày 21/11").
 export const NAME = `${CAP}(?:[^\\S\\n]+${CAP}){0,3}`
 
-const LOCAL_NAMED = new RegExp(`(?<![\\p{L}])(huyện|quận|thị xã|xã|phường|thị trấn)\\s+(${NAME})`, 'gu')
+// The unit word may open a sentence ("Huyện Thoại Sơn đang chuẩn bị …", session 7).
+const LOCAL_NAMED = new RegExp(`(?<![\\p{L}])([Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)\\s+(${NAME})`, 'gu')
 
 export interface Tail {
   scope: EventScope
@@ -49,9 +50,10 @@ export function sectorProvinceFromSubject(text: string, toned: string, headStart
 /** The name of the one unit of this kind ("xã") the text names, or null when it names none or several. */
 export function soleUnit(text: string, word: string): string | null {
   let name: string | null = null
-  if (!text.includes(`${word} `)) return null
+  const capital = `${word[0]!.toUpperCase()}${word.slice(1)} `
+  if (!text.includes(`${word} `) && !text.includes(capital)) return null
   for (const m of matchAll(LOCAL_NAMED, text)) {
-    if (m[1] !== word) continue
+    if (m[1]!.toLowerCase() !== word) continue
     if (name !== null && name !== m[2]) return null
     name = m[2]!
   }

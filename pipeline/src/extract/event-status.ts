@@ -13,9 +13,10 @@ const PLANNED_BEFORE =
   /(?:tiến tới|hướng tới|hướng về|chuẩn bị|sẽ|dự kiến|chào mừng|sắp|từ nay đến|trước thềm|kế hoạch tổ chức|về việc tổ chức|tổ chức trước|đến|(?<![\p{L}])trình|đi dự|đoàn đại biểu (?:đi\s+)?(?:tham\s+)?dự|phục vụ|hồ sơ|dự thảo(?:\s+(?:văn kiện|báo cáo chính trị))?|góp ý (?:vào\s+)?(?:các\s+)?văn kiện|theo (?:kế hoạch|dự kiến)\s*,?|[Nn]gày mai(?:\s*\([^()\n]{1,12}\))?\s*,)(?:\s+(?:tổ chức|diễn ra|các|thành công))*\s*$/iu
 // "Nghị quyết Đại hội …": a congress whose resolution is cited was held (issue #11). "tại phiên trù bị
 // Đại hội", "phiên trọng thể Đại hội" (session 5), "ngày làm việc đầu tiên Đại hội", "chào mừng thành
-// công của Đại hội" report it under way or done.
+// công của Đại hội" report it under way or done; so does "X tổ chức thành công Đại hội …" unless it is asked
+// for ("yêu cầu / nhằm / phấn đấu tổ chức thành công", session 7).
 const HELD_BEFORE =
-  /(?:nghị quyết|đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|đã|vừa|qua|phiên\s+(?:trù bị|khai mạc|bế mạc|bế mạc|chính thức|trọng thể|thứ nhất|thứ hai|làm việc(?:\s+thứ\s+\p{L}+)?)(?:\s+của)?|ngày làm việc\s+(?:đầu tiên|thứ\s+\p{L}+)(?:\s+của)?|thành công\s+của)(?:\s+(?:tổ chức|diễn ra|thành công|trọng thể|long trọng))*[\s,]*$/iu
+  /(?:nghị quyết|đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|(?<![\p{L}])(?<!(?:yêu cầu|nhằm|để|phấn đấu|quyết tâm|bảo đảm|đảm bảo|góp phần|chuẩn bị)\s)tổ chức thành công|đã|vừa|qua|phiên\s+(?:trù bị|khai mạc|bế mạc|bế mạc|chính thức|trọng thể|thứ nhất|thứ hai|làm việc(?:\s+thứ\s+\p{L}+)?)(?:\s+của)?|ngày làm việc\s+(?:đầu tiên|thứ\s+\p{L}+)(?:\s+của)?|thành công\s+của)(?:\s+(?:tổ chức|diễn ra|thành công|trọng thể|long trọng))*[\s,]*$/iu
 const PLANNED_AFTER =
   /^[^.;\n]{0,40}?(?:sẽ được tổ chức|sẽ diễn ra|sẽ tổ chức|dự kiến|sắp diễn ra|chuẩn bị)/iu
 const HELD_AFTER =

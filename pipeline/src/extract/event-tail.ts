@@ -121,7 +121,8 @@ const provinceWordStep: Step = ({ text, toned, t }, at) => {
   const nameStart = skipBlank(text, i)
   const a = nameStart > i ? aliasAt(toned, nameStart) : null
   if (!a) return i
-  t.place = text.slice(nameStart, a.end)
+  // The reference name, whatever the spelling ("TPHCM", "Thanh Hoá"): one place per province (session 7).
+  t.place = a.alias.canonical_name_vi
   t.code2025 = a.alias.code_2025
   t.code2008 = a.alias.code_2008
   return a.end
@@ -191,7 +192,7 @@ const aliasStep: Step = ({ text, toned, t }, at) => {
   const a = aliasAt(toned, at)
   if (!a) return null
   t.scope = 'province'
-  t.place = text.slice(at, a.end)
+  t.place = a.alias.canonical_name_vi
   t.code2025 = a.alias.code_2025
   t.code2008 = a.alias.code_2008
   return a.end

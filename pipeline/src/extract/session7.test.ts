@@ -119,3 +119,43 @@ describe('the scorer compares issuers through the product form', () => {
     expect(evaluate([item('UBND tỉnh Bình Dương')]).strict.documents.tp).toBe(0)
   })
 })
+
+describe('an issuer named once before a list of numbered documents', () => {
+  it('each numbered item of "các Nghị quyết của HĐND tỉnh: số …; số …" takes it', () => {
+    const text =
+      'Căn cứ các Nghị quyết của Hội đồng nhân dân tỉnh: số 12/NQ-HĐND ngày 8/7/2021 về đầu tư công; số 30/NQ-HĐND ngày 9/12/2022 về ngân sách.'
+    expect(issuers(text, '33')).toEqual([
+      'Hội đồng nhân dân tỉnh Hưng Yên',
+      'Hội đồng nhân dân tỉnh Hưng Yên',
+    ])
+  })
+  it('stops at the end of the list and never overrides a body the symbol disagrees with', () => {
+    const text =
+      'Căn cứ các Nghị định của Chính phủ: số 15/2020/NĐ-CP về xử phạt; số 3/QĐ-UBND của UBND tỉnh Hậu Giang. Thực hiện Nghị định số 8/2021/NĐ-CP về quản lý.'
+    expect(issuers(text)).toEqual(['Chính phủ', 'Ủy ban nhân dân tỉnh Hậu Giang', null])
+  })
+})
+
+describe('events read on the session 7 excerpts (sentences in our own words)', () => {
+  const events = (text: string, published: string | null = null, province: string | null = null) =>
+    run(text, published, province).events.map((e) => [e.organization, e.scope, e.place, e.ordinal, e.status])
+
+  it('a province written by an abbreviation is placed by its reference name', () => {
+    const text =
+      'Sáng 3-10, Đại hội Thi đua yêu nước TPHCM lần thứ II, giai đoạn 2030-2035 khai mạc tại hội trường.'
+    expect(events(text, '2030-10-03')).toEqual([[null, 'province', 'Hồ Chí Minh', 2, 'held']])
+  })
+  it('"X tổ chức thành công Đại hội Đại biểu lần thứ …" (capital Đ) is X\'s congress, held', () => {
+    const text = 'Đảng bộ xã Tân Lập tổ chức thành công Đại hội Đại biểu lần thứ V, nhiệm kỳ 2030-2035.'
+    expect(events(text)).toEqual([['party', 'commune', 'Tân Lập', 5, 'held']])
+  })
+  it('a success asked for is no report of one', () => {
+    const text = 'Ban Thường vụ yêu cầu tổ chức thành công Đại hội Thi đua yêu nước tỉnh Yên Bái lần thứ VII.'
+    expect(events(text, '2030-01-05')[0]?.[4]).not.toBe('held')
+  })
+  it('a bare "huyện" takes the district the text names at the start of a sentence', () => {
+    const text =
+      'Huyện Mỹ Lộc đang chuẩn bị Đại hội Đảng bộ các cấp, trước hết là Đại hội Đại biểu Đảng bộ huyện lần thứ XXI, nhiệm kỳ 2030 - 2035.'
+    expect(events(text).map((e) => e.slice(0, 4))).toEqual([['party', 'district', 'Mỹ Lộc', 21]])
+  })
+})
