@@ -15,19 +15,22 @@ export const DOC_HEADS =
 // "sửa đổi nội dung tại Điều 1", "sửa đổi điểm a khoản 2 Điều 3 của": the article amended is the document's.
 // "triển khai thực hiện các nhiệm vụ tại Chỉ thị 09": the tasks a document sets stand for it.
 const FILL = String.raw`(?:\s+(?:thực hiện|triển khai|có hiệu quả|nghiêm túc|tốt|đầy đủ|nội dung|tinh thần|các|việc|tại|nhiệm vụ|giải pháp|của|một số\s+điều(?:\s+của)?|điểm [a-zđ]|khoản \d+|điều \d+\w* (?:của )?))*`
+// "Căn cứ các Nghị quyết của Bộ Chính trị: Số 36-NQ/TW …; số 52-NQ/TW …": a verb before a list headed by
+// its items' kind and issuer governs the first item; the others follow as items of the list.
+const HEADED = String.raw`(?:\s+các\s+(?:${DOC_HEADS})\s[^.;:\n]{0,100}?:\s*(?:số\s*)?)?`
 export const IMPL = new RegExp(
   '(?:triển khai|thực hiện|cụ thể h[oó][aá]|quán triệt|hướng dẫn (?:thực hiện|thi hành)|tổ chức thực hiện|quy định chi tiết(?: thi hành)?' +
     // "Thông tư số 71 … hướng dẫn việc trích lập Quỹ thi đua theo Nghị định số 42 …"
     String.raw`|hướng dẫn\s+việc\s[^.;\n]{0,90}?\stheo` +
     // "Thực hiện chỉ đạo của UBND tỉnh tại Công văn số …": carrying out the instruction a letter gives.
-    String.raw`|(?:thực hiện|theo)\s+(?:sự\s+|ý kiến\s+)?chỉ đạo\s+(?:của\s+)?[^.;\n]{0,100}?\s(?:tại|theo))${FILL}\s*[,:]?\s*$`,
+    String.raw`|(?:thực hiện|theo)\s+(?:sự\s+|ý kiến\s+)?chỉ đạo\s+(?:của\s+)?[^.;\n]{0,100}?\s(?:tại|theo))${FILL}${HEADED}\s*[,:]?\s*$`,
   'iu'
 )
 // Also the legal preamble's other grounds: "Xét (Theo) đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …",
 // "Qua xem xét Báo cáo số …", "Căn cứ Luật … và Nghị định …", "Căn cứ Luật … hợp nhất tại văn bản số …",
 // "Căn cứ nội dung … (Hướng dẫn số …".
 export const CITE = new RegExp(
-  String.raw`(?:(?:^|[\s(,])(?<!kèm\s)(?:căn cứ(?: vào)?|trên cơ sở|theo(?: quy định (?:tại|của))?)${FILL}` +
+  String.raw`(?:(?:^|[\s(,])(?<!kèm\s)(?:căn cứ(?: vào)?|trên cơ sở|theo(?: quy định (?:tại|của))?)${FILL}${HEADED}` +
     String.raw`|(?:xét|theo) đề nghị[^;\n]{0,90}?\s(?:tại|theo)(?:\s+tờ\s+trình(?:\s+số)?)?|(?:qua )?xem xét` +
     String.raw`|căn cứ(?: vào)?\s+(?:luật|bộ luật)[^;\n]{0,80}?(?:\svà|,|\s(?:hợp nhất\s+)?tại)` +
     // "Căn cứ Quy định về … ban hành kèm theo Quyết định số …": the grounds are the issuing document.
@@ -115,3 +118,5 @@ export const LATER = new Set([
 // "Kế hoạch này …", "Thông tư mới …": a sentence that opens on the document the previous one named.
 export const ANAPHOR =
   /^[\s\-–•*+]*(?:kế hoạch|chỉ thị|quyết định|thông tư|nghị định|nghị quyết|hướng dẫn|chương trình(?: hành động)?|công văn|luật)(?:\s+(?:này|mới|nói trên|trên))?\s/iu
+/** A new list item after a ";": a dash or bullet, or a grounds verb ("…; - Căn cứ …", "…; Xét đề nghị …"). */
+export const NEW_ITEM = /;\s*(?:[-–•+*]|căn cứ|xét|theo đề nghị)/iu

@@ -3,7 +3,7 @@
  * relations found so far, and the subject a verb belongs to. Used by relations.ts and its helpers.
  */
 import type { DocumentMention, RelationMention } from '../domain/extraction.ts'
-import { ISSUED } from './relation-patterns.ts'
+import { ISSUED, NEW_ITEM } from './relation-patterns.ts'
 
 const sameDoc = (a: DocumentMention, b: DocumentMention): boolean =>
   a.type === b.type &&
@@ -62,6 +62,9 @@ export function issuedAfter(ctx: Ctx, inSentence: number[], after: number, skip:
   for (const i of inSentence) {
     const d = ctx.docs[i]!
     if (d.start < after || skip.has(i)) continue
+    // "…; - Căn cứ Quy định … ban hành kèm theo Quyết định số 5": a later grounds item names its own document.
+    const lead = ctx.text.slice(Math.max(from, d.start - 60), d.start)
+    if (NEW_ITEM.test(ctx.text.slice(after, d.start)) && /kèm theo\s*$/iu.test(lead)) break
     if (ISSUED.test(ctx.text.slice(Math.max(from, d.start - 60), d.start))) out.push(i)
     else if (out.length > 0) break
     from = d.end

@@ -5,19 +5,9 @@
  * "thay cho", and hard wraps inside a verb or before a count. Then a property: no throw, valid indexes
  * and spans (bounded time on long texts of these forms: relations-hostile.test.ts).
  */
-import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { extract } from './extract.ts'
 import { sentences } from './relations.ts'
-
-/** Relations as "<from number> <relation> <to number>" (numbers keep the triples short). */
-const rel = (text: string) => {
-  const x = extract(text, { id: 't', published: '2025-06-01' })
-  return (x.relations ?? [])
-    .filter((r) => r.to !== null)
-    .map((r) => `${x.documents[r.from]!.number} ${r.relation} ${x.documents[r.to!]!.number}`)
-    .sort()
-}
+import { itKeepsValidSpans, rel } from './relations-testkit.ts'
 
 describe('news phrasings of carrying out a document', () => {
   it.each([
@@ -132,21 +122,7 @@ describe('hard wraps of legal databases', () => {
 // The session-6 forms in one text, cut before each space: random mixes recombine their words and wraps.
 const SAMPLE =
   'Thực hiện chỉ đạo của UBND tỉnh tại Công văn số 12/UBND-NC; các Nghị quyết của HĐND tỉnh: số 71/NQ-HĐND về đầu tư công trung hạn\n5 năm, Kế hoạch số 5/KH-UBND của UBND tỉnh triển khai thực\nhiện các nhiệm vụ tại Chỉ thị số 41-CT/TW và có Công văn số 9/SNV thay cho Kế hoạch số 4/KH-UBND. Để thực hiện Chỉ thị này, Huyện ủy ban hành Kế hoạch số 88-KH/HU.'
-const FRAGMENTS = SAMPLE.split(/(?= )/u)
 
 describe('properties of the session-6 forms', () => {
-  it('never throws and returns valid indexes and spans on any mix of them', () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }), (parts) => {
-        const text = parts.join('')
-        const x = extract(text, { id: 'p', published: '2025-01-01' })
-        for (const r of x.relations ?? []) {
-          expect(x.documents[r.from]).toBeDefined()
-          if (r.to !== null) expect(x.documents[r.to]).toBeDefined()
-          expect(0 <= r.start && r.start <= r.end && r.end <= text.length).toBe(true)
-        }
-      }),
-      { numRuns: 150, seed: 6 }
-    )
-  })
+  itKeepsValidSpans(SAMPLE, 6)
 })

@@ -30,6 +30,7 @@ import {
   LATER,
   LIST_GAP,
   NEW_ACTOR,
+  NEW_ITEM,
   NEXT_ISSUES,
   OWN_VERB,
   PASSIVE,
@@ -56,6 +57,7 @@ import {
   IMPL_PARTS,
   IMPL_PROVISIONS,
 } from './relations-grounds.ts'
+import { bareItem, itemLimit } from './relations-items.ts'
 import { campaignRelations, eventRelations } from './relations-launch.ts'
 
 export { sentences }
@@ -95,17 +97,23 @@ function antecedent(ctx: Ctx, s: Sentence): number | null {
 }
 
 /** The targets of a verb: the document right after it and the ones listed with it ("… và Kế hoạch số 9"). */
-function listFrom(ctx: Ctx, inSentence: number[], first: number): number[] {
+function listFrom(ctx: Ctx, inSentence: number[], first: number, limit: number): number[] {
   const out = [first]
   const pos = inSentence.indexOf(first)
+  // A numbered list ("Số 44/…; số 47/…; số 50/…"): documents named inside an item's description are skipped.
+  const numbered = bareItem(ctx, first)
   for (let k = pos + 1; k < inSentence.length; k++) {
     const prev = ctx.docs[out[out.length - 1]!]!
     const next = ctx.docs[inSentence[k]!]!
+    if (next.start > limit) break
     const gap = ctx.text.slice(prev.end, next.start)
     const listed = LIST_GAP.test(gap) || GUIDANCE_ITEM.test(gap)
+    if (!listed && numbered && !gap.includes(';')) continue
     if (!listed || NEW_ACTOR.test(gap) || ISSUED.test(gap) || IMPL.test(gap) || CITE.test(gap)) break
     const after = inSentence[k + 1]
-    if (after !== undefined && OWN_VERB.test(ctx.text.slice(next.end, ctx.docs[after]!.start))) break
+    // An item of a numbered list may describe itself with a verb ("…; số 50/NQ-CP ban hành … thực hiện …").
+    const item = numbered && bareItem(ctx, inSentence[k]!)
+    if (after !== undefined && !item && OWN_VERB.test(ctx.text.slice(next.end, ctx.docs[after]!.start))) break
     out.push(inSentence[k]!)
   }
   return out
@@ -171,8 +179,11 @@ function sourcesFor(
     if (REPEALED.test(ctx.text.slice(Math.max(s.start, ctx.docs[i]!.start - 20), ctx.docs[i]!.start)))
       skip.add(i)
   // A title "VỀ VIỆC SỬA ĐỔI …" opens on its verb as well.
+  // So does a new list item ("…; - Căn cứ …"), not a clause joined by ";" ("…; đồng thời sửa đổi …").
+  const semi = ctx.text.lastIndexOf(';', verb.at)
+  const itemStart = semi >= s.start && NEW_ITEM.test(ctx.text.slice(semi, verb.at + 12)) ? semi + 1 : s.start
   const opening = /^[\s\-–•*+\d.)]*(?:để|nhằm|đồng thời|về việc|v\/v)?\s*$/iu.test(
-    ctx.text.slice(s.start, verb.at)
+    ctx.text.slice(itemStart, verb.at)
   )
   const before = opening ? null : subjectBefore(ctx, inSentence, verb.at, 160, skip)
   if (before !== null) return { from: [before], bySubject: false }
@@ -220,7 +231,7 @@ function documentRelations(ctx: Ctx, s: Sentence, inSentence: number[], subject:
     }
     const verb = verbBefore(ctx, t, s.start)
     if (!verb) continue
-    const targets = listFrom(ctx, inSentence, ti)
+    const targets = listFrom(ctx, inSentence, ti, itemLimit(ctx, s, inSentence, verb.at))
     const { from, bySubject, onlyCentral } = sourcesFor(ctx, s, inSentence, verb, targets, done, subject)
     for (const x of targets) done.add(x)
     for (const fi of from) {
