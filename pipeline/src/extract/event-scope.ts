@@ -13,7 +13,10 @@ export const CAP = '[\\p{Lu}][\\p{L}\\p{M}]*'
 export const NAME = `${CAP}(?:[^\\S\\n]+${CAP}){0,3}`
 
 // The unit word may open a sentence ("Huyện Thoại Sơn đang chuẩn bị …", session 7).
-const LOCAL_NAMED = new RegExp(`(?<![\\p{L}])([Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)\\s+(${NAME})`, 'gu')
+const LOCAL_NAMED = new RegExp(
+  `(?<![\\p{L}])([Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)\\s+(${NAME})`,
+  'gu'
+)
 
 export interface Tail {
   scope: EventScope
