@@ -101,6 +101,3 @@ export const readQuery = <S extends ParamSpec>(c: Context, spec: S): QueryOf<S> 
       Object.entries(c.req.queries()).map(([k, v]) => [k, v.length === 1 ? (v[0] as string) : v])
     )
   )
-
-/** The query of a route that takes no parameters of its own (only `format`). */
-export type NoQuery = QueryInput<Record<never, never>>

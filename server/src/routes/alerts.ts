@@ -5,7 +5,6 @@
  */
 import type { TableResult } from '../db/duck-values.ts'
 import { p, pagination, systemParam } from '../http/params.ts'
-import type { QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 
 // An alert's province: the one its evidence names (in the evidence's system, 2025 when unstated), else
@@ -32,7 +31,7 @@ WHERE (CAST($rule AS VARCHAR) IS NULL OR rule_id = $rule) AND (CAST($kind AS VAR
 ORDER BY fired_at DESC, alert_id
 LIMIT $limit OFFSET $offset`
 
-const spec = {
+export const spec = {
   rule: p.text({ maxLength: 64, description: 'Only this rule id' }),
   kind: p.optionalChoice(
     ['new_central_document', 'not_answered', 'congress_overdue', 'source_silent', 'source_failing'] as const,
@@ -46,8 +45,6 @@ const spec = {
   system: systemParam,
   ...pagination(50, 500),
 }
-/** What a client may send to GET /api/alerts (the web's typed client reads it). */
-export type AlertsQuery = QueryInput<typeof spec>
 
 export const alertsRoutes = (reg: RouteRegistry, prefix: string) =>
   reg.router(prefix, 'pipeline').table(

@@ -1,7 +1,7 @@
 import { notFound } from '../http/api-error.ts'
 import { pathId } from '../http/ids.ts'
 import { p, pagination, systemParam } from '../http/params.ts'
-import type { NoQuery, QueryInput, QueryOf } from '../http/query-schema.ts'
+import type { QueryOf } from '../http/query-schema.ts'
 import type { RouteCtx, RouteRegistry } from '../http/route-docs.ts'
 import type { TableResult } from '../db/duck-values.ts'
 import {
@@ -49,7 +49,7 @@ const withSnippets = (t: TableResult, q: SearchQuery | null): TableResult => {
   return { columns, types, rows }
 }
 
-const spec = {
+export const spec = {
   q: p.text({
     maxLength: 200,
     description:
@@ -90,9 +90,6 @@ const spec = {
   ),
   ...pagination(20, 200),
 }
-/** What a client may send to GET /api/articles, and to /api/articles/:id (nothing of its own). */
-export type ArticlesQuery = QueryInput<typeof spec>
-export type ArticleQuery = NoQuery
 
 /** The mention a filtered list centres its snippet on: document, campaign, event, event kind. */
 const focusOf = (q: QueryOf<typeof spec>) =>

@@ -1,12 +1,11 @@
 import { CAMPAIGN_ID, checkYears, coverageFilters, unitParams } from '../http/filters.ts'
 import { p, systemParam } from '../http/params.ts'
-import type { NoQuery, QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { ADOPTION_FIRST_AGG, AGGREGATES, CAMPAIGNS_AGG_SQL } from '../queries/aggregates.ts'
 import { ADOPTION_SQL, CAMPAIGNS_SQL } from '../queries/campaigns.ts'
 import { inList } from '../queries/sql-fragments.ts'
 
-const adoptionParams = {
+export const adoptionParams = {
   system: systemParam,
   campaign: p.text({
     maxLength: 80,
@@ -18,9 +17,6 @@ const adoptionParams = {
   to_year: coverageFilters.to_year,
   source_kind: coverageFilters.source_kind,
 }
-/** What a client may send to GET /api/campaigns/adoption, and to /api/campaigns (nothing of its own). */
-export type AdoptionQuery = QueryInput<typeof adoptionParams>
-export type CampaignsQuery = NoQuery
 
 export const campaignsRoutes = (reg: RouteRegistry, prefix: string) =>
   reg

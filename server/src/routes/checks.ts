@@ -1,14 +1,10 @@
 import { badParam } from '../http/api-error.ts'
 import { p } from '../http/params.ts'
-import type { NoQuery, QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 
-const rowsSpec = {
+export const rowsSpec = {
   check: p.text({ maxLength: 40, pattern: /^[a-z_]+$/, description: 'Check id from /api/checks' }),
 }
-/** What a client may send to GET /api/checks/rows, and to /api/checks (nothing of its own). */
-export type CheckRowsQuery = QueryInput<typeof rowsSpec>
-export type ChecksQuery = NoQuery
 
 /** The warehouse's data checks (v_data_checks) and the rows behind one of them. */
 export const checksRoutes = (reg: RouteRegistry, prefix: string) =>

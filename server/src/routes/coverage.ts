@@ -1,15 +1,11 @@
 import { checkYears, coverageFilters, unitParams } from '../http/filters.ts'
 import { p } from '../http/params.ts'
-import type { QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { AGGREGATES, COVERAGE_AGG_SQL, COVERAGE_BY_PROVINCE_AGG_SQL } from '../queries/aggregates.ts'
 import { COVERAGE_BY_PROVINCE_SQL, COVERAGE_SQL } from '../queries/coverage.ts'
 import { inList, where } from '../queries/sql-fragments.ts'
 
-const spec = { ...coverageFilters, province: p.provinces('Comma-separated province codes') }
-/** What a client may send to GET /api/coverage, and to /api/coverage/provinces (no province). */
-export type CoverageQuery = QueryInput<typeof spec>
-export type CoverageProvincesQuery = QueryInput<typeof coverageFilters>
+export const spec = { ...coverageFilters, province: p.provinces('Comma-separated province codes') }
 
 export const coverageRoutes = (reg: RouteRegistry, prefix: string) =>
   reg

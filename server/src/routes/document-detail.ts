@@ -2,8 +2,6 @@
  * GET /api/documents/:id/implementation (issue #16): who has answered a document, how fast, who has
  * not; the chain of documents above and below it; its own text from an attachment when there is one.
  */
-import { systemParam } from '../http/params.ts'
-import type { QueryInput } from '../http/query-schema.ts'
 import { rowAs, rowsAs } from '../http/respond.ts'
 import type { RouteCtx, RouteRegistry } from '../http/route-docs.ts'
 import {
@@ -14,7 +12,7 @@ import {
   SUMMARY_SQL,
   TABLES_PRESENT_SQL,
 } from '../queries/implementation.ts'
-import { documentOf } from './documents.ts'
+import { bySystem, documentOf } from './documents.ts'
 import type {
   ChainRow,
   DocumentAttachment,
@@ -57,10 +55,6 @@ const implementation = async (system: '2008' | '2025', ctx: RouteCtx): Promise<I
     attachment: attachment ? rowAs<DocumentAttachment>(attachment) : null,
   }
 }
-
-const bySystem = { system: systemParam }
-/** What a client may send to GET /api/documents/:id/implementation. */
-export type ImplementationQuery = QueryInput<typeof bySystem>
 
 export const documentDetailRoutes = (reg: RouteRegistry, prefix: string) =>
   reg.router(prefix, 'documents').json(

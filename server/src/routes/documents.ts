@@ -1,7 +1,6 @@
 import { notFound } from '../http/api-error.ts'
 import { pathId } from '../http/ids.ts'
 import { p, pagination, systemParam } from '../http/params.ts'
-import type { QueryInput } from '../http/query-schema.ts'
 import type { RouteCtx, RouteRegistry } from '../http/route-docs.ts'
 import type { Lease } from '../db/published-db.ts'
 import { rowAs, rowsAs } from '../http/respond.ts'
@@ -16,7 +15,7 @@ const DOCUMENT_TYPES =
     ' '
   )
 
-const spec = {
+export const spec = {
   system: systemParam,
   q: p.text({
     maxLength: 100,
@@ -48,10 +47,7 @@ const listReady = (lease: Lease): Promise<boolean> =>
       : false
   )
 
-const bySystem = { system: systemParam }
-/** What a client may send to GET /api/documents, and to /api/documents/citations and /:id (the system). */
-export type DocumentsQuery = QueryInput<typeof spec>
-export type DocumentQuery = QueryInput<typeof bySystem>
+export const bySystem = { system: systemParam }
 
 /** The per-province citations relation: the aggregate's sums when published, else the view. */
 const citationsFrom = async (lease: Lease): Promise<string | undefined> =>

@@ -1,15 +1,16 @@
 import { checkYears, coverageFilters, unitParams } from '../http/filters.ts'
 import { p } from '../http/params.ts'
-import type { QueryInput, QueryOf } from '../http/query-schema.ts'
+import type { QueryOf } from '../http/query-schema.ts'
 import type { RouteCtx, RouteRegistry } from '../http/route-docs.ts'
 import { AGGREGATES, OVERVIEW_FIGURES_AGG_SQL, OVERVIEW_TREND_AGG_SQL } from '../queries/aggregates.ts'
 import { OVERVIEW_FIGURES_SQL, OVERVIEW_TREND_SQL, OVERVIEW_UNITS } from '../queries/overview.ts'
 import { inList } from '../queries/sql-fragments.ts'
 
 /** The overview's filter model: the coverage filters plus provinces. */
-const spec = { ...coverageFilters, province: p.provinces('Comma-separated province codes; empty = all') }
-/** What a client may send to GET /api/overview/figures and /api/overview/trend. */
-export type OverviewQuery = QueryInput<typeof spec>
+export const spec = {
+  ...coverageFilters,
+  province: p.provinces('Comma-separated province codes; empty = all'),
+}
 
 /**
  * Runs the aggregate query when this version has the aggregates, else its direct twin. Without a

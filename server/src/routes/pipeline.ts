@@ -1,7 +1,6 @@
 import { notFound } from '../http/api-error.ts'
 import { pathId } from '../http/ids.ts'
 import { p, pagination } from '../http/params.ts'
-import type { QueryInput } from '../http/query-schema.ts'
 import { rowAs, rowsAs } from '../http/respond.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import {
@@ -14,9 +13,7 @@ import {
 } from '../queries/pipeline.ts'
 import type { ParseFailure, RunDetail, RunRow, RunStage } from './pipeline-types.ts'
 
-const runsSpec = pagination(20, 200)
-/** What a client may send to GET /api/runs. */
-export type RunsQuery = QueryInput<typeof runsSpec>
+export const runsSpec = pagination(20, 200)
 
 export const runsRoutes = (reg: RouteRegistry, prefix: string) =>
   reg
@@ -41,16 +38,13 @@ export const runsRoutes = (reg: RouteRegistry, prefix: string) =>
       }
     ).app
 
-const ledgerSpec = {
+export const ledgerSpec = {
   source: p.text({ maxLength: 80, pattern: /^[\w.:-]+$/, description: 'Source id' }),
   gaps_only: p.choice(['true', 'false'] as const, 'false', 'Only months flagged as gaps'),
 }
-const sourcesSpec = {
+export const sourcesSpec = {
   kind: p.optionalChoice(['portal', 'newspaper', 'tv', 'other'] as const, 'Only sources of this kind'),
 }
-/** What a client may send to GET /api/sources and /api/sources/ledger. */
-export type SourcesQuery = QueryInput<typeof sourcesSpec>
-export type LedgerQuery = QueryInput<typeof ledgerSpec>
 
 export const sourcesRoutes = (reg: RouteRegistry, prefix: string) =>
   reg

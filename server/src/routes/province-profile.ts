@@ -1,7 +1,6 @@
 import { badParam, notFound } from '../http/api-error.ts'
 import { checkYears, coverageFilters } from '../http/filters.ts'
 import { systemParam } from '../http/params.ts'
-import type { QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { rowAs, rowsAs } from '../http/respond.ts'
 import type { ProfileProvince, ProvinceProfile } from './province-profile-types.ts'
@@ -14,9 +13,11 @@ import {
   PROVINCE_SQL,
 } from '../queries/province-profile.ts'
 
-const spec = { system: systemParam, from_year: coverageFilters.from_year, to_year: coverageFilters.to_year }
-/** What a client may send to GET /api/provinces/:code/profile. */
-export type ProfileQuery = QueryInput<typeof spec>
+export const spec = {
+  system: systemParam,
+  from_year: coverageFilters.from_year,
+  to_year: coverageFilters.to_year,
+}
 
 /** `GET /api/provinces/:code/profile`: everything the printable province page shows, in one answer. */
 export const provinceProfileRoutes = (reg: RouteRegistry, prefix: string) =>

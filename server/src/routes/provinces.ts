@@ -1,13 +1,9 @@
 import { systemParam } from '../http/params.ts'
-import type { NoQuery, QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { AGGREGATES, PROVINCES_AGG_SQL } from '../queries/aggregates.ts'
 import { LINEAGE_SQL, PROVINCES_SQL } from '../queries/provinces.ts'
 
-const spec = { system: systemParam }
-/** What a client may send to GET /api/provinces, and to /api/provinces/lineage (nothing of its own). */
-export type ProvincesQuery = QueryInput<typeof spec>
-export type LineageQuery = NoQuery
+export const spec = { system: systemParam }
 
 export const provincesRoutes = (reg: RouteRegistry, prefix: string) =>
   reg

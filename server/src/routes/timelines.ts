@@ -1,11 +1,10 @@
 import { badParam } from '../http/api-error.ts'
 import { p, systemParam } from '../http/params.ts'
-import type { QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { MILESTONES_SQL, TIMELINE_PAGE_SQL, TIMELINE_SQL } from '../queries/timelines.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
 
-const range = {
+export const range = {
   from: p.date('Earliest date (YYYY-MM-DD or YYYY-MM)'),
   to: p.date('Latest date (YYYY-MM-DD or YYYY-MM)'),
 }
@@ -15,7 +14,7 @@ export const checkRange = (from: string | null, to: string | null) => {
     throw badParam('from', `không được sau "to" (${to})`, `must not be after "to" (${to})`)
 }
 
-const spec = {
+export const spec = {
   system: systemParam,
   province: p.provinces('Comma-separated province codes (at most 8)', 8),
   kind: p.optionalChoice(
@@ -31,9 +30,6 @@ const spec = {
   }),
   offset: p.optionalInt({ min: 0, max: 1_000_000, description: 'Items to skip (with limit)' }),
 }
-/** What a client may send to GET /api/timelines, and to /api/timelines/milestones (the range only). */
-export type TimelinesQuery = QueryInput<typeof spec>
-export type MilestonesQuery = QueryInput<typeof range>
 
 export const timelinesRoutes = (reg: RouteRegistry, prefix: string) =>
   reg

@@ -1,19 +1,16 @@
 import { p, systemParam } from '../http/params.ts'
-import type { QueryInput } from '../http/query-schema.ts'
 import type { RouteRegistry } from '../http/route-docs.ts'
 import { AGGREGATES, TRENDS_AGG_SQL } from '../queries/aggregates.ts'
 import { TRENDS_SQL } from '../queries/trends.ts'
 import { inList, type Params } from '../queries/sql-fragments.ts'
 import { checkRange } from './timelines.ts'
 
-const spec = {
+export const spec = {
   system: systemParam,
   province: p.provinces('Comma-separated province codes; empty = all'),
   from: p.date('First month (YYYY-MM)'),
   to: p.date('Last month (YYYY-MM)'),
 }
-/** What a client may send to GET /api/trends. */
-export type TrendsQuery = QueryInput<typeof spec>
 
 export const trendsRoutes = (reg: RouteRegistry, prefix: string) =>
   reg.router(prefix, 'trends').table(

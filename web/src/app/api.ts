@@ -5,20 +5,22 @@
  * types only); `useApi(path, args)` answers that type and accepts only that query.
  */
 import { useEffect, useState } from 'react'
-import type { AlertsQuery } from '../../../server/src/routes/alerts.ts'
-import type { ArticleQuery, ArticlesQuery } from '../../../server/src/routes/articles.ts'
+import type { ParamSpec } from '../../../server/src/http/params.ts'
+import type { QueryInput } from '../../../server/src/http/query-schema.ts'
+import type { TableAnswer } from '../../../server/src/http/respond.ts'
+import type { spec as alerts } from '../../../server/src/routes/alerts.ts'
+import type { spec as articles } from '../../../server/src/routes/articles.ts'
 import type { ArticleDetail, ArticleRow } from '../../../server/src/routes/articles-types.ts'
-import type { AdoptionQuery, CampaignsQuery } from '../../../server/src/routes/campaigns.ts'
-import type { CheckRowsQuery, ChecksQuery } from '../../../server/src/routes/checks.ts'
-import type { CoverageProvincesQuery, CoverageQuery } from '../../../server/src/routes/coverage.ts'
+import type { adoptionParams } from '../../../server/src/routes/campaigns.ts'
+import type { rowsSpec as checkRows } from '../../../server/src/routes/checks.ts'
+import type { spec as coverage } from '../../../server/src/routes/coverage.ts'
 import type {
   AdoptionRow,
   CoverageProvinceRow,
   CoverageRow,
   MonthlyTrendRow,
 } from '../../../server/src/routes/coverage-types.ts'
-import type { ImplementationQuery } from '../../../server/src/routes/document-detail.ts'
-import type { DocumentQuery, DocumentsQuery } from '../../../server/src/routes/documents.ts'
+import type { bySystem, spec as documents } from '../../../server/src/routes/documents.ts'
 import type {
   CentralCitationRow,
   DocRow,
@@ -26,9 +28,9 @@ import type {
   Implementation,
 } from '../../../server/src/routes/documents-types.ts'
 import type { GeoCollection } from '../../../server/src/routes/geo-types.ts'
-import type { OverviewQuery } from '../../../server/src/routes/overview.ts'
+import type { spec as overview } from '../../../server/src/routes/overview.ts'
 import type { OverviewFigures, YearRow } from '../../../server/src/routes/overview-types.ts'
-import type { LedgerQuery, RunsQuery, SourcesQuery } from '../../../server/src/routes/pipeline.ts'
+import type { ledgerSpec, runsSpec, sourcesSpec } from '../../../server/src/routes/pipeline.ts'
 import type {
   AlertRow,
   CheckRow,
@@ -38,16 +40,15 @@ import type {
   RunRow,
   SourceRow,
 } from '../../../server/src/routes/pipeline-types.ts'
-import type { ProfileQuery } from '../../../server/src/routes/province-profile.ts'
+import type { spec as profile } from '../../../server/src/routes/province-profile.ts'
 import type { ProvinceProfile } from '../../../server/src/routes/province-profile-types.ts'
-import type { LineageQuery, ProvincesQuery } from '../../../server/src/routes/provinces.ts'
+import type { spec as provinces } from '../../../server/src/routes/provinces.ts'
 import type { CampaignRow, LineageRow, ProvinceListRow } from '../../../server/src/routes/reference-types.ts'
 import type { Schema } from '../../../server/src/routes/sql-schema-types.ts'
-import type { MilestonesQuery, TimelinesQuery } from '../../../server/src/routes/timelines.ts'
+import type { range, spec as timelines } from '../../../server/src/routes/timelines.ts'
 import type { Milestone, TimelineItem } from '../../../server/src/routes/timelines-types.ts'
-import type { TrendsQuery } from '../../../server/src/routes/trends.ts'
-import type { NoQuery } from '../../../server/src/http/query-schema.ts'
-import type { TableAnswer } from '../../../server/src/http/respond.ts'
+import type { spec as trends } from '../../../server/src/routes/trends.ts'
+import type { coverageFilters } from '../../../server/src/http/filters.ts'
 import { createQueryCache } from './query-cache.ts'
 import { href } from './router.ts'
 
@@ -91,47 +92,53 @@ const queries = createQueryCache({
   max: 100,
 })
 
-/** One route of the contract: its answer and the query it accepts, both as the server declares them. */
-interface Route<Answer, Query> {
+/** A route without parameters of its own. */
+type NoParams = Record<never, never>
+
+/**
+ * One route of the contract: its answer, and the parameters it validates (`typeof` the server's own
+ * declaration), whose query type `QueryInput` derives.
+ */
+interface Route<Answer, Params extends ParamSpec> {
   readonly answer: Answer
-  readonly query: Query
+  readonly query: QueryInput<Params>
 }
 
 /**
  * Each route the web reads (path templates as on the server): the answer type declared beside the route
- * (routes/*-types.ts) and the query type the route infers from the parameters it validates, so the web
- * can neither misread an answer nor send a parameter the server does not accept.
+ * (routes/*-types.ts) and the parameters the route validates, so the web can neither misread an answer
+ * nor send a parameter the server does not accept.
  */
 export interface ApiContract {
-  '/api/alerts': Route<Table<AlertRow>, AlertsQuery>
-  '/api/articles': Route<Table<ArticleRow>, ArticlesQuery>
-  '/api/articles/:id': Route<ArticleDetail, ArticleQuery>
-  '/api/campaigns': Route<Table<CampaignRow>, CampaignsQuery>
-  '/api/campaigns/adoption': Route<Table<AdoptionRow>, AdoptionQuery>
-  '/api/checks': Route<Table<CheckRow>, ChecksQuery>
+  '/api/alerts': Route<Table<AlertRow>, typeof alerts>
+  '/api/articles': Route<Table<ArticleRow>, typeof articles>
+  '/api/articles/:id': Route<ArticleDetail, NoParams>
+  '/api/campaigns': Route<Table<CampaignRow>, NoParams>
+  '/api/campaigns/adoption': Route<Table<AdoptionRow>, typeof adoptionParams>
+  '/api/checks': Route<Table<CheckRow>, NoParams>
   // each check's rows are its own view's columns
-  '/api/checks/rows': Route<Table, CheckRowsQuery>
-  '/api/coverage': Route<Table<CoverageRow>, CoverageQuery>
-  '/api/coverage/provinces': Route<Table<CoverageProvinceRow>, CoverageProvincesQuery>
-  '/api/documents': Route<Table<DocRow>, DocumentsQuery>
-  '/api/documents/citations': Route<Table<CentralCitationRow>, DocumentQuery>
-  '/api/documents/:id': Route<DocumentCitations, DocumentQuery>
-  '/api/documents/:id/implementation': Route<Implementation, ImplementationQuery>
-  '/api/geo/:system': Route<GeoCollection, NoQuery>
-  '/api/health': Route<Health, NoQuery>
-  '/api/overview/figures': Route<OverviewFigures, OverviewQuery>
-  '/api/overview/trend': Route<Table<YearRow>, OverviewQuery>
-  '/api/provinces': Route<Table<ProvinceListRow>, ProvincesQuery>
-  '/api/provinces/lineage': Route<Table<LineageRow>, LineageQuery>
-  '/api/provinces/:code/profile': Route<ProvinceProfile, ProfileQuery>
-  '/api/runs': Route<Table<RunRow>, RunsQuery>
-  '/api/runs/:id': Route<RunDetail, NoQuery>
-  '/api/sources': Route<Table<SourceRow>, SourcesQuery>
-  '/api/sources/ledger': Route<Table<LedgerRow>, LedgerQuery>
-  '/api/sql/schema': Route<Schema, NoQuery>
-  '/api/timelines': Route<Table<TimelineItem>, TimelinesQuery>
-  '/api/timelines/milestones': Route<Table<Milestone>, MilestonesQuery>
-  '/api/trends': Route<Table<MonthlyTrendRow>, TrendsQuery>
+  '/api/checks/rows': Route<Table, typeof checkRows>
+  '/api/coverage': Route<Table<CoverageRow>, typeof coverage>
+  '/api/coverage/provinces': Route<Table<CoverageProvinceRow>, typeof coverageFilters>
+  '/api/documents': Route<Table<DocRow>, typeof documents>
+  '/api/documents/citations': Route<Table<CentralCitationRow>, typeof bySystem>
+  '/api/documents/:id': Route<DocumentCitations, typeof bySystem>
+  '/api/documents/:id/implementation': Route<Implementation, typeof bySystem>
+  '/api/geo/:system': Route<GeoCollection, NoParams>
+  '/api/health': Route<Health, NoParams>
+  '/api/overview/figures': Route<OverviewFigures, typeof overview>
+  '/api/overview/trend': Route<Table<YearRow>, typeof overview>
+  '/api/provinces': Route<Table<ProvinceListRow>, typeof provinces>
+  '/api/provinces/lineage': Route<Table<LineageRow>, NoParams>
+  '/api/provinces/:code/profile': Route<ProvinceProfile, typeof profile>
+  '/api/runs': Route<Table<RunRow>, typeof runsSpec>
+  '/api/runs/:id': Route<RunDetail, NoParams>
+  '/api/sources': Route<Table<SourceRow>, typeof sourcesSpec>
+  '/api/sources/ledger': Route<Table<LedgerRow>, typeof ledgerSpec>
+  '/api/sql/schema': Route<Schema, NoParams>
+  '/api/timelines': Route<Table<TimelineItem>, typeof timelines>
+  '/api/timelines/milestones': Route<Table<Milestone>, typeof range>
+  '/api/trends': Route<Table<MonthlyTrendRow>, typeof trends>
 }
 export type ApiPath = keyof ApiContract
 /** The answer type of each route. */
