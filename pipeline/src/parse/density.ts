@@ -15,8 +15,16 @@
 import { type AnyNode, type Element, Element as ElementNode } from 'domhandler'
 import { isHidden, isStructuralBoilerplate } from './boilerplate.ts'
 import { type Doc, textContent } from './doc.ts'
-import { firstAtOrAfter, heldBy, positions } from './positions.ts'
-import { measureText, type TextStats } from './text-stats.ts'
+import { heldBy } from './positions.ts'
+import { leadBefore } from './lead.ts'
+import {
+  INLINE_TAGS,
+  linkDensity,
+  MIN_OWN_TEXT,
+  measureText,
+  ownInlineChars,
+  type TextStats,
+} from './text-stats.ts'
 
 const EXCLUDED_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'form', 'script', 'style', 'noscript'])
 /** Excluded by tag only when they do not hold the article (templates that misuse them). */
@@ -24,30 +32,9 @@ const WAIVABLE_TAGS = new Set(['aside', 'header'])
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote'])
 // Blocks whose text is written directly inside them (no <p>): it scores the block itself.
 const TEXT_HOLDERS = new Set(['div', 'td', 'th', 'section', 'article', 'center', 'li', 'dd'])
-const INLINE_TAGS = new Set([
-  'span',
-  'font',
-  'b',
-  'strong',
-  'i',
-  'em',
-  'u',
-  'small',
-  'big',
-  'sup',
-  'sub',
-  'mark',
-  'abbr',
-  'cite',
-  'q',
-  'time',
-  'a',
-])
 
 /** Share of the page's non-link text from which a block is the article whatever its class says. */
 const PROTECTED_SHARE = 0.4
-/** Inline text a div or cell must hold directly to count as a paragraph. */
-const MIN_OWN_TEXT = 80
 /** A sibling joins the winner with at least this share of its score and little link text. */
 const SIBLING_SHARE = 0.2
 const SIBLING_LINK_DENSITY = 0.25
@@ -56,8 +43,6 @@ const MIN_COVERAGE = 0.6
 const FALLBACK_SHARE = 0.8
 const FALLBACK_LINK_DENSITY = 0.3
 
-const linkDensity = (st: TextStats): number => (st.chars > 0 ? Math.min(st.linkChars / st.chars, 1) : 0)
-
 export interface DensityResult {
   /** The containers holding the article text, in document order (empty when the page has none). */
   readonly roots: Element[]
@@ -65,19 +50,6 @@ export interface DensityResult {
   readonly method: 'density' | 'density+siblings' | 'coverage' | 'none'
   /** Characters of paragraph-like text on the whole page outside navigation and widgets. */
   readonly pageChars: number
-}
-
-/** Text an element holds itself: its text nodes and inline children (not its block children). */
-const ownInlineChars = (el: Element, stats: Map<Element, TextStats>): number => {
-  let n = 0
-  for (const c of el.children as AnyNode[]) {
-    if (c.type === 'text') n += c.data.trim().length
-    else if (c.type === 'tag' && INLINE_TAGS.has(c.name)) {
-      const st = stats.get(c)
-      if (st) n += st.chars - st.linkChars
-    }
-  }
-  return n
 }
 
 const SENTENCE_END = /[.!?…"”)]\s*$/
@@ -248,35 +220,7 @@ const computeMainContent = (doc: Doc): DensityResult => {
       method = 'coverage'
     }
   }
-  return { roots: withLead(roots, paragraphs, doc), method, pageChars: total }
-}
-
-/** How far above the body's first container a lead set apart may branch off. */
-const LEAD_LEVELS = 3
-
-/**
- * The roots with the lead paragraph that newspapers style apart from the body (a sapo in its own
- * column or header block): the paragraph just before the body in document order, long, after the
- * page's headline, and branching off at most three levels above the body's first container.
- */
-const withLead = (roots: Element[], paragraphs: ReadonlyArray<ScoredParagraph>, doc: Doc): Element[] => {
-  const first = roots[0]
-  const i = first ? firstAtOrAfter(positions(paragraphs), first.startIndex ?? 0) : -1
-  const lead = i > 0 ? paragraphs[i - 1]! : null
-  if (!first || !lead || lead.chars < MIN_OWN_TEXT || roots.some((r) => contains(r, lead.el))) return roots
-  const h1 = doc.byTag('h1')[0]
-  if (!h1 || (lead.el.startIndex ?? 0) < (h1.startIndex ?? 0)) return roots
-  let a: Element | null = first
-  for (let k = 0; a && k <= LEAD_LEVELS; k++, a = a.parent as Element | null) {
-    if (a.type !== 'tag' || a.name === 'body' || a.name === 'html') return roots
-    if (contains(a, lead.el)) return [lead.el, ...roots]
-  }
-  return roots
-}
-
-const contains = (root: Element, node: Element): boolean => {
-  for (let e: Element | null = node; e; e = e.parent as Element | null) if (e === root) return true
-  return false
+  return { roots: leadBefore(roots, paragraphs, doc, stats), method, pageChars: total }
 }
 
 /** Paragraph characters inside the roots (disjoint: siblings, or one wrapper). */

@@ -5,7 +5,8 @@
  * paragraphs right before or after the joined blocks (the last paragraph after a list) — while
  * link lists, widgets and teasers beside the body stay out. A page builder's text widgets are not
  * chrome, a lone "Trả lời:" heading an answer does not end a question-and-answer page, and a
- * "picture" table holding paragraphs is read as text, not as one caption.
+ * "picture" table holding paragraphs is read as text, not as one caption. The sapo kept in the
+ * article's <header> or in a plain <h2> under the headline opens the body.
  */
 import { describe, expect, it } from 'vitest'
 import { endsBodyAt, isStructuralBoilerplate } from './boilerplate.ts'
@@ -140,5 +141,28 @@ describe('a table classed as a picture', () => {
       TEXT,
       'Quang cảnh hội nghị.',
     ])
+  })
+})
+
+describe('a sapo between the headline and the body', () => {
+  const article = (head: string) =>
+    `<html lang="vi"><head><title>${HEADLINE}</title></head><body><nav><a href="/">Trang chủ</a></nav>
+    <div class="chi-tiet">${head}<div class="than-bai"><div class="doan">${ps(TEXT.slice(1))}</div></div></div>
+    <footer>Cơ quan chủ quản: Tỉnh ủy</footer></body></html>`
+
+  it.each([
+    [
+      'in the article <header>',
+      `<header><h1>${HEADLINE}</h1><span>12/11/2025</span><p>${TEXT[0]}</p></header>`,
+    ],
+    ['in a plain <h2>', `<h1>${HEADLINE}</h1><h2>${TEXT[0]}</h2>`],
+    ['in a <div> of the header block', `<div class="dau"><h1>${HEADLINE}</h1><div>${TEXT[0]}</div></div>`],
+  ])('opens the body: %s', (_, head) => {
+    expect(body(article(head))).toEqual(TEXT)
+  })
+
+  it('is not a link line, a caption or a short date line', () => {
+    const head = `<h1>${HEADLINE}</h1><p><a href="/tin-a">${TEASER}</a></p><figure><img src="/a.jpg"><figcaption>${TEASER}</figcaption></figure><p>Thứ tư, 12/11/2025</p>`
+    expect(body(article(head))).toEqual(TEXT.slice(1))
   })
 })

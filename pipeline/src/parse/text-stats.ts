@@ -116,3 +116,44 @@ export const measureText = (root: Element, out = new Map<Element, TextStats>()):
   visit(root)
   return out
 }
+
+/** Inline tags: their text belongs to the block that holds them. */
+export const INLINE_TAGS = new Set([
+  'span',
+  'font',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'small',
+  'big',
+  'sup',
+  'sub',
+  'mark',
+  'abbr',
+  'cite',
+  'q',
+  'time',
+  'a',
+])
+
+/** Share of an element's text that is link text. */
+export const linkDensity = (st: TextStats): number =>
+  st.chars > 0 ? Math.min(st.linkChars / st.chars, 1) : 0
+
+/** Text an element holds itself: its text nodes and inline children (not its block children). */
+export const ownInlineChars = (el: Element, stats: Map<Element, TextStats>): number => {
+  let n = 0
+  for (const c of el.children as AnyNode[]) {
+    if (c.type === 'text') n += c.data.trim().length
+    else if (c.type === 'tag' && INLINE_TAGS.has(c.name)) {
+      const st = stats.get(c)
+      if (st) n += st.chars - st.linkChars
+    }
+  }
+  return n
+}
+
+/** Inline text a div or cell must hold directly to count as a paragraph. */
+export const MIN_OWN_TEXT = 80
