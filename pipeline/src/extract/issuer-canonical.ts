@@ -112,6 +112,20 @@ function provincePrefix(rest: string): { name: string; unit: string; after: stri
  * source's), used only to complete a name ending in a bare unit word ("Ủy ban nhân dân tỉnh").
  */
 export function canonicalIssuer(issuer: string, home: string | null = null): string {
+  // The same few bodies recur in every article: remember their forms (bounded, cleared when full).
+  const key = `${home ?? ''}\u0000${issuer}`
+  const hit = memo.get(key)
+  if (hit !== undefined) return hit
+  if (memo.size >= MEMO_MAX) memo.clear()
+  const out = canonicalOf(issuer, home)
+  memo.set(key, out)
+  return out
+}
+
+const MEMO_MAX = 4096
+const memo = new Map<string, string>()
+
+function canonicalOf(issuer: string, home: string | null): string {
   let s = normalizeToneMarks(issuer)
     .replace(/[\u2013\u2014\u2212]/g, '-')
     .replace(/\s+/g, ' ')
