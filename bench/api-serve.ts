@@ -12,7 +12,12 @@ import { resolvePublishedFile } from '../server/src/db/published-db.ts'
 import { startServer } from '../server/src/main.ts'
 import { type LoadFigures, loadPaths, r2 } from './api-load.ts'
 import type { IndexStats } from '../server/src/search/index-protocol.ts'
-import { type SearchWorker, searchWorkerFor, setSearchAnswerCache } from '../server/src/search/index-store.ts'
+import {
+  type SearchTiming,
+  type SearchWorker,
+  searchWorkerFor,
+  setSearchAnswerCache,
+} from '../server/src/search/index-store.ts'
 
 interface Ready {
   readonly port: number
@@ -37,6 +42,10 @@ export interface ServerProbe {
   readonly cpu_s: number
   /** Of which the main thread's (Linux: /proc; NaN elsewhere). */
   readonly main_cpu_s: number
+  /** Indexed searches answered, their mean time in a worker and mean round trip from the main thread. */
+  readonly searches: number
+  readonly worker_search_ms: number
+  readonly worker_round_trip_ms: number
   readonly loop_delay_p50_ms: number
   readonly loop_delay_p99_ms: number
   readonly loop_delay_max_ms: number
@@ -89,9 +98,14 @@ const ask = <T>(child: ChildProcess, m: string) =>
   })
 
 /** Forks this file as a server on `dbFile` (answer cache on or off) and resolves once it can search. */
-export const startBenchServer = (dbFile: string, cache: boolean): Promise<BenchServer> => {
+export const startBenchServer = (dbFile: string, cache: boolean, threads?: number): Promise<BenchServer> => {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), [], {
-    env: { ...process.env, THIDUA_BENCH_DB: dbFile, THIDUA_BENCH_CACHE: cache ? '1' : '0' },
+    env: {
+      ...process.env,
+      THIDUA_BENCH_DB: dbFile,
+      THIDUA_BENCH_CACHE: cache ? '1' : '0',
+      ...(threads ? { THIDUA_SEARCH_THREADS: String(threads) } : {}),
+    },
     // API_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the server's threads
     execArgv: ['--import', 'tsx', ...(process.env.API_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -124,6 +138,7 @@ export const startBenchServer = (dbFile: string, cache: boolean): Promise<BenchS
 const startProbe = (worker: SearchWorker): (() => ServerProbe) => {
   const main = performance.eventLoopUtilization()
   const search = worker.utilization()
+  const timing = worker.timing
   const cpu = process.cpuUsage()
   const mainCpu = threadCpuSeconds(process.pid)
   const delay = monitorEventLoopDelay({ resolution: 5 })
@@ -136,10 +151,22 @@ const startProbe = (worker: SearchWorker): (() => ServerProbe) => {
       worker_elu: worker.utilization(search).map((u) => r3(u.utilization)),
       cpu_s: r3((used.user + used.system) / 1e6),
       main_cpu_s: r3(threadCpuSeconds(process.pid) - mainCpu),
+      ...searchStages(timing, worker.timing),
       loop_delay_p50_ms: r3(delay.percentile(50) / 1e6),
       loop_delay_p99_ms: r3(delay.percentile(99) / 1e6),
       loop_delay_max_ms: r3(delay.max / 1e6),
     }
+  }
+}
+
+/** Mean time of a search in its worker, and from posting it to its answer, over a probe's searches. */
+const searchStages = (before: ReadonlyArray<SearchTiming>, after: ReadonlyArray<SearchTiming>) => {
+  const sum = (k: keyof SearchTiming) => after.reduce((a, t, i) => a + t[k] - (before[i]?.[k] ?? 0), 0)
+  const n = Math.max(1, sum('searches'))
+  return {
+    searches: sum('searches'),
+    worker_search_ms: r3(sum('search_ms') / n),
+    worker_round_trip_ms: r3(sum('round_trip_ms') / n),
   }
 }
 

@@ -7,7 +7,10 @@
  *   - search at 100 concurrent connections over a mix of distinct queries drawn from the warehouse,
  *     against the server in its own process with the load from autocannon (api-serve.ts,
  *     api-load.ts): answer cache off with each query asked about once, then on with the queries drawn
- *     with Zipf popularity; beside the bare /api/health at 100 connections in the same run.
+ *     with Zipf popularity; beside the bare /api/health at 100 connections in the same run; then the
+ *     same health and search loads API_BENCH_STEADY_REQUESTS long (default 3,000: the short runs are
+ *     mostly the server's start-up), and the steady search again with two index threads, each with
+ *     the server's probe (busy share of its threads, CPU per request, a search's queueing).
  * Goals: every route p95 ≤ 50 ms with one client and ≤ 300 ms with 20; search p95 ≤ 100 ms at 100.
  * API_BENCH_DB=<working.duckdb> reuses a warehouse built before (building 100k takes ~30 min on 2
  * cores); API_BENCH_N=0 uses the embedded snapshot instead.
@@ -199,6 +202,9 @@ const searchAt100 = async (h: AppHandle, dbFile: string, amount: number, steady:
       await off.stop()
     }
   })()
+  // the same steady search with two index threads (THIDUA_SEARCH_THREADS=2), a server of its own
+  const two = await startBenchServer(dbFile, false, 2)
+  const twoThreads = await probedLoad(two, queries, 100, steady).finally(() => two.stop())
   const on = await startBenchServer(dbFile, true)
   const cached = await (async () => {
     try {
@@ -221,7 +227,7 @@ const searchAt100 = async (h: AppHandle, dbFile: string, amount: number, steady:
     health: uncached.health,
     one_client: uncached.oneClient,
     uncached: uncached.search,
-    steady: { requests: steady, ...uncached.steady },
+    steady: { requests: steady, ...uncached.steady, search_two_threads: twoThreads },
     cached,
   }
   printSearchTable(figures)
@@ -232,7 +238,7 @@ type Row = { p50_ms: number; p95_ms: number; per_s: number; requests: number }
 
 /** Where a steady run's time went: busy share of each event loop, CPU ms per request. */
 const probeNote = (f: ProbedFigures) =>
-  `loops main ${f.server.main_elu} worker ${f.server.worker_elu.join(' + ')}; CPU ms/req server ${f.server_cpu_ms_per_request} (main ${f.main_cpu_ms_per_request}), autocannon ${f.loadgen_cpu_ms_per_request}`
+  `loops main ${f.server.main_elu} worker ${f.server.worker_elu.join(' + ')}; search in worker ${f.server.worker_search_ms} ms, round trip ${f.server.worker_round_trip_ms}; CPU ms/req server ${f.server_cpu_ms_per_request} (main ${f.main_cpu_ms_per_request}), autocannon ${f.loadgen_cpu_ms_per_request}`
 
 /** The figures as one table on stderr (the JSON result has them all). */
 const printSearchTable = (f: {
@@ -240,7 +246,7 @@ const printSearchTable = (f: {
   health: Row
   one_client: Row
   uncached: Row
-  steady: { health: ProbedFigures; search: ProbedFigures }
+  steady: { health: ProbedFigures; search: ProbedFigures; search_two_threads: ProbedFigures }
   cached: { distinct_in_mix: number; health: Row; search: Row; answer_cache: { hit_rate: number } }
   load_average: { before: number[]; after: number[] }
 }) => {
@@ -260,6 +266,11 @@ const printSearchTable = (f: {
         'search, cache off, steady',
         f.steady.search,
         `${f.distinct_queries} distinct / ${f.steady.search.requests}; ${probeNote(f.steady.search)}`
+      ),
+      line(
+        'search, steady, 2 index threads',
+        f.steady.search_two_threads,
+        probeNote(f.steady.search_two_threads)
       ),
       line('health, cache on', f.cached.health, ''),
       line(

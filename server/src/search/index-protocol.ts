@@ -13,7 +13,8 @@ export interface WorkerRequest {
 /** id 0 announces the index: ready, or the error that left the version without one. */
 export type WorkerReply =
   | { readonly id: number; readonly ready: true; readonly stats: IndexStats }
-  | { readonly id: number; readonly page: SearchPage }
+  /** `ms`: the search's own time in the worker (the rest of its round trip is waiting and messaging). */
+  | { readonly id: number; readonly page: SearchPage; readonly ms: number }
   | { readonly id: number; readonly error: string }
 
 /** What a built index holds and costs (reported by the benchmark). */

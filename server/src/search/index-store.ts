@@ -37,6 +37,13 @@ export const searchThreadCount = (env: NodeJS.ProcessEnv = process.env): number 
   return Number(v)
 }
 
+/** Sums over answered searches (a benchmark reads where a search's time went). */
+export interface SearchTiming {
+  searches: number
+  search_ms: number
+  round_trip_ms: number
+}
+
 /** One worker thread holding a version's index, with the searches it has in flight. */
 class IndexThread {
   private readonly worker: Worker
@@ -84,6 +91,8 @@ class IndexThread {
 
   /** Searches sent to this thread so far. */
   asked = 0
+  /** Answered searches: their time in the worker, and from posting to answer (the difference is queueing). */
+  readonly timing: SearchTiming = { searches: 0, search_ms: 0, round_trip_ms: 0 }
 
   async built(): Promise<boolean> {
     this.worker.ref()
@@ -97,11 +106,16 @@ class IndexThread {
   ask(query: SearchQuery, filters: RouteFilters, limit: number, offset: number): Promise<SearchPage> {
     const id = this.nextId++
     this.asked++
+    const t0 = performance.now()
     return new Promise((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref()
-      this.pending.set(id, (r) =>
-        'page' in r ? resolve(r.page) : reject(new Error('error' in r ? r.error : 'no page'))
-      )
+      this.pending.set(id, (r) => {
+        if (!('page' in r)) return reject(new Error('error' in r ? r.error : 'no page'))
+        this.timing.searches++
+        this.timing.search_ms += r.ms
+        this.timing.round_trip_ms += performance.now() - t0
+        resolve(r.page)
+      })
       this.worker.postMessage({ id, query, filters, limit, offset } satisfies WorkerRequest)
     })
   }
@@ -180,6 +194,11 @@ export class SearchWorker {
     // a stopped thread answers nothing: the route then runs its SQL
     if (!best.isReady) return Promise.reject(new Error('search worker stopped'))
     return best.ask(query, filters, limit, offset)
+  }
+
+  /** Each thread's sums of search and round-trip times so far. */
+  get timing(): SearchTiming[] {
+    return this.threads.map((t) => ({ ...t.timing }))
   }
 
   /** Searches sent to each thread so far. */

@@ -111,8 +111,9 @@ const serve = async (file: string) => {
   port.postMessage({ id: 0, ready: true, stats } satisfies WorkerReply)
   port.on('message', (req: WorkerRequest) => {
     try {
+      const t0 = performance.now()
       const page = index.search(req.query, req.filters, req.limit, req.offset)
-      port.postMessage({ id: req.id, page } satisfies WorkerReply)
+      port.postMessage({ id: req.id, page, ms: performance.now() - t0 } satisfies WorkerReply)
     } catch (e) {
       port.postMessage({
         id: req.id,
