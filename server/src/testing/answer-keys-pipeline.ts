@@ -1,7 +1,8 @@
 /**
- * The keys of the typed answers of the figure, reference and pipeline routes (routes/coverage-types.ts,
- * pipeline-types.ts, geo-types.ts and the later parts of documents/overview/reference-types.ts) for
- * routes/contract.test.ts; each list is tied to its type by `satisfies KeySpec<T>`, as in answer-keys.ts.
+ * The keys of the typed answers of the figure, reference, pipeline and console routes (routes/
+ * coverage-types.ts, pipeline-types.ts, geo-types.ts, sql-types.ts and the later parts of the other
+ * *-types.ts) for routes/contract.test.ts; each list is one string of names that `keysOf<T>()` checks
+ * against its type when compiled.
  */
 import type {
   AdoptionRow,
@@ -26,184 +27,47 @@ import type {
 import type { LineageRow } from '../routes/reference-types.ts'
 import type { Schema, SchemaColumn, SchemaMacro, SchemaRelation } from '../routes/sql-schema-types.ts'
 import type { SqlAnswer } from '../routes/sql-types.ts'
-import type { KeySpec } from './answer-keys.ts'
+import { keysOf } from './answer-keys.ts'
 
-/** A province of a unit system as the figure rows name it. */
-const PROVINCE = { province_code: 'required', province_name: 'required' } as const
-/** What a figure row counts (articles of the filter window). */
-const COUNTED = { ...PROVINCE, articles: 'required' } as const
+/** A province of a unit system as the figure rows name it, and the articles counted there. */
+const COUNTED = 'province_code province_name articles'
 
-export const COVERAGE_ROW = {
-  ...COUNTED,
-  campaign_id: 'required',
-  campaign_name: 'required',
-  first_mention: 'required',
-  last_mention: 'required',
-  share_of_output: 'required',
-  province_articles: 'required',
-} as const satisfies KeySpec<CoverageRow>
-export const COVERAGE_PROVINCE_ROW = {
-  ...COUNTED,
-  campaign_articles: 'required',
-  campaigns: 'required',
-} as const satisfies KeySpec<CoverageProvinceRow>
-export const ADOPTION_ROW = {
-  ...COUNTED,
-  campaign_id: 'required',
-  campaign_name: 'required',
-  launched_on: 'required',
-  launched_on_precision: 'required',
-  first_mention: 'required',
-  lag_days: 'required',
-  lag_flag: 'required',
-} as const satisfies KeySpec<AdoptionRow>
-export const MONTHLY_TREND_ROW = {
-  ...COUNTED,
-  month: 'required',
-  share_of_output: 'required',
-  all_articles: 'required',
-} as const satisfies KeySpec<MonthlyTrendRow>
-export const YEAR_ROW = {
-  ...COUNTED,
-  year: 'required',
-  all_articles: 'required',
-} as const satisfies KeySpec<YearRow>
-export const CENTRAL_CITATION_ROW = {
-  ...PROVINCE,
-  document_id: 'required',
-  label: 'required',
-  citing_articles: 'required',
-} as const satisfies KeySpec<CentralCitationRow>
-export const LINEAGE_ROW = {
-  old_code: 'required',
-  old_name: 'required',
-  new_code: 'required',
-  new_name: 'required',
-  effective_on: 'required',
-} as const satisfies KeySpec<LineageRow>
+export const COVERAGE_ROW = keysOf<CoverageRow>()(
+  `${COUNTED} campaign_id campaign_name first_mention last_mention share_of_output province_articles`
+)
+export const COVERAGE_PROVINCE_ROW = keysOf<CoverageProvinceRow>()(`${COUNTED} campaign_articles campaigns`)
+export const ADOPTION_ROW = keysOf<AdoptionRow>()(
+  `${COUNTED} campaign_id campaign_name launched_on launched_on_precision first_mention lag_days lag_flag`
+)
+export const MONTHLY_TREND_ROW = keysOf<MonthlyTrendRow>()(`${COUNTED} month share_of_output all_articles`)
+export const YEAR_ROW = keysOf<YearRow>()(`${COUNTED} year all_articles`)
+export const CENTRAL_CITATION_ROW = keysOf<CentralCitationRow>()(
+  'document_id label province_code province_name citing_articles'
+)
+export const LINEAGE_ROW = keysOf<LineageRow>()('old_code old_name new_code new_name effective_on')
 
-export const GEO = {
-  type: 'required',
-  attribution: 'required',
-  license: 'required',
-  features: 'required',
-} as const satisfies KeySpec<GeoCollection>
-export const GEO_FEATURE = {
-  type: 'required',
-  properties: 'required',
-  geometry: 'required',
-} as const satisfies KeySpec<GeoFeature>
-export const GEO_PROPERTIES = {
-  name: 'required',
-  code: 'required',
-  name_ascii: 'required',
-} as const satisfies KeySpec<GeoFeature['properties']>
+export const GEO = keysOf<GeoCollection>()('type attribution license features')
+export const GEO_FEATURE = keysOf<GeoFeature>()('type properties geometry')
+export const GEO_PROPERTIES = keysOf<GeoFeature['properties']>()('name code name_ascii')
 
 /** When something started and ended (runs and their stages). */
-const SPAN = { started_at: 'required', finished_at: 'required' } as const
-export const RUN_ROW = {
-  ...SPAN,
-  run_id: 'required',
-  status: 'required',
-  mode: 'required',
-  extractor_version: 'required',
-  articles_loaded: 'required',
-  error: 'required',
-} as const satisfies KeySpec<RunRow>
-export const RUN_STAGE = {
-  ...SPAN,
-  stage: 'required',
-  items_in: 'required',
-  items_out: 'required',
-  failures: 'required',
-  elapsed_ms: 'required',
-  details: 'required',
-} as const satisfies KeySpec<RunStage>
-export const PARSE_FAILURE = {
-  url: 'required',
-  source_id: 'required',
-  reason: 'required',
-  failed_at: 'required',
-  attempts: 'required',
-} as const satisfies KeySpec<ParseFailure>
-export const RUN_DETAIL = {
-  run: 'required',
-  stages: 'required',
-  parse_failures: 'required',
-} as const satisfies KeySpec<RunDetail>
+const SPAN = 'started_at finished_at'
+export const RUN_ROW = keysOf<RunRow>()(`run_id ${SPAN} status mode extractor_version articles_loaded error`)
+export const RUN_STAGE = keysOf<RunStage>()(`stage ${SPAN} items_in items_out failures elapsed_ms details`)
+export const PARSE_FAILURE = keysOf<ParseFailure>()('url source_id reason failed_at attempts')
+export const RUN_DETAIL = keysOf<RunDetail>()('run stages parse_failures')
 
-export const SOURCE_ROW = {
-  source_id: 'required',
-  name: 'required',
-  kind: 'required',
-  platform: 'required',
-  base_url: 'required',
-  province_code_2008: 'required',
-  province_code_2025: 'required',
-  last_success: 'required',
-  fetched: 'required',
-  failed: 'required',
-  last_error: 'required',
-  articles: 'required',
-  last_published: 'required',
-  parse_failures: 'required',
-  gap_months: 'required',
-  last_gap_month: 'required',
-} as const satisfies KeySpec<SourceRow>
-export const LEDGER_ROW = {
-  source_id: 'required',
-  month: 'required',
-  expected: 'required',
-  found: 'required',
-  gap_flag: 'required',
-} as const satisfies KeySpec<LedgerRow>
-export const CHECK_ROW = {
-  check_id: 'required',
-  name_vi: 'required',
-  name_en: 'required',
-  view_name: 'required',
-  row_count: 'required',
-} as const satisfies KeySpec<CheckRow>
-export const ALERT_ROW = {
-  alert_id: 'required',
-  rule_id: 'required',
-  kind: 'required',
-  fired_at: 'required',
-  run_id: 'required',
-  subject: 'required',
-  evidence: 'required',
-} as const satisfies KeySpec<AlertRow>
-export const HEALTH = {
-  status: 'required',
-  version: 'required',
-  articles: 'required',
-  latest_article: 'required',
-  last_run: 'required',
-} as const satisfies KeySpec<Health>
+/** A source as the sources table holds it, then what its crawl and output say of its health. */
+const SOURCE = 'source_id name kind platform base_url province_code_2008 province_code_2025'
+const CRAWL = 'last_success fetched failed last_error articles last_published parse_failures gap_months'
+export const SOURCE_ROW = keysOf<SourceRow>()(`${SOURCE} ${CRAWL} last_gap_month`)
+export const LEDGER_ROW = keysOf<LedgerRow>()('source_id month expected found gap_flag')
+export const CHECK_ROW = keysOf<CheckRow>()('check_id name_vi name_en view_name row_count')
+export const ALERT_ROW = keysOf<AlertRow>()('alert_id rule_id kind fired_at run_id subject evidence')
+export const HEALTH = keysOf<Health>()('status version articles latest_article last_run')
 
-export const SQL_ANSWER = {
-  columns: 'required',
-  rows: 'required',
-  types: 'required',
-  truncated: 'required',
-  max_rows: 'required',
-  elapsed_ms: 'required',
-} as const satisfies KeySpec<SqlAnswer>
-export const SCHEMA = {
-  version: 'required',
-  tables: 'required',
-  macros: 'required',
-} as const satisfies KeySpec<Schema>
-/** What the catalog says of a table, view, column or macro. */
-const NAMED = { name: 'required', comment: 'required' } as const
-export const SCHEMA_RELATION = {
-  ...NAMED,
-  kind: 'required',
-  columns: 'required',
-} as const satisfies KeySpec<SchemaRelation>
-export const SCHEMA_COLUMN = { ...NAMED, type: 'required' } as const satisfies KeySpec<SchemaColumn>
-export const SCHEMA_MACRO = {
-  ...NAMED,
-  kind: 'required',
-  parameters: 'required',
-} as const satisfies KeySpec<SchemaMacro>
+export const SQL_ANSWER = keysOf<SqlAnswer>()('columns rows types truncated max_rows elapsed_ms')
+export const SCHEMA = keysOf<Schema>()('version tables macros')
+export const SCHEMA_RELATION = keysOf<SchemaRelation>()('name kind comment columns')
+export const SCHEMA_COLUMN = keysOf<SchemaColumn>()('name type comment')
+export const SCHEMA_MACRO = keysOf<SchemaMacro>()('name kind parameters comment')

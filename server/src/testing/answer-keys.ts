@@ -292,6 +292,29 @@ export const MILESTONE = {
 } as const satisfies KeySpec<Milestone>
 
 export type Spec = Readonly<Record<string, 'required' | 'optional'>>
+
+/** One name of a key list: `name`, or `name?` where the type marks it optional. */
+type Entry<W extends string> = W extends `${infer N}?`
+  ? { readonly [K in N]: 'optional' }
+  : { readonly [K in W]: 'required' }
+/** A key list written as data: names separated by single spaces. */
+type Parsed<S extends string> = S extends `${infer H} ${infer R}` ? Entry<H> & Parsed<R> : Entry<S>
+type Flat<T> = { [K in keyof T]: T[K] }
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+
+/**
+ * The key spec of T written as one string of names (data rather than a line per key), checked against
+ * T when compiled: a missing, extra or mis-marked name makes the call a type error, as `satisfies
+ * KeySpec<T>` does for the object lists above.
+ */
+export const keysOf =
+  <T>() =>
+  <const S extends string>(
+    names: S & (Same<Flat<Parsed<S>>, KeySpec<T>> extends true ? unknown : never)
+  ): Spec =>
+    Object.fromEntries(
+      names.split(' ').map((w) => (w.endsWith('?') ? [w.slice(0, -1), 'optional'] : [w, 'required']))
+    )
 /** One part of an answer: a label, the objects found there, and the keys they must have. */
 export type Part = readonly [string, ReadonlyArray<object>, Spec]
 
