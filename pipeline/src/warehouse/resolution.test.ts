@@ -188,15 +188,20 @@ describe('resolution over extracted texts', () => {
     expect(by('05')).toHaveLength(2)
     expect(by('05').filter((r) => r.symbol === null)).toHaveLength(1)
     expect(by('01')).toEqual([
-      expect.objectContaining({ symbol: null, issuer: 'UBND tỉnh Lào Cai', issuer_scope: 'p2008:10' }),
+      expect.objectContaining({
+        symbol: null,
+        issuer: 'Ủy ban nhân dân tỉnh Lào Cai',
+        issuer_scope: 'p2008:10',
+      }),
     ])
   })
 
   it('shows a readable issuer in the resolved documents', async () => {
     const plan = (await docs()).find((r) => r.number === '88')
-    expect(plan).toMatchObject({ symbol: 'KH-UBND', issuer: 'UBND tỉnh Lào Cai' })
+    expect(plan).toMatchObject({ symbol: 'KH-UBND', issuer: 'Ủy ban nhân dân tỉnh Lào Cai' })
     const raw = await queryRows(wh.conn, `SELECT issuer FROM document_mentions WHERE number = '88'`)
-    expect(raw).toEqual([{ issuer: 'UBND tỉnh' }])
+    // Since extractor d-2026.6 the mention carries the canonical issuer (extract/issuer-canonical.ts).
+    expect(raw).toEqual([{ issuer: 'Ủy ban nhân dân tỉnh Lào Cai' }])
   })
 
   it('leaves an article with no configured province and no place name unattributed', async () => {
