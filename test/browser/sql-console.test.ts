@@ -36,6 +36,7 @@ import {
 const exec = promisify(execFile)
 
 const SCHEMA: Schema = {
+  version: 'test',
   tables: [
     {
       name: 'articles',
