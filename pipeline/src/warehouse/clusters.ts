@@ -3,9 +3,9 @@
  * smallest id (a star, not all pairs), a link is kept only if the full signatures agree enough, and the
  * connected components are the clusters; the representative is the earliest publication.
  *
- * Incremental form: only the components that can change are rebuilt. A changed article's buckets (old
- * and new) change their heads and links, so every article in those buckets, and every article sharing a
- * cluster with one of them, is recomputed; a link that reaches outside that set pulls the other
+ * Incremental form: only the components that can change are rebuilt. A bucket whose head moved changes
+ * all its links, so every article in it, and every article sharing a cluster with one of them, is
+ * recomputed (a bucket that only gained articles above its head keeps its old links); a link that reaches outside that set pulls the other
  * article's whole cluster in, until nothing does. Unaffected links join two articles of one cluster, so
  * the components inside the set are those a full rebuild finds.
  */
@@ -103,16 +103,30 @@ const closeScope = async (conn: DuckDBConnection): Promise<Pair[]> => {
   }
 }
 
-/** The first scope: changed articles, the members of their old and new buckets, and their clusters. */
+/**
+ * The first scope: the changed articles, every member of a bucket whose head (smallest id) moved or that
+ * a replaced article left (finalize_stale_bands has no ids, so its head may have gone), and their
+ * clusters. A bucket that only gained articles above its head keeps its links between old members;
+ * the new members' links to the head are found by closeScope.
+ */
 const seedScope = async (conn: DuckDBConnection) => {
   await conn.run(`CREATE OR REPLACE TEMP TABLE fin_cluster_scope AS
-    WITH buckets AS (
-      SELECT band, bucket FROM article_bands WHERE article_id IN (SELECT article_id FROM temp.fin_changed)
-      UNION SELECT band, bucket FROM finalize_stale_bands
+    WITH stale AS (SELECT DISTINCT band, bucket FROM finalize_stale_bands),
+    members AS (
+      SELECT b.band, b.bucket, b.article_id, b.article_id IN (SELECT article_id FROM temp.fin_changed) AS changed
+      FROM article_bands b SEMI JOIN (
+        SELECT band, bucket FROM article_bands WHERE article_id IN (SELECT article_id FROM temp.fin_changed)
+        UNION SELECT band, bucket FROM stale
+      ) k USING (band, bucket)
+    ),
+    moved AS (
+      SELECT band, bucket FROM members GROUP BY band, bucket
+      HAVING min(article_id) IS DISTINCT FROM min(article_id) FILTER (WHERE NOT changed)
+      UNION SELECT band, bucket FROM stale
     ),
     seed AS (
       SELECT article_id FROM temp.fin_changed
-      UNION SELECT article_id FROM article_bands SEMI JOIN buckets USING (band, bucket)
+      UNION SELECT article_id FROM members SEMI JOIN moved USING (band, bucket)
     )
     SELECT article_id FROM seed
     UNION SELECT c.article_id FROM article_clusters c

@@ -162,7 +162,7 @@ export const finalizeRun = async (
       // after clusters and resolution: the dashboard's precomputed counts (issue #17)
       await buildPublishedAggregates(conn, full)
     }
-    await buildDocumentList(conn, full || changes.changed > 0)
+    await buildDocumentList(conn, full ? 'full' : changes.changed > 0 ? 'incremental' : 'unchanged')
     await createSourceHealthView(conn)
     await recordFinalized(conn, changes)
     return changes

@@ -37,6 +37,8 @@ const FINALIZED = [
   'agg_campaign_month',
   'agg_document_citations',
   'agg_documents',
+  'agg_document_list',
+  'agg_document_list_provinces',
 ]
 
 const snapshot = async (wh: Warehouse) => {

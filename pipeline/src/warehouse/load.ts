@@ -146,16 +146,41 @@ export const loadBatch = async (
       rejected.push({ url, reason: `load: ${e.message}` })
     }
   }
-  const counts = await inTransaction(conn, async () => {
-    const written = await writeBatch(conn, byId)
-    if (rejected.length) await recordFailures(conn, runId, rejected)
-    await conn.run('UPDATE pipeline_runs SET articles_loaded = articles_loaded + $1 WHERE run_id = $2', [
-      byId.size,
-      runId,
-    ])
-    return written
-  })
+  const counts = await loggedOnly(conn, () =>
+    inTransaction(conn, async () => {
+      const written = await writeBatch(conn, byId)
+      if (rejected.length) await recordFailures(conn, runId, rejected)
+      await conn.run('UPDATE pipeline_runs SET articles_loaded = articles_loaded + $1 WHERE run_id = $2', [
+        byId.size,
+        runId,
+      ])
+      return written
+    })
+  )
   return { loaded: byId.size, rows: counts, rejected }
+}
+
+/**
+ * WAL size up to which a batch's COMMIT only appends to the log (DuckDB's default checkpoints past
+ * 16 MB, i.e. every fourth batch of 1,000 generated articles, ~3.8 MB of log each, and every
+ * checkpoint rewrites the tables' last, partly filled row groups). 256 MB is ~65,000 articles between
+ * checkpoints: a few filled row groups of the largest tables each time, a bounded replay after a
+ * crash, bounded memory of logged rows.
+ */
+export const LOAD_CHECKPOINT_THRESHOLD = '256MB'
+
+/**
+ * Runs the batch's transaction with LOAD_CHECKPOINT_THRESHOLD, then restores DuckDB's default, so
+ * finalize's commit still checkpoints what the loads logged (its schema changes must not stay in the
+ * log, see duck-file.ts).
+ */
+const loggedOnly = async <A>(conn: DuckDBConnection, body: () => Promise<A>): Promise<A> => {
+  await conn.run(`SET checkpoint_threshold = '${LOAD_CHECKPOINT_THRESHOLD}'`)
+  try {
+    return await body()
+  } finally {
+    await conn.run('RESET checkpoint_threshold')
+  }
 }
 
 /** Inside the batch's transaction: old rows of its articles out, its rows appended, the queue filled. */

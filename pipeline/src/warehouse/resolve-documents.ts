@@ -4,26 +4,40 @@
  *
  * Resolution never crosses a (type, number) group: a weak mention only joins a strong one of the same
  * type and number. So the incremental form re-resolves the groups the changed articles touch (their
- * mentions now, and the documents their old rows named) and rebuilds the documents those groups held
- * before and hold after; every other document keeps its row.
+ * mentions now, and the documents their old rows named) and rebuilds the documents whose mentions
+ * changed: those the changed articles cite now or cited before, and those a mention was re-pointed
+ * from or to; every other document keeps its row.
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 
 const GROUP = '(type, thidua_key_number(number))'
 
-/** The groups and documents to redo, from temp.fin_changed and finalize_stale_ids. */
+/**
+ * The groups to re-resolve, from temp.fin_changed and finalize_stale_ids; temp.fin_docs starts with the
+ * documents the changed articles cite and those their old rows cited; temp.fin_doc_before keeps the
+ * groups' mentions' documents before resolution, so the documents a re-pointed mention leaves or
+ * joins are added after it (changedMentionDocs).
+ */
 const seedScope = async (conn: DuckDBConnection) => {
   await conn.run(`CREATE OR REPLACE TEMP TABLE fin_doc_groups AS
     SELECT DISTINCT type, thidua_key_number(number) AS n FROM document_mentions
     WHERE article_id IN (SELECT article_id FROM temp.fin_changed) AND number IS NOT NULL
     UNION SELECT type, thidua_key_number(number) FROM documents
     WHERE document_id IN (SELECT id FROM finalize_stale_ids WHERE kind = 'document') AND number IS NOT NULL`)
-  // Before re-resolving: every document a mention of these groups points to now.
   await conn.run(`CREATE OR REPLACE TEMP TABLE fin_docs AS
-    SELECT document_id FROM document_mentions WHERE ${GROUP} IN (SELECT type, n FROM temp.fin_doc_groups)
-    UNION SELECT document_id FROM document_mentions WHERE article_id IN (SELECT article_id FROM temp.fin_changed)
+    SELECT document_id FROM document_mentions WHERE article_id IN (SELECT article_id FROM temp.fin_changed)
     UNION SELECT id FROM finalize_stale_ids WHERE kind = 'document'`)
+  await conn.run(`CREATE OR REPLACE TEMP TABLE fin_doc_before AS
+    SELECT article_id, mention_index, document_id FROM document_mentions
+    WHERE ${GROUP} IN (SELECT type, n FROM temp.fin_doc_groups)`)
 }
+
+/** A documents row is made of its mentions only: those whose mentions resolution moved are redone. */
+const changedMentionDocs = (conn: DuckDBConnection) =>
+  conn.run(`INSERT INTO temp.fin_docs
+    SELECT DISTINCT unnest([b.document_id, m.document_id]) FROM temp.fin_doc_before b
+    JOIN document_mentions m USING (article_id, mention_index) WHERE m.document_id IS DISTINCT FROM b.document_id
+    EXCEPT SELECT document_id FROM temp.fin_docs`)
 
 /**
  * Resolves every mention (`full`) or the groups around temp.fin_changed. Leaves temp.fin_docs, the
@@ -91,10 +105,7 @@ export const resolveDocuments = async (conn: DuckDBConnection, full: boolean): P
     GROUP BY article_id, mention_index HAVING count(DISTINCT document_id) = 1
   ) pick
   WHERE document_mentions.article_id = pick.article_id AND document_mentions.mention_index = pick.mention_index`)
-  if (!full)
-    await conn.run(`INSERT INTO temp.fin_docs
-      SELECT DISTINCT document_id FROM document_mentions WHERE ${inScope}
-      EXCEPT SELECT document_id FROM temp.fin_docs`)
+  if (!full) await changedMentionDocs(conn)
   await buildDocuments(conn, full)
 }
 

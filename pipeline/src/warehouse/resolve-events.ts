@@ -4,7 +4,8 @@
  *
  * Joining never leaves a partition (place × level × kind), so the incremental form redoes the partitions
  * the changed articles touch (their mentions now, and the events their old rows named) and rebuilds the
- * events those partitions held before and hold after.
+ * events whose mentions changed (the changed articles' events before and after, and those a joined
+ * mention left or joined).
  */
 import type { DuckDBConnection } from '@duckdb/node-api'
 
@@ -19,12 +20,21 @@ const seedScope = async (conn: DuckDBConnection) => {
     WHERE em.event_id IS NOT NULL AND (em.article_id IN (SELECT article_id FROM temp.fin_changed)
       OR em.event_id IN (SELECT id FROM finalize_stale_ids WHERE kind = 'event'))
     UNION SELECT id FROM finalize_stale_ids WHERE kind = 'event_part'`)
+  // An events row is made of its mentions only: the changed articles' events, their old rows' events,
+  // and (changedMentionEvents) those a mention was re-pointed from or to are redone.
   await conn.run(`CREATE OR REPLACE TEMP TABLE fin_events AS
-    SELECT event_id FROM event_mentions em
-    WHERE event_id IS NOT NULL AND (${EVENT_PART} IN (SELECT part FROM temp.fin_event_parts)
-      OR article_id IN (SELECT article_id FROM temp.fin_changed))
+    SELECT event_id FROM event_mentions WHERE event_id IS NOT NULL AND article_id IN (SELECT article_id FROM temp.fin_changed)
     UNION SELECT id FROM finalize_stale_ids WHERE kind = 'event'`)
+  await conn.run(`CREATE OR REPLACE TEMP TABLE fin_event_before AS
+    SELECT article_id, mention_index, event_id FROM event_mentions em
+    WHERE event_id IS NOT NULL AND ${EVENT_PART} IN (SELECT part FROM temp.fin_event_parts)`)
 }
+
+const changedMentionEvents = (conn: DuckDBConnection) =>
+  conn.run(`INSERT INTO temp.fin_events
+    SELECT DISTINCT unnest([b.event_id, m.event_id]) FROM temp.fin_event_before b
+    JOIN event_mentions m USING (article_id, mention_index) WHERE m.event_id IS DISTINCT FROM b.event_id
+    EXCEPT SELECT event_id FROM temp.fin_events`)
 
 /**
  * A congress named without its ordinal ("Đại hội thi đua yêu nước (2020-2025)") is keyed by the year its
@@ -61,11 +71,7 @@ const joinCyclesToOrdinals = async (conn: DuckDBConnection, inScope: string) => 
 export const resolveEvents = async (conn: DuckDBConnection, full: boolean): Promise<void> => {
   if (!full) await seedScope(conn)
   await joinCyclesToOrdinals(conn, full ? 'true' : `${EVENT_PART} IN (SELECT part FROM temp.fin_event_parts)`)
-  if (!full)
-    await conn.run(`INSERT INTO temp.fin_events
-      SELECT DISTINCT event_id FROM event_mentions em
-      WHERE event_id IS NOT NULL AND ${EVENT_PART} IN (SELECT part FROM temp.fin_event_parts)
-      EXCEPT SELECT event_id FROM temp.fin_events`)
+  if (!full) await changedMentionEvents(conn)
   const evScope = full ? 'true' : 'event_id IN (SELECT event_id FROM temp.fin_events)'
   await conn.run(`DELETE FROM events WHERE ${evScope}`)
   await conn.run(`DELETE FROM event_conflicts WHERE ${evScope}`)
