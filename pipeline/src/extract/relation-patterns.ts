@@ -120,3 +120,9 @@ export const ANAPHOR =
   /^[\s\-–•*+]*(?:kế hoạch|chỉ thị|quyết định|thông tư|nghị định|nghị quyết|hướng dẫn|chương trình(?: hành động)?|công văn|luật)(?:\s+(?:này|mới|nói trên|trên))?\s/iu
 /** A new list item after a ";": a dash or bullet, or a grounds verb ("…; - Căn cứ …", "…; Xét đề nghị …"). */
 export const NEW_ITEM = /;\s*(?:[-–•+*]|căn cứ|xét|theo đề nghị)/iu
+/** A new subject after a clause boundary ("…, các sở …", "…; Sở Nội vụ …", "…, huyện …"). */
+export const NEW_SUBJECT =
+  /[,;]\s*(?:UBND|Ủy ban|Uỷ ban|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Ban Thường vụ|Sở|Phòng|Hội đồng|Bộ|Chủ tịch|các|huyện|tỉnh|xã|thành phố)\s/u
+/** A new clause issuing a document without a number (", huyện xây dựng kế hoạch thực hiện …"): that one acts. */
+export const ISSUES_UNNUMBERED =
+  /,[^,;]{0,60}?(?:ban hành|xây dựng)\s+(?:kế hoạch|quyết định|chỉ thị|hướng dẫn|chương trình|công văn|văn bản)(?!\s+(?:số\s*)?\d)/iu

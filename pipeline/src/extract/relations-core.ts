@@ -3,7 +3,7 @@
  * relations found so far, and the subject a verb belongs to. Used by relations.ts and its helpers.
  */
 import type { DocumentMention, RelationMention } from '../domain/extraction.ts'
-import { ISSUED, NEW_ITEM } from './relation-patterns.ts'
+import { ISSUED, ISSUES_UNNUMBERED, NEW_ITEM, NEW_SUBJECT } from './relation-patterns.ts'
 
 const sameDoc = (a: DocumentMention, b: DocumentMention): boolean =>
   a.type === b.type &&
@@ -51,7 +51,11 @@ export function subjectBefore(
   if (best === null) return null
   const gap = ctx.text.slice(ctx.docs[best]!.end, at)
   // A clause boundary with a new actor ("…, các sở thực hiện …") would make the verb someone else's.
-  if (gap.length > maxGap || /\b(?:yêu cầu|đề nghị|giao)\b/iu.test(gap)) return null
+  // (\b is ASCII-only in JS: "đề nghị" needs letter lookarounds.)
+  if (gap.length > maxGap || /(?<!\p{L})(?:yêu cầu|đề nghị|giao)(?!\p{L})/iu.test(gap)) return null
+  // "Trên cơ sở Kế hoạch số 90, huyện xây dựng kế hoạch thực hiện …", "Căn cứ …; Sở Nội vụ …": the clause
+  // after a new subject or an unnumbered document is someone else's.
+  if (NEW_SUBJECT.test(gap) || ISSUES_UNNUMBERED.test(gap)) return null
   return best
 }
 
