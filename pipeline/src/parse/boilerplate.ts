@@ -206,8 +206,12 @@ const CHROME_PATTERNS: ReadonlyArray<RegExp> = [
   /^(tags?|tu khoa)\s*:/,
   /^chu y: bai viet nay chua duoc xuat ban/,
   /^(fb|yt|zl|tw)(\s+(fb|yt|zl|tw))+$/,
-  /^ban quyen|^copyright|^©/,
 ]
+
+// A copyright line is short ("Bản quyền thuộc về Báo …"); a paragraph that opens with "Bản quyền"
+// and goes on is article text (an article on copyright law).
+const COPYRIGHT = /^ban quyen|^copyright|^©/
+const COPYRIGHT_LINE_MAX = 150
 
 // A bare image file name printed as text ("z6186955002147-abc.jpg").
 const FILE_NAME = /^[\w%().,+-]+\.(?:jpe?g|png|gif|webp|bmp|tiff?)$/i
@@ -218,5 +222,6 @@ export const isChromeLine = (paragraph: string): boolean => {
   const f = foldVietnamese(paragraph).trim()
   if (CHROME_LINES.has(f)) return true
   if (isFileName(paragraph)) return true
+  if (COPYRIGHT.test(f)) return paragraph.length <= COPYRIGHT_LINE_MAX
   return CHROME_PATTERNS.some((re) => re.test(f))
 }

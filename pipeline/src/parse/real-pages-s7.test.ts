@@ -6,10 +6,11 @@
  * link lists, widgets and teasers beside the body stay out. A page builder's text widgets are not
  * chrome, a lone "Trả lời:" heading an answer does not end a question-and-answer page, and a
  * "picture" table holding paragraphs is read as text, not as one caption. The sapo kept in the
- * article's <header> or in a plain <h2> under the headline opens the body.
+ * article's <header> or in a plain <h2> under the headline opens the body. A paragraph that opens
+ * with "Bản quyền" is a copyright line only when it is short.
  */
 import { describe, expect, it } from 'vitest'
-import { endsBodyAt, isStructuralBoilerplate } from './boilerplate.ts'
+import { endsBodyAt, isChromeLine, isStructuralBoilerplate } from './boilerplate.ts'
 import { parseArticle } from './parse-article.ts'
 
 const HEADLINE = 'Tỉnh tổng kết phong trào thi đua yêu nước giai đoạn 2020 - 2025'
@@ -164,5 +165,19 @@ describe('a sapo between the headline and the body', () => {
   it('is not a link line, a caption or a short date line', () => {
     const head = `<h1>${HEADLINE}</h1><p><a href="/tin-a">${TEASER}</a></p><figure><img src="/a.jpg"><figcaption>${TEASER}</figcaption></figure><p>Thứ tư, 12/11/2025</p>`
     expect(body(article(head))).toEqual(TEXT.slice(1))
+  })
+})
+
+describe('a paragraph opening with "Bản quyền"', () => {
+  const LAW =
+    'Bản quyền tác giả đối với tác phẩm báo chí phát sinh kể từ khi tác phẩm được sáng tạo và thể hiện dưới một hình thức vật chất nhất định, không phân biệt nội dung, chất lượng, hình thức.'
+
+  it('is article text when it goes on, and chrome when it is the copyright line', () => {
+    expect([LAW, 'Bản quyền thuộc về Báo Tỉnh', '© 2025 Báo Tỉnh'].map(isChromeLine)).toEqual([
+      false,
+      true,
+      true,
+    ])
+    expect(body(page(`<div class="noi-dung">${ps([LAW, ...TEXT.slice(1)])}</div>`))[0]).toBe(LAW)
   })
 })
