@@ -12,21 +12,27 @@ const issuers = (text: string, province: string | null = null) =>
   run(text, '2024-05-02', province).documents.map((d) => d.issuer)
 
 describe('canonical issuer (issuer-canonical.ts)', () => {
-  it.each([
-    ['UBND tỉnh Bình Phước', 'Ủy ban nhân dân tỉnh Bình Phước'],
-    ['Ủy ban nhân dân Bình Phước', 'Ủy ban nhân dân tỉnh Bình Phước'],
-    ['Uỷ ban Nhân dân tỉnh Thanh Hoá', 'Ủy ban nhân dân tỉnh Thanh Hóa'],
-    ['UBND TP.HCM', 'Ủy ban nhân dân thành phố Hồ Chí Minh'],
-    ['UBND TP. Đà Nẵng', 'Ủy ban nhân dân thành phố Đà Nẵng'],
-    ['HĐND tỉnh Bà Rịa – Vũng Tàu', 'Hội đồng nhân dân tỉnh Bà Rịa - Vũng Tàu'],
-    ['BTGTW', 'Ban Tuyên giáo Trung ương'],
-    ['Ban Thi đua, khen thưởng tỉnh Nam Định', 'Ban Thi đua - Khen thưởng tỉnh Nam Định'],
-    ['Sở GD&ĐT tỉnh Yên Bái', 'Sở Giáo dục và Đào tạo tỉnh Yên Bái'],
-    ['Ban Chấp hành Đảng bộ tỉnh Long An khoá X', 'Ban Chấp hành Đảng bộ tỉnh Long An khóa X'],
-    ['Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh', 'Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh'],
-    ['UBND thành phố Vinh', 'Ủy ban nhân dân thành phố Vinh'],
-  ])('%s → %s', (written, canonical) => {
-    expect(canonicalIssuer(written)).toBe(canonical)
+  // Written form → canonical form, one line per form.
+  const FORMS = `
+UBND tỉnh Bình Phước => Ủy ban nhân dân tỉnh Bình Phước
+Ủy ban nhân dân Bình Phước => Ủy ban nhân dân tỉnh Bình Phước
+Uỷ ban Nhân dân tỉnh Thanh Hoá => Ủy ban nhân dân tỉnh Thanh Hóa
+UBND TP.HCM => Ủy ban nhân dân thành phố Hồ Chí Minh
+UBND TP. Đà Nẵng => Ủy ban nhân dân thành phố Đà Nẵng
+HĐND tỉnh Bà Rịa – Vũng Tàu => Hội đồng nhân dân tỉnh Bà Rịa - Vũng Tàu
+BTGTW => Ban Tuyên giáo Trung ương
+Ban Thi đua, khen thưởng tỉnh Nam Định => Ban Thi đua - Khen thưởng tỉnh Nam Định
+Sở GD&ĐT tỉnh Yên Bái => Sở Giáo dục và Đào tạo tỉnh Yên Bái
+Ban Chấp hành Đảng bộ tỉnh Long An khoá X => Ban Chấp hành Đảng bộ tỉnh Long An khóa X
+Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh => Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh
+UBND thành phố Vinh => Ủy ban nhân dân thành phố Vinh
+`
+  it.each(
+    FORMS.trim()
+      .split('\n')
+      .map((l) => l.split(' => '))
+  )('%s → %s', (written, canonical) => {
+    expect(canonicalIssuer(written!)).toBe(canonical)
   })
 
   it('completes a bare "tỉnh" with the home province, but never a city with "tỉnh"', () => {
