@@ -7,33 +7,31 @@
  */
 import { describe, expect, it } from 'vitest'
 import { sentences } from './relations.ts'
-import { itKeepsValidSpans, rel } from './relations-testkit.ts'
+import { itKeepsValidSpans, itReadsRelations, rel } from './relations-testkit.ts'
 
 describe('news phrasings of carrying out a document', () => {
-  it.each([
-    [
-      'an instruction given in a letter ("thực hiện chỉ đạo của … tại")',
-      'Thực hiện chỉ đạo của UBND tỉnh tại Công văn số 2210/UBND-NC ngày 4/7/2025, Sở Nội vụ đã ban hành Hướng dẫn số 31/HD-SNV về tổ chức hội nghị điển hình tiên tiến.',
-      ['31 implements 2210'],
-    ],
-    [
-      'the same with "theo ý kiến chỉ đạo"',
-      'Theo ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số 615/UBND-VX, Sở Y tế xây dựng Kế hoạch số 80/KH-SYT.',
-      ['80 implements 615'],
-    ],
-    [
-      'the tasks a directive sets ("các nhiệm vụ tại")',
-      'Công văn số 902/STTTT-BC của Sở về việc triển khai thực hiện các nhiệm vụ tại Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ được gửi tới các huyện.',
-      ['902 implements 07'],
-    ],
-    [
-      'an actor that "có Công văn" after its grounds',
-      'Thực hiện Hướng dẫn số 140-HD/BTGTW của Ban Tuyên giáo Trung ương, Ban Tuyên giáo Tỉnh ủy có Công văn số 512-CV/BTGTU đề nghị các huyện tuyên truyền.',
-      ['512 implements 140'],
-    ],
-  ])('%s', (_name, text, expected) => {
-    expect(rel(text)).toEqual(expected)
-  })
+  itReadsRelations([
+    {
+      name: 'an instruction given in a letter ("thực hiện chỉ đạo của … tại")',
+      text: 'Thực hiện chỉ đạo của UBND tỉnh tại Công văn số 2210/UBND-NC ngày 4/7/2025, Sở Nội vụ đã ban hành Hướng dẫn số 31/HD-SNV về tổ chức hội nghị điển hình tiên tiến.',
+      relations: ['31 implements 2210'],
+    },
+    {
+      name: 'the same with "theo ý kiến chỉ đạo"',
+      text: 'Theo ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số 615/UBND-VX, Sở Y tế xây dựng Kế hoạch số 80/KH-SYT.',
+      relations: ['80 implements 615'],
+    },
+    {
+      name: 'the tasks a directive sets ("các nhiệm vụ tại")',
+      text: 'Công văn số 902/STTTT-BC của Sở về việc triển khai thực hiện các nhiệm vụ tại Chỉ thị số 07/CT-TTg ngày 21/3/2023 của Thủ tướng Chính phủ được gửi tới các huyện.',
+      relations: ['902 implements 07'],
+    },
+    {
+      name: 'an actor that "có Công văn" after its grounds',
+      text: 'Thực hiện Hướng dẫn số 140-HD/BTGTW của Ban Tuyên giáo Trung ương, Ban Tuyên giáo Tỉnh ủy có Công văn số 512-CV/BTGTU đề nghị các huyện tuyên truyền.',
+      relations: ['512 implements 140'],
+    },
+  ])
 
   it('does not take a letter someone merely has as issued ("không có")', () => {
     expect(
