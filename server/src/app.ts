@@ -45,6 +45,7 @@ import { consolePoolFor, type ConsoleSettings } from './sql-console/config.ts'
 import { RateLimiter } from './sql-console/rate-limit.ts'
 import { allowedHostsFromEnv } from './sql-console/request-checks.ts'
 import type { ConsolePool } from './sql-console/worker-pool.ts'
+import { searchThreadCount } from './search/index-store.ts'
 import { mountWeb } from './static-web.ts'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -179,6 +180,7 @@ export const createApp = async (opts: CreateAppOptions): Promise<AppHandle> => {
   // Configuration errors are found before the database is opened.
   const access = opts.access ?? parseAccessConfig(process.env)
   const cors = corsFor(opts.corsOrigins ?? parseCorsOrigins(process.env.THIDUA_CORS_ORIGINS))
+  searchThreadCount() // a bad THIDUA_SEARCH_THREADS stops the start with its one line, not the first search
   const db = await PublishedDb.open(opts.dbFile, {
     watch: opts.watch ?? true,
     pollMs: opts.pollMs,
