@@ -150,12 +150,13 @@ describe('thidua run on the embedded snapshot', () => {
     const [doc] = await sql<{ issuer: string }>(
       "select issuer from documents where number = '138' and symbol = 'KH-UBND' and province_code_2025 = '20'"
     )
-    expect(doc?.issuer).toBe('UBND tỉnh Lạng Sơn')
+    // Since extractor d-2026.6 issuers come in the canonical form (pipeline/src/extract/issuer-canonical.ts).
+    expect(doc?.issuer).toBe('Ủy ban nhân dân tỉnh Lạng Sơn')
     const mentions = await sql<{ issuer: string }>(
       `select dm.issuer from document_mentions dm join articles a using (article_id)
        where dm.number = '138' and a.origin = 'captured'`
     )
-    expect(mentions.map((m) => m.issuer)).toEqual(['UBND tỉnh'])
+    expect(mentions.map((m) => m.issuer)).toEqual(['Ủy ban nhân dân tỉnh Lạng Sơn'])
   })
 
   it('resolves a Party directive cited without its symbol to the one with it', async () => {
