@@ -72,7 +72,7 @@ const stages = (
     archive?: Layer.Layer<Archive, never, WarehouseService>
     parser?: Layer.Layer<Parser, unknown>
     extractor?: Layer.Layer<Extractor>
-    attributor?: Layer.Layer<Attributor>
+    attributor?: Layer.Layer<Attributor, never, WarehouseService>
   } = {}
 ): Layer.Layer<Stages, unknown, WarehouseService> =>
   Layer.mergeAll(
@@ -181,6 +181,39 @@ describe('processArchive', () => {
     run: () => Promise.reject(new Error('worker lost')),
   }
   // [stage, its services, pages that reach the parser before the failure, the reason].
+  const provinces = Effect.gen(function* () {
+    const { conn } = (yield* WarehouseService).handle
+    return yield* Effect.promise(() =>
+      queryRows(
+        conn,
+        'SELECT url, province_code_2008, province_code_2025, province_basis FROM articles ORDER BY url'
+      )
+    )
+  })
+  const attributed = (attributor: Layer.Layer<Attributor, never, WarehouseService>) =>
+    processed(stages({ attributor })).pipe(Effect.zipRight(provinces), Effect.provide(WarehouseService.Test))
+
+  it.effect(
+    'the Attributor decides each province and the load writes its decision',
+    () =>
+      Effect.gen(function* () {
+        // Live decides by the same rule the load applies to an undecided item (a pass-through stage).
+        const live = yield* attributed(Attributor.Live)
+        const undecided = yield* attributed(Attributor.Test(Effect.succeed))
+        expect(live).toEqual(undecided)
+        expect(live.filter((r) => r.province_basis !== 'none').length).toBeGreaterThan(0)
+        // Whatever the stage decides is what the warehouse holds.
+        const hanoi = { code_2008: '01', code_2025: '01', basis: 'text' } as const
+        const forced = yield* attributed(
+          Attributor.Test((items) => Effect.succeed(items.map((item) => ({ ...item, attribution: hanoi }))))
+        )
+        expect(forced.length).toBe(live.length)
+        for (const r of forced)
+          expect([r.province_code_2008, r.province_code_2025, r.province_basis]).toEqual(['01', '01', 'text'])
+      }),
+    120_000
+  )
+
   const failing: ReadonlyArray<[string, Layer.Layer<Stages, unknown, WarehouseService>, number, string]> = [
     [
       'archive',

@@ -12,6 +12,7 @@ import type { SourceConfig } from '../domain/source.ts'
 import { describeError, type Warehouse, WarehouseError } from './db.ts'
 import { type FinalizeOptions, finalizeRun as finalizeAsync } from './finalize.ts'
 import {
+  attributionContext as attributionAsync,
   loadBatch as loadAsync,
   recordParseFailures as failuresAsync,
   type LoadOptions,
@@ -34,7 +35,8 @@ export type { FinalizeOptions, FinalizeSummary } from './finalize.ts'
 export type { LoadOptions, LoadResult } from './load.ts'
 export type { PublishResult } from './publish.ts'
 export { currentPublished, currentPointer, publishedDir } from './publish.ts'
-export type { LoadItem } from './rows.ts'
+export type { AttributionContext, LoadItem } from './rows.ts'
+export { attributeItem } from './rows.ts'
 export type { StageStats, StartRunOptions } from './runs.ts'
 export { articleIdFor } from './ids.ts'
 
@@ -79,6 +81,7 @@ export const publish = (target: Warehouse | string, opts?: { keep?: number }) =>
 const bind = (wh: Warehouse) => ({
   handle: wh,
   upsertSources: (sources: ReadonlyArray<SourceConfig>) => upsertSources(wh, sources),
+  attributionContext: () => attempt('attribution context', () => attributionAsync(wh.conn)),
   loadBatch: (runId: string, items: ReadonlyArray<LoadItem>, opts?: LoadOptions) =>
     loadBatch(wh, runId, items, opts),
   recordParseFailures: (

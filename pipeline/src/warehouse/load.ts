@@ -14,6 +14,7 @@ import {
   emptyRows,
   InvalidItemError,
   type LoadItem,
+  type AttributionContext,
   type RowContext,
   type TableRows,
 } from './rows.ts'
@@ -91,6 +92,12 @@ const sourceCodes = async (conn: DuckDBConnection): Promise<Map<string, Province
   )
 }
 
+/** What the Attributor stage and the load read to decide an article's province. */
+export const attributionContext = async (conn: DuckDBConnection): Promise<AttributionContext> => ({
+  provinces: await provinceIndexFor(conn),
+  sources: await sourceCodes(conn),
+})
+
 /** Replaces the configured sources (by id); attribution of later loads uses their provinces. */
 export const upsertSources = async (wh: Warehouse, sources: ReadonlyArray<SourceConfig>): Promise<void> => {
   await inTransaction(wh.conn, async () => {
@@ -127,8 +134,7 @@ export const loadBatch = async (
   const conn = wh.conn
   await ensureStaging(conn)
   const ctx: RowContext = {
-    provinces: await provinceIndexFor(conn),
-    sources: await sourceCodes(conn),
+    ...(await attributionContext(conn)),
     extractorVersion: opts.extractorVersion ?? process.env[EXTRACTOR_VERSION_ENV] ?? 'unknown',
   }
   // Last occurrence of a URL in the batch wins, as it would across batches.

@@ -5,6 +5,7 @@
 import type { ArticleRecord } from '../domain/article.ts'
 import type { DocumentMention, Extraction } from '../domain/extraction.ts'
 import {
+  type Attribution,
   attributeArticle,
   completeCodes,
   findProvinceNames,
@@ -25,6 +26,8 @@ export interface LoadItem {
   readonly archive_record_id?: string | null
   /** Overrides the batch's extractor version for this item. */
   readonly extractor_version?: string | null
+  /** The province decided by the run's Attributor stage; decided here (same rule) when absent. */
+  readonly attribution?: Attribution
 }
 
 export interface RowContext {
@@ -313,6 +316,18 @@ const pushOtherMentions = ({ out, id, rec, ver }: ArticleRows, x: Extraction) =>
   })
 }
 
+/** What attribution reads from the warehouse: the lineage index and each configured source's province. */
+export type AttributionContext = Pick<RowContext, 'provinces' | 'sources'>
+
+/** The province an item counts for (the Attributor stage's rule; buildRows applies the same). */
+export const attributeItem = (ctx: AttributionContext, item: LoadItem): Attribution => {
+  const a = item.article
+  const pubDate = vietnamDate(validTimestamp(a.published_at))
+  const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
+  const { weighted } = placeHits(a, item.extraction)
+  return attributeArticle(ctx.provinces, source, weighted, pubDate === null || pubDate >= '2025-07-01')
+}
+
 /** Builds all rows of one item into `out`; throws InvalidItemError (and adds nothing) on bad input. */
 export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): string => {
   checkItem(item)
@@ -325,7 +340,9 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
   const pubDate = vietnamDate(publishedAt)
   const { hits, weighted } = placeHits(a, x)
   const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
-  const attr = attributeArticle(ctx.provinces, source, weighted, pubDate === null || pubDate >= '2025-07-01')
+  const attr =
+    item.attribution ??
+    attributeArticle(ctx.provinces, source, weighted, pubDate === null || pubDate >= '2025-07-01')
 
   // The body is folded once, for the topic words and the MinHash (folding is idempotent).
   const foldedBody = foldText(a.body_text)
