@@ -117,7 +117,14 @@ const eventScore = (e: EventMention): number =>
   (e.period !== null || e.year !== null ? 1 : 0) +
   (e.time_start ? 1 : 0)
 
-function mergeEventGroup(text: string, group: EventMention[], extra: Span[]): EventMention {
+type PlannedTime = { readonly time_start?: string | null; readonly time_end?: string | null }
+
+function mergeEventGroup(
+  text: string,
+  group: EventMention[],
+  extra: Span[],
+  later?: PlannedTime
+): EventMention {
   const best = [...group].sort((a, b) => eventScore(b) - eventScore(a) || (a.start ?? 0) - (b.start ?? 0))[0]!
   const ordered = [best, ...group.filter((e) => e !== best)]
   const first = <T>(f: (e: EventMention) => T | null | undefined): T | null => {
@@ -130,10 +137,11 @@ function mergeEventGroup(text: string, group: EventMention[], extra: Span[]): Ev
   // A report that the congress was held outweighs the plans it mentions on the way.
   const status = group.some((e) => e.status === 'held')
     ? 'held'
-    : group.some((e) => e.status === 'planned')
+    : group.some((e) => e.status === 'planned') || later
       ? 'planned'
       : 'unknown'
-  const planned = ordered.find((e) => e.status === 'planned' && e.time_start)
+  const planned: PlannedTime | undefined =
+    ordered.find((e) => e.status === 'planned' && e.time_start) ?? later
   const held = ordered.find((e) => e.status === 'held' && e.time_start)
   const own = status === 'held' ? held : status === 'planned' ? planned : undefined
   const timeStart = own?.time_start ?? first((e) => e.time_start)
@@ -200,10 +208,41 @@ function withOrdinalOfTheOne(events: ReadonlyArray<EventMention>): EventMention[
 // "Đại hội lần này", "Đại hội này", "Hội nghị lần này": the congress or conference named before it.
 const BACK_REFERENCE = /(?<![\p{L}])(Đại hội|Hội nghị)\s+(?:lần\s+)?này(?![\p{L}])/giu
 
+// "Theo kế hoạch, hội nghị dự kiến tổ chức trong quý I năm 2027": the plan of the congress or conference
+// named before, told in a later sentence by its bare name; its time is the first one that follows in the
+// same sentence (a period "giai đoạn …" is a term, not a date).
+const PLANNED_LATER =
+  /(?<![\p{L}])(Đại hội|Hội nghị)(?:\s+(?:lần\s+)?này)?\s+(?:dự kiến|dự định|sẽ)(?![\p{L}])/giu
+const SAME_SENTENCE = /^[^.!?;\n]{0,60}$/u
+
+/** The last event named before `at` that a bare "Đại hội" (congress) or "Hội nghị" (conference) points to. */
+function ownerBefore(events: ReadonlyArray<EventMention>, at: number, congress: boolean) {
+  let owner: EventMention | undefined
+  for (const e of events) {
+    if ((e.start ?? 0) >= at) break
+    if ((e.kind === 'hoi_nghi_dien_hinh') !== congress) owner = e
+  }
+  return owner
+}
+
+function plannedLater(text: string, events: ReadonlyArray<EventMention>, times: ReadonlyArray<TimeMention>) {
+  const found = new Map<string, PlannedTime>()
+  if (events.length === 0 || !/dự kiến|dự định|sẽ/u.test(text)) return found
+  for (const m of matchAll(PLANNED_LATER, text)) {
+    const after = m.index + m[0].length
+    const t = times.find((x) => x.span_start !== undefined && x.span_start >= after)
+    if (!t || t.granularity === 'period' || !SAME_SENTENCE.test(text.slice(after, t.span_start))) continue
+    const owner = ownerBefore(events, m.index, m[1]!.toLowerCase() === 'đại hội')
+    if (owner && !found.has(eventKey(owner)))
+      found.set(eventKey(owner), { time_start: t.start, time_end: t.end })
+  }
+  return found
+}
+
 export function mergeEvents(
   text: string,
   events: ReadonlyArray<EventMention>,
-  _times: ReadonlyArray<TimeMention>
+  times: ReadonlyArray<TimeMention>
 ): EventMention[] {
   const groups = new Map<string, EventMention[]>()
   for (const e of withOrdinalOfTheOne(events))
@@ -212,19 +251,15 @@ export function mergeEvents(
   if (events.length > 0 && /này/u.test(text)) {
     // spans.matchAll: a leading lookbehind made the plain scan test every position (see spans.ts).
     for (const m of matchAll(BACK_REFERENCE, text)) {
-      const congress = m[1]!.toLowerCase() === 'đại hội'
-      let owner: EventMention | undefined
-      for (const e of events) {
-        if ((e.start ?? 0) >= m.index) break
-        if ((e.kind === 'hoi_nghi_dien_hinh') !== congress) owner = e
-      }
+      const owner = ownerBefore(events, m.index, m[1]!.toLowerCase() === 'đại hội')
       if (!owner) continue
       const k = eventKey(owner)
       extra.set(k, [...(extra.get(k) ?? []), spanOf(text, m.index, m.index + m[0].length)])
     }
   }
+  const later = plannedLater(text, events, times)
   return [...groups.entries()]
-    .map(([k, g]) => mergeEventGroup(text, g, extra.get(k) ?? []))
+    .map(([k, g]) => mergeEventGroup(text, g, extra.get(k) ?? [], later.get(k)))
     .filter(
       (e) =>
         e.kind === 'hoi_nghi_dien_hinh' ||
