@@ -120,11 +120,14 @@ interface ArticleRows {
 
 type PlaceHit = { surface: string; start: number; end: number } & ProvinceCodes & { by: string }
 
-/** Province names found in the title, lead and body, weighted for attribution. */
-const placeHits = (a: ArticleRecord, x: Extraction) => {
-  // Places: names in the title count most, then the lead, then the body. The body's are the extractor's
-  // own mentions (one matcher for the product); an extraction without them is matched the same way here.
-  const hits: PlaceHit[] = []
+/** Province names in the body: the extractor's own (one matcher), or matched here when it gave none. */
+const bodyPlaces = (a: ArticleRecord, x: Extraction): PlaceHit[] =>
+  x.places
+    ? x.places.map((p) => ({ ...p, by: 'extractor' }))
+    : findProvinceNames(a.body_text).map((p) => ({ ...p, by: 'warehouse' }))
+
+/** Places weighted for attribution: names in the title count most, then the lead, then the body. */
+const weightedPlaces = (a: ArticleRecord, body: ReadonlyArray<PlaceHit>): WeightedPlace[] => {
   const weighted: WeightedPlace[] = []
   let order = 0
   for (const [text, weight] of [
@@ -132,14 +135,9 @@ const placeHits = (a: ArticleRecord, x: Extraction) => {
     [a.lead ?? '', 2],
   ] as const)
     for (const h of findProvinceNames(text)) weighted.push({ ...h, weight, order: order++ })
-  const bodyPlaces = x.places
-    ? x.places.map((p) => ({ ...p, by: 'extractor' }))
-    : findProvinceNames(a.body_text).map((p) => ({ ...p, by: 'warehouse' }))
-  for (const p of bodyPlaces) {
-    hits.push(p)
+  for (const p of body)
     weighted.push({ code_2008: p.code_2008, code_2025: p.code_2025, weight: 1, order: order++ })
-  }
-  return { hits, weighted }
+  return weighted
 }
 
 // Issuers and event places repeat across mentions and articles ("UBND tỉnh …"): the gazetteer match of
@@ -319,13 +317,17 @@ const pushOtherMentions = ({ out, id, rec, ver }: ArticleRows, x: Extraction) =>
 /** What attribution reads from the warehouse: the lineage index and each configured source's province. */
 export type AttributionContext = Pick<RowContext, 'provinces' | 'sources'>
 
-/** The province an item counts for (the Attributor stage's rule; buildRows applies the same). */
-export const attributeItem = (ctx: AttributionContext, item: LoadItem): Attribution => {
+/** The province an item counts for: the Attributor stage's rule, and buildRows' for items it left. */
+export const attributeItem = (
+  ctx: AttributionContext,
+  item: LoadItem,
+  body: ReadonlyArray<PlaceHit> = bodyPlaces(item.article, item.extraction)
+): Attribution => {
   const a = item.article
   const pubDate = vietnamDate(validTimestamp(a.published_at))
   const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
-  const { weighted } = placeHits(a, item.extraction)
-  return attributeArticle(ctx.provinces, source, weighted, pubDate === null || pubDate >= '2025-07-01')
+  const afterMerger = pubDate === null || pubDate >= '2025-07-01'
+  return attributeArticle(ctx.provinces, source, weightedPlaces(a, body), afterMerger)
 }
 
 /** Builds all rows of one item into `out`; throws InvalidItemError (and adds nothing) on bad input. */
@@ -338,11 +340,8 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
   const ver = item.extractor_version ?? ctx.extractorVersion
   const publishedAt = validTimestamp(a.published_at)
   const pubDate = vietnamDate(publishedAt)
-  const { hits, weighted } = placeHits(a, x)
-  const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
-  const attr =
-    item.attribution ??
-    attributeArticle(ctx.provinces, source, weighted, pubDate === null || pubDate >= '2025-07-01')
+  const hits = bodyPlaces(a, x)
+  const attr = item.attribution ?? attributeItem(ctx, item, hits)
 
   // The body is folded once, for the topic words and the MinHash (folding is idempotent).
   const foldedBody = foldText(a.body_text)
