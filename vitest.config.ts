@@ -40,6 +40,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          // expect.poll's default 1 s is a race on a loaded machine; the selectors' waits already allow 15 s
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
