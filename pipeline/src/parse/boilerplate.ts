@@ -3,6 +3,8 @@
  * are skipped while walking the body. Vocabulary second, as a safety net on the resulting
  * paragraphs (design/portals.md §1.5): chrome lines are dropped, related-news headings end the body.
  */
+import type { Element } from 'domhandler'
+import type { Doc } from './doc.ts'
 import { foldVietnamese } from './text.ts'
 
 /** Elements never part of article text. */
@@ -47,6 +49,18 @@ const CONTENT_WIDGET = /(?:^|[\s_-])widget-(?:text-editor|theme-post-content|con
 export const isStructuralBoilerplate = (classAndId: string): boolean =>
   SKIP_CLASS_ID.test(classAndId) &&
   !(CONTENT_WIDGET.test(classAndId) && !SKIP_CLASS_ID.test(classAndId.replace(/\S*widget\S*/gi, ' ')))
+
+/**
+ * A `<form>` around the headline or an `<article>` wraps the page (ASP.NET WebForms put the
+ * whole page in one form): it is read as a `<div>`, not skipped as an input form. Search,
+ * comment and login forms never hold the headline.
+ */
+export const unwrapPageForms = (doc: Doc): void => {
+  for (const tag of ['h1', 'article'])
+    for (const el of doc.byTag(tag))
+      for (let e = el.parent as Element | null; e && e.type === 'tag'; e = e.parent as Element | null)
+        if (e.name === 'form') e.name = 'div'
+}
 
 /** Class tokens or attributes that hide an element (NukeViet's hidden #imgpreview duplicate, microdata). */
 export const isHidden = (attribs: Record<string, string>): boolean => {

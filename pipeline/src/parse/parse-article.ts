@@ -13,7 +13,7 @@ import { isBoxHeading, metaTitleMatch, rankTitle } from '../platforms/generic/ad
 import type { AdapterInput, AdapterOutput } from '../platforms/read/types.ts'
 import { looksLikeByline, splitAuthors, stripAuthorLabel } from './authors.ts'
 import { type BodyParts, extractBody, textOf } from './blocks.ts'
-import { endsBodyAt, isChromeLine, withoutInlineBoxes } from './boilerplate.ts'
+import { endsBodyAt, isChromeLine, unwrapPageForms, withoutInlineBoxes } from './boilerplate.ts'
 import { canonicalUrl } from './crawl-utils.ts'
 import { findPublished } from './date-finder.ts'
 import { isBareDateLine, parseMachineDate } from './dates.ts'
@@ -344,6 +344,7 @@ const parsePage = (html: string, url: string, opts: ParseOptions): ParseResult =
   // only if the configured adapter finds nothing.
   const preferred = fingerprint === 'generic' && opts.source ? opts.source.platform : fingerprint
   const doc = parseHtml(html)
+  unwrapPageForms(doc)
   const notArticle = notArticleReason(doc, url)
   if (notArticle) return fail(notArticle)
   const input: AdapterInput = { doc, url, meta: readHeadMeta(doc) }

@@ -1,0 +1,50 @@
+/**
+ * General body-recall rules of session 8 (issue #12), found on the general development set
+ * (data/dev-pages-general) and each tested here on a page written here. A `<form>` that wraps the
+ * headline is the page's layout (ASP.NET WebForms put the whole page in one form), not an input
+ * form to skip; a search or comment form beside the article is still skipped.
+ */
+import { describe, expect, it } from 'vitest'
+import { parseArticle } from './parse-article.ts'
+
+const HEADLINE = 'Thành phố biểu dương 150 điển hình tiên tiến trong phong trào thi đua năm 2026'
+const TEXT = [
+  'Chiều 3/12, Ủy ban nhân dân thành phố tổ chức lễ biểu dương 150 điển hình tiên tiến tiêu biểu trong các phong trào thi đua năm 2026.',
+  'Các điển hình đến từ nhiều lĩnh vực: sản xuất, kinh doanh, giáo dục, y tế, an ninh trật tự và xây dựng nông thôn mới ở các xã.',
+  'Nhiều mô hình hay đã được nhân rộng, góp phần hoàn thành thắng lợi các chỉ tiêu kinh tế, xã hội mà Hội đồng nhân dân đề ra.',
+  'Dịp này, Chủ tịch thành phố trao Bằng khen cho 40 tập thể và 110 cá nhân có thành tích xuất sắc, tiêu biểu trong năm qua.',
+]
+const URL_ = 'https://congthongtin.vidu.gov.vn/tin-tuc/bieu-duong-dien-hinh-2026-456.aspx'
+
+const ps = (xs: ReadonlyArray<string>) => xs.map((x) => `<p>${x}</p>`).join('')
+
+const body = (html: string): string[] => {
+  const r = parseArticle(html, URL_)
+  if (!r.ok) throw new Error(r.reason)
+  return r.article.body_text.split('\n\n')
+}
+
+describe('a form around the page', () => {
+  const chrome = `<ul class="mainmenu">${[1, 2, 3, 4].map((i) => `<li><a href="/m${i}">Mục số ${i}</a></li>`).join('')}</ul>`
+
+  it('reads the article inside an ASP.NET form that wraps the whole page', () => {
+    const html = `<html><head><title>${HEADLINE}</title></head><body><div id="wrap">
+      <form method="post" action="./bieu-duong.aspx" id="form1"><input type="hidden" name="__VIEWSTATE" value="x">
+      ${chrome}<div class="content"><h1>${HEADLINE}</h1><div class="article-body">${ps(TEXT)}</div></div>
+      </form></div></body></html>`
+    expect(body(html)).toEqual(TEXT)
+  })
+
+  it('reads an <article> inside such a form even when the headline sits outside it', () => {
+    const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
+      <form id="aspnetForm" method="post"><article>${ps(TEXT)}</article></form></body></html>`
+    expect(body(html)).toEqual(TEXT)
+  })
+
+  it('still skips a comment form beside the article', () => {
+    const form = `<form class="gui-y-kien" method="post"><p>Ý kiến của bạn sẽ được biên tập trước khi đăng, xin vui lòng gõ tiếng Việt có dấu.</p><textarea></textarea></form>`
+    const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
+      <div class="article-body">${ps(TEXT)}</div>${form}</body></html>`
+    expect(body(html)).toEqual(TEXT)
+  })
+})
