@@ -51,6 +51,7 @@ export const BLOCK_TAGS = new Set([
 
 const CAPTION_CLASS =
   /(?:^|\s)(?:wp-caption-text|caption|image-caption|img-caption|imagecaption|photo-caption|fig-caption|PhotoCMS_Caption|desc_image|image_desc|note-image)(?:\s|$)/i
+const TABLE_PARTS = new Set(['tbody', 'thead', 'tfoot', 'tr', 'td', 'th'])
 const PICTURE_TABLE = /(?:^|\s)(?:picture|image|tplCaption|imgtable|img-table|photo)(?:\s|$)/i
 
 /** The longest text read as an image caption. */
@@ -211,6 +212,8 @@ class BodyWalker {
     if (SKIP_TAGS.has(el.name)) return true
     if (isRoot) return false
     if (isHidden(el.attribs)) return true
+    // A row or cell is data of its table, whatever its class says ("player-580" on a results row).
+    if (TABLE_PARTS.has(el.name)) return false
     return isStructuralBoilerplate(classAndId(el)) && textOf(el).length < PROTECTED_SHARE * this.rootChars()
   }
 

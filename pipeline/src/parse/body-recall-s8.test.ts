@@ -2,7 +2,9 @@
  * General body-recall rules of session 8 (issue #12), found on the general development set
  * (data/dev-pages-general) and each tested here on a page written here. A `<form>` that wraps the
  * headline is the page's layout (ASP.NET WebForms put the whole page in one form), not an input
- * form to skip; a search or comment form beside the article is still skipped.
+ * form to skip; a search or comment form beside the article is still skipped. A table's rows and
+ * cells are its data whatever their class says (a results row classed "player-17" is no media
+ * player), while a widget class on a block inside the body still drops it.
  */
 import { describe, expect, it } from 'vitest'
 import { parseArticle } from './parse-article.ts'
@@ -45,6 +47,35 @@ describe('a form around the page', () => {
     const form = `<form class="gui-y-kien" method="post"><p>Ý kiến của bạn sẽ được biên tập trước khi đăng, xin vui lòng gõ tiếng Việt có dấu.</p><textarea></textarea></form>`
     const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
       <div class="article-body">${ps(TEXT)}</div>${form}</body></html>`
+    expect(body(html)).toEqual(TEXT)
+  })
+})
+
+describe('a table inside the body', () => {
+  const rows = [
+    ['1', 'Phường Bến Thành', '98'],
+    ['2', 'Xã Tân Phú', '95'],
+    ['3', 'Phường An Khánh', '91'],
+  ]
+  const table = `<table class="bang-diem"><tr class="head"><td>Hạng</td><td>Đơn vị</td><td>Điểm</td></tr>${rows
+    .map((r, i) => `<tr class="player-${i + 17} row-ads"><td>${r.join('</td><td>')}</td></tr>`)
+    .join('')}</table>`
+
+  it('keeps rows and cells whose class names a widget', () => {
+    const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
+      <div class="article-body">${ps(TEXT.slice(0, 2))}${table}${ps(TEXT.slice(2))}</div></body></html>`
+    expect(body(html)).toEqual([
+      ...TEXT.slice(0, 2),
+      'Hạng Đơn vị Điểm',
+      ...rows.map((r) => r.join(' ')),
+      ...TEXT.slice(2),
+    ])
+  })
+
+  it('still drops a share box inside the body', () => {
+    const share = '<div class="share-tools"><span>Chia sẻ bài viết lên mạng xã hội của bạn</span></div>'
+    const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
+      <div class="article-body">${ps(TEXT.slice(0, 2))}${share}${ps(TEXT.slice(2))}</div></body></html>`
     expect(body(html)).toEqual(TEXT)
   })
 })
