@@ -81,7 +81,7 @@ const gazetteer = cached(() => {
   const keys = [...byAlias.keys()].sort((a, b) => b.length - a.length)
   // Flexible spaces and dashes inside an alias ("Bà Rịa -  Vũng Tàu"); no letter or digit may touch it.
   const alternative = (k: string) => escapeRegex(k).replace(/ /g, '\\s+')
-  const byFirstWord = new Map<string, RegExp[]>()
+  const groups = new Map<string, string[]>()
   // First code units of all aliases: most words start with another letter and are skipped at once.
   const firstUnits = new Set(keys.map((k) => k.charCodeAt(0)))
   // Jumps straight to the next character that may start an alias; word starts are checked there.
@@ -97,10 +97,14 @@ const gazetteer = cached(() => {
       allStartWithLetter = false
       continue
     }
-    const list = byFirstWord.get(first[0]) ?? []
-    list.push(new RegExp(`(?:${alternative(k)})(?![\\p{L}\\p{N}])`, 'uy'))
-    byFirstWord.set(first[0], list)
+    const list = groups.get(first[0]) ?? []
+    list.push(`${alternative(k)}(?![\\p{L}\\p{N}])`)
+    groups.set(first[0], list)
   }
+  // One sticky alternation per first word, its aliases in the same longest-first order: the first that
+  // matches wins, as a loop over one regex per alias would find, but in one exec ("Thành phố …" has dozens).
+  const byFirstWord = new Map<string, RegExp>()
+  for (const [word, alts] of groups) byFirstWord.set(word, new RegExp(`(?:${alts.join('|')})`, 'uy'))
   // The general form, kept for an alias list with a key that does not start with a letter.
   const sticky = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:${keys.map(alternative).join('|')})(?![\\p{L}\\p{N}])`,
@@ -123,14 +127,10 @@ function matchAt(toned: string, pos: number, wordEnd: number): string | null {
     g.sticky.lastIndex = pos
     return g.sticky.exec(toned)?.[0] ?? null
   }
-  const candidates = g.byFirstWord.get(toned.slice(pos, wordEnd))
-  if (!candidates) return null
-  for (const re of candidates) {
-    re.lastIndex = pos
-    const m = re.exec(toned)
-    if (m) return m[0]
-  }
-  return null
+  const re = g.byFirstWord.get(toned.slice(pos, wordEnd))
+  if (!re) return null
+  re.lastIndex = pos
+  return re.exec(toned)?.[0] ?? null
 }
 
 // A bare "Hồ Chí Minh" names the person, or a body or thing named after him, far more often than the
