@@ -15,8 +15,9 @@ const PLANNED_BEFORE =
 // Đại hội", "phiên trọng thể Đại hội" (session 5), "ngày làm việc đầu tiên Đại hội", "chào mừng thành
 // công của Đại hội" report it under way or done; so does "X tổ chức thành công Đại hội …" unless it is asked
 // for ("yêu cầu / nhằm / phấn đấu tổ chức thành công", session 7).
+// "Căn cứ Nghị quyết số 01-NQ/ĐH ngày 16/10/2020 của Đại hội …": the numbered resolution of a congress (session 8).
 const HELD_BEFORE =
-  /(?:nghị quyết|đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|(?<![\p{L}])(?<!(?:yêu cầu|nhằm|để|phấn đấu|quyết tâm|bảo đảm|đảm bảo|góp phần|chuẩn bị)\s)tổ chức thành công|đã|vừa|qua|phiên\s+(?:trù bị|khai mạc|bế mạc|bế mạc|chính thức|trọng thể|thứ nhất|thứ hai|làm việc(?:\s+thứ\s+\p{L}+)?)(?:\s+của)?|ngày làm việc\s+(?:đầu tiên|thứ\s+\p{L}+)(?:\s+của)?|thành công\s+của)(?:\s+(?:tổ chức|diễn ra|thành công|trọng thể|long trọng))*[\s,]*$/iu
+  /(?:nghị quyết\s+số\s*[\p{L}\d/.-]{1,24}(?:\s+ngày\s+[\d/.-]{3,12})?\s+của|nghị quyết|đã tổ chức|vừa tổ chức|đã diễn ra|khai mạc|bế mạc|từ sau|sau|tại|kết quả|tổng kết|long trọng tổ chức|đã long trọng tổ chức|(?<![\p{L}])(?<!(?:yêu cầu|nhằm|để|phấn đấu|quyết tâm|bảo đảm|đảm bảo|góp phần|chuẩn bị)\s)tổ chức thành công|đã|vừa|qua|phiên\s+(?:trù bị|khai mạc|bế mạc|bế mạc|chính thức|trọng thể|thứ nhất|thứ hai|làm việc(?:\s+thứ\s+\p{L}+)?)(?:\s+của)?|ngày làm việc\s+(?:đầu tiên|thứ\s+\p{L}+)(?:\s+của)?|thành công\s+của)(?:\s+(?:tổ chức|diễn ra|thành công|trọng thể|long trọng))*[\s,]*$/iu
 const PLANNED_AFTER =
   /^[^.;\n]{0,40}?(?:sẽ được tổ chức|sẽ diễn ra|sẽ tổ chức|dự kiến|sắp diễn ra|chuẩn bị)/iu
 const HELD_AFTER =
@@ -28,12 +29,12 @@ const HELD_AFTER =
 const AFTER_CUE =
   /(?<![\p{L}])(?:(sẽ|dự kiến|sắp|chuẩn bị|ngày mai)|(đã thành công|thành công tốt đẹp|chính thức bắt đầu|bước vào|(?:đã\s+)?đề ra|đã thông qua|đã bầu|có sự tham dự|(?:công bố|bầu|ra mắt)\s+Ban [Cc]hấp hành))(?![\p{L}])/iu
 
-// "Ngày 9.9, tỉnh X tổ chức Đại hội …", "Sáng nay, … tổ chức …", "(ĐN)- Trong 2 ngày 15 và 16-9, … tổ chức …",
+// "Ngày 9.9, tỉnh X tổ chức Đại hội …", "Ngày 10-7 Sở X tổ chức …" (no comma, session 8), "Sáng nay, … tổ chức …", "(ĐN)- Trong 2 ngày 15 và 16-9, … tổ chức …",
 // "…, sáng 19/5, Sở X tổ chức …", "Cùng ngày, …": a news lead that opens on the day reports the event as it happens (issue #11).
 const DAY = '\\d{1,2}(?:\\s*[./-]\\s*\\d{1,2}){0,2}'
 const DAY_WORD = `(?:nay|qua|(?:mùng\\s+)?${DAY}(?:\\s*(?:[-–]|và|đến)\\s*(?:mùng\\s+)?${DAY})?)`
 const NEWS_LEAD = new RegExp(
-  `^\\s*(?:\\([^)\\n]{1,24}\\)\\s*[-–]?\\s*)?(?:[\\p{Lu}][\\p{L}&.]*(?:\\s+[\\p{Lu}][\\p{L}&.]*){0,3}\\s*[-–]\\s*)?(?:[^;!?\\n]{0,160}?,\\s*(?:sáng|chiều|tối|trưa)|Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Cùng ngày|Trong\\s+(?:2|3|hai|ba)\\s+ngày)(?:\\s+${DAY_WORD})?\\s*,[^;!?\\n]*?(?<!(?:công tác|việc|chuẩn bị|kế hoạch|để|nhằm)\\s)(?:tổ chức|khai mạc|diễn ra)\\s+(?:(?:thành công|phiên chính thức|trọng thể|long trọng)\\s+)?["“]?$`,
+  `^\\s*(?:\\([^)\\n]{1,24}\\)\\s*[-–]?\\s*)?(?:[\\p{Lu}][\\p{L}&.]*(?:\\s+[\\p{Lu}][\\p{L}&.]*){0,3}\\s*[-–]\\s*)?(?:[^;!?\\n]{0,160}?,\\s*(?:sáng|chiều|tối|trưa)|Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Cùng ngày|Trong\\s+(?:2|3|hai|ba)\\s+ngày)(?:\\s+${DAY_WORD}\\s*,?|\\s*,)[^;!?\\n]*?(?<!(?:công tác|việc|chuẩn bị|kế hoạch|để|nhằm)\\s)(?:tổ chức|khai mạc|diễn ra)\\s+(?:(?:thành công|phiên chính thức|trọng thể|long trọng)\\s+)?["“]?$`,
   'u'
 )
 // "TP. Cần Thơ", "TX. Sơn Tây": the dot of a unit's abbreviation ends no sentence.

@@ -66,6 +66,12 @@ const ISSUING_BETWEEN =
 const DAY_ISSUES_DOCUMENT =
   /^[^.;\n]{0,100}?(?<![\p{L}])(?:ban hành|ký|có)\s+(?:các\s+)?(?:văn bản|công văn|kế hoạch|quyết định|chỉ thị|thông báo|hướng dẫn|nghị quyết)\s+(?:số\s*)?\d/iu
 
+// "Chiều 4/10, Hội LHPN tỉnh tổ chức họp báo tuyên truyền về Đại hội …": the day opening the sentence is the
+// day of another act about the event (a press briefing, publicity, an inspection of its preparations), not
+// the event's own time (session 8).
+const OTHER_ACT_BETWEEN =
+  /(?<![\p{L}])(?:họp báo|tuyên truyền|kiểm tra|gặp mặt|tập huấn|quán triệt)(?![\p{L}])/iu
+
 const STATUS_CUE = /sẽ|đã|tiến tới|hướng tới/iu
 
 /** What one text's event scan knows about the text and its province. */
@@ -182,7 +188,8 @@ function eventTime(s: EventScan, headStart: number, tailEnd: number): TimeMentio
       headStart - at < 100 &&
       (tm.granularity === 'day' || tm.granularity === 'range' || tm.granularity === 'month') &&
       !DOCUMENT_DATE_BEFORE.test(text.slice(Math.max(0, at - 40), at)) &&
-      !ISSUING_BETWEEN.test(text.slice(tm.span_end ?? at, headStart))
+      !ISSUING_BETWEEN.test(text.slice(tm.span_end ?? at, headStart)) &&
+      !OTHER_ACT_BETWEEN.test(text.slice(tm.span_end ?? at, headStart))
     )
       time = tm
   }

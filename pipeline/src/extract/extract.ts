@@ -16,7 +16,7 @@ import { decapitalize } from './caps.ts'
 import { mergeCampaigns, mergeDocuments, mergeEvents } from './merge.ts'
 
 /** Bump when a rule changes what is extracted, so stored extractions can be recomputed. */
-export const EXTRACTOR_VERSION = 'd-2026.7'
+export const EXTRACTOR_VERSION = 'd-2026.8'
 
 /** Longer texts are cut here: article bodies are far shorter, and it bounds time on hostile input. */
 export const MAX_TEXT_CHARS = 200_000

@@ -32,6 +32,8 @@ export const IMPL = new RegExp(
 export const CITE = new RegExp(
   String.raw`(?:(?:^|[\s(,])(?<!kèm\s)(?:căn cứ(?: vào)?|trên cơ sở|theo(?: quy định (?:tại|của))?)${FILL}${HEADED}` +
     String.raw`|(?:xét|theo) đề nghị[^;\n]{0,90}?\s(?:tại|theo)(?:\s+tờ\s+trình(?:\s+số)?)?|(?:qua )?xem xét` +
+    // "Xét đề nghị của Chủ tịch UBND tỉnh X (Tờ trình số …) và Trưởng ban … (Tờ trình số …)" (session 8).
+    String.raw`|(?:xét|theo) đề nghị[^;\n]{0,200}?\(\s*(?:tờ\s+trình(?:\s+số)?)?` +
     String.raw`|căn cứ(?: vào)?\s+(?:luật|bộ luật)[^;\n]{0,80}?(?:\svà|,|\s(?:hợp nhất\s+)?tại)` +
     // "Căn cứ Quy định về … ban hành kèm theo Quyết định số …": the grounds are the issuing document.
     String.raw`|căn cứ(?: vào)?\s+(?:quy định|quy chế|điều lệ|đề án|chương trình)\s[^;\n]{0,160}?kèm theo` +

@@ -1,0 +1,66 @@
+/**
+ * Session 8 (issues #11 and #16): general causes of misses found on the new dev batch b52. Every sentence
+ * here is written in our own words; each test fails with its rule taken out.
+ */
+import { describe, expect, it } from 'vitest'
+import { rel } from './relations-testkit.ts'
+import { eventRows, run } from './test-kit.ts'
+
+describe('the day of another act about an event is not the event’s time', () => {
+  // A press briefing, publicity or an inspection held before the congress, on a day opening the sentence.
+  it.each([
+    'Chiều ngày 02/3/2026, Hội Nông dân tỉnh Hòa Bình tổ chức họp báo thông tin về Đại hội đại biểu Hội Nông dân tỉnh Hòa Bình lần thứ XI.',
+    'Sáng 02/3/2026, Ban Tuyên giáo tỉnh tổ chức tuyên truyền về Đại hội đại biểu Hội Nông dân tỉnh Hòa Bình lần thứ XI.',
+    'Ngày 02/3/2026, đoàn công tác của tỉnh kiểm tra công tác chuẩn bị Đại hội đại biểu Hội Nông dân tỉnh Hòa Bình lần thứ XI.',
+  ])('%s', (text) => {
+    const [e] = run(text, '2026-03-05').events
+    expect(e?.ordinal).toBe(11)
+    expect(e?.time_start ?? null).toBeNull()
+    expect(e?.held_on ?? null).toBeNull()
+    expect(e?.status).not.toBe('held')
+  })
+
+  it('keeps the day when the sentence reports the congress itself', () => {
+    const text = 'Ngày 02/3/2026, Hội Nông dân tỉnh Hòa Bình tổ chức Đại hội đại biểu lần thứ XI.'
+    expect(eventRows(text, '2026-03-05', ['ordinal', 'status', 'held_on'])).toEqual([
+      [11, 'held', '2026-03-02'],
+    ])
+  })
+
+  it('lets the later "sẽ diễn ra" decide a congress first met in a press-briefing sentence', () => {
+    const text =
+      'Chiều 02/3/2026, Hội LHPN tỉnh Lai Châu tổ chức họp báo về Đại hội đại biểu Phụ nữ tỉnh Lai Châu lần thứ XVI.\n' +
+      'Theo đó, Đại hội đại biểu Phụ nữ tỉnh Lai Châu lần thứ XVI sẽ diễn ra ngày 20/3/2026.'
+    expect(eventRows(text, '2026-03-05', ['ordinal', 'status', 'planned_start'])).toEqual([
+      [16, 'planned', '2026-03-20'],
+    ])
+  })
+})
+
+describe('event status from the words near the event', () => {
+  it('reads a congress whose numbered resolution is cited as held', () => {
+    const text =
+      'Căn cứ Nghị quyết số 02-NQ/ĐH ngày 20/9/2020 của Đại hội đại biểu Đảng bộ tỉnh Cà Mau lần thứ XVI về phương hướng 5 năm.'
+    expect(eventRows(text, null, ['organization', 'ordinal', 'status'])).toEqual([['party', 16, 'held']])
+  })
+
+  it('reads a news lead opening on its day without a comma as held', () => {
+    const text = 'Ngày 14-8 Sở Tư pháp tổ chức Hội nghị điển hình tiên tiến giai đoạn 2021-2025.'
+    expect(eventRows(text, null, ['kind', 'status'])).toEqual([['hoi_nghi_dien_hinh', 'held']])
+  })
+
+  it('still reads a future word before the head as planned', () => {
+    const text = 'Ngày 14-8 Sở Tư pháp sẽ tổ chức Hội nghị điển hình tiên tiến giai đoạn 2021-2025.'
+    expect(eventRows(text, null, ['kind', 'status'])).toEqual([['hoi_nghi_dien_hinh', 'planned']])
+  })
+})
+
+describe('relations: the submissions named after "Xét đề nghị"', () => {
+  it('cites each submission given in brackets after its proposer', () => {
+    const text =
+      'Số: 120/QĐ-TTg\nQUYẾT ĐỊNH\nCăn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;\n' +
+      'Xét đề nghị của Chủ tịch Ủy ban nhân dân tỉnh Lai Châu (Tờ trình số 45/TTr-UBND ngày 02/3/2026) và ' +
+      'Trưởng ban Ban Thi đua - Khen thưởng Trung ương (Tờ trình số 310/TTr-BTĐKT ngày 10/3/2026),\nQUYẾT ĐỊNH:'
+    expect(rel(text)).toEqual(['120 cites 310', '120 cites 45', '120 cites 98'])
+  })
+})
