@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foldText, foldTextSlow, tokenize } from './fold.ts'
+import { foldText, foldTextOnce, foldTextSlow, tokenize } from './fold.ts'
 
 // The fast path must fold exactly as the reference definition (NFD, strip marks, NFC) does.
 const FAST_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -31,6 +31,16 @@ describe('foldText', () => {
       const s = String.fromCharCode(...Array.from({ length: len }, () => pool[next() % pool.length]!))
       expect(foldText(s)).toBe(foldTextSlow(s))
     }
+  })
+
+  it('gives folds that fold to themselves on the fast path (rows.ts then skips the second fold)', () => {
+    for (const c of fastChars) {
+      const { folded, fixedPoint } = foldTextOnce(`A${String.fromCharCode(c)}z`)
+      expect(fixedPoint).toBe(true)
+      expect(folded).toBe(foldText(`A${String.fromCharCode(c)}z`))
+      for (const o of folded) expect(foldText(o), `U+${c.toString(16)} gives ${o}`).toBe(o)
+    }
+    expect(foldTextOnce('ΟΔΟΣ Đà Nẵng')).toEqual({ folded: foldTextSlow('ΟΔΟΣ Đà Nẵng'), fixedPoint: false })
   })
 
   it('falls back to the reference outside the fast ranges (Greek final sigma, Hangul jamo)', () => {

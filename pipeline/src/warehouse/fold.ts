@@ -27,8 +27,16 @@ const fastFoldable = (s: string): boolean => {
 }
 const NON_ASCII = /[^\x00-\x7f]/g
 
-export const foldText = (s: string): string =>
-  fastFoldable(s) ? s.toLowerCase().replace(NON_ASCII, (ch) => foldChar(ch.charCodeAt(0))) : foldSlow(s)
+const fastFold = (s: string): string => s.toLowerCase().replace(NON_ASCII, (ch) => foldChar(ch.charCodeAt(0)))
+
+export const foldText = (s: string): string => (fastFoldable(s) ? fastFold(s) : foldSlow(s))
+
+/**
+ * foldText(s), and whether folding that result again leaves it as it is: true on the fast path, where every
+ * character's fold folds to itself (fold.test.ts checks each one), so a caller may skip the second fold.
+ */
+export const foldTextOnce = (s: string): { readonly folded: string; readonly fixedPoint: boolean } =>
+  fastFoldable(s) ? { folded: fastFold(s), fixedPoint: true } : { folded: foldSlow(s), fixedPoint: false }
 
 /** The reference definition, for tests of the fast path. */
 export const foldTextSlow = foldSlow

@@ -37,36 +37,78 @@ const SPACE = 0x20
 
 const SEEDS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x9e3779b9 + i * 0x7f4a7c15))
 
-export const shingleHashes = (text: string): Set<number> => {
-  const toks = tokenize(text).slice(0, MAX_TOKENS)
-  const out = new Set<number>()
-  if (toks.length === 0) return out
-  if (toks.length < SHINGLE_WORDS) {
-    out.add(fnv1a(toks.join(' ')))
-    return out
-  }
-  // fnv1a(words i..i+2 joined by spaces), without building the joined string.
-  for (let i = 0; i + SHINGLE_WORDS <= toks.length; i++) {
-    let h = fnvStep(FNV_OFFSET, toks[i]!)
-    for (let w = 1; w < SHINGLE_WORDS; w++) h = fnvStep(Math.imul(h ^ SPACE, 0x01000193), toks[i + w]!)
-    out.add(h >>> 0)
+const A = 0x61
+const Z = 0x7a
+const D0 = 0x30
+const D9 = 0x39
+
+/** The first `max` words of an already folded text: its runs of [a-z0-9], as tokenize splits it. */
+export const foldedWords = (folded: string, max: number): string[] => {
+  const out: string[] = []
+  let start = -1
+  for (let i = 0; i <= folded.length && out.length < max; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : SPACE
+    if ((c >= A && c <= Z) || (c >= D0 && c <= D9)) {
+      if (start < 0) start = i
+    } else if (start >= 0) {
+      out.push(folded.slice(start, i))
+      start = -1
+    }
   }
   return out
 }
 
-/** The MinHash signature, or null for a text without words (it cannot be compared). */
-export const minhashSignature = (text: string): Uint32Array | null => {
-  const shingles = shingleHashes(text)
-  if (shingles.size === 0) return null
-  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff)
-  for (const h of shingles) {
+/** The hash of each word 3-shingle (repeats kept), or of the words joined when there are fewer than 3. */
+const shingleArray = (toks: ReadonlyArray<string>): Uint32Array => {
+  if (toks.length === 0) return new Uint32Array(0)
+  if (toks.length < SHINGLE_WORDS) return Uint32Array.of(fnv1a(toks.join(' ')))
+  const out = new Uint32Array(toks.length - SHINGLE_WORDS + 1)
+  // fnv1a(words i..i+2 joined by spaces), without building the joined string.
+  for (let i = 0; i < out.length; i++) {
+    let h = fnvStep(FNV_OFFSET, toks[i]!)
+    for (let w = 1; w < SHINGLE_WORDS; w++) h = fnvStep(Math.imul(h ^ SPACE, 0x01000193), toks[i + w]!)
+    out[i] = h
+  }
+  return out
+}
+
+export const shingleHashes = (text: string): Set<number> =>
+  new Set(shingleArray(tokenize(text).slice(0, MAX_TOKENS)))
+
+const SIGN = 0x80000000
+/**
+ * The minimum of fmix32(h ^ seed) over the shingles, per seed (a repeated shingle cannot change a
+ * minimum, so no set is built). Runs in int32: `x ^ SIGN` orders as signed what uint32 orders as unsigned.
+ */
+const signatureOf = (shingles: Uint32Array): Uint32Array | null => {
+  if (shingles.length === 0) return null
+  const min = new Int32Array(NUM_HASHES).fill(0x7fffffff)
+  for (let s = 0; s < shingles.length; s++) {
+    const h0 = shingles[s]!
     for (let i = 0; i < NUM_HASHES; i++) {
-      const v = fmix32(h ^ SEEDS[i]!)
-      if (v < sig[i]!) sig[i] = v
+      let h = h0 ^ SEEDS[i]!
+      h ^= h >>> 16
+      h = Math.imul(h, 0x85ebca6b)
+      h ^= h >>> 13
+      h = Math.imul(h, 0xc2b2ae35)
+      h = (h ^ (h >>> 16) ^ SIGN) | 0
+      if (h < min[i]!) min[i] = h
     }
   }
-  return sig
+  return Uint32Array.from(min, (v) => (v ^ SIGN) >>> 0)
 }
+
+/** The MinHash signature, or null for a text without words (it cannot be compared). */
+export const minhashSignature = (text: string): Uint32Array | null =>
+  signatureOf(shingleArray(tokenize(text).slice(0, MAX_TOKENS)))
+
+/** minhashSignature(folded) for a text folding leaves as it is (foldTextOnce's fixedPoint), not folded again. */
+export const minhashOfFolded = (folded: string): Uint32Array | null =>
+  signatureOf(shingleArray(foldedWords(folded, MAX_TOKENS)))
+
+/** minhashSignature(fold.folded), folding it again only when foldTextOnce could not say it is unchanged. */
+export const minhashOfFold = (fold: { readonly folded: string; readonly fixedPoint: boolean }) =>
+  fold.fixedPoint ? minhashOfFolded(fold.folded) : minhashSignature(fold.folded)
 
 /** One 64-bit bucket per band (two independent 32-bit mixes of the band's rows). */
 export const bandBuckets = (sig: Uint32Array): bigint[] => {

@@ -13,11 +13,11 @@ import {
   type ProvinceIndex,
   type WeightedPlace,
 } from './attribution.ts'
-import { foldText } from './fold.ts'
+import { foldText, foldTextOnce } from './fold.ts'
 import { articleIdFor } from './ids.ts'
 import { readableIssuer } from './issuer.ts'
 import { type DocumentKey, documentKey, eventKey, sameArticleReferents } from './keys.ts'
-import { bandBuckets, minhashSignature } from './minhash.ts'
+import { bandBuckets, minhashOfFold, minhashSignature } from './minhash.ts'
 import type { CellValue, LoadedTable } from './tables.ts'
 
 export interface LoadItem {
@@ -344,7 +344,8 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
   const attr = item.attribution ?? attributeItem(ctx, item, hits)
 
   // The body is folded once, for the topic words and the MinHash (folding is idempotent).
-  const foldedBody = foldText(a.body_text)
+  const fold = foldTextOnce(a.body_text)
+  const foldedBody = fold.folded
   const isThidua =
     THIDUA_WORDS.test(foldText(a.title)) ||
     THIDUA_WORDS.test(foldedBody) ||
@@ -387,7 +388,7 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
   pushDocuments(rows, x)
   pushEvents(rows, x)
   pushOtherMentions(rows, x)
-  const sig = minhashSignature(a.body_text.length > 0 ? foldedBody : a.title)
+  const sig = a.body_text.length > 0 ? minhashOfFold(fold) : minhashSignature(a.title)
   if (sig) {
     out.article_signatures.push([id, sig])
     bandBuckets(sig).forEach((bucket, band) => {
