@@ -4,7 +4,8 @@
  * headline is the page's layout (ASP.NET WebForms put the whole page in one form), not an input
  * form to skip; a search or comment form beside the article is still skipped. A table's rows and
  * cells are its data whatever their class says (a results row classed "player-17" is no media
- * player), while a widget class on a block inside the body still drops it.
+ * player), while a widget class on a block inside the body still drops it. A body cut by its CMS
+ * into blocks of one kind keeps its short closing block of that kind, not the poll after it.
  */
 import { describe, expect, it } from 'vitest'
 import { parseArticle } from './parse-article.ts'
@@ -77,5 +78,25 @@ describe('a table inside the body', () => {
     const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
       <div class="article-body">${ps(TEXT.slice(0, 2))}${share}${ps(TEXT.slice(2))}</div></body></html>`
     expect(body(html)).toEqual(TEXT)
+  })
+})
+
+describe('a body cut into blocks of one kind', () => {
+  const long = (i: number) =>
+    `<div class="khoi khoi-chu"><div class="chu">${ps([0, 1, 2, 3].map((k) => TEXT[(i + k) % TEXT.length]!))}</div></div>`
+  const photo = (i: number) => `<div class="khoi khoi-anh"><img src="/a${i}.jpg"><span>Ảnh ${i}</span></div>`
+  const closing =
+    'Ban tổ chức sẽ trao giải cho các điển hình được bình chọn nhiều nhất vào tháng Một năm sau.'
+  const poll =
+    '<div class="khoi khoi-binh-chon"><p>Bạn bình chọn cho đơn vị nào là tiêu biểu nhất năm nay?</p></div>'
+
+  it('keeps the closing block of the same kind after the last long one, and not the poll', () => {
+    const blocks = [long(0), photo(1), long(1), photo(2), long(2), photo(3), long(3)].join('')
+    const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
+      <div class="noi-dung">${blocks}<div class="khoi khoi-chu"><div class="chu"><p>${closing}</p></div></div>${poll}</div>
+      <div class="ben"><ul><li><a href="/x">Tin khác số một của chuyên mục</a></li></ul></div></body></html>`
+    const got = body(html)
+    expect(got.at(-1)).toBe(closing)
+    expect(got.join(' ')).not.toContain('Bạn bình chọn')
   })
 })

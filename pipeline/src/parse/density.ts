@@ -261,7 +261,8 @@ interface SiblingTests {
  * down (the rest of a body split across two wrappers by an ad block). Then the gaps: a sibling
  * with paragraph text between two joined ones is body too (one short paragraph set apart by an
  * image column scores too little alone), and a full paragraph right before or after the joined
- * run, past blocks without text, continues it (the body's last paragraph after a list).
+ * run, past blocks without text, continues it (the body's last paragraph after a list), and so
+ * does a block of the same tag and class as a joined one (a CMS's closing text block).
  */
 const withSiblings = (
   best: Element,
@@ -282,10 +283,16 @@ const withSiblings = (
   for (let i = first + 1; i < last; i++) if (prose[i] && t.heldChars(kids[i]!) > 0) joined[i] = true
   const textless = (i: number): boolean => (stats.get(kids[i]!)?.chars ?? 0) === 0
   const paragraph = (i: number): boolean => prose[i]! && (t.own.get(kids[i]!) ?? 0) >= MIN_OWN_TEXT
+  // A CMS that cuts the body into blocks of one kind ("article__block_text") gives its closing
+  // block the same tag and class as the joined ones, however short it is.
+  const kindOf = (el: Element): string => `${el.name}.${el.attribs.class ?? ''}`
+  const kinds = new Set(kids.filter((_, i) => joined[i]).map(kindOf))
+  const sameKindBlock = (i: number): boolean =>
+    prose[i]! && kinds.has(kindOf(kids[i]!)) && t.heldChars(kids[i]!) >= MIN_OWN_TEXT
   for (const step of [1, -1]) {
     let i = step > 0 ? last + 1 : first - 1
     for (; i >= 0 && i < kids.length; i += step) {
-      if (paragraph(i)) joined[i] = true
+      if (paragraph(i) || sameKindBlock(i)) joined[i] = true
       else if (!textless(i)) break
     }
   }
