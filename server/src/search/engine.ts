@@ -9,9 +9,10 @@
  */
 import { fold } from '../routes/search-snippet.ts'
 import { groupDocs, NO_DAY, type Postings, type SearchIndexData } from './index-build.ts'
+import { andAll, Bitsets } from './and.ts'
 import { topByImpact } from './impact-top.ts'
-import { pairPostings } from './biwords.ts'
-import { difference, EMPTY, holdsRun, intersect, keep, seek, unionAll } from './postings.ts'
+import { pairBoosts, pairPostings } from './biwords.ts'
+import { difference, EMPTY, holdsRun, keep, seek, unionAll } from './postings.ts'
 import type { SearchQuery, Term } from './query.ts'
 import { snippetFor } from './snippet.ts'
 import { RERANK_DEPTH } from './sql.ts'
@@ -70,9 +71,11 @@ export class SearchIndex {
   private readonly byYear: Map<number, Uint32Array>
   private readonly byProvince: Readonly<Record<'2008' | '2025', Map<string, Uint32Array>>>
   /** Per-article scratch of one search at a time (searches run synchronously): marks and scores. */
-  private readonly stamp: Uint32Array
+  readonly stamp: Uint32Array
   private readonly acc: Float64Array
   private mark = 0
+  /** Bitsets of the long lists, for intersections (and.ts). */
+  readonly bitsets: Bitsets
   /** False scores every candidate (the reference the pruned top-k is tested and benched against). */
   pruning = true
   /** Searches whose top-k the impact walk found (the others scored every candidate). */
@@ -88,10 +91,22 @@ export class SearchIndex {
     }
     this.stamp = new Uint32Array(data.n)
     this.acc = new Float64Array(data.n)
+    this.bitsets = new Bitsets(data.n)
+    const lists = [
+      Array.from(data.postings.values(), (p) => p.docs),
+      data.accented.values(),
+      data.types.values(),
+    ]
+    for (const l of [
+      ...lists,
+      this.byYear.values(),
+      ...Object.values(this.byProvince).map((m) => m.values()),
+    ])
+      for (const docs of l) this.bitsets.add(docs)
   }
 
   /** `count` fresh stamp values (the scratch is cleared only when they run out). */
-  private marks(count: number): number {
+  marks(count: number): number {
     if (this.mark + count + 1 >= 0xffffffff) {
       this.stamp.fill(0)
       this.mark = 0
@@ -101,37 +116,8 @@ export class SearchIndex {
     return base
   }
 
-  /**
-   * Articles in every list. A short list against long ones seeks (galloping); lists of similar size are
-   * counted through the stamps in one pass each, which beats merging on the common words.
-   */
   private andAll(lists: ReadonlyArray<Uint32Array>): Uint32Array {
-    // a token in every article keeps every article: nothing to intersect
-    const n = this.data.n
-    const sorted = lists.filter((l) => l.length < n).sort((x, y) => x.length - y.length)
-    if (sorted.length === 0) return lists[0] ?? EMPTY
-    let acc = sorted[0] as Uint32Array
-    let rest = sorted.slice(1)
-    while (rest.length && acc.length * 16 < (rest[0] as Uint32Array).length) {
-      acc = intersect(acc, rest[0] as Uint32Array)
-      rest = rest.slice(1)
-    }
-    if (!rest.length || acc.length === 0) return acc
-    const stamp = this.stamp
-    const base = this.marks(rest.length + 1)
-    for (let i = 0; i < acc.length; i++) stamp[acc[i] as number] = base
-    rest.forEach((l, j) => {
-      const want = base + j
-      for (let i = 0; i < l.length; i++) {
-        const d = l[i] as number
-        if (stamp[d] === want) stamp[d] = want + 1
-      }
-    })
-    const last = base + rest.length
-    const out = new Uint32Array(acc.length)
-    let m = 0
-    for (let i = 0; i < acc.length; i++) if (stamp[acc[i] as number] === last) out[m++] = acc[i] as number
-    return out.subarray(0, m)
+    return andAll(lists, this.data.n, this, this.bitsets)
   }
 
   /** The pair postings of a phrase, or null when one of its pairs holds a rare token (not indexed). */
@@ -342,22 +328,13 @@ export class SearchIndex {
   private pairBoost(s: SearchQuery): ((doc: number) => number) | null {
     const d = this.data
     const words = s.clauses.map((c) => (c.length === 1 && c[0]?.tokens.length === 1 ? c[0].tokens[0] : null))
-    const pairs: number[][] = []
+    const pairs: Array<readonly [number, number]> = []
     for (let i = 1; i < words.length; i++) {
       const a = d.tokenIds.get(words[i - 1] ?? '')
       const b = d.tokenIds.get(words[i] ?? '')
       if (words[i - 1] && words[i]) pairs.push([a ?? -1, b ?? -1])
     }
-    if (!pairs.length) return null
-    return (doc) => {
-      const start = d.seqStart[doc] as number
-      const mid = start + (d.titleTokens[doc] as number)
-      const end = d.seqStart[doc + 1] as number
-      let boost = 0
-      for (const p of pairs)
-        boost += (holdsRun(d.seq, start, mid, p) ? 2 : 0) + (holdsRun(d.seq, mid, end, p) ? 1 : 0)
-      return boost
-    }
+    return pairs.length ? pairBoosts(d, pairs) : null
   }
 
   search(s: SearchQuery, f: RouteFilters, limit: number, offset: number): SearchPage {
@@ -373,7 +350,7 @@ export class SearchIndex {
     if (best) this.walked++
     else {
       this.scores(s, cand)
-      best = topDocs(cand, k, better)
+      best = topDocs(cand, k, better, scores)
     }
     if (boost) {
       for (const doc of best.slice(0, depth)) scores[doc] = (scores[doc] as number) + boost(doc)

@@ -48,6 +48,8 @@ describe('topByImpact', () => {
               want[d] = (want[d] as number) + (p.impact[i] as number)
             })
           const expected = topDocs(cand, k, betterBy(want, ms))
+          // passing over articles below the worst kept score keeps the same top (ties included)
+          expect(topDocs(cand, k, betterBy(want, ms), want)).toEqual(expected)
           const acc = new Float64Array(N)
           const stamp = new Uint32Array(N)
           for (const d of cand) stamp[d] = 5

@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fold } from '../routes/search-snippet.ts'
 import { parseSearch } from './query.ts'
-import { matcherOf, snippetWith } from './snippet.ts'
+import { isSpace, matcherOf, snippetWith } from './snippet.ts'
 import { foldClasses } from './snippet-prefilter.ts'
 
 const LETTERS = [...'thiduaTHIĐUAđĐưƯơờịạặẮếỆyêÝnướcKkKİı0138/&<>-.,"\u0301\u0358\u0323']
@@ -17,11 +17,17 @@ const wordArb = fc
   .map((cs) => cs.join(''))
   // some words written decomposed, as a page may send them
   .chain((w) => fc.constantFrom(w, w.normalize('NFD')))
-const textArb = fc.array(wordArb, { maxLength: 80 }).map((ws) => ws.join(' '))
+/** Words joined by spaces, sometimes by other whitespace (the snippet reads words backwards too). */
+const SEPARATORS = [' ', ' ', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', ' \r\n']
+const joinArb = (ws: string[]) =>
+  fc
+    .array(fc.constantFrom(...SEPARATORS), { minLength: ws.length, maxLength: ws.length })
+    .map((seps) => ws.map((w, i) => (i ? (seps[i] as string) : '') + w).join(''))
+const textArb = fc.array(wordArb, { maxLength: 80 }).chain(joinArb)
 /** A body and a query: random words, or words taken from the body (matches are then certain). */
 const caseArb = fc.array(wordArb, { minLength: 1, maxLength: 80 }).chain((body) =>
   fc.tuple(
-    fc.constant(body.join(' ')),
+    joinArb(body),
     fc.oneof(
       fc.array(wordArb, { minLength: 1, maxLength: 3 }),
       fc.array(fc.constantFrom(...body), { minLength: 1, maxLength: 3 }),
@@ -47,6 +53,12 @@ describe('snippet pre-test', () => {
     )
     // most cases really cut the body around a match (not a comparison of two title fallbacks)
     expect(fromBody).toBeGreaterThan(100)
+  })
+
+  it('reads whitespace as \\s does (words are also read backwards)', () => {
+    const differ: number[] = []
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c)
+    expect(differ).toEqual([])
   })
 
   it('covers every code point that folds to an ASCII letter or digit', () => {

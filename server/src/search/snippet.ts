@@ -110,17 +110,52 @@ const render = (words: ReadonlyArray<string>, marked: ReadonlyArray<boolean>): s
     })
     .join(' ')
 
-/** The whitespace-separated words of a text, read only as far as they are asked for. */
+/** JavaScript's `\s` (WhiteSpace and LineTerminator) on one code unit: words are read backwards too. */
+export const isSpace = (c: number): boolean =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff
+
+/** Where the word holding position `at` starts (`at` itself when it starts one or is a space). */
+const wordStart = (text: string, at: number): number => {
+  let s = at
+  while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--
+  return s
+}
+
+/**
+ * The whitespace-separated words of a text, read only as far as they are asked for: word 0 is the first
+ * at or after `anchor` (a word's start), words before it have negative numbers and are read backwards.
+ * The words are those of reading the whole text forwards; only their numbering starts at the anchor.
+ */
 class Words {
   private readonly re = /\S+/g
   private readonly read: string[] = []
-  /** Where each word read starts in the text. */
-  readonly starts: number[] = []
+  private readonly starts: number[] = []
+  /** Words before the anchor, nearest first (word -1, -2, …), and where reading backwards stopped. */
+  private readonly back: string[] = []
+  private readonly backStarts: number[] = []
+  private backAt: number
   private done = false
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    anchor = 0
+  ) {
+    this.re.lastIndex = anchor
+    this.backAt = anchor
+  }
 
   at(i: number): string | undefined {
+    if (i < 0) return this.before(-i - 1)
     while (!this.done && this.read.length <= i) {
       const m = this.re.exec(this.text)
       if (m) {
@@ -128,7 +163,26 @@ class Words {
         this.starts.push(m.index)
       } else this.done = true
     }
-    return i < 0 ? undefined : this.read[i]
+    return this.read[i]
+  }
+
+  /** Where word i starts in the text (once read). */
+  startOf(i: number): number {
+    return (i < 0 ? this.backStarts[-i - 1] : this.starts[i]) as number
+  }
+
+  private before(j: number): string | undefined {
+    const t = this.text
+    while (this.back.length <= j) {
+      let end = this.backAt
+      while (end > 0 && isSpace(t.charCodeAt(end - 1))) end--
+      if (end === 0) return undefined
+      const start = wordStart(t, end)
+      this.back.push(t.slice(start, end))
+      this.backStarts.push(start)
+      this.backAt = start
+    }
+    return this.back[j]
   }
 }
 
@@ -136,25 +190,32 @@ export const snippetFor = (title: string, bodyText: string, s: SearchQuery): str
   snippetWith(title, bodyText, matcherOf(s))
 
 export const snippetWith = (title: string, bodyText: string, m: Matcher): string => {
-  // words are read lazily: up to the first match, then the window only
-  const words = new Words(bodyText.slice(0, SCAN_LIMIT))
-  const possible = possibleMatches(words.text, m.prefilter)
-  const h: number[] = []
+  const body = bodyText.slice(0, SCAN_LIMIT)
+  const possible = possibleMatches(body, m.prefilter)
+  const firstPossible = possible(0)
+  // no query token anywhere in the body: its title is the snippet, without reading a word
+  const none = firstPossible === Number.POSITIVE_INFINITY
+  // words are read lazily from the word where a token could first stand (none before it holds one),
+  // then the window only: the words before that one are never split
+  const words = new Words(body, none ? 0 : wordStart(body, firstPossible))
+  const h = new Map<number, number>()
   const hitAt = (i: number): number => {
     const w = words.at(i)
     if (w === undefined) return 0
-    // a word no query token can stand in holds none: not analysed
-    const start = words.starts[i] as number
-    h[i] ??= possible(start) < start + w.length ? hits(w, m) : 0
-    return h[i]
+    let n = h.get(i)
+    if (n === undefined) {
+      // a word no query token can stand in holds none: not analysed
+      const start = words.startOf(i)
+      n = possible(start) < start + w.length ? hits(w, m) : 0
+      h.set(i, n)
+    }
+    return n
   }
   const markedAt = (i: number): boolean => {
     const n = hitAt(i)
     return m.needRuns ? n >= 2 || (n > 0 && (hitAt(i - 1) > 0 || hitAt(i + 1) > 0)) : n > 0
   }
   let first = 0
-  // no query token anywhere in the body: its title is the snippet, without reading a word
-  const none = possible(0) === Number.POSITIVE_INFINITY
   while (!none && words.at(first) !== undefined && !markedAt(first)) first++
   if (none || words.at(first) === undefined) {
     const tw = title.split(' ')
@@ -164,7 +225,7 @@ export const snippetWith = (title: string, bodyText: string, m: Matcher): string
   const len = (i: number) => words.at(i)?.length ?? 0
   let start = first
   let lead = 0
-  while (start > 0 && lead + len(start - 1) + 1 <= LEAD) lead += len(--start) + 1
+  while (words.at(start - 1) !== undefined && lead + len(start - 1) + 1 <= LEAD) lead += len(--start) + 1
   let end = start
   let width = 0
   while (words.at(end) !== undefined && width + len(end) + 1 <= WINDOW) width += len(end++) + 1
@@ -175,5 +236,5 @@ export const snippetWith = (title: string, bodyText: string, m: Matcher): string
     window.map((_, k) => markedAt(start + k))
   )
   const more = words.at(end) !== undefined || bodyText.length > SCAN_LIMIT
-  return `${start > 0 ? '… ' : ''}${text}${more ? ' …' : ''}`
+  return `${words.at(start - 1) !== undefined ? '… ' : ''}${text}${more ? ' …' : ''}`
 }

@@ -78,12 +78,23 @@ export class TopK {
   }
 }
 
+/**
+ * `score`, when given, is the score `better` compares first: an article scoring below the worst kept one
+ * cannot enter, so most articles are passed over without a comparison.
+ */
 export const topDocs = (
   docs: Uint32Array,
   k: number,
-  better: (a: number, b: number) => boolean
+  better: (a: number, b: number) => boolean,
+  score?: Float64Array
 ): number[] => {
   const top = new TopK(k, better)
-  for (let i = 0; i < docs.length; i++) top.offer(docs[i] as number)
+  let floor = Number.NEGATIVE_INFINITY
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i] as number
+    if (score && (score[d] as number) < floor) continue
+    top.offer(d)
+    if (score && top.full) floor = score[top.worst as number] as number
+  }
   return top.sorted()
 }
