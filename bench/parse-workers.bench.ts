@@ -3,9 +3,12 @@
  * decoded as the run decodes them, with the run's article check) through the run's page pool
  * (run/page-pool.ts: parse AND extract per page, rows back), with 1 and with 2 worker threads, in
  * chunks of CHUNK_UNITS with two chunks per thread in flight, as run/page-loader.ts sends them. Warm-up (the
- * workers' start-up and JIT) is excluded and the same for every thread: each thread first parses the
- * whole page set once (V8 compiles per thread; a thread warmed on fewer pages still spends a helper
- * core on TurboFan in the timed rounds). Rounds alternate 1 and 2 so both see the same machine load; the load
+ * workers' start-up and JIT) is excluded and the same for every thread: each thread first parses
+ * BENCH_WARM_PAGES pages (default 8,000, at least the whole set once). V8 compiles per thread, and
+ * its TurboFan compiles fall for ~6,000 pages a thread (then stay near 10 per 1,000 pages, on a
+ * helper core); a thread warmed on one pass of a 4,000-page set is still in that tail, and the two-thread
+ * pool's threads, each seeing half the pages per round, more so (docs/benchmarks.md, session 8).
+ * Rounds alternate 1 and 2 so both see the same machine load; the load
  * average is reported beside the ratio, and so are the CPU seconds and the cores the process got: on a
  * saturated machine the wall ratio says little, the CPU cost still does (CPU seconds per 1,000 pages,
  * split from /proc by thread: this thread, the page workers, and V8's helper threads that compile and
@@ -14,7 +17,7 @@
  * with portal chrome (parse.bench.ts's `pad`), the size of real portal pages.
  * End to end: `thidua ingest` of the archived pages (one JSONL) with THIDUA_PARSE_WORKERS 1 (this
  * thread) and 2: the run's whole stream (page-loader.ts: pool → batched load), pages per second.
- * `pnpm bench parse-workers` (BENCH_PAGES=N, default 600; BENCH_ROUNDS, default 3).
+ * `pnpm bench parse-workers` (BENCH_PAGES=N, default 600; BENCH_ROUNDS, default 3; BENCH_WARM_PAGES, default 8,000).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -137,16 +140,22 @@ const figures = (n: number, ts: Timing[]) => {
   }
 }
 
-const comparePools = async (pages: ReadonlyArray<Work>, rounds: number) => {
+/** The page set repeated to at least `perThread × threads` pages: each thread's warm-up. */
+const warmSet = (pages: ReadonlyArray<Work>, perThread: number, threads: number): Work[] => {
+  const passes = Math.max(1, Math.ceil(perThread / pages.length)) * threads
+  return Array.from({ length: passes }, () => pages).flat()
+}
+
+const comparePools = async (pages: ReadonlyArray<Work>, rounds: number, warmPages: number) => {
   const one = openPagePool(1)
   const two = openPagePool(2)
   const t1: Timing[] = []
   const t2: Timing[] = []
   const loadBefore = os.loadavg()[0]!
   try {
-    // Every thread warms on the whole page set once (the 2-thread pool gets it twice, one per thread).
-    await timePool(one, pages)
-    await timePool(two, [...pages, ...pages])
+    // Every thread warms on the same number of pages (the 2-thread pool gets twice as many in all).
+    await timePool(one, warmSet(pages, warmPages, 1))
+    await timePool(two, warmSet(pages, warmPages, 2))
     for (let r = 0; r < rounds; r++) {
       t1.push(await timePool(one, pages))
       t2.push(await timePool(two, pages))
@@ -158,6 +167,7 @@ const comparePools = async (pages: ReadonlyArray<Work>, rounds: number) => {
   const w2 = figures(pages.length, t2)
   return {
     pages: pages.length,
+    warm_pages_per_thread: warmSet(pages, warmPages, 1).length,
     mean_kchars: +(
       pages.reduce((n, p) => n + (p.kind === 'page' ? p.input.html.length : 0), 0) /
       pages.length /
@@ -239,6 +249,9 @@ const endToEnd = async (dir: string, pages: ReadonlyArray<Work>, workers: number
 export const run = async (): Promise<Record<string, unknown>> => {
   const n = Number(process.env.BENCH_PAGES ?? 600)
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
+  const warmPages = Number(process.env.BENCH_WARM_PAGES ?? 8000)
+  if (!Number.isInteger(warmPages) || warmPages < 0)
+    throw new Error(`BENCH_WARM_PAGES must be a whole number of pages, got "${process.env.BENCH_WARM_PAGES}"`)
   const pages = archivedPages(n)
   const titles = pages
     .map((p) => (p.kind === 'page' ? /<title>([^<]*)<\/title>/i.exec(p.input.html)?.[1] : null) ?? 'Tin tức')
@@ -259,8 +272,8 @@ export const run = async (): Promise<Record<string, unknown>> => {
     rounds,
     cores: os.availableParallelism(),
     goal_speedup: 1.7,
-    pool_as_archived: await comparePools(pages, rounds),
-    pool_padded_80kb: await comparePools(padded, rounds),
+    pool_as_archived: await comparePools(pages, rounds, warmPages),
+    pool_padded_80kb: await comparePools(padded, rounds, warmPages),
     machine_ceiling_spin: await spinCeiling(rounds),
     ingest_as_archived: {
       workers_1: e1,
