@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { rel } from './relations-testkit.ts'
-import { eventRows, run } from './test-kit.ts'
+import { docRows, eventRows, run } from './test-kit.ts'
 
 describe('the day of another act about an event is not the event’s time', () => {
   // A press briefing, publicity or an inspection held before the congress, on a day opening the sentence.
@@ -62,5 +62,26 @@ describe('relations: the submissions named after "Xét đề nghị"', () => {
       'Xét đề nghị của Chủ tịch Ủy ban nhân dân tỉnh Lai Châu (Tờ trình số 45/TTr-UBND ngày 02/3/2026) và ' +
       'Trưởng ban Ban Thi đua - Khen thưởng Trung ương (Tờ trình số 310/TTr-BTĐKT ngày 10/3/2026),\nQUYẾT ĐỊNH:'
     expect(rel(text)).toEqual(['120 cites 310', '120 cites 45', '120 cites 98'])
+  })
+})
+
+describe('document numbers read in full when the symbol is split from them', () => {
+  // Written form → number and symbol read, one line per form.
+  it.each([
+    ['Thực hiện Nghị quyết số 36\nNQ/TW ngày 01/7/2022 của Bộ Chính trị.', '36', 'NQ/TW'],
+    ['Bãi bỏ Quyết định số 55 QĐ/TWĐTN ngày 3/3/2015 của Ban Bí thư.', '55', 'QĐ/TWĐTN'],
+    ['Xét Tờ trình số 210/TTr -\nSNN&PTNT ngày 4/4/2019 của Sở.', '210', 'TTr-SNN&PTNT'],
+    ['Căn cứ Công văn số 902/SGDĐT- GDTrH ngày 5/9/2016 của Sở.', '902', 'SGDĐT-GDTrH'],
+  ])('%s', (text, number, symbol) => {
+    expect(docRows(text, null, ['number', 'symbol'])).toEqual([[number, symbol]])
+  })
+
+  it('takes no word after a spaced dash or a line break for a symbol', () => {
+    expect(docRows('Theo Quyết định số 12/QĐ - Trường học đã nêu.', null, ['number', 'symbol'])).toEqual([
+      ['12', null],
+    ])
+    expect(docRows('Kế hoạch số 7\nKH trường năm học mới.', null, ['number', 'symbol'])).toEqual([
+      ['7', null],
+    ])
   })
 })

@@ -20,6 +20,8 @@ export interface ParsedSymbol {
 
 const TOKEN = /[A-ZĐƯ][A-Za-zĐđƯư&]*\d{0,2}(?![\p{L}\p{N}])/uy
 const ALL_CAPS = /^[A-ZĐƯ&]{2,}\d{0,2}$/u
+// "1635/SGDĐT- GDTrH": a drafting unit in mixed case, every small letter inside a run of capitals (session 8).
+const MIXED_UNIT = /^[A-ZĐƯ](?:[A-ZĐƯ]|[a-zđư](?=[A-ZĐƯ])){1,8}$/u
 const QH = /^(?:UBTV)?QH\d{1,2}$/
 
 const isDash = (c: string | undefined): boolean => c === '-' || c === '–'
@@ -27,6 +29,14 @@ const isDash = (c: string | undefined): boolean => c === '-' || c === '–'
 function skipSpaces(text: string, i: number, max: number): number {
   let j = i
   while (j < text.length && j - i < max && (text[j] === ' ' || text[j] === '\u00a0')) j++
+  return j
+}
+
+// "473/TTr -\nNN&PTNT", "số 52\nNQ/TW": a symbol hard-wrapped after its dash or its number (session 8).
+function skipBreak(text: string, i: number, max: number): number {
+  let j = skipSpaces(text, i, max)
+  if (text[j] === '\r') j++
+  if (text[j] === '\n') j = skipSpaces(text, j + 1, max)
   return j
 }
 
@@ -97,11 +107,12 @@ function parseState(text: string, start: number, single = false): ParsedSymbol |
     const j = skipSpaces(text, i, 1)
     if (!isDash(text[j])) break
     const spaced = j > i || text[j + 1] === ' '
-    const t = tokenAt(text, skipSpaces(text, j + 1, 1))
+    const at = skipBreak(text, j + 1, 1)
+    const t = tokenAt(text, at)
     // "12/QĐ - TTg": a spaced dash is still the symbol when an issuer follows it.
-    if (!t || (spaced && !ALL_CAPS.test(t) && !knownIssuers().has(t))) break
+    if (!t || (spaced && !ALL_CAPS.test(t) && !MIXED_UNIT.test(t) && !knownIssuers().has(t))) break
     tokens.push(canonical(t))
-    i = skipSpaces(text, j + 1, 1) + t.length
+    i = at + t.length
   }
   if (QH.test(first)) {
     if (year === null) return null
@@ -143,5 +154,14 @@ export function parseSymbol(text: string, pos: number, single = false): ParsedSy
       : null
   }
   if (isDash(c)) return parseParty(text, i)
-  return null
+  return bareParty(text, pos)
+}
+
+/** "số 52\nNQ/TW", "số 84 QĐ/TWĐTN": the Party form whose dash became a space or a line break (session 8). */
+function bareParty(text: string, pos: number): ParsedSymbol | null {
+  const i = skipBreak(text, pos, 1)
+  if (i === pos) return null
+  const type = tokenAt(text, i)
+  if (!type || !isTypeAbbreviation(type) || text[i + type.length] !== '/') return null
+  return parseParty(text, i - 1)
 }
