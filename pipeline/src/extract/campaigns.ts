@@ -7,6 +7,7 @@
 import type { CampaignMention } from '../domain/extraction.ts'
 import { campaigns } from '../reference/campaigns.ts'
 import { cached } from '../reference/files.ts'
+import { wordsRequired } from './literal-needs.ts'
 import { matchAll } from './spans.ts'
 
 // In the pattern sources below a space stands for any short run of non-letters (spaces, line breaks,
@@ -74,7 +75,8 @@ const PATTERNS: Record<string, string[]> = {
 /**
  * A folded word a text must contain before a campaign's pattern is worth running (one per wording
  * family, taken from words every matching wording has). Most texts name few campaigns, and a substring
- * test is far cheaper than a scan with the flexible separators.
+ * test is far cheaper than a scan with the flexible separators. Chosen by hand for being rare, but checked
+ * against the patterns when they are compiled (see `compiled`), so a list that drifts cannot drop a mention.
  */
 const NEEDS: Record<string, string[]> = {
   nong_thon_moi: ['thon'],
@@ -96,8 +98,8 @@ const NEEDS: Record<string, string[]> = {
   doanh_nghiep_tu_nhan_2026: ['nhan'],
 }
 
-const mayContain = (folded: string, needs: ReadonlyArray<string> | undefined): boolean => {
-  if (needs === undefined) return true
+const mayContain = (folded: string, needs: ReadonlyArray<string> | null): boolean => {
+  if (needs === null) return true
   for (const w of needs) if (folded.includes(w)) return true
   return false
 }
@@ -113,7 +115,8 @@ export const compiled = cached(() => {
       return {
         id,
         re,
-        needs: NEEDS[id],
+        // Kept only if every wording requires one of its words (read from the sources); else always scanned.
+        needs: wordsRequired(srcs, NEEDS[id]) ? NEEDS[id]! : null,
         // With a two-word lead a match may start at any word: scan for the rest instead (see below).
         lead: led
           ? {
@@ -222,11 +225,12 @@ const THEME_IN_GAP =
 const SHORT_GAP = /^\s*(?:thi đua(?:\s+yêu nước)?)?\s*$/iu
 const LIST_SEP = /\s*(?:[,;]|và|hoặc)?\s*(?:phong trào\s+)?/uy
 
-export function extractCampaigns(text: string, folded: string): CampaignMention[] {
+/** `prefilter: false` scans every pattern (the test that proves the needed words drop nothing). */
+export function extractCampaigns(text: string, folded: string, prefilter = true): CampaignMention[] {
   const out: CampaignMention[] = []
   const taken: Array<[number, number]> = []
   for (const { id, re, needs, lead } of compiled()) {
-    if (!mayContain(folded, needs)) continue
+    if (prefilter && !mayContain(folded, needs)) continue
     for (const m of lead ? ledMatches(lead, folded) : matchAll(re, folded)) {
       const before = folded.slice(Math.max(0, m.index - 20), m.index)
       if (DECOY_BEFORE.test(before) || insideThemeQuote(folded, m.index)) continue
