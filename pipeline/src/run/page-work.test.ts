@@ -13,6 +13,7 @@ import { decodeHtml } from '../page/decode.ts'
 import { checkArticle, isArticlePage, type ParseOptions, parseArticle } from '../parse/parse-article.ts'
 import { listSnapshotPages, readSnapshotPage } from '../snapshot/catalog.ts'
 import { doWork, type Outcome } from './page-work.ts'
+import { articleDigest } from '../warehouse/rows-digest.ts'
 
 const fixtures = path.join(import.meta.dirname, '..', 'parse', 'fixtures')
 const snapshot = listSnapshotPages()
@@ -50,7 +51,10 @@ const twoParses = (html: string, url: string, opts: ParseOptions): Outcome => {
   const article = { ...r.article, source_id: r.article.source_id ?? null }
   const published = article.published_at?.slice(0, 10) ?? null
   const extraction = extract(article.body_text, { id: article.url, published })
-  return { kind: 'item', item: { article, extraction, archive_record_id: 'r' } }
+  return {
+    kind: 'item',
+    item: { article, extraction, archive_record_id: 'r', digest: articleDigest(article) },
+  }
 }
 
 describe('doWork with the article check', () => {

@@ -10,6 +10,7 @@ import type { ArticleRecord } from '../domain/article.ts'
 import { extract } from '../extract/extract.ts'
 import { isNotArticle, type PageInput, parseSafely } from '../parse/parse-many.ts'
 import type { LoadItem } from '../warehouse/rows.ts'
+import { articleDigest } from '../warehouse/rows-digest.ts'
 
 /** Work for the pool: a page to parse and extract, or an article record to extract. */
 export type Work = (
@@ -59,7 +60,9 @@ export const extractArticle = (article: ArticleRecord) =>
 const extracted = (article: ArticleRecord, record_id: string | null): Outcome => {
   try {
     const extraction = extractArticle(article)
-    return { kind: 'item', item: { article, extraction, archive_record_id: record_id } }
+    // The load's digest (fold + MinHash) is per page too: made here, on the pool's threads (issue #17).
+    const digest = articleDigest(article)
+    return { kind: 'item', item: { article, extraction, archive_record_id: record_id, digest } }
   } catch (e) {
     // An extractor bug on one page must not stop the run: record it and go on.
     return {

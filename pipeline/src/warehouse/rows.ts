@@ -13,11 +13,11 @@ import {
   type ProvinceIndex,
   type WeightedPlace,
 } from './attribution.ts'
-import { foldText, foldTextOnce } from './fold.ts'
 import { articleIdFor } from './ids.ts'
 import { readableIssuer } from './issuer.ts'
 import { type DocumentKey, documentKey, eventKey, sameArticleReferents } from './keys.ts'
-import { bandBuckets, minhashOfFold, minhashSignature } from './minhash.ts'
+import { bandBuckets } from './minhash.ts'
+import { type ArticleDigest, articleDigest, isArticleDigest } from './rows-digest.ts'
 import type { CellValue, LoadedTable } from './tables.ts'
 
 export interface LoadItem {
@@ -28,6 +28,8 @@ export interface LoadItem {
   readonly extractor_version?: string | null
   /** The province decided by the run's Attributor stage; decided here (same rule) when absent. */
   readonly attribution?: Attribution
+  /** Signature and topic words, made by the page worker (rows-digest.ts); made here when absent. */
+  readonly digest?: ArticleDigest
 }
 
 export interface RowContext {
@@ -84,8 +86,6 @@ export const vietnamDate = (ts: string | null): string | null => {
 
 const int = (n: number | null | undefined): number | null =>
   typeof n === 'number' && Number.isInteger(n) && Math.abs(n) < 2 ** 31 ? n : null
-
-const THIDUA_WORDS = /\bthi dua\b|\bkhen thuong\b/
 
 export class InvalidItemError extends Error {}
 
@@ -343,14 +343,9 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
   const hits = bodyPlaces(a, x)
   const attr = item.attribution ?? attributeItem(ctx, item, hits)
 
-  // The body is folded once, for the topic words and the MinHash (folding is idempotent).
-  const fold = foldTextOnce(a.body_text)
-  const foldedBody = fold.folded
+  const digest = isArticleDigest(item.digest) ? item.digest : articleDigest(a)
   const isThidua =
-    THIDUA_WORDS.test(foldText(a.title)) ||
-    THIDUA_WORDS.test(foldedBody) ||
-    x.events.length > 0 ||
-    x.campaigns.some((c) => !c.id.startsWith('candidate:'))
+    digest.thiduaWords || x.events.length > 0 || x.campaigns.some((c) => !c.id.startsWith('candidate:'))
 
   out.articles.push([
     id,
@@ -388,7 +383,7 @@ export const buildRows = (ctx: RowContext, item: LoadItem, out: TableRows): stri
   pushDocuments(rows, x)
   pushEvents(rows, x)
   pushOtherMentions(rows, x)
-  const sig = a.body_text.length > 0 ? minhashOfFold(fold) : minhashSignature(a.title)
+  const sig = digest.signature
   if (sig) {
     out.article_signatures.push([id, sig])
     bandBuckets(sig).forEach((bucket, band) => {
