@@ -5,7 +5,9 @@
  * form to skip; a search or comment form beside the article is still skipped. A table's rows and
  * cells are its data whatever their class says (a results row classed "player-17" is no media
  * player), while a widget class on a block inside the body still drops it. A body cut by its CMS
- * into blocks of one kind keeps its short closing block of that kind, not the poll after it.
+ * into blocks of one kind keeps its short closing block of that kind, not the poll after it. List
+ * items that open with a link are teasers: a rail of them with long summaries does not make the
+ * page look as if most of its text lay outside the article (which took the whole page as body).
  */
 import { describe, expect, it } from 'vitest'
 import { parseArticle } from './parse-article.ts'
@@ -98,5 +100,18 @@ describe('a body cut into blocks of one kind', () => {
     const got = body(html)
     expect(got.at(-1)).toBe(closing)
     expect(got.join(' ')).not.toContain('Bạn bình chọn')
+  })
+})
+
+describe('a rail of teasers with long summaries', () => {
+  const summary =
+    'Tóm tắt bài khác: hội nghị tổng kết công tác thi đua khen thưởng của ngành giáo dục với nhiều điển hình tiên tiến được biểu dương, khen thưởng trong năm học vừa qua.'
+  const rail = (n: number) =>
+    `<div class="tin-nong"><ul>${Array.from({ length: n }, (_, i) => `<li><a href="/tin-${i}">Tiêu đề bài khác số ${i} của trang</a><span>${summary}</span></li>`).join('')}</ul></div>`
+
+  it('reads the article, not the whole page, when the rails hold more text than it', () => {
+    const html = `<html><head><title>${HEADLINE}</title></head><body><div class="khung">${rail(6)}
+      <div class="trai"><h1>${HEADLINE}</h1><div class="noi-dung">${ps(TEXT)}</div></div>${rail(8)}</div></body></html>`
+    expect(body(html)).toEqual(TEXT)
   })
 })

@@ -128,6 +128,18 @@ const exclusion = (stats: Stats, pageText: number): ((el: Element | null) => boo
   }
 }
 
+/**
+ * A list item that opens with a link is a teaser (a headline linking elsewhere, then its
+ * summary), not a paragraph: a rail of them must not pass for the page's text.
+ */
+const opensWithLink = (el: Element): boolean => {
+  for (const c of el.children as AnyNode[]) {
+    if (c.type === 'text' && !c.data.trim()) continue
+    return c.type === 'tag' && c.name === 'a' && textContent(c).trim().length > 0
+  }
+  return false
+}
+
 /** Paragraph-like blocks outside the chrome, with their scores. */
 const scoredParagraphs = (
   doc: Doc,
@@ -146,7 +158,7 @@ const scoredParagraphs = (
       chars = ownInlineChars(el, stats)
       if (chars < MIN_OWN_TEXT && !(el.name === 'div' && isSentenceLine(el, stats))) continue
     } else continue
-    if (chars < 25 || excluded(el)) continue
+    if (chars < 25 || excluded(el) || (el.name === 'li' && opensWithLink(el))) continue
     paragraphs.push({ el, score: 1 + st.punct + Math.min(chars / 100, 3), chars, holder })
   }
   return paragraphs
