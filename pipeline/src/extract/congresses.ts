@@ -40,7 +40,7 @@ const ORGS: ReadonlyArray<[Organization, string]> = [
   ['armed_forces', 'thi đua Quyết thắng(?:\\s+(?:lực lượng vũ trang|LLVT))?'],
   [
     'other',
-    'Hội (?:Chữ thập đỏ|Khuyến học|Người cao tuổi|Luật gia|Nhà báo|Doanh nhân trẻ|Cựu thanh niên xung phong)(?:\\s+Việt Nam)?',
+    'Hội (?:Chữ thập đỏ|Khuyến học|Người cao tuổi|Luật gia|Nhà báo|Doanh nhân trẻ|Cựu thanh niên xung phong|Văn học,? [Nn]ghệ thuật|VHNT)(?:\\s+Việt Nam)?',
   ],
 ]
 
@@ -62,12 +62,14 @@ const UNIT_AFTER =
 // "Đảng bộ xã X tổ chức Đại hội đại biểu lần thứ I", "Hội Người cao tuổi phường Y tổ chức Đại hội …": the
 // organisation is the clause's subject and the head names none (issue #11). Up to six words of its unit;
 // an ordinal must follow ("67 Đảng bộ … đã tổ chức thành công Đại hội nhiệm kỳ 2020-2025" is many congresses).
+// Session 8: an abbreviation in brackets after the name ("Hội Khuyến học (HKH) huyện X tổ chức …") and a
+// term ordinal ("… tổ chức Đại hội đại biểu khóa V") as well.
 const SUBJECT_ORG = new RegExp(
   `(?<![\\p{L}])(?:${ORGS.filter(([o]) => o !== 'armed_forces')
     .map(([, src]) => `(${src})`)
     .join(
       '|'
-    )})((?:\\s+[\\p{L}\\d]+){0,6}?)\\s+(?:(?:đã|vừa|long trọng|trọng thể|chính thức|tiến hành)\\s+)*tổ chức\\s+(?:thành công\\s+)?(?:phiên\\s+(?:chính thức|trù bị|thứ nhất)\\s+(?:của\\s+)?)?Đại hội(?:\\s+[Đđ]ại biểu)?(?=\\s+lần(?![\\p{L}]))`,
+    )})(?:\\s*\\([^()\\n]{1,12}\\))?((?:\\s+[\\p{L}\\d]+){0,6}?)\\s+(?:(?:đã|vừa|long trọng|trọng thể|chính thức|tiến hành)\\s+)*tổ chức\\s+(?:thành công\\s+)?(?:phiên\\s+(?:chính thức|trù bị|thứ nhất)\\s+(?:của\\s+)?)?Đại hội(?:\\s+[Đđ]ại biểu)?(?=\\s+(?:lần|khóa|khoá)(?![\\p{L}]))`,
   'gu'
 )
 const SUBJECT_ORG_OF = ORGS.filter(([o]) => o !== 'armed_forces').map(([o]) => o)

@@ -85,3 +85,25 @@ describe('document numbers read in full when the symbol is split from them', () 
     ])
   })
 })
+
+describe('congresses of associations outside the organisation list', () => {
+  it.each([
+    [
+      'Ngày 12/12, Hội Khuyến học (HKH) huyện Mường Tè tổ chức Đại hội lần thứ IV, nhiệm kỳ 2024 - 2029.',
+      'district',
+      4,
+    ],
+    ['Hội Khuyến học Lai Châu vừa tổ chức Đại hội đại biểu khóa VI, nhiệm kỳ 2025-2030.', 'province', 6],
+    ['Phát biểu của lãnh đạo tỉnh tại Đại hội Hội VHNT tỉnh Lai Châu lần thứ V.', 'province', 5],
+  ])('%s', (text, scope, ordinal) => {
+    expect(eventRows(text, null, ['kind', 'organization', 'scope', 'ordinal', 'status'])).toEqual([
+      ['other', 'other', scope, ordinal, 'held'],
+    ])
+  })
+
+  it('still needs an ordinal after a subject association ("… tổ chức Đại hội nhiệm kỳ …" is no single congress)', () => {
+    expect(run('Hội Khuyến học (HKH) các xã đã tổ chức Đại hội nhiệm kỳ 2024 - 2029.', null).events).toEqual(
+      []
+    )
+  })
+})
