@@ -55,13 +55,18 @@ describe('event status from the words near the event', () => {
   })
 })
 
+// A decision's preamble, one line per ground.
+const PREAMBLE = [
+  'Số: 120/QĐ-TTg',
+  'QUYẾT ĐỊNH',
+  'Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;',
+  'Xét đề nghị của Chủ tịch Ủy ban nhân dân tỉnh Lai Châu (Tờ trình số 45/TTr-UBND ngày 02/3/2026) và Trưởng ban Ban Thi đua - Khen thưởng Trung ương (Tờ trình số 310/TTr-BTĐKT ngày 10/3/2026),',
+  'QUYẾT ĐỊNH:',
+].join('\n')
+
 describe('relations: the submissions named after "Xét đề nghị"', () => {
   it('cites each submission given in brackets after its proposer', () => {
-    const text =
-      'Số: 120/QĐ-TTg\nQUYẾT ĐỊNH\nCăn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ;\n' +
-      'Xét đề nghị của Chủ tịch Ủy ban nhân dân tỉnh Lai Châu (Tờ trình số 45/TTr-UBND ngày 02/3/2026) và ' +
-      'Trưởng ban Ban Thi đua - Khen thưởng Trung ương (Tờ trình số 310/TTr-BTĐKT ngày 10/3/2026),\nQUYẾT ĐỊNH:'
-    expect(rel(text)).toEqual(['120 cites 310', '120 cites 45', '120 cites 98'])
+    expect(rel(PREAMBLE)).toEqual(['120 cites 310', '120 cites 45', '120 cites 98'])
   })
 })
 
