@@ -1,13 +1,14 @@
 /**
  * General body-recall rules of session 8 (issue #12), found on the general development set
- * (data/dev-pages-general) and each tested here on a page written here. A `<form>` that wraps the
- * headline is the page's layout (ASP.NET WebForms put the whole page in one form), not an input
- * form to skip; a search or comment form beside the article is still skipped. A table's rows and
- * cells are its data whatever their class says (a results row classed "player-17" is no media
- * player), while a widget class on a block inside the body still drops it. A body cut by its CMS
- * into blocks of one kind keeps its short closing block of that kind, not the poll after it. List
- * items that open with a link are teasers: a rail of them with long summaries does not make the
- * page look as if most of its text lay outside the article (which took the whole page as body).
+ * (data/dev-pages-general) and each tested here on a page written here, as one table of cases.
+ * A `<form>` that wraps the headline or an `<article>` is the page's layout (ASP.NET WebForms put
+ * the whole page in one form), not an input form to skip; a comment form beside the article is
+ * still skipped. A table's rows and cells are its data whatever their class says (a results row
+ * classed "player-17" is no media player), while a widget class on a block inside the body still
+ * drops it. A body cut by its CMS into blocks of one kind keeps its short closing block of that
+ * kind, not the poll after it. List items that open with a link are teasers: a rail of them with
+ * long summaries does not make the page look as if most of its text lay outside the article
+ * (which took the whole page as body and refused it as a listing).
  */
 import { describe, expect, it } from 'vitest'
 import { parseArticle } from './parse-article.ts'
@@ -22,96 +23,84 @@ const TEXT = [
 const URL_ = 'https://congthongtin.vidu.gov.vn/tin-tuc/bieu-duong-dien-hinh-2026-456.aspx'
 
 const ps = (xs: ReadonlyArray<string>) => xs.map((x) => `<p>${x}</p>`).join('')
+const doc = (inner: string) => `<html><head><title>${HEADLINE}</title></head><body>${inner}</body></html>`
+const h1 = `<h1>${HEADLINE}</h1>`
 
-const body = (html: string): string[] => {
-  const r = parseArticle(html, URL_)
-  if (!r.ok) throw new Error(r.reason)
-  return r.article.body_text.split('\n\n')
-}
+const menu = `<ul class="mainmenu">${[1, 2, 3, 4].map((i) => `<li><a href="/m${i}">Mục số ${i}</a></li>`).join('')}</ul>`
+const commentForm =
+  '<form class="gui-y-kien" method="post"><p>Ý kiến của bạn sẽ được biên tập trước khi đăng, xin vui lòng gõ tiếng Việt có dấu.</p><textarea></textarea></form>'
 
-describe('a form around the page', () => {
-  const chrome = `<ul class="mainmenu">${[1, 2, 3, 4].map((i) => `<li><a href="/m${i}">Mục số ${i}</a></li>`).join('')}</ul>`
+const rows = [
+  ['1', 'Phường Bến Thành', '98'],
+  ['2', 'Xã Tân Phú', '95'],
+  ['3', 'Phường An Khánh', '91'],
+]
+const table = `<table class="bang-diem"><tr class="head"><td>Hạng</td><td>Đơn vị</td><td>Điểm</td></tr>${rows
+  .map((r, i) => `<tr class="player-${i + 17} row-ads"><td>${r.join('</td><td>')}</td></tr>`)
+  .join('')}</table>`
+const share = '<div class="share-tools"><span>Chia sẻ bài viết lên mạng xã hội của bạn</span></div>'
 
-  it('reads the article inside an ASP.NET form that wraps the whole page', () => {
-    const html = `<html><head><title>${HEADLINE}</title></head><body><div id="wrap">
-      <form method="post" action="./bieu-duong.aspx" id="form1"><input type="hidden" name="__VIEWSTATE" value="x">
-      ${chrome}<div class="content"><h1>${HEADLINE}</h1><div class="article-body">${ps(TEXT)}</div></div>
-      </form></div></body></html>`
-    expect(body(html)).toEqual(TEXT)
-  })
+// Four long text blocks of one kind, each a rotation of TEXT, photo blocks between them.
+const rotation = (i: number) => [0, 1, 2, 3].map((k) => TEXT[(i + k) % TEXT.length]!)
+const textBlock = (xs: ReadonlyArray<string>) =>
+  `<div class="khoi khoi-chu"><div class="chu">${ps(xs)}</div></div>`
+const photo = (i: number) => `<div class="khoi khoi-anh"><img src="/a${i}.jpg"><span>Ảnh ${i}</span></div>`
+const closing = 'Ban tổ chức sẽ trao giải cho các điển hình được bình chọn nhiều nhất vào tháng Một năm sau.'
+const poll =
+  '<div class="khoi khoi-binh-chon"><p>Bạn bình chọn cho đơn vị nào là tiêu biểu nhất năm nay?</p></div>'
+const blocks = [0, 1, 2, 3].map((i) => `${i > 0 ? photo(i) : ''}${textBlock(rotation(i))}`).join('')
 
-  it('reads an <article> inside such a form even when the headline sits outside it', () => {
-    const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
-      <form id="aspnetForm" method="post"><article>${ps(TEXT)}</article></form></body></html>`
-    expect(body(html)).toEqual(TEXT)
-  })
+const summary =
+  'Tóm tắt bài khác: hội nghị tổng kết công tác thi đua khen thưởng của ngành giáo dục với nhiều điển hình tiên tiến được biểu dương, khen thưởng trong năm học vừa qua.'
+const rail = (n: number) =>
+  `<div class="tin-nong"><ul>${Array.from({ length: n }, (_, i) => `<li><a href="/tin-${i}">Tiêu đề bài khác số ${i} của trang</a><span>${summary}</span></li>`).join('')}</ul></div>`
 
-  it('still skips a comment form beside the article', () => {
-    const form = `<form class="gui-y-kien" method="post"><p>Ý kiến của bạn sẽ được biên tập trước khi đăng, xin vui lòng gõ tiếng Việt có dấu.</p><textarea></textarea></form>`
-    const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
-      <div class="article-body">${ps(TEXT)}</div>${form}</body></html>`
-    expect(body(html)).toEqual(TEXT)
-  })
-})
+const CASES: ReadonlyArray<readonly [string, string, ReadonlyArray<string>]> = [
+  [
+    'reads the article inside an ASP.NET form that wraps the whole page',
+    doc(`<div id="wrap"><form method="post" action="./bieu-duong.aspx" id="form1">
+      <input type="hidden" name="__VIEWSTATE" value="x">${menu}<div class="content">${h1}
+      <div class="article-body">${ps(TEXT)}</div></div></form></div>`),
+    TEXT,
+  ],
+  [
+    'reads an <article> inside such a form even when the headline sits outside it',
+    doc(`${h1}<form id="aspnetForm" method="post"><article>${ps(TEXT)}</article></form>`),
+    TEXT,
+  ],
+  [
+    'still skips a comment form beside the article',
+    doc(`${h1}<div class="article-body">${ps(TEXT)}</div>${commentForm}`),
+    TEXT,
+  ],
+  [
+    'keeps table rows and cells whose class names a widget',
+    doc(`${h1}<div class="article-body">${ps(TEXT.slice(0, 2))}${table}${ps(TEXT.slice(2))}</div>`),
+    [...TEXT.slice(0, 2), 'Hạng Đơn vị Điểm', ...rows.map((r) => r.join(' ')), ...TEXT.slice(2)],
+  ],
+  [
+    'still drops a share box inside the body',
+    doc(`${h1}<div class="article-body">${ps(TEXT.slice(0, 2))}${share}${ps(TEXT.slice(2))}</div>`),
+    TEXT,
+  ],
+  [
+    'keeps the closing block of the same kind after the last long one, and not the poll',
+    doc(`${h1}<div class="noi-dung">${blocks}${textBlock([closing])}${poll}</div>
+      <div class="ben"><ul><li><a href="/x">Tin khác số một của chuyên mục</a></li></ul></div>`),
+    [...[0, 1, 2, 3].flatMap(rotation), closing],
+  ],
+  [
+    'reads the article, not the whole page, when rails of teasers hold more text than it',
+    doc(
+      `<div class="khung">${rail(6)}<div class="trai">${h1}<div class="noi-dung">${ps(TEXT)}</div></div>${rail(8)}</div>`
+    ),
+    TEXT,
+  ],
+]
 
-describe('a table inside the body', () => {
-  const rows = [
-    ['1', 'Phường Bến Thành', '98'],
-    ['2', 'Xã Tân Phú', '95'],
-    ['3', 'Phường An Khánh', '91'],
-  ]
-  const table = `<table class="bang-diem"><tr class="head"><td>Hạng</td><td>Đơn vị</td><td>Điểm</td></tr>${rows
-    .map((r, i) => `<tr class="player-${i + 17} row-ads"><td>${r.join('</td><td>')}</td></tr>`)
-    .join('')}</table>`
-
-  it('keeps rows and cells whose class names a widget', () => {
-    const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
-      <div class="article-body">${ps(TEXT.slice(0, 2))}${table}${ps(TEXT.slice(2))}</div></body></html>`
-    expect(body(html)).toEqual([
-      ...TEXT.slice(0, 2),
-      'Hạng Đơn vị Điểm',
-      ...rows.map((r) => r.join(' ')),
-      ...TEXT.slice(2),
-    ])
-  })
-
-  it('still drops a share box inside the body', () => {
-    const share = '<div class="share-tools"><span>Chia sẻ bài viết lên mạng xã hội của bạn</span></div>'
-    const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
-      <div class="article-body">${ps(TEXT.slice(0, 2))}${share}${ps(TEXT.slice(2))}</div></body></html>`
-    expect(body(html)).toEqual(TEXT)
-  })
-})
-
-describe('a body cut into blocks of one kind', () => {
-  const long = (i: number) =>
-    `<div class="khoi khoi-chu"><div class="chu">${ps([0, 1, 2, 3].map((k) => TEXT[(i + k) % TEXT.length]!))}</div></div>`
-  const photo = (i: number) => `<div class="khoi khoi-anh"><img src="/a${i}.jpg"><span>Ảnh ${i}</span></div>`
-  const closing =
-    'Ban tổ chức sẽ trao giải cho các điển hình được bình chọn nhiều nhất vào tháng Một năm sau.'
-  const poll =
-    '<div class="khoi khoi-binh-chon"><p>Bạn bình chọn cho đơn vị nào là tiêu biểu nhất năm nay?</p></div>'
-
-  it('keeps the closing block of the same kind after the last long one, and not the poll', () => {
-    const blocks = [long(0), photo(1), long(1), photo(2), long(2), photo(3), long(3)].join('')
-    const html = `<html><head><title>${HEADLINE}</title></head><body><h1>${HEADLINE}</h1>
-      <div class="noi-dung">${blocks}<div class="khoi khoi-chu"><div class="chu"><p>${closing}</p></div></div>${poll}</div>
-      <div class="ben"><ul><li><a href="/x">Tin khác số một của chuyên mục</a></li></ul></div></body></html>`
-    const got = body(html)
-    expect(got.at(-1)).toBe(closing)
-    expect(got.join(' ')).not.toContain('Bạn bình chọn')
-  })
-})
-
-describe('a rail of teasers with long summaries', () => {
-  const summary =
-    'Tóm tắt bài khác: hội nghị tổng kết công tác thi đua khen thưởng của ngành giáo dục với nhiều điển hình tiên tiến được biểu dương, khen thưởng trong năm học vừa qua.'
-  const rail = (n: number) =>
-    `<div class="tin-nong"><ul>${Array.from({ length: n }, (_, i) => `<li><a href="/tin-${i}">Tiêu đề bài khác số ${i} của trang</a><span>${summary}</span></li>`).join('')}</ul></div>`
-
-  it('reads the article, not the whole page, when the rails hold more text than it', () => {
-    const html = `<html><head><title>${HEADLINE}</title></head><body><div class="khung">${rail(6)}
-      <div class="trai"><h1>${HEADLINE}</h1><div class="noi-dung">${ps(TEXT)}</div></div>${rail(8)}</div></body></html>`
-    expect(body(html)).toEqual(TEXT)
+describe('body recall on general page structures', () => {
+  it.each(CASES)('%s', (_name, html, expected) => {
+    const r = parseArticle(html, URL_)
+    expect(r.ok ? r.article.body_text.split('\n\n') : r.reason).toEqual(expected)
   })
 })

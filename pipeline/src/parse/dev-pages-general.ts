@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { repoRoot } from '../paths.ts'
 import { decodeHtml } from './crawl-utils.ts'
+import { readManifest } from './dev-pages.ts'
 import { tokenF1, tokens } from './text.ts'
 
 export const generalPagesDir = path.join(repoRoot, 'data', 'dev-pages-general')
@@ -31,14 +32,8 @@ export interface GeneralPage extends GeneralPageEntry {
   readonly body: string
 }
 
-export const loadGeneralManifest = (dir = generalPagesDir): GeneralPageEntry[] => {
-  const file = path.join(dir, 'manifest.jsonl')
-  if (!existsSync(file)) return []
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim().length > 0)
-    .map((l) => JSON.parse(l) as GeneralPageEntry)
-}
+export const loadGeneralManifest = (dir = generalPagesDir): GeneralPageEntry[] =>
+  readManifest<GeneralPageEntry>(dir)
 
 export const generalPageFiles = (dir: string, id: string): { html: string; body: string } => ({
   html: path.join(dir, 'pages', `${id}.html`),

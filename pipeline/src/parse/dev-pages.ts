@@ -49,14 +49,17 @@ export interface DevPage extends DevPageEntry {
   readonly html: string | null
 }
 
-export const loadDevManifest = (dir = devPagesDir): DevPageEntry[] => {
+/** The entries of a JSON-lines manifest (`<dir>/manifest.jsonl`), or none when it is absent. */
+export const readManifest = <T>(dir: string): T[] => {
   const file = path.join(dir, 'manifest.jsonl')
   if (!existsSync(file)) return []
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim().length > 0)
-    .map((l) => JSON.parse(l) as DevPageEntry)
+    .map((l) => JSON.parse(l) as T)
 }
+
+export const loadDevManifest = (dir = devPagesDir): DevPageEntry[] => readManifest<DevPageEntry>(dir)
 
 /** The manifest with each page's HTML, or null for pages not rebuilt yet. */
 export const loadDevPages = (dir = devPagesDir): DevPage[] =>
