@@ -68,6 +68,11 @@ describe('relations: the submissions named after "Xét đề nghị"', () => {
   it('cites each submission given in brackets after its proposer', () => {
     expect(rel(PREAMBLE)).toEqual(['120 cites 310', '120 cites 45', '120 cites 98'])
   })
+
+  it('gives the submission in brackets its proposer as issuer', () => {
+    const rows = docRows(PREAMBLE, null, ['number', 'issuer']).filter(([n]) => n === '45')
+    expect(rows).toEqual([['45', 'Chủ tịch Ủy ban nhân dân tỉnh Lai Châu']])
+  })
 })
 
 describe('document numbers read in full when the symbol is split from them', () => {

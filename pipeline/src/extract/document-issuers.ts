@@ -13,8 +13,10 @@ import { matchAll } from './spans.ts'
 
 // "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 417/TTr-SNV": the proposer issued the submission.
 // Also "chỉ đạo của UBND tỉnh tại văn bản số 238/UBND-KGVX" (issue #11).
+// Session 8: the submission in brackets ("Xét đề nghị của Chủ tịch UBND tỉnh X (Tờ trình số …)") or glued to
+// "tại" ("đề nghị của Sở Xây dựng tạiTờ trình số …").
 const PROPOSER_BEFORE = new RegExp(
-  `(?:đề nghị|ý kiến|chỉ đạo|hướng dẫn|yêu cầu) của (${ISSUER_SRC})\\s+(?:tại|theo)\\s+$`,
+  `(?:đề nghị|ý kiến|chỉ đạo|hướng dẫn|yêu cầu) của (${ISSUER_SRC})\\s*(?:(?:tại|theo)\\s*|\\(\\s*)$`,
   'u'
 )
 export const ISSUER_AFTER = new RegExp(
@@ -27,7 +29,7 @@ const PLACE_AFTER = new RegExp(
   'uy'
 )
 const VERB_BEFORE = /(?:[Bb]an hành|có|ký|phát hành|xây dựng|triển khai|thông qua|ra)\s+(?:(?:các|bản)\s+)?$/u
-const PROPOSER_CUE = /(?:tại|theo)\s+$/u
+const PROPOSER_CUE = /(?:(?<![\p{L}])(?:tại|theo)\s*|\(\s*)$/u
 const ISSUER_BEFORE = new RegExp(
   // "Thủ tướng Chính phủ Phạm Minh Chính đã ký …": a person's name may stand between issuer and verb;
   // "Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) vừa có …": so may a bracketed parent body.
