@@ -292,6 +292,13 @@ export class SearchIndex {
   /** Scores of the candidates, in the per-article scratch `acc` (read by article number). */
   private scores(s: SearchQuery, cand: Uint32Array): Float64Array {
     const { acc, stamp } = this
+    const only = this.scored(s)
+    // one word, its own postings the candidates: each score is its one impact (0 + impact, as below)
+    if (only.length === 1 && only[0]?.docs === cand && !s.citedNumbers.length) {
+      const { impact } = only[0]
+      for (let k = 0; k < cand.length; k++) acc[cand[k] as number] = 0 + (impact[k] as number)
+      return acc
+    }
     const inCand = this.marks(1)
     for (let i = 0; i < cand.length; i++) {
       acc[cand[i] as number] = 0
@@ -318,7 +325,7 @@ export class SearchIndex {
         }
       }
     }
-    for (const p of this.scored(s)) add(p.docs, p.impact)
+    for (const p of only) add(p.docs, p.impact)
     // an article citing a document number written in the query comes first
     if (s.citedNumbers.length) add(this.citing(s.citedNumbers), null)
     return acc
