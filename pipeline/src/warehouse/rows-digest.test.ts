@@ -54,6 +54,14 @@ describe('the page worker digest', () => {
       thiduaWords: true,
     })
     expect(articleDigest({ title: 'Thi đua khen thưởng năm 2025', body_text: '' }).signature).toHaveLength(64)
-    expect(articleDigest({ title: '…', body_text: ' — ' })).toEqual({ signature: null, thiduaWords: false })
+    expect(articleDigest({ title: '…', body_text: ' — ' })).toEqual({
+      signature: null,
+      thiduaWords: false,
+      headPlaces: [],
+    })
+    // The title's province weighs 3, the lead's 2, in that order; the body's are not in the digest.
+    const named = articleDigest({ title: 'Lạng Sơn', lead: 'Tại Cao Bằng', body_text: 'Hà Giang' })
+    expect(named.headPlaces.map((p) => p.weight)).toEqual([3, 2])
+    expect(named.headPlaces.every((p) => p.code_2008 !== null || p.code_2025 !== null)).toBe(true)
   })
 })

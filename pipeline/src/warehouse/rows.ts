@@ -17,7 +17,7 @@ import { articleIdFor } from './ids.ts'
 import { readableIssuer } from './issuer.ts'
 import { type DocumentKey, documentKey, eventKey, sameArticleReferents } from './keys.ts'
 import { bandBuckets } from './minhash.ts'
-import { type ArticleDigest, articleDigest, isArticleDigest } from './rows-digest.ts'
+import { type ArticleDigest, articleDigest, headPlaces, isArticleDigest } from './rows-digest.ts'
 import type { CellValue, LoadedTable } from './tables.ts'
 
 export interface LoadItem {
@@ -127,14 +127,13 @@ const bodyPlaces = (a: ArticleRecord, x: Extraction): PlaceHit[] =>
     : findProvinceNames(a.body_text).map((p) => ({ ...p, by: 'warehouse' }))
 
 /** Places weighted for attribution: names in the title count most, then the lead, then the body. */
-const weightedPlaces = (a: ArticleRecord, body: ReadonlyArray<PlaceHit>): WeightedPlace[] => {
+const weightedPlaces = (
+  head: ArticleDigest['headPlaces'],
+  body: ReadonlyArray<PlaceHit>
+): WeightedPlace[] => {
   const weighted: WeightedPlace[] = []
   let order = 0
-  for (const [text, weight] of [
-    [a.title, 3],
-    [a.lead ?? '', 2],
-  ] as const)
-    for (const h of findProvinceNames(text)) weighted.push({ ...h, weight, order: order++ })
+  for (const h of head) weighted.push({ ...h, order: order++ })
   for (const p of body)
     weighted.push({ code_2008: p.code_2008, code_2025: p.code_2025, weight: 1, order: order++ })
   return weighted
@@ -327,7 +326,8 @@ export const attributeItem = (
   const pubDate = vietnamDate(validTimestamp(a.published_at))
   const source = a.source_id ? (ctx.sources.get(a.source_id) ?? null) : null
   const afterMerger = pubDate === null || pubDate >= '2025-07-01'
-  return attributeArticle(ctx.provinces, source, weightedPlaces(a, body), afterMerger)
+  const head = isArticleDigest(item.digest) ? item.digest.headPlaces : headPlaces(a)
+  return attributeArticle(ctx.provinces, source, weightedPlaces(head, body), afterMerger)
 }
 
 /** Builds all rows of one item into `out`; throws InvalidItemError (and adds nothing) on bad input. */
