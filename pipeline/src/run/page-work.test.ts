@@ -31,6 +31,11 @@ const pages = [
     })),
   ...snapshot,
   ...snapshot.filter((p) => p.kind === 'article').map((p) => ({ ...p, html: p.html.replace(ORIGIN, '') })),
+  // The snapshot marks it an article, yet no option reads a body from it: the 'failed' outcome.
+  {
+    url: 'https://vidu.gov.vn/tin-tuc/bai-trong-123.html',
+    html: '<html><head><meta name="thidua:origin" content="snapshot"><title>Bài trống</title></head><body><h1>Bài trống</h1><div class="entry-content"><p>Đang cập nhật.</p></div></body></html>',
+  },
 ]
 
 const source = (platform: SourceConfig['platform']) => ({ id: 'nguon', platform }) as SourceConfig
@@ -67,7 +72,7 @@ describe('doWork with the article check', () => {
         expect(got, `${url} ${JSON.stringify(opts)}`).toEqual(twoParses(html, url, opts))
         kinds.add(got.kind)
       }
-    // 'failed': an article by the check whose forced platform then reads no body (options that count).
+    // 'failed': a page the snapshot marks as an article whose body no option can read.
     expect([...kinds].sort()).toEqual(['failed', 'item', 'not_article'])
   }, 120_000)
 })
