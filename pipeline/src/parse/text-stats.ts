@@ -7,6 +7,7 @@
 import type { AnyNode, Element } from 'domhandler'
 import { BLOCK_TAGS } from './blocks.ts'
 import { SKIP_TAGS } from './boilerplate.ts'
+import { isJsSpace } from '../page/whitespace.ts'
 
 export interface TextStats {
   /** cleanInline(textOf(el)).length (up to NFC changes). */
@@ -49,18 +50,9 @@ const trimmed = (a: Acc): number => Math.max(0, a.n - (a.lead ? 1 : 0) - (a.trai
 const isInvisible = (c: number): boolean =>
   c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff
 
-// JavaScript's \s (what cleanInline collapses), after the odd spaces have become plain spaces.
-const isSpace = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000
+// JavaScript's \s (what cleanInline collapses), after the odd spaces have become plain spaces; the
+// BOM is \s too but cleanInline drops it first (isInvisible).
+const isSpace = (c: number): boolean => c !== 0xfeff && isJsSpace(c)
 
 const textFragment = (s: string, acc: Acc): void => {
   let n = 0

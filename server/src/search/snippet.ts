@@ -7,6 +7,7 @@
  * when the body has no match. Only a window of the body is scanned, so a huge article costs no more;
  * words where no query token can stand (snippet-prefilter.ts) are never analysed.
  */
+import { isJsSpace } from '../../../pipeline/src/page/whitespace.ts'
 import { fold } from '../routes/search-snippet.ts'
 import type { SearchQuery } from './query.ts'
 import { prefilterOf } from './snippet-prefilter.ts'
@@ -110,19 +111,8 @@ const render = (words: ReadonlyArray<string>, marked: ReadonlyArray<boolean>): s
     })
     .join(' ')
 
-/** JavaScript's `\s` (WhiteSpace and LineTerminator) on one code unit: words are read backwards too. */
-export const isSpace = (c: number): boolean =>
-  c === 0x20 ||
-  (c >= 0x09 && c <= 0x0d) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff
+/** JavaScript's `\s` on one code unit: words are read backwards too. */
+export const isSpace = isJsSpace
 
 /** Where the word holding position `at` starts (`at` itself when it starts one or is a space). */
 const wordStart = (text: string, at: number): number => {
