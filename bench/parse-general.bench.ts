@@ -10,12 +10,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
-  bodyScore,
   type GeneralPage,
   generalPagesDir,
   loadGeneralPages,
 } from '../pipeline/src/parse/dev-pages-general.ts'
 import { parseArticle } from '../pipeline/src/parse/parse-article.ts'
+import { tokenScores } from '../pipeline/src/parse/text.ts'
 import { readabilityText } from '../pipeline/src/parse/readability-baseline.ts'
 
 const mean = (xs: ReadonlyArray<number>): number =>
@@ -42,8 +42,8 @@ const oursText = (p: GeneralPage): string => {
 }
 
 const splitReport = (pages: ReadonlyArray<GeneralPage>, listPages: boolean) => {
-  const ours = pages.map((p) => bodyScore(oursText(p), p.body))
-  const theirs = pages.map((p) => bodyScore(readabilityCached(p), p.body))
+  const ours = pages.map((p) => tokenScores(oursText(p), p.body))
+  const theirs = pages.map((p) => tokenScores(readabilityCached(p), p.body))
   if (listPages)
     pages.forEach((p, i) => {
       const o = ours[i]!

@@ -14,7 +14,7 @@ import { createParsePool, type PageInput } from '../pipeline/src/parse/parse-man
 import { parseArticle } from '../pipeline/src/parse/parse-article.ts'
 import { type DevPage, dateMatches, loadDevPages, referenceBody } from '../pipeline/src/parse/dev-pages.ts'
 import { readabilityText } from '../pipeline/src/parse/readability-baseline.ts'
-import { tokenF1, tokens } from '../pipeline/src/parse/text.ts'
+import { tokenF1, tokenScores } from '../pipeline/src/parse/text.ts'
 
 const TARGET_BYTES = 80_000
 
@@ -172,17 +172,6 @@ export const realPages = (): Record<string, unknown> => {
   return report
 }
 
-/**
- * Token precision and recall of a body against its reference, from the bag-of-tokens F1
- * (F1 = 2·overlap / (|candidate| + |reference|)): which of the two a shortfall comes from.
- */
-const precisionRecall = (candidate: string, reference: string): { p: number; r: number } => {
-  const a = tokens(candidate).length
-  const b = tokens(reference).length
-  const overlap = (tokenF1(candidate, reference) * (a + b)) / 2
-  return { p: a ? overlap / a : 0, r: b ? overlap / b : 0 }
-}
-
 /** Quality and speed of ours and Readability on one split of the real-page set. */
 const splitReport = (pages: ReadonlyArray<DevPage & { html: string }>) => {
   const articles = pages.filter((p) => p.kind === 'article')
@@ -199,8 +188,9 @@ const splitReport = (pages: ReadonlyArray<DevPage & { html: string }>) => {
     const ref = referenceBody(p.html, p.labels.body_first ?? '', p.labels.body_last ?? '')
     const r = parseArticle(p.html, p.url)
     if (ref !== null) {
-      oursF1.push(tokenF1(r.ok ? r.article.body_text : '', ref))
-      oursPR.push(precisionRecall(r.ok ? r.article.body_text : '', ref))
+      const ours = tokenScores(r.ok ? r.article.body_text : '', ref)
+      oursF1.push(ours.f1)
+      oursPR.push(ours)
       const captions = r.ok ? r.article.images.flatMap((i) => (i.caption ? [i.caption] : [])) : []
       captionsF1.push(tokenF1(r.ok ? [r.article.body_text, ...captions].join('\n\n') : '', ref))
       readF1.push(tokenF1(readabilityText(p.html, p.url), ref))

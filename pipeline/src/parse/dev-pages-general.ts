@@ -10,7 +10,6 @@ import path from 'node:path'
 import { repoRoot } from '../paths.ts'
 import { decodeHtml } from './crawl-utils.ts'
 import { readManifest } from './dev-pages.ts'
-import { tokenF1, tokens } from './text.ts'
 
 export const generalPagesDir = path.join(repoRoot, 'data', 'dev-pages-general')
 
@@ -47,15 +46,3 @@ export const loadGeneralPages = (dir = generalPagesDir): GeneralPage[] =>
     if (!existsSync(f.html) || !existsSync(f.body)) return []
     return [{ ...e, html: decodeHtml(readFileSync(f.html), null).text, body: readFileSync(f.body, 'utf8') }]
   })
-
-/**
- * Token precision, recall and F1 of a body against its reference, from the bag-of-tokens F1 that
- * the real-page set uses (F1 = 2·overlap / (|candidate| + |reference|)).
- */
-export const bodyScore = (candidate: string, reference: string): { p: number; r: number; f1: number } => {
-  const a = tokens(candidate).length
-  const b = tokens(reference).length
-  const f1 = tokenF1(candidate, reference)
-  const overlap = (f1 * (a + b)) / 2
-  return { p: a ? overlap / a : 0, r: b ? overlap / b : 0, f1 }
-}

@@ -123,12 +123,14 @@ export const tokens = (s: string): string[] =>
     .toLowerCase()
     .match(/[\p{L}\p{N}]+/gu) ?? []
 
-/** Bag-of-tokens F1 between a candidate and a reference text (1 when both are empty). */
-export const tokenF1 = (candidate: string, reference: string): number => {
+/**
+ * Bag-of-tokens precision, recall and F1 of a candidate against a reference text (F1 is 1 when both are
+ * empty; precision and recall are 0 on an empty side): F1 scores a body, the other two say which way it errs.
+ */
+export const tokenScores = (candidate: string, reference: string): { p: number; r: number; f1: number } => {
   const a = tokens(candidate)
   const b = tokens(reference)
-  if (a.length === 0 && b.length === 0) return 1
-  if (a.length === 0 || b.length === 0) return 0
+  if (a.length === 0 || b.length === 0) return { p: 0, r: 0, f1: a.length === b.length ? 1 : 0 }
   const counts = new Map<string, number>()
   for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1)
   let overlap = 0
@@ -139,8 +141,11 @@ export const tokenF1 = (candidate: string, reference: string): number => {
       counts.set(t, n - 1)
     }
   }
-  if (overlap === 0) return 0
-  const precision = overlap / a.length
-  const recall = overlap / b.length
-  return (2 * precision * recall) / (precision + recall)
+  if (overlap === 0) return { p: 0, r: 0, f1: 0 }
+  const p = overlap / a.length
+  const r = overlap / b.length
+  return { p, r, f1: (2 * p * r) / (p + r) }
 }
+
+/** Bag-of-tokens F1 between a candidate and a reference text (1 when both are empty). */
+export const tokenF1 = (candidate: string, reference: string): number => tokenScores(candidate, reference).f1

@@ -86,12 +86,7 @@ const signatureOf = (shingles: Uint32Array): Uint32Array | null => {
   for (let s = 0; s < shingles.length; s++) {
     const h0 = shingles[s]!
     for (let i = 0; i < NUM_HASHES; i++) {
-      let h = h0 ^ SEEDS[i]!
-      h ^= h >>> 16
-      h = Math.imul(h, 0x85ebca6b)
-      h ^= h >>> 13
-      h = Math.imul(h, 0xc2b2ae35)
-      h = (h ^ (h >>> 16) ^ SIGN) | 0
+      const h = (fmix32(h0 ^ SEEDS[i]!) ^ SIGN) | 0
       if (h < min[i]!) min[i] = h
     }
   }

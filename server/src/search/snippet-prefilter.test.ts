@@ -8,7 +8,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fold } from '../routes/search-snippet.ts'
 import { parseSearch } from './query.ts'
-import { isSpace, matcherOf, snippetWith } from './snippet.ts'
+import { isJsSpace as isSpace } from '../../../pipeline/src/page/whitespace.ts'
+import { matcherOf, snippetWith } from './snippet.ts'
 import { foldClasses } from './snippet-prefilter.ts'
 
 const LETTERS = [...'thiduaTHIĐUAđĐưƯơờịạặẮếỆyêÝnướcKkKİı0138/&<>-.,"\u0301\u0358\u0323']

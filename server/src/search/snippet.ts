@@ -111,13 +111,10 @@ const render = (words: ReadonlyArray<string>, marked: ReadonlyArray<boolean>): s
     })
     .join(' ')
 
-/** JavaScript's `\s` on one code unit: words are read backwards too. */
-export const isSpace = isJsSpace
-
 /** Where the word holding position `at` starts (`at` itself when it starts one or is a space). */
 const wordStart = (text: string, at: number): number => {
   let s = at
-  while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--
+  while (s > 0 && !isJsSpace(text.charCodeAt(s - 1))) s--
   return s
 }
 
@@ -165,7 +162,7 @@ class Words {
     const t = this.text
     while (this.back.length <= j) {
       let end = this.backAt
-      while (end > 0 && isSpace(t.charCodeAt(end - 1))) end--
+      while (end > 0 && isJsSpace(t.charCodeAt(end - 1))) end--
       if (end === 0) return undefined
       const start = wordStart(t, end)
       this.back.push(t.slice(start, end))
